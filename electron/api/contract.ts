@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { identitySchema } from '../devices/idcard/identity';
+import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
+import type { Result } from '../shared/result';
+import { METHOD_NAMES, type EventName, type MethodName } from './names';
+
+/**
+ * The one API between the kiosk's renderer and its main process. Every method
+ * and event is declared here with zod schemas; the IPC binding, the preload's
+ * `window.kiosk`, the web host and the renderer's client are all derived from
+ * it, so none of them can drift from the others.
+ */
+
+const empty = z.strictObject({});
+
+const deviceHealthSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['idcard', 'scanner', 'printer', 'camera']),
+  transport: z.string(),
+  state: z.enum(['ready', 'offline', 'unsupported']),
+  lastError: z.string().nullable(),
+});
+
+export const kioskInfoSchema = z.strictObject({
+  kioskId: z.string(),
+  version: z.string(),
+  station: z.strictObject({
+    code: z.string(),
+    name: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    complaintPhone: z.string(),
+  }),
+  demo: z.boolean(),
+  backOfficeConfigured: z.boolean(),
+  idle: z.strictObject({ timeoutSeconds: z.number(), countdownSeconds: z.number() }),
+  defaultLocale: z.enum(['zh-CN', 'en']),
+});
+
+export const serviceSummarySchema = z.strictObject({
+  id: z.string(),
+  category: categorySchema,
+  name: localTextSchema,
+  summary: localTextSchema,
+  feeText: localTextSchema,
+  workingDays: z.number(),
+});
+
+const applicationStatusSchema = z.enum(['pending_review', 'pending_completion']);
+const outboxStateSchema = z.enum(['queued']);
+
+export const slipSchema = z.strictObject({
+  applicationNo: z.string(),
+  /** What the slip's QR code holds: a status-lookup reference, nothing personal. */
+  qrText: z.string(),
+  serviceId: z.string(),
+  serviceName: localTextSchema,
+  applicantName: z.string(),
+  idNumberMasked: z.string(),
+  station: z.strictObject({
+    name: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    complaintPhone: z.string(),
+  }),
+  desk: localTextSchema,
+  submittedAt: z.string(),
+  status: applicationStatusSchema,
+  fee: z.strictObject({ amount: z.number(), label: localTextSchema }),
+  workingDays: z.number(),
+  dueDate: z.iso.date(),
+  /** False when the due date ran past the last holiday calendar the kiosk has. */
+  dueDateCertain: z.boolean(),
+  materials: z.array(
+    z.strictObject({
+      name: localTextSchema,
+      original: z.boolean(),
+      copies: z.number(),
+      capture: z.enum(['idcard', 'scan', 'photo', 'window']),
+    }),
+  ),
+  howToQuery: localTextSchema,
+  notes: z.array(localTextSchema),
+  backOfficeConfigured: z.boolean(),
+});
+
+export const methods = {
+  getKioskInfo: { input: empty, output: kioskInfoSchema },
+  listServices: { input: empty, output: z.array(serviceSummarySchema) },
+  getService: { input: z.strictObject({ serviceId: z.string().max(64) }), output: serviceRuleSchema },
+  startSession: {
+    input: z.strictObject({ serviceId: z.string().max(64) }),
+    output: z.strictObject({
+      sessionId: z.string(),
+      /** A card already lay on the reader before this session: ask to lift and place it again. */
+      staleCardOnReader: z.boolean(),
+    }),
+  },
+  endSession: {
+    input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle']) }),
+    output: empty,
+  },
+  getSessionIdentity: { input: empty, output: z.strictObject({ identity: identitySchema.nullable() }) },
+  submitApplication: {
+    input: z.strictObject({
+      serviceId: z.string().max(64),
+      answers: z.record(z.string().max(64), z.string().max(2000)),
+    }),
+    output: slipSchema,
+  },
+  getApplicationStatus: {
+    input: z.strictObject({ applicationNo: z.string().max(40) }),
+    output: z.strictObject({
+      applicationNo: z.string(),
+      serviceName: localTextSchema,
+      status: applicationStatusSchema,
+      outboxState: outboxStateSchema,
+      submittedAt: z.string(),
+      dueDate: z.string(),
+    }),
+  },
+  listDevices: { input: empty, output: z.array(deviceHealthSchema) },
+  demoListCards: {
+    input: empty,
+    output: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
+  },
+  demoPlaceCard: { input: z.strictObject({ cardId: z.string().max(32) }), output: empty },
+  demoRemoveCard: { input: empty, output: empty },
+  demoScan: { input: z.strictObject({ text: z.string().min(1).max(4096) }), output: empty },
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  cardPresent: empty,
+  cardRead: z.strictObject({ identity: identitySchema }),
+  cardRemoved: empty,
+  cardError: z.strictObject({ code: z.string() }),
+  scan: z.strictObject({ deviceId: z.string(), text: z.string() }),
+  devicesChanged: z.array(deviceHealthSchema),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type { EventName, MethodName } from './names';
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.output<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<(typeof methods)[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const isMethodName = (name: string): name is MethodName =>
+  (METHOD_NAMES as readonly string[]).includes(name);
+
+/** What the renderer calls: `window.kiosk` in Electron, the web client in a browser. */
+export type KioskApi = {
+  readonly [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** What the main process implements: inputs arrive already validated. */
+export type KioskHandlers = {
+  readonly [M in MethodName]: (input: MethodArgs<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export type KioskInfo = MethodOutput<'getKioskInfo'>;
+export type ServiceSummary = z.output<typeof serviceSummarySchema>;
+export type Slip = z.output<typeof slipSchema>;
+export type DeviceHealthView = z.output<typeof deviceHealthSchema>;

@@ -1,0 +1,36 @@
+/**
+ * Method and event names of the contract as plain strings, so the sandboxed
+ * preload can build `window.kiosk` without bundling zod. `contract.ts` is
+ * typed against these lists: a name missing on either side fails to compile.
+ */
+export const METHOD_NAMES = [
+  'getKioskInfo',
+  'listServices',
+  'getService',
+  'startSession',
+  'endSession',
+  'getSessionIdentity',
+  'submitApplication',
+  'getApplicationStatus',
+  'listDevices',
+  'demoListCards',
+  'demoPlaceCard',
+  'demoRemoveCard',
+  'demoScan',
+] as const;
+
+export const EVENT_NAMES = [
+  'cardPresent',
+  'cardRead',
+  'cardRemoved',
+  'cardError',
+  'scan',
+  'devicesChanged',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** IPC channel of a method; events all travel on EVENT_CHANNEL. */
+export const methodChannel = (name: MethodName): string => `kiosk:call:${name}`;
+export const EVENT_CHANNEL = 'kiosk:event';

@@ -1,0 +1,172 @@
+import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { securityHeaders } from '../shell/csp';
+import { contentTypeFor, resolveStaticFile } from '../shell/static-files';
+import type { Logger } from '../shared/log';
+import type { EventName, EventPayload } from './contract';
+import type { Dispatch } from './dispatch';
+
+export const TOKEN_COOKIE = 'kiosk_token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface WebBindingOptions {
+  readonly dispatch: Dispatch;
+  readonly subscribe: (
+    listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+  ) => () => void;
+  readonly staticDir: string;
+  /** Per-launch random secret; every request and the WebSocket upgrade must carry it. */
+  readonly token: string;
+  readonly log: Logger;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function cookieToken(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return null;
+}
+
+/**
+ * The kiosk service over HTTP + WebSocket on loopback, for development, demos
+ * and end-to-end tests in a plain browser. Adds transport only: every call
+ * goes through the same contract dispatch as IPC.
+ *
+ * Guards: Host must be this loopback address (DNS rebinding), Origin when
+ * present must be the page itself (CSRF from other local pages), and the
+ * per-launch token must come as a cookie (set once from `/?token=`) or header.
+ */
+export function createWebBinding(options: WebBindingOptions): Server {
+  const { dispatch, token, log } = options;
+  const server = createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  const port = (): number => {
+    const address = server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  };
+  const allowedHosts = (): string[] => [`127.0.0.1:${port()}`, `localhost:${port()}`];
+  const hostOk = (req: IncomingMessage): boolean => allowedHosts().includes(req.headers.host ?? '');
+  const originOk = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    return origin === undefined || allowedHosts().some((h) => origin === `http://${h}`);
+  };
+  const tokenOk = (req: IncomingMessage): boolean => {
+    const presented = cookieToken(req.headers.cookie) ?? req.headers['x-kiosk-token'];
+    return typeof presented === 'string' && sameSecret(presented, token);
+  };
+
+  const refuse = (res: ServerResponse, status: number, why: string): void => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`${why}\n`);
+  };
+
+  const readBody = (req: IncomingMessage): Promise<string | null> =>
+    new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          resolve(null);
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', () => resolve(null));
+    });
+
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+    const body = await readBody(req);
+    if (body === null) return refuse(res, 413, 'Request body too large');
+    let input: unknown;
+    try {
+      input = body === '' ? {} : JSON.parse(body);
+    } catch {
+      return refuse(res, 400, 'Body is not JSON');
+    }
+    const result = await dispatch(method, input);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(result));
+  };
+
+  const serveStatic = async (res: ServerResponse, path: string): Promise<void> => {
+    const file = resolveStaticFile(options.staticDir, path);
+    if (file === null) return refuse(res, 404, 'Not found');
+    try {
+      const bytes = await readFile(file);
+      const isHtml = file.endsWith('.html');
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': contentTypeFor(file),
+        'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+      });
+      res.end(bytes);
+    } catch {
+      refuse(res, 404, 'Not found');
+    }
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      if (!hostOk(req)) return refuse(res, 421, 'Wrong Host header');
+      if (!originOk(req)) return refuse(res, 403, 'Cross-origin request refused');
+
+      const queryToken = url.searchParams.get('token');
+      if (url.pathname === '/' && queryToken !== null) {
+        if (!sameSecret(queryToken, token)) return refuse(res, 401, 'Wrong kiosk token');
+        // Trade the URL token for a cookie, then drop it from the address bar and history.
+        res.writeHead(303, {
+          Location: '/',
+          'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+      if (!tokenOk(req)) return refuse(res, 401, 'Missing or wrong kiosk token');
+
+      const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+      if (api?.[1] !== undefined) return serveApi(req, res, api[1]);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+      return serveStatic(res, url.pathname);
+    })().catch((cause: unknown) => {
+      log.error('web.request_failed', { error: cause instanceof Error ? cause.name : 'unknown' });
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/events' || !hostOk(req) || !originOk(req) || !tokenOk(req)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => sockets.emit('connection', ws, req));
+  });
+
+  const unsubscribe = options.subscribe((event, payload) => {
+    const message = JSON.stringify({ event, payload });
+    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+  });
+  server.on('close', () => {
+    unsubscribe();
+    for (const client of sockets.clients) client.terminate();
+  });
+
+  return server;
+}

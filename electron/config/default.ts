@@ -1,0 +1,23 @@
+/**
+ * The embedded default: a demo kiosk with every device simulated and no back
+ * office, so `npm start` / `npm run start:web` work on any machine. Real
+ * stations always pass `KIOSK_CONFIG`.
+ */
+export const defaultConfig = {
+  station: {
+    code: '110105001',
+    name: '示例市公安局示例分局示例派出所',
+    address: '示例市示例区便民路 1 号 自助服务区',
+    phone: '010-00000000',
+    complaintPhone: '12389',
+    desk: '综合受理窗口',
+  },
+  kioskId: 'DEMO-01',
+  devices: [
+    { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' } },
+    { id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } },
+    { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' } },
+  ],
+  backOffice: null,
+  staff: {},
+} as const;

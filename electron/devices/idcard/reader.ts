@@ -1,0 +1,141 @@
+import { todayInChina } from '../../../rules/engine/dates';
+import type { ByteTransport } from '../transport/byte-transport';
+import { encodeCommand, readerStatus, type CommandName, type ReaderStatus } from './codec';
+import type { Identity } from './identity';
+import { createSamLink } from './sam-link';
+import { parseTextBlock, TEXT_BLOCK_BYTES } from './text-block';
+
+export type IdCardEvent =
+  | { readonly type: 'card-present' }
+  | { readonly type: 'card-read'; readonly identity: Identity; readonly photo: Uint8Array }
+  | { readonly type: 'card-removed' }
+  | { readonly type: 'error'; readonly code: string; readonly message: string };
+
+export interface IdCardReaderOptions {
+  readonly pollIntervalMs: number;
+  readonly replyTimeoutMs: number;
+  /** Consecutive "no card" answers after a read before the card counts as taken away. */
+  readonly missesForRemoval: number;
+  readonly today: () => string;
+}
+
+export const defaultReaderOptions: IdCardReaderOptions = {
+  pollIntervalMs: 300,
+  replyTimeoutMs: 1500,
+  missesForRemoval: 2,
+  today: () => todayInChina(),
+};
+
+export interface IdCardReader {
+  start(): void;
+  stop(): Promise<void>;
+  onEvent(listener: (event: IdCardEvent) => void): () => void;
+}
+
+/**
+ * Polls find → select → read. A card left on the reader is read once; it
+ * counts as removed after `missesForRemoval` empty polls. Errors are reported
+ * once per distinct cause, not on every poll.
+ */
+export function createIdCardReader(
+  transport: ByteTransport,
+  options: IdCardReaderOptions = defaultReaderOptions,
+): IdCardReader {
+  const link = createSamLink(transport);
+  const listeners = new Set<(event: IdCardEvent) => void>();
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let cardRead = false;
+  let misses = 0;
+  let lastError: string | null = null;
+
+  const emit = (event: IdCardEvent): void => {
+    if (event.type === 'error') {
+      if (lastError === event.code) return;
+      lastError = event.code;
+    } else {
+      lastError = null;
+    }
+    for (const listener of listeners) listener(event);
+  };
+
+  type Step = { status: ReaderStatus; data: Uint8Array } | { failure: string; message: string };
+  const send = async (name: CommandName): Promise<Step> => {
+    const reply = await link.request(encodeCommand(name), options.replyTimeoutMs);
+    if (!reply.ok) return { failure: reply.error.code, message: reply.error.message };
+    return { status: readerStatus(reply.value.sw3), data: reply.value.data };
+  };
+
+  const readCard = async (): Promise<void> => {
+    const selected = await send('selectCard');
+    if ('failure' in selected) return emit({ type: 'error', code: selected.failure, message: selected.message });
+    if (selected.status !== 'ok') return emit({ type: 'error', code: selected.status, message: 'select card failed' });
+    const read = await send('readText');
+    if ('failure' in read) return emit({ type: 'error', code: read.failure, message: read.message });
+    if (read.status !== 'ok') return emit({ type: 'error', code: read.status, message: 'read card failed' });
+    const textLength = ((read.data[0] ?? 0) << 8) | (read.data[1] ?? 0);
+    const photoLength = ((read.data[2] ?? 0) << 8) | (read.data[3] ?? 0);
+    if (textLength !== TEXT_BLOCK_BYTES || read.data.length < 4 + textLength + photoLength) {
+      return emit({ type: 'error', code: 'read_failed', message: `unexpected read lengths ${textLength}/${photoLength}` });
+    }
+    const parsed = parseTextBlock(read.data.subarray(4, 4 + textLength), options.today());
+    if (!parsed.ok) return emit({ type: 'error', code: 'card_data_invalid', message: parsed.error.message });
+    const photo = read.data.slice(4 + textLength, 4 + textLength + photoLength);
+    cardRead = true;
+    emit({ type: 'card-read', identity: { ...parsed.value, hasPhoto: photo.length > 0 }, photo });
+  };
+
+  const poll = async (): Promise<void> => {
+    const found = await send('findCard');
+    if ('failure' in found) return emit({ type: 'error', code: found.failure, message: found.message });
+    if (found.status === 'card_found') {
+      misses = 0;
+      if (cardRead) return;
+      emit({ type: 'card-present' });
+      return readCard();
+    }
+    if (found.status === 'no_card') {
+      lastError = null;
+      misses += 1;
+      if (cardRead && misses >= options.missesForRemoval) {
+        cardRead = false;
+        emit({ type: 'card-removed' });
+      }
+      return;
+    }
+    return emit({ type: 'error', code: found.status, message: 'find card failed' });
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          await poll();
+          if (running) await sleep(options.pollIntervalMs);
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      link.dispose();
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

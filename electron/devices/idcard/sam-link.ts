@@ -1,0 +1,76 @@
+import type { ByteTransport } from '../transport/byte-transport';
+import { deframe, parseReply, type DeframeEvent, type Reply } from './codec';
+import { err, ok, type Result } from '../../shared/result';
+
+/**
+ * One request, one reply over a SAM transport. The reader answers strictly in
+ * turn, so a single pending request is enough; frames that arrive with no
+ * request waiting are late replies to a timed-out one and are dropped.
+ */
+export interface SamLink {
+  request(command: Uint8Array, timeoutMs: number): Promise<Result<Reply>>;
+  /** Framing trouble seen since the last call (garbage, bad checksums), for diagnostics. */
+  takeFramingEvents(): DeframeEvent[];
+  dispose(): void;
+}
+
+export function createSamLink(transport: ByteTransport): SamLink {
+  let buffer: Uint8Array = new Uint8Array(0);
+  let pending: ((reply: Reply) => void) | null = null;
+  let framing: DeframeEvent[] = [];
+
+  const unsubscribe = transport.onData((chunk) => {
+    const joined = new Uint8Array(buffer.length + chunk.length);
+    joined.set(buffer, 0);
+    joined.set(chunk, buffer.length);
+    const { events, rest } = deframe(joined);
+    buffer = rest;
+    for (const event of events) {
+      if (event.type !== 'frame') {
+        framing.push(event);
+        continue;
+      }
+      const reply = parseReply(event.body);
+      if (reply !== null && pending !== null) {
+        const resolve = pending;
+        pending = null;
+        resolve(reply);
+      }
+    }
+  });
+
+  return {
+    async request(command, timeoutMs) {
+      if (pending !== null) return err('busy', 'a request is already waiting for its reply');
+      buffer = new Uint8Array(0);
+      const reply = new Promise<Reply | null>((resolve) => {
+        const timer = setTimeout(() => {
+          pending = null;
+          resolve(null);
+        }, timeoutMs);
+        pending = (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        };
+      });
+      try {
+        await transport.write(command);
+      } catch (cause) {
+        pending = null;
+        return err('write_failed', cause instanceof Error ? cause.message : String(cause));
+      }
+      const answer = await reply;
+      return answer === null
+        ? err('timeout', `no reply within ${timeoutMs} ms`)
+        : ok(answer);
+    },
+    takeFramingEvents() {
+      const taken = framing;
+      framing = [];
+      return taken;
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { Command, deframe, encodeReply, parseCommand } from '../idcard/codec';
+import type { ByteTransport } from '../transport/byte-transport';
+import { encodeTextBlock } from './text-block-encoder';
+import type { SampleCard } from './sample-cards';
+
+const PHOTO_BYTES = 1024;
+
+export interface IdCardSimulator {
+  placeCard(card: SampleCard): void;
+  removeCard(): void;
+  dispose(): void;
+}
+
+const is = (cmd: number, para: number, name: keyof typeof Command): boolean =>
+  Command[name][0] === cmd && Command[name][1] === para;
+
+/**
+ * A SAM reader with a card slot, speaking the wire protocol on its end of a
+ * transport. Demo mode and tests drive it by placing and removing cards.
+ */
+export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
+  let card: { readonly text: Uint8Array; readonly photo: Uint8Array } | null = null;
+  let buffer: Uint8Array = new Uint8Array(0);
+
+  const answer = (cmd: number, para: number): Uint8Array => {
+    if (is(cmd, para, 'findCard')) return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
+    if (is(cmd, para, 'selectCard')) return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
+    if (is(cmd, para, 'readText')) {
+      if (card === null) return encodeReply(0x41);
+      const data = new Uint8Array(4 + card.text.length + card.photo.length);
+      data.set([0x01, 0x00, PHOTO_BYTES >> 8, PHOTO_BYTES & 0xff], 0);
+      data.set(card.text, 4);
+      data.set(card.photo, 4 + card.text.length);
+      return encodeReply(0x90, data);
+    }
+    if (is(cmd, para, 'samStatus') || is(cmd, para, 'resetSam')) return encodeReply(0x90);
+    if (is(cmd, para, 'readSamId')) return encodeReply(0x90, Uint8Array.from({ length: 16 }, (_, i) => i + 1));
+    return encodeReply(0x21);
+  };
+
+  const unsubscribe = port.onData((chunk) => {
+    const joined = new Uint8Array(buffer.length + chunk.length);
+    joined.set(buffer, 0);
+    joined.set(chunk, buffer.length);
+    const { events, rest } = deframe(joined);
+    buffer = rest;
+    for (const event of events) {
+      if (event.type === 'frame') {
+        const command = parseCommand(event.body);
+        void port.write(command === null ? encodeReply(0x11) : answer(command.cmd, command.para));
+      } else if (event.type === 'bad-checksum') {
+        void port.write(encodeReply(0x10));
+      }
+    }
+  });
+
+  return {
+    placeCard(sample) {
+      // A stand-in for the WLT photo: fixed bytes, so reads are repeatable.
+      const photo = Uint8Array.from({ length: PHOTO_BYTES }, (_, i) => (i * 7) & 0xff);
+      card = { text: encodeTextBlock(sample.kind, sample.fields), photo };
+    },
+    removeCard() {
+      card = null;
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatch } from '../api/dispatch';
+import { createWebBinding } from '../api/web-binding';
+import { loadConfig } from '../config/load';
+import { defaultDataDir, resolveDataDir, resolveRulesDir } from '../kiosk/paths';
+import { openKioskService } from '../kiosk/service';
+import { APP_VERSION } from '../kiosk/version';
+import { createLogger } from '../shared/log';
+
+/**
+ * `npm run start:web`: the whole kiosk in a plain browser. Serves the built
+ * renderer and the kiosk service on 127.0.0.1 and prints exactly one line,
+ * `KIOSK_URL=http://127.0.0.1:<port>/?token=<token>`, when it is ready.
+ */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' } },
+    allowPositionals: false,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a number from 0 to 65535, got "${values.port}"\n`);
+    return 2;
+  }
+
+  // The bundle lives in dist/electron/; the app root is two levels up.
+  const appRoot = resolve(__dirname, '..', '..');
+  const dataDir = resolveDataDir(process.env, defaultDataDir(process.env, process.platform, homedir()));
+  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log') });
+
+  const config = loadConfig(process.env['KIOSK_CONFIG']);
+  if (!config.ok) {
+    process.stderr.write(`${config.error.message}\n`);
+    return 1;
+  }
+  const service = openKioskService({
+    config: config.value,
+    dataDir,
+    rulesDir: resolveRulesDir(process.env, appRoot),
+    version: APP_VERSION,
+    log,
+  });
+  if (!service.ok) {
+    process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
+    return 1;
+  }
+  await service.value.start();
+
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebBinding({
+    dispatch: createDispatch(service.value.handlers, log),
+    subscribe: service.value.subscribe,
+    staticDir: join(appRoot, 'dist', 'renderer'),
+    token,
+    log,
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  log.info('web.ready', { port: actualPort, kiosk: config.value.kioskId });
+  process.stdout.write(`KIOSK_URL=http://127.0.0.1:${actualPort}/?token=${token}\n`);
+
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  log.info('web.stopping', {});
+  server.close();
+  await service.value.stop();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (cause: unknown) => {
+    process.stderr.write(`The kiosk web host failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,116 @@
+import { app, BrowserWindow, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDispatch } from './api/dispatch';
+import { bindIpc, forwardEvents } from './api/ipc';
+import { loadConfig } from './config/load';
+import { resolveDataDir, resolveRulesDir } from './kiosk/paths';
+import { openKioskService } from './kiosk/service';
+import { APP_VERSION } from './kiosk/version';
+import { createLogger } from './shared/log';
+import { securityHeaders } from './shell/csp';
+import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
+import { contentTypeFor, resolveStaticFile } from './shell/static-files';
+import { parseLaunchArgs } from './shell/web-preferences';
+import { createKioskWindow } from './window';
+
+/**
+ * The Electron main process: one kiosk window on a locked-down custom scheme,
+ * the kiosk service behind IPC, and recovery when the renderer fails.
+ */
+const launch = parseLaunchArgs(process.argv);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: KIOSK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.whenReady().then(start, (cause: unknown) => {
+    process.stderr.write(`Electron failed to start: ${String(cause)}\n`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  // app.asar (packaged) or the repository root (npm start): dist/ and rules/ sit beside main.cjs's parent.
+  const appRoot = app.getAppPath();
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log') });
+
+  const config = loadConfig(process.env['KIOSK_CONFIG']);
+  if (!config.ok) {
+    process.stderr.write(`${config.error.message}\n`);
+    app.exit(1);
+    return;
+  }
+  const rulesDir = resolveRulesDir(
+    process.env,
+    app.isPackaged ? process.resourcesPath : appRoot,
+  );
+  const service = openKioskService({ config: config.value, dataDir, rulesDir, version: APP_VERSION, log });
+  if (!service.ok) {
+    process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
+    app.exit(1);
+    return;
+  }
+
+  const rendererRoot = join(appRoot, 'dist', 'renderer');
+  protocol.handle(KIOSK_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === KIOSK_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
+    if (file === null) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(file) } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(permissionDecision(permission, contents.getURL(), mediaTypes));
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    permissionDecision(permission, requestingOrigin, details.mediaType ? [details.mediaType] : []),
+  );
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isKioskUrl(url)) event.preventDefault();
+    });
+  });
+
+  let window: BrowserWindow | null = null;
+  bindIpc(createDispatch(service.value.handlers, log));
+  service.value.subscribe(forwardEvents(() => window?.webContents ?? null));
+  await service.value.start();
+
+  const relaunch = (delayMs: number, attempt: number): void => {
+    log.error('app.relaunch_scheduled', { delayMs, attempt });
+    setTimeout(() => {
+      const args = process.argv.slice(1).filter((a) => !a.startsWith('--relaunch-attempt='));
+      app.relaunch({ args: [...args, `--relaunch-attempt=${attempt}`] });
+      app.exit(0);
+    }, delayMs);
+  };
+  window = createKioskWindow({
+    preload: join(__dirname, 'preload.cjs'),
+    packaged: app.isPackaged,
+    launch,
+    log,
+    technicianUnlocked: () => false,
+    relaunch,
+  });
+  log.info('app.ready', { version: APP_VERSION, windowed: launch.windowed });
+
+  app.on('second-instance', () => {
+    if (window === null || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    void service.value.stop().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { err, ok, type Result } from '../shared/result';
+
+const VERSION = 1;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+
+/**
+ * Seals personal data with AES-256-GCM: a fresh random nonce per record and
+ * the record id as associated data, so a payload copied onto another row is
+ * refused. Layout: version(1) · nonce(12) · ciphertext · tag(16).
+ */
+export function seal(key: Uint8Array, plaintext: Uint8Array, recordId: string): Uint8Array {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(recordId, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.of(VERSION), nonce, body, cipher.getAuthTag()]);
+}
+
+export function unseal(key: Uint8Array, sealed: Uint8Array, recordId: string): Result<Uint8Array> {
+  if (sealed.length < 1 + NONCE_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
+    return err('payload_corrupt', 'sealed payload has an unknown format');
+  }
+  const nonce = sealed.subarray(1, 1 + NONCE_BYTES);
+  const tag = sealed.subarray(sealed.length - TAG_BYTES);
+  const body = sealed.subarray(1 + NONCE_BYTES, sealed.length - TAG_BYTES);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    decipher.setAAD(Buffer.from(recordId, 'utf8'));
+    decipher.setAuthTag(tag);
+    return ok(Buffer.concat([decipher.update(body), decipher.final()]));
+  } catch {
+    return err('payload_tampered', 'sealed payload failed authentication');
+  }
+}
+
+/**
+ * The data key for the web host and tests: a 32-byte file readable only by
+ * its owner (0600), created on first use. Electron wraps the key with
+ * safeStorage instead (outbox issue).
+ */
+export function loadOrCreateKeyFile(path: string): Result<Uint8Array> {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    }
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    const key = readFileSync(path);
+    if (key.length !== KEY_BYTES) return err('key_invalid', `data key ${path} is not ${KEY_BYTES} bytes`);
+    return ok(key);
+  } catch (cause) {
+    return err('key_unavailable', `data key ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Schema migrations, oldest first. Version N is `MIGRATIONS[N - 1]` and is
+ * recorded in `PRAGMA user_version`. Never edit a released migration; add one.
+ *
+ * Clear columns hold only what syncing and status lookup need; everything
+ * personal is in `payload`, sealed with AES-256-GCM (see crypto.ts).
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE applications (
+    id               TEXT PRIMARY KEY,
+    application_no   TEXT NOT NULL UNIQUE,
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    service_id       TEXT NOT NULL,
+    rule_version     TEXT NOT NULL,
+    rule_hash        TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    due_date         TEXT NOT NULL,
+    fee_fen          INTEGER NOT NULL,
+    payload          BLOB NOT NULL
+  );
+  CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    application_id   TEXT NOT NULL UNIQUE REFERENCES applications(id),
+    state            TEXT NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT,
+    last_error       TEXT,
+    created_at       TEXT NOT NULL
+  );
+  CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+  `,
+];
