@@ -12,6 +12,8 @@ export interface ApplicantFacts {
   readonly sex: string;
   readonly birthDate: IsoDate;
   readonly address?: string | undefined;
+  /** `YYYY-MM-DD`, or 长期 for a card that never expires. */
+  readonly validTo: string;
 }
 
 export type Answers = Readonly<Record<string, string>>;
@@ -35,7 +37,7 @@ export interface Evaluation {
   /** Answers normalized, restricted to visible questions. */
   readonly answers: Answers;
   readonly fieldErrors: readonly FieldError[];
-  readonly identityProblem: 'missing' | 'not_accepted' | null;
+  readonly identityProblem: 'missing' | 'not_accepted' | 'expired' | null;
   readonly materials: readonly Material[];
   readonly fee: { readonly amount: number; readonly label: LocalText };
   readonly due: DueDate;
@@ -77,9 +79,11 @@ export function suggestedAnswer(question: Question, applicant: ApplicantFacts | 
 function checkIdentity(
   rule: ServiceRule,
   applicant: ApplicantFacts | null,
+  today: IsoDate,
 ): Evaluation['identityProblem'] {
   if (applicant === null) return rule.identity.required ? 'missing' : null;
-  return rule.identity.accepted.includes(applicant.kind) ? null : 'not_accepted';
+  if (!rule.identity.accepted.includes(applicant.kind)) return 'not_accepted';
+  return applicant.validTo !== '长期' && applicant.validTo < today ? 'expired' : null;
 }
 
 /**
@@ -119,7 +123,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   }
 
   const context = conditionContext(kept, applicant, today);
-  const identityProblem = checkIdentity(rule, applicant);
+  const identityProblem = checkIdentity(rule, applicant, today);
   const fee = rule.fee.rules.find((r) => holds(r.when, context)) ?? rule.fee.default;
 
   return {

@@ -55,7 +55,17 @@ export const SAMPLE_CARDS: readonly SampleCard[] = [
     fields: {
       name: '欧阳小龙', sex: '1', nation: '01', birth: '20110501',
       address: '广东省广州市越秀区示例大道3号', idNumber: withCheck('44010420110501001'),
-      issuer: '广州市公安局越秀分局', validFrom: '20210801', validTo: '20260801',
+      issuer: '广州市公安局越秀分局', validFrom: '20230801', validTo: '20280801',
+    },
+  },
+  {
+    id: 'expired',
+    label: { 'zh-CN': '赵建国（证件已过期）', en: 'Zhao Jianguo (expired card)' },
+    kind: 'resident',
+    fields: {
+      name: '赵建国', sex: '1', nation: '01', birth: '19700909',
+      address: '河北省石家庄市长安区示例路20号', idNumber: withCheck('13010219700909005'),
+      issuer: '石家庄市公安局长安分局', validFrom: '20051001', validTo: '20251001',
     },
   },
 ];

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { assertNever } from '../rules/engine/assert-never';
+import { DemoDock } from './components/DemoDock';
+import { Header } from './components/Header';
+import { IdleGuard } from './components/IdleGuard';
+import { useT } from './i18n';
+import { GuideScreen } from './screens/GuideScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { IdCardScreen } from './screens/IdCardScreen';
+import { QuestionScreen } from './screens/QuestionScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { SlipScreen } from './screens/SlipScreen';
+import { loadKiosk } from './state/actions';
+import { useUi, type Screen } from './state/ui';
+
+function CurrentScreen({ screen }: { readonly screen: Screen }) {
+  switch (screen.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'guide':
+      return <GuideScreen serviceId={screen.serviceId} />;
+    case 'idcard':
+      return <IdCardScreen />;
+    case 'question':
+      return <QuestionScreen key={screen.questionId} questionId={screen.questionId} />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'slip':
+      return <SlipScreen />;
+    default:
+      return assertNever(screen, 'screen');
+  }
+}
+
+/** Screen key: a new screen remounts, so focus, scroll and local state start fresh. */
+const screenKey = (screen: Screen): string =>
+  screen.name === 'question' ? `question:${screen.questionId}` : screen.name === 'guide' ? `guide:${screen.serviceId}` : screen.name;
+
+export function App() {
+  const { t, locale } = useT();
+  const screen = useUi((s) => s.screen);
+  const info = useUi((s) => s.info);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
+
+  const load = (): void => {
+    setStatus('loading');
+    void loadKiosk().then((ok) => setStatus(ok ? 'ready' : 'failed'));
+  };
+  useEffect(load, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <div className="app">
+      <Header />
+      <main className="main" id="main">
+        {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
+        {status === 'failed' && (
+          <div className="screen">
+            <p className="notice notice-error" role="alert">
+              {t('app.startFailed')}
+            </p>
+            <button type="button" className="button button-primary" onClick={load}>
+              {t('app.retry')}
+            </button>
+          </div>
+        )}
+        {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
+      </main>
+      {info?.demo === true && <DemoDock />}
+      <IdleGuard />
+    </div>
+  );
+}

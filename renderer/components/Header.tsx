@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import { useUi } from '../state/ui';
+import { ShieldIcon } from './icons';
+
+function useClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Station name, kiosk title, time, and the language switch: on every screen. */
+export function Header() {
+  const { t, locale } = useT();
+  const info = useUi((s) => s.info);
+  const setLocale = useUi((s) => s.setLocale);
+  const now = useClock();
+  const time = now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+  const date = now.toLocaleDateString(locale, { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'Asia/Shanghai' });
+  return (
+    <header className="header">
+      <div className="header-brand">
+        <ShieldIcon />
+        <div>
+          <div className="header-title">{t('app.title')}</div>
+          {info !== null && <div className="header-station">{info.station.name}</div>}
+        </div>
+      </div>
+      <div className="header-side">
+        <div className="header-clock" aria-hidden="true">
+          <span className="header-time">{time}</span>
+          <span className="header-date">{date}</span>
+        </div>
+        <button
+          type="button"
+          className="button button-ghost header-language"
+          lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          aria-label={t('app.languageSwitchLabel')}
+          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {t('app.languageSwitch')}
+        </button>
+      </div>
+    </header>
+  );
+}

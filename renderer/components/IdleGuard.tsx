@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n';
+import { endJourney } from '../state/actions';
+import { useUi } from '../state/ui';
+import { Dialog } from './Dialog';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+
+/**
+ * After `timeoutSeconds` without a touch, asks "还需要更多时间吗？" and counts
+ * down; at zero the session ends and everything personal is wiped. On the home
+ * screen there is nothing to protect, so it stays quiet.
+ */
+export function IdleGuard() {
+  const { t } = useT();
+  const info = useUi((s) => s.info);
+  const atHome = useUi((s) => s.screen.name === 'home');
+  const [countdown, setCountdown] = useState<number | null>(null);
+  const lastActivity = useRef(Date.now());
+
+  useEffect(() => {
+    const touch = (): void => {
+      lastActivity.current = Date.now();
+    };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
+    return () => {
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
+    };
+  }, []);
+
+  useEffect(() => {
+    if (info === null || atHome) {
+      setCountdown(null);
+      return;
+    }
+    lastActivity.current = Date.now();
+    const { timeoutSeconds, countdownSeconds } = info.idle;
+    const timer = setInterval(() => {
+      const idleSeconds = (Date.now() - lastActivity.current) / 1000;
+      if (idleSeconds < timeoutSeconds) {
+        setCountdown(null);
+        return;
+      }
+      const left = Math.ceil(timeoutSeconds + countdownSeconds - idleSeconds);
+      if (left <= 0) {
+        setCountdown(null);
+        void endJourney('idle');
+        return;
+      }
+      setCountdown(left);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [info, atHome]);
+
+  const stay = (): void => {
+    lastActivity.current = Date.now();
+    setCountdown(null);
+  };
+  return (
+    <Dialog open={countdown !== null} labelledBy="idle-title" onCancel={stay}>
+      <h2 id="idle-title" className="dialog-title">
+        {t('idle.title')}
+      </h2>
+      <p className="dialog-body" aria-live="polite">
+        {t('idle.body', { seconds: countdown ?? 0 })}
+      </p>
+      <div className="dialog-countdown" aria-hidden="true">
+        {countdown}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button button-primary" autoFocus onClick={stay}>
+          {t('idle.continue')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void endJourney('cancelled')}>
+          {t('idle.leave')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ServiceRule } from '../../rules/engine/schema';
+import { kiosk } from '../api/kiosk';
+import { ActionBar } from '../components/ActionBar';
+import { useT } from '../i18n';
+import { useJourney } from '../state/journey';
+import { useUi } from '../state/ui';
+import { useScreenHeading } from './use-screen-heading';
+
+/** 办事指南: every public fact of the item, readable at a glance, then "开始办理". */
+export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
+  const { t, l } = useT();
+  const go = useUi((s) => s.go);
+  const begin = useJourney((s) => s.begin);
+  const [rule, setRule] = useState<ServiceRule | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const heading = useScreenHeading();
+
+  useEffect(() => {
+    void kiosk.getService({ serviceId }).then((result) => {
+      if (result.ok) setRule(result.value);
+      else setFailed(true);
+    });
+  }, [serviceId]);
+
+  const start = async (): Promise<void> => {
+    if (rule === null) return;
+    setStarting(true);
+    const session = await kiosk.startSession({ serviceId });
+    setStarting(false);
+    if (!session.ok) {
+      setFailed(true);
+      return;
+    }
+    begin(rule, session.value.staleCardOnReader);
+    go({ name: 'idcard' });
+  };
+
+  const guide = rule?.guide;
+  const limit =
+    rule === null
+      ? ''
+      : rule.timeLimit.workingDays === 0
+        ? t('timeLimit.onSpot')
+        : t('timeLimit.days', { days: rule.timeLimit.workingDays });
+
+  return (
+    <section className="screen screen-guide" aria-labelledby="screen-title">
+      <p className="screen-kicker">{t('guide.title')}</p>
+      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
+        {rule === null ? t('app.loading') : l(rule.name)}
+      </h1>
+      {failed && <p className="notice notice-error">{t('app.startFailed')}</p>}
+      {rule !== null && guide !== undefined && (
+        <>
+          <div className="guide-facts">
+            <div className="fact">
+              <span className="fact-label">{t('guide.timeLimit')}</span>
+              <span className="fact-value">{limit}</span>
+            </div>
+            <div className="fact">
+              <span className="fact-label">{t('guide.fee')}</span>
+              <span className="fact-value">{l(guide.feeNote)}</span>
+            </div>
+            <div className="fact">
+              <span className="fact-label">{t('guide.visits')}</span>
+              <span className="fact-value">{t('guide.visitsValue', { visits: guide.visits })}</span>
+            </div>
+          </div>
+          <div className="guide-columns">
+            <div className="guide-column">
+              <GuideSection title={t('guide.audience')}>
+                <p>{l(guide.audience)}</p>
+              </GuideSection>
+              <GuideSection title={t('guide.conditions')}>
+                <ul className="bullets">
+                  {guide.conditions.map((c, i) => (
+                    <li key={i}>{l(c)}</li>
+                  ))}
+                </ul>
+              </GuideSection>
+              <GuideSection title={t('guide.materials')}>
+                <ul className="materials">
+                  {rule.materials.map((m) => (
+                    <li key={m.id} className="material">
+                      <span className="material-name">{l(m.name)}</span>
+                      <span className="material-meta">
+                        {[
+                          m.original ? t('guide.original') : null,
+                          m.copies > 0 ? t('guide.copies', { copies: m.copies }) : null,
+                          m.requiredIf === true ? null : t('guide.whenRequired'),
+                          t(`guide.capture.${m.capture}` as const),
+                        ]
+                          .filter((x) => x !== null)
+                          .join(' · ')}
+                      </span>
+                      {m.notes !== undefined && <span className="material-notes">{l(m.notes)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </GuideSection>
+            </div>
+            <div className="guide-column">
+              <GuideSection title={t('guide.process')}>
+                <ol className="steps">
+                  {guide.process.map((step, i) => (
+                    <li key={i} className="step">
+                      <span className="step-title">{l(step.title)}</span>
+                      <span className="step-detail">{l(step.detail)}</span>
+                    </li>
+                  ))}
+                </ol>
+              </GuideSection>
+              {guide.timeLimitNote !== undefined && (
+                <GuideSection title={t('guide.timeLimit')}>
+                  <p>{l(guide.timeLimitNote)}</p>
+                </GuideSection>
+              )}
+              {guide.feeBasis !== undefined && (
+                <GuideSection title={t('guide.feeBasis')}>
+                  <p>{l(guide.feeBasis)}</p>
+                </GuideSection>
+              )}
+              <GuideSection title={t('guide.legalBasis')}>
+                <ul className="bullets">
+                  {guide.legalBasis.map((b, i) => (
+                    <li key={i}>{l(b)}</li>
+                  ))}
+                </ul>
+              </GuideSection>
+              <GuideSection title={t('guide.location')}>
+                <p>{l(guide.location)}</p>
+              </GuideSection>
+              <dl className="phones">
+                <div>
+                  <dt>{t('guide.consultPhone')}</dt>
+                  <dd>{guide.consultPhone}</dd>
+                </div>
+                <div>
+                  <dt>{t('guide.complaintPhone')}</dt>
+                  <dd>{guide.complaintPhone}</dd>
+                </div>
+              </dl>
+            </div>
+          </div>
+        </>
+      )}
+      <ActionBar
+        start={
+          <button type="button" className="button button-secondary" onClick={() => go({ name: 'home' })}>
+            {t('app.home')}
+          </button>
+        }
+        end={
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={rule === null || starting}
+            onClick={() => void start()}
+          >
+            {t('guide.start')}
+          </button>
+        }
+      />
+    </section>
+  );
+}
+
+function GuideSection({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  return (
+    <section className="guide-section">
+      <h2 className="guide-heading">{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ServiceCategory } from '../../rules/engine/schema';
+import { useT } from '../i18n';
+import { useUi } from '../state/ui';
+import { useScreenHeading } from './use-screen-heading';
+
+/** The seed's four service areas, always in this order, each with its items. */
+const CATEGORIES: readonly ServiceCategory[] = ['户籍', '出入境', '交通管理', '治安管理'];
+
+export function HomeScreen() {
+  const { t, l } = useT();
+  const services = useUi((s) => s.services);
+  const go = useUi((s) => s.go);
+  const heading = useScreenHeading();
+  return (
+    <section className="screen screen-home" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
+        {t('home.welcome')}
+      </h1>
+      <p className="screen-lead">{t('home.hint')}</p>
+      {services.length === 0 && <p className="notice">{t('home.serviceUnavailable')}</p>}
+      <div className="categories">
+        {CATEGORIES.map((category) => {
+          const items = services.filter((s) => s.category === category);
+          return (
+            <section className="category" key={category} aria-labelledby={`category-${category}`}>
+              <h2 className="category-title" id={`category-${category}`}>
+                {t(`category.${category}`)}
+              </h2>
+              {items.length === 0 ? (
+                <p className="category-empty">{t('home.notYet')}</p>
+              ) : (
+                <ul className="service-list">
+                  {items.map((service) => (
+                    <li key={service.id}>
+                      <button
+                        type="button"
+                        className="service-tile"
+                        data-service={service.id}
+                        onClick={() => go({ name: 'guide', serviceId: service.id })}
+                      >
+                        <span className="service-name">{l(service.name)}</span>
+                        <span className="service-summary">{l(service.summary)}</span>
+                        <span className="service-facts">
+                          {t('home.timeLimit', {
+                            limit:
+                              service.workingDays === 0
+                                ? t('timeLimit.onSpot')
+                                : t('timeLimit.days', { days: service.workingDays }),
+                          })}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import { kiosk } from '../api/kiosk';
+import { ActionBar } from '../components/ActionBar';
+import { HomeButton } from '../components/HomeButton';
+import { IdentityDetails } from '../components/IdentityDetails';
+import { CardReaderIcon } from '../components/icons';
+import { useT, type MessageKey } from '../i18n';
+import { formatDate } from '../format';
+import { useEvaluation } from '../state/evaluation';
+import { useJourney } from '../state/journey';
+import { useUi } from '../state/ui';
+import { useScreenHeading } from './use-screen-heading';
+
+const CARD_ERRORS: Readonly<Record<string, MessageKey>> = {
+  no_card: 'idcard.error.no_card',
+  read_failed: 'idcard.error.read_failed',
+  select_failed: 'idcard.error.read_failed',
+  card_data_invalid: 'idcard.error.card_data_invalid',
+  timeout: 'idcard.error.timeout',
+};
+
+/** "请放置身份证": waits for the reader, then shows what the card says for the citizen to confirm. */
+export function IdCardScreen() {
+  const { t, locale } = useT();
+  const go = useUi((s) => s.go);
+  const identity = useJourney((s) => s.identity);
+  const staleCard = useJourney((s) => s.staleCard);
+  const setIdentity = useJourney((s) => s.setIdentity);
+  const clearStaleCard = useJourney((s) => s.clearStaleCard);
+  const evaluation = useEvaluation();
+  const [reading, setReading] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+  const [notMine, setNotMine] = useState(false);
+  const heading = useScreenHeading();
+
+  useEffect(() => {
+    const offs = [
+      kiosk.on('cardPresent', () => {
+        setReading(true);
+        setError(null);
+      }),
+      kiosk.on('cardRead', ({ identity: read }) => {
+        setReading(false);
+        setNotMine(false);
+        setIdentity(read);
+      }),
+      kiosk.on('cardRemoved', () => {
+        setReading(false);
+        clearStaleCard();
+      }),
+      kiosk.on('cardError', ({ code }) => {
+        setReading(false);
+        setError(CARD_ERRORS[code] ?? 'idcard.error.generic');
+      }),
+    ];
+    // The card may have been read between the session starting and this screen subscribing.
+    void kiosk.getSessionIdentity({}).then((r) => {
+      if (r.ok && r.value.identity !== null) setIdentity(r.value.identity);
+    });
+    return () => offs.forEach((off) => off());
+  }, [setIdentity, clearStaleCard]);
+
+  const problem = evaluation?.identityProblem ?? null;
+  const firstQuestion = evaluation?.questions[0]?.question.id;
+  const canContinue = identity !== null && problem === null && !notMine;
+
+  return (
+    <section className="screen screen-idcard" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
+        {identity === null || notMine ? t('idcard.title') : t('idcard.readDone')}
+      </h1>
+      {identity === null || notMine ? (
+        <div className="reader-prompt">
+          <p className="screen-lead" aria-live="polite">
+            {notMine
+              ? t('idcard.notMineHint')
+              : staleCard
+                ? t('idcard.stale')
+                : reading
+                  ? t('idcard.reading')
+                  : t('idcard.instruction')}
+          </p>
+          <CardReaderIcon reading={reading} />
+          <p className="reader-caption">{t('idcard.readerArea')} ↓</p>
+          {error !== null && (
+            <p className="notice notice-error" role="alert">
+              {t(error)}
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <IdentityDetails identity={identity} fullIdNumber={false} />
+          {problem === 'expired' && identity.validTo !== '长期' && (
+            <p className="notice notice-error" role="alert">
+              {t('idcard.expired', { validTo: formatDate(identity.validTo, locale) })}
+            </p>
+          )}
+          {problem === 'not_accepted' && (
+            <p className="notice notice-error" role="alert">
+              {t('idcard.notAccepted')}
+            </p>
+          )}
+        </>
+      )}
+      <ActionBar
+        start={<HomeButton />}
+        end={
+          identity !== null && !notMine ? (
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setNotMine(true);
+                  setIdentity(null);
+                }}
+              >
+                {t('idcard.notMine')}
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={!canContinue}
+                onClick={() =>
+                  go(firstQuestion === undefined ? { name: 'review' } : { name: 'question', questionId: firstQuestion })
+                }
+              >
+                {t('idcard.confirm')}
+              </button>
+            </>
+          ) : null
+        }
+      />
+    </section>
+  );
+}

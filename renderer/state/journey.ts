@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+import type { Slip } from '../../electron/api/contract';
+import type { Identity } from '../../electron/devices/idcard/identity';
+import type { ServiceRule } from '../../rules/engine/schema';
+
+/**
+ * Everything personal the renderer holds, in one slice. `wipe()` returns it to
+ * empty when a session ends (finish, cancel, idle), so the next person at the
+ * kiosk sees nothing. Lives in memory only: never persisted to any storage.
+ */
+interface JourneyState {
+  readonly rule: ServiceRule | null;
+  readonly identity: Identity | null;
+  readonly answers: Readonly<Record<string, string>>;
+  readonly slip: Slip | null;
+  /** A card already lay on the reader when the session started. */
+  readonly staleCard: boolean;
+  /** Came to a question from the review screen's "change" link: go back there after it. */
+  readonly returnToReview: boolean;
+  begin(rule: ServiceRule, staleCard: boolean): void;
+  setIdentity(identity: Identity | null): void;
+  clearStaleCard(): void;
+  setAnswer(questionId: string, value: string): void;
+  setReturnToReview(value: boolean): void;
+  setSlip(slip: Slip): void;
+  wipe(): void;
+}
+
+const empty = {
+  rule: null,
+  identity: null,
+  answers: {},
+  slip: null,
+  staleCard: false,
+  returnToReview: false,
+} as const;
+
+export const useJourney = create<JourneyState>((set) => ({
+  ...empty,
+  begin: (rule, staleCard) => set({ ...empty, rule, staleCard }),
+  setIdentity: (identity) => set({ identity, staleCard: false }),
+  clearStaleCard: () => set({ staleCard: false }),
+  setAnswer: (questionId, value) => set((s) => ({ answers: { ...s.answers, [questionId]: value } })),
+  setReturnToReview: (returnToReview) => set({ returnToReview }),
+  setSlip: (slip) => set({ slip }),
+  wipe: () => set({ ...empty }),
+}));

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { KioskInfo, ServiceSummary } from '../../electron/api/contract';
+import type { Locale } from '../i18n';
+
+/** Which screen is showing. Journey screens read their data from the journey store. */
+export type Screen =
+  | { readonly name: 'home' }
+  | { readonly name: 'guide'; readonly serviceId: string }
+  | { readonly name: 'idcard' }
+  | { readonly name: 'question'; readonly questionId: string }
+  | { readonly name: 'review' }
+  | { readonly name: 'slip' };
+
+/** Non-personal UI state: safe to outlive a session. Never put identity or answers here. */
+interface UiState {
+  readonly locale: Locale;
+  readonly screen: Screen;
+  readonly info: KioskInfo | null;
+  readonly services: readonly ServiceSummary[];
+  setLocale(locale: Locale): void;
+  go(screen: Screen): void;
+  setKiosk(info: KioskInfo, services: readonly ServiceSummary[]): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  locale: 'zh-CN',
+  screen: { name: 'home' },
+  info: null,
+  services: [],
+  setLocale: (locale) => set({ locale }),
+  go: (screen) => set({ screen }),
+  setKiosk: (info, services) => set({ info, services, locale: info.defaultLocale }),
+}));

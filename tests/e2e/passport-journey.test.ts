@@ -1,0 +1,200 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unseal } from '../../electron/store/crypto';
+import {
+  demoConfig,
+  kioskDom,
+  launchChromium,
+  openKioskPage,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
+
+/**
+ * A citizen applies for a first ordinary passport with the demo dock's card,
+ * from the home screen to the on-screen slip, and the application is in the
+ * SQLite file, encrypted.
+ */
+describe('passport journey (普通护照首次申请) through the web host', () => {
+  let kiosk: RunningKiosk;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    kiosk = await startKiosk({ config: demoConfig() });
+    browser = await launchChromium();
+    page = await openKioskPage(browser, kiosk);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  const next = () => page.getByRole('button', { name: '下一步', exact: true }).click();
+  const title = () => page.locator('h1').innerText();
+
+  it('shows the four service areas with the passport item on the home screen', async () => {
+    await expect(title()).resolves.toBe('您好！请选择要办理的业务');
+    for (const area of ['户籍', '出入境', '交通管理', '治安管理']) {
+      await expect(page.getByRole('heading', { level: 2, name: area }).count()).resolves.toBe(1);
+    }
+    await screenshot(page, 'portrait-01-home');
+  });
+
+  it('shows the public guide with fee, time limit and legal basis', async () => {
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('7个工作日');
+    expect(text).toContain('每本120元');
+    expect(text).toContain('《中华人民共和国护照法》');
+    expect(text).toContain('12389');
+    await screenshot(page, 'portrait-02-guide');
+  });
+
+  it('asks for the ID card, then shows the card read from the simulated reader', async () => {
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.getByRole('heading', { level: 1, name: '请放置身份证' }).waitFor();
+    await screenshot(page, 'portrait-03-idcard-wait');
+    await page.locator('[data-card="adult"]').click();
+    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('王晓明');
+    expect(text).toContain('北京市朝阳区示例路88号3单元201室');
+    // Masked here; shown in full only on the review screen.
+    expect(text).toMatch(/1101\*{12}\d[\dX]/);
+    expect(text).not.toContain('110105198806150');
+    await screenshot(page, 'portrait-04-idcard-read');
+    await page.getByRole('button', { name: '信息无误，下一步' }).click();
+  });
+
+  it('refuses an empty mobile number with a summary and an inline message', async () => {
+    await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
+    await expect(page.getByText('第 1 步，共 5 步').count()).resolves.toBe(1);
+    await next();
+    await page.getByRole('alert').waitFor();
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('请填写这一项');
+    await expect(page.locator('.field-error').innerText()).resolves.toContain('请填写这一项');
+    await screenshot(page, 'portrait-05-question-error');
+  });
+
+  it('takes the mobile number from the on-screen keypad', async () => {
+    for (const digit of '1380013800') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    await next();
+    await expect(page.locator('.field-error').innerText()).resolves.toContain('11位手机号码');
+    await page.locator('.keypad').getByRole('button', { name: '0', exact: true }).click();
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('13800138000');
+    await screenshot(page, 'portrait-06-question-mobile');
+    await next();
+  });
+
+  it('derives the pinyin name from the card and lets the citizen keep it', async () => {
+    await page.getByRole('heading', { level: 1, name: '姓的拼音' }).waitFor();
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('WANG');
+    await screenshot(page, 'portrait-07-question-pinyin');
+    await next();
+    await page.getByRole('heading', { level: 1, name: '名的拼音' }).waitFor();
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('XIAOMING');
+    await next();
+  });
+
+  it('asks whether the citizen is registered personnel and how to receive the passport', async () => {
+    await page.getByRole('heading', { level: 1, name: '您是否属于登记备案的国家工作人员？' }).waitFor();
+    await page.getByText('不是', { exact: true }).click();
+    await next();
+    await page.getByRole('heading', { level: 1, name: '您想怎样领取护照？' }).waitFor();
+    await page.getByText('邮寄到家', { exact: true }).click();
+    await screenshot(page, 'portrait-08-question-choice');
+    await next();
+    await page.getByRole('heading', { level: 1, name: '邮寄地址' }).waitFor();
+    await expect(page.getByText('第 6 步，共 6 步').count()).resolves.toBe(1);
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('北京市朝阳区示例路88号3单元201室');
+    await next();
+  });
+
+  it('reviews every answer with change links, including the full ID number', async () => {
+    await page.getByRole('heading', { level: 1, name: '请核对您的申请' }).waitFor();
+    const text = await page.locator('main').innerText();
+    for (const expected of ['13800138000', 'WANG', 'XIAOMING', '不是', '邮寄到家', '￥120.00', '2026', '110105198806150']) {
+      expect(text).toContain(expected);
+    }
+    await screenshot(page, 'portrait-09-review');
+    await page.getByRole('button', { name: '修改您的手机号码' }).click();
+    await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
+    await page.locator('.keypad').getByRole('button', { name: '删除' }).click();
+    await page.locator('.keypad').getByRole('button', { name: '9', exact: true }).click();
+    await next();
+    // Back to the review, not on to the next question.
+    await page.getByRole('heading', { level: 1, name: '请核对您的申请' }).waitFor();
+    await expect(page.locator('main').innerText()).resolves.toContain('13800138009');
+  });
+
+  let applicationNo = '';
+  it('submits and shows the slip with number, QR, fee and due date', async () => {
+    await page.getByRole('button', { name: '确认提交' }).click();
+    await page.getByRole('heading', { level: 1, name: '提交成功' }).waitFor();
+    applicationNo = await page.getByTestId('application-no').innerText();
+    expect(applicationNo).toMatch(/^\d{8}-[0-9A-Z]{6}-[0-9A-Z]$/);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('普通护照首次申请');
+    expect(text).toContain('￥120.00');
+    expect(text).toContain('7个工作日');
+    expect(text).toMatch(/预计办结日期\s*\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('扫描本回执二维码');
+    expect(text).toContain('本机暂未连接派出所后台');
+    await expect(page.getByRole('img', { name: '扫码查询办理进度' }).count()).resolves.toBe(1);
+    await screenshot(page, 'portrait-10-slip');
+  });
+
+  it('saved the application durably in SQLite, personal data encrypted', async () => {
+    const dbPath = join(kiosk.dataDir, 'kiosk.sqlite');
+    const db = new DatabaseSync(dbPath, { readOnly: true });
+    const row = db.prepare('SELECT * FROM applications WHERE application_no = ?').get(applicationNo) as
+      | Record<string, unknown>
+      | undefined;
+    const outbox = db.prepare('SELECT state FROM outbox WHERE application_id = ?').get(row?.['id'] as string) as
+      | { state: string }
+      | undefined;
+    const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+    db.close();
+    expect(row).toBeDefined();
+    expect(row?.['service_id']).toBe('passport-first');
+    expect(row?.['rule_version']).toBe('2026.11.1');
+    expect(row?.['rule_hash']).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.['fee_fen']).toBe(12000);
+    expect(row?.['status']).toBe('pending_review');
+    expect(outbox?.state).toBe('queued');
+    expect(journal.journal_mode).toBe('wal');
+
+    const key = readFileSync(join(kiosk.dataDir, 'keys', 'data.key'));
+    const opened = unseal(key, row?.['payload'] as Uint8Array, row?.['id'] as string);
+    expect(opened.ok).toBe(true);
+    const payload = opened.ok ? JSON.parse(Buffer.from(opened.value).toString('utf8')) : null;
+    expect(payload.identity.name).toBe('王晓明');
+    expect(payload.answers.mobile).toBe('13800138009');
+
+    // Nothing personal in clear anywhere in the data folder (database, WAL, logs).
+    const needles = ['王晓明', '110105198806150', '13800138009', '示例路88号'];
+    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    for (const file of files) {
+      const bytes = readFileSync(join(file.parentPath, file.name));
+      for (const needle of needles) {
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${file.name}`).toBe(false);
+        expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${file.name}`).toBe(false);
+      }
+    }
+  });
+
+  it('returns home and leaves nothing personal on screen after 完成', async () => {
+    await page.getByRole('button', { name: '完成，返回首页' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    const html = await kioskDom(page);
+    for (const needle of ['王晓明', '110105198806150', '13800138009', applicationNo]) expect(html).not.toContain(needle);
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(storage).toBe('{}{}');
+  });
+});
