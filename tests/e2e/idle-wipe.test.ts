@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig, kioskDom, launchChromium, openKioskPage, screenshot, startKiosk, type RunningKiosk } from './harness';
+
+/** A citizen walks away mid-application: the kiosk asks, counts down, then wipes everything. */
+describe('idle timeout', () => {
+  let kiosk: RunningKiosk;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    kiosk = await startKiosk({ config: demoConfig({ idle: { timeoutSeconds: 5, countdownSeconds: 4 } }) });
+    browser = await launchChromium();
+    page = await openKioskPage(browser, kiosk);
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.locator('[data-card="polyphone"]').click();
+    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    await page.getByRole('button', { name: '信息无误，下一步' }).click();
+    await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
+    for (const digit of '13912345678') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('asks "还需要更多时间吗？" with a countdown, and "继续" keeps the answers', async () => {
+    const dialog = page.getByRole('dialog', { name: '还需要更多时间吗？' });
+    await dialog.waitFor({ timeout: 10_000 });
+    await expect(dialog.innerText()).resolves.toMatch(/\d 秒后将返回首页/);
+    await screenshot(page, 'portrait-11-idle-countdown');
+    await dialog.getByRole('button', { name: '需要，继续办理' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('13912345678');
+  });
+
+  it('returns home after the countdown with no name, ID number or answer left anywhere', async () => {
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor({ timeout: 15_000 });
+    const html = await kioskDom(page);
+    for (const needle of ['单雪梅', '210102199511200', '13912345678', 'SHAN']) expect(html).not.toContain(needle);
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(storage).toBe('{}{}');
+    // The main process dropped its copy too.
+    const identity = await page.evaluate(async () => {
+      const response = await fetch('/api/getSessionIdentity', { method: 'POST', body: '{}' });
+      return (await response.json()) as unknown;
+    });
+    expect(identity).toEqual({ ok: true, value: { identity: null } });
+    await screenshot(page, 'portrait-12-after-idle');
+  });
+});

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig, launchChromium, openKioskPage, screenshot, startKiosk, type RunningKiosk } from './harness';
+
+/**
+ * The same journey on a landscape 1920×1080 kiosk, switched to English, with
+ * a polyphonic surname (单 reads SHAN as a surname).
+ */
+describe('landscape kiosk in English', () => {
+  let kiosk: RunningKiosk;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    kiosk = await startKiosk({ config: demoConfig() });
+    browser = await launchChromium();
+    page = await openKioskPage(browser, kiosk, 'landscape');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+
+  it('switches to English from the header and lays out the home screen in two columns', async () => {
+    await screenshot(page, 'landscape-01-home-zh');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello! Please choose a service' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await screenshot(page, 'landscape-02-home-en');
+  });
+
+  it('shows the guide in English', async () => {
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('heading', { level: 1, name: 'First ordinary passport' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('7 working days');
+    expect(text).toContain('CNY 120 per passport.');
+    await screenshot(page, 'landscape-03-guide-en');
+  });
+
+  it('derives SHAN for the surname 单 and completes the application', async () => {
+    await page.getByRole('button', { name: 'Start application' }).click();
+    await page.locator('[data-card="polyphone"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Card read. Please check your details' }).waitFor();
+    await screenshot(page, 'landscape-04-idcard-en');
+    await page.getByRole('button', { name: 'These are correct, continue' }).click();
+    for (const digit of '13700001111') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    await next();
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('SHAN');
+    await screenshot(page, 'landscape-05-pinyin-en');
+    await next();
+    await expect(page.locator('#answer').inputValue()).resolves.toBe('XUEMEI');
+    await next();
+    await page.getByText('No', { exact: true }).click();
+    await next();
+    await page.getByText('Collect at the window', { exact: true }).click();
+    await next();
+    await page.getByRole('heading', { level: 1, name: 'Check your application' }).waitFor();
+    await screenshot(page, 'landscape-06-review-en');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Application submitted' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('First ordinary passport');
+    expect(text).toContain('￥120.00 (Passport fee)');
+    expect(text).toContain('单*梅');
+    await screenshot(page, 'landscape-07-slip-en');
+  });
+});
