@@ -34,8 +34,11 @@ export const LAYOUTS = {
 
 const decoder = new TextDecoder('utf-16le');
 
-function field(block: Uint8Array, [offset, length]: readonly [number, number]): string {
-  return decoder.decode(block.subarray(offset, offset + length)).replace(/[\s\u0000]+$/u, '').trim();
+const rawField = (block: Uint8Array, [offset, length]: readonly [number, number]): string =>
+  decoder.decode(block.subarray(offset, offset + length));
+
+function field(block: Uint8Array, at: readonly [number, number]): string {
+  return rawField(block, at).replace(/[\s\u0000]+$/u, '').trim();
 }
 
 function sexFromCode(code: string): Sex {
@@ -81,6 +84,10 @@ export function parseTextBlock(block: Uint8Array, today: string): Result<Identit
     const at = layout[name];
     return at === undefined ? '' : field(block, at);
   };
+  const raw = (name: string): string => {
+    const at = layout[name];
+    return at === undefined ? '' : rawField(block, at);
+  };
 
   const birthDate = isoFromCard(get('birth'));
   const validFrom = isoFromCard(get('validFrom'));
@@ -96,7 +103,9 @@ export function parseTextBlock(block: Uint8Array, today: string): Result<Identit
     return err('bad_id_number', 'the ID number on the card fails the GB 11643 check');
   }
 
-  const nameEn = [get('nameEn'), get('nameEnMore')].join('').trim();
+  // The 2023 card splits a long English name at a fixed byte boundary, possibly mid-word:
+  // join the raw halves, then trim.
+  const nameEn = `${raw('nameEn')}${raw('nameEnMore')}`.replace(/[\s\u0000]+$/u, '').trim();
   const name = get('name') || nameEn;
   const optional = (value: string): string | undefined => (value === '' ? undefined : value);
 

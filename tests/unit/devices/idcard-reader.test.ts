@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIdCardReader, type IdCardEvent } from '../../../electron/devices/idcard/reader';
+import { createIdCardSimulator } from '../../../electron/devices/sim/idcard-simulator';
+import { SAMPLE_CARDS } from '../../../electron/devices/sim/sample-cards';
+import { createMemoryPair } from '../../../electron/devices/transport/memory-pair';
+
+const options = { pollIntervalMs: 20, replyTimeoutMs: 300, missesForRemoval: 2, today: () => '2026-11-27' };
+const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
+
+function rig() {
+  const [host, device] = createMemoryPair();
+  const simulator = createIdCardSimulator(device);
+  const reader = createIdCardReader(host, options);
+  const events: IdCardEvent[] = [];
+  reader.onEvent((e) => events.push(e));
+  reader.start();
+  const waitFor = async (type: IdCardEvent['type'], count = 1): Promise<void> => {
+    for (let i = 0; i < 200; i += 1) {
+      if (events.filter((e) => e.type === type).length >= count) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`no ${type} event; saw ${events.map((e) => e.type).join(',')}`);
+  };
+  return { simulator, reader, events, waitFor, stop: () => reader.stop() };
+}
+
+describe('ID card reader driver against the wire-level simulator', () => {
+  let stop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await stop?.();
+  });
+
+  it('reads a placed card once, even while it stays on the reader', async () => {
+    const r = rig();
+    stop = r.stop;
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    await new Promise((res) => setTimeout(res, 200));
+    const reads = r.events.filter((e) => e.type === 'card-read');
+    expect(reads).toHaveLength(1);
+    const read = reads[0] as Extract<IdCardEvent, { type: 'card-read' }>;
+    expect(read.identity.name).toBe('王晓明');
+    expect(read.identity.hasPhoto).toBe(true);
+    expect(read.photo.length).toBe(1024);
+    expect(r.events[0]?.type).toBe('card-present');
+  });
+
+  it('reports removal, then reads the next card', async () => {
+    const r = rig();
+    stop = r.stop;
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    r.simulator.removeCard();
+    await r.waitFor('card-removed');
+    r.simulator.placeCard(card('elder'));
+    await r.waitFor('card-read', 2);
+    const last = r.events.filter((e) => e.type === 'card-read').at(-1) as Extract<IdCardEvent, { type: 'card-read' }>;
+    expect(last.identity.name).toBe('李秀英');
+    expect(last.identity.validTo).toBe('长期');
+  });
+
+  it('reports a silent reader once as a timeout, not on every poll', async () => {
+    const [host] = createMemoryPair();
+    const reader = createIdCardReader(host, options);
+    const events: IdCardEvent[] = [];
+    reader.onEvent((e) => events.push(e));
+    reader.start();
+    stop = () => reader.stop();
+    await new Promise((res) => setTimeout(res, 1000));
+    expect(events.filter((e) => e.type === 'error')).toEqual([{ type: 'error', code: 'timeout', message: 'no reply within 300 ms' }]);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkIdNumber, idCheckChar, maskIdNumber } from '../../../rules/engine/id-number';
+import { passportPinyin, splitChineseName } from '../../../rules/engine/pinyin-name';
+
+describe('GB 11643 ID numbers', () => {
+  it('computes the standard example check character X', () => {
+    expect(idCheckChar('11010519491231002')).toBe('X');
+  });
+  it('accepts a good number and names the problem with a bad one', () => {
+    expect(checkIdNumber('11010519491231002X', '2026-11-27')).toBeNull();
+    expect(checkIdNumber('11010519491231002x', '2026-11-27')).toBeNull();
+    expect(checkIdNumber('110105194912310021', '2026-11-27')).toBe('check_digit');
+    expect(checkIdNumber('110105194902300021', '2026-11-27')).toBe('birth_date');
+    expect(checkIdNumber('110105203001010021', '2026-11-27')).toBe('birth_date');
+    expect(checkIdNumber('1101051949123100', '2026-11-27')).toBe('format');
+  });
+  it('masks all but the first four and last two characters', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('1101************2X');
+  });
+});
+
+describe('passport pinyin', () => {
+  it.each([
+    ['单雪梅', 'SHAN', 'XUEMEI'],
+    ['曾国藩', 'ZENG', 'GUOFAN'],
+    ['区志坚', 'OU', 'ZHIJIAN'],
+    ['解晓东', 'XIE', 'XIAODONG'],
+    ['查良镛', 'ZHA', 'LIANGYONG'],
+    ['仇英', 'QIU', 'YING'],
+    ['朴槿惠', 'PIAO', 'JINHUI'],
+    ['盖聂', 'GE', 'NIE'],
+    ['吕小乐', 'LYU', 'XIAOLE'],
+    ['欧阳娜娜', 'OUYANG', 'NANA'],
+    ['尉迟恭', 'YUCHI', 'GONG'],
+  ])('%s → %s %s', (name, surname, given) => {
+    expect(passportPinyin(name)).toEqual({ surname, givenName: given });
+  });
+
+  it('keeps two-character names with a compound-looking start as surname + given name', () => {
+    expect(splitChineseName('欧阳')).toEqual({ surname: '欧', givenName: '阳' });
+  });
+
+  it('splits by code points, so a supplementary-plane character stays whole', () => {
+    expect(splitChineseName('𠮷野家')).toEqual({ surname: '𠮷', givenName: '野家' });
+  });
+});
