@@ -1,4 +1,4 @@
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, protocol, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from './api/dispatch';
@@ -44,11 +44,14 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const rulesDir = resolveRulesDir(
-    process.env,
-    app.isPackaged ? process.resourcesPath : appRoot,
-  );
-  const service = openKioskService({ config: config.value, dataDir, rulesDir, version: APP_VERSION, log });
+  const rulesDir = resolveRulesDir(process.env, app.isPackaged ? process.resourcesPath : appRoot);
+  const service = openKioskService({
+    config: config.value,
+    dataDir,
+    rulesDir,
+    version: APP_VERSION,
+    log,
+  });
   if (!service.ok) {
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
     app.exit(1);
@@ -62,7 +65,9 @@ async function start(): Promise<void> {
     if (file === null) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(file) } });
+      return new Response(body, {
+        headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(file) },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }
@@ -72,8 +77,13 @@ async function start(): Promise<void> {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(permissionDecision(permission, contents.getURL(), mediaTypes));
   });
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    permissionDecision(permission, requestingOrigin, details.mediaType ? [details.mediaType] : []),
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      permissionDecision(
+        permission,
+        requestingOrigin,
+        details.mediaType ? [details.mediaType] : [],
+      ),
   );
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, EVENT_NAMES, METHOD_NAMES, methodChannel, type EventName } from './api/names';
+import {
+  EVENT_CHANNEL,
+  EVENT_NAMES,
+  METHOD_NAMES,
+  methodChannel,
+  type EventName,
+} from './api/names';
 
 /**
  * Exposes `window.kiosk`: one function per contract method and `on(event, fn)`.
@@ -9,9 +15,12 @@ import { EVENT_CHANNEL, EVENT_NAMES, METHOD_NAMES, methodChannel, type EventName
 type Listener = (payload: unknown) => void;
 const listeners = new Map<EventName, Set<Listener>>(EVENT_NAMES.map((name) => [name, new Set()]));
 
-ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, message: { event: EventName; payload: unknown }) => {
-  for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
-});
+ipcRenderer.on(
+  EVENT_CHANNEL,
+  (_event: IpcRendererEvent, message: { event: EventName; payload: unknown }) => {
+    for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+  },
+);
 
 const api: Record<string, unknown> = {
   on(event: EventName, listener: Listener): () => void {

@@ -18,7 +18,10 @@ export interface KioskWindowDeps {
 /** The one kiosk window: full screen, no menu, locked down, and self-healing when its renderer dies. */
 export function createKioskWindow(deps: KioskWindowDeps): BrowserWindow {
   const window = new BrowserWindow(
-    windowOptionsFor(deps.launch, webPreferencesFor({ preload: deps.preload, packaged: deps.packaged })),
+    windowOptionsFor(
+      deps.launch,
+      webPreferencesFor({ preload: deps.preload, packaged: deps.packaged }),
+    ),
   );
   window.setMenu(null);
   const contents = window.webContents;

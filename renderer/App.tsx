@@ -34,7 +34,11 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
 
 /** Screen key: a new screen remounts, so focus, scroll and local state start fresh. */
 const screenKey = (screen: Screen): string =>
-  screen.name === 'question' ? `question:${screen.questionId}` : screen.name === 'guide' ? `guide:${screen.serviceId}` : screen.name;
+  screen.name === 'question'
+    ? `question:${screen.questionId}`
+    : screen.name === 'guide'
+      ? `guide:${screen.serviceId}`
+      : screen.name;
 
 export function App() {
   const { t, locale } = useT();
@@ -42,11 +46,9 @@ export function App() {
   const info = useUi((s) => s.info);
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
 
-  const load = (): void => {
-    setStatus('loading');
-    void loadKiosk().then((ok) => setStatus(ok ? 'ready' : 'failed'));
-  };
-  useEffect(load, []);
+  useEffect(() => {
+    if (status === 'loading') void loadKiosk().then((ok) => setStatus(ok ? 'ready' : 'failed'));
+  }, [status]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -61,7 +63,11 @@ export function App() {
             <p className="notice notice-error" role="alert">
               {t('app.startFailed')}
             </p>
-            <button type="button" className="button button-primary" onClick={load}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => setStatus('loading')}
+            >
               {t('app.retry')}
             </button>
           </div>

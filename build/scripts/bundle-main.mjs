@@ -20,6 +20,11 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/host/web.ts'], outfile: 'dist/electron/web.cjs' }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    external: ['electron'],
+  }),
 ]);
 console.log('built dist/electron/{main,preload,web}.cjs');

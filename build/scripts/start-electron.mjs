@@ -9,7 +9,12 @@ const require = createRequire(import.meta.url);
 /** Where the electron package would keep its binary; never triggers a download. */
 function electronBinary() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const name = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+    const name =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron';
     return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name);
   }
   let pkgDir;

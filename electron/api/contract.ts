@@ -87,7 +87,10 @@ export const slipSchema = z.strictObject({
 export const methods = {
   getKioskInfo: { input: empty, output: kioskInfoSchema },
   listServices: { input: empty, output: z.array(serviceSummarySchema) },
-  getService: { input: z.strictObject({ serviceId: z.string().max(64) }), output: serviceRuleSchema },
+  getService: {
+    input: z.strictObject({ serviceId: z.string().max(64) }),
+    output: serviceRuleSchema,
+  },
   startSession: {
     input: z.strictObject({ serviceId: z.string().max(64) }),
     output: z.strictObject({
@@ -100,7 +103,10 @@ export const methods = {
     input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle']) }),
     output: empty,
   },
-  getSessionIdentity: { input: empty, output: z.strictObject({ identity: identitySchema.nullable() }) },
+  getSessionIdentity: {
+    input: empty,
+    output: z.strictObject({ identity: identitySchema.nullable() }),
+  },
   submitApplication: {
     input: z.strictObject({
       serviceId: z.string().max(64),

@@ -34,7 +34,10 @@ export function createDispatch(handlers: KioskHandlers, log: Logger): Dispatch {
       }
       return ok(checked.data);
     } catch (cause) {
-      log.error('api.unhandled', { method, error: cause instanceof Error ? cause.name : 'unknown' });
+      log.error('api.unhandled', {
+        method,
+        error: cause instanceof Error ? cause.name : 'unknown',
+      });
       return err('internal', `${method} failed unexpectedly`);
     }
   };

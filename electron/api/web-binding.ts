@@ -67,7 +67,10 @@ export function createWebBinding(options: WebBindingOptions): Server {
   };
 
   const refuse = (res: ServerResponse, status: number, why: string): void => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(`${why}\n`);
   };
 
@@ -88,7 +91,11 @@ export function createWebBinding(options: WebBindingOptions): Server {
       req.on('error', () => resolve(null));
     });
 
-  const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+  const serveApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<void> => {
     if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
     const body = await readBody(req);
     if (body === null) return refuse(res, 413, 'Request body too large');
@@ -99,7 +106,10 @@ export function createWebBinding(options: WebBindingOptions): Server {
       return refuse(res, 400, 'Body is not JSON');
     }
     const result = await dispatch(method, input);
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(JSON.stringify(result));
   };
 
@@ -142,7 +152,8 @@ export function createWebBinding(options: WebBindingOptions): Server {
 
       const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
       if (api?.[1] !== undefined) return serveApi(req, res, api[1]);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return refuse(res, 405, 'Method not allowed');
       return serveStatic(res, url.pathname);
     })().catch((cause: unknown) => {
       log.error('web.request_failed', { error: cause instanceof Error ? cause.name : 'unknown' });
@@ -156,12 +167,15 @@ export function createWebBinding(options: WebBindingOptions): Server {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => sockets.emit('connection', ws, req));
+    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+      sockets.emit('connection', ws, req),
+    );
   });
 
   const unsubscribe = options.subscribe((event, payload) => {
     const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+    for (const client of sockets.clients)
+      if (client.readyState === client.OPEN) client.send(message);
   });
   server.on('close', () => {
     unsubscribe();

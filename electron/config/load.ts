@@ -38,7 +38,10 @@ export function loadConfig(path: string | undefined): Result<KioskConfig> {
     raw = JSON.parse(text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return err('config_invalid', `Kiosk config ${path} is not valid JSON (终端配置文件有误): ${reason}`);
+    return err(
+      'config_invalid',
+      `Kiosk config ${path} is not valid JSON (终端配置文件有误): ${reason}`,
+    );
   }
   return parseConfig(path, raw);
 }

@@ -1,7 +1,12 @@
 import type { DeviceConfig, DeviceKind } from '../config/schema';
 import { assertNever } from '../../rules/engine/assert-never';
 import type { Logger } from '../shared/log';
-import { createIdCardReader, defaultReaderOptions, type IdCardEvent, type IdCardReader } from './idcard/reader';
+import {
+  createIdCardReader,
+  defaultReaderOptions,
+  type IdCardEvent,
+  type IdCardReader,
+} from './idcard/reader';
 import { createIdCardSimulator, type IdCardSimulator } from './sim/idcard-simulator';
 import { SAMPLE_CARDS, type SampleCard } from './sim/sample-cards';
 import type { ByteTransport } from './transport/byte-transport';
@@ -94,7 +99,10 @@ export function createDeviceManager(devices: readonly DeviceConfig[], log: Logge
           return null;
         }
       case 'hid':
-        setHealth(slot, { state: 'unsupported', lastError: 'HID transport is not available in this build' });
+        setHealth(slot, {
+          state: 'unsupported',
+          lastError: 'HID transport is not available in this build',
+        });
         return null;
       default:
         return assertNever(transport, 'transport');
@@ -111,12 +119,23 @@ export function createDeviceManager(devices: readonly DeviceConfig[], log: Logge
         setHealth(slot, { transport: transport.description });
         const reader = createIdCardReader(transport, {
           ...defaultReaderOptions,
-          pollIntervalMs: numberOption(slot.config, 'pollIntervalMs', defaultReaderOptions.pollIntervalMs),
-          replyTimeoutMs: numberOption(slot.config, 'replyTimeoutMs', defaultReaderOptions.replyTimeoutMs),
+          pollIntervalMs: numberOption(
+            slot.config,
+            'pollIntervalMs',
+            defaultReaderOptions.pollIntervalMs,
+          ),
+          replyTimeoutMs: numberOption(
+            slot.config,
+            'replyTimeoutMs',
+            defaultReaderOptions.replyTimeoutMs,
+          ),
         });
         reader.onEvent((event) => {
           if (event.type === 'error') {
-            setHealth(slot, { state: event.code === 'timeout' ? 'offline' : 'ready', lastError: event.message });
+            setHealth(slot, {
+              state: event.code === 'timeout' ? 'offline' : 'ready',
+              lastError: event.message,
+            });
             log.warn('idcard.error', { device: slot.config.id, code: event.code });
           } else {
             setHealth(slot, { state: 'ready', lastError: null });
@@ -131,35 +150,44 @@ export function createDeviceManager(devices: readonly DeviceConfig[], log: Logge
       case 'scanner':
       case 'printer':
       case 'camera':
-        if (slot.config.transport.type === 'simulated') setHealth(slot, { state: 'ready', transport: 'simulated' });
-        else setHealth(slot, { state: 'unsupported', lastError: `${kind} drivers arrive with the device layer` });
+        if (slot.config.transport.type === 'simulated')
+          setHealth(slot, { state: 'ready', transport: 'simulated' });
+        else
+          setHealth(slot, {
+            state: 'unsupported',
+            lastError: `${kind} drivers arrive with the device layer`,
+          });
         return;
       default:
         return assertNever(kind, 'device kind');
     }
   };
 
-  const simulatedReader = slots.find((s) => s.config.kind === 'idcard' && s.config.transport.type === 'simulated');
-  const simulatedScanner = slots.find((s) => s.config.kind === 'scanner' && s.config.transport.type === 'simulated');
-  const demo: DemoControls | null =
-    slots.some((s) => s.config.transport.type === 'simulated')
-      ? {
-          cards: SAMPLE_CARDS,
-          placeCard(sampleId) {
-            const card = SAMPLE_CARDS.find((c) => c.id === sampleId);
-            if (card === undefined || simulatedReader?.simulator === undefined) return false;
-            simulatedReader.simulator.placeCard(card);
-            return true;
-          },
-          removeCard() {
-            simulatedReader?.simulator?.removeCard();
-          },
-          scan(text) {
-            if (simulatedScanner === undefined) return;
-            for (const listener of scanListeners) listener({ deviceId: simulatedScanner.config.id, text });
-          },
-        }
-      : null;
+  const simulatedReader = slots.find(
+    (s) => s.config.kind === 'idcard' && s.config.transport.type === 'simulated',
+  );
+  const simulatedScanner = slots.find(
+    (s) => s.config.kind === 'scanner' && s.config.transport.type === 'simulated',
+  );
+  const demo: DemoControls | null = slots.some((s) => s.config.transport.type === 'simulated')
+    ? {
+        cards: SAMPLE_CARDS,
+        placeCard(sampleId) {
+          const card = SAMPLE_CARDS.find((c) => c.id === sampleId);
+          if (card === undefined || simulatedReader?.simulator === undefined) return false;
+          simulatedReader.simulator.placeCard(card);
+          return true;
+        },
+        removeCard() {
+          simulatedReader?.simulator?.removeCard();
+        },
+        scan(text) {
+          if (simulatedScanner === undefined) return;
+          for (const listener of scanListeners)
+            listener({ deviceId: simulatedScanner.config.id, text });
+        },
+      }
+    : null;
 
   return {
     async start() {

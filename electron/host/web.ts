@@ -28,7 +28,10 @@ async function main(): Promise<number> {
 
   // The bundle lives in dist/electron/; the app root is two levels up.
   const appRoot = resolve(__dirname, '..', '..');
-  const dataDir = resolveDataDir(process.env, defaultDataDir(process.env, process.platform, homedir()));
+  const dataDir = resolveDataDir(
+    process.env,
+    defaultDataDir(process.env, process.platform, homedir()),
+  );
   const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log') });
 
   const config = loadConfig(process.env['KIOSK_CONFIG']);
@@ -80,7 +83,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (cause: unknown) => {
-    process.stderr.write(`The kiosk web host failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`);
+    process.stderr.write(
+      `The kiosk web host failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -24,7 +24,11 @@ export function newApplicationNumber(day: string): string {
 
 /** Normalizes what a citizen typed (lower case, spaces, O for 0) and checks the check character. */
 export function parseApplicationNumber(input: string): string | null {
-  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const cleaned = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   if (!/^\d{8}[0-9A-Z]{7}$/.test(cleaned)) return null;
   const body = cleaned.slice(0, 14);
   if (checkChar(body) !== cleaned[14]) return null;

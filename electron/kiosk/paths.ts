@@ -6,23 +6,25 @@ export function defaultDataDir(
   platform: NodeJS.Platform,
   home: string,
 ): string {
-  switch (platform) {
-    case 'win32':
-      return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'police-kiosk');
-    case 'darwin':
-      return join(home, 'Library', 'Application Support', 'police-kiosk');
-    default:
-      return join(env['XDG_DATA_HOME'] ?? join(home, '.local', 'share'), 'police-kiosk');
-  }
+  if (platform === 'win32')
+    return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), 'police-kiosk');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'police-kiosk');
+  return join(env['XDG_DATA_HOME'] ?? join(home, '.local', 'share'), 'police-kiosk');
 }
 
-export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, fallback: string): string {
+export function resolveDataDir(
+  env: Readonly<Record<string, string | undefined>>,
+  fallback: string,
+): string {
   const fromEnv = env['KIOSK_DATA_DIR'];
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : fallback;
 }
 
 /** Service rule files: `KIOSK_RULES_DIR`, else the `rules/services` folder shipped with the app. */
-export function resolveRulesDir(env: Readonly<Record<string, string | undefined>>, appRoot: string): string {
+export function resolveRulesDir(
+  env: Readonly<Record<string, string | undefined>>,
+  appRoot: string,
+): string {
   const fromEnv = env['KIOSK_RULES_DIR'];
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(appRoot, 'rules', 'services');
 }

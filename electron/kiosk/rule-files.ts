@@ -31,9 +31,14 @@ export function loadRuleSet(dir: string): RuleSet {
   const problems: RuleProblem[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (cause) {
-    return { rules, problems: [{ file: dir, message: cause instanceof Error ? cause.message : String(cause) }] };
+    return {
+      rules,
+      problems: [{ file: dir, message: cause instanceof Error ? cause.message : String(cause) }],
+    };
   }
   for (const file of files) {
     const path = join(dir, file);

@@ -5,13 +5,7 @@ import { todayInChina } from '../../rules/engine/dates';
 import { evaluate } from '../../rules/engine/evaluate';
 import { maskIdNumber } from '../../rules/engine/id-number';
 import { holidayCalendar } from '../../rules/data/holidays';
-import type {
-  EventName,
-  EventPayload,
-  KioskHandlers,
-  MethodOutput,
-  Slip,
-} from '../api/contract';
+import type { EventName, EventPayload, KioskHandlers, MethodOutput, Slip } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
@@ -28,10 +22,10 @@ export type KioskEventListener = <E extends EventName>(event: E, payload: EventP
 export interface KioskService {
   readonly handlers: KioskHandlers;
   /** Transports (IPC, WebSocket) subscribe here to forward events to the screen. */
-  subscribe(listener: KioskEventListener): () => void;
+  readonly subscribe: (listener: KioskEventListener) => () => void;
   readonly ruleSet: RuleSet;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+  readonly start: () => Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export interface KioskServiceOptions {
@@ -141,7 +135,9 @@ function buildService(
     },
     async getService({ serviceId }) {
       const loaded = ruleSet.rules.get(serviceId);
-      return loaded === undefined ? err('unknown_service', `no service "${serviceId}"`) : ok(loaded.rule);
+      return loaded === undefined
+        ? err('unknown_service', `no service "${serviceId}"`)
+        : ok(loaded.rule);
     },
     async startSession({ serviceId }) {
       if (!ruleSet.rules.has(serviceId)) return err('unknown_service', `no service "${serviceId}"`);
@@ -174,13 +170,20 @@ function buildService(
         calendar: holidayCalendar,
       });
       if (evaluation.identityProblem !== null) {
-        return err(`identity_${evaluation.identityProblem}`, 'the ID card has not been read or is not accepted');
+        return err(
+          `identity_${evaluation.identityProblem}`,
+          'the ID card has not been read or is not accepted',
+        );
       }
       if (evaluation.fieldErrors.length > 0) {
         return err(
           'invalid_application',
           'the answers do not pass the service rules',
-          evaluation.fieldErrors.map((e) => ({ path: e.questionId, code: e.code, message: e.code })),
+          evaluation.fieldErrors.map((e) => ({
+            path: e.questionId,
+            code: e.code,
+            message: e.code,
+          })),
         );
       }
       const identity = session.identity;
@@ -245,7 +248,8 @@ function buildService(
     },
     async getApplicationStatus({ applicationNo }) {
       const normalized = parseApplicationNumber(applicationNo);
-      if (normalized === null) return err('bad_application_number', 'not a valid application number');
+      if (normalized === null)
+        return err('bad_application_number', 'not a valid application number');
       const found = store.findByNumber(normalized);
       if (found === null) return err('not_found', 'no application with that number on this kiosk');
       const rule = ruleSet.rules.get(found.serviceId)?.rule;
@@ -267,7 +271,9 @@ function buildService(
     },
     async demoPlaceCard({ cardId }) {
       if (devices.demo === null) return err('not_demo', 'no simulated devices are configured');
-      return devices.demo.placeCard(cardId) ? ok({}) : err('unknown_card', `no sample card "${cardId}"`);
+      return devices.demo.placeCard(cardId)
+        ? ok({})
+        : err('unknown_card', `no sample card "${cardId}"`);
     },
     async demoRemoveCard() {
       if (devices.demo === null) return err('not_demo', 'no simulated devices are configured');

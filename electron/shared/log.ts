@@ -15,7 +15,9 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-export function createLogger(options: { readonly file?: string; readonly quiet?: boolean } = {}): Logger {
+export function createLogger(
+  options: { readonly file?: string; readonly quiet?: boolean } = {},
+): Logger {
   if (options.file !== undefined) mkdirSync(dirname(options.file), { recursive: true });
   const write = (level: LogLevel, event: string, fields: LogFields = {}): void => {
     const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...fields });

@@ -3,8 +3,7 @@
  * (IPC, HTTP, device I/O). Bugs still throw.
  */
 export type Result<T, E = KioskError> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export interface KioskError {
   /** Stable machine code; the renderer maps it to a localized sentence. */

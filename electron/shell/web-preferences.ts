@@ -22,7 +22,10 @@ export interface KioskWebPreferences {
  * and has devtools only in development builds. Spoken prompts must play
  * without a tap first, hence the autoplay policy.
  */
-export function webPreferencesFor(options: { readonly preload: string; readonly packaged: boolean }): KioskWebPreferences {
+export function webPreferencesFor(options: {
+  readonly preload: string;
+  readonly packaged: boolean;
+}): KioskWebPreferences {
   return {
     preload: options.preload,
     contextIsolation: true,

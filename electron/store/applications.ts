@@ -66,8 +66,17 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
       try {
         transaction(db, () => {
           insertApplication.run(
-            meta.id, meta.applicationNo, meta.idempotencyKey, meta.serviceId, meta.ruleVersion,
-            meta.ruleHash, meta.status, meta.createdAt, meta.dueDate, meta.feeFen, sealed,
+            meta.id,
+            meta.applicationNo,
+            meta.idempotencyKey,
+            meta.serviceId,
+            meta.ruleVersion,
+            meta.ruleHash,
+            meta.status,
+            meta.createdAt,
+            meta.dueDate,
+            meta.feeFen,
+            sealed,
           );
           insertOutbox.run(meta.id, meta.createdAt);
         });

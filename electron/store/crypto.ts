@@ -53,9 +53,13 @@ export function loadOrCreateKeyFile(path: string): Result<Uint8Array> {
     }
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     const key = readFileSync(path);
-    if (key.length !== KEY_BYTES) return err('key_invalid', `data key ${path} is not ${KEY_BYTES} bytes`);
+    if (key.length !== KEY_BYTES)
+      return err('key_invalid', `data key ${path} is not ${KEY_BYTES} bytes`);
     return ok(key);
   } catch (cause) {
-    return err('key_unavailable', `data key ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return err(
+      'key_unavailable',
+      `data key ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }

@@ -29,7 +29,9 @@ export function migrate(db: DatabaseSync): void {
   const current = schemaVersion(db);
   const newest = MIGRATIONS.length;
   if (current > newest) {
-    throw new Error(`database schema ${current} is newer than this build knows (${newest}); refusing to touch it`);
+    throw new Error(
+      `database schema ${current} is newer than this build knows (${newest}); refusing to touch it`,
+    );
   }
   for (let version = current + 1; version <= newest; version += 1) {
     const sql = MIGRATIONS[version - 1];

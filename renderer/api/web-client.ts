@@ -14,7 +14,9 @@ export function createWebClient(): KioskApi {
   let retryMs = 500;
 
   const connect = (): void => {
-    const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`);
+    const socket = new WebSocket(
+      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`,
+    );
     socket.onopen = () => {
       retryMs = 500;
     };
@@ -43,7 +45,10 @@ export function createWebClient(): KioskApi {
       }
       return (await response.json()) as Result<unknown>;
     } catch {
-      return { ok: false, error: { code: 'transport', message: 'the kiosk service is not reachable' } };
+      return {
+        ok: false,
+        error: { code: 'transport', message: 'the kiosk service is not reachable' },
+      };
     }
   };
 

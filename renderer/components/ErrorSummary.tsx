@@ -18,7 +18,13 @@ export function ErrorSummary({ items }: { readonly items: readonly SummaryItem[]
   }, [items]);
   if (items.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title" className="error-summary-title">
         {t('errors.summaryTitle')}
       </h2>

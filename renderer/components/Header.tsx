@@ -18,8 +18,18 @@ export function Header() {
   const info = useUi((s) => s.info);
   const setLocale = useUi((s) => s.setLocale);
   const now = useClock();
-  const time = now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
-  const date = now.toLocaleDateString(locale, { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'Asia/Shanghai' });
+  const time = now.toLocaleTimeString(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
+  });
+  const date = now.toLocaleDateString(locale, {
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
   return (
     <header className="header">
       <div className="header-brand">

@@ -18,7 +18,12 @@ export function HomeButton() {
         </h2>
         <p className="dialog-body">{t('leave.body')}</p>
         <div className="dialog-actions">
-          <button type="button" className="button button-primary" autoFocus onClick={() => setAsking(false)}>
+          <button
+            type="button"
+            className="button button-primary"
+            autoFocus
+            onClick={() => setAsking(false)}
+          >
             {t('leave.stay')}
           </button>
           <button

@@ -4,15 +4,26 @@ import { useT } from '../i18n';
 import { formatDate } from '../format';
 
 /** The card's details as a citizen checks them. The ID number is masked unless `fullIdNumber`. */
-export function IdentityDetails({ identity, fullIdNumber }: { readonly identity: Identity; readonly fullIdNumber: boolean }) {
+export function IdentityDetails({
+  identity,
+  fullIdNumber,
+}: {
+  readonly identity: Identity;
+  readonly fullIdNumber: boolean;
+}) {
   const { t, locale } = useT();
-  const validTo = identity.validTo === '长期' ? t('idcard.longTerm') : formatDate(identity.validTo, locale);
+  const validTo =
+    identity.validTo === '长期' ? t('idcard.longTerm') : formatDate(identity.validTo, locale);
   const rows: [string, string][] = [
     [t('idcard.name'), identity.name],
     [t('idcard.sex'), t(`idcard.sex.${identity.sex}` as const)],
-    ...(identity.nation === undefined ? [] : ([[t('idcard.nation'), identity.nation]] as [string, string][])),
+    ...(identity.nation === undefined
+      ? []
+      : ([[t('idcard.nation'), identity.nation]] as [string, string][])),
     [t('idcard.birthDate'), formatDate(identity.birthDate, locale)],
-    ...(identity.address === undefined ? [] : ([[t('idcard.address'), identity.address]] as [string, string][])),
+    ...(identity.address === undefined
+      ? []
+      : ([[t('idcard.address'), identity.address]] as [string, string][])),
     [t('idcard.idNumber'), fullIdNumber ? identity.idNumber : maskIdNumber(identity.idNumber)],
     [t('idcard.validity'), `${formatDate(identity.validFrom, locale)} – ${validTo}`],
   ];

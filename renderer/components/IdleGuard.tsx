@@ -16,23 +16,22 @@ export function IdleGuard() {
   const info = useUi((s) => s.info);
   const atHome = useUi((s) => s.screen.name === 'home');
   const [countdown, setCountdown] = useState<number | null>(null);
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
 
   useEffect(() => {
     const touch = (): void => {
       lastActivity.current = Date.now();
     };
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
+    for (const name of ACTIVITY_EVENTS)
+      window.addEventListener(name, touch, { capture: true, passive: true });
     return () => {
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
+      for (const name of ACTIVITY_EVENTS)
+        window.removeEventListener(name, touch, { capture: true });
     };
   }, []);
 
   useEffect(() => {
-    if (info === null || atHome) {
-      setCountdown(null);
-      return;
-    }
+    if (info === null || atHome) return;
     lastActivity.current = Date.now();
     const { timeoutSeconds, countdownSeconds } = info.idle;
     const timer = setInterval(() => {
@@ -56,8 +55,12 @@ export function IdleGuard() {
     lastActivity.current = Date.now();
     setCountdown(null);
   };
+  const leave = (): void => {
+    setCountdown(null);
+    void endJourney('cancelled');
+  };
   return (
-    <Dialog open={countdown !== null} labelledBy="idle-title" onCancel={stay}>
+    <Dialog open={!atHome && countdown !== null} labelledBy="idle-title" onCancel={stay}>
       <h2 id="idle-title" className="dialog-title">
         {t('idle.title')}
       </h2>
@@ -71,7 +74,7 @@ export function IdleGuard() {
         <button type="button" className="button button-primary" autoFocus onClick={stay}>
           {t('idle.continue')}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void endJourney('cancelled')}>
+        <button type="button" className="button button-secondary" onClick={leave}>
           {t('idle.leave')}
         </button>
       </div>

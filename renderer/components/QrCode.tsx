@@ -5,7 +5,15 @@ import { useMemo } from 'react';
  * A QR code drawn as SVG rectangles: no data: URL (the CSP forbids them) and
  * crisp at any size. Error correction M survives a creased paper slip.
  */
-export function QrCode({ text, label, size = 220 }: { readonly text: string; readonly label: string; readonly size?: number }) {
+export function QrCode({
+  text,
+  label,
+  size = 220,
+}: {
+  readonly text: string;
+  readonly label: string;
+  readonly size?: number;
+}) {
   const path = useMemo(() => {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     const parts: string[] = [];

@@ -3,19 +3,43 @@
 export function ShieldIcon() {
   return (
     <svg className="icon-shield" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-      <path d="M24 3 6 10v12c0 11 7.7 19.6 18 23 10.3-3.4 18-12 18-23V10L24 3z" fill="currentColor" />
-      <path d="m16 24 6 6 11-12" fill="none" stroke="#fff" strokeWidth="4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M24 3 6 10v12c0 11 7.7 19.6 18 23 10.3-3.4 18-12 18-23V10L24 3z"
+        fill="currentColor"
+      />
+      <path
+        d="m16 24 6 6 11-12"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
 
 export function CardReaderIcon({ reading }: { readonly reading: boolean }) {
   return (
-    <svg className={`icon-reader${reading ? ' is-reading' : ''}`} viewBox="0 0 320 200" aria-hidden="true" focusable="false">
+    <svg
+      className={`icon-reader${reading ? ' is-reading' : ''}`}
+      viewBox="0 0 320 200"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x="20" y="110" width="280" height="70" rx="14" fill="#1f3b63" />
       <rect x="40" y="124" width="240" height="40" rx="8" fill="#2c5490" />
       <g className="icon-reader-card">
-        <rect x="70" y="20" width="180" height="112" rx="10" fill="#fff" stroke="#0a4aa6" strokeWidth="4" />
+        <rect
+          x="70"
+          y="20"
+          width="180"
+          height="112"
+          rx="10"
+          fill="#fff"
+          stroke="#0a4aa6"
+          strokeWidth="4"
+        />
         <rect x="86" y="38" width="48" height="60" rx="4" fill="#c9d8ee" />
         <rect x="146" y="42" width="88" height="10" rx="5" fill="#9fb6d8" />
         <rect x="146" y="62" width="70" height="10" rx="5" fill="#9fb6d8" />
@@ -31,7 +55,14 @@ export function CheckIcon() {
   return (
     <svg className="icon-check" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
       <circle cx="24" cy="24" r="22" fill="currentColor" />
-      <path d="m13 25 7 7 15-16" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="m13 25 7 7 15-16"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -95,7 +95,9 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
                           .filter((x) => x !== null)
                           .join(' · ')}
                       </span>
-                      {m.notes !== undefined && <span className="material-notes">{l(m.notes)}</span>}
+                      {m.notes !== undefined && (
+                        <span className="material-notes">{l(m.notes)}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -148,7 +150,11 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
       )}
       <ActionBar
         start={
-          <button type="button" className="button button-secondary" onClick={() => go({ name: 'home' })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => go({ name: 'home' })}
+          >
             {t('app.home')}
           </button>
         }
@@ -167,7 +173,13 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   );
 }
 
-function GuideSection({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+function GuideSection({
+  title,
+  children,
+}: {
+  readonly title: string;
+  readonly children: ReactNode;
+}) {
   return (
     <section className="guide-section">
       <h2 className="guide-heading">{title}</h2>

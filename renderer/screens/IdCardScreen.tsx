@@ -123,7 +123,11 @@ export function IdCardScreen() {
                 className="button button-primary"
                 disabled={!canContinue}
                 onClick={() =>
-                  go(firstQuestion === undefined ? { name: 'review' } : { name: 'question', questionId: firstQuestion })
+                  go(
+                    firstQuestion === undefined
+                      ? { name: 'review' }
+                      : { name: 'question', questionId: firstQuestion },
+                  )
                 }
               >
                 {t('idcard.confirm')}

@@ -33,7 +33,8 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   const prefilled = question !== undefined ? suggestedAnswer(question, identity) : '';
 
   useEffect(() => {
-    if (question !== undefined && value === undefined && prefilled !== '') setAnswer(question.id, prefilled);
+    if (question !== undefined && value === undefined && prefilled !== '')
+      setAnswer(question.id, prefilled);
   }, [question, value, prefilled, setAnswer]);
 
   useEffect(() => {
@@ -51,7 +52,9 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   return (
     <section className="screen screen-question" aria-labelledby="screen-title">
       <div className="progress">
-        <span className="progress-text">{t('question.progress', { current: index + 1, total })}</span>
+        <span className="progress-text">
+          {t('question.progress', { current: index + 1, total })}
+        </span>
         <div className="progress-bar" aria-hidden="true">
           <div className="progress-fill" style={{ width: `${((index + 1) / total) * 100}%` }} />
         </div>
@@ -59,7 +62,11 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
       <ErrorSummary items={messages.map((message) => ({ targetId: INPUT_ID, message }))} />
       <div className={`question${messages.length > 0 ? ' has-error' : ''}`}>
         <h1 className="screen-title" id="screen-title">
-          <label htmlFor={question.type === 'choice' ? undefined : INPUT_ID} ref={heading} tabIndex={-1}>
+          <label
+            htmlFor={question.type === 'choice' ? undefined : INPUT_ID}
+            ref={heading}
+            tabIndex={-1}
+          >
             {l(question.label)}
             {!state.required && <span className="optional"> {t('question.optional')}</span>}
           </label>
@@ -89,7 +96,11 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
         start={
           <>
             <HomeButton />
-            <button type="button" className="button button-secondary" onClick={() => screenBefore(evaluation, questionId)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => screenBefore(evaluation, questionId)}
+            >
               {t('app.back')}
             </button>
           </>
@@ -125,13 +136,24 @@ function AnswerInput({
   readonly onChange: (value: string) => void;
 }) {
   const { t, l } = useT();
-  const describedBy = [question.help ? 'answer-help' : '', invalid ? 'answer-error' : ''].filter(Boolean).join(' ');
+  const describedBy = [question.help ? 'answer-help' : '', invalid ? 'answer-error' : '']
+    .filter(Boolean)
+    .join(' ');
   switch (question.type) {
     case 'choice':
       return (
-        <div className="choices" role="radiogroup" aria-labelledby="screen-title" id={INPUT_ID} tabIndex={-1}>
+        <div
+          className="choices"
+          role="radiogroup"
+          aria-labelledby="screen-title"
+          id={INPUT_ID}
+          tabIndex={-1}
+        >
           {question.options.map((option) => (
-            <label className={`choice${value === option.value ? ' is-selected' : ''}`} key={option.value}>
+            <label
+              className={`choice${value === option.value ? ' is-selected' : ''}`}
+              key={option.value}
+            >
               <input
                 type="radio"
                 name={question.id}

@@ -35,7 +35,9 @@ export function ReviewScreen() {
   const heading = useScreenHeading();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<MessageKey | null>(null);
-  const [serverErrors, setServerErrors] = useState<readonly { questionId: string; code: string }[]>([]);
+  const [serverErrors, setServerErrors] = useState<readonly { questionId: string; code: string }[]>(
+    [],
+  );
 
   if (rule === null || evaluation === null) return null;
 
@@ -53,7 +55,11 @@ export function ReviewScreen() {
   };
 
   const problems = [
-    ...evaluation.fieldErrors.map((e) => ({ questionId: e.questionId, code: e.code as string, params: e.params })),
+    ...evaluation.fieldErrors.map((e) => ({
+      questionId: e.questionId,
+      code: e.code,
+      params: e.params,
+    })),
     ...serverErrors.map((e) => ({ ...e, params: {} })),
   ];
   const summary = problems.map((p) => {
@@ -70,7 +76,10 @@ export function ReviewScreen() {
   const submit = async (): Promise<void> => {
     setSubmitting(true);
     setFailure(null);
-    const result = await kiosk.submitApplication({ serviceId: rule.id, answers: evaluation.answers });
+    const result = await kiosk.submitApplication({
+      serviceId: rule.id,
+      answers: evaluation.answers,
+    });
     setSubmitting(false);
     if (result.ok) {
       setSlip(result.value);
@@ -78,7 +87,9 @@ export function ReviewScreen() {
       return;
     }
     setFailure(SUBMIT_ERRORS[result.error.code] ?? 'submit.error.generic');
-    setServerErrors((result.error.details ?? []).map((d) => ({ questionId: d.path, code: d.code })));
+    setServerErrors(
+      (result.error.details ?? []).map((d) => ({ questionId: d.path, code: d.code })),
+    );
   };
 
   return (
@@ -138,12 +149,16 @@ export function ReviewScreen() {
         <dl className="summary">
           <div className="summary-row">
             <dt>{l(evaluation.fee.label)}</dt>
-            <dd className="emphasis">{evaluation.fee.amount === 0 ? t('review.feeNone') : formatFee(evaluation.fee.amount)}</dd>
+            <dd className="emphasis">
+              {evaluation.fee.amount === 0 ? t('review.feeNone') : formatFee(evaluation.fee.amount)}
+            </dd>
           </div>
           <div className="summary-row">
             <dt>{t('review.due')}</dt>
             <dd className="emphasis">
-              {rule.timeLimit.workingDays === 0 ? t('timeLimit.onSpot') : formatDate(evaluation.due.date, locale)}
+              {rule.timeLimit.workingDays === 0
+                ? t('timeLimit.onSpot')
+                : formatDate(evaluation.due.date, locale)}
             </dd>
           </div>
         </dl>

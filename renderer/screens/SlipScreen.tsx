@@ -22,8 +22,18 @@ export function SlipScreen() {
     [t('slip.applicant'), maskName(slip.applicantName)],
     [t('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)],
     [t('slip.status'), t(`slip.status.${slip.status}` as const)],
-    [t('slip.fee'), slip.fee.amount === 0 ? t('review.feeNone') : `${formatFee(slip.fee.amount)}${aside(l(slip.fee.label), locale)}`],
-    [t('slip.timeLimit'), slip.workingDays === 0 ? t('timeLimit.onSpot') : t('timeLimit.days', { days: slip.workingDays })],
+    [
+      t('slip.fee'),
+      slip.fee.amount === 0
+        ? t('review.feeNone')
+        : `${formatFee(slip.fee.amount)}${aside(l(slip.fee.label), locale)}`,
+    ],
+    [
+      t('slip.timeLimit'),
+      slip.workingDays === 0
+        ? t('timeLimit.onSpot')
+        : t('timeLimit.days', { days: slip.workingDays }),
+    ],
     [t('slip.dueDate'), due],
     [t('slip.desk'), l(slip.desk)],
     [t('slip.station'), slip.station.name],
@@ -84,7 +94,11 @@ export function SlipScreen() {
       </article>
       <ActionBar
         end={
-          <button type="button" className="button button-primary" onClick={() => void endJourney('finished')}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void endJourney('finished')}
+          >
             {t('slip.done')}
           </button>
         }

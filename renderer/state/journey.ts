@@ -17,13 +17,13 @@ interface JourneyState {
   readonly staleCard: boolean;
   /** Came to a question from the review screen's "change" link: go back there after it. */
   readonly returnToReview: boolean;
-  begin(rule: ServiceRule, staleCard: boolean): void;
-  setIdentity(identity: Identity | null): void;
-  clearStaleCard(): void;
-  setAnswer(questionId: string, value: string): void;
-  setReturnToReview(value: boolean): void;
-  setSlip(slip: Slip): void;
-  wipe(): void;
+  readonly begin: (rule: ServiceRule, staleCard: boolean) => void;
+  readonly setIdentity: (identity: Identity | null) => void;
+  readonly clearStaleCard: () => void;
+  readonly setAnswer: (questionId: string, value: string) => void;
+  readonly setReturnToReview: (value: boolean) => void;
+  readonly setSlip: (slip: Slip) => void;
+  readonly wipe: () => void;
 }
 
 const empty = {
@@ -40,7 +40,8 @@ export const useJourney = create<JourneyState>((set) => ({
   begin: (rule, staleCard) => set({ ...empty, rule, staleCard }),
   setIdentity: (identity) => set({ identity, staleCard: false }),
   clearStaleCard: () => set({ staleCard: false }),
-  setAnswer: (questionId, value) => set((s) => ({ answers: { ...s.answers, [questionId]: value } })),
+  setAnswer: (questionId, value) =>
+    set((s) => ({ answers: { ...s.answers, [questionId]: value } })),
   setReturnToReview: (returnToReview) => set({ returnToReview }),
   setSlip: (slip) => set({ slip }),
   wipe: () => set({ ...empty }),

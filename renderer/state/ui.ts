@@ -17,9 +17,9 @@ interface UiState {
   readonly screen: Screen;
   readonly info: KioskInfo | null;
   readonly services: readonly ServiceSummary[];
-  setLocale(locale: Locale): void;
-  go(screen: Screen): void;
-  setKiosk(info: KioskInfo, services: readonly ServiceSummary[]): void;
+  readonly setLocale: (locale: Locale) => void;
+  readonly go: (screen: Screen) => void;
+  readonly setKiosk: (info: KioskInfo, services: readonly ServiceSummary[]) => void;
 }
 
 export const useUi = create<UiState>((set) => ({

@@ -15,5 +15,5 @@ export interface ConditionContext {
 /** Evaluates a JSONLogic condition with JSONLogic's own truthiness ([] and "" are false). */
 export function holds(condition: Condition, context: ConditionContext): boolean {
   if (typeof condition === 'boolean') return condition;
-  return jsonLogic.truthy(jsonLogic.apply(condition as jsonLogic.RulesLogic, context));
+  return jsonLogic.truthy(jsonLogic.apply(condition, context));
 }

@@ -4,6 +4,7 @@ import { pinyin } from 'pinyin-pro';
  * Compound surnames (复姓) in common use. A name that starts with one of these
  * has a two-character surname; otherwise the surname is the first character.
  */
+// prettier-ignore
 const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙',
   '宇文', '司徒', '夏侯', '轩辕', '令狐', '钟离', '闾丘', '澹台', '公冶', '太史',
@@ -19,7 +20,8 @@ export interface NameParts {
 /** Splits a Chinese name by code points, so a supplementary-plane character such as 𠮷 stays whole. */
 export function splitChineseName(name: string): NameParts {
   const chars = Array.from(name.replace(/\s+/g, ''));
-  const surnameLength = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+  const surnameLength =
+    chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
   return {
     surname: chars.slice(0, surnameLength).join(''),
     givenName: chars.slice(surnameLength).join(''),
@@ -41,7 +43,11 @@ export function passportPinyin(name: string): NameParts {
   });
   const surnameCount = Array.from(parts.surname).length;
   const romanize = (list: readonly string[]): string =>
-    list.join('').replace(/ü/g, 'yu').replace(/[^a-z]/gi, '').toUpperCase();
+    list
+      .join('')
+      .replace(/ü/g, 'yu')
+      .replace(/[^a-z]/gi, '')
+      .toUpperCase();
   return {
     surname: romanize(syllables.slice(0, surnameCount)),
     givenName: romanize(syllables.slice(surnameCount)),

@@ -2,12 +2,7 @@ import type { Question } from './schema';
 import { assertNever } from './assert-never';
 
 export type FieldErrorCode =
-  | 'required'
-  | 'too_short'
-  | 'too_long'
-  | 'mobile_format'
-  | 'pinyin_format'
-  | 'choice_invalid';
+  'required' | 'too_short' | 'too_long' | 'mobile_format' | 'pinyin_format' | 'choice_invalid';
 
 export interface FieldError {
   readonly questionId: string;

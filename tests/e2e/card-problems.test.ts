@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, launchChromium, openKioskPage, screenshot, startKiosk, type RunningKiosk } from './harness';
+import {
+  demoConfig,
+  launchChromium,
+  openKioskPage,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /** What a citizen sees when the card is not the right one, or was already on the reader. */
 describe('ID card problems', () => {
@@ -40,8 +47,12 @@ describe('ID card problems', () => {
     await page.locator('[data-card="expired"]').click();
     await page.getByText('赵建国').waitFor();
     const alert = page.getByRole('alert');
-    await expect(alert.innerText()).resolves.toContain('您的身份证已超过有效期限（2025年10月1日），请先办理身份证换领。');
-    await expect(page.getByRole('button', { name: '信息无误，下一步' }).isDisabled()).resolves.toBe(true);
+    await expect(alert.innerText()).resolves.toContain(
+      '您的身份证已超过有效期限（2025年10月1日），请先办理身份证换领。',
+    );
+    await expect(page.getByRole('button', { name: '信息无误，下一步' }).isDisabled()).resolves.toBe(
+      true,
+    );
     await screenshot(page, 'portrait-14-idcard-expired');
   });
 

@@ -21,9 +21,15 @@ export interface RunningKiosk {
  * Starts the real web host (`dist/electron/web.cjs`, built by `npm run build`)
  * as its own process with a fresh data folder, and waits for its ready line.
  */
-export async function startKiosk(options: { readonly config?: unknown; readonly env?: Record<string, string> } = {}): Promise<RunningKiosk> {
+export async function startKiosk(
+  options: { readonly config?: unknown; readonly env?: Record<string, string> } = {},
+): Promise<RunningKiosk> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), KIOSK_DATA_DIR: dataDir, ...options.env };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    KIOSK_DATA_DIR: dataDir,
+    ...options.env,
+  };
   if (options.config !== undefined) {
     const configPath = join(dataDir, 'kiosk.json');
     writeFileSync(configPath, JSON.stringify(options.config, null, 2));
@@ -31,10 +37,14 @@ export async function startKiosk(options: { readonly config?: unknown; readonly 
   } else {
     delete env['KIOSK_CONFIG'];
   }
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'electron', 'web.cjs'), '--port', '0'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist', 'electron', 'web.cjs'), '--port', '0'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -45,7 +55,7 @@ export async function startKiosk(options: { readonly config?: unknown; readonly 
       clearTimeout(timer);
       reject(new Error(`web host exited with ${code}:\n${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('KIOSK_URL=')) {
         clearTimeout(timer);
         resolveUrl(line.slice('KIOSK_URL='.length));
@@ -90,7 +100,11 @@ export const VIEWPORTS: Record<Orientation, { width: number; height: number }> =
   landscape: { width: 1920, height: 1080 },
 };
 
-export async function openKioskPage(browser: Browser, kiosk: RunningKiosk, orientation: Orientation = 'portrait'): Promise<Page> {
+export async function openKioskPage(
+  browser: Browser,
+  kiosk: RunningKiosk,
+  orientation: Orientation = 'portrait',
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[orientation], locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(kiosk.url);
@@ -116,7 +130,12 @@ export function demoConfig(overrides: Record<string, unknown> = {}): Record<stri
     },
     kioskId: 'E2E-01',
     devices: [
-      { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, options: { pollIntervalMs: 100 } },
+      {
+        id: 'idcard-1',
+        kind: 'idcard',
+        transport: { type: 'simulated' },
+        options: { pollIntervalMs: 100 },
+      },
       { id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } },
     ],
     backOffice: null,

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, kioskDom, launchChromium, openKioskPage, screenshot, startKiosk, type RunningKiosk } from './harness';
+import {
+  demoConfig,
+  kioskDom,
+  launchChromium,
+  openKioskPage,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /** A citizen walks away mid-application: the kiosk asks, counts down, then wipes everything. */
 describe('idle timeout', () => {
@@ -9,7 +17,9 @@ describe('idle timeout', () => {
   let page: Page;
 
   beforeAll(async () => {
-    kiosk = await startKiosk({ config: demoConfig({ idle: { timeoutSeconds: 5, countdownSeconds: 4 } }) });
+    kiosk = await startKiosk({
+      config: demoConfig({ idle: { timeoutSeconds: 5, countdownSeconds: 4 } }),
+    });
     browser = await launchChromium();
     page = await openKioskPage(browser, kiosk);
     await page.locator('[data-service="passport-first"]').click();
@@ -18,7 +28,8 @@ describe('idle timeout', () => {
     await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
     await page.getByRole('button', { name: '信息无误，下一步' }).click();
     await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
-    for (const digit of '13912345678') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of '13912345678')
+      await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,10 +47,15 @@ describe('idle timeout', () => {
   });
 
   it('returns home after the countdown with no name, ID number or answer left anywhere', async () => {
-    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' })
+      .waitFor({ timeout: 15_000 });
     const html = await kioskDom(page);
-    for (const needle of ['单雪梅', '210102199511200', '13912345678', 'SHAN']) expect(html).not.toContain(needle);
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const needle of ['单雪梅', '210102199511200', '13912345678', 'SHAN'])
+      expect(html).not.toContain(needle);
+    const storage = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(storage).toBe('{}{}');
     // The main process dropped its copy too.
     const identity = await page.evaluate(async () => {

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, launchChromium, openKioskPage, screenshot, startKiosk, type RunningKiosk } from './harness';
+import {
+  demoConfig,
+  launchChromium,
+  openKioskPage,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * The same journey on a landscape 1920×1080 kiosk, switched to English, with
@@ -43,10 +50,13 @@ describe('landscape kiosk in English', () => {
   it('derives SHAN for the surname 单 and completes the application', async () => {
     await page.getByRole('button', { name: 'Start application' }).click();
     await page.locator('[data-card="polyphone"]').click();
-    await page.getByRole('heading', { level: 1, name: 'Card read. Please check your details' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Card read. Please check your details' })
+      .waitFor();
     await screenshot(page, 'landscape-04-idcard-en');
     await page.getByRole('button', { name: 'These are correct, continue' }).click();
-    for (const digit of '13700001111') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of '13700001111')
+      await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
     await next();
     await expect(page.locator('#answer').inputValue()).resolves.toBe('SHAN');
     await screenshot(page, 'landscape-05-pinyin-en');

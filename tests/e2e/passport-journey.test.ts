@@ -83,7 +83,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('takes the mobile number from the on-screen keypad', async () => {
-    for (const digit of '1380013800') await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    for (const digit of '1380013800')
+      await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
     await next();
     await expect(page.locator('.field-error').innerText()).resolves.toContain('11位手机号码');
     await page.locator('.keypad').getByRole('button', { name: '0', exact: true }).click();
@@ -103,7 +104,9 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('asks whether the citizen is registered personnel and how to receive the passport', async () => {
-    await page.getByRole('heading', { level: 1, name: '您是否属于登记备案的国家工作人员？' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: '您是否属于登记备案的国家工作人员？' })
+      .waitFor();
     await page.getByText('不是', { exact: true }).click();
     await next();
     await page.getByRole('heading', { level: 1, name: '您想怎样领取护照？' }).waitFor();
@@ -112,14 +115,25 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await next();
     await page.getByRole('heading', { level: 1, name: '邮寄地址' }).waitFor();
     await expect(page.getByText('第 6 步，共 6 步').count()).resolves.toBe(1);
-    await expect(page.locator('#answer').inputValue()).resolves.toBe('北京市朝阳区示例路88号3单元201室');
+    await expect(page.locator('#answer').inputValue()).resolves.toBe(
+      '北京市朝阳区示例路88号3单元201室',
+    );
     await next();
   });
 
   it('reviews every answer with change links, including the full ID number', async () => {
     await page.getByRole('heading', { level: 1, name: '请核对您的申请' }).waitFor();
     const text = await page.locator('main').innerText();
-    for (const expected of ['13800138000', 'WANG', 'XIAOMING', '不是', '邮寄到家', '￥120.00', '2026', '110105198806150']) {
+    for (const expected of [
+      '13800138000',
+      'WANG',
+      'XIAOMING',
+      '不是',
+      '邮寄到家',
+      '￥120.00',
+      '2026',
+      '110105198806150',
+    ]) {
       expect(text).toContain(expected);
     }
     await screenshot(page, 'portrait-09-review');
@@ -153,12 +167,12 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   it('saved the application durably in SQLite, personal data encrypted', async () => {
     const dbPath = join(kiosk.dataDir, 'kiosk.sqlite');
     const db = new DatabaseSync(dbPath, { readOnly: true });
-    const row = db.prepare('SELECT * FROM applications WHERE application_no = ?').get(applicationNo) as
-      | Record<string, unknown>
-      | undefined;
-    const outbox = db.prepare('SELECT state FROM outbox WHERE application_id = ?').get(row?.['id'] as string) as
-      | { state: string }
-      | undefined;
+    const row = db
+      .prepare('SELECT * FROM applications WHERE application_no = ?')
+      .get(applicationNo) as Record<string, unknown> | undefined;
+    const outbox = db
+      .prepare('SELECT state FROM outbox WHERE application_id = ?')
+      .get(row?.['id'] as string) as { state: string } | undefined;
     const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
     db.close();
     expect(row).toBeDefined();
@@ -179,12 +193,19 @@ describe('passport journey (普通护照首次申请) through the web host', () 
 
     // Nothing personal in clear anywhere in the data folder (database, WAL, logs).
     const needles = ['王晓明', '110105198806150', '13800138009', '示例路88号'];
-    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((f) =>
+      f.isFile(),
+    );
     for (const file of files) {
       const bytes = readFileSync(join(file.parentPath, file.name));
       for (const needle of needles) {
-        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${file.name}`).toBe(false);
-        expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${file.name}`).toBe(false);
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${file.name}`).toBe(
+          false,
+        );
+        expect(
+          bytes.includes(Buffer.from(needle, 'utf16le')),
+          `${needle} (UTF-16) in ${file.name}`,
+        ).toBe(false);
       }
     }
   });
@@ -193,8 +214,11 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await page.getByRole('button', { name: '完成，返回首页' }).click();
     await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
     const html = await kioskDom(page);
-    for (const needle of ['王晓明', '110105198806150', '13800138009', applicationNo]) expect(html).not.toContain(needle);
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    for (const needle of ['王晓明', '110105198806150', '13800138009', applicationNo])
+      expect(html).not.toContain(needle);
+    const storage = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(storage).toBe('{}{}');
   });
 });

@@ -10,11 +10,21 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send what a browser never would (forged Host, odd paths). */
-function send(kiosk: RunningKiosk, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  kiosk: RunningKiosk,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const { port } = new URL(kiosk.origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: Number(port), path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -26,7 +36,10 @@ function send(kiosk: RunningKiosk, path: string, options: { method?: string; hea
   });
 }
 
-function openSocket(kiosk: RunningKiosk, headers: Record<string, string>): Promise<'open' | number> {
+function openSocket(
+  kiosk: RunningKiosk,
+  headers: Record<string, string>,
+): Promise<'open' | number> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${kiosk.origin.replace('http', 'ws')}/events`, { headers });
     socket.on('open', () => {
@@ -53,7 +66,9 @@ describe('web host guards', () => {
 
   it('refuses the page, the API and the event socket without the token', async () => {
     expect((await send(kiosk, '/')).status).toBe(401);
-    expect((await send(kiosk, '/api/listServices', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await send(kiosk, '/api/listServices', { method: 'POST', body: '{}' })).status).toBe(
+      401,
+    );
     expect((await send(kiosk, '/?token=not-the-token')).status).toBe(401);
     expect(await openSocket(kiosk, {})).toBe(401);
     expect(await openSocket(kiosk, { Cookie: 'kiosk_token=wrong' })).toBe(401);
@@ -76,10 +91,17 @@ describe('web host guards', () => {
     const headers = { 'X-Kiosk-Token': kiosk.token, 'Content-Type': 'application/json' };
     const ok = await send(kiosk, '/api/listServices', { method: 'POST', headers, body: '{}' });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
-    const bad = await send(kiosk, '/api/getService', { method: 'POST', headers, body: '{"serviceId": 42}' });
+    const bad = await send(kiosk, '/api/getService', {
+      method: 'POST',
+      headers,
+      body: '{"serviceId": 42}',
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     const unknown = await send(kiosk, '/api/dropTables', { method: 'POST', headers, body: '{}' });
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     const noSession = await send(kiosk, '/api/submitApplication', {
       method: 'POST',
       headers,
@@ -91,9 +113,30 @@ describe('web host guards', () => {
   it('refuses a forged Host (DNS rebinding) and a foreign Origin (CSRF) even with the token', async () => {
     const { port } = new URL(kiosk.origin);
     const headers = { 'X-Kiosk-Token': kiosk.token };
-    expect((await send(kiosk, '/api/listServices', { method: 'POST', headers: { ...headers, Host: `evil.example:${port}` }, body: '{}' })).status).toBe(421);
-    expect((await send(kiosk, '/api/listServices', { method: 'POST', headers: { ...headers, Origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
-    expect(await openSocket(kiosk, { Cookie: `kiosk_token=${kiosk.token}`, Origin: 'http://evil.example' })).toBe(401);
+    expect(
+      (
+        await send(kiosk, '/api/listServices', {
+          method: 'POST',
+          headers: { ...headers, Host: `evil.example:${port}` },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(421);
+    expect(
+      (
+        await send(kiosk, '/api/listServices', {
+          method: 'POST',
+          headers: { ...headers, Origin: 'http://evil.example' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      await openSocket(kiosk, {
+        Cookie: `kiosk_token=${kiosk.token}`,
+        Origin: 'http://evil.example',
+      }),
+    ).toBe(401);
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -1,4 +1,5 @@
 /** GB 3304 nation codes as printed on the resident card: all 56 nations, plus 97 and 98. */
+// prettier-ignore
 export const NATIONS: Readonly<Record<string, string>> = {
   '01': '汉', '02': '蒙古', '03': '回', '04': '藏', '05': '维吾尔', '06': '苗', '07': '彝',
   '08': '壮', '09': '布依', '10': '朝鲜', '11': '满', '12': '侗', '13': '瑶', '14': '白',

@@ -69,18 +69,27 @@ export function createIdCardReader(
 
   const readCard = async (): Promise<void> => {
     const selected = await send('selectCard');
-    if ('failure' in selected) return emit({ type: 'error', code: selected.failure, message: selected.message });
-    if (selected.status !== 'ok') return emit({ type: 'error', code: selected.status, message: 'select card failed' });
+    if ('failure' in selected)
+      return emit({ type: 'error', code: selected.failure, message: selected.message });
+    if (selected.status !== 'ok')
+      return emit({ type: 'error', code: selected.status, message: 'select card failed' });
     const read = await send('readText');
-    if ('failure' in read) return emit({ type: 'error', code: read.failure, message: read.message });
-    if (read.status !== 'ok') return emit({ type: 'error', code: read.status, message: 'read card failed' });
+    if ('failure' in read)
+      return emit({ type: 'error', code: read.failure, message: read.message });
+    if (read.status !== 'ok')
+      return emit({ type: 'error', code: read.status, message: 'read card failed' });
     const textLength = ((read.data[0] ?? 0) << 8) | (read.data[1] ?? 0);
     const photoLength = ((read.data[2] ?? 0) << 8) | (read.data[3] ?? 0);
     if (textLength !== TEXT_BLOCK_BYTES || read.data.length < 4 + textLength + photoLength) {
-      return emit({ type: 'error', code: 'read_failed', message: `unexpected read lengths ${textLength}/${photoLength}` });
+      return emit({
+        type: 'error',
+        code: 'read_failed',
+        message: `unexpected read lengths ${textLength}/${photoLength}`,
+      });
     }
     const parsed = parseTextBlock(read.data.subarray(4, 4 + textLength), options.today());
-    if (!parsed.ok) return emit({ type: 'error', code: 'card_data_invalid', message: parsed.error.message });
+    if (!parsed.ok)
+      return emit({ type: 'error', code: 'card_data_invalid', message: parsed.error.message });
     const photo = read.data.slice(4 + textLength, 4 + textLength + photoLength);
     cardRead = true;
     emit({ type: 'card-read', identity: { ...parsed.value, hasPhoto: photo.length > 0 }, photo });
@@ -88,7 +97,8 @@ export function createIdCardReader(
 
   const poll = async (): Promise<void> => {
     const found = await send('findCard');
-    if ('failure' in found) return emit({ type: 'error', code: found.failure, message: found.message });
+    if ('failure' in found)
+      return emit({ type: 'error', code: found.failure, message: found.message });
     if (found.status === 'card_found') {
       misses = 0;
       if (cardRead) return;

@@ -60,9 +60,7 @@ export function createSamLink(transport: ByteTransport): SamLink {
         return err('write_failed', cause instanceof Error ? cause.message : String(cause));
       }
       const answer = await reply;
-      return answer === null
-        ? err('timeout', `no reply within ${timeoutMs} ms`)
-        : ok(answer);
+      return answer === null ? err('timeout', `no reply within ${timeoutMs} ms`) : ok(answer);
     },
     takeFramingEvents() {
       const taken = framing;

@@ -10,6 +10,7 @@ import { NATIONS } from './nations';
 export const TEXT_BLOCK_BYTES = 256;
 
 /** [byte offset, byte length] of each field, per layout. */
+// prettier-ignore
 export const LAYOUTS = {
   resident: {
     name: [0, 30], sex: [30, 2], nation: [32, 4], birth: [36, 16], address: [52, 70],
@@ -37,9 +38,15 @@ const decoder = new TextDecoder('utf-16le');
 const rawField = (block: Uint8Array, [offset, length]: readonly [number, number]): string =>
   decoder.decode(block.subarray(offset, offset + length));
 
-function field(block: Uint8Array, at: readonly [number, number]): string {
-  return rawField(block, at).replace(/[\s\u0000]+$/u, '').trim();
+/** Drops the padding cards use: spaces, and NULs on some readers' blank fields. */
+function trimPadding(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end -= 1;
+  return text.slice(0, end).trim();
 }
+
+const field = (block: Uint8Array, at: readonly [number, number]): string =>
+  trimPadding(rawField(block, at));
 
 function sexFromCode(code: string): Sex {
   switch (code) {
@@ -74,7 +81,13 @@ export function parseTextBlock(block: Uint8Array, today: string): Result<Identit
   }
   const marker = decoder.decode(block.subarray(248, 250));
   const kind =
-    marker === 'J' ? 'hmt' : marker === 'I' ? 'foreigner2017' : marker === 'Y' ? 'foreigner2023' : null;
+    marker === 'J'
+      ? 'hmt'
+      : marker === 'I'
+        ? 'foreigner2017'
+        : marker === 'Y'
+          ? 'foreigner2023'
+          : null;
   if (kind === null && marker !== ' ' && marker !== '\u0000') {
     return err('unknown_layout', `unknown card type marker U+${marker.charCodeAt(0).toString(16)}`);
   }
@@ -105,7 +118,7 @@ export function parseTextBlock(block: Uint8Array, today: string): Result<Identit
 
   // The 2023 card splits a long English name at a fixed byte boundary, possibly mid-word:
   // join the raw halves, then trim.
-  const nameEn = `${raw('nameEn')}${raw('nameEnMore')}`.replace(/[\s\u0000]+$/u, '').trim();
+  const nameEn = trimPadding(`${raw('nameEn')}${raw('nameEnMore')}`);
   const name = get('name') || nameEn;
   const optional = (value: string): string | undefined => (value === '' ? undefined : value);
 

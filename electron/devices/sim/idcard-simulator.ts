@@ -23,8 +23,10 @@ export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
   let buffer: Uint8Array = new Uint8Array(0);
 
   const answer = (cmd: number, para: number): Uint8Array => {
-    if (is(cmd, para, 'findCard')) return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
-    if (is(cmd, para, 'selectCard')) return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
+    if (is(cmd, para, 'findCard'))
+      return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
+    if (is(cmd, para, 'selectCard'))
+      return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
     if (is(cmd, para, 'readText')) {
       if (card === null) return encodeReply(0x41);
       const data = new Uint8Array(4 + card.text.length + card.photo.length);
@@ -34,7 +36,11 @@ export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
       return encodeReply(0x90, data);
     }
     if (is(cmd, para, 'samStatus') || is(cmd, para, 'resetSam')) return encodeReply(0x90);
-    if (is(cmd, para, 'readSamId')) return encodeReply(0x90, Uint8Array.from({ length: 16 }, (_, i) => i + 1));
+    if (is(cmd, para, 'readSamId'))
+      return encodeReply(
+        0x90,
+        Uint8Array.from({ length: 16 }, (_, i) => i + 1),
+      );
     return encodeReply(0x21);
   };
 

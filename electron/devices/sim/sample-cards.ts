@@ -17,6 +17,7 @@ export interface SampleCard {
 
 const withCheck = (first17: string): string => `${first17}${idCheckChar(first17) ?? ''}`;
 
+// prettier-ignore
 export const SAMPLE_CARDS: readonly SampleCard[] = [
   {
     id: 'adult',

@@ -5,7 +5,9 @@ import type { ByteTransport } from './byte-transport';
  * later tick, as they would from a real port. Demo mode wires a simulator to
  * one end and the real driver to the other.
  */
-export function createMemoryPair(description = 'simulated'): readonly [ByteTransport, ByteTransport] {
+export function createMemoryPair(
+  description = 'simulated',
+): readonly [ByteTransport, ByteTransport] {
   const listeners: [Set<(chunk: Uint8Array) => void>, Set<(chunk: Uint8Array) => void>] = [
     new Set(),
     new Set(),

@@ -11,7 +11,9 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
     description: `${path} @${baudRate}`,
     write: (bytes) =>
       new Promise<void>((resolve, reject) => {
-        port.write(Buffer.from(bytes), (error) => (error ? reject(error) : port.drain(() => resolve())));
+        port.write(Buffer.from(bytes), (error) =>
+          error ? reject(error) : port.drain(() => resolve()),
+        );
       }),
     onData: (listener) => {
       const handler = (chunk: Buffer): void => listener(new Uint8Array(chunk));

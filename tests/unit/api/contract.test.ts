@@ -10,7 +10,9 @@ const quiet = createLogger({ quiet: true });
 /** Handlers for every method; each test overrides the one it exercises. */
 function handlers(overrides: Partial<KioskHandlers> = {}): KioskHandlers {
   const unexpected = async () => err('not_in_this_test', 'not used');
-  const all = Object.fromEntries(METHOD_NAMES.map((name) => [name, unexpected])) as unknown as KioskHandlers;
+  const all = Object.fromEntries(
+    METHOD_NAMES.map((name) => [name, unexpected]),
+  ) as unknown as KioskHandlers;
   return { ...all, ...overrides };
 }
 
@@ -45,7 +47,10 @@ describe('dispatch shared by IPC and the web host', () => {
     );
     const result = await dispatch('getService', { serviceId: 7 });
     expect(called).toBe(false);
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad_input', details: [{ path: 'serviceId' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', details: [{ path: 'serviceId' }] },
+    });
   });
 
   it('refuses a method the contract does not have', async () => {
@@ -54,8 +59,14 @@ describe('dispatch shared by IPC and the web host', () => {
   });
 
   it('passes expected failures through as values', async () => {
-    const dispatch = createDispatch(handlers({ demoRemoveCard: async () => err('not_demo', 'no sims') }), quiet);
-    await expect(dispatch('demoRemoveCard', {})).resolves.toEqual({ ok: false, error: { code: 'not_demo', message: 'no sims' } });
+    const dispatch = createDispatch(
+      handlers({ demoRemoveCard: async () => err('not_demo', 'no sims') }),
+      quiet,
+    );
+    await expect(dispatch('demoRemoveCard', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_demo', message: 'no sims' },
+    });
   });
 
   it('turns a thrown bug into an internal error instead of crashing the caller', async () => {
@@ -77,6 +88,9 @@ describe('dispatch shared by IPC and the web host', () => {
       handlers({ listDevices: async () => ok([{ id: 'x' }] as never) }),
       quiet,
     );
-    await expect(dispatch('listDevices', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch('listDevices', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });

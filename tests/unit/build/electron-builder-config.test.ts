@@ -4,20 +4,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..', '..');
-const read = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
-const schema = JSON.parse(readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8')) as object;
+const read = (file: string) =>
+  JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'),
+) as object;
 
 /** electron-builder cannot run here (no Electron download), so its config is checked against its own schema. */
 describe('electron-builder config', () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
 
-  it.each(['electron-builder.json', 'electron-builder.e2e.json'])('%s passes electron-builder’s schema', (file) => {
-    const config = read(file);
-    const valid = validate(config);
-    expect(validate.errors ?? [], file).toEqual([]);
-    expect(valid).toBe(true);
-  });
+  it.each(['electron-builder.json', 'electron-builder.e2e.json'])(
+    '%s passes electron-builder’s schema',
+    (file) => {
+      const config = read(file);
+      const valid = validate(config);
+      expect(validate.errors ?? [], file).toEqual([]);
+      expect(valid).toBe(true);
+    },
+  );
 
   it('builds AppImage and deb for Linux and NSIS for Windows from build/', () => {
     const config = read('electron-builder.json') as {
@@ -42,7 +48,9 @@ describe('electron-builder config', () => {
   });
 
   it('ships the rule files beside the app and the udev rules in build/', () => {
-    expect(read('electron-builder.json')['extraResources']).toEqual([{ from: 'rules/services', to: 'rules/services' }]);
+    expect(read('electron-builder.json')['extraResources']).toEqual([
+      { from: 'rules/services', to: 'rules/services' },
+    ]);
     const rules = readFileSync(join(root, 'build', 'linux', '99-police-kiosk.rules'), 'utf8');
     expect(rules).toMatch(/SUBSYSTEM=="tty".*GROUP="dialout"/);
     expect(rules).toMatch(/KERNEL=="hidraw\*"/);

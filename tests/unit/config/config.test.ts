@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../electron/config/default';
 import { loadConfig, parseConfig } from '../../../electron/config/load';
 
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'build', 'kiosk.example.json'), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'build', 'kiosk.example.json'), 'utf8'),
+) as Record<string, unknown>;
 
 const messageFor = (raw: unknown): string => {
   const result = parseConfig('kiosk.json', raw);
@@ -41,7 +43,10 @@ describe('kiosk config', () => {
   });
 
   it('explains a back office that is not https', () => {
-    const message = messageFor({ ...example, backOffice: { ...(example['backOffice'] as object), url: 'http://insecure.example' } });
+    const message = messageFor({
+      ...example,
+      backOffice: { ...(example['backOffice'] as object), url: 'http://insecure.example' },
+    });
     expect(message).toContain('backOffice.url');
     expect(message).toContain('https://');
   });

@@ -4,7 +4,12 @@ import { createIdCardSimulator } from '../../../electron/devices/sim/idcard-simu
 import { SAMPLE_CARDS } from '../../../electron/devices/sim/sample-cards';
 import { createMemoryPair } from '../../../electron/devices/transport/memory-pair';
 
-const options = { pollIntervalMs: 20, replyTimeoutMs: 300, missesForRemoval: 2, today: () => '2026-11-27' };
+const options = {
+  pollIntervalMs: 20,
+  replyTimeoutMs: 300,
+  missesForRemoval: 2,
+  today: () => '2026-11-27',
+};
 const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
 
 function rig() {
@@ -54,7 +59,10 @@ describe('ID card reader driver against the wire-level simulator', () => {
     await r.waitFor('card-removed');
     r.simulator.placeCard(card('elder'));
     await r.waitFor('card-read', 2);
-    const last = r.events.filter((e) => e.type === 'card-read').at(-1) as Extract<IdCardEvent, { type: 'card-read' }>;
+    const last = r.events.filter((e) => e.type === 'card-read').at(-1) as Extract<
+      IdCardEvent,
+      { type: 'card-read' }
+    >;
     expect(last.identity.name).toBe('李秀英');
     expect(last.identity.validTo).toBe('长期');
   });
@@ -67,6 +75,8 @@ describe('ID card reader driver against the wire-level simulator', () => {
     reader.start();
     stop = () => reader.stop();
     await new Promise((res) => setTimeout(res, 1000));
-    expect(events.filter((e) => e.type === 'error')).toEqual([{ type: 'error', code: 'timeout', message: 'no reply within 300 ms' }]);
+    expect(events.filter((e) => e.type === 'error')).toEqual([
+      { type: 'error', code: 'timeout', message: 'no reply within 300 ms' },
+    ]);
   });
 });

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deframe, encodeCommand, encodeReply, frame, parseReply, readerStatus } from '../../../electron/devices/idcard/codec';
+import {
+  deframe,
+  encodeCommand,
+  encodeReply,
+  frame,
+  parseReply,
+  readerStatus,
+} from '../../../electron/devices/idcard/codec';
 
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase().match(/../g)!.join(' ');
+const hex = (bytes: Uint8Array): string =>
+  Buffer.from(bytes).toString('hex').toUpperCase().match(/../g)!.join(' ');
 const PRE = 'AA AA AA 96 69';
 
 describe('SAM command frames (DEVICES.md §1)', () => {
@@ -40,7 +48,9 @@ describe('deframe', () => {
     expect(first.rest.length).toBe(6);
     const second = deframe(Buffer.concat([first.rest, noCard.subarray(6)]));
     expect(second.events.map((e) => e.type)).toEqual(['frame']);
-    expect(Array.from((second.events[0] as { body: Uint8Array }).body)).toEqual(Array.from(noCard.subarray(7, noCard.length - 1)));
+    expect(Array.from((second.events[0] as { body: Uint8Array }).body)).toEqual(
+      Array.from(noCard.subarray(7, noCard.length - 1)),
+    );
     expect(parseReply((second.events[0] as { body: Uint8Array }).body)?.sw3).toBe(0x80);
   });
 
@@ -52,7 +62,7 @@ describe('deframe', () => {
 
   it('reports a bad checksum and still finds the next good frame', () => {
     const broken = Buffer.from(find);
-    broken[broken.length - 1] ^= 0xff;
+    broken.writeUInt8(broken.readUInt8(broken.length - 1) ^ 0xff, broken.length - 1);
     const result = deframe(Buffer.concat([broken, noCard]));
     expect(result.events.map((e) => e.type)).toContain('bad-checksum');
     const frames = result.events.filter((e) => e.type === 'frame');
@@ -61,7 +71,9 @@ describe('deframe', () => {
   });
 
   it('refuses an impossible length instead of waiting for megabytes', () => {
-    const result = deframe(Buffer.concat([Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff]), noCard]));
+    const result = deframe(
+      Buffer.concat([Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff]), noCard]),
+    );
     expect(result.events[0]).toEqual({ type: 'bad-length', length: 0xffff });
     expect(result.events.some((e) => e.type === 'frame')).toBe(true);
   });
@@ -72,20 +84,24 @@ describe('deframe', () => {
 
   it('never throws and always recovers the next valid frame from random noise', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.uint8Array({ maxLength: 40 }), (noise, data) => {
-        const good = frame([0x00, 0x00, 0x90, ...data]);
-        const stream = Buffer.concat([noise, good]);
-        let rest: Uint8Array = new Uint8Array(0);
-        const frames: Uint8Array[] = [];
-        for (let i = 0; i < stream.length; i += 7) {
-          const out = deframe(Buffer.concat([rest, stream.subarray(i, i + 7)]));
-          rest = out.rest;
-          for (const e of out.events) if (e.type === 'frame') frames.push(e.body);
-        }
-        const last = frames.at(-1);
-        expect(last).toBeDefined();
-        expect(Buffer.from(last!).equals(Buffer.from([0x00, 0x00, 0x90, ...data]))).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.uint8Array({ maxLength: 40 }),
+        (noise, data) => {
+          const good = frame([0x00, 0x00, 0x90, ...data]);
+          const stream = Buffer.concat([noise, good]);
+          let rest: Uint8Array = new Uint8Array(0);
+          const frames: Uint8Array[] = [];
+          for (let i = 0; i < stream.length; i += 7) {
+            const out = deframe(Buffer.concat([rest, stream.subarray(i, i + 7)]));
+            rest = out.rest;
+            for (const e of out.events) if (e.type === 'frame') frames.push(e.body);
+          }
+          const last = frames.at(-1);
+          expect(last).toBeDefined();
+          expect(Buffer.from(last!).equals(Buffer.from([0x00, 0x00, 0x90, ...data]))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newApplicationNumber, parseApplicationNumber } from '../../../electron/kiosk/application-number';
+import {
+  newApplicationNumber,
+  parseApplicationNumber,
+} from '../../../electron/kiosk/application-number';
 
 describe('application numbers', () => {
   it('carry the day, six unambiguous characters and a check character', () => {

@@ -7,7 +7,8 @@ describe('i18n catalogs', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
   });
   it('have no empty message', () => {
-    for (const [key, value] of [...Object.entries(zhCN), ...Object.entries(en)]) expect(value.trim(), key).not.toBe('');
+    for (const [key, value] of [...Object.entries(zhCN), ...Object.entries(en)])
+      expect(value.trim(), key).not.toBe('');
   });
   it('use the same placeholders on both sides', () => {
     const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

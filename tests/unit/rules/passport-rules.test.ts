@@ -6,11 +6,29 @@ import { evaluate, suggestedAnswer, type ApplicantFacts } from '../../../rules/e
 import { serviceRuleSchema } from '../../../rules/engine/schema';
 
 const rule = serviceRuleSchema.parse(
-  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'rules', 'services', 'passport-first.json'), 'utf8')),
+  JSON.parse(
+    readFileSync(
+      join(__dirname, '..', '..', '..', 'rules', 'services', 'passport-first.json'),
+      'utf8',
+    ),
+  ),
 );
-const adult: ApplicantFacts = { kind: 'resident', name: '王晓明', sex: 'male', birthDate: '1988-06-15', address: '北京市朝阳区示例路88号', validTo: '2038-03-01' };
+const adult: ApplicantFacts = {
+  kind: 'resident',
+  name: '王晓明',
+  sex: 'male',
+  birthDate: '1988-06-15',
+  address: '北京市朝阳区示例路88号',
+  validTo: '2038-03-01',
+};
 const TODAY = '2026-11-27';
-const complete = { mobile: '13800138000', surnamePinyin: 'WANG', givenNamePinyin: 'XIAOMING', registeredPersonnel: 'no', pickup: 'inPerson' };
+const complete = {
+  mobile: '13800138000',
+  surnamePinyin: 'WANG',
+  givenNamePinyin: 'XIAOMING',
+  registeredPersonnel: 'no',
+  pickup: 'inPerson',
+};
 const run = (answers: Record<string, string>, applicant: ApplicantFacts | null = adult) =>
   evaluate({ rule, answers, applicant, today: TODAY, calendar: holidayCalendar });
 
@@ -26,7 +44,9 @@ describe('passport-first rule file', () => {
     expect(run(complete).questions.map((q) => q.question.id)).not.toContain('postAddress');
     const posted = run({ ...complete, pickup: 'post' });
     expect(posted.questions.map((q) => q.question.id)).toContain('postAddress');
-    expect(posted.fieldErrors).toEqual([{ questionId: 'postAddress', code: 'required', params: {} }]);
+    expect(posted.fieldErrors).toEqual([
+      { questionId: 'postAddress', code: 'required', params: {} },
+    ]);
   });
 
   it('drops the answer to a question that became hidden', () => {
@@ -53,7 +73,12 @@ describe('passport-first rule file', () => {
 
   it("requires the guardian's ID and proof of relation for applicants under 16", () => {
     const minor: ApplicantFacts = { ...adult, birthDate: '2011-05-01' };
-    expect(run(complete, minor).materials.map((m) => m.id)).toEqual(['idCard', 'photo', 'guardianIdCard', 'guardianRelation']);
+    expect(run(complete, minor).materials.map((m) => m.id)).toEqual([
+      'idCard',
+      'photo',
+      'guardianIdCard',
+      'guardianRelation',
+    ]);
     const sixteenToday: ApplicantFacts = { ...adult, birthDate: '2010-11-27' };
     expect(run(complete, sixteenToday).materials.map((m) => m.id)).toEqual(['idCard', 'photo']);
   });
@@ -74,6 +99,8 @@ describe('passport-first rule file', () => {
   });
 
   it('normalizes pinyin typed in lower case with spaces', () => {
-    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe('XIAOMING');
+    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe(
+      'XIAOMING',
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('working days with the 2026 holiday arrangement', () => {
   });
 
   it('treats 0 working days as the same day (当场办结)', () => {
-    expect(dueDate('2026-10-03', 0, holidayCalendar)).toEqual({ date: '2026-10-03', calendarComplete: true });
+    expect(dueDate('2026-10-03', 0, holidayCalendar)).toEqual({
+      date: '2026-10-03',
+      calendarComplete: true,
+    });
   });
 
   it('says when a count runs past the last year the kiosk knows', () => {

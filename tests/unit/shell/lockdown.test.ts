@@ -59,7 +59,9 @@ describe('lockdownPolicy: keys that would leave or break the kiosk', () => {
   });
 
   it('lets a technician who has unlocked use every key', () => {
-    expect(lockdownPolicy(key('I', { control: true, shift: true }), { technicianUnlocked: true })).toBe('allow');
+    expect(
+      lockdownPolicy(key('I', { control: true, shift: true }), { technicianUnlocked: true }),
+    ).toBe('allow');
     expect(lockdownPolicy(key('F4', { alt: true }), { technicianUnlocked: true })).toBe('allow');
   });
 });

@@ -3,7 +3,11 @@ import { contentSecurityPolicy, securityHeaders } from '../../../electron/shell/
 import { isKioskUrl, KIOSK_START_URL, permissionDecision } from '../../../electron/shell/origin';
 import { planRecovery } from '../../../electron/shell/recovery';
 import { resolveStaticFile } from '../../../electron/shell/static-files';
-import { parseLaunchArgs, webPreferencesFor, windowOptionsFor } from '../../../electron/shell/web-preferences';
+import {
+  parseLaunchArgs,
+  webPreferencesFor,
+  windowOptionsFor,
+} from '../../../electron/shell/web-preferences';
 
 describe('webPreferencesFor', () => {
   it('isolates and sandboxes the renderer with no Node', () => {
@@ -31,7 +35,13 @@ describe('window options', () => {
   const prefs = webPreferencesFor({ preload: 'p', packaged: true });
   it('opens full-screen kiosk mode without a frame by default', () => {
     const options = windowOptionsFor(parseLaunchArgs(['electron', '.']), prefs);
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, show: false });
+    expect(options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      autoHideMenuBar: true,
+      show: false,
+    });
   });
   it('opens a normal window with --windowed for development', () => {
     const options = windowOptionsFor(parseLaunchArgs(['electron', '.', '--windowed']), prefs);
@@ -61,7 +71,15 @@ describe('kiosk origin and permissions', () => {
     expect(permissionDecision('media', KIOSK_START_URL, ['audio'])).toBe(false);
     expect(permissionDecision('media', KIOSK_START_URL, ['video', 'audio'])).toBe(false);
     expect(permissionDecision('media', 'https://example.com/', ['video'])).toBe(false);
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'openExternal']) {
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+    ]) {
       expect(permissionDecision(permission, KIOSK_START_URL)).toBe(false);
     }
   });
@@ -86,13 +104,25 @@ describe('renderer recovery', () => {
     const now = 1_000_000;
     expect(planRecovery([], now, 0)).toEqual({ action: 'reload' });
     expect(planRecovery([now - 1000, now - 500], now, 0)).toEqual({ action: 'reload' });
-    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 0)).toEqual({ action: 'relaunch', delayMs: 2000, attempt: 1 });
-    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 3)).toEqual({ action: 'relaunch', delayMs: 16000, attempt: 4 });
-    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 30)).toMatchObject({ delayMs: 300_000 });
+    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 0)).toEqual({
+      action: 'relaunch',
+      delayMs: 2000,
+      attempt: 1,
+    });
+    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 3)).toEqual({
+      action: 'relaunch',
+      delayMs: 16000,
+      attempt: 4,
+    });
+    expect(planRecovery([now - 3000, now - 2000, now - 1000], now, 30)).toMatchObject({
+      delayMs: 300_000,
+    });
   });
   it('forgets failures older than the window', () => {
     const now = 10_000_000;
-    expect(planRecovery([now - 600_000, now - 500_000, now - 400_000], now, 0)).toEqual({ action: 'reload' });
+    expect(planRecovery([now - 600_000, now - 500_000, now - 400_000], now, 0)).toEqual({
+      action: 'reload',
+    });
   });
 });
 

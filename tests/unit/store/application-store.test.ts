@@ -27,7 +27,9 @@ const meta = (n: number): ApplicationMeta => ({
 describe('database file', () => {
   it('opens in WAL mode with synchronous=FULL and the newest schema', () => {
     const db = openDatabase(join(dir(), 'kiosk.sqlite'));
-    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe(
+      'wal',
+    );
     expect((db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous).toBe(2);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
@@ -38,7 +40,9 @@ describe('database file', () => {
     migrate(db);
     migrate(db);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['applications', 'outbox']));
     db.close();
   });
@@ -56,10 +60,20 @@ describe('application store', () => {
     const path = join(dir(), 'kiosk.sqlite');
     const db = openDatabase(path);
     const store = createApplicationStore(db, key);
-    expect(store.insert(meta(1), { identity: { name: '王晓明' } })).toEqual({ ok: true, value: undefined });
+    expect(store.insert(meta(1), { identity: { name: '王晓明' } })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     const found = store.findByNumber('20261127-ABCDE1-0');
-    expect(found).toMatchObject({ serviceId: 'passport-first', outboxState: 'queued', feeFen: 12000 });
-    expect(store.readPayload(meta(1).id)).toEqual({ ok: true, value: { identity: { name: '王晓明' } } });
+    expect(found).toMatchObject({
+      serviceId: 'passport-first',
+      outboxState: 'queued',
+      feeFen: 12000,
+    });
+    expect(store.readPayload(meta(1).id)).toEqual({
+      ok: true,
+      value: { identity: { name: '王晓明' } },
+    });
     db.close();
     const bytes = readFileSync(path);
     expect(bytes.includes(Buffer.from('王晓明'))).toBe(false);
@@ -68,7 +82,9 @@ describe('application store', () => {
   it('writes nothing when the outbox entry cannot be written (one transaction)', () => {
     const db = openDatabase(join(dir(), 'kiosk.sqlite'));
     const store = createApplicationStore(db, key);
-    db.exec(`CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    db.exec(
+      `CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    );
     const result = store.insert(meta(2), { x: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'store_failed' } });
     expect(store.count()).toBe(0);
@@ -92,7 +108,10 @@ describe('sealing personal data (AES-256-GCM)', () => {
     for (const at of [1, 13, sealed.length - 20, sealed.length - 1]) {
       const tampered = Buffer.from(sealed);
       tampered[at]! ^= 0x01;
-      expect(unseal(key, tampered, 'record-1')).toMatchObject({ ok: false, error: { code: 'payload_tampered' } });
+      expect(unseal(key, tampered, 'record-1')).toMatchObject({
+        ok: false,
+        error: { code: 'payload_tampered' },
+      });
     }
   });
 
@@ -111,7 +130,9 @@ describe('sealing personal data (AES-256-GCM)', () => {
     const path = join(dir(), 'keys', 'data.key');
     const first = loadOrCreateKeyFile(path);
     const second = loadOrCreateKeyFile(path);
-    expect(first.ok && second.ok && Buffer.from(first.value).equals(Buffer.from(second.value))).toBe(true);
+    expect(
+      first.ok && second.ok && Buffer.from(first.value).equals(Buffer.from(second.value)),
+    ).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
