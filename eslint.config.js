@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'build/scripts/*.mjs'],
+          allowDefaultProject: ['*.js', '.*.cjs', 'build/scripts/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

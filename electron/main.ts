@@ -58,6 +58,8 @@ async function start(): Promise<void> {
     return;
   }
 
+  // electronegativity: CSP_GLOBAL_CHECK — every response of the app:// handler below carries
+  // shell/csp.ts's policy (default-src 'self'), which the scanner cannot see.
   const rendererRoot = join(appRoot, 'dist', 'renderer');
   protocol.handle(KIOSK_SCHEME, async (request) => {
     const url = new URL(request.url);

@@ -15,6 +15,7 @@ export interface KioskWebPreferences {
   readonly devTools: boolean;
   readonly disableDialogs: true;
   readonly autoplayPolicy: 'no-user-gesture-required';
+  readonly disableBlinkFeatures: 'Auxclick';
 }
 
 /**
@@ -42,6 +43,8 @@ export function webPreferencesFor(options: {
     devTools: !options.packaged,
     disableDialogs: true,
     autoplayPolicy: 'no-user-gesture-required',
+    // A middle click must not open anything, even a link we never render.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -3,7 +3,9 @@ import { useUi } from '../state/ui';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from './locale';
+
+export type { Locale } from './locale';
 export type MessageKey = keyof typeof zhCN;
 
 /** English must have every key Chinese has; the compiler says which one is missing. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { KioskInfo, ServiceSummary } from '../../electron/api/contract';
-import type { Locale } from '../i18n';
+import type { Locale } from '../i18n/locale';
 
 /** Which screen is showing. Journey screens read their data from the journey store. */
 export type Screen =

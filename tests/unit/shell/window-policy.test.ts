@@ -21,6 +21,7 @@ describe('webPreferencesFor', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/preload.cjs',
     });
   });

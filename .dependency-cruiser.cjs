@@ -1,0 +1,97 @@
+/**
+ * The layer table of ../shared/design/ARCHITECTURE.md, enforced in CI
+ * (`npm run check:layers`). A rule names what a layer may NOT reach.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'only-shell-imports-electron',
+      comment: 'Only main.ts, preload.ts, window.ts and api/ipc.ts touch the electron module.',
+      severity: 'error',
+      from: { pathNot: '^electron/(main|preload|window)\\.ts$|^electron/api/ipc\\.ts$' },
+      to: { path: '^electron$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'renderer-only-through-the-contract',
+      comment:
+        'The renderer reaches the main process only through the API contract (and pure rules).',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: {
+        path: '^electron/',
+        pathNot: '^electron/(api/(contract|names)|shared/result|devices/idcard/identity)\\.ts$',
+      },
+    },
+    {
+      name: 'renderer-has-no-node',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'rules-engine-is-pure',
+      comment: 'rules/ is data and pure evaluation: no main-process or renderer code, no I/O.',
+      severity: 'error',
+      from: { path: '^rules/' },
+      to: { path: '^(electron|renderer)/|^(fs|net|http|https|child_process|node:.*)$' },
+    },
+    {
+      name: 'transport-imports-nothing-of-ours',
+      severity: 'error',
+      from: { path: '^electron/devices/transport/' },
+      to: { path: '^(electron|rules)/', pathNot: '^electron/(devices/transport|shared)/' },
+    },
+    {
+      name: 'codecs-and-drivers-only-use-transport',
+      severity: 'error',
+      from: { path: '^electron/devices/(idcard|scanner|printer)/' },
+      to: {
+        path: '^electron/',
+        pathNot: '^electron/(devices/(idcard|scanner|printer|transport)|shared)/',
+      },
+    },
+    {
+      name: 'store-sync-audit-config-stand-alone',
+      severity: 'error',
+      from: { path: '^electron/(store|sync|audit|config)/' },
+      to: { path: '^electron/', pathNot: '^electron/(store|sync|audit|config|shared)/' },
+    },
+    {
+      name: 'sync-does-not-import-kiosk',
+      severity: 'error',
+      from: { path: '^electron/sync/' },
+      to: { path: '^electron/(kiosk|api|devices)/' },
+    },
+    {
+      name: 'lower-layers-do-not-import-the-kiosk-service',
+      severity: 'error',
+      from: { path: '^electron/(devices|store|sync|audit|config|shell|shared)/' },
+      to: { path: '^electron/(kiosk|api)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'shell-is-pure',
+      severity: 'error',
+      from: { path: '^electron/shell/' },
+      to: { path: '^electron/', pathNot: '^electron/shell/' },
+    },
+    {
+      name: 'no-imports-from-tests',
+      severity: 'error',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|release|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+  },
+};

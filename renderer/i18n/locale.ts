@@ -1,0 +1,2 @@
+/** The kiosk's languages: Chinese first, English beside it. */
+export type Locale = 'zh-CN' | 'en';
