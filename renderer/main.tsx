@@ -1,5 +1,4 @@
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
+import '../assets/fonts/kiosk-fonts.css';
 import './styles/kiosk.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

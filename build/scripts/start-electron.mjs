@@ -1,5 +1,6 @@
-// `npm start`: runs the kiosk in Electron, or explains how to get Electron when its binary is missing.
-import { spawn } from 'node:child_process';
+// `npm start`: builds and runs the kiosk in Electron, or first explains how to get Electron
+// when its binary is missing (before spending time on a build).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -45,5 +46,7 @@ if (binary === null || !existsSync(binary)) {
   process.exit(1);
 }
 
+const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));

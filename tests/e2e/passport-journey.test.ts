@@ -45,6 +45,18 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await screenshot(page, 'portrait-01-home');
   });
 
+  it('renders with the bundled Noto Sans SC, not whatever the system has', async () => {
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((f) => f.status === 'loaded')
+        .map((f) => f.family.replaceAll('"', ''));
+    });
+    expect(faces).toContain('Noto Sans SC');
+    const family = await page.locator('h1').evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(family.startsWith("'Noto Sans SC'") || family.startsWith('"Noto Sans SC"')).toBe(true);
+  });
+
   it('shows the public guide with fee, time limit and legal basis', async () => {
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
