@@ -132,9 +132,9 @@ export function createWebBinding(options: WebBindingOptions): Server {
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       if (!hostOk(req)) return refuse(res, 421, 'Wrong Host header');
       if (!originOk(req)) return refuse(res, 403, 'Cross-origin request refused');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
       const queryToken = url.searchParams.get('token');
       if (url.pathname === '/' && queryToken !== null) {

@@ -9,7 +9,7 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as con
 /**
  * After `timeoutSeconds` without a touch, asks "还需要更多时间吗？" and counts
  * down; at zero the session ends and everything personal is wiped. On the home
- * screen there is nothing to protect, so it stays quiet.
+ * screen there is nothing to protect: it only puts the language back.
  */
 export function IdleGuard() {
   const { t } = useT();
@@ -29,6 +29,22 @@ export function IdleGuard() {
         window.removeEventListener(name, touch, { capture: true });
     };
   }, []);
+
+  useEffect(() => {
+    if (info === null || !atHome) return;
+    // Nothing personal on the home screen, but the next person should find it in the default language.
+    lastActivity.current = Date.now();
+    const timer = setInterval(() => {
+      const ui = useUi.getState();
+      if (
+        (Date.now() - lastActivity.current) / 1000 >= info.idle.timeoutSeconds &&
+        ui.locale !== info.defaultLocale
+      ) {
+        ui.setLocale(info.defaultLocale);
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [info, atHome]);
 
   useEffect(() => {
     if (info === null || atHome) return;

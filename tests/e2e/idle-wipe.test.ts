@@ -65,4 +65,10 @@ describe('idle timeout', () => {
     expect(identity).toEqual({ ok: true, value: { identity: null } });
     await screenshot(page, 'portrait-12-after-idle');
   });
+
+  it('puts an idle home screen back into Chinese for the next person', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello! Please choose a service' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor({ timeout: 10_000 });
+  });
 });
