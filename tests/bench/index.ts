@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { deframe, encodeReply } from '../../electron/devices/idcard/codec';
+import { createStreamDeframer, encodeReply } from '../../electron/devices/idcard/codec';
 import { createIdCardReader, type IdCardEvent } from '../../electron/devices/idcard/reader';
 import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulator';
 import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
@@ -32,11 +32,11 @@ function benchDeframer(): void {
   const start = performance.now();
   const rounds = 5;
   for (let round = 0; round < rounds; round += 1) {
-    let rest: Uint8Array = new Uint8Array(0);
+    const deframer = createStreamDeframer();
     for (let i = 0; i < stream.length; i += 4096) {
-      const out = deframe(Buffer.concat([rest, stream.subarray(i, i + 4096)]));
-      rest = out.rest;
-      frames += out.events.filter((e) => e.type === 'frame').length;
+      frames += deframer
+        .push(stream.subarray(i, i + 4096))
+        .filter((e) => e.type === 'frame').length;
     }
   }
   const seconds = (performance.now() - start) / 1000;

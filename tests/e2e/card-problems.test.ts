@@ -1,31 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoConfig,
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { demoConfig, screenshot, withKioskPage } from './harness';
 
 /** What a citizen sees when the card is not the right one, or was already on the reader. */
 describe('ID card problems', () => {
-  let kiosk: RunningKiosk;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    kiosk = await startKiosk({ config: demoConfig() });
-    browser = await launchChromium();
-    page = await openKioskPage(browser, kiosk);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
+  const ctx = withKioskPage({ config: demoConfig() });
 
   it('does not use a card left on the reader by someone before the session', async () => {
+    const { page } = ctx;
     await page.locator('[data-card="adult"]').click();
     await page.waitForTimeout(500);
     await page.locator('[data-service="passport-first"]').click();
@@ -40,6 +21,7 @@ describe('ID card problems', () => {
   });
 
   it('stops an expired card with a message that says what to do', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: '不是我的证件' }).click();
     await page.getByText('请拿起这张证件，放上您本人的身份证。').waitFor();
     await page.getByRole('button', { name: '移走证件' }).click();
@@ -57,6 +39,7 @@ describe('ID card problems', () => {
   });
 
   it('asks before leaving, and leaving wipes the card from the screen', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: '返回首页' }).click();
     const dialog = page.getByRole('dialog', { name: '要放弃本次办理吗？' });
     await dialog.waitFor();

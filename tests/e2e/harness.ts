@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
@@ -153,4 +154,32 @@ export async function kioskDom(page: Page): Promise<string> {
     copy.querySelector('.demo-dock')?.remove();
     return copy.outerHTML;
   });
+}
+
+export interface KioskFixture {
+  readonly kiosk: RunningKiosk;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * For a describe block: starts a web host and opens the kiosk in Chromium
+ * before its tests, and stops both after them. Read the fields inside tests.
+ */
+export function withKioskPage(
+  options: { readonly config?: unknown; readonly orientation?: Orientation } = {},
+): KioskFixture {
+  const fixture = {} as { kiosk: RunningKiosk; browser: Browser; page: Page };
+  beforeAll(async () => {
+    fixture.kiosk = await startKiosk(
+      options.config === undefined ? {} : { config: options.config },
+    );
+    fixture.browser = await launchChromium();
+    fixture.page = await openKioskPage(fixture.browser, fixture.kiosk, options.orientation);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.kiosk?.stop();
+  });
+  return fixture;
 }

@@ -1,27 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoConfig,
-  kioskDom,
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig, kioskDom, screenshot, withKioskPage } from './harness';
 
 /** A citizen walks away mid-application: the kiosk asks, counts down, then wipes everything. */
 describe('idle timeout', () => {
-  let kiosk: RunningKiosk;
-  let browser: Browser;
-  let page: Page;
-
+  const ctx = withKioskPage({
+    config: demoConfig({ idle: { timeoutSeconds: 5, countdownSeconds: 4 } }),
+  });
   beforeAll(async () => {
-    kiosk = await startKiosk({
-      config: demoConfig({ idle: { timeoutSeconds: 5, countdownSeconds: 4 } }),
-    });
-    browser = await launchChromium();
-    page = await openKioskPage(browser, kiosk);
+    const { page } = ctx;
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.locator('[data-card="polyphone"]').click();
@@ -31,12 +17,9 @@ describe('idle timeout', () => {
     for (const digit of '13912345678')
       await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
 
   it('asks "还需要更多时间吗？" with a countdown, and "继续" keeps the answers', async () => {
+    const { page } = ctx;
     const dialog = page.getByRole('dialog', { name: '还需要更多时间吗？' });
     await dialog.waitFor({ timeout: 10_000 });
     await expect(dialog.innerText()).resolves.toMatch(/\d 秒后将返回首页/);
@@ -47,6 +30,7 @@ describe('idle timeout', () => {
   });
 
   it('returns home after the countdown with no name, ID number or answer left anywhere', async () => {
+    const { page } = ctx;
     await page
       .getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' })
       .waitFor({ timeout: 15_000 });
@@ -67,8 +51,11 @@ describe('idle timeout', () => {
   });
 
   it('puts an idle home screen back into Chinese for the next person', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hello! Please choose a service' }).waitFor();
-    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' })
+      .waitFor({ timeout: 10_000 });
   });
 });

@@ -1,36 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoConfig,
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { demoConfig, screenshot, withKioskPage } from './harness';
 
 /**
  * The same journey on a landscape 1920×1080 kiosk, switched to English, with
  * a polyphonic surname (单 reads SHAN as a surname).
  */
 describe('landscape kiosk in English', () => {
-  let kiosk: RunningKiosk;
-  let browser: Browser;
-  let page: Page;
+  const ctx = withKioskPage({ config: demoConfig(), orientation: 'landscape' });
 
-  beforeAll(async () => {
-    kiosk = await startKiosk({ config: demoConfig() });
-    browser = await launchChromium();
-    page = await openKioskPage(browser, kiosk, 'landscape');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
-
-  const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+  const next = () => ctx.page.getByRole('button', { name: 'Next', exact: true }).click();
 
   it('switches to English from the header and lays out the home screen in two columns', async () => {
+    const { page } = ctx;
     await screenshot(page, 'landscape-01-home-zh');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hello! Please choose a service' }).waitFor();
@@ -39,6 +20,7 @@ describe('landscape kiosk in English', () => {
   });
 
   it('shows the guide in English', async () => {
+    const { page } = ctx;
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('heading', { level: 1, name: 'First ordinary passport' }).waitFor();
     const text = await page.locator('main').innerText();
@@ -48,6 +30,7 @@ describe('landscape kiosk in English', () => {
   });
 
   it('derives SHAN for the surname 单 and completes the application', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: 'Start application' }).click();
     await page.locator('[data-card="polyphone"]').click();
     await page

@@ -1,18 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unseal } from '../../electron/store/crypto';
-import {
-  demoConfig,
-  kioskDom,
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { demoConfig, kioskDom, screenshot, withKioskPage } from './harness';
 
 /**
  * A citizen applies for a first ordinary passport with the demo dock's card,
@@ -20,24 +11,13 @@ import {
  * SQLite file, encrypted.
  */
 describe('passport journey (普通护照首次申请) through the web host', () => {
-  let kiosk: RunningKiosk;
-  let browser: Browser;
-  let page: Page;
+  const ctx = withKioskPage({ config: demoConfig() });
 
-  beforeAll(async () => {
-    kiosk = await startKiosk({ config: demoConfig() });
-    browser = await launchChromium();
-    page = await openKioskPage(browser, kiosk);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await kiosk?.stop();
-  });
-
-  const next = () => page.getByRole('button', { name: '下一步', exact: true }).click();
-  const title = () => page.locator('h1').innerText();
+  const next = () => ctx.page.getByRole('button', { name: '下一步', exact: true }).click();
+  const title = () => ctx.page.locator('h1').innerText();
 
   it('shows the four service areas with the passport item on the home screen', async () => {
+    const { page } = ctx;
     await expect(title()).resolves.toBe('您好！请选择要办理的业务');
     for (const area of ['户籍', '出入境', '交通管理', '治安管理']) {
       await expect(page.getByRole('heading', { level: 2, name: area }).count()).resolves.toBe(1);
@@ -46,6 +26,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('renders with the bundled Noto Sans SC, not whatever the system has', async () => {
+    const { page } = ctx;
     const faces = await page.evaluate(async () => {
       await document.fonts.ready;
       return [...document.fonts]
@@ -58,6 +39,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('shows the public guide with fee, time limit and legal basis', async () => {
+    const { page } = ctx;
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
     const text = await page.locator('main').innerText();
@@ -69,6 +51,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('asks for the ID card, then shows the card read from the simulated reader', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByRole('heading', { level: 1, name: '请放置身份证' }).waitFor();
     await screenshot(page, 'portrait-03-idcard-wait');
@@ -85,6 +68,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('refuses an empty mobile number with a summary and an inline message', async () => {
+    const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
     await expect(page.getByText('第 1 步，共 5 步').count()).resolves.toBe(1);
     await next();
@@ -95,6 +79,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('takes the mobile number from the on-screen keypad', async () => {
+    const { page } = ctx;
     for (const digit of '1380013800')
       await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
     await next();
@@ -106,6 +91,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('derives the pinyin name from the card and lets the citizen keep it', async () => {
+    const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '姓的拼音' }).waitFor();
     await expect(page.locator('#answer').inputValue()).resolves.toBe('WANG');
     await screenshot(page, 'portrait-07-question-pinyin');
@@ -116,6 +102,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('asks whether the citizen is registered personnel and how to receive the passport', async () => {
+    const { page } = ctx;
     await page
       .getByRole('heading', { level: 1, name: '您是否属于登记备案的国家工作人员？' })
       .waitFor();
@@ -134,6 +121,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('reviews every answer with change links, including the full ID number', async () => {
+    const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '请核对您的申请' }).waitFor();
     const text = await page.locator('main').innerText();
     for (const expected of [
@@ -161,6 +149,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
 
   let applicationNo = '';
   it('submits and shows the slip with number, QR, fee and due date', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByRole('heading', { level: 1, name: '提交成功' }).waitFor();
     applicationNo = await page.getByTestId('application-no').innerText();
@@ -177,7 +166,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('saved the application durably in SQLite, personal data encrypted', async () => {
-    const dbPath = join(kiosk.dataDir, 'kiosk.sqlite');
+    const dbPath = join(ctx.kiosk.dataDir, 'kiosk.sqlite');
     const db = new DatabaseSync(dbPath, { readOnly: true });
     const row = db
       .prepare('SELECT * FROM applications WHERE application_no = ?')
@@ -196,7 +185,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     expect(outbox?.state).toBe('queued');
     expect(journal.journal_mode).toBe('wal');
 
-    const key = readFileSync(join(kiosk.dataDir, 'keys', 'data.key'));
+    const key = readFileSync(join(ctx.kiosk.dataDir, 'keys', 'data.key'));
     const opened = unseal(key, row?.['payload'] as Uint8Array, row?.['id'] as string);
     expect(opened.ok).toBe(true);
     const payload = opened.ok ? JSON.parse(Buffer.from(opened.value).toString('utf8')) : null;
@@ -205,8 +194,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
 
     // Nothing personal in clear anywhere in the data folder (database, WAL, logs).
     const needles = ['王晓明', '110105198806150', '13800138009', '示例路88号'];
-    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((f) =>
-      f.isFile(),
+    const files = readdirSync(ctx.kiosk.dataDir, { recursive: true, withFileTypes: true }).filter(
+      (f) => f.isFile(),
     );
     for (const file of files) {
       const bytes = readFileSync(join(file.parentPath, file.name));
@@ -223,6 +212,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   });
 
   it('returns home and leaves nothing personal on screen after 完成', async () => {
+    const { page } = ctx;
     await page.getByRole('button', { name: '完成，返回首页' }).click();
     await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
     const html = await kioskDom(page);

@@ -126,6 +126,30 @@ export function deframe(buffer: Uint8Array): DeframeResult {
   }
 }
 
+/** `deframe` over a byte stream: keeps the unfinished tail between chunks. */
+export interface StreamDeframer {
+  push(chunk: Uint8Array): readonly DeframeEvent[];
+  /** Drops a half-received frame, e.g. before a new request after a timeout. */
+  reset(): void;
+}
+
+export function createStreamDeframer(): StreamDeframer {
+  let rest: Uint8Array = new Uint8Array(0);
+  return {
+    push(chunk) {
+      const joined = new Uint8Array(rest.length + chunk.length);
+      joined.set(rest, 0);
+      joined.set(chunk, rest.length);
+      const result = deframe(joined);
+      rest = result.rest;
+      return result.events;
+    },
+    reset() {
+      rest = new Uint8Array(0);
+    },
+  };
+}
+
 export interface Reply {
   readonly sw1: number;
   readonly sw2: number;

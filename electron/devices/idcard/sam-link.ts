@@ -1,5 +1,5 @@
 import type { ByteTransport } from '../transport/byte-transport';
-import { deframe, parseReply, type DeframeEvent, type Reply } from './codec';
+import { createStreamDeframer, parseReply, type DeframeEvent, type Reply } from './codec';
 import { err, ok, type Result } from '../../shared/result';
 
 /**
@@ -15,17 +15,12 @@ export interface SamLink {
 }
 
 export function createSamLink(transport: ByteTransport): SamLink {
-  let buffer: Uint8Array = new Uint8Array(0);
+  const deframer = createStreamDeframer();
   let pending: ((reply: Reply) => void) | null = null;
   let framing: DeframeEvent[] = [];
 
   const unsubscribe = transport.onData((chunk) => {
-    const joined = new Uint8Array(buffer.length + chunk.length);
-    joined.set(buffer, 0);
-    joined.set(chunk, buffer.length);
-    const { events, rest } = deframe(joined);
-    buffer = rest;
-    for (const event of events) {
+    for (const event of deframer.push(chunk)) {
       if (event.type !== 'frame') {
         framing.push(event);
         continue;
@@ -42,7 +37,7 @@ export function createSamLink(transport: ByteTransport): SamLink {
   return {
     async request(command, timeoutMs) {
       if (pending !== null) return err('busy', 'a request is already waiting for its reply');
-      buffer = new Uint8Array(0);
+      deframer.reset();
       const reply = new Promise<Reply | null>((resolve) => {
         const timer = setTimeout(() => {
           pending = null;

@@ -1,4 +1,4 @@
-import { Command, deframe, encodeReply, parseCommand } from '../idcard/codec';
+import { Command, createStreamDeframer, encodeReply, parseCommand } from '../idcard/codec';
 import type { ByteTransport } from '../transport/byte-transport';
 import { encodeTextBlock } from './text-block-encoder';
 import type { SampleCard } from './sample-cards';
@@ -20,7 +20,7 @@ const is = (cmd: number, para: number, name: keyof typeof Command): boolean =>
  */
 export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
   let card: { readonly text: Uint8Array; readonly photo: Uint8Array } | null = null;
-  let buffer: Uint8Array = new Uint8Array(0);
+  const deframer = createStreamDeframer();
 
   const answer = (cmd: number, para: number): Uint8Array => {
     if (is(cmd, para, 'findCard'))
@@ -45,12 +45,7 @@ export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
   };
 
   const unsubscribe = port.onData((chunk) => {
-    const joined = new Uint8Array(buffer.length + chunk.length);
-    joined.set(buffer, 0);
-    joined.set(chunk, buffer.length);
-    const { events, rest } = deframe(joined);
-    buffer = rest;
-    for (const event of events) {
+    for (const event of deframer.push(chunk)) {
       if (event.type === 'frame') {
         const command = parseCommand(event.body);
         void port.write(command === null ? encodeReply(0x11) : answer(command.cmd, command.para));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  createStreamDeframer,
   deframe,
   encodeCommand,
   encodeReply,
@@ -90,12 +91,11 @@ describe('deframe', () => {
         (noise, data) => {
           const good = frame([0x00, 0x00, 0x90, ...data]);
           const stream = Buffer.concat([noise, good]);
-          let rest: Uint8Array = new Uint8Array(0);
+          const deframer = createStreamDeframer();
           const frames: Uint8Array[] = [];
           for (let i = 0; i < stream.length; i += 7) {
-            const out = deframe(Buffer.concat([rest, stream.subarray(i, i + 7)]));
-            rest = out.rest;
-            for (const e of out.events) if (e.type === 'frame') frames.push(e.body);
+            for (const e of deframer.push(stream.subarray(i, i + 7)))
+              if (e.type === 'frame') frames.push(e.body);
           }
           const last = frames.at(-1);
           expect(last).toBeDefined();
