@@ -7,6 +7,7 @@ import { useT } from './i18n';
 import { GuideScreen } from './screens/GuideScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { IdCardScreen } from './screens/IdCardScreen';
+import { MaterialsScreen } from './screens/MaterialsScreen';
 import { QuestionScreen } from './screens/QuestionScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SlipScreen } from './screens/SlipScreen';
@@ -23,6 +24,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <IdCardScreen />;
     case 'question':
       return <QuestionScreen key={screen.questionId} questionId={screen.questionId} />;
+    case 'materials':
+      return <MaterialsScreen />;
     case 'review':
       return <ReviewScreen />;
     case 'slip':

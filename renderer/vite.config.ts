@@ -20,5 +20,7 @@ export default defineConfig({
     // The kiosk loads from local disk; one chunk keeps start-up simple. Fonts stay split by unicode-range.
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
+    // The CSP allows no data: URLs, so even the smallest font slice must be a file.
+    assetsInlineLimit: 0,
   },
 });

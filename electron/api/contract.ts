@@ -66,19 +66,21 @@ export const slipSchema = z.strictObject({
   desk: localTextSchema,
   submittedAt: z.string(),
   status: applicationStatusSchema,
-  fee: z.strictObject({ amount: z.number(), label: localTextSchema }),
+  fee: z.strictObject({
+    total: z.number(),
+    items: z.array(z.strictObject({ label: localTextSchema, amount: z.number() })),
+  }),
   workingDays: z.number(),
   dueDate: z.iso.date(),
-  /** False when the due date ran past the last holiday calendar the kiosk has. */
+  /** False when the due date ran into a year whose holiday arrangement is not confirmed. */
   dueDateCertain: z.boolean(),
-  materials: z.array(
-    z.strictObject({
-      name: localTextSchema,
-      original: z.boolean(),
-      copies: z.number(),
-      capture: z.enum(['idcard', 'scan', 'photo', 'window']),
-    }),
-  ),
+  /** What to bring to the window: every requirement the citizen said they have. */
+  bring: z.array(z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema })),
+  /** 一次性告知单: every requirement still missing and what would satisfy it; empty when complete. */
+  missing: z.array(z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema })),
+  outcomes: z.array(z.strictObject({ label: localTextSchema, text: localTextSchema })),
+  greenChannel: z.array(localTextSchema),
+  ruleVersion: z.string(),
   howToQuery: localTextSchema,
   notes: z.array(localTextSchema),
   backOfficeConfigured: z.boolean(),
@@ -111,6 +113,10 @@ export const methods = {
     input: z.strictObject({
       serviceId: z.string().max(64),
       answers: z.record(z.string().max(64), z.string().max(2000)),
+      /** Per material id: scanned/photographed here, will bring it, or does not have it. */
+      materials: z.record(z.string().max(64), z.enum(['captured', 'bring', 'missing'])).default({}),
+      /** The citizen has no card with them and typed name and ID number (补领). */
+      manualEntry: z.boolean().default(false),
     }),
     output: slipSchema,
   },
@@ -126,6 +132,17 @@ export const methods = {
     }),
   },
   listDevices: { input: empty, output: z.array(deviceHealthSchema) },
+  /** Rule files refused at start-up, for technicians: which file, what is wrong, what the kiosk did. */
+  listRuleProblems: {
+    input: empty,
+    output: z.array(
+      z.strictObject({
+        file: z.string(),
+        action: z.enum(['refused', 'using-last-good']),
+        problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+      }),
+    ),
+  },
   demoListCards: {
     input: empty,
     output: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),

@@ -1,4 +1,4 @@
-import { formatPath } from '../shared/format-path';
+import { formatPath } from '../../rules/engine/format-path';
 import type { Logger } from '../shared/log';
 import { err, ok, type Result } from '../shared/result';
 import { isMethodName, methods, type KioskHandlers } from './contract';

@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'submitApplication',
   'getApplicationStatus',
   'listDevices',
+  'listRuleProblems',
   'demoListCards',
   'demoPlaceCard',
   'demoRemoveCard',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { formatPath } from '../shared/format-path';
+import { formatPath } from '../../rules/engine/format-path';
 import { err, ok, type Result } from '../shared/result';
 import { kioskConfigSchema, type KioskConfig } from './schema';
 import { defaultConfig } from './default';

@@ -20,11 +20,11 @@ export function resolveDataDir(
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : fallback;
 }
 
-/** Service rule files: `KIOSK_RULES_DIR`, else the `rules/services` folder shipped with the app. */
+/** The rules folder (`common.json`, `services/`): `KIOSK_RULES_DIR`, else the one shipped with the app. */
 export function resolveRulesDir(
   env: Readonly<Record<string, string | undefined>>,
   appRoot: string,
 ): string {
   const fromEnv = env['KIOSK_RULES_DIR'];
-  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(appRoot, 'rules', 'services');
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(appRoot, 'rules');
 }

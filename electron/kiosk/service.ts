@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { todayInChina } from '../../rules/engine/dates';
 import { evaluate } from '../../rules/engine/evaluate';
 import { maskIdNumber } from '../../rules/engine/id-number';
+import { describeRequirement } from '../../rules/engine/requirements';
 import { holidayCalendar } from '../../rules/data/holidays';
 import type { EventName, EventPayload, KioskHandlers, MethodOutput, Slip } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
@@ -65,9 +66,14 @@ function buildService(
 ): KioskService {
   const { config, log } = options;
   const now = options.now ?? (() => new Date());
-  const ruleSet = loadRuleSet(options.rulesDir);
+  const ruleSet = loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'));
   for (const problem of ruleSet.problems) {
-    log.error('rules.refused', { file: problem.file, reason: problem.message });
+    log.error('rules.refused', {
+      file: problem.file,
+      action: problem.action,
+      problems: problem.problems.length,
+      first: `${problem.problems[0]?.path ?? ''} ${problem.problems[0]?.message ?? ''}`,
+    });
   }
   const sessions = createSessionKeeper();
   const listeners = new Set<KioskEventListener>();
@@ -153,41 +159,40 @@ function buildService(
     async getSessionIdentity() {
       return ok({ identity: sessions.current()?.identity ?? null });
     },
-    async submitApplication({ serviceId, answers }) {
+    async submitApplication({ serviceId, answers, materials, manualEntry }) {
       const session = sessions.current();
       if (session === null || session.serviceId !== serviceId) {
         return err('no_session', 'no session is open for this service');
       }
       const loaded = ruleSet.rules.get(serviceId);
       if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
+      if (Object.values(materials).includes('captured')) {
+        // Captured scans arrive with the document camera; until then nothing can back the claim.
+        return err('bad_input', 'no captured attachment backs a material marked captured');
+      }
       const submittedAt = now();
       const today = todayInChina(submittedAt);
       const evaluation = evaluate({
         rule: loaded.rule,
         answers,
-        applicant: session.identity,
+        card: session.identity,
+        manualEntry,
+        materials,
         today,
         calendar: holidayCalendar,
       });
       if (evaluation.identityProblem !== null) {
-        return err(
-          `identity_${evaluation.identityProblem}`,
-          'the ID card has not been read or is not accepted',
-        );
+        return err(`identity_${evaluation.identityProblem}`, 'the ID card has not been read or is not accepted');
       }
-      if (evaluation.fieldErrors.length > 0) {
-        return err(
-          'invalid_application',
-          'the answers do not pass the service rules',
-          evaluation.fieldErrors.map((e) => ({
-            path: e.questionId,
-            code: e.code,
-            message: e.code,
-          })),
-        );
+      const problems = [
+        ...evaluation.fieldErrors.map((e) => ({ path: e.questionId, code: e.code, message: e.code })),
+        ...evaluation.ineligible.map((e) => ({ path: `eligibility.${e.id}`, code: 'ineligible', message: e.id })),
+      ];
+      if (problems.length > 0) {
+        return err('invalid_application', 'the answers do not pass the service rules', problems);
       }
-      const identity = session.identity;
-      if (identity === null) return err('identity_missing', 'the ID card has not been read');
+      const applicant = evaluation.applicant;
+      if (applicant === null) return err('identity_missing', 'no applicant identity');
 
       const id = randomUUID();
       const base = {
@@ -196,12 +201,18 @@ function buildService(
         serviceId,
         ruleVersion: loaded.rule.version,
         ruleHash: loaded.hash,
-        status: 'pending_review' as const,
+        status: evaluation.status,
         createdAt: submittedAt.toISOString(),
         dueDate: evaluation.due.date,
-        feeFen: Math.round(evaluation.fee.amount * 100),
+        feeFen: Math.round(evaluation.fee.total * 100),
       };
-      const payload = { identity, answers: evaluation.answers };
+      const payload = {
+        identity: session.identity,
+        applicant,
+        answers: evaluation.answers,
+        materials,
+        greenChannel: evaluation.greenChannel.map((r) => r['zh-CN']),
+      };
       let applicationNo = '';
       for (let attempt = 0; attempt < 3; attempt += 1) {
         applicationNo = newApplicationNumber(today);
@@ -212,15 +223,25 @@ function buildService(
           return saved;
         }
       }
-      log.info('application.saved', { application: applicationNo, service: serviceId });
+      log.info('application.saved', {
+        application: applicationNo,
+        service: serviceId,
+        status: evaluation.status,
+        missing: evaluation.missing.length,
+        greenChannel: evaluation.greenChannel.length > 0,
+      });
 
+      const described = (r: (typeof evaluation.requirements)[number]) => ({
+        name: r.name,
+        satisfiedBy: describeRequirement(r),
+      });
       const slip: Slip = {
         applicationNo,
         qrText: `GAKIOSK:${applicationNo}`,
         serviceId,
         serviceName: loaded.rule.name,
-        applicantName: identity.name,
-        idNumberMasked: maskIdNumber(identity.idNumber),
+        applicantName: applicant.name,
+        idNumberMasked: maskIdNumber(applicant.idNumber ?? session.identity?.idNumber ?? ''),
         station: {
           name: config.station.name,
           address: config.station.address,
@@ -229,17 +250,18 @@ function buildService(
         },
         desk: loaded.rule.slip.desk,
         submittedAt: base.createdAt,
-        status: base.status,
-        fee: evaluation.fee,
-        workingDays: loaded.rule.timeLimit.workingDays,
+        status: evaluation.status,
+        fee: { total: evaluation.fee.total, items: [...evaluation.fee.items] },
+        workingDays: evaluation.workingDays,
         dueDate: evaluation.due.date,
-        dueDateCertain: evaluation.due.calendarComplete,
-        materials: evaluation.materials.map((m) => ({
-          name: m.name,
-          original: m.original,
-          copies: m.copies,
-          capture: m.capture,
-        })),
+        dueDateCertain: evaluation.due.certain,
+        bring: evaluation.requirements
+          .filter((r) => r.satisfied && !r.options.every((o) => o.every((m) => m.capture === 'idcard')))
+          .map(described),
+        missing: evaluation.missing.map(described),
+        outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
+        greenChannel: [...evaluation.greenChannel],
+        ruleVersion: loaded.rule.version,
         howToQuery: loaded.rule.slip.howToQuery,
         notes: loaded.rule.slip.notes,
         backOfficeConfigured: config.backOffice !== null,
@@ -264,6 +286,9 @@ function buildService(
     },
     async listDevices() {
       return ok([...devices.health()]);
+    },
+    async listRuleProblems() {
+      return ok(ruleSet.problems.map((p) => ({ file: p.file, action: p.action, problems: [...p.problems] })));
     },
     async demoListCards() {
       if (devices.demo === null) return err('not_demo', 'no simulated devices are configured');

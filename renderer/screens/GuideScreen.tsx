@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ServiceRule } from '../../rules/engine/schema';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
+import { GuideMaterials } from '../components/GuideMaterials';
 import { useT } from '../i18n';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -81,26 +82,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
                 </ul>
               </GuideSection>
               <GuideSection title={t('guide.materials')}>
-                <ul className="materials">
-                  {rule.materials.map((m) => (
-                    <li key={m.id} className="material">
-                      <span className="material-name">{l(m.name)}</span>
-                      <span className="material-meta">
-                        {[
-                          m.original ? t('guide.original') : null,
-                          m.copies > 0 ? t('guide.copies', { copies: m.copies }) : null,
-                          m.requiredIf === true ? null : t('guide.whenRequired'),
-                          t(`guide.capture.${m.capture}` as const),
-                        ]
-                          .filter((x) => x !== null)
-                          .join(' · ')}
-                      </span>
-                      {m.notes !== undefined && (
-                        <span className="material-notes">{l(m.notes)}</span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
+                <GuideMaterials rule={rule} />
               </GuideSection>
             </div>
             <div className="guide-column">

@@ -27,6 +27,8 @@ export function IdCardScreen() {
   const staleCard = useJourney((s) => s.staleCard);
   const setIdentity = useJourney((s) => s.setIdentity);
   const clearStaleCard = useJourney((s) => s.clearStaleCard);
+  const setManualEntry = useJourney((s) => s.setManualEntry);
+  const manualQuestion = useJourney((s) => s.rule?.identity.manualEntry?.nameQuestion);
   const evaluation = useEvaluation();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -86,6 +88,21 @@ export function IdCardScreen() {
             <p className="notice notice-error" role="alert">
               {t(error)}
             </p>
+          )}
+          {manualQuestion !== undefined && (
+            <div className="manual-entry">
+              <p className="hint">{t('idcard.noCardHint')}</p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setManualEntry(true);
+                  go({ name: 'question', questionId: manualQuestion });
+                }}
+              >
+                {t('idcard.noCard')}
+              </button>
+            </div>
           )}
         </div>
       ) : (

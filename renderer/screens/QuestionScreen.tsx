@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { suggestedAnswer } from '../../rules/engine/evaluate';
-import type { Question } from '../../rules/engine/schema';
 import { ActionBar } from '../components/ActionBar';
+import { AnswerInput, INPUT_ID } from '../components/answers/AnswerInput';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
-import { Keypad } from '../components/Keypad';
 import { useT } from '../i18n';
 import { screenAfter, screenBefore } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
@@ -13,14 +12,11 @@ import { useUi } from '../state/ui';
 import { fieldErrorMessage } from './field-errors';
 import { useScreenHeading } from './use-screen-heading';
 
-const INPUT_ID = 'answer';
-
 /** One question per screen (GOV.UK pattern), driven entirely by the rule file. */
 export function QuestionScreen({ questionId }: { readonly questionId: string }) {
   const { t, l } = useT();
   const go = useUi((s) => s.go);
   const evaluation = useEvaluation();
-  const identity = useJourney((s) => s.identity);
   const answers = useJourney((s) => s.answers);
   const setAnswer = useJourney((s) => s.setAnswer);
   const [showErrors, setShowErrors] = useState(false);
@@ -30,7 +26,8 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   const state = index >= 0 ? evaluation?.questions[index] : undefined;
   const question = state?.question;
   const value = answers[questionId];
-  const prefilled = question !== undefined ? suggestedAnswer(question, identity) : '';
+  const prefilled =
+    question !== undefined ? suggestedAnswer(question, evaluation?.applicant ?? null) : '';
 
   useEffect(() => {
     if (question !== undefined && value === undefined && prefilled !== '')
@@ -45,9 +42,15 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   if (evaluation === null || question === undefined || state === undefined) return null;
 
   const errors = evaluation.fieldErrors.filter((e) => e.questionId === questionId);
-  const messages = showErrors ? errors.map((e) => fieldErrorMessage(t, e, question)) : [];
+  const messages = showErrors ? errors.map((e) => fieldErrorMessage(t, l, e, question)) : [];
   const current = value ?? '';
   const total = evaluation.questions.length;
+  const labelled =
+    question.type !== 'choice' && question.type !== 'region' && question.type !== 'date';
+  const describedBy =
+    [question.help ? 'answer-help' : '', messages.length > 0 ? 'answer-error' : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
 
   return (
     <section className="screen screen-question" aria-labelledby="screen-title">
@@ -62,11 +65,7 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
       <ErrorSummary items={messages.map((message) => ({ targetId: INPUT_ID, message }))} />
       <div className={`question${messages.length > 0 ? ' has-error' : ''}`}>
         <h1 className="screen-title" id="screen-title">
-          <label
-            htmlFor={question.type === 'choice' ? undefined : INPUT_ID}
-            ref={heading}
-            tabIndex={-1}
-          >
+          <label htmlFor={labelled ? INPUT_ID : undefined} ref={heading} tabIndex={-1}>
             {l(question.label)}
             {!state.required && <span className="optional"> {t('question.optional')}</span>}
           </label>
@@ -82,10 +81,11 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
           </p>
         ))}
         <AnswerInput
-          question={question}
+          state={state}
           value={current}
           invalid={messages.length > 0}
           prefilled={prefilled !== '' && current === prefilled}
+          describedBy={describedBy}
           onChange={(next) => {
             setAnswer(question.id, next);
             setShowErrors(false);
@@ -120,99 +120,4 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
       />
     </section>
   );
-}
-
-function AnswerInput({
-  question,
-  value,
-  invalid,
-  prefilled,
-  onChange,
-}: {
-  readonly question: Question;
-  readonly value: string;
-  readonly invalid: boolean;
-  readonly prefilled: boolean;
-  readonly onChange: (value: string) => void;
-}) {
-  const { t, l } = useT();
-  const describedBy = [question.help ? 'answer-help' : '', invalid ? 'answer-error' : '']
-    .filter(Boolean)
-    .join(' ');
-  switch (question.type) {
-    case 'choice':
-      return (
-        <div
-          className="choices"
-          role="radiogroup"
-          aria-labelledby="screen-title"
-          id={INPUT_ID}
-          tabIndex={-1}
-        >
-          {question.options.map((option) => (
-            <label
-              className={`choice${value === option.value ? ' is-selected' : ''}`}
-              key={option.value}
-            >
-              <input
-                type="radio"
-                name={question.id}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onChange(option.value)}
-              />
-              <span className="choice-mark" aria-hidden="true" />
-              <span className="choice-text">
-                <span className="choice-label">{l(option.label)}</span>
-                {option.help !== undefined && <span className="choice-help">{l(option.help)}</span>}
-              </span>
-            </label>
-          ))}
-        </div>
-      );
-    case 'mobile':
-    case 'pinyin': {
-      const layout = question.type === 'mobile' ? 'digits' : 'letters';
-      const max = question.type === 'mobile' ? 11 : 40;
-      return (
-        <div className="typed">
-          <input
-            id={INPUT_ID}
-            className="text-input"
-            value={value}
-            inputMode="none"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={max}
-            aria-invalid={invalid}
-            aria-describedby={describedBy || undefined}
-            onChange={(event) => onChange(event.target.value)}
-          />
-          {prefilled && <p className="hint">{t('question.prefilled')}</p>}
-          <Keypad
-            layout={layout}
-            onKey={(key) => onChange((value + key).slice(0, max))}
-            onDelete={() => onChange(Array.from(value).slice(0, -1).join(''))}
-            onClear={() => onChange('')}
-          />
-        </div>
-      );
-    }
-    case 'text':
-    case 'address':
-      return (
-        <div className="typed">
-          <textarea
-            id={INPUT_ID}
-            className="text-input text-area"
-            value={value}
-            rows={3}
-            aria-invalid={invalid}
-            aria-describedby={describedBy || undefined}
-            onChange={(event) => onChange(event.target.value)}
-          />
-          {prefilled && <p className="hint">{t('question.prefilled')}</p>}
-        </div>
-      );
-  }
 }

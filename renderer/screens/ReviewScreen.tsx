@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Question } from '../../rules/engine/schema';
-import type { FieldErrorCode } from '../../rules/engine/validate';
+import { describeRequirement } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -8,9 +7,11 @@ import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { aside, formatDate, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
+import { displayAnswer } from './display-answer';
 import { fieldErrorMessage } from './field-errors';
 import { useScreenHeading } from './use-screen-heading';
 
@@ -29,47 +30,27 @@ export function ReviewScreen() {
   const go = useUi((s) => s.go);
   const rule = useJourney((s) => s.rule);
   const identity = useJourney((s) => s.identity);
+  const declarations = useJourney((s) => s.materials);
+  const manualEntry = useJourney((s) => s.manualEntry);
   const setSlip = useJourney((s) => s.setSlip);
   const setReturnToReview = useJourney((s) => s.setReturnToReview);
   const evaluation = useEvaluation();
   const heading = useScreenHeading();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<MessageKey | null>(null);
-  const [serverErrors, setServerErrors] = useState<readonly { questionId: string; code: string }[]>(
-    [],
-  );
 
   if (rule === null || evaluation === null) return null;
 
-  const display = (question: Question, value: string | undefined): string => {
-    if (value === undefined || value === '') return t('review.empty');
-    if (question.type === 'choice') {
-      const option = question.options.find((o) => o.value === value);
-      return option === undefined ? value : l(option.label);
-    }
-    return value;
-  };
   const change = (questionId: string): void => {
     setReturnToReview(true);
     go({ name: 'question', questionId });
   };
-
-  const problems = [
-    ...evaluation.fieldErrors.map((e) => ({
-      questionId: e.questionId,
-      code: e.code,
-      params: e.params,
-    })),
-    ...serverErrors.map((e) => ({ ...e, params: {} })),
-  ];
-  const summary = problems.map((p) => {
-    const question = rule.questions.find((q) => q.id === p.questionId);
-    const error = { questionId: p.questionId, code: p.code as FieldErrorCode, params: p.params };
-    const label = question === undefined ? p.questionId : l(question.label);
-    const separator = locale === 'zh-CN' ? '：' : ': ';
+  const separator = locale === 'zh-CN' ? '：' : ': ';
+  const summary = evaluation.fieldErrors.map((error) => {
+    const question = rule.questions.find((q) => q.id === error.questionId);
     return {
-      targetId: `change-${p.questionId}`,
-      message: `${label}${separator}${fieldErrorMessage(t, error, question)}`,
+      targetId: `change-${error.questionId}`,
+      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}`,
     };
   });
 
@@ -79,6 +60,8 @@ export function ReviewScreen() {
     const result = await kiosk.submitApplication({
       serviceId: rule.id,
       answers: evaluation.answers,
+      materials: declarations,
+      manualEntry,
     });
     setSubmitting(false);
     if (result.ok) {
@@ -87,10 +70,12 @@ export function ReviewScreen() {
       return;
     }
     setFailure(SUBMIT_ERRORS[result.error.code] ?? 'submit.error.generic');
-    setServerErrors(
-      (result.error.details ?? []).map((d) => ({ questionId: d.path, code: d.code })),
-    );
   };
+
+  const materialsListed = needsMaterialsScreen(evaluation);
+  const bring = evaluation.requirements.filter(
+    (r) => r.satisfied && r.options.some((o) => o.some((m) => m.capture !== 'idcard')),
+  );
 
   return (
     <section className="screen screen-review" aria-labelledby="screen-title">
@@ -104,11 +89,29 @@ export function ReviewScreen() {
         </p>
       )}
       <ErrorSummary items={summary} />
-      <dl className="summary">
+      {evaluation.ineligible.length > 0 && (
+        <div className="notice notice-error" role="alert">
+          <strong>{t('review.ineligible')}</strong>
+          <ul className="bullets">
+            {evaluation.ineligible.map((e) => (
+              <li key={e.id}>{l(e.reason)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <dl className="summary summary-card">
         <div className="summary-row">
           <dt>{t('review.service')}</dt>
           <dd>{l(rule.name)}</dd>
         </div>
+        {evaluation.greenChannel.length > 0 && (
+          <div className="summary-row">
+            <dt>{t('review.greenChannel')}</dt>
+            <dd className="green-channel">
+              {evaluation.greenChannel.map(l).join(locale === 'zh-CN' ? '；' : '; ')}
+            </dd>
+          </div>
+        )}
       </dl>
       {identity !== null && (
         <section className="review-block" aria-labelledby="review-applicant">
@@ -123,61 +126,112 @@ export function ReviewScreen() {
           {t('review.answers')}
         </h2>
         <dl className="summary">
-          {evaluation.questions.map(({ question }) => (
-            <div className="summary-row" key={question.id}>
-              <dt>{l(question.label)}</dt>
-              <dd>{display(question, evaluation.answers[question.id])}</dd>
-              <dd className="summary-action">
-                <button
-                  type="button"
-                  className="link-button"
-                  id={`change-${question.id}`}
-                  aria-label={t('review.changeLabel', { label: l(question.label) })}
-                  onClick={() => change(question.id)}
-                >
-                  {t('review.change')}
-                </button>
-              </dd>
-            </div>
-          ))}
+          {evaluation.questions.map(({ question }) => {
+            const value = evaluation.answers[question.id];
+            return (
+              <div className="summary-row" key={question.id}>
+                <dt>{l(question.label)}</dt>
+                <dd>
+                  {value === undefined
+                    ? t('review.empty')
+                    : displayAnswer(question, value, locale, l)}
+                </dd>
+                <dd className="summary-action">
+                  <button
+                    type="button"
+                    className="link-button"
+                    id={`change-${question.id}`}
+                    aria-label={t('review.changeLabel', { label: l(question.label) })}
+                    onClick={() => change(question.id)}
+                  >
+                    {t('review.change')}
+                  </button>
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       </section>
+      {materialsListed && (
+        <section className="review-block" aria-labelledby="review-materials">
+          <h2 id="review-materials" className="block-title">
+            {t('review.materialsBring')}
+            <button
+              type="button"
+              className="link-button block-action"
+              onClick={() => go({ name: 'materials' })}
+            >
+              {t('review.change')}
+            </button>
+          </h2>
+          <ul className="bullets">
+            {bring.map((r) => (
+              <li key={r.id}>{l(r.name)}</li>
+            ))}
+          </ul>
+          {evaluation.missing.length > 0 && (
+            <>
+              <h3 className="block-subtitle">{t('review.materialsMissing')}</h3>
+              <ul className="bullets missing-list">
+                {evaluation.missing.map((r) => (
+                  <li key={r.id}>
+                    <strong>{l(r.name)}</strong>
+                    <span className="muted">{aside(l(describeRequirement(r)), locale)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
       <section className="review-block" aria-labelledby="review-fee">
         <h2 id="review-fee" className="block-title">
           {t('review.fee')}
         </h2>
         <dl className="summary">
+          {evaluation.fee.items.map((item, i) => (
+            <div className="summary-row" key={i}>
+              <dt>{l(item.label)}</dt>
+              <dd>{formatFee(item.amount)}</dd>
+            </div>
+          ))}
           <div className="summary-row">
-            <dt>{l(evaluation.fee.label)}</dt>
+            <dt>{t('review.feeTotal')}</dt>
             <dd className="emphasis">
-              {evaluation.fee.amount === 0 ? t('review.feeNone') : formatFee(evaluation.fee.amount)}
+              {evaluation.fee.total === 0 ? t('review.feeNone') : formatFee(evaluation.fee.total)}
             </dd>
           </div>
           <div className="summary-row">
             <dt>{t('review.due')}</dt>
             <dd className="emphasis">
-              {rule.timeLimit.workingDays === 0
+              {evaluation.workingDays === 0
                 ? t('timeLimit.onSpot')
                 : formatDate(evaluation.due.date, locale)}
             </dd>
           </div>
+          {evaluation.outcomes.map((o) => (
+            <div className="summary-row" key={o.id}>
+              <dt>{l(o.label)}</dt>
+              <dd className="emphasis">{l(o.text)}</dd>
+            </div>
+          ))}
         </dl>
       </section>
-      <section className="review-block" aria-labelledby="review-materials">
-        <h2 id="review-materials" className="block-title">
-          {t('review.materials')}
-        </h2>
-        <ul className="bullets">
-          {evaluation.materials.map((m) => (
-            <li key={m.id}>
-              {l(m.name)}
-              {m.notes !== undefined && <span className="muted">{aside(l(m.notes), locale)}</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
       <ActionBar
-        start={<HomeButton />}
+        start={
+          <>
+            <HomeButton />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                materialsListed ? go({ name: 'materials' }) : lastQuestionScreen(evaluation)
+              }
+            >
+              {t('review.back')}
+            </button>
+          </>
+        }
         end={
           <button
             type="button"

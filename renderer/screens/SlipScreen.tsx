@@ -7,27 +7,41 @@ import { endJourney } from '../state/actions';
 import { useJourney } from '../state/journey';
 import { useScreenHeading } from './use-screen-heading';
 
-/** 受理回执 on screen: the application number, QR, fee, due date and how to follow it up. */
+/** 受理回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
 export function SlipScreen() {
   const { t, l, locale } = useT();
   const slip = useJourney((s) => s.slip);
+  const cardRead = useJourney((s) => s.identity !== null);
   const heading = useScreenHeading();
   if (slip === null) return null;
+  const incomplete = slip.status === 'pending_completion';
   const due =
     slip.workingDays === 0
-      ? t('timeLimit.onSpot')
-      : `${formatDate(slip.dueDate, locale)}${slip.dueDateCertain ? '' : t('slip.dueDateUncertain')}`;
+      ? incomplete
+        ? t('slip.onSpotAfterCompletion')
+        : t('timeLimit.onSpot')
+      : `${formatDate(slip.dueDate, locale)}${incomplete ? t('slip.dueAfterCompletion') : ''}${slip.dueDateCertain ? '' : t('slip.dueDateUncertain')}`;
+  const fee =
+    slip.fee.total === 0
+      ? t('review.feeNone')
+      : slip.fee.items.length === 1 && slip.fee.items[0] !== undefined
+        ? `${formatFee(slip.fee.total)}${aside(l(slip.fee.items[0].label), locale)}`
+        : `${formatFee(slip.fee.total)}${aside(slip.fee.items.map((i) => `${l(i.label)} ${formatFee(i.amount)}`).join(locale === 'zh-CN' ? '，' : ', '), locale)}`;
   const rows: [string, string][] = [
     [t('slip.service'), l(slip.serviceName)],
     [t('slip.applicant'), maskName(slip.applicantName)],
     [t('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)],
     [t('slip.status'), t(`slip.status.${slip.status}` as const)],
-    [
-      t('slip.fee'),
-      slip.fee.amount === 0
-        ? t('review.feeNone')
-        : `${formatFee(slip.fee.amount)}${aside(l(slip.fee.label), locale)}`,
-    ],
+    ...slip.outcomes.map((o): [string, string] => [l(o.label), l(o.text)]),
+    ...(slip.greenChannel.length > 0
+      ? [
+          [
+            t('slip.greenChannel'),
+            slip.greenChannel.map(l).join(locale === 'zh-CN' ? '；' : '; '),
+          ] as [string, string],
+        ]
+      : []),
+    [t('slip.fee'), fee],
     [
       t('slip.timeLimit'),
       slip.workingDays === 0
@@ -51,6 +65,11 @@ export function SlipScreen() {
           <p className="screen-lead">{t('slip.subtitle')}</p>
         </div>
       </div>
+      {cardRead && (
+        <p className="notice notice-take-card" role="status">
+          {t('slip.takeCard')}
+        </p>
+      )}
       <article className="slip" aria-labelledby="slip-heading">
         <h2 id="slip-heading" className="slip-heading">
           {t('slip.heading')}
@@ -67,6 +86,31 @@ export function SlipScreen() {
             <figcaption>{t('slip.qrLabel')}</figcaption>
           </figure>
         </div>
+        {slip.missing.length > 0 && (
+          <section
+            className="one-time-notice"
+            aria-labelledby="notice-title"
+            data-testid="one-time-notice"
+          >
+            <h3 id="notice-title" className="notice-title">
+              {t('slip.notice')}
+            </h3>
+            <p>{t('slip.noticeLead')}</p>
+            <ol>
+              {slip.missing.map((m, i) => (
+                <li key={i}>
+                  <strong>{l(m.name)}</strong>
+                  {l(m.satisfiedBy) !== l(m.name) && (
+                    <span className="notice-satisfy">
+                      {t('slip.noticeSatisfy')}
+                      {l(m.satisfiedBy)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
         <dl className="summary slip-rows">
           {rows.map(([label, value]) => (
             <div className="summary-row" key={label}>
@@ -75,12 +119,16 @@ export function SlipScreen() {
             </div>
           ))}
         </dl>
-        <h3 className="block-title">{t('slip.bring')}</h3>
-        <ul className="bullets">
-          {slip.materials.map((m, i) => (
-            <li key={i}>{l(m.name)}</li>
-          ))}
-        </ul>
+        {slip.bring.length > 0 && (
+          <>
+            <h3 className="block-title">{t('slip.bring')}</h3>
+            <ul className="bullets">
+              {slip.bring.map((m, i) => (
+                <li key={i}>{l(m.name)}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {slip.notes.map((note, i) => (
           <p className="slip-note" key={i}>
             {l(note)}

@@ -24,18 +24,26 @@ export async function endJourney(reason: 'finished' | 'cancelled' | 'idle'): Pro
   await kiosk.endSession({ reason });
 }
 
-/** The screen after a question: the next visible one, or the review (also when coming from it). */
+/** Whether the journey has materials the citizen must account for (beyond the card the kiosk read). */
+export function needsMaterialsScreen(evaluation: Evaluation): boolean {
+  return evaluation.requirements.some((r) =>
+    r.options.some((o) => o.some((m) => m.capture !== 'idcard')),
+  );
+}
+
+/** The screen after a question: the next visible one, the materials, or the review (also when coming from it). */
 export function screenAfter(evaluation: Evaluation, questionId: string): void {
   const { go } = useUi.getState();
   const journey = useJourney.getState();
   const ids = evaluation.questions.map((q) => q.question.id);
   const next = ids[ids.indexOf(questionId) + 1];
-  if (journey.returnToReview || next === undefined) {
+  if (journey.returnToReview) {
     journey.setReturnToReview(false);
     go({ name: 'review' });
     return;
   }
-  go({ name: 'question', questionId: next });
+  if (next !== undefined) go({ name: 'question', questionId: next });
+  else go(needsMaterialsScreen(evaluation) ? { name: 'materials' } : { name: 'review' });
 }
 
 export function screenBefore(evaluation: Evaluation, questionId: string): void {
@@ -43,4 +51,12 @@ export function screenBefore(evaluation: Evaluation, questionId: string): void {
   const ids = evaluation.questions.map((q) => q.question.id);
   const previous = ids[ids.indexOf(questionId) - 1];
   go(previous === undefined ? { name: 'idcard' } : { name: 'question', questionId: previous });
+}
+
+/** Back from the materials or review screen: to the last question (or the ID card). */
+export function lastQuestionScreen(evaluation: Evaluation): void {
+  const last = evaluation.questions.at(-1)?.question.id;
+  useUi
+    .getState()
+    .go(last === undefined ? { name: 'idcard' } : { name: 'question', questionId: last });
 }

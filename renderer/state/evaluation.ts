@@ -9,6 +9,8 @@ export function useEvaluation(): Evaluation | null {
   const rule = useJourney((s) => s.rule);
   const identity = useJourney((s) => s.identity);
   const answers = useJourney((s) => s.answers);
+  const materials = useJourney((s) => s.materials);
+  const manualEntry = useJourney((s) => s.manualEntry);
   return useMemo(
     () =>
       rule === null
@@ -16,10 +18,12 @@ export function useEvaluation(): Evaluation | null {
         : evaluate({
             rule,
             answers,
-            applicant: identity,
+            card: identity,
+            manualEntry,
+            materials,
             today: todayInChina(),
             calendar: holidayCalendar,
           }),
-    [rule, identity, answers],
+    [rule, identity, answers, materials, manualEntry],
   );
 }

@@ -8,6 +8,7 @@ export type Screen =
   | { readonly name: 'guide'; readonly serviceId: string }
   | { readonly name: 'idcard' }
   | { readonly name: 'question'; readonly questionId: string }
+  | { readonly name: 'materials' }
   | { readonly name: 'review' }
   | { readonly name: 'slip' };
 

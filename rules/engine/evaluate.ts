@@ -1,9 +1,12 @@
 import { ageOn, type IsoDate } from './dates';
-import { holds, type ConditionContext } from './logic';
+import { checkIdNumber } from './id-number';
+import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
 import { passportPinyin } from './pinyin-name';
-import type { LocalText, Material, Question, ServiceRule } from './schema';
+import { isSatisfied, resolveRequirements, type ResolvedRequirement } from './requirements';
+import type { ChoiceOption, LocalText, Material, Question, ServiceRule } from './schema';
 import { checkAnswer, normalizeAnswer, type FieldError } from './validate';
 import { dueDate, type DueDate, type HolidayCalendar } from './workdays';
+import { regionFromAddress } from '../data/regions';
 
 /** What the rules need to know about the applicant, read from the ID card. */
 export interface ApplicantFacts {
@@ -11,17 +14,25 @@ export interface ApplicantFacts {
   readonly name: string;
   readonly sex: string;
   readonly birthDate: IsoDate;
+  readonly idNumber?: string;
   readonly address?: string | undefined;
   /** `YYYY-MM-DD`, or 长期 for a card that never expires. */
   readonly validTo: string;
 }
 
 export type Answers = Readonly<Record<string, string>>;
+export type Declarations = Readonly<Record<string, MaterialDeclaration>>;
 
 export interface EvaluationInput {
   readonly rule: ServiceRule;
   readonly answers: Answers;
-  readonly applicant: ApplicantFacts | null;
+  /** The identity read from the card in this session, if any. */
+  readonly card: ApplicantFacts | null;
+  /** The citizen said they have no card with them and will type name and ID number. */
+  readonly manualEntry?: boolean;
+  readonly materials?: Declarations;
+  /** A hall guide marked this application for the green channel. */
+  readonly guideGreenChannel?: boolean;
   readonly today: IsoDate;
   readonly calendar: HolidayCalendar;
 }
@@ -29,6 +40,17 @@ export interface EvaluationInput {
 export interface QuestionState {
   readonly question: Question;
   readonly required: boolean;
+  /** For choices: the options offered now. */
+  readonly options: readonly ChoiceOption[];
+}
+
+export interface RequirementState {
+  readonly id: string;
+  readonly name: LocalText;
+  readonly options: readonly (readonly Material[])[];
+  readonly atLeast: number;
+  readonly hint?: LocalText;
+  readonly satisfied: boolean;
 }
 
 export interface Evaluation {
@@ -37,53 +59,106 @@ export interface Evaluation {
   /** Answers normalized, restricted to visible questions. */
   readonly answers: Answers;
   readonly fieldErrors: readonly FieldError[];
+  /** Who the application is for: from the card, or typed in (补领). */
+  readonly applicant: ApplicantFacts | null;
   readonly identityProblem: 'missing' | 'not_accepted' | 'expired' | null;
-  readonly materials: readonly Material[];
-  readonly fee: { readonly amount: number; readonly label: LocalText };
+  /** Conditions of the item that fail, with the rule file's reason. */
+  readonly ineligible: readonly { readonly id: string; readonly reason: LocalText }[];
+  /** Every requirement that applies, satisfied or not. */
+  readonly requirements: readonly RequirementState[];
+  /** The 一次性告知 list: every requirement not yet met, never only the first. */
+  readonly missing: readonly RequirementState[];
+  readonly fee: { readonly total: number; readonly items: readonly { readonly label: LocalText; readonly amount: number }[] };
+  readonly workingDays: number;
   readonly due: DueDate;
+  readonly outcomes: readonly { readonly id: string; readonly label: LocalText; readonly text: LocalText }[];
+  readonly greenChannel: readonly LocalText[];
+  /** 待补正 when something is missing: still accepted, with the one-time notice on the slip. */
+  readonly status: 'pending_review' | 'pending_completion';
+  /** Can be submitted: answers valid, identity settled, eligible. Missing materials do not block. */
   readonly complete: boolean;
+}
+
+function sexFromIdNumber(id: string): string {
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+/** The applicant when the card is absent: typed name and a valid ID number give the same facts. */
+function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): ApplicantFacts | null {
+  const entry = rule.identity.manualEntry;
+  if (entry === undefined) return null;
+  const name = answers[entry.nameQuestion];
+  const id = answers[entry.idNumberQuestion]?.toUpperCase();
+  if (name === undefined || id === undefined || checkIdNumber(id, today) !== null) return null;
+  return {
+    kind: 'resident',
+    name,
+    sex: sexFromIdNumber(id),
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    idNumber: id,
+    validTo: '长期',
+  };
 }
 
 export function conditionContext(
   answers: Answers,
   applicant: ApplicantFacts | null,
+  hasCard: boolean,
+  manualEntry: boolean,
+  materials: Declarations,
+  guideGreenChannel: boolean,
   today: IsoDate,
 ): ConditionContext {
-  return {
-    answers,
-    today,
-    identity:
-      applicant === null
-        ? null
-        : { kind: applicant.kind, sex: applicant.sex, age: ageOn(applicant.birthDate, today) },
-  };
+  const identity =
+    applicant !== null
+      ? {
+          kind: applicant.kind,
+          sex: applicant.sex,
+          age: ageOn(applicant.birthDate, today),
+          validTo: applicant.validTo,
+          hasCard,
+        }
+      : manualEntry
+        ? { kind: 'resident', sex: 'unknown', age: -1, validTo: '长期', hasCard: false }
+        : null;
+  return { answers, identity, materials, guide: { greenChannel: guideGreenChannel }, today };
 }
 
-/** The value a question starts with: derived pinyin, or the card's address. */
+/** The value a question starts with: derived pinyin, or a field of the ID card. */
 export function suggestedAnswer(question: Question, applicant: ApplicantFacts | null): string {
   if (applicant === null) return '';
-  switch (question.type) {
-    case 'pinyin': {
-      const parts = passportPinyin(applicant.name);
-      return question.derive === 'surname' ? parts.surname : parts.givenName;
-    }
-    case 'address':
-      return question.prefill === 'identity.address' ? (applicant.address ?? '') : '';
-    case 'text':
-    case 'mobile':
-    case 'choice':
+  if (question.type === 'pinyin') {
+    const parts = passportPinyin(applicant.name);
+    return question.derive === 'surname' ? parts.surname : parts.givenName;
+  }
+  if (question.type === 'region') {
+    return question.prefill === 'identity.address' && applicant.address ? (regionFromAddress(applicant.address) ?? '') : '';
+  }
+  switch (question.prefill) {
+    case 'identity.name':
+      return applicant.name;
+    case 'identity.address':
+      return applicant.address ?? '';
+    case 'identity.idNumber':
+      return applicant.idNumber ?? '';
+    case undefined:
       return '';
   }
 }
 
 function checkIdentity(
   rule: ServiceRule,
-  applicant: ApplicantFacts | null,
+  card: ApplicantFacts | null,
+  manualEntry: boolean,
   today: IsoDate,
 ): Evaluation['identityProblem'] {
-  if (applicant === null) return rule.identity.required ? 'missing' : null;
-  if (!rule.identity.accepted.includes(applicant.kind)) return 'not_accepted';
-  return applicant.validTo !== '长期' && applicant.validTo < today ? 'expired' : null;
+  if (card === null) {
+    if (manualEntry && rule.identity.manualEntry !== undefined) return null;
+    return rule.identity.required ? 'missing' : null;
+  }
+  if (!rule.identity.accepted.includes(card.kind)) return 'not_accepted';
+  if (rule.identity.acceptExpired) return null;
+  return card.validTo !== '长期' && card.validTo < today ? 'expired' : null;
 }
 
 /**
@@ -92,48 +167,90 @@ function checkIdentity(
  * submit so nothing the renderer says is trusted.
  */
 export function evaluate(input: EvaluationInput): Evaluation {
-  const { rule, applicant, today, calendar } = input;
+  const { rule, card, today, calendar } = input;
+  const manualEntry = card === null && input.manualEntry === true;
+  const declarations = input.materials ?? {};
+  const guideGreenChannel = input.guideGreenChannel === true;
+
   const normalized: Record<string, string> = {};
   for (const question of rule.questions) {
     const raw = input.answers[question.id];
     if (raw !== undefined) normalized[question.id] = normalizeAnswer(question, raw);
   }
+  const applicantFor = (answers: Answers): ApplicantFacts | null =>
+    card ?? (manualEntry ? typedApplicant(rule, answers, today) : null);
+  const contextFor = (answers: Answers) =>
+    conditionContext(answers, applicantFor(answers), card !== null, manualEntry, declarations, guideGreenChannel, today);
 
   // Visibility may depend on earlier answers, so decide question by question and
   // drop answers to hidden questions before later conditions see them.
   const visible: QuestionState[] = [];
   const kept: Record<string, string> = {};
   for (const question of rule.questions) {
-    const context = conditionContext(kept, applicant, today);
+    const context = contextFor(kept);
     if (!holds(question.visibleIf, context)) continue;
-    visible.push({ question, required: holds(question.requiredIf, context) });
+    const options = question.type === 'choice' ? question.options.filter((o) => holds(o.visibleIf, context)) : [];
+    visible.push({ question, required: holds(question.requiredIf, context), options });
     const value = normalized[question.id];
     if (value !== undefined && value !== '') kept[question.id] = value;
   }
 
   const fieldErrors: FieldError[] = [];
-  for (const { question, required } of visible) {
+  for (const { question, required, options } of visible) {
     const value = kept[question.id];
     if (value === undefined) {
       if (required) fieldErrors.push({ questionId: question.id, code: 'required', params: {} });
       continue;
     }
-    const problem = checkAnswer(question, value);
-    if (problem !== null) fieldErrors.push(problem);
+    const problem =
+      question.type === 'choice' && !options.some((o) => o.value === value)
+        ? { questionId: question.id, code: 'choice_invalid' as const, params: {} }
+        : checkAnswer(question, value, today);
+    if (problem !== null) {
+      fieldErrors.push(problem);
+      continue;
+    }
+    const context = contextFor(kept);
+    const failed = question.checks.find((check) => !holds(check.holds, context));
+    if (failed !== undefined) {
+      fieldErrors.push({ questionId: question.id, code: 'check', params: {}, message: failed.message });
+    }
   }
 
-  const context = conditionContext(kept, applicant, today);
-  const identityProblem = checkIdentity(rule, applicant, today);
-  const fee = rule.fee.rules.find((r) => holds(r.when, context)) ?? rule.fee.default;
+  const applicant = applicantFor(kept);
+  const context = contextFor(kept);
+  const identityProblem = checkIdentity(rule, card, manualEntry, today);
+  const ineligible = rule.eligibility.filter((e) => !holds(e.holds, context)).map((e) => ({ id: e.id, reason: e.reason }));
+
+  const requirements = resolveRequirements(rule)
+    .filter((r: ResolvedRequirement) => holds(r.requiredIf, context))
+    .map((r): RequirementState => ({ ...r, satisfied: isSatisfied(r, declarations, card !== null) }));
+  const missing = requirements.filter((r) => !r.satisfied);
+
+  const feeItems = rule.fee.items.filter((item) => holds(item.when, context)).map((i) => ({ label: i.label, amount: i.amount }));
+  const total = Math.round(feeItems.reduce((sum, i) => sum + i.amount * 100, 0)) / 100;
+  const workingDays = rule.timeLimit.cases.find((c) => holds(c.when, context))?.workingDays ?? rule.timeLimit.workingDays;
+
+  const outcomes = rule.outcomes.flatMap((o) => {
+    const hit = o.cases.find((c) => holds(c.when, context));
+    return hit === undefined ? [] : [{ id: o.id, label: o.label, text: hit.text }];
+  });
 
   return {
     questions: visible,
     answers: kept,
     fieldErrors,
+    applicant,
     identityProblem,
-    materials: rule.materials.filter((m) => holds(m.requiredIf, context)),
-    fee: { amount: fee.amount, label: fee.label },
-    due: dueDate(today, rule.timeLimit.workingDays, calendar),
-    complete: fieldErrors.length === 0 && identityProblem === null,
+    ineligible,
+    requirements,
+    missing,
+    fee: { total, items: feeItems },
+    workingDays,
+    due: dueDate(today, workingDays, calendar),
+    outcomes,
+    greenChannel: rule.greenChannel.filter((g) => holds(g.when, context)).map((g) => g.reason),
+    status: missing.length > 0 ? 'pending_completion' : 'pending_review',
+    complete: fieldErrors.length === 0 && identityProblem === null && ineligible.length === 0,
   };
 }

@@ -1,19 +1,84 @@
 import jsonLogic from 'json-logic-js';
+import { isRealDate } from './id-number';
 import type { Condition } from './schema';
 
-/** The data a rule condition can see. Keep in step with `knownVariables` (rules:check). */
+/** What a material's citizen said: scanned or photographed here, will bring it, or does not have it. */
+export type MaterialDeclaration = 'captured' | 'bring' | 'missing';
+
+/** The data a rule condition can see. Keep in step with `CONTEXT_ROOTS` (rules:check). */
 export interface ConditionContext {
   readonly answers: Readonly<Record<string, string>>;
   readonly identity: {
     readonly kind: string;
     readonly sex: string;
     readonly age: number;
+    /** `YYYY-MM-DD`, or 长期; 长期 too when typed in (no card). */
+    readonly validTo: string;
+    /** False when the citizen typed name and ID number instead of placing the card (补领). */
+    readonly hasCard: boolean;
   } | null;
+  readonly materials: Readonly<Record<string, MaterialDeclaration>>;
+  readonly guide: { readonly greenChannel: boolean };
   readonly today: string;
 }
+
+/** Top-level names a `{"var": …}` may start with, and the fields under `identity` and `guide`. */
+export const CONTEXT_ROOTS = {
+  answers: 'question',
+  materials: 'material',
+  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard'],
+  guide: ['greenChannel'],
+  today: null,
+} as const;
+
+const dayNumber = (iso: unknown): number | null =>
+  typeof iso === 'string' && isRealDate(iso) ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 : null;
+
+/**
+ * `{"days_between": [a, b]}`: whole days from date a to date b (negative when b is earlier),
+ * or null when either is not a date — so "within 90 days before expiry" is plain data.
+ */
+jsonLogic.add_operation('days_between', (a: unknown, b: unknown) => {
+  const from = dayNumber(a);
+  const to = dayNumber(b);
+  return from === null || to === null ? null : to - from;
+});
 
 /** Evaluates a JSONLogic condition with JSONLogic's own truthiness ([] and "" are false). */
 export function holds(condition: Condition, context: ConditionContext): boolean {
   if (typeof condition === 'boolean') return condition;
   return jsonLogic.truthy(jsonLogic.apply(condition, context));
 }
+
+/** Every `{"var": …}` path in a condition, for rules:check. */
+export function variablesIn(condition: unknown): string[] {
+  if (Array.isArray(condition)) return condition.flatMap(variablesIn);
+  if (condition === null || typeof condition !== 'object') return [];
+  return Object.entries(condition).flatMap(([op, args]) => {
+    if (op === 'var') {
+      const name: unknown = Array.isArray(args) ? args[0] : args;
+      return typeof name === 'string' ? [name] : [];
+    }
+    return variablesIn(args);
+  });
+}
+
+/** Every operator name in a condition, for rules:check (json-logic-js refuses unknown ones at run time). */
+export function operatorsIn(condition: unknown): string[] {
+  if (Array.isArray(condition)) return condition.flatMap(operatorsIn);
+  if (condition === null || typeof condition !== 'object') return [];
+  return Object.entries(condition).flatMap(([op, args]) => [op, ...operatorsIn(args)]);
+}
+
+/**
+ * Operators a rule file may use. JSONLogic's `log` is left out on purpose: it writes its
+ * argument to the console, and an answer may be personal data.
+ */
+// prettier-ignore
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
+  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all',
+  'none', 'some', 'merge', 'in', 'cat', 'substr', 'days_between',
+]);
+
+export const isAllowedOperator = (op: string): boolean => ALLOWED_OPERATORS.has(op);

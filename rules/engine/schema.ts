@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The shape of a service rule file (`rules/services/<id>.json`). A station edits
- * these files; the code never names a service. `rules/schema/service.schema.json`
- * is generated from this schema so editors can validate as they type.
+ * The shape of a service rule file (`rules/services/<id>.json`) and of the
+ * shared `rules/common.json`. A station edits these files; the code never
+ * names a service. `rules/schema/*.schema.json` are generated from these
+ * schemas (`npm run rules:schema`) so editors can validate as they type.
  */
 
 export const localTextSchema = z
@@ -11,44 +12,78 @@ export const localTextSchema = z
     'zh-CN': z.string().trim().min(1),
     en: z.string().trim().min(1),
   })
-  .describe('Text shown to citizens, Chinese first and English beside it');
+  .describe('Text shown to citizens: Chinese first, English beside it');
 
-/** JSONLogic data (https://jsonlogic.com). `true`/`false` or one operation object. */
+/** JSONLogic data (https://jsonlogic.com): `true`/`false` or one operation object. */
 export const conditionSchema = z
   .union([z.boolean(), z.record(z.string(), z.unknown())])
-  .describe('A JSONLogic condition over {answers, identity, today}');
+  .describe('A JSONLogic condition over {answers, identity, materials, guide, today}');
 
 export const categorySchema = z.enum(['户籍', '出入境', '交通管理', '治安管理']);
 
+const idPattern = /^[a-z][A-Za-z0-9]*$/;
+const camelId = (what: string) => z.string().regex(idPattern, `${what} ids are camelCase ASCII`);
+
+/** A check a rule file adds to a question, with the message citizens see when it fails. */
+const checkSchema = z.strictObject({
+  holds: conditionSchema,
+  message: localTextSchema,
+});
+
+/** Fields of the ID card a question can start from. */
+export const prefillSchema = z.enum(['identity.name', 'identity.address', 'identity.idNumber']);
+
 const questionBase = {
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'question ids are camelCase ASCII'),
+  id: camelId('question'),
   label: localTextSchema,
   help: localTextSchema.optional(),
-  /** Shown only when this holds; hidden questions are neither asked nor validated. */
+  /** Asked only when this holds; hidden questions are neither asked nor validated. */
   visibleIf: conditionSchema.default(true),
   requiredIf: conditionSchema.default(true),
+  prefill: prefillSchema.optional(),
+  /** Extra checks with the rule file's own messages (e.g. the 90-day renewal window). */
+  checks: z.array(checkSchema).default([]),
 };
 
 const choiceOptionSchema = z.strictObject({
-  value: z.string().min(1),
+  value: z.string().regex(/^[A-Za-z0-9_-]+$/, 'option values are ASCII letters, digits, - and _'),
   label: localTextSchema,
   help: localTextSchema.optional(),
+  /** An option offered only when this holds (e.g. trips that depend on the endorsement type). */
+  visibleIf: conditionSchema.default(true),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...questionBase,
     type: z.literal('text'),
-    minLength: z.number().int().min(0).default(0),
-    maxLength: z.number().int().min(1).default(100),
+    minLength: z.number().int().min(0).default(1),
+    maxLength: z.number().int().min(1).max(2000).default(100),
+    /** Optional pattern (JavaScript RegExp syntax, whole value) with its own message. */
+    pattern: z.string().optional(),
+    patternMessage: localTextSchema.optional(),
+    keyboard: z.enum(['chinese', 'letters', 'digits']).default('chinese'),
   }),
   z.strictObject({
     ...questionBase,
     type: z.literal('address'),
-    maxLength: z.number().int().min(1).default(100),
-    prefill: z.enum(['identity.address']).optional(),
+    maxLength: z.number().int().min(5).max(200).default(100),
   }),
   z.strictObject({ ...questionBase, type: z.literal('mobile') }),
+  z.strictObject({ ...questionBase, type: z.literal('name') }),
+  z.strictObject({ ...questionBase, type: z.literal('idNumber') }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('date'),
+    /** `past`: not after today (birth dates); `future`: not before today (expiry dates). */
+    range: z.enum(['any', 'past', 'future']).default('any'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('region'),
+    /** GB/T 2260 county-level code chosen province → city → county. */
+    level: z.literal('county').default('county'),
+  }),
   z.strictObject({
     ...questionBase,
     type: z.literal('pinyin'),
@@ -62,22 +97,47 @@ export const questionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** How the kiosk can obtain a document: read from the ID card, scan, photograph, or not at all. */
+export const captureSchema = z.enum(['idcard', 'scan', 'photo', 'window']);
+
 export const materialSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+  id: camelId('material'),
   name: localTextSchema,
   original: z.boolean(),
   copies: z.number().int().min(0).default(0),
   count: z.number().int().min(1).default(1),
   notes: localTextSchema.optional(),
-  /** How the kiosk can obtain it: read from the ID card, scan, photograph, or not at all. */
-  capture: z.enum(['idcard', 'scan', 'photo', 'window']),
+  capture: captureSchema,
+  /** When a material stands alone: when it is needed. Materials inside a requirement leave this out. */
   requiredIf: conditionSchema.default(true),
 });
 
-const processStepSchema = z.strictObject({
-  title: localTextSchema,
-  detail: localTextSchema,
-});
+/**
+ * Alternatives between materials: "出生医学证明 或 亲属关系证明" (atLeast 1 of),
+ * or "劳动合同 + 社保证明, 或 人才引进证明" (anyOf groups).
+ */
+export const requirementSchema = z
+  .strictObject({
+    id: camelId('requirement'),
+    name: localTextSchema,
+    requiredIf: conditionSchema.default(true),
+    anyOf: z.array(z.array(camelId('material')).min(1)).min(1).optional(),
+    atLeast: z.number().int().min(1).optional(),
+    of: z.array(camelId('material')).min(1).optional(),
+    /** Overrides the generated "what would satisfy it" sentence on the 一次性告知单. */
+    hint: localTextSchema.optional(),
+  })
+  .refine((r) => (r.anyOf !== undefined) !== (r.of !== undefined), {
+    message: 'a requirement has either "anyOf" groups or "atLeast" + "of", not both',
+  })
+  .refine((r) => (r.of === undefined) === (r.atLeast === undefined), {
+    message: '"atLeast" and "of" go together',
+  })
+  .refine((r) => r.of === undefined || (r.atLeast ?? 0) <= r.of.length, {
+    message: '"atLeast" cannot exceed the number of materials in "of"',
+  });
+
+const processStepSchema = z.strictObject({ title: localTextSchema, detail: localTextSchema });
 
 export const guideSchema = z.strictObject({
   audience: localTextSchema,
@@ -93,10 +153,43 @@ export const guideSchema = z.strictObject({
   visits: z.number().int().min(0).max(10),
 });
 
-const feeRuleSchema = z.strictObject({
-  when: conditionSchema,
-  amount: z.number().min(0),
+const feeItemSchema = z.strictObject({
+  when: conditionSchema.default(true),
+  amount: z.number().min(0).multipleOf(0.01),
   label: localTextSchema,
+});
+
+const eligibilitySchema = z.strictObject({
+  id: camelId('eligibility'),
+  /** Must hold for the application to go ahead. */
+  holds: conditionSchema,
+  reason: localTextSchema,
+});
+
+const outcomeSchema = z.strictObject({
+  id: camelId('outcome'),
+  label: localTextSchema,
+  cases: z.array(z.strictObject({ when: conditionSchema, text: localTextSchema })).min(1),
+});
+
+const greenChannelSchema = z.strictObject({
+  id: camelId('green channel'),
+  when: conditionSchema,
+  reason: localTextSchema,
+});
+
+const identitySchema = z.strictObject({
+  required: z.boolean(),
+  accepted: z.array(z.enum(['resident', 'hmt', 'foreigner2017', 'foreigner2023'])).min(1),
+  /** True where an expired card is the reason to come (renewal); otherwise an expired card is refused. */
+  acceptExpired: z.boolean().default(false),
+  /** Lets a citizen without the card (lost, 补领) type name and ID number instead. */
+  manualEntry: z
+    .strictObject({
+      nameQuestion: camelId('question'),
+      idNumberQuestion: camelId('question'),
+    })
+    .optional(),
 });
 
 export const serviceRuleSchema = z.strictObject({
@@ -108,22 +201,26 @@ export const serviceRuleSchema = z.strictObject({
   summary: localTextSchema,
   reviewedBy: z.string().nullable(),
   reviewedAt: z.iso.date().nullable(),
-  identity: z.strictObject({
-    required: z.boolean(),
-    accepted: z.array(z.enum(['resident', 'hmt', 'foreigner2017', 'foreigner2023'])).min(1),
-  }),
+  identity: identitySchema,
   guide: guideSchema,
   questions: z.array(questionSchema).min(1),
   materials: z.array(materialSchema),
+  requirements: z.array(requirementSchema).default([]),
+  eligibility: z.array(eligibilitySchema).default([]),
   fee: z.strictObject({
-    /** First rule whose condition holds wins; `default` when none does. */
-    rules: z.array(feeRuleSchema).default([]),
-    default: z.strictObject({ amount: z.number().min(0), label: localTextSchema }),
+    /** Every item whose condition holds is charged; none means free. */
+    items: z.array(feeItemSchema).default([]),
   }),
   timeLimit: z.strictObject({
     /** 0 means 当场办结 (completed on the spot). */
     workingDays: z.number().int().min(0).max(365),
+    /** First case whose condition holds overrides `workingDays`. */
+    cases: z
+      .array(z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }))
+      .default([]),
   }),
+  outcomes: z.array(outcomeSchema).default([]),
+  greenChannel: z.array(greenChannelSchema).default([]),
   slip: z.strictObject({
     desk: localTextSchema,
     howToQuery: localTextSchema,
@@ -131,10 +228,24 @@ export const serviceRuleSchema = z.strictObject({
   }),
 });
 
+/** `rules/common.json`: what every service shares (the green channel question and its conditions). */
+export const commonRulesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.string().min(1),
+  questions: z.array(questionSchema).default([]),
+  materials: z.array(materialSchema).default([]),
+  greenChannel: z.array(greenChannelSchema).default([]),
+});
+
 export type LocalText = z.output<typeof localTextSchema>;
 export type Condition = z.output<typeof conditionSchema>;
 export type Question = z.output<typeof questionSchema>;
 export type QuestionType = Question['type'];
+export type ChoiceOption = z.output<typeof choiceOptionSchema>;
 export type Material = z.output<typeof materialSchema>;
+export type Capture = z.output<typeof captureSchema>;
+export type Requirement = z.output<typeof requirementSchema>;
 export type ServiceRule = z.output<typeof serviceRuleSchema>;
+export type CommonRules = z.output<typeof commonRulesSchema>;
 export type ServiceCategory = z.output<typeof categorySchema>;
+export type Prefill = z.output<typeof prefillSchema>;

@@ -1,38 +1,85 @@
-import type { Question } from './schema';
+import { isCountyCode } from '../data/regions';
 import { assertNever } from './assert-never';
+import { checkIdNumber, isRealDate } from './id-number';
+import type { LocalText, Question } from './schema';
 
 export type FieldErrorCode =
-  'required' | 'too_short' | 'too_long' | 'mobile_format' | 'pinyin_format' | 'choice_invalid';
+  | 'required'
+  | 'too_short'
+  | 'too_long'
+  | 'pattern'
+  | 'mobile_format'
+  | 'pinyin_format'
+  | 'name_format'
+  | 'id_format'
+  | 'id_check_digit'
+  | 'id_birth_date'
+  | 'date_format'
+  | 'date_in_future'
+  | 'date_in_past'
+  | 'region_unknown'
+  | 'choice_invalid'
+  /** A rule file's own check failed; its message travels with the error. */
+  | 'check';
 
 export interface FieldError {
   readonly questionId: string;
   readonly code: FieldErrorCode;
   /** Numbers a message needs, e.g. {max: 100}. */
   readonly params: Readonly<Record<string, number>>;
+  /** For `pattern` and `check`: the rule file's own words. */
+  readonly message?: LocalText;
 }
 
 /** Length as a person counts characters: 𠮷 is one, not two UTF-16 units. */
 export const codePointLength = (text: string): number => Array.from(text).length;
 
-/** What the engine stores: trimmed, pinyin upper-cased. */
+/** Middle dots people type for minority names (•, ・, ．) become the standard U+00B7. */
+const MIDDLE_DOTS = /[•・．.]/gu;
+
+/** What the engine stores: trimmed, pinyin and ID numbers upper-cased, name dots unified. */
 export function normalizeAnswer(question: Question, raw: string): string {
   const value = raw.trim();
-  return question.type === 'pinyin' ? value.toUpperCase().replace(/\s+/g, '') : value;
+  switch (question.type) {
+    case 'pinyin':
+      return value.toUpperCase().replace(/\s+/g, '');
+    case 'idNumber':
+      return value.toUpperCase().replace(/\s+/g, '');
+    case 'name':
+      return value.replace(/\s+/g, '').replace(MIDDLE_DOTS, '·');
+    case 'mobile':
+      return value.replace(/[\s-]+/g, '');
+    case 'text':
+    case 'address':
+    case 'date':
+    case 'region':
+    case 'choice':
+      return value;
+    default:
+      return assertNever(question, 'question type');
+  }
 }
 
-/** Checks one non-empty answer against its question's type. */
-export function checkAnswer(question: Question, value: string): FieldError | null {
-  const fail = (code: FieldErrorCode, params: Record<string, number> = {}): FieldError => ({
-    questionId: question.id,
-    code,
-    params,
-  });
+/** Han characters (any plane) with single middle dots between parts: 买买提·艾力, 𠮷田. */
+const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
+
+/** Checks one non-empty, normalized answer against its question's type. */
+export function checkAnswer(question: Question, value: string, today: string): FieldError | null {
+  const fail = (code: FieldErrorCode, params: Record<string, number> = {}, message?: LocalText): FieldError =>
+    message === undefined ? { questionId: question.id, code, params } : { questionId: question.id, code, params, message };
   switch (question.type) {
-    case 'text':
+    case 'text': {
+      const length = codePointLength(value);
+      if (length < question.minLength) return fail('too_short', { min: question.minLength });
+      if (length > question.maxLength) return fail('too_long', { max: question.maxLength });
+      if (question.pattern !== undefined && !new RegExp(`^(?:${question.pattern})$`, 'u').test(value)) {
+        return fail('pattern', {}, question.patternMessage);
+      }
+      return null;
+    }
     case 'address': {
       const length = codePointLength(value);
-      const min = question.type === 'text' ? question.minLength : 5;
-      if (length < min) return fail('too_short', { min });
+      if (length < 5) return fail('too_short', { min: 5 });
       if (length > question.maxLength) return fail('too_long', { max: question.maxLength });
       return null;
     }
@@ -40,6 +87,33 @@ export function checkAnswer(question: Question, value: string): FieldError | nul
       return /^1[3-9]\d{9}$/.test(value) ? null : fail('mobile_format');
     case 'pinyin':
       return /^[A-Z]{1,40}$/.test(value) ? null : fail('pinyin_format');
+    case 'name': {
+      const length = codePointLength(value);
+      if (length < 2) return fail('too_short', { min: 2 });
+      if (length > 30) return fail('too_long', { max: 30 });
+      return CHINESE_NAME.test(value) ? null : fail('name_format');
+    }
+    case 'idNumber': {
+      const problem = checkIdNumber(value, today);
+      if (problem === null) return null;
+      switch (problem) {
+        case 'format':
+          return fail('id_format');
+        case 'check_digit':
+          return fail('id_check_digit');
+        case 'birth_date':
+          return fail('id_birth_date');
+        default:
+          return assertNever(problem, 'ID number problem');
+      }
+    }
+    case 'date':
+      if (!isRealDate(value)) return fail('date_format');
+      if (question.range === 'past' && value > today) return fail('date_in_future');
+      if (question.range === 'future' && value < today) return fail('date_in_past');
+      return null;
+    case 'region':
+      return isCountyCode(value) ? null : fail('region_unknown');
     case 'choice':
       return question.options.some((o) => o.value === value) ? null : fail('choice_invalid');
     default:

@@ -5,20 +5,25 @@ import { addDays, weekday, type IsoDate } from './dates';
  * weekdays, and weekend days that become working days (调休).
  */
 export interface HolidayCalendar {
-  readonly years: readonly number[];
+  /** Years whose arrangement has been published and entered. */
+  readonly confirmedYears: ReadonlySet<number>;
+  /** Years known only by their statutory days (no 调休 yet). */
+  readonly provisionalYears: ReadonlySet<number>;
   readonly holidays: ReadonlySet<IsoDate>;
   readonly workdays: ReadonlySet<IsoDate>;
 }
 
 export interface CalendarYearFile {
   readonly year: number;
+  readonly provisional?: boolean;
   readonly holidays: readonly IsoDate[];
   readonly workdays: readonly IsoDate[];
 }
 
 export function calendarFrom(files: readonly CalendarYearFile[]): HolidayCalendar {
   return {
-    years: files.map((f) => f.year),
+    confirmedYears: new Set(files.filter((f) => f.provisional !== true).map((f) => f.year)),
+    provisionalYears: new Set(files.filter((f) => f.provisional === true).map((f) => f.year)),
     holidays: new Set(files.flatMap((f) => f.holidays)),
     workdays: new Set(files.flatMap((f) => f.workdays)),
   };
@@ -33,8 +38,8 @@ export function isWorkingDay(day: IsoDate, calendar: HolidayCalendar): boolean {
 
 export interface DueDate {
   readonly date: IsoDate;
-  /** False when the count ran into a year the calendar does not cover (weekends only were skipped there). */
-  readonly calendarComplete: boolean;
+  /** False when the count ran into a year whose arrangement is not confirmed: print "to be confirmed". */
+  readonly certain: boolean;
 }
 
 /**
@@ -42,13 +47,14 @@ export interface DueDate {
  * on `from`. The day of acceptance is not counted; 0 means the same day.
  */
 export function dueDate(from: IsoDate, workingDays: number, calendar: HolidayCalendar): DueDate {
+  const confirmed = (day: IsoDate): boolean => calendar.confirmedYears.has(Number(day.slice(0, 4)));
   let day = from;
   let left = workingDays;
-  let complete = calendar.years.includes(Number(from.slice(0, 4)));
+  let certain = confirmed(from);
   while (left > 0) {
     day = addDays(day, 1);
-    if (!calendar.years.includes(Number(day.slice(0, 4)))) complete = false;
+    if (!confirmed(day)) certain = false;
     if (isWorkingDay(day, calendar)) left -= 1;
   }
-  return { date: day, calendarComplete: complete };
+  return { date: day, certain };
 }

@@ -50,6 +50,8 @@ describe('landscape kiosk in English', () => {
     await next();
     await page.getByText('Collect at the window', { exact: true }).click();
     await next();
+    await page.getByRole('heading', { level: 1, name: /priority handling/ }).waitFor();
+    await next();
     await page.getByRole('heading', { level: 1, name: 'Check your application' }).waitFor();
     await screenshot(page, 'landscape-06-review-en');
     await page.getByRole('button', { name: 'Submit' }).click();

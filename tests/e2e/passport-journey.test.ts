@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { unseal } from '../../electron/store/crypto';
-import { demoConfig, kioskDom, screenshot, withKioskPage } from './harness';
+import { demoConfig, kioskDom, ROOT, screenshot, withKioskPage } from './harness';
 
 /**
  * A citizen applies for a first ordinary passport with the demo dock's card,
@@ -70,7 +70,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   it('refuses an empty mobile number with a summary and an inline message', async () => {
     const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
-    await expect(page.getByText('第 1 步，共 5 步').count()).resolves.toBe(1);
+    await expect(page.getByText('第 1 步，共 6 步').count()).resolves.toBe(1);
     await next();
     await page.getByRole('alert').waitFor();
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('请填写这一项');
@@ -113,10 +113,13 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await screenshot(page, 'portrait-08-question-choice');
     await next();
     await page.getByRole('heading', { level: 1, name: '邮寄地址' }).waitFor();
-    await expect(page.getByText('第 6 步，共 6 步').count()).resolves.toBe(1);
+    await expect(page.getByText('第 6 步，共 7 步').count()).resolves.toBe(1);
     await expect(page.locator('#answer').inputValue()).resolves.toBe(
       '北京市朝阳区示例路88号3单元201室',
     );
+    await next();
+    // The green channel question every service shares is optional.
+    await page.getByRole('heading', { level: 1, name: /您是否需要优先办理/ }).waitFor();
     await next();
   });
 
@@ -178,7 +181,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     db.close();
     expect(row).toBeDefined();
     expect(row?.['service_id']).toBe('passport-first');
-    expect(row?.['rule_version']).toBe('2026.11.1');
+    const ruleFile = JSON.parse(readFileSync(join(ROOT, 'rules', 'services', 'passport-first.json'), 'utf8')) as { version: string };
+    expect(row?.['rule_version']).toBe(ruleFile.version);
     expect(row?.['rule_hash']).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.['fee_fen']).toBe(12000);
     expect(row?.['status']).toBe('pending_review');

@@ -18,13 +18,23 @@ const is = (cmd: number, para: number, name: keyof typeof Command): boolean =>
  * A SAM reader with a card slot, speaking the wire protocol on its end of a
  * transport. Demo mode and tests drive it by placing and removing cards.
  */
-export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
+export function createIdCardSimulator(
+  port: ByteTransport,
+  options: { readonly swapGapPolls: number } = { swapGapPolls: 3 },
+): IdCardSimulator {
   let card: { readonly text: Uint8Array; readonly photo: Uint8Array } | null = null;
+  // Swapping one card for another lifts the first off the field for a moment.
+  let liftedPolls = 0;
   const deframer = createStreamDeframer();
 
   const answer = (cmd: number, para: number): Uint8Array => {
-    if (is(cmd, para, 'findCard'))
+    if (is(cmd, para, 'findCard')) {
+      if (liftedPolls > 0) {
+        liftedPolls -= 1;
+        return encodeReply(0x80);
+      }
       return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
+    }
     if (is(cmd, para, 'selectCard'))
       return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
     if (is(cmd, para, 'readText')) {
@@ -57,6 +67,7 @@ export function createIdCardSimulator(port: ByteTransport): IdCardSimulator {
 
   return {
     placeCard(sample) {
+      if (card !== null) liftedPolls = options.swapGapPolls;
       // A stand-in for the WLT photo: fixed bytes, so reads are repeatable.
       const photo = Uint8Array.from({ length: PHOTO_BYTES }, (_, i) => (i * 7) & 0xff);
       card = { text: encodeTextBlock(sample.kind, sample.fields), photo };

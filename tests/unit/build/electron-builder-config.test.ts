@@ -50,6 +50,7 @@ describe('electron-builder config', () => {
   it('ships the rule files beside the app and the udev rules in build/', () => {
     expect(read('electron-builder.json')['extraResources']).toEqual([
       { from: 'rules/services', to: 'rules/services' },
+      { from: 'rules/common.json', to: 'rules/common.json' },
     ]);
     const rules = readFileSync(join(root, 'build', 'linux', '99-police-kiosk.rules'), 'utf8');
     expect(rules).toMatch(/SUBSYSTEM=="tty".*GROUP="dialout"/);

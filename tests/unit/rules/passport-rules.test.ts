@@ -1,60 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { holidayCalendar } from '../../../rules/data/holidays';
-import { evaluate, suggestedAnswer, type ApplicantFacts } from '../../../rules/engine/evaluate';
-import { serviceRuleSchema } from '../../../rules/engine/schema';
+import { suggestedAnswer } from '../../../rules/engine/evaluate';
+import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
-const rule = serviceRuleSchema.parse(
-  JSON.parse(
-    readFileSync(
-      join(__dirname, '..', '..', '..', 'rules', 'services', 'passport-first.json'),
-      'utf8',
-    ),
-  ),
-);
-const adult: ApplicantFacts = {
-  kind: 'resident',
-  name: '王晓明',
-  sex: 'male',
-  birthDate: '1988-06-15',
-  address: '北京市朝阳区示例路88号',
-  validTo: '2038-03-01',
-};
-const TODAY = '2026-11-27';
-const complete = {
-  mobile: '13800138000',
-  surnamePinyin: 'WANG',
-  givenNamePinyin: 'XIAOMING',
-  registeredPersonnel: 'no',
-  pickup: 'inPerson',
-};
-const run = (answers: Record<string, string>, applicant: ApplicantFacts | null = adult) =>
-  evaluate({ rule, answers, applicant, today: TODAY, calendar: holidayCalendar });
+const rule = loadRule('passport-first');
+const run = evaluator(rule);
+const complete = { mobile: '13800138000', surnamePinyin: 'WANG', givenNamePinyin: 'XIAOMING', registeredPersonnel: 'no', pickup: 'inPerson' };
 
-describe('passport-first rule file', () => {
-  it('passes the schema and costs ￥120 with a 7-working-day limit', () => {
+describe('普通护照首次申请 (passport-first)', () => {
+  it('costs ￥120 with a 7-working-day limit and needs nothing but the card from an adult', () => {
     const result = run(complete);
     expect(result.complete).toBe(true);
-    expect(result.fee.amount).toBe(120);
-    expect(result.due).toEqual({ date: '2026-12-08', calendarComplete: true });
+    expect(result.fee).toEqual({ total: 120, items: [{ label: { 'zh-CN': '护照工本费', en: 'Passport fee' }, amount: 120 }] });
+    expect(result.due).toEqual({ date: '2026-12-08', certain: true });
+    expect(result.missing).toEqual([]);
+    expect(result.status).toBe('pending_review');
   });
 
   it('asks for a postal address only when the passport is to be posted', () => {
-    expect(run(complete).questions.map((q) => q.question.id)).not.toContain('postAddress');
+    expect(questionIds(run(complete))).not.toContain('postAddress');
     const posted = run({ ...complete, pickup: 'post' });
-    expect(posted.questions.map((q) => q.question.id)).toContain('postAddress');
-    expect(posted.fieldErrors).toEqual([
-      { questionId: 'postAddress', code: 'required', params: {} },
-    ]);
+    expect(questionIds(posted)).toContain('postAddress');
+    expect(posted.fieldErrors).toEqual([{ questionId: 'postAddress', code: 'required', params: {} }]);
   });
 
   it('drops the answer to a question that became hidden', () => {
-    const result = run({ ...complete, postAddress: '某地' });
-    expect(result.answers['postAddress']).toBeUndefined();
+    expect(run({ ...complete, postAddress: '某地某路1号' }).answers['postAddress']).toBeUndefined();
   });
 
-  it('lists every problem at once, not only the first', () => {
+  it('lists every field problem at once, not only the first', () => {
     const result = run({ mobile: '2380013800', surnamePinyin: 'wang1', pickup: 'drone' });
     expect(result.fieldErrors.map((e) => [e.questionId, e.code])).toEqual([
       ['mobile', 'mobile_format'],
@@ -65,42 +38,59 @@ describe('passport-first rule file', () => {
     ]);
   });
 
-  it("requires the employer's opinion for registered state personnel", () => {
-    const names = (answers: Record<string, string>) => run(answers).materials.map((m) => m.id);
-    expect(names(complete)).toEqual(['idCard', 'photo']);
-    expect(names({ ...complete, registeredPersonnel: 'yes' })).toContain('employerOpinion');
+  it("requires the employer's opinion for registered state personnel (登记备案人员)", () => {
+    const result = run({ ...complete, registeredPersonnel: 'yes' });
+    expect(ids(result.missing)).toEqual(['employerOpinion']);
+    expect(result.status).toBe('pending_completion');
+    expect(run({ ...complete, registeredPersonnel: 'yes' }, { materials: { employerOpinion: 'bring' } }).missing).toEqual([]);
   });
 
-  it("requires the guardian's ID and proof of relation for applicants under 16", () => {
-    const minor: ApplicantFacts = { ...adult, birthDate: '2011-05-01' };
-    expect(run(complete, minor).materials.map((m) => m.id)).toEqual([
-      'idCard',
-      'photo',
-      'guardianIdCard',
-      'guardianRelation',
-    ]);
-    const sixteenToday: ApplicantFacts = { ...adult, birthDate: '2010-11-27' };
-    expect(run(complete, sixteenToday).materials.map((m) => m.id)).toEqual(['idCard', 'photo']);
+  it('asks a minor for the guardian and needs their card and a birth certificate or household register', () => {
+    const minor = { ...adult, name: '欧阳小龙', birthDate: '2011-05-01' };
+    const result = run(complete, { card: minor });
+    expect(questionIds(result)).toEqual(expect.arrayContaining(['guardianName', 'guardianIdNumber', 'guardianRelation']));
+    const answered = run(
+      { ...complete, guardianName: '欧阳大龙', guardianIdNumber: '11010519491231002X', guardianRelation: 'father' },
+      { card: minor, materials: { guardianIdCard: 'bring', householdRegister: 'bring' } },
+    );
+    expect(answered.fieldErrors).toEqual([]);
+    expect(answered.missing).toEqual([]);
+    const none = run({ ...complete, guardianRelation: 'other' }, { card: minor });
+    expect(ids(none.missing)).toEqual(['guardianIdCard', 'guardianshipProof', 'guardianRelationProof']);
   });
 
-  it('needs a valid resident ID card', () => {
-    expect(run(complete, null).identityProblem).toBe('missing');
-    expect(run(complete, { ...adult, validTo: '2025-10-01' }).identityProblem).toBe('expired');
-    expect(run(complete, { ...adult, validTo: '长期' }).identityProblem).toBeNull();
-    expect(run(complete, { ...adult, kind: 'hmt' }).identityProblem).toBe('not_accepted');
+  it('treats the 16th birthday as adult', () => {
+    expect(questionIds(run(complete, { card: { ...adult, birthDate: '2010-11-27' } }))).not.toContain('guardianName');
   });
 
-  it('suggests passport pinyin and the card address', () => {
-    const [, surname, given, , , address] = rule.questions;
-    expect(suggestedAnswer(surname!, { ...adult, name: '单雪梅' })).toBe('SHAN');
-    expect(suggestedAnswer(given!, { ...adult, name: '单雪梅' })).toBe('XUEMEI');
-    expect(suggestedAnswer(address!, adult)).toBe('北京市朝阳区示例路88号');
-    expect(suggestedAnswer(surname!, null)).toBe('');
+  it('needs a valid resident card', () => {
+    expect(run(complete, { card: null }).identityProblem).toBe('missing');
+    expect(run(complete, { card: { ...adult, validTo: '2025-10-01' } }).identityProblem).toBe('expired');
+    expect(run(complete, { card: { ...adult, validTo: '长期' } }).identityProblem).toBeNull();
+    expect(run(complete, { card: { ...adult, kind: 'hmt' } }).identityProblem).toBe('not_accepted');
+  });
+
+  it('suggests passport pinyin (单 → SHAN) and the card address', () => {
+    const byId = (id: string) => rule.questions.find((q) => q.id === id)!;
+    const shan = { ...adult, name: '单雪梅' };
+    expect(suggestedAnswer(byId('surnamePinyin'), shan)).toBe('SHAN');
+    expect(suggestedAnswer(byId('givenNamePinyin'), shan)).toBe('XUEMEI');
+    expect(suggestedAnswer(byId('postAddress'), adult)).toBe(adult.address);
+    expect(suggestedAnswer(byId('surnamePinyin'), null)).toBe('');
   });
 
   it('normalizes pinyin typed in lower case with spaces', () => {
-    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe(
-      'XIAOMING',
-    );
+    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe('XIAOMING');
+  });
+
+  it('puts citizens of 70 and over, and those a guide marks, in the green channel', () => {
+    expect(run(complete).greenChannel).toEqual([]);
+    expect(run(complete, { card: { ...adult, birthDate: '1950-03-02' } }).greenChannel).toEqual([
+      { 'zh-CN': '年满70周岁', en: 'Aged 70 or over' },
+    ]);
+    expect(run(complete, { guide: true }).greenChannel).toEqual([{ 'zh-CN': '导办员标记', en: 'Marked by a hall guide' }]);
+    const disabled = run({ ...complete, specialNeed: 'disability' });
+    expect(disabled.greenChannel[0]?.['zh-CN']).toBe('持残疾人证');
+    expect(ids(disabled.missing)).toEqual(['disabilityCertificate']);
   });
 });

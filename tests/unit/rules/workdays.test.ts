@@ -27,12 +27,12 @@ describe('working days with the 2026 holiday arrangement', () => {
   it('treats 0 working days as the same day (当场办结)', () => {
     expect(dueDate('2026-10-03', 0, holidayCalendar)).toEqual({
       date: '2026-10-03',
-      calendarComplete: true,
+      certain: true,
     });
   });
 
   it('says when a count runs past the last year the kiosk knows', () => {
-    expect(dueDate('2026-12-28', 7, holidayCalendar).calendarComplete).toBe(false);
+    expect(dueDate('2026-12-28', 7, holidayCalendar).certain).toBe(false);
   });
 });
 

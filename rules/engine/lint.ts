@@ -1,0 +1,177 @@
+import { CONTEXT_ROOTS, isAllowedOperator, operatorsIn, variablesIn } from './logic';
+import type { Condition, Question, ServiceRule } from './schema';
+
+/** One problem in a rule file, with the JSON path of what is wrong. */
+export interface RuleProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+interface ConditionSite {
+  readonly path: string;
+  readonly condition: Condition;
+  /** For question conditions: the question's position, so later questions can be flagged. */
+  readonly questionIndex?: number;
+}
+
+/** Every JSONLogic condition of a (merged) rule, with where it sits. */
+function conditionSites(rule: ServiceRule): ConditionSite[] {
+  const sites: ConditionSite[] = [];
+  rule.questions.forEach((q, i) => {
+    const at = `$.questions[${i}]`;
+    sites.push({ path: `${at}.visibleIf`, condition: q.visibleIf, questionIndex: i });
+    sites.push({ path: `${at}.requiredIf`, condition: q.requiredIf, questionIndex: i });
+    q.checks.forEach((c, j) => sites.push({ path: `${at}.checks[${j}].holds`, condition: c.holds, questionIndex: i + 0.5 }));
+    if (q.type === 'choice') {
+      q.options.forEach((o, j) => sites.push({ path: `${at}.options[${j}].visibleIf`, condition: o.visibleIf, questionIndex: i }));
+    }
+  });
+  rule.materials.forEach((m, i) => sites.push({ path: `$.materials[${i}].requiredIf`, condition: m.requiredIf }));
+  rule.requirements.forEach((r, i) => sites.push({ path: `$.requirements[${i}].requiredIf`, condition: r.requiredIf }));
+  rule.eligibility.forEach((e, i) => sites.push({ path: `$.eligibility[${i}].holds`, condition: e.holds }));
+  rule.fee.items.forEach((f, i) => sites.push({ path: `$.fee.items[${i}].when`, condition: f.when }));
+  rule.timeLimit.cases.forEach((c, i) => sites.push({ path: `$.timeLimit.cases[${i}].when`, condition: c.when }));
+  rule.outcomes.forEach((o, i) =>
+    o.cases.forEach((c, j) => sites.push({ path: `$.outcomes[${i}].cases[${j}].when`, condition: c.when })),
+  );
+  rule.greenChannel.forEach((g, i) => sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when }));
+  return sites;
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+}
+
+/**
+ * `{"==": [{"var": "answers.reason"}, "spuose"]}` never holds: a literal compared with a
+ * choice answer must be one of that question's option values.
+ */
+function comparedLiterals(condition: unknown, found: { question: string; value: unknown }[] = []) {
+  if (Array.isArray(condition)) {
+    condition.forEach((c) => comparedLiterals(c, found));
+    return found;
+  }
+  if (condition === null || typeof condition !== 'object') return found;
+  for (const [op, args] of Object.entries(condition)) {
+    if (['==', '!=', '===', '!=='].includes(op) && Array.isArray(args) && args.length === 2) {
+      const [a, b] = args as unknown[];
+      const name = (x: unknown): string | null => {
+        const v = (x as { var?: unknown } | null)?.var;
+        return typeof v === 'string' && v.startsWith('answers.') ? v.slice('answers.'.length) : null;
+      };
+      if (name(a) !== null && typeof b === 'string') found.push({ question: name(a)!, value: b });
+      if (name(b) !== null && typeof a === 'string') found.push({ question: name(b)!, value: a });
+    }
+    if (op === 'in' && Array.isArray(args) && args.length === 2 && Array.isArray(args[1])) {
+      const v = (args[0] as { var?: unknown } | null)?.var;
+      if (typeof v === 'string' && v.startsWith('answers.')) {
+        for (const value of args[1] as unknown[]) found.push({ question: v.slice('answers.'.length), value });
+      }
+    }
+    comparedLiterals(args, found);
+  }
+  return found;
+}
+
+/**
+ * What a schema cannot see: unknown variables and operators in conditions,
+ * conditions that look at a later question, unknown materials, duplicate ids,
+ * typos in compared option values, broken patterns. Runs on the merged rule
+ * (service + rules/common.json) at start-up and in `npm run rules:check`.
+ */
+export function lintRule(rule: ServiceRule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const questionIndex = new Map(rule.questions.map((q, i) => [q.id, i]));
+  const questionById = new Map<string, Question>(rule.questions.map((q) => [q.id, q]));
+  const materialIds = new Set(rule.materials.map((m) => m.id));
+
+  for (const [what, ids] of [
+    ['question', rule.questions.map((q) => q.id)],
+    ['material', rule.materials.map((m) => m.id)],
+    ['requirement', rule.requirements.map((r) => r.id)],
+  ] as const) {
+    for (const id of duplicates(ids)) problems.push({ path: '$', message: `${what} id "${id}" is used twice` });
+  }
+
+  for (const site of conditionSites(rule)) {
+    for (const op of operatorsIn(site.condition)) {
+      if (!isAllowedOperator(op)) problems.push({ path: site.path, message: `unknown or forbidden JSONLogic operator "${op}"` });
+    }
+    for (const name of variablesIn(site.condition)) {
+      const [root, field, ...rest] = name.split('.');
+      if (root === 'answers') {
+        const index = field === undefined ? undefined : questionIndex.get(field);
+        if (index === undefined || rest.length > 0) {
+          problems.push({ path: site.path, message: `"${name}" is not a question of this service` });
+        } else if (site.questionIndex !== undefined && index >= site.questionIndex && !site.path.includes('.checks[')) {
+          problems.push({
+            path: site.path,
+            message: `"${name}" is answered at or after this question; conditions may only look at earlier answers`,
+          });
+        } else if (site.path.includes('.checks[') && site.questionIndex !== undefined && index > site.questionIndex) {
+          problems.push({ path: site.path, message: `"${name}" is answered after this question` });
+        }
+      } else if (root === 'materials') {
+        if (field === undefined || !materialIds.has(field) || rest.length > 0) {
+          problems.push({ path: site.path, message: `"${name}" is not a material of this service` });
+        }
+      } else if (root === 'identity' || root === 'guide') {
+        const fields: readonly string[] = CONTEXT_ROOTS[root];
+        if (field === undefined || !fields.includes(field) || rest.length > 0) {
+          problems.push({ path: site.path, message: `"${name}" is not known; use ${root}.${fields.join(` or ${root}.`)}` });
+        }
+      } else if (!(root === 'today' && field === undefined)) {
+        problems.push({ path: site.path, message: `"${name}" is not known; conditions see answers, identity, materials, guide and today` });
+      }
+    }
+    for (const { question, value } of comparedLiterals(site.condition)) {
+      const q = questionById.get(question);
+      if (q?.type === 'choice' && !q.options.some((o) => o.value === value)) {
+        problems.push({ path: site.path, message: `"${String(value)}" is not an option of question "${question}"` });
+      }
+    }
+  }
+
+  rule.questions.forEach((q, i) => {
+    if (q.type === 'choice') {
+      for (const value of duplicates(q.options.map((o) => o.value))) {
+        problems.push({ path: `$.questions[${i}].options`, message: `option value "${value}" is used twice` });
+      }
+    }
+    if (q.type === 'text' && q.pattern !== undefined) {
+      try {
+        new RegExp(q.pattern, 'u');
+      } catch (cause) {
+        problems.push({ path: `$.questions[${i}].pattern`, message: `not a valid pattern: ${(cause as Error).message}` });
+      }
+      if (q.patternMessage === undefined) {
+        problems.push({ path: `$.questions[${i}].patternMessage`, message: 'a pattern needs a patternMessage citizens can act on' });
+      }
+    }
+  });
+
+  const grouped = new Set<string>();
+  rule.requirements.forEach((r, i) => {
+    for (const id of [...(r.anyOf?.flat() ?? []), ...(r.of ?? [])]) {
+      grouped.add(id);
+      if (!materialIds.has(id)) problems.push({ path: `$.requirements[${i}]`, message: `material "${id}" does not exist` });
+    }
+  });
+  rule.materials.forEach((m, i) => {
+    if (grouped.has(m.id) && m.requiredIf !== true) {
+      problems.push({
+        path: `$.materials[${i}].requiredIf`,
+        message: `"${m.id}" belongs to a requirement; put the condition on the requirement instead`,
+      });
+    }
+  });
+
+  const entry = rule.identity.manualEntry;
+  if (entry !== undefined) {
+    const name = questionById.get(entry.nameQuestion);
+    const id = questionById.get(entry.idNumberQuestion);
+    if (name?.type !== 'name') problems.push({ path: '$.identity.manualEntry.nameQuestion', message: `"${entry.nameQuestion}" must be a question of type "name"` });
+    if (id?.type !== 'idNumber') problems.push({ path: '$.identity.manualEntry.idNumberQuestion', message: `"${entry.idNumberQuestion}" must be a question of type "idNumber"` });
+  }
+  return problems;
+}

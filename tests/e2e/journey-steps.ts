@@ -1,0 +1,44 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The moves a citizen makes on the kiosk, in the words of the screen, so a
+ * journey test reads like what a person does.
+ */
+export function steps(page: Page) {
+  const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  return {
+    h1,
+    /** Home → guide → start → place a demo card → confirm the card. */
+    async start(serviceId: string, cardId: string | null): Promise<void> {
+      await page.locator(`[data-service="${serviceId}"]`).click();
+      await page.getByRole('button', { name: '开始办理' }).click();
+      await h1('请放置身份证');
+      if (cardId === null) return;
+      await page.locator(`[data-card="${cardId}"]`).click();
+      await h1('读取成功，请核对您的信息');
+      await page.getByRole('button', { name: '信息无误，下一步' }).click();
+    },
+    next: () => page.getByRole('button', { name: '下一步', exact: true }).click(),
+    choose: (label: string) => page.locator('.choices').getByText(label, { exact: true }).click(),
+    async keys(text: string): Promise<void> {
+      for (const key of text) await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+    },
+    /** Chinese text: typed on a keyboard until the on-screen pinyin keyboard lands. */
+    type: (text: string) => page.locator('#answer').fill(text),
+    async region(...names: string[]): Promise<void> {
+      for (const name of names) await page.locator('.region-grid').getByRole('button', { name, exact: true }).click();
+    },
+    async declare(material: string, have: boolean): Promise<void> {
+      const row = page.locator('.material-row').filter({ has: page.getByText(material, { exact: true }) });
+      await row.getByRole('button', { name: have ? '带来了' : '现在没有' }).click();
+    },
+    submit: () => page.getByRole('button', { name: '确认提交' }).click(),
+    /** Done: the citizen takes the card off the reader and the kiosk goes home. */
+    async finish(): Promise<void> {
+      await page.getByRole('button', { name: '移走证件' }).click();
+      await page.getByRole('button', { name: '完成，返回首页' }).click();
+      await h1('您好！请选择要办理的业务');
+    },
+    main: () => page.locator('main').innerText(),
+  };
+}

@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleSet } from '../../../electron/kiosk/rule-files';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function copyRules(): { rules: string; lastGood: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-rules-'));
+  cpSync(join(ROOT, 'rules', 'services'), join(dir, 'rules', 'services'), { recursive: true });
+  cpSync(join(ROOT, 'rules', 'common.json'), join(dir, 'rules', 'common.json'));
+  return { rules: join(dir, 'rules'), lastGood: join(dir, 'data', 'rules-last-good') };
+}
+
+describe('loading rule files at start-up', () => {
+  it('loads all six services merged with the common green-channel question', () => {
+    const { rules, lastGood } = copyRules();
+    const set = loadRuleSet(rules, lastGood);
+    expect(set.problems).toEqual([]);
+    expect([...set.rules.keys()].sort()).toEqual([
+      'driving-licence-renewal',
+      'hk-macau-endorsement',
+      'hukou-move-in',
+      'id-card-renewal',
+      'no-criminal-record',
+      'passport-first',
+    ]);
+    const passport = set.rules.get('passport-first')!;
+    expect(passport.rule.questions.at(-1)?.id).toBe('specialNeed');
+    expect(passport.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps the last good version of a file a station broke, and says which file and why', () => {
+    const { rules, lastGood } = copyRules();
+    loadRuleSet(rules, lastGood);
+    const file = join(rules, 'services', 'passport-first.json');
+    const broken = JSON.parse(readFileSync(file, 'utf8')) as { fee: { items: { amount: number }[] } };
+    broken.fee.items[0]!.amount = -5;
+    writeFileSync(file, JSON.stringify(broken));
+    const set = loadRuleSet(rules, lastGood);
+    expect(set.rules.get('passport-first')?.source).toBe('last-good');
+    expect(set.rules.get('passport-first')?.rule.fee.items[0]?.amount).toBe(120);
+    expect(set.problems).toEqual([
+      {
+        file: 'services/passport-first.json',
+        action: 'using-last-good',
+        problems: [expect.objectContaining({ path: '$.fee.items[0].amount' })],
+      },
+    ]);
+  });
+
+  it('refuses a broken file with no good copy: citizens never see it', () => {
+    const { rules, lastGood } = copyRules();
+    writeFileSync(join(rules, 'services', 'no-criminal-record.json'), '{ not json');
+    const set = loadRuleSet(rules, lastGood);
+    expect(set.rules.has('no-criminal-record')).toBe(false);
+    expect(set.problems[0]).toMatchObject({ file: 'services/no-criminal-record.json', action: 'refused' });
+    expect(set.rules.size).toBe(5);
+  });
+
+  it('records a new hash when a station changes a fee', () => {
+    const { rules, lastGood } = copyRules();
+    const before = loadRuleSet(rules, lastGood).rules.get('passport-first')!.hash;
+    const file = join(rules, 'services', 'passport-first.json');
+    const changed = JSON.parse(readFileSync(file, 'utf8')) as { version: string; fee: { items: { amount: number }[] } };
+    changed.fee.items[0]!.amount = 140;
+    changed.version = '2026.12.1';
+    writeFileSync(file, JSON.stringify(changed, null, 2));
+    const after = loadRuleSet(rules, lastGood).rules.get('passport-first')!;
+    expect(after.hash).not.toBe(before);
+    expect(after.rule.fee.items[0]?.amount).toBe(140);
+    expect(after.source).toBe('current');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { evaluator, ids, loadRule } from './load-rule';
+
+const rule = loadRule('hk-macau-endorsement');
+const run = evaluator(rule);
+const base = { permitNumber: 'C12345678', permitValidTo: '2030-01-01', endorsementType: 'G', destination: 'HK', trips: '3m-1', mobile: '13800138000' };
+
+describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
+  it('charges ￥15 per endorsement: Hong Kong and Macao together are two', () => {
+    expect(run(base).fee.total).toBe(15);
+    expect(run({ ...base, destination: 'MO' }).fee.total).toBe(15);
+    const both = run({ ...base, destination: 'both' });
+    expect(both.fee.total).toBe(30);
+    expect(both.fee.items.map((i) => i.label['zh-CN'])).toEqual(['香港签注费', '澳门签注费']);
+  });
+
+  it('offers the trips each type allows', () => {
+    const offered = (type: string) => run({ ...base, endorsementType: type }).questions.find((q) => q.question.id === 'trips')!.options.map((o) => o.value);
+    expect(offered('G')).toEqual(['3m-1', '3m-2', '1y-1', '1y-2']);
+    expect(offered('T')).toEqual(['3m-1', '3m-2', '1y-1', '1y-multi']);
+    expect(offered('S')).toEqual(['3m-1', '1y-multi']);
+    expect(offered('Q')).toEqual(['3m-1']);
+  });
+
+  it('refuses trips the chosen type does not allow', () => {
+    expect(run({ ...base, endorsementType: 'S', trips: '3m-2' }).fieldErrors).toEqual([
+      { questionId: 'trips', code: 'choice_invalid', params: {} },
+    ]);
+  });
+
+  it('needs proof of relationship for a family visit and business registration for business', () => {
+    expect(ids(run({ ...base, endorsementType: 'T' }).missing)).toEqual(['travelPermit', 'relativeProof']);
+    expect(ids(run({ ...base, endorsementType: 'S', trips: '1y-multi' }).missing)).toEqual(['travelPermit', 'businessRegistration']);
+  });
+
+  it('is done on the spot for tourism endorsements, 7 working days for others', () => {
+    expect(run(base).workingDays).toBe(0);
+    expect(run({ ...base, endorsementType: 'T' }).workingDays).toBe(7);
+  });
+
+  it('checks the permit number and refuses a permit expiring within 3 months', () => {
+    expect(run({ ...base, permitNumber: 'X1234' }).fieldErrors.map((e) => e.code)).toEqual(['too_short']);
+    const wrong = run({ ...base, permitNumber: 'X12345678' }).fieldErrors[0];
+    expect(wrong?.code).toBe('pattern');
+    expect(wrong?.message?.['zh-CN']).toContain('通行证号码');
+    const soon = run({ ...base, permitValidTo: '2027-01-15' }).fieldErrors[0];
+    expect(soon?.code).toBe('check');
+    expect(soon?.message?.['zh-CN']).toContain('不足3个月');
+    expect(run({ ...base, permitValidTo: '2026-01-01' }).fieldErrors[0]?.code).toBe('date_in_past');
+  });
+
+  it('names the endorsement on the slip', () => {
+    expect(run({ ...base, endorsementType: 'L' }).outcomes).toEqual([
+      { id: 'endorsement', label: { 'zh-CN': '申请的签注', en: 'Endorsement applied for' }, text: { 'zh-CN': '团队旅游（L）签注', en: 'Group tour (L)' } },
+    ]);
+  });
+});
