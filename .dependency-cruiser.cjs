@@ -30,9 +30,9 @@ module.exports = {
     },
     {
       name: 'rules-engine-is-pure',
-      comment: 'rules/ is data and pure evaluation: no main-process or renderer code, no I/O.',
+      comment: 'The engine and its data are pure: no main-process or renderer code, no I/O.',
       severity: 'error',
-      from: { path: '^rules/' },
+      from: { path: '^rules/(engine|data)/' },
       to: { path: '^(electron|renderer)/|^(fs|net|http|https|child_process|node:.*)$' },
     },
     {

@@ -17,7 +17,8 @@ const started = performance.now();
 const rulesDir = resolve(process.argv[2] ?? __dirname);
 const rendererI18n = resolve(__dirname, '..', 'renderer', 'i18n');
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
-const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(join(__dirname, 'schema', name), 'utf8')) as object);
+const schema = (name: string) =>
+  ajv.compile(JSON.parse(readFileSync(join(__dirname, 'schema', name), 'utf8')) as object);
 const validateService = schema('service.schema.json');
 const validateCommon = schema('common.schema.json');
 
@@ -59,8 +60,13 @@ if (existsSync(commonPath)) {
 }
 
 const servicesDir = join(rulesDir, 'services');
-const services = existsSync(servicesDir) ? readdirSync(servicesDir).filter((f) => f.endsWith('.json')).sort() : [];
-if (services.length === 0) report(relative(process.cwd(), servicesDir), [{ path: '$', message: 'no service files found' }]);
+const services = existsSync(servicesDir)
+  ? readdirSync(servicesDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
+if (services.length === 0)
+  report(relative(process.cwd(), servicesDir), [{ path: '$', message: 'no service files found' }]);
 for (const name of services) {
   checked += 1;
   const path = join(servicesDir, name);
@@ -75,14 +81,20 @@ if (existsSync(join(rendererI18n, 'zh-CN.json'))) {
   const en = readJson(join(rendererI18n, 'en.json')) as Record<string, string> | undefined;
   const file = relative(process.cwd(), join(rendererI18n, 'en.json'));
   for (const key of Object.keys(zh)) {
-    if (en?.[key] === undefined || en[key].trim() === '') report(file, [{ path: `$["${key}"]`, message: 'missing in en (present in zh-CN)' }]);
+    if (en?.[key] === undefined || en[key].trim() === '')
+      report(file, [{ path: `$["${key}"]`, message: 'missing in en (present in zh-CN)' }]);
   }
   for (const key of Object.keys(en ?? {})) {
-    if (zh[key] === undefined) report(relative(process.cwd(), join(rendererI18n, 'zh-CN.json')), [{ path: `$["${key}"]`, message: 'missing in zh-CN (present in en)' }]);
+    if (zh[key] === undefined)
+      report(relative(process.cwd(), join(rendererI18n, 'zh-CN.json')), [
+        { path: `$["${key}"]`, message: 'missing in zh-CN (present in en)' },
+      ]);
   }
 }
 
 for (const { file, problem } of found) console.log(`${file} ${problem.path}: ${problem.message}`);
 const ms = performance.now() - started;
-console.log(`rules:check: ${checked} rule files, ${found.length} problem${found.length === 1 ? '' : 's'} (${ms.toFixed(0)} ms)`);
+console.log(
+  `rules:check: ${checked} rule files, ${found.length} problem${found.length === 1 ? '' : 's'} (${ms.toFixed(0)} ms)`,
+);
 process.exit(found.length === 0 ? 0 : 1);

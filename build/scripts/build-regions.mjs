@@ -20,6 +20,11 @@ const out = {
     })),
   })),
 };
-writeFileSync(new URL('../../rules/data/regions-gbt2260.json', import.meta.url), `${JSON.stringify(out)}\n`);
+writeFileSync(
+  new URL('../../rules/data/regions-gbt2260.json', import.meta.url),
+  `${JSON.stringify(out)}\n`,
+);
 const counties = out.provinces.flatMap((p) => p.cities.flatMap((c) => c.counties)).length;
-console.log(`wrote rules/data/regions-gbt2260.json: ${out.provinces.length} provinces, ${counties} counties`);
+console.log(
+  `wrote rules/data/regions-gbt2260.json: ${out.provinces.length} provinces, ${counties} counties`,
+);

@@ -75,14 +75,20 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
         common = fallback.value;
         commonBytes = lastGood;
       }
-      problems.push({ file: 'common.json', problems: parsed.problems, action: fallback?.ok === true ? 'using-last-good' : 'refused' });
+      problems.push({
+        file: 'common.json',
+        problems: parsed.problems,
+        action: fallback?.ok === true ? 'using-last-good' : 'refused',
+      });
     }
   }
 
   const servicesDir = join(rulesDir, 'services');
   let files: string[] = [];
   try {
-    files = readdirSync(servicesDir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(servicesDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (cause) {
     problems.push({
       file: 'services/',
@@ -94,16 +100,31 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
     const current = readFileSync(join(servicesDir, file));
     const parsed = parseServiceFile(current.toString('utf8'), file, common);
     if (parsed.ok) {
-      rules.set(parsed.value.id, { rule: parsed.value, hash: sha256(current, commonBytes), file, source: 'current' });
+      rules.set(parsed.value.id, {
+        rule: parsed.value,
+        hash: sha256(current, commonBytes),
+        file,
+        source: 'current',
+      });
       remember(file, current);
       continue;
     }
     const lastGood = readIfExists(join(lastGoodDir, file));
-    const fallback = lastGood === null ? null : parseServiceFile(lastGood.toString('utf8'), file, common);
+    const fallback =
+      lastGood === null ? null : parseServiceFile(lastGood.toString('utf8'), file, common);
     if (fallback?.ok === true && lastGood !== null) {
-      rules.set(fallback.value.id, { rule: fallback.value, hash: sha256(lastGood, commonBytes), file, source: 'last-good' });
+      rules.set(fallback.value.id, {
+        rule: fallback.value,
+        hash: sha256(lastGood, commonBytes),
+        file,
+        source: 'last-good',
+      });
     }
-    problems.push({ file: `services/${file}`, problems: parsed.problems, action: fallback?.ok === true ? 'using-last-good' : 'refused' });
+    problems.push({
+      file: `services/${file}`,
+      problems: parsed.problems,
+      action: fallback?.ok === true ? 'using-last-good' : 'refused',
+    });
   }
   return { rules, problems };
 }

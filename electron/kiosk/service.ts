@@ -182,11 +182,22 @@ function buildService(
         calendar: holidayCalendar,
       });
       if (evaluation.identityProblem !== null) {
-        return err(`identity_${evaluation.identityProblem}`, 'the ID card has not been read or is not accepted');
+        return err(
+          `identity_${evaluation.identityProblem}`,
+          'the ID card has not been read or is not accepted',
+        );
       }
       const problems = [
-        ...evaluation.fieldErrors.map((e) => ({ path: e.questionId, code: e.code, message: e.code })),
-        ...evaluation.ineligible.map((e) => ({ path: `eligibility.${e.id}`, code: 'ineligible', message: e.id })),
+        ...evaluation.fieldErrors.map((e) => ({
+          path: e.questionId,
+          code: e.code,
+          message: e.code,
+        })),
+        ...evaluation.ineligible.map((e) => ({
+          path: `eligibility.${e.id}`,
+          code: 'ineligible',
+          message: e.id,
+        })),
       ];
       if (problems.length > 0) {
         return err('invalid_application', 'the answers do not pass the service rules', problems);
@@ -256,7 +267,9 @@ function buildService(
         dueDate: evaluation.due.date,
         dueDateCertain: evaluation.due.certain,
         bring: evaluation.requirements
-          .filter((r) => r.satisfied && !r.options.every((o) => o.every((m) => m.capture === 'idcard')))
+          .filter(
+            (r) => r.satisfied && !r.options.every((o) => o.every((m) => m.capture === 'idcard')),
+          )
           .map(described),
         missing: evaluation.missing.map(described),
         outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
@@ -288,7 +301,13 @@ function buildService(
       return ok([...devices.health()]);
     },
     async listRuleProblems() {
-      return ok(ruleSet.problems.map((p) => ({ file: p.file, action: p.action, problems: [...p.problems] })));
+      return ok(
+        ruleSet.problems.map((p) => ({
+          file: p.file,
+          action: p.action,
+          problems: [...p.problems],
+        })),
+      );
     },
     async demoListCards() {
       if (devices.demo === null) return err('not_demo', 'no simulated devices are configured');

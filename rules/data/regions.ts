@@ -28,7 +28,9 @@ export const isCountyCode = (code: string): boolean => counties.has(code);
 export function regionName(code: string): string | null {
   const found = counties.get(code);
   if (found === undefined) return null;
-  const city = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(found.city.name) ? '' : found.city.name;
+  const city = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(found.city.name)
+    ? ''
+    : found.city.name;
   return `${found.province.name}${city}${found.county.name}`;
 }
 

@@ -68,10 +68,17 @@ export interface Evaluation {
   readonly requirements: readonly RequirementState[];
   /** The 一次性告知 list: every requirement not yet met, never only the first. */
   readonly missing: readonly RequirementState[];
-  readonly fee: { readonly total: number; readonly items: readonly { readonly label: LocalText; readonly amount: number }[] };
+  readonly fee: {
+    readonly total: number;
+    readonly items: readonly { readonly label: LocalText; readonly amount: number }[];
+  };
   readonly workingDays: number;
   readonly due: DueDate;
-  readonly outcomes: readonly { readonly id: string; readonly label: LocalText; readonly text: LocalText }[];
+  readonly outcomes: readonly {
+    readonly id: string;
+    readonly label: LocalText;
+    readonly text: LocalText;
+  }[];
   readonly greenChannel: readonly LocalText[];
   /** 待补正 when something is missing: still accepted, with the one-time notice on the slip. */
   readonly status: 'pending_review' | 'pending_completion';
@@ -84,7 +91,11 @@ function sexFromIdNumber(id: string): string {
 }
 
 /** The applicant when the card is absent: typed name and a valid ID number give the same facts. */
-function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): ApplicantFacts | null {
+function typedApplicant(
+  rule: ServiceRule,
+  answers: Answers,
+  today: IsoDate,
+): ApplicantFacts | null {
   const entry = rule.identity.manualEntry;
   if (entry === undefined) return null;
   const name = answers[entry.nameQuestion];
@@ -132,7 +143,9 @@ export function suggestedAnswer(question: Question, applicant: ApplicantFacts | 
     return question.derive === 'surname' ? parts.surname : parts.givenName;
   }
   if (question.type === 'region') {
-    return question.prefill === 'identity.address' && applicant.address ? (regionFromAddress(applicant.address) ?? '') : '';
+    return question.prefill === 'identity.address' && applicant.address
+      ? (regionFromAddress(applicant.address) ?? '')
+      : '';
   }
   switch (question.prefill) {
     case 'identity.name':
@@ -180,7 +193,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const applicantFor = (answers: Answers): ApplicantFacts | null =>
     card ?? (manualEntry ? typedApplicant(rule, answers, today) : null);
   const contextFor = (answers: Answers) =>
-    conditionContext(answers, applicantFor(answers), card !== null, manualEntry, declarations, guideGreenChannel, today);
+    conditionContext(
+      answers,
+      applicantFor(answers),
+      card !== null,
+      manualEntry,
+      declarations,
+      guideGreenChannel,
+      today,
+    );
 
   // Visibility may depend on earlier answers, so decide question by question and
   // drop answers to hidden questions before later conditions see them.
@@ -189,7 +210,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (const question of rule.questions) {
     const context = contextFor(kept);
     if (!holds(question.visibleIf, context)) continue;
-    const options = question.type === 'choice' ? question.options.filter((o) => holds(o.visibleIf, context)) : [];
+    const options =
+      question.type === 'choice' ? question.options.filter((o) => holds(o.visibleIf, context)) : [];
     visible.push({ question, required: holds(question.requiredIf, context), options });
     const value = normalized[question.id];
     if (value !== undefined && value !== '') kept[question.id] = value;
@@ -213,23 +235,37 @@ export function evaluate(input: EvaluationInput): Evaluation {
     const context = contextFor(kept);
     const failed = question.checks.find((check) => !holds(check.holds, context));
     if (failed !== undefined) {
-      fieldErrors.push({ questionId: question.id, code: 'check', params: {}, message: failed.message });
+      fieldErrors.push({
+        questionId: question.id,
+        code: 'check',
+        params: {},
+        message: failed.message,
+      });
     }
   }
 
   const applicant = applicantFor(kept);
   const context = contextFor(kept);
   const identityProblem = checkIdentity(rule, card, manualEntry, today);
-  const ineligible = rule.eligibility.filter((e) => !holds(e.holds, context)).map((e) => ({ id: e.id, reason: e.reason }));
+  const ineligible = rule.eligibility
+    .filter((e) => !holds(e.holds, context))
+    .map((e) => ({ id: e.id, reason: e.reason }));
 
   const requirements = resolveRequirements(rule)
     .filter((r: ResolvedRequirement) => holds(r.requiredIf, context))
-    .map((r): RequirementState => ({ ...r, satisfied: isSatisfied(r, declarations, card !== null) }));
+    .map((r): RequirementState => ({
+      ...r,
+      satisfied: isSatisfied(r, declarations, card !== null),
+    }));
   const missing = requirements.filter((r) => !r.satisfied);
 
-  const feeItems = rule.fee.items.filter((item) => holds(item.when, context)).map((i) => ({ label: i.label, amount: i.amount }));
+  const feeItems = rule.fee.items
+    .filter((item) => holds(item.when, context))
+    .map((i) => ({ label: i.label, amount: i.amount }));
   const total = Math.round(feeItems.reduce((sum, i) => sum + i.amount * 100, 0)) / 100;
-  const workingDays = rule.timeLimit.cases.find((c) => holds(c.when, context))?.workingDays ?? rule.timeLimit.workingDays;
+  const workingDays =
+    rule.timeLimit.cases.find((c) => holds(c.when, context))?.workingDays ??
+    rule.timeLimit.workingDays;
 
   const outcomes = rule.outcomes.flatMap((o) => {
     const hit = o.cases.find((c) => holds(c.when, context));

@@ -21,20 +21,42 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
     const at = `$.questions[${i}]`;
     sites.push({ path: `${at}.visibleIf`, condition: q.visibleIf, questionIndex: i });
     sites.push({ path: `${at}.requiredIf`, condition: q.requiredIf, questionIndex: i });
-    q.checks.forEach((c, j) => sites.push({ path: `${at}.checks[${j}].holds`, condition: c.holds, questionIndex: i + 0.5 }));
+    q.checks.forEach((c, j) =>
+      sites.push({ path: `${at}.checks[${j}].holds`, condition: c.holds, questionIndex: i + 0.5 }),
+    );
     if (q.type === 'choice') {
-      q.options.forEach((o, j) => sites.push({ path: `${at}.options[${j}].visibleIf`, condition: o.visibleIf, questionIndex: i }));
+      q.options.forEach((o, j) =>
+        sites.push({
+          path: `${at}.options[${j}].visibleIf`,
+          condition: o.visibleIf,
+          questionIndex: i,
+        }),
+      );
     }
   });
-  rule.materials.forEach((m, i) => sites.push({ path: `$.materials[${i}].requiredIf`, condition: m.requiredIf }));
-  rule.requirements.forEach((r, i) => sites.push({ path: `$.requirements[${i}].requiredIf`, condition: r.requiredIf }));
-  rule.eligibility.forEach((e, i) => sites.push({ path: `$.eligibility[${i}].holds`, condition: e.holds }));
-  rule.fee.items.forEach((f, i) => sites.push({ path: `$.fee.items[${i}].when`, condition: f.when }));
-  rule.timeLimit.cases.forEach((c, i) => sites.push({ path: `$.timeLimit.cases[${i}].when`, condition: c.when }));
-  rule.outcomes.forEach((o, i) =>
-    o.cases.forEach((c, j) => sites.push({ path: `$.outcomes[${i}].cases[${j}].when`, condition: c.when })),
+  rule.materials.forEach((m, i) =>
+    sites.push({ path: `$.materials[${i}].requiredIf`, condition: m.requiredIf }),
   );
-  rule.greenChannel.forEach((g, i) => sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when }));
+  rule.requirements.forEach((r, i) =>
+    sites.push({ path: `$.requirements[${i}].requiredIf`, condition: r.requiredIf }),
+  );
+  rule.eligibility.forEach((e, i) =>
+    sites.push({ path: `$.eligibility[${i}].holds`, condition: e.holds }),
+  );
+  rule.fee.items.forEach((f, i) =>
+    sites.push({ path: `$.fee.items[${i}].when`, condition: f.when }),
+  );
+  rule.timeLimit.cases.forEach((c, i) =>
+    sites.push({ path: `$.timeLimit.cases[${i}].when`, condition: c.when }),
+  );
+  rule.outcomes.forEach((o, i) =>
+    o.cases.forEach((c, j) =>
+      sites.push({ path: `$.outcomes[${i}].cases[${j}].when`, condition: c.when }),
+    ),
+  );
+  rule.greenChannel.forEach((g, i) =>
+    sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when }),
+  );
   return sites;
 }
 
@@ -57,7 +79,9 @@ function comparedLiterals(condition: unknown, found: { question: string; value: 
       const [a, b] = args as unknown[];
       const name = (x: unknown): string | null => {
         const v = (x as { var?: unknown } | null)?.var;
-        return typeof v === 'string' && v.startsWith('answers.') ? v.slice('answers.'.length) : null;
+        return typeof v === 'string' && v.startsWith('answers.')
+          ? v.slice('answers.'.length)
+          : null;
       };
       if (name(a) !== null && typeof b === 'string') found.push({ question: name(a)!, value: b });
       if (name(b) !== null && typeof a === 'string') found.push({ question: name(b)!, value: a });
@@ -65,7 +89,8 @@ function comparedLiterals(condition: unknown, found: { question: string; value: 
     if (op === 'in' && Array.isArray(args) && args.length === 2 && Array.isArray(args[1])) {
       const v = (args[0] as { var?: unknown } | null)?.var;
       if (typeof v === 'string' && v.startsWith('answers.')) {
-        for (const value of args[1] as unknown[]) found.push({ question: v.slice('answers.'.length), value });
+        for (const value of args[1] as unknown[])
+          found.push({ question: v.slice('answers.'.length), value });
       }
     }
     comparedLiterals(args, found);
@@ -90,44 +115,72 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
     ['material', rule.materials.map((m) => m.id)],
     ['requirement', rule.requirements.map((r) => r.id)],
   ] as const) {
-    for (const id of duplicates(ids)) problems.push({ path: '$', message: `${what} id "${id}" is used twice` });
+    for (const id of duplicates(ids))
+      problems.push({ path: '$', message: `${what} id "${id}" is used twice` });
   }
 
   for (const site of conditionSites(rule)) {
     for (const op of operatorsIn(site.condition)) {
-      if (!isAllowedOperator(op)) problems.push({ path: site.path, message: `unknown or forbidden JSONLogic operator "${op}"` });
+      if (!isAllowedOperator(op))
+        problems.push({
+          path: site.path,
+          message: `unknown or forbidden JSONLogic operator "${op}"`,
+        });
     }
     for (const name of variablesIn(site.condition)) {
       const [root, field, ...rest] = name.split('.');
       if (root === 'answers') {
         const index = field === undefined ? undefined : questionIndex.get(field);
         if (index === undefined || rest.length > 0) {
-          problems.push({ path: site.path, message: `"${name}" is not a question of this service` });
-        } else if (site.questionIndex !== undefined && index >= site.questionIndex && !site.path.includes('.checks[')) {
+          problems.push({
+            path: site.path,
+            message: `"${name}" is not a question of this service`,
+          });
+        } else if (
+          site.questionIndex !== undefined &&
+          index >= site.questionIndex &&
+          !site.path.includes('.checks[')
+        ) {
           problems.push({
             path: site.path,
             message: `"${name}" is answered at or after this question; conditions may only look at earlier answers`,
           });
-        } else if (site.path.includes('.checks[') && site.questionIndex !== undefined && index > site.questionIndex) {
+        } else if (
+          site.path.includes('.checks[') &&
+          site.questionIndex !== undefined &&
+          index > site.questionIndex
+        ) {
           problems.push({ path: site.path, message: `"${name}" is answered after this question` });
         }
       } else if (root === 'materials') {
         if (field === undefined || !materialIds.has(field) || rest.length > 0) {
-          problems.push({ path: site.path, message: `"${name}" is not a material of this service` });
+          problems.push({
+            path: site.path,
+            message: `"${name}" is not a material of this service`,
+          });
         }
       } else if (root === 'identity' || root === 'guide') {
         const fields: readonly string[] = CONTEXT_ROOTS[root];
         if (field === undefined || !fields.includes(field) || rest.length > 0) {
-          problems.push({ path: site.path, message: `"${name}" is not known; use ${root}.${fields.join(` or ${root}.`)}` });
+          problems.push({
+            path: site.path,
+            message: `"${name}" is not known; use ${root}.${fields.join(` or ${root}.`)}`,
+          });
         }
       } else if (!(root === 'today' && field === undefined)) {
-        problems.push({ path: site.path, message: `"${name}" is not known; conditions see answers, identity, materials, guide and today` });
+        problems.push({
+          path: site.path,
+          message: `"${name}" is not known; conditions see answers, identity, materials, guide and today`,
+        });
       }
     }
     for (const { question, value } of comparedLiterals(site.condition)) {
       const q = questionById.get(question);
       if (q?.type === 'choice' && !q.options.some((o) => o.value === value)) {
-        problems.push({ path: site.path, message: `"${String(value)}" is not an option of question "${question}"` });
+        problems.push({
+          path: site.path,
+          message: `"${String(value)}" is not an option of question "${question}"`,
+        });
       }
     }
   }
@@ -135,17 +188,26 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
   rule.questions.forEach((q, i) => {
     if (q.type === 'choice') {
       for (const value of duplicates(q.options.map((o) => o.value))) {
-        problems.push({ path: `$.questions[${i}].options`, message: `option value "${value}" is used twice` });
+        problems.push({
+          path: `$.questions[${i}].options`,
+          message: `option value "${value}" is used twice`,
+        });
       }
     }
     if (q.type === 'text' && q.pattern !== undefined) {
       try {
         new RegExp(q.pattern, 'u');
       } catch (cause) {
-        problems.push({ path: `$.questions[${i}].pattern`, message: `not a valid pattern: ${(cause as Error).message}` });
+        problems.push({
+          path: `$.questions[${i}].pattern`,
+          message: `not a valid pattern: ${(cause as Error).message}`,
+        });
       }
       if (q.patternMessage === undefined) {
-        problems.push({ path: `$.questions[${i}].patternMessage`, message: 'a pattern needs a patternMessage citizens can act on' });
+        problems.push({
+          path: `$.questions[${i}].patternMessage`,
+          message: 'a pattern needs a patternMessage citizens can act on',
+        });
       }
     }
   });
@@ -154,7 +216,8 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
   rule.requirements.forEach((r, i) => {
     for (const id of [...(r.anyOf?.flat() ?? []), ...(r.of ?? [])]) {
       grouped.add(id);
-      if (!materialIds.has(id)) problems.push({ path: `$.requirements[${i}]`, message: `material "${id}" does not exist` });
+      if (!materialIds.has(id))
+        problems.push({ path: `$.requirements[${i}]`, message: `material "${id}" does not exist` });
     }
   });
   rule.materials.forEach((m, i) => {
@@ -170,8 +233,16 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
   if (entry !== undefined) {
     const name = questionById.get(entry.nameQuestion);
     const id = questionById.get(entry.idNumberQuestion);
-    if (name?.type !== 'name') problems.push({ path: '$.identity.manualEntry.nameQuestion', message: `"${entry.nameQuestion}" must be a question of type "name"` });
-    if (id?.type !== 'idNumber') problems.push({ path: '$.identity.manualEntry.idNumberQuestion', message: `"${entry.idNumberQuestion}" must be a question of type "idNumber"` });
+    if (name?.type !== 'name')
+      problems.push({
+        path: '$.identity.manualEntry.nameQuestion',
+        message: `"${entry.nameQuestion}" must be a question of type "name"`,
+      });
+    if (id?.type !== 'idNumber')
+      problems.push({
+        path: '$.identity.manualEntry.idNumberQuestion',
+        message: `"${entry.idNumberQuestion}" must be a question of type "idNumber"`,
+      });
   }
   return problems;
 }

@@ -3,24 +3,36 @@ import { lintRule, type RuleProblem } from './lint';
 import { withCommon } from './merge';
 import { commonRulesSchema, serviceRuleSchema, type CommonRules, type ServiceRule } from './schema';
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly RuleProblem[] };
 
 function parseJson(text: string): Parsed<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (cause) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${(cause as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '$', message: `not valid JSON: ${(cause as Error).message}` }],
+    };
   }
 }
 
-const schemaProblems = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): RuleProblem[] =>
-  issues.map((i) => ({ path: i.path.length === 0 ? '$' : `$.${formatPath(i.path)}`, message: i.message }));
+const schemaProblems = (
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): RuleProblem[] =>
+  issues.map((i) => ({
+    path: i.path.length === 0 ? '$' : `$.${formatPath(i.path)}`,
+    message: i.message,
+  }));
 
 export function parseCommonFile(text: string): Parsed<CommonRules> {
   const json = parseJson(text);
   if (!json.ok) return json;
   const parsed = commonRulesSchema.safeParse(json.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: schemaProblems(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, problems: schemaProblems(parsed.error.issues) };
 }
 
 /**
@@ -28,13 +40,25 @@ export function parseCommonFile(text: string): Parsed<CommonRules> {
  * schema, named after its id, and clean under `lintRule` once merged with
  * the common rules. Any problem and the file is refused whole.
  */
-export function parseServiceFile(text: string, fileName: string, common: CommonRules): Parsed<ServiceRule> {
+export function parseServiceFile(
+  text: string,
+  fileName: string,
+  common: CommonRules,
+): Parsed<ServiceRule> {
   const json = parseJson(text);
   if (!json.ok) return json;
   const parsed = serviceRuleSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues) };
   if (`${parsed.data.id}.json` !== fileName) {
-    return { ok: false, problems: [{ path: '$.id', message: `id "${parsed.data.id}" does not match the file name ${fileName}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$.id',
+          message: `id "${parsed.data.id}" does not match the file name ${fileName}`,
+        },
+      ],
+    };
   }
   const merged = withCommon(parsed.data, common);
   const problems = lintRule(merged);

@@ -8,8 +8,14 @@ import type { CommonRules, ServiceRule } from './schema';
 export function withCommon(rule: ServiceRule, common: CommonRules): ServiceRule {
   return {
     ...rule,
-    questions: [...rule.questions, ...common.questions.filter((q) => !rule.questions.some((o) => o.id === q.id))],
-    materials: [...rule.materials, ...common.materials.filter((m) => !rule.materials.some((o) => o.id === m.id))],
+    questions: [
+      ...rule.questions,
+      ...common.questions.filter((q) => !rule.questions.some((o) => o.id === q.id)),
+    ],
+    materials: [
+      ...rule.materials,
+      ...common.materials.filter((m) => !rule.materials.some((o) => o.id === m.id)),
+    ],
     greenChannel: [...rule.greenChannel, ...common.greenChannel],
   };
 }

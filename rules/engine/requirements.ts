@@ -24,15 +24,29 @@ export function resolveRequirements(rule: ServiceRule): readonly ResolvedRequire
     if (found === undefined) throw new Error(`requirement refers to unknown material "${id}"`);
     return found;
   };
-  const grouped = new Set(rule.requirements.flatMap((r) => [...(r.anyOf?.flat() ?? []), ...(r.of ?? [])]));
+  const grouped = new Set(
+    rule.requirements.flatMap((r) => [...(r.anyOf?.flat() ?? []), ...(r.of ?? [])]),
+  );
   const explicit = rule.requirements.map((r): ResolvedRequirement => {
-    const base = { id: r.id, name: r.name, requiredIf: r.requiredIf, ...(r.hint ? { hint: r.hint } : {}) };
-    if (r.of !== undefined) return { ...base, options: r.of.map((id) => [material(id)]), atLeast: r.atLeast ?? 1 };
+    const base = {
+      id: r.id,
+      name: r.name,
+      requiredIf: r.requiredIf,
+      ...(r.hint ? { hint: r.hint } : {}),
+    };
+    if (r.of !== undefined)
+      return { ...base, options: r.of.map((id) => [material(id)]), atLeast: r.atLeast ?? 1 };
     return { ...base, options: (r.anyOf ?? []).map((group) => group.map(material)), atLeast: 1 };
   });
   const standalone = rule.materials
     .filter((m) => !grouped.has(m.id))
-    .map((m): ResolvedRequirement => ({ id: m.id, name: m.name, requiredIf: m.requiredIf, options: [[m]], atLeast: 1 }));
+    .map((m): ResolvedRequirement => ({
+      id: m.id,
+      name: m.name,
+      requiredIf: m.requiredIf,
+      options: [[m]],
+      atLeast: 1,
+    }));
   return [...standalone, ...explicit];
 }
 
@@ -80,7 +94,9 @@ export function describeRequirement(requirement: {
     }
     const allSingle = requirement.options.every((group) => group.length === 1);
     if (allSingle) {
-      return locale === 'zh-CN' ? `${groups.join('或')}（任选一项）` : `${groups.join(' or ')} (any one)`;
+      return locale === 'zh-CN'
+        ? `${groups.join('或')}（任选一项）`
+        : `${groups.join(' or ')} (any one)`;
     }
     return groups.join(or);
   };

@@ -121,7 +121,10 @@ export const requirementSchema = z
     id: camelId('requirement'),
     name: localTextSchema,
     requiredIf: conditionSchema.default(true),
-    anyOf: z.array(z.array(camelId('material')).min(1)).min(1).optional(),
+    anyOf: z
+      .array(z.array(camelId('material')).min(1))
+      .min(1)
+      .optional(),
     atLeast: z.number().int().min(1).optional(),
     of: z.array(camelId('material')).min(1).optional(),
     /** Overrides the generated "what would satisfy it" sentence on the 一次性告知单. */
@@ -216,7 +219,9 @@ export const serviceRuleSchema = z.strictObject({
     workingDays: z.number().int().min(0).max(365),
     /** First case whose condition holds overrides `workingDays`. */
     cases: z
-      .array(z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }))
+      .array(
+        z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }),
+      )
       .default([]),
   }),
   outcomes: z.array(outcomeSchema).default([]),

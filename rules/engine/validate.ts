@@ -65,14 +65,23 @@ const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
 
 /** Checks one non-empty, normalized answer against its question's type. */
 export function checkAnswer(question: Question, value: string, today: string): FieldError | null {
-  const fail = (code: FieldErrorCode, params: Record<string, number> = {}, message?: LocalText): FieldError =>
-    message === undefined ? { questionId: question.id, code, params } : { questionId: question.id, code, params, message };
+  const fail = (
+    code: FieldErrorCode,
+    params: Record<string, number> = {},
+    message?: LocalText,
+  ): FieldError =>
+    message === undefined
+      ? { questionId: question.id, code, params }
+      : { questionId: question.id, code, params, message };
   switch (question.type) {
     case 'text': {
       const length = codePointLength(value);
       if (length < question.minLength) return fail('too_short', { min: question.minLength });
       if (length > question.maxLength) return fail('too_long', { max: question.maxLength });
-      if (question.pattern !== undefined && !new RegExp(`^(?:${question.pattern})$`, 'u').test(value)) {
+      if (
+        question.pattern !== undefined &&
+        !new RegExp(`^(?:${question.pattern})$`, 'u').test(value)
+      ) {
         return fail('pattern', {}, question.patternMessage);
       }
       return null;

@@ -90,7 +90,11 @@ function loadServices(): ServiceRule[] {
   return readdirSync(join(rulesDir, 'services'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => {
-      const parsed = parseServiceFile(readFileSync(join(rulesDir, 'services', f), 'utf8'), f, common.value);
+      const parsed = parseServiceFile(
+        readFileSync(join(rulesDir, 'services', f), 'utf8'),
+        f,
+        common.value,
+      );
       if (!parsed.ok) throw new Error(`${f} does not load`);
       return parsed.value;
     });
@@ -100,9 +104,26 @@ function benchEngine(): void {
   const services = loadServices();
   const size = (r: ServiceRule) => r.questions.length + r.materials.length + r.requirements.length;
   const rule = services.reduce((a, b) => (size(b) > size(a) ? b : a));
-  const card = { kind: 'resident' as const, name: '王晓明', sex: 'male', birthDate: '1988-06-15', address: '北京市朝阳区示例路88号', validTo: '2038-03-01' };
-  const answers: Record<string, string> = { reason: 'work', intoOthersHousehold: 'yes', householdHeadName: '李华', relationToHead: '妻', fromRegion: '110105', mobile: '13800138000' };
-  const materials: Record<string, 'bring' | 'missing'> = { ownHouseholdRegister: 'bring', laborContract: 'bring' };
+  const card = {
+    kind: 'resident' as const,
+    name: '王晓明',
+    sex: 'male',
+    birthDate: '1988-06-15',
+    address: '北京市朝阳区示例路88号',
+    validTo: '2038-03-01',
+  };
+  const answers: Record<string, string> = {
+    reason: 'work',
+    intoOthersHousehold: 'yes',
+    householdHeadName: '李华',
+    relationToHead: '妻',
+    fromRegion: '110105',
+    mobile: '13800138000',
+  };
+  const materials: Record<string, 'bring' | 'missing'> = {
+    ownHouseholdRegister: 'bring',
+    laborContract: 'bring',
+  };
   const samples: number[] = [];
   for (let i = 0; i < 3000; i += 1) {
     // One answer change per evaluation, as when a citizen types a character.
@@ -127,7 +148,9 @@ function benchRulesCheck(): void {
   let files = 0;
   for (let i = 0; i < rounds; i += 1) files = loadServices().length + 1;
   const ms = (performance.now() - start) / rounds;
-  console.log(`rules check of all ${files} rule files (read, schema, merge, lint): ${ms.toFixed(1)} ms per run`);
+  console.log(
+    `rules check of all ${files} rule files (read, schema, merge, lint): ${ms.toFixed(1)} ms per run`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -21,15 +21,19 @@ export function steps(page: Page) {
     next: () => page.getByRole('button', { name: '下一步', exact: true }).click(),
     choose: (label: string) => page.locator('.choices').getByText(label, { exact: true }).click(),
     async keys(text: string): Promise<void> {
-      for (const key of text) await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+      for (const key of text)
+        await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
     },
     /** Chinese text: typed on a keyboard until the on-screen pinyin keyboard lands. */
     type: (text: string) => page.locator('#answer').fill(text),
     async region(...names: string[]): Promise<void> {
-      for (const name of names) await page.locator('.region-grid').getByRole('button', { name, exact: true }).click();
+      for (const name of names)
+        await page.locator('.region-grid').getByRole('button', { name, exact: true }).click();
     },
     async declare(material: string, have: boolean): Promise<void> {
-      const row = page.locator('.material-row').filter({ has: page.getByText(material, { exact: true }) });
+      const row = page
+        .locator('.material-row')
+        .filter({ has: page.getByText(material, { exact: true }) });
       await row.getByRole('button', { name: have ? '带来了' : '现在没有' }).click();
     },
     submit: () => page.getByRole('button', { name: '确认提交' }).click(),

@@ -181,7 +181,9 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     db.close();
     expect(row).toBeDefined();
     expect(row?.['service_id']).toBe('passport-first');
-    const ruleFile = JSON.parse(readFileSync(join(ROOT, 'rules', 'services', 'passport-first.json'), 'utf8')) as { version: string };
+    const ruleFile = JSON.parse(
+      readFileSync(join(ROOT, 'rules', 'services', 'passport-first.json'), 'utf8'),
+    ) as { version: string };
     expect(row?.['rule_version']).toBe(ruleFile.version);
     expect(row?.['rule_hash']).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.['fee_fen']).toBe(12000);

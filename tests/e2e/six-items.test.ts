@@ -34,7 +34,9 @@ describe('the six sample items in Chromium', () => {
     await s.region('辽宁省', '沈阳市');
     await screenshot(page, 'portrait-21-region-picker');
     await s.region('和平区');
-    await expect(page.locator('.region-chosen-name').innerText()).resolves.toBe('辽宁省沈阳市和平区');
+    await expect(page.locator('.region-chosen-name').innerText()).resolves.toBe(
+      '辽宁省沈阳市和平区',
+    );
     await s.next();
     await s.type('北京市朝阳区示例路8号2单元301室');
     await s.next();
@@ -69,7 +71,9 @@ describe('the six sample items in Chromium', () => {
     await screenshot(page, 'portrait-24-slip-one-time-notice');
     const applicationNo = await page.getByTestId('application-no').innerText();
     const db = new DatabaseSync(join(ctx.kiosk.dataDir, 'kiosk.sqlite'), { readOnly: true });
-    const row = db.prepare('SELECT status, service_id FROM applications WHERE application_no = ?').get(applicationNo);
+    const row = db
+      .prepare('SELECT status, service_id FROM applications WHERE application_no = ?')
+      .get(applicationNo);
     db.close();
     expect(row).toEqual({ status: 'pending_completion', service_id: 'hukou-move-in' });
     await s.finish();
@@ -250,16 +254,38 @@ describe('the six sample items in Chromium', () => {
 
   it('shows every service on the home screen and the public guide with every field', async () => {
     const { page } = ctx;
-    const rules = ['hukou-move-in', 'id-card-renewal', 'passport-first', 'hk-macau-endorsement', 'driving-licence-renewal', 'no-criminal-record'];
-    for (const id of rules) await expect(page.locator(`[data-service="${id}"]`).count()).resolves.toBe(1);
+    const rules = [
+      'hukou-move-in',
+      'id-card-renewal',
+      'passport-first',
+      'hk-macau-endorsement',
+      'driving-licence-renewal',
+      'no-criminal-record',
+    ];
+    for (const id of rules)
+      await expect(page.locator(`[data-service="${id}"]`).count()).resolves.toBe(1);
     await screenshot(page, 'portrait-29-home-all-items');
     await page.locator('[data-service="hukou-move-in"]').click();
     await steps(page).h1('户口迁移（迁入）');
     const guide = await page.locator('main').innerText();
-    const rule = JSON.parse(readFileSync(join(__dirname, '..', '..', 'rules', 'services', 'hukou-move-in.json'), 'utf8')) as {
+    const rule = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'rules', 'services', 'hukou-move-in.json'), 'utf8'),
+    ) as {
       guide: { legalBasis: { 'zh-CN': string }[]; consultPhone: string; complaintPhone: string };
     };
-    for (const heading of ['适用对象', '办理条件', '申请材料', '办理流程', '办理时限', '收费标准', '设定依据', '办理地点', '咨询电话', '监督投诉电话', '到现场次数']) {
+    for (const heading of [
+      '适用对象',
+      '办理条件',
+      '申请材料',
+      '办理流程',
+      '办理时限',
+      '收费标准',
+      '设定依据',
+      '办理地点',
+      '咨询电话',
+      '监督投诉电话',
+      '到现场次数',
+    ]) {
       expect(guide).toContain(heading);
     }
     expect(guide).toContain(rule.guide.legalBasis[0]!['zh-CN']);

@@ -1,22 +1,12 @@
-import type { QuestionState } from '../../../rules/engine/evaluate';
 import { assertNever } from '../../../rules/engine/assert-never';
 import { ChoiceInput } from './ChoiceInput';
 import { DateInput } from './DateInput';
 import { KeypadInput } from './KeypadInput';
 import { RegionPicker } from './RegionPicker';
 import { TypedInput } from './TypedInput';
+import type { AnswerInputProps } from './answer-props';
 
-export const INPUT_ID = 'answer';
-
-export interface AnswerInputProps {
-  readonly state: QuestionState;
-  readonly value: string;
-  readonly invalid: boolean;
-  /** The value came from the ID card (or derived from it) and has not been changed. */
-  readonly prefilled: boolean;
-  readonly describedBy: string | undefined;
-  readonly onChange: (value: string) => void;
-}
+export { INPUT_ID } from './answer-props';
 
 /** The input for one question, chosen by its type in the rule file. */
 export function AnswerInput(props: AnswerInputProps) {

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import { INPUT_ID, type AnswerInputProps } from './AnswerInput';
+import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /** Large radio cards: the whole card is the target, the mark and the words both show the choice. */
 export function ChoiceInput({ state, value, onChange }: AnswerInputProps) {

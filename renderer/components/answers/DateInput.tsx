@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { Keypad } from '../Keypad';
-import { INPUT_ID, type AnswerInputProps } from './AnswerInput';
+import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /** `20270315` → `2027-03-15`; partial input keeps its dashes so it reads as it grows. */
 export function dateFromDigits(digits: string): string {

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { Keypad, type KeypadLayout } from '../Keypad';
-import { INPUT_ID, type AnswerInputProps } from './AnswerInput';
+import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /** A field filled from large on-screen keys; a technician's physical keyboard works too. */
 export function KeypadInput({

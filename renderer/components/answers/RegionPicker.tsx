@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PROVINCES, regionName, type City, type Province } from '../../../rules/data/regions';
 import { useT } from '../../i18n';
-import { INPUT_ID, type AnswerInputProps } from './AnswerInput';
+import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /**
  * GB/T 2260 picker: province, then city (skipped where there is only one),

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import { INPUT_ID, type AnswerInputProps } from './AnswerInput';
+import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /**
  * Chinese text (names, addresses). Typed with the on-screen pinyin keyboard

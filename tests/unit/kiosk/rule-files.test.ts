@@ -35,7 +35,9 @@ describe('loading rule files at start-up', () => {
     const { rules, lastGood } = copyRules();
     loadRuleSet(rules, lastGood);
     const file = join(rules, 'services', 'passport-first.json');
-    const broken = JSON.parse(readFileSync(file, 'utf8')) as { fee: { items: { amount: number }[] } };
+    const broken = JSON.parse(readFileSync(file, 'utf8')) as {
+      fee: { items: { amount: number }[] };
+    };
     broken.fee.items[0]!.amount = -5;
     writeFileSync(file, JSON.stringify(broken));
     const set = loadRuleSet(rules, lastGood);
@@ -55,7 +57,10 @@ describe('loading rule files at start-up', () => {
     writeFileSync(join(rules, 'services', 'no-criminal-record.json'), '{ not json');
     const set = loadRuleSet(rules, lastGood);
     expect(set.rules.has('no-criminal-record')).toBe(false);
-    expect(set.problems[0]).toMatchObject({ file: 'services/no-criminal-record.json', action: 'refused' });
+    expect(set.problems[0]).toMatchObject({
+      file: 'services/no-criminal-record.json',
+      action: 'refused',
+    });
     expect(set.rules.size).toBe(5);
   });
 
@@ -63,7 +68,10 @@ describe('loading rule files at start-up', () => {
     const { rules, lastGood } = copyRules();
     const before = loadRuleSet(rules, lastGood).rules.get('passport-first')!.hash;
     const file = join(rules, 'services', 'passport-first.json');
-    const changed = JSON.parse(readFileSync(file, 'utf8')) as { version: string; fee: { items: { amount: number }[] } };
+    const changed = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: string;
+      fee: { items: { amount: number }[] };
+    };
     changed.fee.items[0]!.amount = 140;
     changed.version = '2026.12.1';
     writeFileSync(file, JSON.stringify(changed, null, 2));

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluator, ids, loadRule } from './load-rule';
 
 const run = evaluator(loadRule('driving-licence-renewal'));
-const base = { licenceClass: 'C1', medicalCertificate: 'electronic', pickup: 'inPerson', mobile: '13800138000' };
+const base = {
+  licenceClass: 'C1',
+  medicalCertificate: 'electronic',
+  pickup: 'inPerson',
+  mobile: '13800138000',
+};
 
 describe('机动车驾驶证期满换证 (driving-licence-renewal)', () => {
   it('renews within 90 days before expiry, the same day, for ￥10', () => {
@@ -31,7 +36,9 @@ describe('机动车驾驶证期满换证 (driving-licence-renewal)', () => {
 
   it('needs the paper medical certificate only when it is not on file', () => {
     expect(ids(run({ ...base, licenceValidTo: '2027-01-01' }).missing)).toEqual(['drivingLicence']);
-    expect(ids(run({ ...base, licenceValidTo: '2027-01-01', medicalCertificate: 'paper' }).missing)).toEqual(['drivingLicence', 'medicalPaper']);
+    expect(
+      ids(run({ ...base, licenceValidTo: '2027-01-01', medicalCertificate: 'paper' }).missing),
+    ).toEqual(['drivingLicence', 'medicalPaper']);
   });
 
   it('refuses a date that does not exist', () => {

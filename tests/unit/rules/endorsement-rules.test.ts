@@ -3,7 +3,14 @@ import { evaluator, ids, loadRule } from './load-rule';
 
 const rule = loadRule('hk-macau-endorsement');
 const run = evaluator(rule);
-const base = { permitNumber: 'C12345678', permitValidTo: '2030-01-01', endorsementType: 'G', destination: 'HK', trips: '3m-1', mobile: '13800138000' };
+const base = {
+  permitNumber: 'C12345678',
+  permitValidTo: '2030-01-01',
+  endorsementType: 'G',
+  destination: 'HK',
+  trips: '3m-1',
+  mobile: '13800138000',
+};
 
 describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
   it('charges ￥15 per endorsement: Hong Kong and Macao together are two', () => {
@@ -15,7 +22,10 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
   });
 
   it('offers the trips each type allows', () => {
-    const offered = (type: string) => run({ ...base, endorsementType: type }).questions.find((q) => q.question.id === 'trips')!.options.map((o) => o.value);
+    const offered = (type: string) =>
+      run({ ...base, endorsementType: type })
+        .questions.find((q) => q.question.id === 'trips')!
+        .options.map((o) => o.value);
     expect(offered('G')).toEqual(['3m-1', '3m-2', '1y-1', '1y-2']);
     expect(offered('T')).toEqual(['3m-1', '3m-2', '1y-1', '1y-multi']);
     expect(offered('S')).toEqual(['3m-1', '1y-multi']);
@@ -29,8 +39,14 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
   });
 
   it('needs proof of relationship for a family visit and business registration for business', () => {
-    expect(ids(run({ ...base, endorsementType: 'T' }).missing)).toEqual(['travelPermit', 'relativeProof']);
-    expect(ids(run({ ...base, endorsementType: 'S', trips: '1y-multi' }).missing)).toEqual(['travelPermit', 'businessRegistration']);
+    expect(ids(run({ ...base, endorsementType: 'T' }).missing)).toEqual([
+      'travelPermit',
+      'relativeProof',
+    ]);
+    expect(ids(run({ ...base, endorsementType: 'S', trips: '1y-multi' }).missing)).toEqual([
+      'travelPermit',
+      'businessRegistration',
+    ]);
   });
 
   it('is done on the spot for tourism endorsements, 7 working days for others', () => {
@@ -39,7 +55,9 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
   });
 
   it('checks the permit number and refuses a permit expiring within 3 months', () => {
-    expect(run({ ...base, permitNumber: 'X1234' }).fieldErrors.map((e) => e.code)).toEqual(['too_short']);
+    expect(run({ ...base, permitNumber: 'X1234' }).fieldErrors.map((e) => e.code)).toEqual([
+      'too_short',
+    ]);
     const wrong = run({ ...base, permitNumber: 'X12345678' }).fieldErrors[0];
     expect(wrong?.code).toBe('pattern');
     expect(wrong?.message?.['zh-CN']).toContain('通行证号码');
@@ -51,7 +69,11 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
 
   it('names the endorsement on the slip', () => {
     expect(run({ ...base, endorsementType: 'L' }).outcomes).toEqual([
-      { id: 'endorsement', label: { 'zh-CN': '申请的签注', en: 'Endorsement applied for' }, text: { 'zh-CN': '团队旅游（L）签注', en: 'Group tour (L)' } },
+      {
+        id: 'endorsement',
+        label: { 'zh-CN': '申请的签注', en: 'Endorsement applied for' },
+        text: { 'zh-CN': '团队旅游（L）签注', en: 'Group tour (L)' },
+      },
     ]);
   });
 });

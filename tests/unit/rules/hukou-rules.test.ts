@@ -3,7 +3,12 @@ import { describeRequirement } from '../../../rules/engine/requirements';
 import { evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const run = evaluator(loadRule('hukou-move-in'));
-const base = { intoOthersHousehold: 'no', fromRegion: '110105', toAddress: '北京市朝阳区示例路8号2单元301室', mobile: '13800138000' };
+const base = {
+  intoOthersHousehold: 'no',
+  fromRegion: '110105',
+  toAddress: '北京市朝阳区示例路8号2单元301室',
+  mobile: '13800138000',
+};
 
 describe('户口迁移（迁入）(hukou-move-in)', () => {
   it.each([
@@ -20,16 +25,44 @@ describe('户口迁移（迁入）(hukou-move-in)', () => {
   });
 
   it("needs the receiving household's register and the head's consent when moving into another household", () => {
-    const result = run({ ...base, reason: 'spouse', intoOthersHousehold: 'yes', householdHeadName: '李华', relationToHead: '妻' });
-    expect(ids(result.missing)).toEqual(['ownHouseholdRegister', 'receivingHouseholdRegister', 'headConsent', 'marriageCertificate']);
-    expect(questionIds(result)).toEqual(expect.arrayContaining(['householdHeadName', 'relationToHead']));
+    const result = run({
+      ...base,
+      reason: 'spouse',
+      intoOthersHousehold: 'yes',
+      householdHeadName: '李华',
+      relationToHead: '妻',
+    });
+    expect(ids(result.missing)).toEqual([
+      'ownHouseholdRegister',
+      'receivingHouseholdRegister',
+      'headConsent',
+      'marriageCertificate',
+    ]);
+    expect(questionIds(result)).toEqual(
+      expect.arrayContaining(['householdHeadName', 'relationToHead']),
+    );
   });
 
   it('accepts either a birth certificate or a kinship proof for family (at least one of)', () => {
     const family = { ...base, reason: 'family' };
-    expect(ids(run(family, { materials: { ownHouseholdRegister: 'bring', kinshipProof: 'bring' } }).missing)).toEqual([]);
-    expect(ids(run(family, { materials: { ownHouseholdRegister: 'bring', birthCertificate: 'bring' } }).missing)).toEqual([]);
-    expect(ids(run(family, { materials: { ownHouseholdRegister: 'bring', birthCertificate: 'missing' } }).missing)).toEqual(['familyProof']);
+    expect(
+      ids(
+        run(family, { materials: { ownHouseholdRegister: 'bring', kinshipProof: 'bring' } })
+          .missing,
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        run(family, { materials: { ownHouseholdRegister: 'bring', birthCertificate: 'bring' } })
+          .missing,
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        run(family, { materials: { ownHouseholdRegister: 'bring', birthCertificate: 'missing' } })
+          .missing,
+      ),
+    ).toEqual(['familyProof']);
   });
 
   it('accepts a contract with social insurance, or a talent certificate, for work', () => {

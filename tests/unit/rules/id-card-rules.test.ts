@@ -30,38 +30,70 @@ describe('居民身份证换领、补领 (id-card-renewal)', () => {
   });
 
   it('accepts an expired card (that is why the citizen came) but renews only within 3 months of expiry', () => {
-    expect(run({ ...base, reason: 'expiring' }, { card: { ...adult, validTo: '2025-10-01' } }).identityProblem).toBeNull();
-    const early = run({ ...base, reason: 'expiring' }, { card: { ...adult, validTo: '2030-01-01' } });
+    expect(
+      run({ ...base, reason: 'expiring' }, { card: { ...adult, validTo: '2025-10-01' } })
+        .identityProblem,
+    ).toBeNull();
+    const early = run(
+      { ...base, reason: 'expiring' },
+      { card: { ...adult, validTo: '2030-01-01' } },
+    );
     expect(early.fieldErrors[0]?.code).toBe('check');
     expect(early.fieldErrors[0]?.message?.['zh-CN']).toContain('3个月');
-    expect(run({ ...base, reason: 'expiring' }, { card: { ...adult, validTo: '2027-02-01' } }).fieldErrors).toEqual([]);
+    expect(
+      run({ ...base, reason: 'expiring' }, { card: { ...adult, validTo: '2027-02-01' } })
+        .fieldErrors,
+    ).toEqual([]);
   });
 
   it('lets a citizen who lost the card type name and ID number, and charges the replacement fee', () => {
-    const answers = { ...base, applicantName: '王晓明', applicantIdNumber: '110105198806150032', reason: 'lost' };
+    const answers = {
+      ...base,
+      applicantName: '王晓明',
+      applicantIdNumber: '110105198806150032',
+      reason: 'lost',
+    };
     const result = run(answers, { card: null, manualEntry: true });
     expect(questionIds(result).slice(0, 2)).toEqual(['applicantName', 'applicantIdNumber']);
     expect(result.identityProblem).toBeNull();
-    expect(result.applicant).toMatchObject({ name: '王晓明', sex: 'male', birthDate: '1988-06-15' });
+    expect(result.applicant).toMatchObject({
+      name: '王晓明',
+      sex: 'male',
+      birthDate: '1988-06-15',
+    });
     expect(result.fee.total).toBe(40);
     expect(ids(result.missing)).toEqual(['householdRegister']);
-    expect(result.questions.find((q) => q.question.id === 'reason')!.options.map((o) => o.value)).toEqual(['lost']);
+    expect(
+      result.questions.find((q) => q.question.id === 'reason')!.options.map((o) => o.value),
+    ).toEqual(['lost']);
   });
 
   it('does not offer "lost" to someone holding the card', () => {
     const result = run({ ...base, reason: 'lost' });
-    expect(result.fieldErrors).toEqual([{ questionId: 'reason', code: 'choice_invalid', params: {} }]);
+    expect(result.fieldErrors).toEqual([
+      { questionId: 'reason', code: 'choice_invalid', params: {} },
+    ]);
   });
 
   it('checks a typed ID number digit by digit', () => {
-    const result = run({ ...base, applicantName: '王晓明', applicantIdNumber: '110105198806150033', reason: 'lost' }, { card: null, manualEntry: true });
-    expect(result.fieldErrors).toEqual([{ questionId: 'applicantIdNumber', code: 'id_check_digit', params: {} }]);
+    const result = run(
+      { ...base, applicantName: '王晓明', applicantIdNumber: '110105198806150033', reason: 'lost' },
+      { card: null, manualEntry: true },
+    );
+    expect(result.fieldErrors).toEqual([
+      { questionId: 'applicantIdNumber', code: 'id_check_digit', params: {} },
+    ]);
   });
 
   it('refuses a name with Latin letters but keeps minority names with a middle dot', () => {
     const typed = (name: string) =>
-      run({ ...base, applicantName: name, applicantIdNumber: '110105198806150032', reason: 'lost' }, { card: null, manualEntry: true }).fieldErrors;
-    expect(typed('Wang晓明')).toEqual([{ questionId: 'applicantName', code: 'name_format', params: {} }]);
+      run(
+        { ...base, applicantName: name, applicantIdNumber: '110105198806150032', reason: 'lost' },
+        { card: null, manualEntry: true },
+      ).fieldErrors;
+    expect(typed('Wang晓明')).toEqual([
+      { questionId: 'applicantName', code: 'name_format', params: {} },
+    ]);
     expect(typed('买买提•艾力')).toEqual([]);
     expect(typed('𠮷田')).toEqual([]);
   });

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holidayCalendar } from '../../../rules/data/holidays';
-import { evaluate, type ApplicantFacts, type Declarations, type Evaluation } from '../../../rules/engine/evaluate';
+import {
+  evaluate,
+  type ApplicantFacts,
+  type Declarations,
+  type Evaluation,
+} from '../../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../../rules/engine/load';
 import type { ServiceRule } from '../../../rules/engine/schema';
 
@@ -11,7 +16,11 @@ const RULES = join(__dirname, '..', '..', '..', 'rules');
 export function loadRule(id: string): ServiceRule {
   const common = parseCommonFile(readFileSync(join(RULES, 'common.json'), 'utf8'));
   if (!common.ok) throw new Error(JSON.stringify(common.problems));
-  const parsed = parseServiceFile(readFileSync(join(RULES, 'services', `${id}.json`), 'utf8'), `${id}.json`, common.value);
+  const parsed = parseServiceFile(
+    readFileSync(join(RULES, 'services', `${id}.json`), 'utf8'),
+    `${id}.json`,
+    common.value,
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.value;
 }
@@ -32,7 +41,13 @@ export const adult: ApplicantFacts = {
 export function evaluator(rule: ServiceRule) {
   return (
     answers: Record<string, string>,
-    options: { card?: ApplicantFacts | null; materials?: Declarations; manualEntry?: boolean; today?: string; guide?: boolean } = {},
+    options: {
+      card?: ApplicantFacts | null;
+      materials?: Declarations;
+      manualEntry?: boolean;
+      today?: string;
+      guide?: boolean;
+    } = {},
   ): Evaluation =>
     evaluate({
       rule,

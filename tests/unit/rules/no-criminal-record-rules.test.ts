@@ -14,14 +14,19 @@ describe('无犯罪记录证明 (no-criminal-record)', () => {
 
   it("asks an agent for the principal's name and ID number and needs the power of attorney and an ID copy", () => {
     const result = run({ applyingFor: 'other', purpose: 'abroad', mobile: '13800138000' });
-    expect(questionIds(result)).toEqual(expect.arrayContaining(['principalName', 'principalIdNumber']));
-    expect(result.fieldErrors.map((e) => e.questionId)).toEqual(['principalName', 'principalIdNumber']);
+    expect(questionIds(result)).toEqual(
+      expect.arrayContaining(['principalName', 'principalIdNumber']),
+    );
+    expect(result.fieldErrors.map((e) => e.questionId)).toEqual([
+      'principalName',
+      'principalIdNumber',
+    ]);
     expect(ids(result.missing)).toEqual(['powerOfAttorney', 'principalIdCopy']);
   });
 
   it('asks what "other" purpose means', () => {
-    expect(run({ applyingFor: 'self', purpose: 'other', mobile: '13800138000' }).fieldErrors).toEqual([
-      { questionId: 'purposeDetail', code: 'required', params: {} },
-    ]);
+    expect(
+      run({ applyingFor: 'self', purpose: 'other', mobile: '13800138000' }).fieldErrors,
+    ).toEqual([{ questionId: 'purposeDetail', code: 'required', params: {} }]);
   });
 });

@@ -4,13 +4,22 @@ import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const rule = loadRule('passport-first');
 const run = evaluator(rule);
-const complete = { mobile: '13800138000', surnamePinyin: 'WANG', givenNamePinyin: 'XIAOMING', registeredPersonnel: 'no', pickup: 'inPerson' };
+const complete = {
+  mobile: '13800138000',
+  surnamePinyin: 'WANG',
+  givenNamePinyin: 'XIAOMING',
+  registeredPersonnel: 'no',
+  pickup: 'inPerson',
+};
 
 describe('普通护照首次申请 (passport-first)', () => {
   it('costs ￥120 with a 7-working-day limit and needs nothing but the card from an adult', () => {
     const result = run(complete);
     expect(result.complete).toBe(true);
-    expect(result.fee).toEqual({ total: 120, items: [{ label: { 'zh-CN': '护照工本费', en: 'Passport fee' }, amount: 120 }] });
+    expect(result.fee).toEqual({
+      total: 120,
+      items: [{ label: { 'zh-CN': '护照工本费', en: 'Passport fee' }, amount: 120 }],
+    });
     expect(result.due).toEqual({ date: '2026-12-08', certain: true });
     expect(result.missing).toEqual([]);
     expect(result.status).toBe('pending_review');
@@ -20,7 +29,9 @@ describe('普通护照首次申请 (passport-first)', () => {
     expect(questionIds(run(complete))).not.toContain('postAddress');
     const posted = run({ ...complete, pickup: 'post' });
     expect(questionIds(posted)).toContain('postAddress');
-    expect(posted.fieldErrors).toEqual([{ questionId: 'postAddress', code: 'required', params: {} }]);
+    expect(posted.fieldErrors).toEqual([
+      { questionId: 'postAddress', code: 'required', params: {} },
+    ]);
   });
 
   it('drops the answer to a question that became hidden', () => {
@@ -42,30 +53,48 @@ describe('普通护照首次申请 (passport-first)', () => {
     const result = run({ ...complete, registeredPersonnel: 'yes' });
     expect(ids(result.missing)).toEqual(['employerOpinion']);
     expect(result.status).toBe('pending_completion');
-    expect(run({ ...complete, registeredPersonnel: 'yes' }, { materials: { employerOpinion: 'bring' } }).missing).toEqual([]);
+    expect(
+      run({ ...complete, registeredPersonnel: 'yes' }, { materials: { employerOpinion: 'bring' } })
+        .missing,
+    ).toEqual([]);
   });
 
   it('asks a minor for the guardian and needs their card and a birth certificate or household register', () => {
     const minor = { ...adult, name: '欧阳小龙', birthDate: '2011-05-01' };
     const result = run(complete, { card: minor });
-    expect(questionIds(result)).toEqual(expect.arrayContaining(['guardianName', 'guardianIdNumber', 'guardianRelation']));
+    expect(questionIds(result)).toEqual(
+      expect.arrayContaining(['guardianName', 'guardianIdNumber', 'guardianRelation']),
+    );
     const answered = run(
-      { ...complete, guardianName: '欧阳大龙', guardianIdNumber: '11010519491231002X', guardianRelation: 'father' },
+      {
+        ...complete,
+        guardianName: '欧阳大龙',
+        guardianIdNumber: '11010519491231002X',
+        guardianRelation: 'father',
+      },
       { card: minor, materials: { guardianIdCard: 'bring', householdRegister: 'bring' } },
     );
     expect(answered.fieldErrors).toEqual([]);
     expect(answered.missing).toEqual([]);
     const none = run({ ...complete, guardianRelation: 'other' }, { card: minor });
-    expect(ids(none.missing)).toEqual(['guardianIdCard', 'guardianshipProof', 'guardianRelationProof']);
+    expect(ids(none.missing)).toEqual([
+      'guardianIdCard',
+      'guardianshipProof',
+      'guardianRelationProof',
+    ]);
   });
 
   it('treats the 16th birthday as adult', () => {
-    expect(questionIds(run(complete, { card: { ...adult, birthDate: '2010-11-27' } }))).not.toContain('guardianName');
+    expect(
+      questionIds(run(complete, { card: { ...adult, birthDate: '2010-11-27' } })),
+    ).not.toContain('guardianName');
   });
 
   it('needs a valid resident card', () => {
     expect(run(complete, { card: null }).identityProblem).toBe('missing');
-    expect(run(complete, { card: { ...adult, validTo: '2025-10-01' } }).identityProblem).toBe('expired');
+    expect(run(complete, { card: { ...adult, validTo: '2025-10-01' } }).identityProblem).toBe(
+      'expired',
+    );
     expect(run(complete, { card: { ...adult, validTo: '长期' } }).identityProblem).toBeNull();
     expect(run(complete, { card: { ...adult, kind: 'hmt' } }).identityProblem).toBe('not_accepted');
   });
@@ -80,7 +109,9 @@ describe('普通护照首次申请 (passport-first)', () => {
   });
 
   it('normalizes pinyin typed in lower case with spaces', () => {
-    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe('XIAOMING');
+    expect(run({ ...complete, givenNamePinyin: 'xiao ming' }).answers['givenNamePinyin']).toBe(
+      'XIAOMING',
+    );
   });
 
   it('puts citizens of 70 and over, and those a guide marks, in the green channel', () => {
@@ -88,7 +119,9 @@ describe('普通护照首次申请 (passport-first)', () => {
     expect(run(complete, { card: { ...adult, birthDate: '1950-03-02' } }).greenChannel).toEqual([
       { 'zh-CN': '年满70周岁', en: 'Aged 70 or over' },
     ]);
-    expect(run(complete, { guide: true }).greenChannel).toEqual([{ 'zh-CN': '导办员标记', en: 'Marked by a hall guide' }]);
+    expect(run(complete, { guide: true }).greenChannel).toEqual([
+      { 'zh-CN': '导办员标记', en: 'Marked by a hall guide' },
+    ]);
     const disabled = run({ ...complete, specialNeed: 'disability' });
     expect(disabled.greenChannel[0]?.['zh-CN']).toBe('持残疾人证');
     expect(ids(disabled.missing)).toEqual(['disabilityCertificate']);

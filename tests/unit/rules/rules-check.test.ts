@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- the cases edit arbitrary JSON the way a station would by hand */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..', '..', '..');
 
 /** Copies the shipped rules, breaks one file the way a station might, and runs `npm run rules:check` on it. */
-function check(breakIt: (read: (f: string) => Record<string, any>, write: (f: string, d: unknown) => void) => void) {
+function check(
+  breakIt: (
+    read: (f: string) => Record<string, any>,
+    write: (f: string, d: unknown) => void,
+  ) => void,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'rules-check-'));
   cpSync(join(ROOT, 'rules', 'services'), join(dir, 'services'), { recursive: true });
   cpSync(join(ROOT, 'rules', 'common.json'), join(dir, 'common.json'));
@@ -16,10 +22,14 @@ function check(breakIt: (read: (f: string) => Record<string, any>, write: (f: st
     (f) => JSON.parse(readFileSync(path(f), 'utf8')) as Record<string, any>,
     (f, d) => writeFileSync(path(f), typeof d === 'string' ? d : JSON.stringify(d, null, 2)),
   );
-  const run = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'run-ts.mjs'), join(ROOT, 'rules', 'check.ts'), dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'build', 'scripts', 'run-ts.mjs'), join(ROOT, 'rules', 'check.ts'), dir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
@@ -34,18 +44,111 @@ describe('npm run rules:check', () => {
   });
 
   it.each([
-    ['a file that is not JSON', (r: any, w: any) => w(P, '{ "id": "passport-first", '), /passport-first\.json \$: not valid JSON/],
-    ['a missing English text', (r: any, w: any) => { const d = r(P); delete d.name.en; w(P, d); }, /passport-first\.json \$\.name\.en: /],
-    ['an unknown question type', (r: any, w: any) => { const d = r(P); d.questions[0].type = 'phone'; w(P, d); }, /\$\.questions\[0\]\.type: Invalid discriminator/],
-    ['an id that does not match the file name', (r: any, w: any) => { const d = r(P); d.id = 'passport'; w(P, d); }, /\$\.id: id "passport" does not match the file name/],
-    ['a condition on an unknown question', (r: any, w: any) => { const d = r(H); d.questions[2].visibleIf = { '==': [{ var: 'answers.intoOthers' }, 'yes'] }; w(H, d); }, /hukou-move-in\.json \$\.questions\[2\]\.visibleIf: "answers\.intoOthers" is not a question/],
-    ['a condition on a later question', (r: any, w: any) => { const d = r(H); d.questions[0].visibleIf = { '==': [{ var: 'answers.mobile' }, '1'] }; w(H, d); }, /\$\.questions\[0\]\.visibleIf: "answers\.mobile" is answered at or after this question/],
-    ['a misspelt option value', (r: any, w: any) => { const d = r(H); d.materials[4].requiredIf = { '==': [{ var: 'answers.reason' }, 'spuose'] }; w(H, d); }, /\$\.materials\[4\]\.requiredIf: "spuose" is not an option of question "reason"/],
-    ['an unknown material in a requirement', (r: any, w: any) => { const d = r(H); d.requirements[0].of = ['birthCertificate', 'kinshipProofs']; w(H, d); }, /\$\.requirements\[0\]: material "kinshipProofs" does not exist/],
-    ['a forbidden operator', (r: any, w: any) => { const d = r(H); d.fee.items = [{ when: { log: [1] }, amount: 1, label: { 'zh-CN': '费', en: 'Fee' } }]; w(H, d); }, /\$\.fee\.items\[0\]\.when: unknown or forbidden JSONLogic operator "log"/],
-    ['an unknown identity field', (r: any, w: any) => { const d = r(P); d.materials[2].requiredIf = { '<': [{ var: 'identity.ageYears' }, 16] }; w(P, d); }, /"identity\.ageYears" is not known/],
-    ['a broken pattern', (r: any, w: any) => { const f = 'services/hk-macau-endorsement.json'; const d = r(f); d.questions[0].pattern = '[C'; w(f, d); }, /\$\.questions\[0\]\.pattern: not a valid pattern/],
-    ['a broken common.json', (r: any, w: any) => { const d = r('common.json'); d.greenChannel[0].when = { '>=': [{ var: 'identity.years' }, 70] }; w('common.json', d); }, /"identity\.years" is not known/],
+    [
+      'a file that is not JSON',
+      (r: any, w: any) => w(P, '{ "id": "passport-first", '),
+      /passport-first\.json \$: not valid JSON/,
+    ],
+    [
+      'a missing English text',
+      (r: any, w: any) => {
+        const d = r(P);
+        delete d.name.en;
+        w(P, d);
+      },
+      /passport-first\.json \$\.name\.en: /,
+    ],
+    [
+      'an unknown question type',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.questions[0].type = 'phone';
+        w(P, d);
+      },
+      /\$\.questions\[0\]\.type: Invalid discriminator/,
+    ],
+    [
+      'an id that does not match the file name',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.id = 'passport';
+        w(P, d);
+      },
+      /\$\.id: id "passport" does not match the file name/,
+    ],
+    [
+      'a condition on an unknown question',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.questions[2].visibleIf = { '==': [{ var: 'answers.intoOthers' }, 'yes'] };
+        w(H, d);
+      },
+      /hukou-move-in\.json \$\.questions\[2\]\.visibleIf: "answers\.intoOthers" is not a question/,
+    ],
+    [
+      'a condition on a later question',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.questions[0].visibleIf = { '==': [{ var: 'answers.mobile' }, '1'] };
+        w(H, d);
+      },
+      /\$\.questions\[0\]\.visibleIf: "answers\.mobile" is answered at or after this question/,
+    ],
+    [
+      'a misspelt option value',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.materials[4].requiredIf = { '==': [{ var: 'answers.reason' }, 'spuose'] };
+        w(H, d);
+      },
+      /\$\.materials\[4\]\.requiredIf: "spuose" is not an option of question "reason"/,
+    ],
+    [
+      'an unknown material in a requirement',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.requirements[0].of = ['birthCertificate', 'kinshipProofs'];
+        w(H, d);
+      },
+      /\$\.requirements\[0\]: material "kinshipProofs" does not exist/,
+    ],
+    [
+      'a forbidden operator',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.fee.items = [{ when: { log: [1] }, amount: 1, label: { 'zh-CN': '费', en: 'Fee' } }];
+        w(H, d);
+      },
+      /\$\.fee\.items\[0\]\.when: unknown or forbidden JSONLogic operator "log"/,
+    ],
+    [
+      'an unknown identity field',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.materials[2].requiredIf = { '<': [{ var: 'identity.ageYears' }, 16] };
+        w(P, d);
+      },
+      /"identity\.ageYears" is not known/,
+    ],
+    [
+      'a broken pattern',
+      (r: any, w: any) => {
+        const f = 'services/hk-macau-endorsement.json';
+        const d = r(f);
+        d.questions[0].pattern = '[C';
+        w(f, d);
+      },
+      /\$\.questions\[0\]\.pattern: not a valid pattern/,
+    ],
+    [
+      'a broken common.json',
+      (r: any, w: any) => {
+        const d = r('common.json');
+        d.greenChannel[0].when = { '>=': [{ var: 'identity.years' }, 70] };
+        w('common.json', d);
+      },
+      /"identity\.years" is not known/,
+    ],
   ])('fails on %s, naming file and JSON path', (_what, breakIt, expected) => {
     const result = check(breakIt as never);
     expect(result.status).toBe(1);
