@@ -43,7 +43,8 @@ export const serviceSummarySchema = z.strictObject({
   name: localTextSchema,
   summary: localTextSchema,
   feeText: localTextSchema,
-  workingDays: z.number(),
+  /** Shortest and longest time limit in working days (0 = on the spot) over the item's cases. */
+  timeLimit: z.strictObject({ min: z.number(), max: z.number() }),
 });
 
 const applicationStatusSchema = z.enum(['pending_review', 'pending_completion']);

@@ -5,6 +5,7 @@ import { todayInChina } from '../../rules/engine/dates';
 import { evaluate } from '../../rules/engine/evaluate';
 import { maskIdNumber } from '../../rules/engine/id-number';
 import { describeRequirement } from '../../rules/engine/requirements';
+import { timeLimitRange } from '../../rules/engine/time-limit';
 import { holidayCalendar } from '../../rules/data/holidays';
 import type { EventName, EventPayload, KioskHandlers, MethodOutput, Slip } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
@@ -115,7 +116,7 @@ function buildService(
       name: rule.name,
       summary: rule.summary,
       feeText: rule.guide.feeNote,
-      workingDays: rule.timeLimit.workingDays,
+      timeLimit: timeLimitRange(rule),
     }));
 
   const handlers: KioskHandlers = {

@@ -1,16 +1,41 @@
-import { describeRequirement, resolveRequirements } from '../../rules/engine/requirements';
+import {
+  describeRequirement,
+  resolveRequirements,
+  type ResolvedRequirement,
+} from '../../rules/engine/requirements';
 import type { ServiceRule } from '../../rules/engine/schema';
 import { aside } from '../format';
 import { useT } from '../i18n';
 
-/** 申请材料 in the public guide: each requirement, its alternatives, and whether it always applies. */
+/**
+ * 申请材料 in the public guide, in two lists a citizen can scan: what everyone
+ * brings, and what only some must bring (by reason, age, or a green-channel need).
+ */
 export function GuideMaterials({ rule }: { readonly rule: ServiceRule }) {
+  const { t } = useT();
+  const all = resolveRequirements(rule);
+  const always = all.filter((r) => r.requiredIf === true);
+  const sometimes = all.filter((r) => r.requiredIf !== true);
+  return (
+    <>
+      <h3 className="guide-subheading">{t('guide.materialsAlways')}</h3>
+      <RequirementList list={always} />
+      {sometimes.length > 0 && (
+        <>
+          <h3 className="guide-subheading">{t('guide.materialsSometimes')}</h3>
+          <RequirementList list={sometimes} />
+        </>
+      )}
+    </>
+  );
+}
+
+function RequirementList({ list }: { readonly list: readonly ResolvedRequirement[] }) {
   const { t, l, locale } = useT();
   return (
     <ul className="materials">
-      {resolveRequirements(rule).map((r) => {
+      {list.map((r) => {
         const single = r.options.length === 1 ? r.options[0] : undefined;
-        const conditional = r.requiredIf === true ? null : t('guide.whenRequired');
         return (
           <li key={r.id} className="material">
             <span className="material-name">
@@ -20,9 +45,7 @@ export function GuideMaterials({ rule }: { readonly rule: ServiceRule }) {
               )}
             </span>
             {single === undefined ? (
-              <span className="material-meta">
-                {[l(describeRequirement(r)), conditional].filter((x) => x !== null).join(' · ')}
-              </span>
+              <span className="material-meta">{l(describeRequirement(r))}</span>
             ) : (
               single.map((m) => (
                 <span className="material-meta" key={m.id}>
@@ -30,8 +53,6 @@ export function GuideMaterials({ rule }: { readonly rule: ServiceRule }) {
                     single.length > 1 ? l(m.name) : null,
                     m.original ? t('guide.original') : null,
                     m.copies > 0 ? t('guide.copies', { copies: m.copies }) : null,
-                    conditional,
-                    t(`guide.capture.${m.capture}` as const),
                     m.notes === undefined ? null : l(m.notes),
                   ]
                     .filter((x) => x !== null)

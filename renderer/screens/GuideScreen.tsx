@@ -4,6 +4,8 @@ import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { GuideMaterials } from '../components/GuideMaterials';
 import { useT } from '../i18n';
+import { timeLimitText } from '../time-limit';
+import { timeLimitRange } from '../../rules/engine/time-limit';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { useScreenHeading } from './use-screen-heading';
@@ -39,12 +41,8 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   };
 
   const guide = rule?.guide;
-  const limit =
-    rule === null
-      ? ''
-      : rule.timeLimit.workingDays === 0
-        ? t('timeLimit.onSpot')
-        : t('timeLimit.days', { days: rule.timeLimit.workingDays });
+  const range = rule === null ? null : timeLimitRange(rule);
+  const limit = range === null ? '' : timeLimitText(t, range.min, range.max);
 
   return (
     <section className="screen screen-guide" aria-labelledby="screen-title">

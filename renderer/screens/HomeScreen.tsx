@@ -1,5 +1,6 @@
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
+import { timeLimitText } from '../time-limit';
 import { useUi } from '../state/ui';
 import { useScreenHeading } from './use-screen-heading';
 
@@ -42,10 +43,7 @@ export function HomeScreen() {
                         <span className="service-summary">{l(service.summary)}</span>
                         <span className="service-facts">
                           {t('home.timeLimit', {
-                            limit:
-                              service.workingDays === 0
-                                ? t('timeLimit.onSpot')
-                                : t('timeLimit.days', { days: service.workingDays }),
+                            limit: timeLimitText(t, service.timeLimit.min, service.timeLimit.max),
                           })}
                         </span>
                       </button>

@@ -3,6 +3,7 @@ import { CheckIcon } from '../components/icons';
 import { QrCode } from '../components/QrCode';
 import { aside, formatDate, formatDateTime, formatFee, maskName } from '../format';
 import { useT } from '../i18n';
+import { timeLimitText } from '../time-limit';
 import { endJourney } from '../state/actions';
 import { useJourney } from '../state/journey';
 import { useScreenHeading } from './use-screen-heading';
@@ -42,12 +43,7 @@ export function SlipScreen() {
         ]
       : []),
     [t('slip.fee'), fee],
-    [
-      t('slip.timeLimit'),
-      slip.workingDays === 0
-        ? t('timeLimit.onSpot')
-        : t('timeLimit.days', { days: slip.workingDays }),
-    ],
+    [t('slip.timeLimit'), timeLimitText(t, slip.workingDays, slip.workingDays)],
     [t('slip.dueDate'), due],
     [t('slip.desk'), l(slip.desk)],
     [t('slip.station'), slip.station.name],
