@@ -47,7 +47,8 @@ module.exports = {
       from: { path: '^electron/devices/(idcard|scanner|printer)/' },
       to: {
         path: '^electron/',
-        pathNot: '^electron/(devices/(idcard|scanner|printer|transport)|shared)/',
+        pathNot:
+          '^electron/(devices/(idcard|scanner|printer|transport)/|devices/frame-log\\.ts$|shared/)',
       },
     },
     {

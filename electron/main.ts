@@ -112,7 +112,7 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     launch,
     log,
-    technicianUnlocked: () => false,
+    technicianUnlocked: () => service.value.technicianUnlocked(),
     relaunch,
   });
   log.info('app.ready', { version: APP_VERSION, windowed: launch.windowed });

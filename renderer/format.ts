@@ -1,45 +1,6 @@
 import type { Locale } from './i18n';
 
-/** ￥120.00 — the full-width yuan sign, as on official receipts. */
-export function formatFee(amount: number): string {
-  return `￥${amount.toFixed(2)}`;
-}
-
-/** 2026年12月8日 / 8 Dec 2026, from `YYYY-MM-DD` without time-zone shifts. */
-export function formatDate(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return iso;
-  if (locale === 'zh-CN') return `${y}年${m}月${d}日`;
-  const month = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ][m - 1];
-  return `${d} ${month ?? m} ${y}`;
-}
-
-/** Date and minute in China Standard Time, for the slip. */
-export function formatDateTime(isoTimestamp: string, locale: Locale): string {
-  const shifted = new Date(new Date(isoTimestamp).getTime() + 8 * 3600 * 1000).toISOString();
-  return `${formatDate(shifted.slice(0, 10), locale)} ${shifted.slice(11, 16)}`;
-}
-
-/** 王晓明 → 王*明 ; 欧阳小龙 → 欧**龙 (code points, so rare characters stay whole). */
-export function maskName(name: string): string {
-  const chars = Array.from(name);
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
+export { formatDate, formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
 
 /** An aside in brackets: full-width in Chinese, ASCII with a space in English. */
 export function aside(text: string, locale: Locale): string {

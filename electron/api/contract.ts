@@ -17,8 +17,10 @@ const deviceHealthSchema = z.strictObject({
   id: z.string(),
   kind: z.enum(['idcard', 'scanner', 'printer', 'camera']),
   transport: z.string(),
-  state: z.enum(['ready', 'offline', 'unsupported']),
+  address: z.string(),
+  state: z.enum(['ready', 'offline', 'fault', 'unsupported']),
   lastError: z.string().nullable(),
+  facts: z.record(z.string(), z.string()),
 });
 
 export const kioskInfoSchema = z.strictObject({
@@ -85,6 +87,59 @@ export const slipSchema = z.strictObject({
   howToQuery: localTextSchema,
   notes: z.array(localTextSchema),
   backOfficeConfigured: z.boolean(),
+  /** What happened at the receipt printer; the application is saved whatever this says. */
+  print: z.strictObject({
+    status: z.enum(['printed', 'failed', 'no_printer']),
+    /** paper_out, cover_open, offline, timeout … when it failed. */
+    problem: z.string().nullable(),
+  }),
+});
+
+const staffRoleSchema = z.enum(['guide', 'technician']);
+
+const frameEntrySchema = z.strictObject({
+  at: z.string(),
+  dir: z.enum(['tx', 'rx', 'note']),
+  text: z.string(),
+});
+
+const readinessCheckSchema = z.strictObject({
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+
+export const diagnosticsSchema = z.strictObject({
+  kioskId: z.string(),
+  stationCode: z.string(),
+  devices: z.array(deviceHealthSchema),
+  serialPorts: z.array(
+    z.strictObject({
+      path: z.string(),
+      manufacturer: z.string().optional(),
+      vendorId: z.string().optional(),
+      productId: z.string().optional(),
+      serialNumber: z.string().optional(),
+    }),
+  ),
+  system: z.strictObject({
+    versions: z.record(z.string(), z.string()),
+    platform: z.string(),
+    uptimeSeconds: z.strictObject({ process: z.number(), system: z.number() }),
+    memoryMb: z.strictObject({ rss: z.number(), free: z.number(), total: z.number() }),
+    diskFreeMb: z.number().nullable(),
+    dataDir: z.string(),
+  }),
+  store: z.strictObject({ applications: z.number(), queued: z.number() }),
+  ruleProblems: z.array(
+    z.strictObject({
+      file: z.string(),
+      action: z.enum(['refused', 'using-last-good']),
+      problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+    }),
+  ),
+  checks: z.array(readinessCheckSchema),
+  demoFaults: z.record(z.string(), z.array(z.string())),
 });
 
 export const methods = {
@@ -143,6 +198,40 @@ export const methods = {
         problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
       }),
     ),
+  },
+  staffUnlock: {
+    input: z.strictObject({ role: staffRoleSchema, pin: z.string().regex(/^\d{1,12}$/) }),
+    output: z.strictObject({ role: staffRoleSchema }),
+  },
+  staffLock: { input: empty, output: empty },
+  staffStatus: { input: empty, output: z.strictObject({ role: staffRoleSchema.nullable() }) },
+  /** Technician only. */
+  getDiagnostics: { input: empty, output: diagnosticsSchema },
+  deviceSelfTest: {
+    input: z.strictObject({ deviceId: z.string().max(32) }),
+    output: z.strictObject({ summary: z.string(), facts: z.record(z.string(), z.string()) }),
+  },
+  getFrameLog: {
+    input: z.strictObject({ deviceId: z.string().max(32) }),
+    output: z.array(frameEntrySchema),
+  },
+  exportReadinessReport: {
+    input: empty,
+    output: z.strictObject({
+      path: z.string(),
+      ready: z.boolean(),
+      checks: z.array(readinessCheckSchema),
+    }),
+  },
+  /** Prints the session's slip again, e.g. after paper was refilled. */
+  printSlip: { input: empty, output: slipSchema.shape.print },
+  demoSetFault: {
+    input: z.strictObject({
+      deviceId: z.string().max(32),
+      fault: z.string().max(32),
+      on: z.boolean(),
+    }),
+    output: empty,
   },
   demoListCards: {
     input: empty,

@@ -19,5 +19,11 @@ export const defaultConfig = {
     { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' } },
   ],
   backOffice: null,
-  staff: {},
+  // Demo-only PINs (technician 246810, guide 135790): a real config sets its own with `npm run pin:hash`.
+  staff: {
+    technicianPinHash:
+      'scrypt$16384$8$1$v5tt/mZekJzOMQ8APpkEyw==$BbRCn5YnCGiFVOiPqNjAVivPRNReLILNVVLc6H4UjZ0=',
+    guidePinHash:
+      'scrypt$16384$8$1$yPSLHOJHOOuRC7/StqM3Dg==$jdhjF+XnA+ZFrUGJzAWxEUZ1w+W8ARpxtyvzeZF6WF0=',
+  },
 } as const;

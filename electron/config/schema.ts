@@ -25,15 +25,80 @@ export const transportSchema = z.discriminatedUnion('type', [
 
 export const deviceKindSchema = z.enum(['idcard', 'scanner', 'printer', 'camera']);
 
-export const deviceConfigSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'use lower-case letters, digits and "-" (at most 32)'),
-  kind: deviceKindSchema,
-  transport: transportSchema,
-  /** Model-specific knobs (poll interval, terminator, paper width …) live here, not in code. */
-  options: z.record(z.string(), z.unknown()).default({}),
-});
+const deviceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'use lower-case letters, digits and "-" (at most 32)');
+
+/** HID report framing: model-specific, so it lives in config (DEVICES.md §2). */
+const hidReportOptions = {
+  reportSize: z.number().int().min(8).max(1024).default(64),
+  outputReportId: z.number().int().min(0).max(255).default(0),
+  inputReportId: z.number().int().min(0).max(255).optional(),
+};
+
+/** A model's differences live here, not in code; every knob has a default that suits common devices. */
+export const deviceConfigSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('idcard'),
+    transport: transportSchema,
+    options: z
+      .strictObject({
+        pollIntervalMs: z.number().int().min(50).max(5000).default(300),
+        replyTimeoutMs: z.number().int().min(100).max(10_000).default(1500),
+        missesForRemoval: z.number().int().min(1).max(10).default(2),
+      })
+      .default({ pollIntervalMs: 300, replyTimeoutMs: 1500, missesForRemoval: 2 }),
+  }),
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('scanner'),
+    transport: transportSchema,
+    options: z
+      .strictObject({
+        protocol: z.enum(['plain', 'honeywell', 'zebra-ssi']).default('plain'),
+        terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR'),
+        aimPrefix: z.boolean().default(false),
+        ...hidReportOptions,
+      })
+      .default({
+        protocol: 'plain',
+        terminator: 'CR',
+        aimPrefix: false,
+        reportSize: 64,
+        outputReportId: 0,
+      }),
+  }),
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('printer'),
+    transport: transportSchema,
+    options: z
+      .strictObject({
+        paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(58),
+        replyTimeoutMs: z.number().int().min(100).max(10_000).default(1000),
+        chunkBytes: z.number().int().min(16).max(65_536).default(512),
+        statusIntervalMs: z.number().int().min(1000).max(600_000).default(15_000),
+        ...hidReportOptions,
+      })
+      .default({
+        paperWidthMm: 58,
+        replyTimeoutMs: 1000,
+        chunkBytes: 512,
+        statusIntervalMs: 15_000,
+        reportSize: 64,
+        outputReportId: 0,
+      }),
+  }),
+  z.strictObject({
+    id: deviceId,
+    kind: z.literal('camera'),
+    transport: simulatedTransport.or(
+      z.strictObject({ type: z.literal('uvc'), label: z.string().optional() }),
+    ),
+    options: z.strictObject({}).default({}),
+  }),
+]);
 
 /** `scrypt$N$r$p$<salt b64>$<hash b64>`; produced by `npm run pin:hash`. */
 const pinHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, {
@@ -90,5 +155,6 @@ export const kioskConfigSchema = z
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;
 export type DeviceConfig = z.output<typeof deviceConfigSchema>;
+export type DeviceConfigOf<K extends DeviceKind> = Extract<DeviceConfig, { kind: K }>;
 export type DeviceKind = z.output<typeof deviceKindSchema>;
 export type TransportConfig = z.output<typeof transportSchema>;

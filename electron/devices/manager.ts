@@ -1,180 +1,132 @@
-import type { DeviceConfig, DeviceKind } from '../config/schema';
 import { assertNever } from '../../rules/engine/assert-never';
+import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
-import {
-  createIdCardReader,
-  defaultReaderOptions,
-  type IdCardEvent,
-  type IdCardReader,
-} from './idcard/reader';
-import { createIdCardSimulator, type IdCardSimulator } from './sim/idcard-simulator';
+import { err, ok, type Result } from '../shared/result';
+import type { FrameEntry } from './frame-log';
+import type { IdCardEvent } from './idcard/reader';
+import { createCameraDevice } from './managed/camera-device';
+import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/device';
+import { createIdCardDevice, type IdCardDevice } from './managed/idcard-device';
+import { createPrinterDevice, type PrinterDevice } from './managed/printer-device';
+import { createScannerDevice, type ScannerDevice } from './managed/scanner-device';
+import type { PaperWidth } from './printer/slip-receipt';
+import type { Scan } from './scanner/scanner';
 import { SAMPLE_CARDS, type SampleCard } from './sim/sample-cards';
-import type { ByteTransport } from './transport/byte-transport';
-import { createMemoryPair } from './transport/memory-pair';
-import { openSerial } from './transport/serial';
 
-export type DeviceState = 'ready' | 'offline' | 'unsupported';
+export type { DeviceHealth, DeviceState } from './managed/device';
 
-export interface DeviceHealth {
-  readonly id: string;
-  readonly kind: DeviceKind;
-  readonly transport: string;
-  readonly state: DeviceState;
-  /** Technician-facing; never personal data. */
-  readonly lastError: string | null;
-}
-
-export interface ScanEvent {
+export interface ScanEvent extends Scan {
   readonly deviceId: string;
-  readonly text: string;
 }
 
-/** Present only when some device is simulated: drives the simulators from the demo dock. */
+/** Faults a simulated device can be put into, from the diagnostics screen or a test. */
+export const SIMULATED_FAULTS = {
+  idcard: ['readFailure', 'garbage', 'splitFrames', 'slow', 'silent', 'unplugged'],
+  printer: ['paperOut', 'paperNearEnd', 'coverOpen', 'silent', 'unplugged'],
+  scanner: ['unplugged'],
+  camera: [],
+} as const;
+export type SimulatedFault = (typeof SIMULATED_FAULTS)[keyof typeof SIMULATED_FAULTS][number];
+
+/** Present only when some device is simulated: drives the simulators from the demo dock and tests. */
 export interface DemoControls {
   readonly cards: readonly SampleCard[];
   placeCard(sampleId: string): boolean;
   removeCard(): void;
-  scan(text: string): void;
+  scan(text: string): boolean;
+  setFault(deviceId: string, fault: SimulatedFault, on: boolean): Result<void>;
 }
 
 export interface DeviceManager {
   start(): Promise<void>;
   stop(): Promise<void>;
   health(): readonly DeviceHealth[];
+  onHealth(listener: (health: readonly DeviceHealth[]) => void): () => void;
   onIdCard(listener: (deviceId: string, event: IdCardEvent) => void): () => void;
   onScan(listener: (event: ScanEvent) => void): () => void;
+  /** Prints on the first configured printer; says why it cannot (no_printer, paper_out, …). */
+  print(bytes: Uint8Array): Promise<Result<void>>;
+  paperWidth(): PaperWidth;
+  triggerScan(on: boolean): Promise<void>;
+  selfTest(deviceId: string): Promise<Result<SelfTestReport>>;
+  frameLog(deviceId: string): readonly FrameEntry[] | null;
   readonly demo: DemoControls | null;
 }
 
-interface Slot {
-  readonly config: DeviceConfig;
-  health: DeviceHealth;
-  reader?: IdCardReader;
-  simulator?: IdCardSimulator;
-  transport?: ByteTransport;
-}
-
-const numberOption = (config: DeviceConfig, key: string, fallback: number): number => {
-  const value = config.options[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-};
-
 /**
- * Builds one driver per configured device and keeps going when any of them
- * fails: a dead scanner must not stop citizens from using the ID reader.
+ * Builds one managed device per configured device and keeps going when any
+ * of them fails: a dead scanner must not stop citizens from using the reader.
+ * Devices that disappear are reopened when they come back.
  */
-export function createDeviceManager(devices: readonly DeviceConfig[], log: Logger): DeviceManager {
-  const slots: Slot[] = devices.map((config) => ({
-    config,
-    health: {
-      id: config.id,
-      kind: config.kind,
-      transport: config.transport.type,
-      state: 'offline',
-      lastError: null,
-    },
-  }));
+export function createDeviceManager(configs: readonly DeviceConfig[], log: Logger): DeviceManager {
+  const healthListeners = new Set<(health: readonly DeviceHealth[]) => void>();
   const cardListeners = new Set<(deviceId: string, event: IdCardEvent) => void>();
   const scanListeners = new Set<(event: ScanEvent) => void>();
-
-  const setHealth = (slot: Slot, patch: Partial<DeviceHealth>): void => {
-    slot.health = { ...slot.health, ...patch };
-  };
-
-  const openTransport = async (slot: Slot): Promise<ByteTransport | null> => {
-    const { transport } = slot.config;
-    switch (transport.type) {
-      case 'simulated': {
-        const [host, device] = createMemoryPair('simulated');
-        if (slot.config.kind === 'idcard') slot.simulator = createIdCardSimulator(device);
-        return host;
+  let announced = '';
+  const announce = (): void => {
+    const list = devices.map((d) => d.health());
+    const key = JSON.stringify(list);
+    if (key === announced) return;
+    const previous = announced === '' ? [] : (JSON.parse(announced) as DeviceHealth[]);
+    announced = key;
+    for (const health of list) {
+      const before = previous.find((p) => p.id === health.id);
+      if (before?.state !== health.state) {
+        const fields = { device: health.id, state: health.state, error: health.lastError };
+        if (health.state === 'ready') log.info('device.state', fields);
+        else log.warn('device.state', fields);
       }
-      case 'serial':
-        try {
-          return await openSerial(transport.path, transport.baudRate);
-        } catch (cause) {
-          const message = cause instanceof Error ? cause.message : String(cause);
-          setHealth(slot, { state: 'offline', lastError: message });
-          log.warn('device.open_failed', { device: slot.config.id, reason: message });
-          return null;
-        }
-      case 'hid':
-        setHealth(slot, {
-          state: 'unsupported',
-          lastError: 'HID transport is not available in this build',
-        });
-        return null;
-      default:
-        return assertNever(transport, 'transport');
     }
+    for (const listener of healthListeners) listener(list);
   };
 
-  const startSlot = async (slot: Slot): Promise<void> => {
-    const { kind } = slot.config;
-    switch (kind) {
+  const idcards: IdCardDevice[] = [];
+  const scanners: ScannerDevice[] = [];
+  const printers: PrinterDevice[] = [];
+  const devices: ManagedDevice[] = configs.map((config): ManagedDevice => {
+    const onHealth = (): void => {
+      setImmediate(announce);
+    };
+    switch (config.kind) {
       case 'idcard': {
-        const transport = await openTransport(slot);
-        if (transport === null) return;
-        slot.transport = transport;
-        setHealth(slot, { transport: transport.description });
-        const reader = createIdCardReader(transport, {
-          ...defaultReaderOptions,
-          pollIntervalMs: numberOption(
-            slot.config,
-            'pollIntervalMs',
-            defaultReaderOptions.pollIntervalMs,
-          ),
-          replyTimeoutMs: numberOption(
-            slot.config,
-            'replyTimeoutMs',
-            defaultReaderOptions.replyTimeoutMs,
-          ),
+        const device = createIdCardDevice(config, onHealth);
+        device.onEvent((event) => {
+          for (const listener of cardListeners) listener(config.id, event);
         });
-        reader.onEvent((event) => {
-          if (event.type === 'error') {
-            setHealth(slot, {
-              state: event.code === 'timeout' ? 'offline' : 'ready',
-              lastError: event.message,
-            });
-            log.warn('idcard.error', { device: slot.config.id, code: event.code });
-          } else {
-            setHealth(slot, { state: 'ready', lastError: null });
-          }
-          for (const listener of cardListeners) listener(slot.config.id, event);
-        });
-        reader.start();
-        slot.reader = reader;
-        setHealth(slot, { state: 'ready' });
-        return;
+        idcards.push(device);
+        return device;
       }
-      case 'scanner':
-      case 'printer':
+      case 'scanner': {
+        const device = createScannerDevice(config, onHealth);
+        device.onScan((scan) => {
+          for (const listener of scanListeners) listener({ ...scan, deviceId: config.id });
+        });
+        scanners.push(device);
+        return device;
+      }
+      case 'printer': {
+        const device = createPrinterDevice(config, onHealth);
+        printers.push(device);
+        return device;
+      }
       case 'camera':
-        if (slot.config.transport.type === 'simulated')
-          setHealth(slot, { state: 'ready', transport: 'simulated' });
-        else
-          setHealth(slot, {
-            state: 'unsupported',
-            lastError: `${kind} drivers arrive with the device layer`,
-          });
-        return;
+        return createCameraDevice(config, onHealth);
       default:
-        return assertNever(kind, 'device kind');
+        return assertNever(config, 'device kind');
     }
-  };
+  });
+  const byId = (id: string): ManagedDevice | undefined => devices.find((d) => d.config.id === id);
 
-  const simulatedReader = slots.find(
-    (s) => s.config.kind === 'idcard' && s.config.transport.type === 'simulated',
+  const simulatedReader = idcards.find(
+    (d) => d.simulator !== null || d.config.transport.type === 'simulated',
   );
-  const simulatedScanner = slots.find(
-    (s) => s.config.kind === 'scanner' && s.config.transport.type === 'simulated',
-  );
-  const demo: DemoControls | null = slots.some((s) => s.config.transport.type === 'simulated')
+  const simulatedScanner = scanners.find((d) => d.config.transport.type === 'simulated');
+  const demo: DemoControls | null = devices.some((d) => d.config.transport.type === 'simulated')
     ? {
         cards: SAMPLE_CARDS,
         placeCard(sampleId) {
           const card = SAMPLE_CARDS.find((c) => c.id === sampleId);
-          if (card === undefined || simulatedReader?.simulator === undefined) return false;
+          if (card === undefined || simulatedReader?.simulator == null) return false;
           simulatedReader.simulator.placeCard(card);
           return true;
         },
@@ -182,28 +134,66 @@ export function createDeviceManager(devices: readonly DeviceConfig[], log: Logge
           simulatedReader?.simulator?.removeCard();
         },
         scan(text) {
-          if (simulatedScanner === undefined) return;
-          for (const listener of scanListeners)
-            listener({ deviceId: simulatedScanner.config.id, text });
+          if (simulatedScanner?.simulator == null) return false;
+          simulatedScanner.simulator.scan(text);
+          return true;
+        },
+        setFault(deviceId, fault, on) {
+          const device = byId(deviceId);
+          if (device === undefined || device.config.transport.type !== 'simulated') {
+            return err('not_simulated', `device "${deviceId}" is not simulated`);
+          }
+          const wire =
+            'wire' in device ? (device as IdCardDevice | PrinterDevice | ScannerDevice).wire : null;
+          if (fault === 'unplugged') {
+            if (wire === null) return err('not_supported', 'this device cannot be unplugged');
+            if (on) wire.unplug();
+            else wire.replug();
+            return ok(undefined);
+          }
+          const reader = idcards.find((d) => d === device)?.simulator;
+          if (reader != null) {
+            switch (fault) {
+              case 'readFailure':
+              case 'garbage':
+              case 'splitFrames':
+              case 'silent':
+                reader.faults[fault] = on;
+                return ok(undefined);
+              case 'slow':
+                reader.faults.delayMs = on ? 2500 : 0;
+                return ok(undefined);
+            }
+          }
+          const printer = printers.find((d) => d === device)?.simulator;
+          if (printer != null) {
+            switch (fault) {
+              case 'paperOut':
+              case 'paperNearEnd':
+              case 'coverOpen':
+              case 'silent':
+                printer.state[fault] = on;
+                return ok(undefined);
+            }
+          }
+          return err('unknown_fault', `device "${deviceId}" has no fault "${fault}"`);
         },
       }
     : null;
 
   return {
     async start() {
-      await Promise.all(slots.map((slot) => startSlot(slot)));
-      log.info('devices.started', { count: slots.length });
+      await Promise.all(devices.map((d) => d.start()));
+      log.info('devices.started', { count: devices.length });
     },
     async stop() {
-      await Promise.all(
-        slots.map(async (slot) => {
-          await slot.reader?.stop();
-          slot.simulator?.dispose();
-          await slot.transport?.close();
-        }),
-      );
+      await Promise.all(devices.map((d) => d.stop()));
     },
-    health: () => slots.map((s) => s.health),
+    health: () => devices.map((d) => d.health()),
+    onHealth(listener) {
+      healthListeners.add(listener);
+      return () => healthListeners.delete(listener);
+    },
     onIdCard(listener) {
       cardListeners.add(listener);
       return () => cardListeners.delete(listener);
@@ -212,6 +202,27 @@ export function createDeviceManager(devices: readonly DeviceConfig[], log: Logge
       scanListeners.add(listener);
       return () => scanListeners.delete(listener);
     },
+    async print(bytes) {
+      const printer = printers[0];
+      if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
+      return printer.print(bytes);
+    },
+    paperWidth: () => printers[0]?.paper ?? 58,
+    async triggerScan(on) {
+      await Promise.all(scanners.map((s) => s.trigger(on)));
+    },
+    async selfTest(deviceId) {
+      const device = byId(deviceId);
+      if (device === undefined) return err('unknown_device', `no device "${deviceId}"`);
+      const result = await device.selfTest();
+      log.info('device.self_test', {
+        device: deviceId,
+        ok: result.ok,
+        code: result.ok ? null : result.error.code,
+      });
+      return result;
+    },
+    frameLog: (deviceId) => byId(deviceId)?.frameLog() ?? null,
     demo,
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Slip } from '../api/contract';
 import type { Identity } from '../devices/idcard/identity';
 
 /**
@@ -11,6 +12,8 @@ export interface Session {
   readonly serviceId: string;
   readonly startedAt: number;
   identity: Identity | null;
+  /** The slip of the application submitted in this session, for "print again". */
+  slip: Slip | null;
 }
 
 export interface SessionKeeper {
@@ -23,14 +26,14 @@ export function createSessionKeeper(now: () => number = Date.now): SessionKeeper
   let session: Session | null = null;
   return {
     start(serviceId) {
-      if (session !== null) session.identity = null;
-      session = { id: randomUUID(), serviceId, startedAt: now(), identity: null };
+      if (session !== null) Object.assign(session, { identity: null, slip: null });
+      session = { id: randomUUID(), serviceId, startedAt: now(), identity: null, slip: null };
       return session;
     },
     current: () => session,
     end() {
       const ended = session;
-      if (ended !== null) ended.identity = null;
+      if (ended !== null) Object.assign(ended, { identity: null, slip: null });
       session = null;
       return ended;
     },

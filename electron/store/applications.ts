@@ -30,6 +30,8 @@ export interface ApplicationStore {
   findByNumber(applicationNo: string): ApplicationWithOutbox | null;
   readPayload(id: string): Result<unknown>;
   count(): number;
+  /** Applications waiting in the outbox to be sent to the back office. */
+  countQueued(): number;
 }
 
 interface Row {
@@ -59,6 +61,7 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
     JOIN outbox o ON o.application_id = a.id WHERE a.application_no = ?`);
   const selectPayload = db.prepare('SELECT payload FROM applications WHERE id = ?');
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM applications');
+  const countQueuedRows = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'queued'");
 
   return {
     insert(meta, payload) {
@@ -116,6 +119,9 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
     },
     count() {
       return (countRows.get() as { n: number }).n;
+    },
+    countQueued() {
+      return (countQueuedRows.get() as { n: number }).n;
     },
   };
 }

@@ -1,49 +1,69 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIdCardReader, type IdCardEvent } from '../../electron/devices/idcard/reader';
-import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulator';
+import {
+  createIdCardReader,
+  type IdCardEvent,
+  type IdCardReader,
+} from '../../electron/devices/idcard/reader';
+import {
+  createIdCardSimulator,
+  type IdCardSimulator,
+} from '../../electron/devices/sim/idcard-simulator';
 import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
 import type { ByteTransport } from '../../electron/devices/transport/byte-transport';
+import {
+  createReconnectingTransport,
+  type ReconnectingTransport,
+} from '../../electron/devices/transport/reconnecting';
 import { openSerial } from '../../electron/devices/transport/serial';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { eventually, openPtyPair, type PtyPair } from './pty-pair';
 
-/** The reader driver and the simulator on two ends of a real PTY, through the serialport bindings. */
+const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
+
+/** The reader driver and the simulator on the two ends of a real PTY, through the serialport bindings. */
 describe('ID card reader over a serial PTY', () => {
-  let pair: PtyPair | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await pair?.close();
-  });
+  let pair: PtyPair;
+  let link: ReconnectingTransport;
+  let device: ByteTransport;
+  let sim: IdCardSimulator;
+  let reader: IdCardReader;
+  let events: IdCardEvent[];
 
-  it('reads a card at 115200 baud, once, and notices its removal', async () => {
+  const setUp = async (replyTimeoutMs = 600) => {
     pair = await openPtyPair();
-    const kiosk: ByteTransport = await openSerial(pair.kioskEnd, 115200);
-    const device: ByteTransport = await openSerial(pair.deviceEnd, 115200);
-    cleanups.push(
-      () => kiosk.close(),
-      () => device.close(),
-    );
-    const simulator = createIdCardSimulator(device);
-    const reader = createIdCardReader(kiosk, {
-      pollIntervalMs: 50,
-      replyTimeoutMs: 1000,
+    link = createReconnectingTransport(() => openSerial(pair.kioskEnd, 115200), pair.kioskEnd, {
+      initialMs: 50,
+      maxMs: 200,
+    });
+    device = await openSerial(pair.deviceEnd, 115200);
+    sim = createIdCardSimulator(device);
+    reader = createIdCardReader(link, {
+      pollIntervalMs: 40,
+      replyTimeoutMs,
       missesForRemoval: 2,
       today: () => '2026-11-27',
     });
-    cleanups.push(() => reader.stop());
-    const events: IdCardEvent[] = [];
+    events = [];
     reader.onEvent((e) => events.push(e));
+    await eventually('the link to open', () => link.state() === 'open');
     reader.start();
+  };
+  const count = (type: IdCardEvent['type']) => events.filter((e) => e.type === type).length;
+  const errors = () =>
+    events
+      .filter((e): e is Extract<IdCardEvent, { type: 'error' }> => e.type === 'error')
+      .map((e) => e.code);
 
-    const waitFor = async (type: IdCardEvent['type']): Promise<void> => {
-      for (let i = 0; i < 300 && !events.some((e) => e.type === type); i += 1)
-        await new Promise((r) => setTimeout(r, 10));
-      if (!events.some((e) => e.type === type))
-        throw new Error(`no ${type}: ${events.map((e) => e.type).join(',')}`);
-    };
+  afterEach(async () => {
+    await reader.stop();
+    await link.close();
+    await device.close().catch(() => undefined);
+    await pair.close();
+  });
 
-    simulator.placeCard(SAMPLE_CARDS.find((c) => c.id === 'polyphone')!);
-    await waitFor('card-read');
+  it('reads a card at 115200 baud once, and notices its removal', async () => {
+    await setUp();
+    sim.placeCard(card('polyphone'));
+    await eventually('a card read', () => count('card-read') === 1);
     const read = events.find((e) => e.type === 'card-read') as Extract<
       IdCardEvent,
       { type: 'card-read' }
@@ -54,12 +74,59 @@ describe('ID card reader over a serial PTY', () => {
       sex: 'female',
       birthDate: '1995-11-20',
     });
-    expect(kiosk.description).toBe(`${pair.kioskEnd} @115200`);
-
     await new Promise((r) => setTimeout(r, 300));
-    expect(events.filter((e) => e.type === 'card-read')).toHaveLength(1);
+    expect(count('card-read')).toBe(1);
+    sim.removeCard();
+    await eventually('the card removal', () => count('card-removed') === 1);
+  });
 
-    simulator.removeCard();
-    await waitFor('card-removed');
+  it('reads the SAM id for diagnostics', async () => {
+    await setUp();
+    const id = await reader.readSamId();
+    // The simulator's SAM answers bytes 1..16: 01 02 · 03 04 · then 05..08, 09..0C, 0D..10 little-endian.
+    expect(id).toEqual({ ok: true, value: '01.02-134678021-0202050057-0269422093' });
+  });
+
+  it('reports a read failure once, then reads the card when the fault clears', async () => {
+    await setUp();
+    sim.faults.readFailure = true;
+    sim.placeCard(card('adult'));
+    await eventually('a read failure', () => errors().includes('read_failed'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(errors().filter((c) => c === 'read_failed')).toHaveLength(1);
+    sim.faults.readFailure = false;
+    await eventually('the card read after recovery', () => count('card-read') === 1);
+  });
+
+  it('reads through noise between frames and replies split into 7-byte pieces', async () => {
+    await setUp();
+    sim.faults.garbage = true;
+    sim.faults.splitFrames = true;
+    sim.placeCard(card('elder'));
+    await eventually('a card read through noise', () => count('card-read') === 1);
+    expect(errors()).toEqual([]);
+  });
+
+  it('reports a slow reader as a timeout and recovers when it answers again', async () => {
+    await setUp(300);
+    sim.faults.delayMs = 800;
+    await eventually('a timeout', () => errors().includes('timeout'));
+    sim.faults.delayMs = 0;
+    await eventually('the reader to recover', () => count('recovered') >= 1, 4000);
+    sim.placeCard(card('adult'));
+    await eventually('a card read after recovery', () => count('card-read') === 1);
+  });
+
+  it('reopens the port when the reader is unplugged and plugged back in', async () => {
+    await setUp();
+    await pair.unplug();
+    await eventually('the link to go offline', () => link.state() === 'offline');
+    await device.close().catch(() => undefined);
+    await pair.replug();
+    device = await openSerial(pair.deviceEnd, 115200);
+    sim = createIdCardSimulator(device);
+    await eventually('the link to reopen', () => link.state() === 'open', 5000);
+    sim.placeCard(card('minor'));
+    await eventually('a card read after replug', () => count('card-read') === 1, 5000);
   });
 });

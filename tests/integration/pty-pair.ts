@@ -8,6 +8,10 @@ export interface PtyPair {
   readonly kioskEnd: string;
   /** The end the device simulator opens. */
   readonly deviceEnd: string;
+  /** Pulls the cable: both ends vanish, as when a USB-serial adapter is unplugged. */
+  unplug(): Promise<void>;
+  /** Plugs it back in under the same names. */
+  replug(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -16,26 +20,46 @@ export async function openPtyPair(): Promise<PtyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-pty-'));
   const kioskEnd = join(dir, 'kiosk');
   const deviceEnd = join(dir, 'device');
-  const socat: ChildProcess = spawn(
-    'socat',
-    [`pty,raw,echo=0,link=${kioskEnd}`, `pty,raw,echo=0,link=${deviceEnd}`],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 100 && !(existsSync(kioskEnd) && existsSync(deviceEnd)); i += 1) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  if (!existsSync(kioskEnd) || !existsSync(deviceEnd)) {
-    socat.kill();
-    throw new Error('socat did not create the PTY pair (is socat installed?)');
-  }
+  let socat: ChildProcess | null = null;
+
+  const start = async (): Promise<void> => {
+    socat = spawn(
+      'socat',
+      [`pty,raw,echo=0,link=${kioskEnd}`, `pty,raw,echo=0,link=${deviceEnd}`],
+      { stdio: 'ignore' },
+    );
+    for (let i = 0; i < 100 && !(existsSync(kioskEnd) && existsSync(deviceEnd)); i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (!existsSync(kioskEnd) || !existsSync(deviceEnd))
+      throw new Error('socat did not create the PTY pair (is socat installed?)');
+  };
+  const stop = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const proc = socat;
+      if (proc === null || proc.exitCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill();
+    });
+  await start();
   return {
     kioskEnd,
     deviceEnd,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (socat.exitCode !== null) return resolve();
-        socat.once('exit', () => resolve());
-        socat.kill();
-      }),
+    async unplug() {
+      await stop();
+      for (let i = 0; i < 50 && existsSync(kioskEnd); i += 1)
+        await new Promise((r) => setTimeout(r, 20));
+    },
+    replug: start,
+    close: stop,
   };
+}
+
+/** Polls `check` until it is true or `ms` pass; says what it was waiting for. */
+export async function eventually(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

@@ -227,3 +227,20 @@ export function readerStatus(sw3: number): ReaderStatus {
       return 'unknown';
   }
 }
+
+/**
+ * The SAM module's id as readers print it on their label and in vendor tools:
+ * "05.01-20101215-0012345678-1234567890" from the 16 bytes of a 12 FF reply
+ * (two version bytes, a reserved pair, then three little-endian 32-bit numbers).
+ */
+export function formatSamId(data: Uint8Array): string | null {
+  if (data.length < 16) return null;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const two = (n: number) => n.toString().padStart(2, '0');
+  return [
+    `${two(data[0] ?? 0)}.${two(data[1] ?? 0)}`,
+    view.getUint32(4, true).toString().padStart(8, '0'),
+    view.getUint32(8, true).toString().padStart(10, '0'),
+    view.getUint32(12, true).toString().padStart(10, '0'),
+  ].join('-');
+}

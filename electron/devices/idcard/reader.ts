@@ -1,6 +1,14 @@
 import { todayInChina } from '../../../rules/engine/dates';
 import type { ByteTransport } from '../transport/byte-transport';
-import { encodeCommand, readerStatus, type CommandName, type ReaderStatus } from './codec';
+import { err, ok, type Result } from '../../shared/result';
+import type { FrameLog } from '../frame-log';
+import {
+  encodeCommand,
+  formatSamId,
+  readerStatus,
+  type CommandName,
+  type ReaderStatus,
+} from './codec';
 import type { Identity } from './identity';
 import { createSamLink } from './sam-link';
 import { parseTextBlock, TEXT_BLOCK_BYTES } from './text-block';
@@ -9,9 +17,15 @@ export type IdCardEvent =
   | { readonly type: 'card-present' }
   | { readonly type: 'card-read'; readonly identity: Identity; readonly photo: Uint8Array }
   | { readonly type: 'card-removed' }
+  /** The reader answers again after an error. */
+  | { readonly type: 'recovered' }
   | { readonly type: 'error'; readonly code: string; readonly message: string };
 
+/** Problems of the reader or its cable, as opposed to the card on it. */
+const LINK_FAULTS: ReadonlySet<string> = new Set(['timeout', 'write_failed', 'busy']);
+
 export interface IdCardReaderOptions {
+  readonly frameLog?: FrameLog;
   readonly pollIntervalMs: number;
   readonly replyTimeoutMs: number;
   /** Consecutive "no card" answers after a read before the card counts as taken away. */
@@ -27,6 +41,8 @@ export const defaultReaderOptions: IdCardReaderOptions = {
 };
 
 export interface IdCardReader {
+  /** The SAM module's id, for diagnostics; waits for the poll in progress. */
+  readSamId(): Promise<Result<string>>;
   start(): void;
   stop(): Promise<void>;
   onEvent(listener: (event: IdCardEvent) => void): () => void;
@@ -41,12 +57,13 @@ export function createIdCardReader(
   transport: ByteTransport,
   options: IdCardReaderOptions = defaultReaderOptions,
 ): IdCardReader {
-  const link = createSamLink(transport);
+  const link = createSamLink(transport, options.frameLog);
   const listeners = new Set<(event: IdCardEvent) => void>();
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let cardRead = false;
+  let presentAnnounced = false;
   let misses = 0;
   let lastError: string | null = null;
 
@@ -54,7 +71,7 @@ export function createIdCardReader(
     if (event.type === 'error') {
       if (lastError === event.code) return;
       lastError = event.code;
-    } else {
+    } else if (event.type !== 'card-present') {
       lastError = null;
     }
     for (const listener of listeners) listener(event);
@@ -99,18 +116,36 @@ export function createIdCardReader(
     const found = await send('findCard');
     if ('failure' in found)
       return emit({ type: 'error', code: found.failure, message: found.message });
+    // Errors are reported once; a healthy answer after a link fault says the reader is back.
+    if (
+      lastError !== null &&
+      LINK_FAULTS.has(lastError) &&
+      (found.status === 'card_found' || found.status === 'no_card')
+    ) {
+      emit({ type: 'recovered' });
+    }
     if (found.status === 'card_found') {
       misses = 0;
       if (cardRead) return;
-      emit({ type: 'card-present' });
+      // Announce a card once per placement, even when reading it takes several tries.
+      if (!presentAnnounced) emit({ type: 'card-present' });
+      presentAnnounced = true;
       return readCard();
     }
     if (found.status === 'no_card') {
-      lastError = null;
       misses += 1;
+      if (misses >= options.missesForRemoval) presentAnnounced = false;
       if (cardRead && misses >= options.missesForRemoval) {
         cardRead = false;
         emit({ type: 'card-removed' });
+      } else if (
+        !cardRead &&
+        misses >= options.missesForRemoval &&
+        lastError !== null &&
+        !LINK_FAULTS.has(lastError)
+      ) {
+        // A card that failed to read was taken away: its next placement may be reported again.
+        lastError = null;
       }
       return;
     }
@@ -126,13 +161,30 @@ export function createIdCardReader(
       };
     });
 
+  // readSamId and the poll loop share the link, which takes one request at a time.
+  let busy: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = busy.then(work, work);
+    busy = run.catch(() => undefined);
+    return run;
+  };
+
   return {
+    readSamId: () =>
+      exclusive(async () => {
+        const reply = await link.request(encodeCommand('readSamId'), options.replyTimeoutMs);
+        if (!reply.ok) return reply;
+        if (readerStatus(reply.value.sw3) !== 'ok')
+          return err(readerStatus(reply.value.sw3), 'SAM id not available');
+        const id = formatSamId(reply.value.data);
+        return id === null ? err('bad_reply', 'SAM id reply too short') : ok(id);
+      }),
     start() {
       if (running) return;
       running = true;
       loop = (async () => {
         while (running) {
-          await poll();
+          await exclusive(poll);
           if (running) await sleep(options.pollIntervalMs);
         }
       })();

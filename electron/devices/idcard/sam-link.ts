@@ -1,3 +1,4 @@
+import { hex, type FrameLog } from '../frame-log';
 import type { ByteTransport } from '../transport/byte-transport';
 import { createStreamDeframer, parseReply, type DeframeEvent, type Reply } from './codec';
 import { err, ok, type Result } from '../../shared/result';
@@ -14,13 +15,41 @@ export interface SamLink {
   dispose(): void;
 }
 
-export function createSamLink(transport: ByteTransport): SamLink {
+/**
+ * Frame-level tap for diagnostics. Replies with more than a status word carry
+ * card data: only their status and length are logged, never the bytes.
+ */
+function logFrames(log: FrameLog | undefined) {
+  return {
+    command(bytes: Uint8Array): void {
+      log?.add('tx', hex(bytes));
+    },
+    event(event: DeframeEvent): void {
+      if (log === undefined) return;
+      if (event.type === 'frame') {
+        const sw = hex(event.body.subarray(0, 3));
+        const data = event.body.length - 3;
+        log.add(
+          'rx',
+          data > 8
+            ? `SW ${sw} + ${data} bytes of card data (masked)`
+            : `SW ${sw}${data > 0 ? ` ${hex(event.body.subarray(3))}` : ''}`,
+        );
+      } else if (event.type === 'garbage') log.add('note', `${event.count} bytes of noise skipped`);
+      else log.add('note', `${event.type} (length ${event.length}), resynchronising`);
+    },
+  };
+}
+
+export function createSamLink(transport: ByteTransport, frameLog?: FrameLog): SamLink {
+  const tap = logFrames(frameLog);
   const deframer = createStreamDeframer();
   let pending: ((reply: Reply) => void) | null = null;
   let framing: DeframeEvent[] = [];
 
   const unsubscribe = transport.onData((chunk) => {
     for (const event of deframer.push(chunk)) {
+      tap.event(event);
       if (event.type !== 'frame') {
         framing.push(event);
         continue;
@@ -49,6 +78,7 @@ export function createSamLink(transport: ByteTransport): SamLink {
         };
       });
       try {
+        tap.command(command);
         await transport.write(command);
       } catch (cause) {
         pending = null;

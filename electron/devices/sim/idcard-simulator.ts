@@ -5,9 +5,24 @@ import type { SampleCard } from './sample-cards';
 
 const PHOTO_BYTES = 1024;
 
+/** Faults a technician or a test can switch on, each like something real readers do. */
+export interface IdCardFaults {
+  /** The card is there but reading it fails (SW3 41): dirty card, moved too early. */
+  readFailure: boolean;
+  /** Noise on the line before every reply. */
+  garbage: boolean;
+  /** Replies arrive in small pieces, as over a slow USB-serial bridge. */
+  splitFrames: boolean;
+  /** Milliseconds before each reply: a slow or overloaded reader. */
+  delayMs: number;
+  /** No replies at all: the reader hangs or lost power. */
+  silent: boolean;
+}
+
 export interface IdCardSimulator {
   placeCard(card: SampleCard): void;
   removeCard(): void;
+  readonly faults: IdCardFaults;
   dispose(): void;
 }
 
@@ -23,6 +38,13 @@ export function createIdCardSimulator(
   options: { readonly swapGapPolls: number } = { swapGapPolls: 3 },
 ): IdCardSimulator {
   let card: { readonly text: Uint8Array; readonly photo: Uint8Array } | null = null;
+  const faults: IdCardFaults = {
+    readFailure: false,
+    garbage: false,
+    splitFrames: false,
+    delayMs: 0,
+    silent: false,
+  };
   // Swapping one card for another lifts the first off the field for a moment.
   let liftedPolls = 0;
   const deframer = createStreamDeframer();
@@ -38,7 +60,7 @@ export function createIdCardSimulator(
     if (is(cmd, para, 'selectCard'))
       return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
     if (is(cmd, para, 'readText')) {
-      if (card === null) return encodeReply(0x41);
+      if (card === null || faults.readFailure) return encodeReply(0x41);
       const data = new Uint8Array(4 + card.text.length + card.photo.length);
       data.set([0x01, 0x00, PHOTO_BYTES >> 8, PHOTO_BYTES & 0xff], 0);
       data.set(card.text, 4);
@@ -54,18 +76,32 @@ export function createIdCardSimulator(
     return encodeReply(0x21);
   };
 
+  const send = async (reply: Uint8Array): Promise<void> => {
+    if (faults.silent) return;
+    if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
+    if (faults.garbage) await port.write(Uint8Array.of(0x00, 0xaa, 0x96, 0x13, 0xaa, 0xaa, 0x55));
+    if (!faults.splitFrames) return port.write(reply);
+    for (let at = 0; at < reply.length; at += 7) {
+      await port.write(reply.subarray(at, at + 7));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+
   const unsubscribe = port.onData((chunk) => {
     for (const event of deframer.push(chunk)) {
       if (event.type === 'frame') {
         const command = parseCommand(event.body);
-        void port.write(command === null ? encodeReply(0x11) : answer(command.cmd, command.para));
+        void send(command === null ? encodeReply(0x11) : answer(command.cmd, command.para)).catch(
+          () => undefined,
+        );
       } else if (event.type === 'bad-checksum') {
-        void port.write(encodeReply(0x10));
+        void send(encodeReply(0x10)).catch(() => undefined);
       }
     }
   });
 
   return {
+    faults,
     placeCard(sample) {
       if (card !== null) liftedPolls = options.swapGapPolls;
       // A stand-in for the WLT photo: fixed bytes, so reads are repeatable.

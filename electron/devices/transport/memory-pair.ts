@@ -8,10 +8,9 @@ import type { ByteTransport } from './byte-transport';
 export function createMemoryPair(
   description = 'simulated',
 ): readonly [ByteTransport, ByteTransport] {
-  const listeners: [Set<(chunk: Uint8Array) => void>, Set<(chunk: Uint8Array) => void>] = [
-    new Set(),
-    new Set(),
-  ];
+  type Listener = (chunk: Uint8Array) => void;
+  const listeners: [Set<Listener>, Set<Listener>] = [new Set(), new Set()];
+  const closeListeners = new Set<(reason: string) => void>();
   let closed = false;
   const end = (self: 0 | 1): ByteTransport => ({
     description,
@@ -26,10 +25,17 @@ export function createMemoryPair(
       listeners[self].add(listener);
       return () => listeners[self].delete(listener);
     },
+    onClose: (listener) => {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
     close: async () => {
+      if (closed) return;
       closed = true;
       listeners[0].clear();
       listeners[1].clear();
+      for (const listener of closeListeners) listener('closed');
+      closeListeners.clear();
     },
   });
   return [end(0), end(1)];

@@ -7,10 +7,27 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
   await new Promise<void>((resolve, reject) => {
     port.open((error) => (error ? reject(error) : resolve()));
   });
+  const closeListeners = new Set<(reason: string) => void>();
+  let closing = false;
+  const gone = (reason: string): void => {
+    for (const listener of closeListeners) listener(reason);
+    closeListeners.clear();
+  };
+  // Unplugging a USB adapter (or a PTY's other end going away) closes the port under us.
+  port.on('close', (error?: Error & { disconnected?: boolean }) => {
+    if (!closing) gone(error?.message ?? 'port closed');
+  });
+  port.on('error', (error: Error) => {
+    if (!closing) gone(error.message);
+  });
   return {
     description: `${path} @${baudRate}`,
     write: (bytes) =>
       new Promise<void>((resolve, reject) => {
+        if (!port.isOpen) {
+          reject(new Error(`${path} is not open`));
+          return;
+        }
         port.write(Buffer.from(bytes), (error) =>
           error ? reject(error) : port.drain(() => resolve()),
         );
@@ -20,10 +37,39 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
       port.on('data', handler);
       return () => port.off('data', handler);
     },
+    onClose: (listener) => {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         if (!port.isOpen) return resolve();
         port.close(() => resolve());
       }),
   };
+}
+
+export interface SerialPortInfo {
+  readonly path: string;
+  readonly manufacturer?: string;
+  readonly vendorId?: string;
+  readonly productId?: string;
+  readonly serialNumber?: string;
+}
+
+/** Serial ports the system sees, for the technician's diagnostics. */
+export async function listSerialPorts(): Promise<SerialPortInfo[]> {
+  try {
+    const ports = await SerialPort.list();
+    return ports.map((p) => ({
+      path: p.path,
+      ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
+      ...(p.vendorId ? { vendorId: p.vendorId } : {}),
+      ...(p.productId ? { productId: p.productId } : {}),
+      ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
+    }));
+  } catch {
+    return [];
+  }
 }

@@ -1,0 +1,92 @@
+import type { DeviceConfigOf } from '../../config/schema';
+import { ok } from '../../shared/result';
+import { createFrameLog } from '../frame-log';
+import { createIdCardReader, defaultReaderOptions, type IdCardEvent } from '../idcard/reader';
+import { createIdCardSimulator, type IdCardSimulator } from '../sim/idcard-simulator';
+import type { DeviceHealth, ManagedDevice } from './device';
+import { healthTracker } from './device';
+import { addressOf, openLink, type SimulatedWire } from './links';
+
+/** Errors that mean the reader itself is unwell, not the card. */
+const READER_FAULTS = new Set([
+  'timeout',
+  'write_failed',
+  'busy',
+  'checksum',
+  'length',
+  'command',
+  'not_authorised',
+  'self_test_failed',
+]);
+
+export interface IdCardDevice extends ManagedDevice {
+  onEvent(listener: (event: IdCardEvent) => void): () => void;
+  /** Present for simulated readers: the demo dock and tests drive it. */
+  readonly simulator: IdCardSimulator | null;
+  readonly wire: SimulatedWire | null;
+}
+
+export function createIdCardDevice(
+  config: DeviceConfigOf<'idcard'>,
+  onHealth: () => void,
+): IdCardDevice {
+  const frames = createFrameLog();
+  const tracker = healthTracker(config, addressOf(config), onHealth);
+  // One simulator for the device's life; the wire re-attaches it after a simulated replug.
+  let simulator: IdCardSimulator | null = null;
+  const simulatedEnd =
+    config.transport.type === 'simulated'
+      ? (deviceEnd: Parameters<typeof createIdCardSimulator>[0]) => {
+          const previous = simulator;
+          simulator = createIdCardSimulator(deviceEnd);
+          if (previous !== null) Object.assign(simulator.faults, previous.faults);
+          const sim = simulator;
+          return () => sim.dispose();
+        }
+      : null;
+  const { link, wire } = openLink(config, {}, simulatedEnd);
+  const reader = createIdCardReader(link, {
+    ...defaultReaderOptions,
+    ...config.options,
+    frameLog: frames,
+  });
+
+  link.onState((state, reason) => {
+    frames.add('note', state === 'open' ? 'link open' : `link offline: ${reason ?? ''}`);
+    tracker.set(state === 'open' ? 'ready' : 'offline', state === 'open' ? null : reason);
+    if (state === 'open') void readSamId();
+  });
+  reader.onEvent((event) => {
+    if (event.type === 'error' && READER_FAULTS.has(event.code))
+      tracker.set('fault', `${event.code}: ${event.message}`);
+    if (event.type === 'recovered') tracker.set('ready', null);
+  });
+  const readSamId = async (): Promise<void> => {
+    const id = await reader.readSamId();
+    tracker.fact('samId', id.ok ? id.value : null);
+  };
+
+  return {
+    config,
+    get simulator() {
+      return simulator;
+    },
+    wire,
+    health: (): DeviceHealth => tracker.health(),
+    onEvent: (listener) => reader.onEvent(listener),
+    async start() {
+      reader.start();
+    },
+    async stop() {
+      await reader.stop();
+      await link.close();
+    },
+    async selfTest() {
+      const id = await reader.readSamId();
+      if (!id.ok) return id;
+      tracker.fact('samId', id.value);
+      return ok({ summary: 'SAM module answered', facts: { samId: id.value } });
+    },
+    frameLog: () => frames.entries(),
+  };
+}

@@ -1,0 +1,110 @@
+import type { DeviceConfigOf } from '../../config/schema';
+import { ok, type Result } from '../../shared/result';
+import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
+import { createReceiptPrinter } from '../printer/receipt-printer';
+import { testReceipt, type PaperWidth } from '../printer/slip-receipt';
+import { problemOf, type PrinterStatus } from '../printer/status';
+import { createPrinterSimulator, type PrinterSimulator } from '../sim/printer-simulator';
+import type { ManagedDevice } from './device';
+import { healthTracker } from './device';
+import { addressOf, openLink, type SimulatedWire } from './links';
+
+export interface PrinterDevice extends ManagedDevice {
+  readonly paper: PaperWidth;
+  print(bytes: Uint8Array): Promise<Result<void>>;
+  readonly simulator: PrinterSimulator | null;
+  readonly wire: SimulatedWire | null;
+}
+
+export function createPrinterDevice(
+  config: DeviceConfigOf<'printer'>,
+  onHealth: () => void,
+): PrinterDevice {
+  const frames = createFrameLog();
+  const tracker = healthTracker(config, addressOf(config), onHealth);
+  const options = config.options;
+  let simulator: PrinterSimulator | null = null;
+  const { link, wire } = openLink(
+    config,
+    options,
+    config.transport.type === 'simulated'
+      ? (deviceEnd) => {
+          const previous = simulator;
+          simulator = createPrinterSimulator(deviceEnd);
+          if (previous !== null) Object.assign(simulator.state, previous.state);
+          const sim = simulator;
+          return () => sim.dispose();
+        }
+      : null,
+  );
+  // Printed bytes carry the slip's text: the log shows the command head and the length only.
+  const tapped = tapTransport(link, frames, {
+    tx: (bytes) => maskedHex(bytes, 6),
+    rx: (bytes) => maskedHex(bytes, 4),
+  });
+  const printer = createReceiptPrinter(tapped, {
+    replyTimeoutMs: options.replyTimeoutMs,
+    chunkBytes: options.chunkBytes,
+  });
+  tracker.fact('paper', `${options.paperWidthMm} mm`);
+
+  const record = (status: Result<PrinterStatus>): void => {
+    if (!status.ok) {
+      tracker.set(link.state() === 'open' ? 'fault' : 'offline', status.error.message);
+      return;
+    }
+    const problem = problemOf(status.value);
+    tracker.fact('paperNearEnd', status.value.paperNearEnd ? 'yes' : 'no');
+    tracker.set(problem === null ? 'ready' : 'fault', problem);
+  };
+  const check = async (): Promise<void> => record(await printer.status());
+  link.onState((state, reason) => {
+    if (state === 'open') void check();
+    else tracker.set('offline', reason);
+  });
+  let timer: NodeJS.Timeout | null = null;
+
+  return {
+    config,
+    paper: options.paperWidthMm,
+    get simulator() {
+      return simulator;
+    },
+    wire,
+    health: () => tracker.health(),
+    async print(bytes) {
+      const result = await printer.print(bytes);
+      if (!result.ok) tracker.set(link.state() === 'open' ? 'fault' : 'offline', result.error.code);
+      else void check();
+      return result;
+    },
+    async start() {
+      timer = setInterval(() => void check(), options.statusIntervalMs);
+    },
+    async stop() {
+      if (timer !== null) clearInterval(timer);
+      printer.dispose();
+      await link.close();
+    },
+    async selfTest() {
+      const status = await printer.status();
+      record(status);
+      if (!status.ok) return status;
+      const printed = await printer.print(
+        testReceipt(
+          [`${config.id} ${addressOf(config)}`, new Date().toISOString()],
+          options.paperWidthMm,
+        ),
+      );
+      if (!printed.ok) return printed;
+      return ok({
+        summary: 'test slip printed',
+        facts: {
+          paperNearEnd: status.value.paperNearEnd ? 'yes' : 'no',
+          paper: `${options.paperWidthMm} mm`,
+        },
+      });
+    },
+    frameLog: () => frames.entries(),
+  };
+}

@@ -1,0 +1,103 @@
+import type { DeviceConfigOf } from '../../config/schema';
+import { err, ok } from '../../shared/result';
+import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
+import {
+  createHidPosScanner,
+  createSerialScanner,
+  defaultSerialScannerOptions,
+  type Scan,
+  type Scanner,
+} from '../scanner/scanner';
+import { createSerialScannerSimulator, type ScannerSimulator } from '../sim/scanner-simulator';
+import type { ManagedDevice } from './device';
+import { healthTracker } from './device';
+import { addressOf, openLink, type SimulatedWire } from './links';
+
+export interface ScannerDevice extends ManagedDevice {
+  onScan(listener: (scan: Scan) => void): () => void;
+  trigger(on: boolean): Promise<void>;
+  readonly simulator: ScannerSimulator | null;
+  readonly wire: SimulatedWire | null;
+}
+
+const SELF_TEST_WAIT_MS = 20_000;
+
+export function createScannerDevice(
+  config: DeviceConfigOf<'scanner'>,
+  onHealth: () => void,
+): ScannerDevice {
+  const frames = createFrameLog();
+  const tracker = healthTracker(config, addressOf(config), onHealth);
+  const options = config.options;
+  let simulator: ScannerSimulator | null = null;
+  const { link, wire } = openLink(
+    config,
+    options,
+    config.transport.type === 'simulated'
+      ? (deviceEnd) => {
+          simulator = createSerialScannerSimulator(deviceEnd, options);
+          const sim = simulator;
+          return () => sim.dispose();
+        }
+      : null,
+  );
+  // Scanned codes may hold personal data: the log keeps only their length.
+  const tapped = tapTransport(link, frames, {
+    tx: (bytes) => maskedHex(bytes, 8),
+    rx: (bytes) => `${bytes.length} bytes of scan data (masked)`,
+  });
+  const scanner: Scanner =
+    config.transport.type === 'hid'
+      ? createHidPosScanner(tapped)
+      : createSerialScanner(tapped, { ...defaultSerialScannerOptions, ...options });
+  tracker.fact('protocol', config.transport.type === 'hid' ? 'HID-POS' : options.protocol);
+
+  link.onState((state, reason) =>
+    tracker.set(state === 'open' ? 'ready' : 'offline', state === 'open' ? null : reason),
+  );
+
+  return {
+    config,
+    get simulator() {
+      return simulator;
+    },
+    wire,
+    health: () => tracker.health(),
+    onScan: (listener) => scanner.onScan(listener),
+    trigger: (on) => scanner.trigger(on).catch(() => undefined),
+    async start() {},
+    async stop() {
+      scanner.dispose();
+      await link.close();
+    },
+    async selfTest() {
+      await scanner.trigger(true).catch(() => undefined);
+      const scan = await new Promise<Scan | null>((resolve) => {
+        const timer = setTimeout(() => {
+          off();
+          resolve(null);
+        }, SELF_TEST_WAIT_MS);
+        const off = scanner.onScan((s) => {
+          clearTimeout(timer);
+          off();
+          resolve(s);
+        });
+      });
+      await scanner.trigger(false).catch(() => undefined);
+      if (scan === null)
+        return err('no_scan', `no code scanned within ${SELF_TEST_WAIT_MS / 1000} s`);
+      return ok({
+        summary: 'code read',
+        facts: {
+          symbology: scan.symbology ?? 'unknown',
+          encoding: scan.encoding,
+          // A test card's text, cut short: a stranger's QR must not end up on the screen whole.
+          text:
+            Array.from(scan.text).slice(0, 24).join('') +
+            (Array.from(scan.text).length > 24 ? '…' : ''),
+        },
+      });
+    },
+    frameLog: () => frames.entries(),
+  };
+}

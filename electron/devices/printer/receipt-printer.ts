@@ -1,0 +1,97 @@
+import { err, ok, type Result } from '../../shared/result';
+import type { ByteTransport } from '../transport/byte-transport';
+import { statusRequest } from './escpos';
+import { decodeStatus, problemOf, type PrinterStatus } from './status';
+
+export interface ReceiptPrinter {
+  /** Asks DLE EOT 1, 2 and 4; fails with `timeout` when the printer does not answer. */
+  status(): Promise<Result<PrinterStatus>>;
+  /** Refuses (paper_out, cover_open, offline, error, timeout) before sending anything it cannot print. */
+  print(bytes: Uint8Array): Promise<Result<void>>;
+  dispose(): void;
+}
+
+export interface ReceiptPrinterOptions {
+  readonly replyTimeoutMs: number;
+  /** Bytes per write: slow serial printers lose data when flooded. */
+  readonly chunkBytes: number;
+}
+
+export const defaultPrinterOptions: ReceiptPrinterOptions = {
+  replyTimeoutMs: 1000,
+  chunkBytes: 512,
+};
+
+/** An ESC/POS receipt printer on any byte transport. */
+export function createReceiptPrinter(
+  transport: ByteTransport,
+  options: ReceiptPrinterOptions = defaultPrinterOptions,
+): ReceiptPrinter {
+  const waiting: ((byte: number) => void)[] = [];
+  const unsubscribe = transport.onData((chunk) => {
+    for (const byte of chunk) waiting.shift()?.(byte);
+  });
+
+  // One status exchange at a time: each DLE EOT gets exactly one byte back.
+  let queue: Promise<unknown> = Promise.resolve();
+  const ask = (n: 1 | 2 | 4): Promise<number | null> => {
+    const exchange = queue.then(
+      () =>
+        new Promise<number | null>((resolve) => {
+          const giveUp = (): void => {
+            clearTimeout(timer);
+            const index = waiting.indexOf(receive);
+            if (index >= 0) waiting.splice(index, 1);
+            resolve(null);
+          };
+          const timer = setTimeout(giveUp, options.replyTimeoutMs);
+          const receive = (byte: number): void => {
+            clearTimeout(timer);
+            resolve(byte);
+          };
+          waiting.push(receive);
+          // A write that fails (printer unplugged) must not leave a receiver behind to eat a later reply.
+          transport.write(statusRequest(n)).catch(giveUp);
+        }),
+    );
+    queue = exchange;
+    return exchange;
+  };
+
+  const status = async (): Promise<Result<PrinterStatus>> => {
+    const printer = await ask(1);
+    const cause = printer === null ? null : await ask(2);
+    const paper = cause === null ? null : await ask(4);
+    if (printer === null || cause === null || paper === null) {
+      return err('timeout', `printer did not answer DLE EOT within ${options.replyTimeoutMs} ms`);
+    }
+    const decoded = decodeStatus(printer, cause, paper);
+    return decoded === null
+      ? err(
+          'bad_status',
+          `unexpected status bytes ${[printer, cause, paper].map((b) => b.toString(16)).join(' ')}`,
+        )
+      : ok(decoded);
+  };
+
+  return {
+    status,
+    async print(bytes) {
+      const current = await status();
+      if (!current.ok) return current;
+      const problem = problemOf(current.value);
+      if (problem !== null) return err(problem, `printer reports ${problem.replace('_', ' ')}`);
+      try {
+        for (let at = 0; at < bytes.length; at += options.chunkBytes) {
+          await transport.write(bytes.subarray(at, at + options.chunkBytes));
+        }
+      } catch (cause) {
+        return err('write_failed', cause instanceof Error ? cause.message : String(cause));
+      }
+      return ok(undefined);
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}

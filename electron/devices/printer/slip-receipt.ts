@@ -1,0 +1,97 @@
+import { EscPos } from './escpos';
+import { displayWidth, twoColumns, wrap } from './text-width';
+
+/** The acceptance slip's words, already in the language and format to print. */
+export interface ReceiptSlip {
+  readonly station: string;
+  readonly title: string;
+  readonly applicationNoLabel: string;
+  readonly applicationNo: string;
+  readonly qrText: string;
+  readonly qrCaption: string;
+  /** Label and value pairs, in order: item, applicant, time, status, fee, time limit, due date, desk … */
+  readonly rows: readonly (readonly [string, string])[];
+  /** 一次性告知单, when something is missing. */
+  readonly notice?: {
+    readonly title: string;
+    readonly lead: string;
+    readonly items: readonly { readonly name: string; readonly satisfiedBy?: string }[];
+  };
+  readonly bringTitle?: string;
+  readonly bring: readonly string[];
+  readonly notes: readonly string[];
+  readonly howToQueryTitle: string;
+  readonly howToQuery: string;
+  readonly footer: readonly string[];
+}
+
+export const COLUMNS = { 58: 32, 80: 48 } as const;
+export type PaperWidth = keyof typeof COLUMNS;
+
+/**
+ * Lays the slip out for a 58 mm (32 columns) or 80 mm (48 columns) roll:
+ * every line fits by display width, no character is ever split, and the QR
+ * code carries the status-lookup reference.
+ */
+export function slipReceipt(slip: ReceiptSlip, paper: PaperWidth): Uint8Array {
+  const columns = COLUMNS[paper];
+  const rule = '-'.repeat(columns);
+  const p = new EscPos().init().align('center').bold(true).size(2, 2);
+  for (const line of wrap(slip.title, Math.floor(columns / 2))) p.line(line);
+  p.size(1, 1).bold(false);
+  for (const line of wrap(slip.station, columns)) p.line(line);
+  p.line(rule).align('left');
+  p.line(slip.applicationNoLabel).bold(true);
+  const numberFitsDouble = displayWidth(slip.applicationNo) * 2 <= columns;
+  if (numberFitsDouble) p.size(2, 1);
+  p.line(slip.applicationNo).size(1, 1).bold(false);
+  p.align('center')
+    .qr(slip.qrText, paper === 80 ? 7 : 5)
+    .line(slip.qrCaption)
+    .align('left')
+    .line(rule);
+  for (const [label, value] of slip.rows)
+    for (const line of twoColumns(`${label}：`, value, columns)) p.line(line);
+  if (slip.notice !== undefined && slip.notice.items.length > 0) {
+    p.line(rule).align('center').bold(true).line(slip.notice.title).bold(false).align('left');
+    for (const line of wrap(slip.notice.lead, columns)) p.line(line);
+    slip.notice.items.forEach((item, i) => {
+      const head = `${i + 1}. `;
+      const indent = ' '.repeat(displayWidth(head));
+      wrap(item.name, columns - indent.length).forEach((line, j) =>
+        p.line(`${j === 0 ? head : indent}${line}`),
+      );
+      if (item.satisfiedBy !== undefined) {
+        for (const line of wrap(item.satisfiedBy, columns - indent.length))
+          p.line(`${indent}${line}`);
+      }
+    });
+  }
+  if (slip.bring.length > 0 && slip.bringTitle !== undefined) {
+    p.line(rule).bold(true).line(slip.bringTitle).bold(false);
+    for (const item of slip.bring) for (const line of wrap(`· ${item}`, columns)) p.line(line);
+  }
+  for (const note of slip.notes) for (const line of wrap(note, columns)) p.line(line);
+  p.line(rule).bold(true).line(slip.howToQueryTitle).bold(false);
+  for (const line of wrap(slip.howToQuery, columns)) p.line(line);
+  for (const footer of slip.footer) for (const line of wrap(footer, columns)) p.line(line);
+  return p.feed(3).cut().bytes();
+}
+
+/** A short page to check the printer from the technician's screen. */
+export function testReceipt(lines: readonly string[], paper: PaperWidth): Uint8Array {
+  const columns = COLUMNS[paper];
+  const p = new EscPos()
+    .init()
+    .align('center')
+    .bold(true)
+    .line('打印测试 PRINT TEST')
+    .bold(false)
+    .align('left');
+  p.line('-'.repeat(columns));
+  for (const text of lines) for (const line of wrap(text, columns)) p.line(line);
+  p.line('中文：受理回执 一次性告知单 ￥120.00');
+  p.line('1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns));
+  p.align('center').qr('GAKIOSK:TEST', 4);
+  return p.feed(3).cut().bytes();
+}

@@ -1,0 +1,30 @@
+import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/contract';
+import type { KioskConfig } from '../config/schema';
+import type { DeviceManager } from '../devices/manager';
+import type { Logger } from '../shared/log';
+import type { ApplicationStore } from '../store/applications';
+import type { RuleSet } from './rule-files';
+import type { SessionKeeper } from './session';
+import type { StaffAuth } from './staff-auth';
+
+export type KioskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Everything a handler may use; built once in service.ts. */
+export interface KioskContext {
+  readonly config: KioskConfig;
+  readonly dataDir: string;
+  readonly version: string;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly ruleSet: RuleSet;
+  readonly store: ApplicationStore;
+  readonly devices: DeviceManager;
+  readonly sessions: SessionKeeper;
+  readonly staff: StaffAuth;
+  readonly emit: KioskEventListener;
+  /** A card lies on the reader (read or not). */
+  readonly cardOnReader: () => boolean;
+}
+
+/** A group of contract methods; service.ts spreads the groups into one `KioskHandlers`. */
+export type HandlerGroup<M extends MethodName> = Pick<KioskHandlers, M>;

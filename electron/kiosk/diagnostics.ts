@@ -1,0 +1,77 @@
+import { statfs } from 'node:fs/promises';
+import { freemem, totalmem, uptime } from 'node:os';
+import type { DeviceHealth } from '../devices/manager';
+import type { RuleFileProblem } from './rule-files';
+
+export interface SystemFacts {
+  readonly versions: Readonly<Record<string, string>>;
+  readonly platform: string;
+  readonly uptimeSeconds: { readonly process: number; readonly system: number };
+  readonly memoryMb: { readonly rss: number; readonly free: number; readonly total: number };
+  readonly diskFreeMb: number | null;
+  readonly dataDir: string;
+}
+
+/** Facts a technician needs to judge the machine, none of them personal. */
+export async function systemFacts(dataDir: string, appVersion: string): Promise<SystemFacts> {
+  let diskFreeMb: number | null = null;
+  try {
+    const fs = await statfs(dataDir);
+    diskFreeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);
+  } catch {
+    diskFreeMb = null;
+  }
+  const versions: Record<string, string> = { app: appVersion, node: process.versions.node };
+  if (process.versions.electron) versions['electron'] = process.versions.electron;
+  if (process.versions.chrome) versions['chromium'] = process.versions.chrome;
+  return {
+    versions,
+    platform: `${process.platform}/${process.arch}`,
+    uptimeSeconds: { process: Math.round(process.uptime()), system: Math.round(uptime()) },
+    memoryMb: {
+      rss: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      free: Math.round(freemem() / 1024 / 1024),
+      total: Math.round(totalmem() / 1024 / 1024),
+    },
+    diskFreeMb,
+    dataDir,
+  };
+}
+
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Below this the kiosk warns: a day of applications with scans must fit. */
+export const MIN_DISK_FREE_MB = 512;
+
+/** What must hold before a kiosk goes into the hall; each check says what it saw. */
+export function readinessChecks(
+  devices: readonly DeviceHealth[],
+  ruleProblems: readonly RuleFileProblem[],
+  system: SystemFacts,
+  services: number,
+): ReadinessCheck[] {
+  return [
+    ...devices.map((d) => ({
+      name: `device ${d.id} (${d.kind})`,
+      ok: d.state === 'ready',
+      detail: `${d.address}: ${d.state}${d.lastError === null ? '' : ` — ${d.lastError}`}`,
+    })),
+    {
+      name: 'service rule files',
+      ok: ruleProblems.length === 0 && services > 0,
+      detail: `${services} loaded, ${ruleProblems.length} refused`,
+    },
+    {
+      name: 'disk space',
+      ok: system.diskFreeMb !== null && system.diskFreeMb >= MIN_DISK_FREE_MB,
+      detail:
+        system.diskFreeMb === null
+          ? 'unknown'
+          : `${system.diskFreeMb} MB free (need ${MIN_DISK_FREE_MB})`,
+    },
+  ];
+}

@@ -1,0 +1,44 @@
+import { SIMULATED_FAULTS, type SimulatedFault } from '../../devices/manager';
+import { err, ok } from '../../shared/result';
+import type { HandlerGroup, KioskContext } from '../context';
+
+type DemoMethods =
+  'demoListCards' | 'demoPlaceCard' | 'demoRemoveCard' | 'demoScan' | 'demoSetFault';
+
+const isFault = (fault: string): fault is SimulatedFault =>
+  Object.values(SIMULATED_FAULTS).some((list) => (list as readonly string[]).includes(fault));
+
+/** Demo mode only (some device simulated): the demo dock, fault injection for tests and technicians. */
+export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
+  const demo = ctx.devices.demo;
+  const notDemo = () => err('not_demo', 'no simulated devices are configured');
+  return {
+    async demoListCards() {
+      if (demo === null) return notDemo();
+      return ok(demo.cards.map((c) => ({ id: c.id, label: c.label })));
+    },
+    async demoPlaceCard({ cardId }) {
+      if (demo === null) return notDemo();
+      return demo.placeCard(cardId) ? ok({}) : err('unknown_card', `no sample card "${cardId}"`);
+    },
+    async demoRemoveCard() {
+      if (demo === null) return notDemo();
+      demo.removeCard();
+      return ok({});
+    },
+    async demoScan({ text }) {
+      if (demo === null) return notDemo();
+      return demo.scan(text)
+        ? ok({})
+        : err('no_simulated_scanner', 'no simulated scanner is configured');
+    },
+    async demoSetFault({ deviceId, fault, on }) {
+      if (demo === null) return notDemo();
+      if (!isFault(fault)) return err('unknown_fault', `no fault "${fault}"`);
+      const result = demo.setFault(deviceId, fault, on);
+      if (!result.ok) return result;
+      ctx.log.info('demo.fault', { device: deviceId, fault, on });
+      return ok({});
+    },
+  };
+}

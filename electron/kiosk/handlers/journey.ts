@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { holidayCalendar } from '../../../rules/data/holidays';
+import { todayInChina } from '../../../rules/engine/dates';
+import { evaluate } from '../../../rules/engine/evaluate';
+import { maskIdNumber } from '../../../rules/engine/id-number';
+import { describeRequirement } from '../../../rules/engine/requirements';
+import { timeLimitRange } from '../../../rules/engine/time-limit';
+import type { MethodOutput, Slip } from '../../api/contract';
+import { slipReceipt } from '../../devices/printer/slip-receipt';
+import { err, ok } from '../../shared/result';
+import { newApplicationNumber, parseApplicationNumber } from '../application-number';
+import type { HandlerGroup, KioskContext } from '../context';
+import { receiptFor } from '../receipt';
+
+type JourneyMethods =
+  | 'getKioskInfo'
+  | 'listServices'
+  | 'getService'
+  | 'startSession'
+  | 'endSession'
+  | 'getSessionIdentity'
+  | 'submitApplication'
+  | 'getApplicationStatus'
+  | 'printSlip'
+  | 'listDevices'
+  | 'listRuleProblems';
+
+const serviceSummaries = (ctx: KioskContext): MethodOutput<'listServices'> =>
+  [...ctx.ruleSet.rules.values()].map(({ rule }) => ({
+    id: rule.id,
+    category: rule.category,
+    name: rule.name,
+    summary: rule.summary,
+    feeText: rule.guide.feeNote,
+    timeLimit: timeLimitRange(rule),
+  }));
+
+/** Prints a slip on the receipt printer and says how it went; never throws. */
+async function printSlip(ctx: KioskContext, slip: Slip): Promise<Slip['print']> {
+  const result = await ctx.devices.print(slipReceipt(receiptFor(slip), ctx.devices.paperWidth()));
+  if (result.ok) return { status: 'printed', problem: null };
+  ctx.log.warn('slip.print_failed', { application: slip.applicationNo, code: result.error.code });
+  return result.error.code === 'no_printer'
+    ? { status: 'no_printer', problem: null }
+    : { status: 'failed', problem: result.error.code };
+}
+
+/** The citizen's journey: services, session, submission, the slip and its printing. */
+export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods> {
+  return {
+    async getKioskInfo() {
+      return ok({
+        kioskId: ctx.config.kioskId,
+        version: ctx.version,
+        station: {
+          code: ctx.config.station.code,
+          name: ctx.config.station.name,
+          address: ctx.config.station.address,
+          phone: ctx.config.station.phone,
+          complaintPhone: ctx.config.station.complaintPhone,
+        },
+        demo: ctx.devices.demo !== null,
+        backOfficeConfigured: ctx.config.backOffice !== null,
+        idle: ctx.config.idle,
+        defaultLocale: ctx.config.defaultLocale,
+      });
+    },
+    async listServices() {
+      return ok(serviceSummaries(ctx));
+    },
+    async getService({ serviceId }) {
+      const loaded = ctx.ruleSet.rules.get(serviceId);
+      return loaded === undefined
+        ? err('unknown_service', `no service "${serviceId}"`)
+        : ok(loaded.rule);
+    },
+    async startSession({ serviceId }) {
+      if (!ctx.ruleSet.rules.has(serviceId))
+        return err('unknown_service', `no service "${serviceId}"`);
+      const session = ctx.sessions.start(serviceId);
+      ctx.log.info('session.start', { session: session.id, service: serviceId });
+      return ok({ sessionId: session.id, staleCardOnReader: ctx.cardOnReader() });
+    },
+    async endSession({ reason }) {
+      const ended = ctx.sessions.end();
+      if (ended !== null) ctx.log.info('session.end', { session: ended.id, reason });
+      return ok({});
+    },
+    async getSessionIdentity() {
+      return ok({ identity: ctx.sessions.current()?.identity ?? null });
+    },
+    async submitApplication({ serviceId, answers, materials, manualEntry }) {
+      const session = ctx.sessions.current();
+      if (session === null || session.serviceId !== serviceId) {
+        return err('no_session', 'no session is open for this service');
+      }
+      const loaded = ctx.ruleSet.rules.get(serviceId);
+      if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
+      if (Object.values(materials).includes('captured')) {
+        // Captured scans arrive with the document camera; until then nothing can back the claim.
+        return err('bad_input', 'no captured attachment backs a material marked captured');
+      }
+      const submittedAt = ctx.now();
+      const today = todayInChina(submittedAt);
+      const evaluation = evaluate({
+        rule: loaded.rule,
+        answers,
+        card: session.identity,
+        manualEntry,
+        materials,
+        today,
+        calendar: holidayCalendar,
+      });
+      if (evaluation.identityProblem !== null) {
+        return err(
+          `identity_${evaluation.identityProblem}`,
+          'the ID card has not been read or is not accepted',
+        );
+      }
+      const problems = [
+        ...evaluation.fieldErrors.map((e) => ({
+          path: e.questionId,
+          code: e.code,
+          message: e.code,
+        })),
+        ...evaluation.ineligible.map((e) => ({
+          path: `eligibility.${e.id}`,
+          code: 'ineligible',
+          message: e.id,
+        })),
+      ];
+      if (problems.length > 0) {
+        return err('invalid_application', 'the answers do not pass the service rules', problems);
+      }
+      const applicant = evaluation.applicant;
+      if (applicant === null) return err('identity_missing', 'no applicant identity');
+
+      const id = randomUUID();
+      const base = {
+        id,
+        idempotencyKey: randomUUID(),
+        serviceId,
+        ruleVersion: loaded.rule.version,
+        ruleHash: loaded.hash,
+        status: evaluation.status,
+        createdAt: submittedAt.toISOString(),
+        dueDate: evaluation.due.date,
+        feeFen: Math.round(evaluation.fee.total * 100),
+      };
+      const payload = {
+        identity: session.identity,
+        applicant,
+        answers: evaluation.answers,
+        materials,
+        greenChannel: evaluation.greenChannel.map((r) => r['zh-CN']),
+      };
+      let applicationNo = '';
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        applicationNo = newApplicationNumber(today);
+        const saved = ctx.store.insert({ ...base, applicationNo }, payload);
+        if (saved.ok) break;
+        if (saved.error.code !== 'duplicate_number' || attempt === 2) {
+          ctx.log.error('application.save_failed', { code: saved.error.code });
+          return saved;
+        }
+      }
+      ctx.log.info('application.saved', {
+        application: applicationNo,
+        service: serviceId,
+        status: evaluation.status,
+        missing: evaluation.missing.length,
+        greenChannel: evaluation.greenChannel.length > 0,
+      });
+
+      const described = (r: (typeof evaluation.requirements)[number]) => ({
+        name: r.name,
+        satisfiedBy: describeRequirement(r),
+      });
+      const slip: Slip = {
+        applicationNo,
+        qrText: `GAKIOSK:${applicationNo}`,
+        serviceId,
+        serviceName: loaded.rule.name,
+        applicantName: applicant.name,
+        idNumberMasked: maskIdNumber(applicant.idNumber ?? session.identity?.idNumber ?? ''),
+        station: {
+          name: ctx.config.station.name,
+          address: ctx.config.station.address,
+          phone: ctx.config.station.phone,
+          complaintPhone: ctx.config.station.complaintPhone,
+        },
+        desk: loaded.rule.slip.desk,
+        submittedAt: base.createdAt,
+        status: evaluation.status,
+        fee: { total: evaluation.fee.total, items: [...evaluation.fee.items] },
+        workingDays: evaluation.workingDays,
+        dueDate: evaluation.due.date,
+        dueDateCertain: evaluation.due.certain,
+        bring: evaluation.requirements
+          .filter(
+            (r) => r.satisfied && !r.options.every((o) => o.every((m) => m.capture === 'idcard')),
+          )
+          .map(described),
+        missing: evaluation.missing.map(described),
+        outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
+        greenChannel: [...evaluation.greenChannel],
+        ruleVersion: loaded.rule.version,
+        howToQuery: loaded.rule.slip.howToQuery,
+        notes: loaded.rule.slip.notes,
+        backOfficeConfigured: ctx.config.backOffice !== null,
+        print: { status: 'failed', problem: null },
+      };
+      // The application is committed above; printing comes after and cannot lose it.
+      const printed = { ...slip, print: await printSlip(ctx, slip) };
+      session.slip = printed;
+      return ok(printed);
+    },
+    async getApplicationStatus({ applicationNo }) {
+      const normalized = parseApplicationNumber(applicationNo);
+      if (normalized === null)
+        return err('bad_application_number', 'not a valid application number');
+      const found = ctx.store.findByNumber(normalized);
+      if (found === null) return err('not_found', 'no application with that number on this kiosk');
+      const rule = ctx.ruleSet.rules.get(found.serviceId)?.rule;
+      return ok({
+        applicationNo: found.applicationNo,
+        serviceName: rule?.name ?? { 'zh-CN': found.serviceId, en: found.serviceId },
+        status: found.status,
+        outboxState: found.outboxState,
+        submittedAt: found.createdAt,
+        dueDate: found.dueDate,
+      });
+    },
+    async printSlip() {
+      const slip = ctx.sessions.current()?.slip ?? null;
+      if (slip === null) return err('no_slip', 'no application was submitted in this session');
+      const print = await printSlip(ctx, slip);
+      ctx.sessions.current()!.slip = { ...slip, print };
+      return ok(print);
+    },
+    async listDevices() {
+      return ok([...ctx.devices.health()]);
+    },
+    async listRuleProblems() {
+      return ok(
+        ctx.ruleSet.problems.map((p) => ({
+          file: p.file,
+          action: p.action,
+          problems: [...p.problems],
+        })),
+      );
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+export type StaffRole = 'guide' | 'technician';
+
+/** `scrypt$N$r$p$salt$hash` (base64): what `npm run pin:hash` prints and the config holds. */
+export async function hashPin(pin: string, params = { N: 16384, r: 8, p: 1 }): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await derive(pin, salt, params.N, params.r, params.p);
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    hash.toString('base64'),
+  ].join('$');
+}
+
+function derive(
+  pin: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+  length = 32,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(pin.normalize('NFKC'), salt, length, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [scheme, N, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await derive(
+    pin,
+    Buffer.from(salt, 'base64'),
+    Number(N),
+    Number(r),
+    Number(p),
+    expected.length,
+  );
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export interface LockoutPolicy {
+  /** Wrong PINs allowed before the first lockout. */
+  readonly freeAttempts: number;
+  readonly firstLockoutMs: number;
+  readonly maxLockoutMs: number;
+}
+
+export const defaultLockout: LockoutPolicy = {
+  freeAttempts: 3,
+  firstLockoutMs: 30_000,
+  maxLockoutMs: 60 * 60_000,
+};
+
+/**
+ * How long to refuse PINs after `failures` wrong ones in a row: nothing for
+ * the first few, then a lockout that doubles with every further wrong PIN.
+ */
+export function lockoutMs(failures: number, policy: LockoutPolicy = defaultLockout): number {
+  if (failures < policy.freeAttempts) return 0;
+  return Math.min(
+    policy.maxLockoutMs,
+    policy.firstLockoutMs * 2 ** (failures - policy.freeAttempts),
+  );
+}
+
+export interface StaffSessionPolicy {
+  readonly idleMs: Readonly<Record<StaffRole, number>>;
+  readonly absoluteMs: number;
+}
+
+export const defaultStaffSessionPolicy: StaffSessionPolicy = {
+  idleMs: { guide: 15 * 60_000, technician: 10 * 60_000 },
+  absoluteMs: 60 * 60_000,
+};
+
+export type UnlockResult =
+  | { readonly ok: true; readonly role: StaffRole }
+  | { readonly ok: false; readonly reason: 'no_pin_configured' }
+  | { readonly ok: false; readonly reason: 'wrong_pin'; readonly attemptsBeforeLockout: number }
+  | { readonly ok: false; readonly reason: 'locked_out'; readonly retryAfterSeconds: number };
+
+export interface StaffAuth {
+  unlock(role: StaffRole, pin: string): Promise<UnlockResult>;
+  /** The unlocked role, if any; ends it after inactivity or the absolute limit. */
+  current(): StaffRole | null;
+  touch(): void;
+  lock(): void;
+}
+
+/**
+ * Staff PIN check with lockout: wrong PINs for either role count together
+ * (a person guessing does not get two budgets), and the lockout doubles.
+ */
+export function createStaffAuth(
+  hashes: Readonly<Partial<Record<StaffRole, string>>>,
+  now: () => number = Date.now,
+  policy: { lockout: LockoutPolicy; session: StaffSessionPolicy } = {
+    lockout: defaultLockout,
+    session: defaultStaffSessionPolicy,
+  },
+): StaffAuth {
+  let failures = 0;
+  let lockedUntil = 0;
+  let session: { role: StaffRole; since: number; last: number } | null = null;
+
+  const current = (): StaffRole | null => {
+    if (session === null) return null;
+    const t = now();
+    if (
+      t - session.last > policy.session.idleMs[session.role] ||
+      t - session.since > policy.session.absoluteMs
+    ) {
+      session = null;
+    }
+    return session?.role ?? null;
+  };
+
+  return {
+    async unlock(role, pin) {
+      const hash = hashes[role];
+      if (hash === undefined) return { ok: false, reason: 'no_pin_configured' };
+      const t = now();
+      if (t < lockedUntil)
+        return {
+          ok: false,
+          reason: 'locked_out',
+          retryAfterSeconds: Math.ceil((lockedUntil - t) / 1000),
+        };
+      if (await verifyPin(pin, hash)) {
+        failures = 0;
+        session = { role, since: t, last: t };
+        return { ok: true, role };
+      }
+      failures += 1;
+      const wait = lockoutMs(failures, policy.lockout);
+      if (wait > 0) {
+        lockedUntil = t + wait;
+        return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(wait / 1000) };
+      }
+      return {
+        ok: false,
+        reason: 'wrong_pin',
+        attemptsBeforeLockout: policy.lockout.freeAttempts - failures,
+      };
+    },
+    current,
+    touch() {
+      if (current() !== null && session !== null) session.last = now();
+    },
+    lock() {
+      session = null;
+    },
+  };
+}

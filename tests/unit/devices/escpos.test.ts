@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { EscPos, encodeGbk, statusRequest } from '../../../electron/devices/printer/escpos';
+import { receiptText } from '../../../electron/devices/printer/receipt-text';
+import { slipReceipt, type ReceiptSlip } from '../../../electron/devices/printer/slip-receipt';
+import { decodeStatus, problemOf } from '../../../electron/devices/printer/status';
+import { displayWidth, twoColumns, wrap } from '../../../electron/devices/printer/text-width';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('ESC/POS encoding (DEVICES.md §5)', () => {
+  it('initialises and turns Chinese mode on', () => {
+    expect(hex(new EscPos().init().bytes())).toBe('1b401c26');
+  });
+
+  it('encodes Chinese as GBK and the yuan sign as the two-byte full-width ￥', () => {
+    expect(hex(encodeGbk('中'))).toBe('d6d0');
+    expect(hex(encodeGbk('￥'))).toBe('a3a4');
+    expect(hex(encodeGbk('¥'))).toBe('a3a4');
+  });
+
+  it('builds a model-2 QR code with GS ( k and UTF-8 data', () => {
+    const bytes = new EscPos().qr('申请', 5).bytes();
+    const data = Buffer.from('申请', 'utf8');
+    expect(hex(bytes)).toBe(
+      '1d286b0400314132001d286b03003143051d286b03003145311d286b' +
+        (data.length + 3).toString(16).padStart(2, '0') +
+        '0031503' +
+        '0' +
+        data.toString('hex') +
+        '1d286b0300315130',
+    );
+  });
+
+  it('has sizes, bold, alignment, feed, cut and DLE EOT', () => {
+    const bytes = new EscPos().size(2, 2).bold(true).align('center').feed(3).cut(96).bytes();
+    expect(hex(bytes)).toBe('1d21111b45011b61011b64031d564260');
+    expect(hex(statusRequest(4))).toBe('100404');
+  });
+});
+
+describe('receipt layout by display width', () => {
+  it('counts a Chinese character as two columns and a rare one too', () => {
+    expect(displayWidth('受理回执')).toBe(8);
+    expect(displayWidth('ab中')).toBe(4);
+    expect(displayWidth('𠮷')).toBe(2);
+  });
+
+  it('wraps at 32 columns without splitting a character', () => {
+    const lines = wrap('中'.repeat(17), 32);
+    expect(lines).toEqual(['中'.repeat(16), '中']);
+    const mixed = wrap(`${'a'.repeat(31)}中`, 32);
+    expect(mixed).toEqual(['a'.repeat(31), '中']);
+    for (const line of wrap('在任一自助终端扫描本回执二维码，或拨打 12367 查询办理进度。', 32)) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it('puts a label left and a value right on one line when they fit', () => {
+    expect(twoColumns('应缴费用：', '￥120.00', 32)).toEqual([
+      `应缴费用：${' '.repeat(32 - 10 - 8)}￥120.00`,
+    ]);
+  });
+
+  const slip: ReceiptSlip = {
+    station: '示例市公安局示例分局示例派出所',
+    title: '受理回执',
+    applicationNoLabel: '申请编号',
+    applicationNo: '20261127-ABC123-X',
+    qrText: 'GAKIOSK:20261127-ABC123-X',
+    qrCaption: '扫码查询办理进度',
+    rows: [
+      ['办理业务', '户口迁移（迁入）'],
+      ['应缴费用', '免费'],
+    ],
+    notice: {
+      title: '一次性告知单',
+      lead: '还缺少以下材料：',
+      items: [
+        { name: '结婚证' },
+        { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
+      ],
+    },
+    bringTitle: '请带到窗口的材料',
+    bring: ['申请人户口簿'],
+    notes: [],
+    howToQueryTitle: '查询方式',
+    howToQuery: '扫描本回执二维码查询',
+    footer: [],
+  };
+
+  it.each([58, 80] as const)(
+    'lays out the slip for %i mm paper within its columns, with QR, notice and cut',
+    (paper) => {
+      const text = receiptText(slipReceipt(slip, paper));
+      expect(text).toContain('受理回执');
+      expect(text).toContain('20261127-ABC123-X');
+      expect(text).toContain('[QR:GAKIOSK:20261127-ABC123-X]');
+      expect(text).toContain('一次性告知单');
+      expect(text).toContain('1. 结婚证');
+      expect(text).toContain('2. 亲属关系证明材料');
+      expect(text).toContain('[CUT]');
+      const columns = paper === 58 ? 32 : 48;
+      // The title is printed double width; every other line fits the roll.
+      for (const line of text
+        .split('\n')
+        .filter(
+          (l) => !l.startsWith('[') && !l.includes('受理回执') && !l.includes('20261127-ABC123-X'),
+        )) {
+        expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      }
+    },
+  );
+});
+
+describe('printer status (DLE EOT)', () => {
+  it('reads an idle printer as able to print', () => {
+    const status = decodeStatus(0x12, 0x12, 0x12);
+    expect(status).toEqual({
+      offline: false,
+      coverOpen: false,
+      paperOut: false,
+      paperNearEnd: false,
+      error: false,
+    });
+    expect(problemOf(status!)).toBeNull();
+  });
+  it('reads paper out, near end, cover open, offline', () => {
+    expect(problemOf(decodeStatus(0x1a, 0x32, 0x7e)!)).toBe('paper_out');
+    expect(decodeStatus(0x12, 0x12, 0x1e)!.paperNearEnd).toBe(true);
+    expect(problemOf(decodeStatus(0x1a, 0x16, 0x12)!)).toBe('cover_open');
+    expect(problemOf(decodeStatus(0x1a, 0x12, 0x12)!)).toBe('offline');
+  });
+  it('refuses bytes that are not status bytes', () => {
+    expect(decodeStatus(0x00, 0x12, 0x12)).toBeNull();
+    expect(decodeStatus(0x12, 0xff, 0x12)).toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createStaffAuth, hashPin, lockoutMs, verifyPin } from '../../../electron/kiosk/staff-auth';
+
+const fast = { N: 1024, r: 8, p: 1 };
+
+describe('staff PINs', () => {
+  it('stores a salted scrypt hash and verifies only the right PIN', async () => {
+    const hash = await hashPin('246810', fast);
+    expect(hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(hash).not.toContain('246810');
+    await expect(verifyPin('246810', hash)).resolves.toBe(true);
+    await expect(verifyPin('246811', hash)).resolves.toBe(false);
+    expect(await hashPin('246810', fast)).not.toBe(hash);
+  });
+
+  it('locks out after three wrong PINs, doubling each time, capped at an hour', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => lockoutMs(n))).toEqual([
+      0, 0, 30_000, 60_000, 120_000, 240_000,
+    ]);
+    expect(lockoutMs(40)).toBe(3_600_000);
+  });
+
+  it('refuses even the right PIN while locked out, and counts both roles together', async () => {
+    let now = 1_000_000;
+    const auth = createStaffAuth(
+      { technician: await hashPin('246810', fast), guide: await hashPin('135790', fast) },
+      () => now,
+    );
+    expect(await auth.unlock('technician', '000000')).toEqual({
+      ok: false,
+      reason: 'wrong_pin',
+      attemptsBeforeLockout: 2,
+    });
+    expect(await auth.unlock('guide', '000000')).toEqual({
+      ok: false,
+      reason: 'wrong_pin',
+      attemptsBeforeLockout: 1,
+    });
+    expect(await auth.unlock('technician', '000000')).toEqual({
+      ok: false,
+      reason: 'locked_out',
+      retryAfterSeconds: 30,
+    });
+    expect(await auth.unlock('technician', '246810')).toMatchObject({
+      ok: false,
+      reason: 'locked_out',
+    });
+    now += 30_000;
+    expect(await auth.unlock('technician', '000001')).toEqual({
+      ok: false,
+      reason: 'locked_out',
+      retryAfterSeconds: 60,
+    });
+    now += 60_000;
+    expect(await auth.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
+    expect(auth.current()).toBe('technician');
+  });
+
+  it('ends a technician session after 10 minutes without activity', async () => {
+    let now = 0;
+    const auth = createStaffAuth({ technician: await hashPin('246810', fast) }, () => now);
+    await auth.unlock('technician', '246810');
+    now += 9 * 60_000;
+    auth.touch();
+    now += 9 * 60_000;
+    expect(auth.current()).toBe('technician');
+    now += 11 * 60_000;
+    expect(auth.current()).toBeNull();
+  });
+
+  it('says so when no PIN is configured for a role', async () => {
+    expect(await createStaffAuth({}).unlock('guide', '123456')).toEqual({
+      ok: false,
+      reason: 'no_pin_configured',
+    });
+  });
+});
