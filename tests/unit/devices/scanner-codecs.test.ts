@@ -35,7 +35,7 @@ describe('Zebra SSI', () => {
   it('finds packets after noise and skips a corrupted one', () => {
     const good = ssiPacket(SsiOpcode.decodeData, [0x1b, 0x41, 0x42], 0x00);
     const bad = Uint8Array.from(good);
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = (bad[bad.length - 1] ?? 0) ^ 0xff;
     const { packets } = deframeSsi(Uint8Array.from([0x01, 0x02, ...bad, ...good]));
     expect(packets).toHaveLength(1);
     expect(Array.from(packets[0]!.data)).toEqual([0x1b, 0x41, 0x42]);
