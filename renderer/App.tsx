@@ -11,6 +11,10 @@ import { MaterialsScreen } from './screens/MaterialsScreen';
 import { QuestionScreen } from './screens/QuestionScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SlipScreen } from './screens/SlipScreen';
+import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
+import { StaffPinDialog } from './components/StaffPinDialog';
+import { kiosk } from './api/kiosk';
+import { useDevices } from './state/devices';
 import { loadKiosk } from './state/actions';
 import { useUi, type Screen } from './state/ui';
 
@@ -30,6 +34,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <ReviewScreen />;
     case 'slip':
       return <SlipScreen />;
+    case 'diagnostics':
+      return <DiagnosticsScreen />;
     default:
       return assertNever(screen, 'screen');
   }
@@ -55,6 +61,13 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const setDevices = useDevices((s) => s.setDevices);
+  useEffect(() => {
+    void kiosk.listDevices({}).then((r) => {
+      if (r.ok) setDevices(r.value);
+    });
+    return kiosk.on('devicesChanged', setDevices);
+  }, [setDevices]);
 
   return (
     <div className="app">
@@ -79,6 +92,7 @@ export function App() {
       </main>
       {info?.demo === true && <DemoDock />}
       <IdleGuard />
+      <StaffPinDialog />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Runs one TypeScript entry point of ours in this Node: `node build/scripts/run-ts.mjs <file.ts> [args…]`.
 // esbuild bundles it to a temporary CommonJS file first (imports without extensions, JSON, zod…).
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -26,6 +26,10 @@ await build({
   // __dirname keeps meaning "the folder of the entry file", as when run from source.
   define: { __dirname: JSON.stringify(dirname(resolve(entry))) },
 });
-const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
-rmSync(dirname(outfile), { recursive: true, force: true });
-process.exit(run.status ?? 1);
+const child = spawn(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+// Stopping this wrapper stops the program too (tests stop simulators this way).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+  rmSync(dirname(outfile), { recursive: true, force: true });
+  process.exit(code ?? (signal === null ? 1 : 128));
+});

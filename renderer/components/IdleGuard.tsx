@@ -14,7 +14,8 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as con
 export function IdleGuard() {
   const { t } = useT();
   const info = useUi((s) => s.info);
-  const atHome = useUi((s) => s.screen.name === 'home');
+  // The staff area has its own timeout, enforced by the main process.
+  const atHome = useUi((s) => s.screen.name === 'home' || s.screen.name === 'diagnostics');
   const [countdown, setCountdown] = useState<number | null>(null);
   const lastActivity = useRef(0);
 

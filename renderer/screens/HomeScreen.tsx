@@ -1,6 +1,7 @@
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { timeLimitText } from '../time-limit';
+import { readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { useScreenHeading } from './use-screen-heading';
 
@@ -11,6 +12,7 @@ export function HomeScreen() {
   const { t, l } = useT();
   const services = useUi((s) => s.services);
   const go = useUi((s) => s.go);
+  const readerOk = useDevices((s) => readerReady(s.devices));
   const heading = useScreenHeading();
   return (
     <section className="screen screen-home" aria-labelledby="screen-title">
@@ -19,6 +21,11 @@ export function HomeScreen() {
       </h1>
       <p className="screen-lead">{t('home.hint')}</p>
       {services.length === 0 && <p className="notice">{t('home.serviceUnavailable')}</p>}
+      {!readerOk && (
+        <p className="notice notice-error" role="status">
+          {t('home.readerDown')}
+        </p>
+      )}
       <div className="categories">
         {CATEGORIES.map((category) => {
           const items = services.filter((s) => s.category === category);

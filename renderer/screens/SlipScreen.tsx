@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { CheckIcon } from '../components/icons';
 import { QrCode } from '../components/QrCode';
@@ -61,6 +63,7 @@ export function SlipScreen() {
           <p className="screen-lead">{t('slip.subtitle')}</p>
         </div>
       </div>
+      <PrintStatus />
       {cardRead && (
         <p className="notice notice-take-card" role="status">
           {t('slip.takeCard')}
@@ -148,5 +151,45 @@ export function SlipScreen() {
         }
       />
     </section>
+  );
+}
+
+function PrintStatus() {
+  const { t } = useT();
+  const slip = useJourney((s) => s.slip);
+  const setSlip = useJourney((s) => s.setSlip);
+  const [busy, setBusy] = useState(false);
+  if (slip === null) return null;
+  const { status, problem } = slip.print;
+  if (status === 'printed') {
+    return (
+      <p className="notice notice-ok" role="status">
+        {t('slip.printed')}
+      </p>
+    );
+  }
+  if (status === 'no_printer') return <p className="notice">{t('slip.noPrinter')}</p>;
+  const key =
+    problem === 'paper_out' || problem === 'cover_open'
+      ? (`slip.printFailed.${problem}` as const)
+      : 'slip.printFailed.generic';
+  return (
+    <div className="notice notice-error print-failed" role="alert">
+      <p>{t(key)}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void kiosk.printSlip({}).then((r) => {
+            setBusy(false);
+            if (r.ok) setSlip({ ...slip, print: r.value });
+          });
+        }}
+      >
+        {t('slip.reprint')}
+      </button>
+    </div>
   );
 }

@@ -10,7 +10,8 @@ export type Screen =
   | { readonly name: 'question'; readonly questionId: string }
   | { readonly name: 'materials' }
   | { readonly name: 'review' }
-  | { readonly name: 'slip' };
+  | { readonly name: 'slip' }
+  | { readonly name: 'diagnostics' };
 
 /** Non-personal UI state: safe to outlive a session. Never put identity or answers here. */
 interface UiState {

@@ -49,6 +49,8 @@ export async function startKiosk(
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
+    // KIOSK_E2E_VERBOSE=1 shows the web host's log lines while a test runs.
+    if (process.env['KIOSK_E2E_VERBOSE'] === '1') process.stderr.write(chunk);
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 20_000);
@@ -138,7 +140,13 @@ export function demoConfig(overrides: Record<string, unknown> = {}): Record<stri
         options: { pollIntervalMs: 100 },
       },
       { id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } },
+      { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' } },
     ],
+    staff: {
+      // The demo PIN 246810, as in the embedded default config.
+      technicianPinHash:
+        'scrypt$16384$8$1$v5tt/mZekJzOMQ8APpkEyw==$BbRCn5YnCGiFVOiPqNjAVivPRNReLILNVVLc6H4UjZ0=',
+    },
     backOffice: null,
     ...overrides,
   };

@@ -21,6 +21,9 @@ export type IdCardEvent =
   | { readonly type: 'recovered' }
   | { readonly type: 'error'; readonly code: string; readonly message: string };
 
+const hexKey = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** Problems of the reader or its cable, as opposed to the card on it. */
 const LINK_FAULTS: ReadonlySet<string> = new Set(['timeout', 'write_failed', 'busy']);
 
@@ -63,6 +66,8 @@ export function createIdCardReader(
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
   let cardRead = false;
+  /** The select reply of the card last read, when the reader reports one. */
+  let readKey: string | null = null;
   let presentAnnounced = false;
   let misses = 0;
   let lastError: string | null = null;
@@ -84,12 +89,7 @@ export function createIdCardReader(
     return { status: readerStatus(reply.value.sw3), data: reply.value.data };
   };
 
-  const readCard = async (): Promise<void> => {
-    const selected = await send('selectCard');
-    if ('failure' in selected)
-      return emit({ type: 'error', code: selected.failure, message: selected.message });
-    if (selected.status !== 'ok')
-      return emit({ type: 'error', code: selected.status, message: 'select card failed' });
+  const readCard = async (cardKey: string | null): Promise<void> => {
     const read = await send('readText');
     if ('failure' in read)
       return emit({ type: 'error', code: read.failure, message: read.message });
@@ -109,6 +109,7 @@ export function createIdCardReader(
       return emit({ type: 'error', code: 'card_data_invalid', message: parsed.error.message });
     const photo = read.data.slice(4 + textLength, 4 + textLength + photoLength);
     cardRead = true;
+    readKey = cardKey;
     emit({ type: 'card-read', identity: { ...parsed.value, hasPhoto: photo.length > 0 }, photo });
   };
 
@@ -126,11 +127,24 @@ export function createIdCardReader(
     }
     if (found.status === 'card_found') {
       misses = 0;
-      if (cardRead) return;
+      const selected = await send('selectCard');
+      if ('failure' in selected)
+        return emit({ type: 'error', code: selected.failure, message: selected.message });
+      if (selected.status !== 'ok')
+        return emit({ type: 'error', code: selected.status, message: 'select card failed' });
+      // The select reply carries the card's own number where the reader gives it: a card
+      // swapped faster than the removal debounce is still told apart from the one already read.
+      const key = selected.data.some((b) => b !== 0) ? hexKey(selected.data) : null;
+      if (cardRead && (key === null || key === readKey)) return;
+      if (cardRead) {
+        cardRead = false;
+        emit({ type: 'card-removed' });
+        presentAnnounced = false;
+      }
       // Announce a card once per placement, even when reading it takes several tries.
       if (!presentAnnounced) emit({ type: 'card-present' });
       presentAnnounced = true;
-      return readCard();
+      return readCard(key);
     }
     if (found.status === 'no_card') {
       misses += 1;

@@ -57,8 +57,10 @@ export function createIdCardDevice(
     if (state === 'open') void readSamId();
   });
   reader.onEvent((event) => {
-    if (event.type === 'error' && READER_FAULTS.has(event.code))
+    // While the link is down its own state says why; the failed writes add nothing.
+    if (event.type === 'error' && READER_FAULTS.has(event.code) && link.state() === 'open') {
       tracker.set('fault', `${event.code}: ${event.message}`);
+    }
     if (event.type === 'recovered') tracker.set('ready', null);
   });
   const readSamId = async (): Promise<void> => {

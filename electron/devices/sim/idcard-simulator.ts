@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Command, createStreamDeframer, encodeReply, parseCommand } from '../idcard/codec';
 import type { ByteTransport } from '../transport/byte-transport';
 import { encodeTextBlock } from './text-block-encoder';
@@ -37,7 +38,11 @@ export function createIdCardSimulator(
   port: ByteTransport,
   options: { readonly swapGapPolls: number } = { swapGapPolls: 3 },
 ): IdCardSimulator {
-  let card: { readonly text: Uint8Array; readonly photo: Uint8Array } | null = null;
+  let card: {
+    readonly text: Uint8Array;
+    readonly photo: Uint8Array;
+    readonly serial: Uint8Array;
+  } | null = null;
   const faults: IdCardFaults = {
     readFailure: false,
     garbage: false,
@@ -58,7 +63,7 @@ export function createIdCardSimulator(
       return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
     }
     if (is(cmd, para, 'selectCard'))
-      return card ? encodeReply(0x90, new Uint8Array(8)) : encodeReply(0x81);
+      return card ? encodeReply(0x90, card.serial) : encodeReply(0x81);
     if (is(cmd, para, 'readText')) {
       if (card === null || faults.readFailure) return encodeReply(0x41);
       const data = new Uint8Array(4 + card.text.length + card.photo.length);
@@ -106,7 +111,13 @@ export function createIdCardSimulator(
       if (card !== null) liftedPolls = options.swapGapPolls;
       // A stand-in for the WLT photo: fixed bytes, so reads are repeatable.
       const photo = Uint8Array.from({ length: PHOTO_BYTES }, (_, i) => (i * 7) & 0xff);
-      card = { text: encodeTextBlock(sample.kind, sample.fields), photo };
+      // Each card answers select with its own 8-byte number, as real cards do.
+      const serial = createHash('sha256').update(sample.id).digest().subarray(0, 8);
+      card = {
+        text: encodeTextBlock(sample.kind, sample.fields),
+        photo,
+        serial: new Uint8Array(serial),
+      };
     },
     removeCard() {
       card = null;

@@ -12,9 +12,9 @@ const options = {
 };
 const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
 
-function rig() {
+function rig(swapGapPolls = 3) {
   const [host, device] = createMemoryPair();
-  const simulator = createIdCardSimulator(device);
+  const simulator = createIdCardSimulator(device, { swapGapPolls });
   const reader = createIdCardReader(host, options);
   const events: IdCardEvent[] = [];
   reader.onEvent((e) => events.push(e));
@@ -65,6 +65,18 @@ describe('ID card reader driver against the wire-level simulator', () => {
     >;
     expect(last.identity.name).toBe('李秀英');
     expect(last.identity.validTo).toBe('长期');
+  });
+
+  it('tells a card swapped in an instant from the one already read, by its select reply', async () => {
+    const r = rig(0);
+    stop = r.stop;
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    r.simulator.placeCard(card('polyphone'));
+    await r.waitFor('card-read', 2);
+    const names = r.events.flatMap((e) => (e.type === 'card-read' ? [e.identity.name] : []));
+    expect(names).toEqual(['王晓明', '单雪梅']);
+    expect(r.events.filter((e) => e.type === 'card-removed')).toHaveLength(1);
   });
 
   it('reports a silent reader once as a timeout, not on every poll', async () => {

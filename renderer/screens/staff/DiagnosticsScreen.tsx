@@ -1,0 +1,324 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceHealthView, MethodOutput } from '../../../electron/api/contract';
+import { kiosk } from '../../api/kiosk';
+import { ActionBar } from '../../components/ActionBar';
+import { useT } from '../../i18n';
+import { useStaff } from '../../state/staff';
+import { useUi } from '../../state/ui';
+import { useScreenHeading } from '../use-screen-heading';
+
+type Diagnostics = MethodOutput<'getDiagnostics'>;
+
+/**
+ * The technician's view of the kiosk: every device with its connection,
+ * state, last error and facts (SAM id, paper), a self-test and the live frame
+ * log of each, the machine, the rule files, and a readiness report to export.
+ * Nothing here is personal: card data and scans are masked in the main process.
+ */
+export function DiagnosticsScreen() {
+  const { t } = useT();
+  const go = useUi((s) => s.go);
+  const setRole = useStaff((s) => s.setRole);
+  const heading = useScreenHeading();
+  const [data, setData] = useState<Diagnostics | null>(null);
+  const [exported, setExported] = useState<MethodOutput<'exportReadinessReport'> | null>(null);
+
+  const lock = useCallback(async () => {
+    await kiosk.staffLock({});
+    setRole(null);
+    go({ name: 'home' });
+  }, [go, setRole]);
+
+  const refresh = useCallback(async () => {
+    const result = await kiosk.getDiagnostics({});
+    if (result.ok) setData(result.value);
+    else if (result.error.code === 'staff_locked') await lock();
+  }, [lock]);
+
+  useEffect(() => {
+    void refresh();
+    const off = kiosk.on('devicesChanged', () => void refresh());
+    // The main process ends an idle technician session; notice it and lock the screen too.
+    const timer = setInterval(() => {
+      void kiosk.staffStatus({}).then((r) => {
+        if (r.ok && r.value.role !== 'technician') void lock();
+      });
+    }, 30_000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [refresh, lock]);
+
+  const ready = data?.checks.every((c) => c.ok) ?? false;
+  return (
+    <section className="screen screen-diagnostics" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
+        {t('diag.title')}
+      </h1>
+      {data !== null && (
+        <>
+          <p className={`notice ${ready ? 'notice-ok' : 'notice-error'}`} role="status">
+            {data.kioskId} · {data.stationCode} · {ready ? t('diag.ready') : t('diag.notReady')}
+          </p>
+          {exported !== null && (
+            <p className="notice">{t('diag.exported', { path: exported.path })}</p>
+          )}
+          <section className="diag-block" aria-labelledby="diag-devices">
+            <h2 id="diag-devices" className="block-title">
+              {t('diag.devices')}
+            </h2>
+            <div className="diag-devices">
+              {data.devices.map((device) => (
+                <DeviceCard
+                  key={device.id}
+                  device={device}
+                  faults={data.demoFaults[device.id] ?? []}
+                  onChange={() => void refresh()}
+                />
+              ))}
+            </div>
+          </section>
+          <section className="diag-block" aria-labelledby="diag-checks">
+            <h2 id="diag-checks" className="block-title">
+              {t('diag.checks')}
+            </h2>
+            <ul className="diag-checks">
+              {data.checks.map((check) => (
+                <li key={check.name} className={check.ok ? 'is-ok' : 'is-bad'}>
+                  <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.name}:{' '}
+                  {check.detail}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="diag-block" aria-labelledby="diag-rules">
+            <h2 id="diag-rules" className="block-title">
+              {t('diag.rules')}
+            </h2>
+            {data.ruleProblems.length === 0 ? (
+              <p>{t('diag.rulesOk')}</p>
+            ) : (
+              <ul className="diag-rules">
+                {data.ruleProblems.map((p) => (
+                  <li key={p.file}>
+                    <strong>{p.file}</strong> — {t(`diag.rulesAction.${p.action}`)}
+                    <ul>
+                      {p.problems.map((problem, i) => (
+                        <li key={i}>
+                          <code>{problem.path}</code> {problem.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="diag-block" aria-labelledby="diag-system">
+            <h2 id="diag-system" className="block-title">
+              {t('diag.system')}
+            </h2>
+            <dl className="summary">
+              <Row
+                label={t('diag.versions')}
+                value={Object.entries(data.system.versions)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(' · ')}
+              />
+              <Row label={t('diag.platform')} value={data.system.platform} />
+              <Row
+                label={t('diag.uptime')}
+                value={t('diag.minutes', { n: Math.round(data.system.uptimeSeconds.process / 60) })}
+              />
+              <Row
+                label={t('diag.memory')}
+                value={`${t('diag.mb', { n: data.system.memoryMb.rss })} / ${t('diag.mb', { n: data.system.memoryMb.free })} / ${t('diag.mb', { n: data.system.memoryMb.total })}`}
+              />
+              <Row
+                label={t('diag.disk')}
+                value={
+                  data.system.diskFreeMb === null
+                    ? '—'
+                    : t('diag.mb', { n: data.system.diskFreeMb })
+                }
+              />
+              <Row label={t('diag.dataDir')} value={data.system.dataDir} />
+              <Row label={t('diag.applications')} value={String(data.store.applications)} />
+              <Row label={t('diag.queued')} value={String(data.store.queued)} />
+              <Row
+                label={t('diag.ports')}
+                value={
+                  data.serialPorts.length === 0
+                    ? t('diag.portsNone')
+                    : data.serialPorts.map((p) => p.path).join(' · ')
+                }
+              />
+            </dl>
+          </section>
+        </>
+      )}
+      <ActionBar
+        start={
+          <button type="button" className="button button-secondary" onClick={() => void lock()}>
+            {t('diag.lock')}
+          </button>
+        }
+        end={
+          <>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void refresh()}
+            >
+              {t('diag.refresh')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() =>
+                void kiosk.exportReadinessReport({}).then((r) => {
+                  if (r.ok) setExported(r.value);
+                })
+              }
+            >
+              {t('diag.export')}
+            </button>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+function Row({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <div className="summary-row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function DeviceCard({
+  device,
+  faults,
+  onChange,
+}: {
+  readonly device: DeviceHealthView;
+  readonly faults: readonly string[];
+  readonly onChange: () => void;
+}) {
+  const { t } = useT();
+  const [test, setTest] = useState<string | null>(null);
+  const [showFrames, setShowFrames] = useState(false);
+  const [frames, setFrames] = useState<MethodOutput<'getFrameLog'>>([]);
+  const [faultsOn, setFaultsOn] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    if (!showFrames) return;
+    const load = (): void => {
+      void kiosk.getFrameLog({ deviceId: device.id }).then((r) => {
+        if (r.ok) setFrames(r.value);
+      });
+    };
+    load();
+    const timer = setInterval(load, 1000);
+    return () => clearInterval(timer);
+  }, [showFrames, device.id]);
+
+  const selfTest = async (): Promise<void> => {
+    setTest(t('diag.selfTestRunning'));
+    const result = await kiosk.deviceSelfTest({ deviceId: device.id });
+    setTest(
+      result.ok
+        ? `${t('diag.selfTestOk', { summary: result.value.summary })} ${Object.entries(
+            result.value.facts,
+          )
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`
+        : t('diag.selfTestFailed', { message: `${result.error.code} ${result.error.message}` }),
+    );
+    onChange();
+  };
+
+  return (
+    <article
+      className={`diag-device state-${device.state}`}
+      aria-labelledby={`device-${device.id}`}
+      data-device={device.id}
+    >
+      <h3 id={`device-${device.id}`} className="diag-device-title">
+        {t(`diag.kind.${device.kind}`)} <code>{device.id}</code>
+        <span className="diag-state">{t(`diag.state.${device.state}`)}</span>
+      </h3>
+      <dl className="summary">
+        <Row
+          label={t('diag.address')}
+          value={
+            device.address === device.transport
+              ? device.address
+              : `${device.transport} · ${device.address}`
+          }
+        />
+        {device.lastError !== null && <Row label={t('diag.lastError')} value={device.lastError} />}
+        {Object.entries(device.facts).map(([k, v]) => (
+          <Row key={k} label={k} value={v} />
+        ))}
+      </dl>
+      {test !== null && (
+        <p className="diag-test" role="status">
+          {test}
+        </p>
+      )}
+      <div className="diag-actions">
+        <button type="button" className="button button-secondary" onClick={() => void selfTest()}>
+          {t('diag.selfTest')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setShowFrames((v) => !v)}
+        >
+          {showFrames ? t('diag.framesHide') : t('diag.frames')}
+        </button>
+      </div>
+      {faults.length > 0 && (
+        <div className="diag-faults" role="group" aria-label={t('diag.faults')}>
+          <span className="diag-faults-label">{t('diag.faults')}</span>
+          {faults.map((fault) => (
+            <button
+              type="button"
+              key={fault}
+              className={`toggle toggle-small${faultsOn.has(fault) ? ' is-on' : ''}`}
+              aria-pressed={faultsOn.has(fault)}
+              onClick={() => {
+                const on = !faultsOn.has(fault);
+                void kiosk.demoSetFault({ deviceId: device.id, fault, on }).then(() => {
+                  const next = new Set(faultsOn);
+                  if (on) next.add(fault);
+                  else next.delete(fault);
+                  setFaultsOn(next);
+                  onChange();
+                });
+              }}
+            >
+              {fault}
+            </button>
+          ))}
+        </div>
+      )}
+      {showFrames && (
+        <pre className="diag-frames" aria-live="off">
+          {frames.length === 0
+            ? t('diag.framesEmpty')
+            : frames
+                .slice(-40)
+                .reverse()
+                .map((f) => `${f.at.slice(11, 23)} ${f.dir.padEnd(4)} ${f.text}`)
+                .join('\n')}
+        </pre>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoConfig, screenshot, withKioskPage } from './harness';
+
+/** Holds the kiosk emblem for three seconds, as a technician does. */
+async function holdEmblem(page: Page): Promise<void> {
+  const box = await page.getByTestId('staff-entry').boundingBox();
+  await page.mouse.move(box!.x + 20, box!.y + 20);
+  await page.mouse.down();
+  await page.waitForTimeout(3200);
+  await page.mouse.up();
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '工作人员登录' });
+  for (const digit of pin)
+    await dialog.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+  await dialog.getByRole('button', { name: '登录' }).click();
+  // The answer comes back from the main process: wait for it before typing again.
+  await expect
+    .poll(() =>
+      page
+        .locator('#staff-pin')
+        .count()
+        .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
+    )
+    .toBe('');
+  await page.waitForTimeout(300);
+}
+
+describe('technician diagnostics', () => {
+  const ctx = withKioskPage({ config: demoConfig() });
+
+  it('opens from a 3-second hold on the emblem and refuses a wrong PIN', async () => {
+    const { page } = ctx;
+    await holdEmblem(page);
+    await page.getByRole('dialog', { name: '工作人员登录' }).waitFor();
+    await typePin(page, '111111');
+    await expect(page.getByRole('alert').innerText()).resolves.toContain(
+      '密码不对，还可以再试 2 次',
+    );
+    await screenshot(page, 'portrait-40-staff-pin');
+    await typePin(page, '246810');
+    await page.getByRole('heading', { level: 1, name: '设备诊断' }).waitFor();
+  });
+
+  it('lists every device with its connection, state and SAM id', async () => {
+    const { page } = ctx;
+    const reader = page.locator('[data-device="idcard-1"]');
+    await screenshot(page, 'portrait-41-diagnostics');
+    await expect(reader.innerText()).resolves.toContain('正常');
+    await expect(reader.innerText()).resolves.toMatch(
+      /samId\s*\d{2}\.\d{2}-\d{8,10}-\d{10}-\d{10}/,
+    );
+    await expect(page.locator('[data-device="printer-1"]').innerText()).resolves.toContain('58 mm');
+    await screenshot(page, 'portrait-41-diagnostics');
+  });
+
+  it('self-tests the reader and the printer', async () => {
+    const { page } = ctx;
+    const reader = page.locator('[data-device="idcard-1"]');
+    await reader.getByRole('button', { name: '自检' }).click();
+    await expect
+      .poll(() => reader.getByRole('status').innerText(), { timeout: 5000 })
+      .toContain('自检通过');
+    const printer = page.locator('[data-device="printer-1"]');
+    await printer.getByRole('button', { name: '自检' }).click();
+    await printer.getByText('自检通过：test slip printed').waitFor();
+  });
+
+  it('shows the live frame log with card data masked', async () => {
+    const { page } = ctx;
+    const reader = page.locator('[data-device="idcard-1"]');
+    await reader.getByRole('button', { name: '通信记录' }).click();
+    await page.locator('[data-card="adult"]').click();
+    const log = reader.locator('.diag-frames');
+    await expect
+      .poll(() => log.innerText(), { timeout: 5000 })
+      .toContain('AA AA AA 96 69 00 03 20 01 22');
+    await expect
+      .poll(() => log.innerText(), { timeout: 5000 })
+      .toContain('bytes of card data (masked)');
+    // The name 王晓明 in UCS-2LE would be 8B 73 53 66 0E 66: it must not be anywhere in the log.
+    await expect(log.innerText()).resolves.not.toContain('8B 73 53 66');
+    await screenshot(page, 'portrait-42-frame-log');
+    await page.getByRole('button', { name: '移走证件' }).click();
+  });
+
+  it('shows a printer fault, and the readiness report says not ready', async () => {
+    const { page } = ctx;
+    const printer = page.locator('[data-device="printer-1"]');
+    await printer.getByRole('button', { name: 'paperOut' }).click();
+    await printer.getByRole('button', { name: '自检' }).click();
+    await expect
+      .poll(() => printer.getByRole('status').innerText(), { timeout: 5000 })
+      .toContain('paper_out');
+    await expect
+      .poll(() => printer.locator('.diag-state').innerText(), { timeout: 5000 })
+      .toBe('故障');
+    await page.getByRole('button', { name: '导出就绪报告' }).click();
+    const saved = page.getByText(/报告已保存：/);
+    await saved.waitFor();
+    const path = (await saved.innerText()).replace('报告已保存：', '').trim();
+    expect(existsSync(path)).toBe(true);
+    const report = JSON.parse(readFileSync(path, 'utf8')) as {
+      ready: boolean;
+      checks: { name: string; ok: boolean }[];
+    };
+    expect(report.ready).toBe(false);
+    expect(report.checks.find((c) => c.name.startsWith('device printer-1'))?.ok).toBe(false);
+    await printer.getByRole('button', { name: 'paperOut' }).click();
+  });
+
+  it('locks again and goes home', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '退出并锁定' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    const status = await page.evaluate(
+      async () =>
+        (await (
+          await fetch('/api/getDiagnostics', { method: 'POST', body: '{}' })
+        ).json()) as unknown,
+    );
+    expect(status).toMatchObject({ ok: false, error: { code: 'staff_locked' } });
+  });
+
+  it('locks out after three wrong PINs in a row', async () => {
+    const { page } = ctx;
+    await holdEmblem(page);
+    for (const pin of ['000001', '000002']) await typePin(page, pin);
+    await typePin(page, '000003');
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(
+      /密码错误次数太多，请 30 秒后再试/,
+    );
+    await typePin(page, '246810');
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/密码错误次数太多/);
+  });
+});
