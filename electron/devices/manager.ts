@@ -27,6 +27,12 @@ export const SIMULATED_FAULTS = {
   camera: [],
 } as const;
 export type SimulatedFault = (typeof SIMULATED_FAULTS)[keyof typeof SIMULATED_FAULTS][number];
+type ReaderFault = Exclude<(typeof SIMULATED_FAULTS)['idcard'][number], 'unplugged'>;
+type PrinterFault = Exclude<(typeof SIMULATED_FAULTS)['printer'][number], 'unplugged'>;
+const isReaderFault = (fault: SimulatedFault): fault is ReaderFault =>
+  fault !== 'unplugged' && (SIMULATED_FAULTS.idcard as readonly string[]).includes(fault);
+const isPrinterFault = (fault: SimulatedFault): fault is PrinterFault =>
+  fault !== 'unplugged' && (SIMULATED_FAULTS.printer as readonly string[]).includes(fault);
 
 /** Present only when some device is simulated: drives the simulators from the demo dock and tests. */
 export interface DemoControls {
@@ -126,16 +132,18 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
         cards: SAMPLE_CARDS,
         placeCard(sampleId) {
           const card = SAMPLE_CARDS.find((c) => c.id === sampleId);
-          if (card === undefined || simulatedReader?.simulator == null) return false;
-          simulatedReader.simulator.placeCard(card);
+          const reader = simulatedReader?.simulator ?? null;
+          if (card === undefined || reader === null) return false;
+          reader.placeCard(card);
           return true;
         },
         removeCard() {
           simulatedReader?.simulator?.removeCard();
         },
         scan(text) {
-          if (simulatedScanner?.simulator == null) return false;
-          simulatedScanner.simulator.scan(text);
+          const scanner = simulatedScanner?.simulator ?? null;
+          if (scanner === null) return false;
+          scanner.scan(text);
           return true;
         },
         setFault(deviceId, fault, on) {
@@ -143,38 +151,24 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
           if (device === undefined || device.config.transport.type !== 'simulated') {
             return err('not_simulated', `device "${deviceId}" is not simulated`);
           }
-          const wire =
-            'wire' in device ? (device as IdCardDevice | PrinterDevice | ScannerDevice).wire : null;
           if (fault === 'unplugged') {
+            const wire =
+              [...idcards, ...printers, ...scanners].find((d) => d === device)?.wire ?? null;
             if (wire === null) return err('not_supported', 'this device cannot be unplugged');
             if (on) wire.unplug();
             else wire.replug();
             return ok(undefined);
           }
-          const reader = idcards.find((d) => d === device)?.simulator;
-          if (reader != null) {
-            switch (fault) {
-              case 'readFailure':
-              case 'garbage':
-              case 'splitFrames':
-              case 'silent':
-                reader.faults[fault] = on;
-                return ok(undefined);
-              case 'slow':
-                reader.faults.delayMs = on ? 2500 : 0;
-                return ok(undefined);
-            }
+          const reader = idcards.find((d) => d === device)?.simulator ?? null;
+          if (reader !== null && isReaderFault(fault)) {
+            if (fault === 'slow') reader.faults.delayMs = on ? 2500 : 0;
+            else reader.faults[fault] = on;
+            return ok(undefined);
           }
-          const printer = printers.find((d) => d === device)?.simulator;
-          if (printer != null) {
-            switch (fault) {
-              case 'paperOut':
-              case 'paperNearEnd':
-              case 'coverOpen':
-              case 'silent':
-                printer.state[fault] = on;
-                return ok(undefined);
-            }
+          const printer = printers.find((d) => d === device)?.simulator ?? null;
+          if (printer !== null && isPrinterFault(fault)) {
+            printer.state[fault] = on;
+            return ok(undefined);
           }
           return err('unknown_fault', `device "${deviceId}" has no fault "${fault}"`);
         },

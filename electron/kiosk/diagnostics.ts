@@ -14,7 +14,7 @@ export interface SystemFacts {
 
 /** Facts a technician needs to judge the machine, none of them personal. */
 export async function systemFacts(dataDir: string, appVersion: string): Promise<SystemFacts> {
-  let diskFreeMb: number | null = null;
+  let diskFreeMb: number | null;
   try {
     const fs = await statfs(dataDir);
     diskFreeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);

@@ -2,7 +2,9 @@
  * `npm run bench`: figures and ratios, not pass/fail. Each benchmark prints
  * one line a person can compare across runs and machines.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createStreamDeframer, encodeReply } from '../../electron/devices/idcard/codec';
@@ -10,6 +12,8 @@ import { createIdCardReader, type IdCardEvent } from '../../electron/devices/idc
 import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulator';
 import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
 import { createMemoryPair } from '../../electron/devices/transport/memory-pair';
+import { openSerial } from '../../electron/devices/transport/serial';
+import { slipReceipt, type ReceiptSlip } from '../../electron/devices/printer/slip-receipt';
 import { holidayCalendar } from '../../rules/data/holidays';
 import { evaluate } from '../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
@@ -153,10 +157,103 @@ function benchRulesCheck(): void {
   );
 }
 
+/** A whole card read (find, select, read) over a real PTY from socat at 115200 baud. */
+async function benchCardReadOverPty(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pty-'));
+  const kioskEnd = join(dir, 'kiosk');
+  const deviceEnd = join(dir, 'device');
+  const socat = spawn(
+    'socat',
+    [`pty,raw,echo=0,link=${kioskEnd}`, `pty,raw,echo=0,link=${deviceEnd}`],
+    { stdio: 'ignore' },
+  );
+  try {
+    for (let i = 0; i < 100 && !existsSync(deviceEnd); i += 1)
+      await new Promise((r) => setTimeout(r, 20));
+    const host = await openSerial(kioskEnd, 115200);
+    const device = await openSerial(deviceEnd, 115200);
+    const simulator = createIdCardSimulator(device, { swapGapPolls: 0 });
+    const reader = createIdCardReader(host, {
+      pollIntervalMs: 1,
+      replyTimeoutMs: 2000,
+      missesForRemoval: 1,
+      today: () => '2026-11-27',
+    });
+    const samples: number[] = [];
+    let placedAt = 0;
+    let resolveRead: (() => void) | null = null;
+    reader.onEvent((e) => {
+      if (e.type === 'card-read') {
+        samples.push(performance.now() - placedAt);
+        resolveRead?.();
+      }
+    });
+    reader.start();
+    for (let i = 0; i < 20; i += 1) {
+      const read = new Promise<void>((resolve) => (resolveRead = resolve));
+      placedAt = performance.now();
+      simulator.placeCard(SAMPLE_CARDS[i % SAMPLE_CARDS.length]!);
+      await read;
+      simulator.removeCard();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await reader.stop();
+    await host.close();
+    await device.close();
+    samples.sort((a, b) => a - b);
+    // find (7 + 15), select (7 + 19) and read (7 + 1295) bytes: 10 bits a byte at 115200 baud.
+    const wireMs = ((7 + 15 + 7 + 19 + 7 + 1295) * 10 * 1000) / 115200;
+    const p50 = percentile(samples, 50);
+    console.log(
+      `card read over a PTY at 115200 baud (placed → find, select, read → parsed): p50 ${p50.toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms; ` +
+        `wire time ${wireMs.toFixed(1)} ms; whole read / wire time ${(p50 / wireMs).toPrecision(2)} ` +
+        `(a PTY does not pace bytes at the baud rate, so below 1 means the software is not the bottleneck)`,
+    );
+  } finally {
+    socat.kill();
+  }
+}
+
+function benchSlipEncoding(): void {
+  const slip: ReceiptSlip = {
+    station: '示例市公安局示例分局示例派出所',
+    title: '受理回执',
+    applicationNoLabel: '申请编号',
+    applicationNo: '20261127-ABC123-X',
+    qrText: 'GAKIOSK:20261127-ABC123-X',
+    qrCaption: '扫码查询办理进度',
+    rows: Array.from({ length: 12 }, (_, i) => [`项目${i}`, `内容内容内容内容${i}`] as const),
+    notice: {
+      title: '一次性告知单',
+      lead: '您的申请已受理登记，但还缺少以下材料：',
+      items: [
+        { name: '结婚证' },
+        { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
+      ],
+    },
+    bringTitle: '请带到窗口的材料',
+    bring: ['申请人户口簿', '收户人户口簿'],
+    notes: ['请携带以上材料原件到户籍窗口，由民警审核后办理。'],
+    howToQueryTitle: '查询方式',
+    howToQuery: '在任一自助终端扫描本回执二维码，或致电本派出所查询。',
+    footer: ['规则版本 2026.11.1'],
+  };
+  const rounds = 2000;
+  let bytes = 0;
+  const start = performance.now();
+  for (let i = 0; i < rounds; i += 1) bytes = slipReceipt(slip, i % 2 === 0 ? 58 : 80).length;
+  const ms = (performance.now() - start) / rounds;
+  console.log(
+    `slip ESC/POS encoding (GBK, layout, QR): ${(ms * 1000).toFixed(0)} µs per slip, ${bytes} bytes`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
   benchDeframer();
   await benchCardRead();
+  await benchCardReadOverPty();
+  benchSlipEncoding();
   benchEngine();
   benchRulesCheck();
 }

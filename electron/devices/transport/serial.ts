@@ -61,7 +61,8 @@ export interface SerialPortInfo {
 /** Serial ports the system sees, for the technician's diagnostics. */
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
   try {
-    const ports = await SerialPort.list();
+    // The list's element type comes from a package of serialport's that the linter cannot see.
+    const ports = (await SerialPort.list()) as unknown as readonly SerialPortInfo[];
     return ports.map((p) => ({
       path: p.path,
       ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),

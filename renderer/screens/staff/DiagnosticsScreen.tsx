@@ -29,15 +29,19 @@ export function DiagnosticsScreen() {
     go({ name: 'home' });
   }, [go, setRole]);
 
-  const refresh = useCallback(async () => {
-    const result = await kiosk.getDiagnostics({});
-    if (result.ok) setData(result.value);
-    else if (result.error.code === 'staff_locked') await lock();
-  }, [lock]);
+  // Bumping the version reloads the diagnostics; events and buttons bump it.
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void refresh();
-    const off = kiosk.on('devicesChanged', () => void refresh());
+    void kiosk.getDiagnostics({}).then((result) => {
+      if (result.ok) setData(result.value);
+      else if (result.error.code === 'staff_locked') void lock();
+    });
+  }, [version, lock]);
+
+  useEffect(() => {
+    const off = kiosk.on('devicesChanged', refresh);
     // The main process ends an idle technician session; notice it and lock the screen too.
     const timer = setInterval(() => {
       void kiosk.staffStatus({}).then((r) => {
@@ -74,7 +78,7 @@ export function DiagnosticsScreen() {
                   key={device.id}
                   device={device}
                   faults={data.demoFaults[device.id] ?? []}
-                  onChange={() => void refresh()}
+                  onChange={refresh}
                 />
               ))}
             </div>
@@ -166,11 +170,7 @@ export function DiagnosticsScreen() {
         }
         end={
           <>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => void refresh()}
-            >
+            <button type="button" className="button button-secondary" onClick={refresh}>
               {t('diag.refresh')}
             </button>
             <button
