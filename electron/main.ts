@@ -1,4 +1,4 @@
-import { app, protocol, session, type BrowserWindow } from 'electron';
+import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from './api/dispatch';
@@ -45,12 +45,19 @@ async function start(): Promise<void> {
     return;
   }
   const rulesDir = resolveRulesDir(process.env, app.isPackaged ? process.resourcesPath : appRoot);
-  const service = openKioskService({
+  const service = await openKioskService({
     config: config.value,
     dataDir,
     rulesDir,
     version: APP_VERSION,
     log,
+    // The data key is wrapped by the OS keyring; a basic_text backend is refused unless the config allows a key file.
+    dataKey: {
+      kind: 'safe-storage',
+      wrapper: safeStorage,
+      platform: process.platform,
+      allowKeyFile: config.value.storage.allowKeyFile,
+    },
   });
   if (!service.ok) {
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);

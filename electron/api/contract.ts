@@ -50,7 +50,55 @@ export const serviceSummarySchema = z.strictObject({
 });
 
 const applicationStatusSchema = z.enum(['pending_review', 'pending_completion']);
-const outboxStateSchema = z.enum(['queued']);
+const outboxStateSchema = z.enum(['queued', 'sending', 'accepted', 'rejected', 'needs_attention']);
+export type OutboxStateView = z.output<typeof outboxStateSchema>;
+const backOfficeStateSchema = z.enum([
+  'received',
+  'in_review',
+  'needs_completion',
+  'approved',
+  'rejected',
+  'completed',
+]);
+
+/** A slip's state for whoever holds it at the kiosk: no name, no ID number, nothing personal. */
+export const applicationStatusViewSchema = z.strictObject({
+  applicationNo: z.string(),
+  serviceName: localTextSchema.nullable(),
+  submittedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  /** Where the answer comes from: the back office when it answered in time, else this kiosk's record. */
+  source: z.enum(['back_office', 'kiosk']),
+  /** This kiosk's outbox state; null when the application was made on another kiosk. */
+  sync: outboxStateSchema.nullable(),
+  /** 待受理审核 / 待补正, as decided at submission; null when only the back office knows it. */
+  status: applicationStatusSchema.nullable(),
+  backOffice: z
+    .strictObject({
+      state: backOfficeStateSchema,
+      reason: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
+  acceptanceNo: z.string().nullable(),
+  rejectedReason: z.string().nullable(),
+  backOfficeConfigured: z.boolean(),
+});
+
+const queueStatusSchema = z.strictObject({
+  counts: z.record(outboxStateSchema, z.number()),
+  oldestWaitingSeconds: z.number().nullable(),
+  lastError: z.strictObject({ at: z.string(), message: z.string() }).nullable(),
+  backOfficeConfigured: z.boolean(),
+  link: z.strictObject({
+    reachable: z.boolean().nullable(),
+    lastContactAt: z.string().nullable(),
+    lastProblem: z.string().nullable(),
+    pausedUntil: z.string().nullable(),
+    sending: z.number(),
+  }),
+  storage: z.strictObject({ freeMb: z.number(), minFreeMb: z.number(), ok: z.boolean() }),
+});
 
 export const slipSchema = z.strictObject({
   applicationNo: z.string(),
@@ -130,7 +178,11 @@ export const diagnosticsSchema = z.strictObject({
     diskFreeMb: z.number().nullable(),
     dataDir: z.string(),
   }),
-  store: z.strictObject({ applications: z.number(), queued: z.number() }),
+  store: z.strictObject({
+    applications: z.number(),
+    queued: z.number(),
+    keyProtection: z.string(),
+  }),
   ruleProblems: z.array(
     z.strictObject({
       file: z.string(),
@@ -176,17 +228,20 @@ export const methods = {
     }),
     output: slipSchema,
   },
+  /** Typed number or the slip's QR text (`GAKIOSK:<no>`). */
   getApplicationStatus: {
-    input: z.strictObject({ applicationNo: z.string().max(40) }),
-    output: z.strictObject({
-      applicationNo: z.string(),
-      serviceName: localTextSchema,
-      status: applicationStatusSchema,
-      outboxState: outboxStateSchema,
-      submittedAt: z.string(),
-      dueDate: z.string(),
-    }),
+    input: z.strictObject({ applicationNo: z.string().max(80) }),
+    output: applicationStatusViewSchema,
   },
+  /** Checked before the citizen confirms: can this kiosk store one more application? */
+  checkStorage: {
+    input: empty,
+    output: z.strictObject({ ok: z.boolean(), freeMb: z.number(), minFreeMb: z.number() }),
+  },
+  /** Guide or technician: the outbox at a glance, no personal data. */
+  getQueueStatus: { input: empty, output: queueStatusSchema },
+  /** Guide or technician: send everything waiting now. */
+  syncNow: { input: empty, output: z.strictObject({ due: z.number() }) },
   listDevices: { input: empty, output: z.array(deviceHealthSchema) },
   /** Rule files refused at start-up, for technicians: which file, what is wrong, what the kiosk did. */
   listRuleProblems: {
@@ -278,3 +333,5 @@ export type KioskInfo = MethodOutput<'getKioskInfo'>;
 export type ServiceSummary = z.output<typeof serviceSummarySchema>;
 export type Slip = z.output<typeof slipSchema>;
 export type DeviceHealthView = z.output<typeof deviceHealthSchema>;
+export type ApplicationStatusView = z.output<typeof applicationStatusViewSchema>;
+export type QueueStatus = z.output<typeof queueStatusSchema>;

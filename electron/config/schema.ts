@@ -138,6 +138,39 @@ export const kioskConfigSchema = z
       })
       .default({ timeoutSeconds: 90, countdownSeconds: 20 }),
     defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    storage: z
+      .strictObject({
+        /**
+         * Electron keeps the data key wrapped by the OS keyring (safeStorage). Linux
+         * without a keyring falls back to "basic_text", which protects nothing; the
+         * kiosk then refuses to start unless IT accepts a 0600 key file here.
+         */
+        allowKeyFile: z.boolean().default(false),
+        /** Below this much free space the kiosk stops taking applications and says so before confirming. */
+        minFreeMb: z.number().int().min(1).max(1_000_000_000).default(200),
+        /** How long a finished application's status (no personal data) stays for lookup. */
+        statusRetentionDays: z.number().int().min(1).max(3650).default(90),
+      })
+      .default({ allowKeyFile: false, minFreeMb: 200, statusRetentionDays: 90 }),
+    sync: z
+      .strictObject({
+        /** Applications sent at once. */
+        concurrency: z.number().int().min(1).max(16).default(4),
+        heartbeatSeconds: z.number().int().min(5).max(3600).default(60),
+        retryBaseMs: z.number().int().min(10).max(600_000).default(2000),
+        retryCapMs: z.number().int().min(100).max(86_400_000).default(300_000),
+        requestTimeoutMs: z.number().int().min(500).max(600_000).default(30_000),
+        /** A status lookup waits this long for the back office before answering from the kiosk's record. */
+        statusTimeoutMs: z.number().int().min(200).max(30_000).default(3000),
+      })
+      .default({
+        concurrency: 4,
+        heartbeatSeconds: 60,
+        retryBaseMs: 2000,
+        retryCapMs: 300_000,
+        requestTimeoutMs: 30_000,
+        statusTimeoutMs: 3000,
+      }),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -155,6 +188,8 @@ export const kioskConfigSchema = z
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;
 export type DeviceConfig = z.output<typeof deviceConfigSchema>;
+export type SyncConfig = KioskConfig['sync'];
+export type BackOfficeConfig = z.output<typeof backOfficeSchema>;
 export type DeviceConfigOf<K extends DeviceKind> = Extract<DeviceConfig, { kind: K }>;
 export type DeviceKind = z.output<typeof deviceKindSchema>;
 export type TransportConfig = z.output<typeof transportSchema>;

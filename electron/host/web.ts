@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${config.error.message}\n`);
     return 1;
   }
-  const service = openKioskService({
+  const service = await openKioskService({
     config: config.value,
     dataDir,
     rulesDir: resolveRulesDir(process.env, appRoot),

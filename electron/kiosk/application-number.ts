@@ -22,9 +22,21 @@ export function newApplicationNumber(day: string): string {
   return `${body.slice(0, 8)}-${body.slice(8)}-${checkChar(body)}`;
 }
 
-/** Normalizes what a citizen typed (lower case, spaces, O for 0) and checks the check character. */
+/** What a slip's QR code holds: a lookup reference, nothing personal. */
+export const SLIP_QR_PREFIX = 'GAKIOSK:';
+
+export const slipQrText = (applicationNo: string): string => `${SLIP_QR_PREFIX}${applicationNo}`;
+
+/**
+ * Normalizes what a citizen typed (lower case, spaces, O for 0) or what a
+ * scanner read from a slip's QR code, and checks the check character.
+ */
 export function parseApplicationNumber(input: string): string | null {
-  const cleaned = input
+  const trimmed = input.trim();
+  const withoutPrefix = trimmed.toUpperCase().startsWith(SLIP_QR_PREFIX)
+    ? trimmed.slice(SLIP_QR_PREFIX.length)
+    : trimmed;
+  const cleaned = withoutPrefix
     .toUpperCase()
     .replace(/[\s-]/g, '')
     .replace(/O/g, '0')

@@ -2,7 +2,11 @@ import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/
 import type { KioskConfig } from '../config/schema';
 import type { DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
+import type { AuditLog } from '../audit/audit-log';
 import type { ApplicationStore } from '../store/applications';
+import type { StorageStatus } from '../store/disk-space';
+import type { Outbox } from '../store/outbox';
+import type { SyncWorker } from '../sync/worker';
 import type { RuleSet } from './rule-files';
 import type { SessionKeeper } from './session';
 import type { StaffAuth } from './staff-auth';
@@ -18,6 +22,13 @@ export interface KioskContext {
   readonly now: () => Date;
   readonly ruleSet: RuleSet;
   readonly store: ApplicationStore;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  /** null when no back office is configured: applications stay queued on the kiosk. */
+  readonly sync: SyncWorker | null;
+  /** How the data key is protected, for diagnostics. */
+  readonly keyProtection: string;
+  readonly storage: () => StorageStatus;
   readonly devices: DeviceManager;
   readonly sessions: SessionKeeper;
   readonly staff: StaffAuth;

@@ -1,16 +1,24 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { KioskHandlers } from '../api/contract';
+import { openAuditLog, type AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../shared/result';
+import { ok, type Result } from '../shared/result';
 import { createApplicationStore, type ApplicationStore } from '../store/applications';
-import { loadOrCreateKeyFile } from '../store/crypto';
+import { loadDataKey, type DataKeySource } from '../store/data-key';
 import { openDatabase } from '../store/database';
+import { storageStatus } from '../store/disk-space';
+import { createOutbox, type Outbox } from '../store/outbox';
+import { createBackOfficeClient } from '../sync/client';
+import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import type { KioskContext, KioskEventListener } from './context';
 import { demoHandlers } from './handlers/demo';
 import { journeyHandlers } from './handlers/journey';
+import { queueHandlers } from './handlers/queue';
 import { staffHandlers } from './handlers/staff';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
@@ -35,36 +43,154 @@ export interface KioskServiceOptions {
   readonly rulesDir: string;
   readonly version: string;
   readonly log: Logger;
+  /** Electron passes safeStorage; the web host and tests use the 0600 key file. */
+  readonly dataKey?: DataKeySource;
   readonly now?: () => Date;
 }
 
-export function openKioskService(options: KioskServiceOptions): Result<KioskService> {
-  const key = loadOrCreateKeyFile(join(options.dataDir, 'keys', 'data.key'));
+/** Everything that lives in the data folder, opened in order; any failure stops the start with a clear message. */
+interface Storage {
+  readonly db: DatabaseSync;
+  readonly store: ApplicationStore;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly keyProtection: string;
+}
+
+async function openStorage(options: KioskServiceOptions): Promise<Result<Storage>> {
+  const key = await loadDataKey(
+    join(options.dataDir, 'keys'),
+    options.dataKey ?? { kind: 'key-file' },
+  );
   if (!key.ok) return key;
-  let db: DatabaseSync;
-  try {
-    db = openDatabase(join(options.dataDir, 'kiosk.sqlite'));
-  } catch (cause) {
-    return err('database_unavailable', cause instanceof Error ? cause.message : String(cause));
+  const db = openDatabase(join(options.dataDir, 'kiosk.sqlite'));
+  if (!db.ok) return db;
+  const audit = openAuditLog({
+    path: join(options.dataDir, 'audit', 'audit.jsonl'),
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (!audit.ok) {
+    db.value.close();
+    return audit;
   }
-  const store = createApplicationStore(db, key.value);
+  return ok({
+    db: db.value,
+    store: createApplicationStore(db.value, key.value.key),
+    outbox: createOutbox(db.value, key.value.key),
+    audit: audit.value,
+    keyProtection: key.value.protection,
+  });
+}
+
+export async function openKioskService(
+  options: KioskServiceOptions,
+): Promise<Result<KioskService>> {
+  const storage = await openStorage(options);
+  if (!storage.ok) return storage;
+  const { db, audit } = storage.value;
   const devices = createDeviceManager(options.config.devices, options.log);
-  const service = buildService(options, store, devices);
+  const sync = createSync(options, storage.value, devices);
+  if (!sync.ok) {
+    audit.close();
+    db.close();
+    return sync;
+  }
+  const service = buildService(options, storage.value, devices, sync.value);
   return ok({
     ...service,
     async stop() {
       await service.stop();
+      audit.record('system', 'app.stop', {});
+      audit.close();
       db.close();
     },
   });
 }
 
+/** The sync worker when a back office is configured; without one, applications stay queued and the UI says so. */
+function createSync(
+  options: KioskServiceOptions,
+  storage: Storage,
+  devices: DeviceManager,
+): Result<SyncWorker | null> {
+  const { config } = options;
+  if (config.backOffice === null) return ok(null);
+  const client = createBackOfficeClient(config.backOffice, config.kioskId, {
+    timeoutMs: config.sync.requestTimeoutMs,
+    maxSockets: config.sync.concurrency + 1,
+  });
+  if (!client.ok) return client;
+  return ok(
+    createSyncWorker({
+      outbox: storage.outbox,
+      client: client.value,
+      settings: config.sync,
+      kioskId: config.kioskId,
+      stationCode: config.station.code,
+      version: options.version,
+      statusRetentionDays: config.storage.statusRetentionDays,
+      devices: () => devices.health().map(({ id, kind, state }) => ({ id, kind, state })),
+      log: options.log,
+      audit: storage.audit,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  );
+}
+
+/** Records config and rule changes since the last start: hashes only, the files themselves are not personal but are long. */
+function auditStart(options: KioskServiceOptions, audit: AuditLog, ruleSet: RuleSet): void {
+  const configHash = createHash('sha256')
+    .update(JSON.stringify(options.config))
+    .digest('hex')
+    .slice(0, 16);
+  const rulesHash = createHash('sha256')
+    .update(
+      [...ruleSet.rules.values()]
+        .map((r) => `${r.rule.id}@${r.hash}`)
+        .sort()
+        .join(','),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  const statePath = join(options.dataDir, 'audit', 'last-start.json');
+  let last: { config?: string; rules?: string } = {};
+  try {
+    last = JSON.parse(readFileSync(statePath, 'utf8')) as typeof last;
+  } catch {
+    // First start, or the file was removed: everything counts as changed.
+  }
+  audit.record('system', 'app.start', {
+    version: options.version,
+    kioskId: options.config.kioskId,
+    config: configHash,
+    rules: rulesHash,
+  });
+  if (last.config !== configHash)
+    audit.record('system', 'config.changed', { from: last.config ?? null, to: configHash });
+  if (last.rules !== rulesHash) {
+    audit.record('system', 'rules.changed', {
+      from: last.rules ?? null,
+      to: rulesHash,
+      services: ruleSet.rules.size,
+      refused: ruleSet.problems.length,
+    });
+  }
+  try {
+    writeFileSync(statePath, JSON.stringify({ config: configHash, rules: rulesHash }));
+  } catch {
+    // Not fatal: the next start records a change it cannot confirm.
+  }
+}
+
 function buildService(
   options: KioskServiceOptions,
-  store: ApplicationStore,
+  storage: Storage,
   devices: DeviceManager,
+  sync: SyncWorker | null,
 ): KioskService {
   const { config, log } = options;
+  const { store, outbox, audit } = storage;
   const ruleSet = loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'));
   for (const problem of ruleSet.problems) {
     log.error('rules.refused', {
@@ -112,7 +238,23 @@ function buildService(
     }
   });
   devices.onScan((event) => emit('scan', { deviceId: event.deviceId, text: event.text }));
-  devices.onHealth((health) => emit('devicesChanged', [...health]));
+  const deviceStates = new Map<string, string>();
+  devices.onHealth((health) => {
+    for (const device of health) {
+      const before = deviceStates.get(device.id);
+      if (before !== undefined && before !== device.state) {
+        audit.record('system', 'device.state_changed', {
+          device: device.id,
+          kind: device.kind,
+          from: before,
+          to: device.state,
+          error: device.lastError,
+        });
+      }
+      deviceStates.set(device.id, device.state);
+    }
+    emit('devicesChanged', [...health]);
+  });
 
   const ctx: KioskContext = {
     config,
@@ -122,6 +264,11 @@ function buildService(
     now: options.now ?? (() => new Date()),
     ruleSet,
     store,
+    outbox,
+    audit,
+    sync,
+    keyProtection: storage.keyProtection,
+    storage: () => storageStatus(options.dataDir, config.storage.minFreeMb),
     devices,
     sessions,
     staff,
@@ -131,6 +278,7 @@ function buildService(
   const handlers: KioskHandlers = {
     ...journeyHandlers(ctx),
     ...staffHandlers(ctx),
+    ...queueHandlers(ctx),
     ...demoHandlers(ctx),
   };
 
@@ -142,9 +290,14 @@ function buildService(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: () => devices.start(),
+    async start() {
+      auditStart(options, audit, ruleSet);
+      await devices.start();
+      sync?.start();
+    },
     async stop() {
       sessions.end();
+      await sync?.stop();
       await devices.stop();
     },
   };

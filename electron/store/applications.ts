@@ -4,7 +4,7 @@ import { seal, unseal } from './crypto';
 import { transaction } from './database';
 
 export type ApplicationStatus = 'pending_review' | 'pending_completion';
-export type OutboxState = 'queued';
+export type OutboxState = 'queued' | 'sending' | 'accepted' | 'rejected' | 'needs_attention';
 
 /** The clear columns: enough to sync and to answer a status query, nothing personal. */
 export interface ApplicationMeta {
@@ -20,21 +20,41 @@ export interface ApplicationMeta {
   readonly feeFen: number;
 }
 
-export interface ApplicationWithOutbox extends ApplicationMeta {
+export interface ApplicationRecord extends ApplicationMeta {
   readonly outboxState: OutboxState;
+  readonly acceptanceNo: string | null;
+  readonly rejectedReason: string | null;
+  readonly lastError: string | null;
+  readonly attempts: number;
+  readonly updatedAt: string;
+  readonly purged: boolean;
+}
+
+/** A scan or photo that proves a material; sealed like the rest of the payload. */
+export interface NewAttachment {
+  readonly id: string;
+  readonly materialId: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
 }
 
 export interface ApplicationStore {
-  /** Writes the application and its outbox entry in one transaction, then returns. */
-  insert(meta: ApplicationMeta, payload: unknown): Result<void>;
-  findByNumber(applicationNo: string): ApplicationWithOutbox | null;
+  /** Writes the application, its attachments and its outbox entry in one transaction. */
+  insert(
+    meta: ApplicationMeta,
+    payload: unknown,
+    attachments?: readonly NewAttachment[],
+  ): Result<void>;
+  findByNumber(applicationNo: string): ApplicationRecord | null;
+  findById(id: string): ApplicationRecord | null;
   readPayload(id: string): Result<unknown>;
   count(): number;
-  /** Applications waiting in the outbox to be sent to the back office. */
+  /** Applications waiting in the outbox to be sent to the back office (queued, sending, needs attention). */
   countQueued(): number;
 }
 
-interface Row {
+export interface ApplicationRow {
   id: string;
   application_no: string;
   idempotency_key: string;
@@ -45,26 +65,64 @@ interface Row {
   created_at: string;
   due_date: string;
   fee_fen: number;
+  acceptance_no: string | null;
+  purged_at: string | null;
   outbox_state: string;
+  rejected_reason: string | null;
+  last_error: string | null;
+  attempts: number;
+  updated_at: string;
 }
+
+export const toRecord = (row: ApplicationRow): ApplicationRecord => ({
+  id: row.id,
+  applicationNo: row.application_no,
+  idempotencyKey: row.idempotency_key,
+  serviceId: row.service_id,
+  ruleVersion: row.rule_version,
+  ruleHash: row.rule_hash,
+  status: row.status as ApplicationStatus,
+  createdAt: row.created_at,
+  dueDate: row.due_date,
+  feeFen: row.fee_fen,
+  outboxState: row.outbox_state as OutboxState,
+  acceptanceNo: row.acceptance_no,
+  rejectedReason: row.rejected_reason,
+  lastError: row.last_error,
+  attempts: row.attempts,
+  updatedAt: row.updated_at,
+  purged: row.purged_at !== null,
+});
+
+export const RECORD_SELECT = `
+  SELECT a.*, o.state AS outbox_state, o.rejected_reason, o.last_error, o.attempts, o.updated_at
+  FROM applications a JOIN outbox o ON o.application_id = a.id`;
+
+/** SQLite's "disk full" in any of the shapes node:sqlite reports it. */
+export const isDiskFull = (message: string): boolean =>
+  /SQLITE_FULL|database or disk is full|ENOSPC/i.test(message);
 
 export function createApplicationStore(db: DatabaseSync, key: Uint8Array): ApplicationStore {
   const insertApplication = db.prepare(`
     INSERT INTO applications (id, application_no, idempotency_key, service_id, rule_version,
       rule_hash, status, created_at, due_date, fee_fen, payload)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertAttachment = db.prepare(`
+    INSERT INTO attachments (id, application_id, material_id, media_type, size, sha256, payload)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertOutbox = db.prepare(
-    `INSERT INTO outbox (application_id, state, created_at) VALUES (?, 'queued', ?)`,
+    `INSERT INTO outbox (application_id, state, created_at, updated_at) VALUES (?, 'queued', ?, ?)`,
   );
-  const selectByNumber = db.prepare(`
-    SELECT a.*, o.state AS outbox_state FROM applications a
-    JOIN outbox o ON o.application_id = a.id WHERE a.application_no = ?`);
-  const selectPayload = db.prepare('SELECT payload FROM applications WHERE id = ?');
+  const selectByNumber = db.prepare(`${RECORD_SELECT} WHERE a.application_no = ?`);
+  const selectById = db.prepare(`${RECORD_SELECT} WHERE a.id = ?`);
+  const selectPayload = db.prepare('SELECT payload, purged_at FROM applications WHERE id = ?');
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM applications');
-  const countQueuedRows = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'queued'");
+  const countQueuedRows = db.prepare(
+    "SELECT COUNT(*) AS n FROM outbox WHERE state IN ('queued', 'sending', 'needs_attention')",
+  );
 
   return {
-    insert(meta, payload) {
+    insert(meta, payload, attachments = []) {
       const sealed = seal(key, Buffer.from(JSON.stringify(payload), 'utf8'), meta.id);
       try {
         transaction(db, () => {
@@ -81,7 +139,18 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
             meta.feeFen,
             sealed,
           );
-          insertOutbox.run(meta.id, meta.createdAt);
+          for (const a of attachments) {
+            insertAttachment.run(
+              a.id,
+              meta.id,
+              a.materialId,
+              a.mediaType,
+              a.bytes.length,
+              a.sha256,
+              seal(key, a.bytes, a.id),
+            );
+          }
+          insertOutbox.run(meta.id, meta.createdAt, meta.createdAt);
         });
         return ok(undefined);
       } catch (cause) {
@@ -89,30 +158,24 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
         if (/UNIQUE constraint failed: applications.application_no/.test(message)) {
           return err('duplicate_number', 'application number already used');
         }
-        if (/SQLITE_FULL|database or disk is full/i.test(message)) return err('disk_full', message);
+        if (isDiskFull(message)) return err('disk_full', message);
         return err('store_failed', message);
       }
     },
     findByNumber(applicationNo) {
-      const row = selectByNumber.get(applicationNo) as Row | undefined;
-      if (row === undefined) return null;
-      return {
-        id: row.id,
-        applicationNo: row.application_no,
-        idempotencyKey: row.idempotency_key,
-        serviceId: row.service_id,
-        ruleVersion: row.rule_version,
-        ruleHash: row.rule_hash,
-        status: row.status as ApplicationStatus,
-        createdAt: row.created_at,
-        dueDate: row.due_date,
-        feeFen: row.fee_fen,
-        outboxState: row.outbox_state as OutboxState,
-      };
+      const row = selectByNumber.get(applicationNo) as ApplicationRow | undefined;
+      return row === undefined ? null : toRecord(row);
+    },
+    findById(id) {
+      const row = selectById.get(id) as ApplicationRow | undefined;
+      return row === undefined ? null : toRecord(row);
     },
     readPayload(id) {
-      const row = selectPayload.get(id) as { payload: Uint8Array } | undefined;
+      const row = selectPayload.get(id) as
+        { payload: Uint8Array; purged_at: string | null } | undefined;
       if (row === undefined) return err('not_found', 'no such application');
+      if (row.purged_at !== null)
+        return err('purged', 'the personal payload was purged after the back office accepted it');
       const opened = unseal(key, row.payload, id);
       if (!opened.ok) return opened;
       return ok(JSON.parse(Buffer.from(opened.value).toString('utf8')) as unknown);

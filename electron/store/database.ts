@@ -1,22 +1,67 @@
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { err, ok, type Result } from '../shared/result';
 import { MIGRATIONS } from './migrations';
+
+const messageOf = (cause: unknown): string =>
+  cause instanceof Error ? cause.message : String(cause);
+
+/**
+ * Checks an existing database file read-only before anything writes to it, so
+ * a damaged file is left exactly as it was for recovery.
+ */
+function checkIntegrity(path: string): Result<void> {
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path, { readOnly: true });
+    const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return problems.length === 0
+      ? ok(undefined)
+      : err('database_corrupt', problems.slice(0, 3).join('; '));
+  } catch (cause) {
+    return err('database_corrupt', messageOf(cause));
+  } finally {
+    db?.close();
+  }
+}
 
 /**
  * Opens the kiosk database with the durability settings every write relies on:
  * WAL so readers never block the writer, synchronous=FULL so a committed
- * application survives a power cut, and migrations applied in order.
+ * application survives a power cut, and migrations applied in order. A damaged
+ * file is refused with a message for the technician and left untouched.
  */
-export function openDatabase(path: string): DatabaseSync {
+export function openDatabase(path: string): Result<DatabaseSync> {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA busy_timeout = 5000');
-  migrate(db);
-  return db;
+  if (existsSync(path)) {
+    const integrity = checkIntegrity(path);
+    if (!integrity.ok) {
+      return err(
+        'database_corrupt',
+        `the kiosk database ${path} is damaged (${integrity.error.message}). ` +
+          'The kiosk will not start, so nothing more is written to it; the file is kept as it is. ' +
+          'Technician: copy the whole data folder before anything else, then follow "Recovering a damaged database" in the README.',
+      );
+    }
+  }
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 5000');
+    migrate(db);
+    return ok(db);
+  } catch (cause) {
+    db?.close();
+    return err(
+      'database_unavailable',
+      `the kiosk database ${path} cannot be opened: ${messageOf(cause)}`,
+    );
+  }
 }
 
 export function schemaVersion(db: DatabaseSync): number {
@@ -42,7 +87,7 @@ export function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${version}`);
       db.exec('COMMIT');
     } catch (error) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   }
@@ -56,7 +101,8 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // SQLite may already have rolled back (SQLITE_FULL does); a second ROLLBACK would hide the real error.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }

@@ -31,4 +31,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
   `,
+  // 2: sync to the back office — acceptance number, purge time, rejection reason, scans.
+  `
+  ALTER TABLE applications ADD COLUMN acceptance_no TEXT;
+  ALTER TABLE applications ADD COLUMN purged_at TEXT;
+  ALTER TABLE outbox ADD COLUMN rejected_reason TEXT;
+  ALTER TABLE outbox ADD COLUMN updated_at TEXT;
+  UPDATE outbox SET updated_at = created_at;
+  CREATE TABLE attachments (
+    id               TEXT PRIMARY KEY,
+    application_id   TEXT NOT NULL REFERENCES applications(id),
+    material_id      TEXT NOT NULL,
+    media_type       TEXT NOT NULL,
+    size             INTEGER NOT NULL,
+    sha256           TEXT NOT NULL,
+    payload          BLOB NOT NULL,
+    uploaded_at      TEXT
+  );
+  CREATE INDEX attachments_application ON attachments(application_id);
+  `,
 ];

@@ -5,10 +5,10 @@ import { evaluate } from '../../../rules/engine/evaluate';
 import { maskIdNumber } from '../../../rules/engine/id-number';
 import { describeRequirement } from '../../../rules/engine/requirements';
 import { timeLimitRange } from '../../../rules/engine/time-limit';
-import type { MethodOutput, Slip } from '../../api/contract';
+import type { ApplicationStatusView, MethodOutput, Slip } from '../../api/contract';
 import { slipReceipt } from '../../devices/printer/slip-receipt';
-import { err, ok } from '../../shared/result';
-import { newApplicationNumber, parseApplicationNumber } from '../application-number';
+import { err, ok, type Result } from '../../shared/result';
+import { newApplicationNumber, parseApplicationNumber, slipQrText } from '../application-number';
 import type { HandlerGroup, KioskContext } from '../context';
 import { receiptFor } from '../receipt';
 
@@ -21,6 +21,7 @@ type JourneyMethods =
   | 'getSessionIdentity'
   | 'submitApplication'
   | 'getApplicationStatus'
+  | 'checkStorage'
   | 'printSlip'
   | 'listDevices'
   | 'listRuleProblems';
@@ -43,6 +44,54 @@ async function printSlip(ctx: KioskContext, slip: Slip): Promise<Slip['print']> 
   return result.error.code === 'no_printer'
     ? { status: 'no_printer', problem: null }
     : { status: 'failed', problem: result.error.code };
+}
+
+/**
+ * A slip's state: the back office's answer when it gives one in time, the
+ * kiosk's own record otherwise. Whoever stands at the kiosk holding the slip
+ * sees the state and dates, never the applicant's details.
+ */
+async function lookUpStatus(
+  ctx: KioskContext,
+  applicationNo: string,
+): Promise<Result<ApplicationStatusView>> {
+  const local = ctx.store.findByNumber(applicationNo);
+  // Not yet sent: the back office cannot know it, so do not make the citizen wait for its 404.
+  const askBackOffice =
+    ctx.sync !== null &&
+    (local === null || local.outboxState === 'accepted' || local.outboxState === 'rejected');
+  const remote = askBackOffice && ctx.sync !== null ? await ctx.sync.lookup(applicationNo) : null;
+  const fromBackOffice = remote?.kind === 'ok' ? remote.value : null;
+  if (local === null && fromBackOffice === null) {
+    return err(
+      'not_found',
+      remote === null || remote.kind === 'not_found'
+        ? 'no application with that number'
+        : 'not on this kiosk and the back office did not answer',
+    );
+  }
+  const serviceId = local?.serviceId ?? fromBackOffice?.serviceId ?? null;
+  const rule = serviceId === null ? undefined : ctx.ruleSet.rules.get(serviceId)?.rule;
+  return ok({
+    applicationNo,
+    serviceName: rule?.name ?? null,
+    submittedAt: local?.createdAt ?? fromBackOffice?.submittedAt ?? null,
+    dueDate: local?.dueDate ?? fromBackOffice?.dueDate ?? null,
+    source: fromBackOffice === null ? 'kiosk' : 'back_office',
+    sync: local?.outboxState ?? null,
+    status: local?.status ?? null,
+    backOffice:
+      fromBackOffice === null
+        ? null
+        : {
+            state: fromBackOffice.state,
+            reason: fromBackOffice.reason ?? null,
+            updatedAt: fromBackOffice.updatedAt,
+          },
+    acceptanceNo: fromBackOffice?.acceptanceNo ?? local?.acceptanceNo ?? null,
+    rejectedReason: local?.rejectedReason ?? null,
+    backOfficeConfigured: ctx.config.backOffice !== null,
+  });
 }
 
 /** The citizen's journey: services, session, submission, the slip and its printing. */
@@ -79,11 +128,19 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         return err('unknown_service', `no service "${serviceId}"`);
       const session = ctx.sessions.start(serviceId);
       ctx.log.info('session.start', { session: session.id, service: serviceId });
+      ctx.audit.record('citizen', 'session.start', { session: session.id, service: serviceId });
       return ok({ sessionId: session.id, staleCardOnReader: ctx.cardOnReader() });
     },
     async endSession({ reason }) {
       const ended = ctx.sessions.end();
-      if (ended !== null) ctx.log.info('session.end', { session: ended.id, reason });
+      if (ended !== null) {
+        ctx.log.info('session.end', { session: ended.id, reason });
+        ctx.audit.record('citizen', 'session.end', {
+          session: ended.id,
+          reason,
+          submitted: ended.slip !== null,
+        });
+      }
       return ok({});
     },
     async getSessionIdentity() {
@@ -134,6 +191,12 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
       }
       const applicant = evaluation.applicant;
       if (applicant === null) return err('identity_missing', 'no applicant identity');
+      const space = ctx.storage();
+      if (!space.ok) {
+        ctx.log.error('application.disk_low', { freeMb: space.freeMb, minFreeMb: space.minFreeMb });
+        ctx.audit.record('system', 'application.refused_disk_low', { freeMb: space.freeMb });
+        return err('disk_full', 'this kiosk has no room to store the application');
+      }
 
       const id = randomUUID();
       const base = {
@@ -161,9 +224,20 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         if (saved.ok) break;
         if (saved.error.code !== 'duplicate_number' || attempt === 2) {
           ctx.log.error('application.save_failed', { code: saved.error.code });
+          ctx.audit.record('system', 'application.save_failed', { code: saved.error.code });
           return saved;
         }
       }
+      ctx.audit.record('citizen', 'application.submitted', {
+        session: session.id,
+        application: applicationNo,
+        service: serviceId,
+        status: evaluation.status,
+        missing: evaluation.missing.length,
+        greenChannel: evaluation.greenChannel.length > 0,
+      });
+      // Committed: the worker may send it right away.
+      ctx.sync?.wake();
       ctx.log.info('application.saved', {
         application: applicationNo,
         service: serviceId,
@@ -178,7 +252,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
       });
       const slip: Slip = {
         applicationNo,
-        qrText: `GAKIOSK:${applicationNo}`,
+        qrText: slipQrText(applicationNo),
         serviceId,
         serviceName: loaded.rule.name,
         applicantName: applicant.name,
@@ -219,17 +293,11 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
       const normalized = parseApplicationNumber(applicationNo);
       if (normalized === null)
         return err('bad_application_number', 'not a valid application number');
-      const found = ctx.store.findByNumber(normalized);
-      if (found === null) return err('not_found', 'no application with that number on this kiosk');
-      const rule = ctx.ruleSet.rules.get(found.serviceId)?.rule;
-      return ok({
-        applicationNo: found.applicationNo,
-        serviceName: rule?.name ?? { 'zh-CN': found.serviceId, en: found.serviceId },
-        status: found.status,
-        outboxState: found.outboxState,
-        submittedAt: found.createdAt,
-        dueDate: found.dueDate,
-      });
+      return lookUpStatus(ctx, normalized);
+    },
+    async checkStorage() {
+      const { ok: enough, freeMb, minFreeMb } = ctx.storage();
+      return ok({ ok: enough, freeMb, minFreeMb });
     },
     async printSlip() {
       const slip = ctx.sessions.current()?.slip ?? null;

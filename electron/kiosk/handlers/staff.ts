@@ -37,7 +37,11 @@ export function staffHandlers(ctx: KioskContext): HandlerGroup<StaffMethods> {
       devices,
       serialPorts: await listSerialPorts(),
       system,
-      store: { applications: ctx.store.count(), queued: ctx.store.countQueued() },
+      store: {
+        applications: ctx.store.count(),
+        queued: ctx.store.countQueued(),
+        keyProtection: ctx.keyProtection,
+      },
       ruleProblems,
       checks: readinessChecks(devices, ctx.ruleSet.problems, system, ctx.ruleSet.rules.size),
       demoFaults:
@@ -56,9 +60,11 @@ export function staffHandlers(ctx: KioskContext): HandlerGroup<StaffMethods> {
       const result = await ctx.staff.unlock(role, pin);
       if (result.ok) {
         ctx.log.info('staff.unlock', { role });
+        ctx.audit.record(role, 'staff.unlock', {});
         return ok({ role });
       }
       ctx.log.warn('staff.unlock_refused', { role, reason: result.reason });
+      ctx.audit.record('system', 'staff.unlock_refused', { role, reason: result.reason });
       switch (result.reason) {
         case 'no_pin_configured':
           return err('no_pin_configured', `no ${role} PIN is configured`);
@@ -83,7 +89,10 @@ export function staffHandlers(ctx: KioskContext): HandlerGroup<StaffMethods> {
     async staffLock() {
       const role = ctx.staff.current();
       ctx.staff.lock();
-      if (role !== null) ctx.log.info('staff.lock', { role });
+      if (role !== null) {
+        ctx.log.info('staff.lock', { role });
+        ctx.audit.record(role, 'staff.lock', {});
+      }
       return ok({});
     },
     async staffStatus() {

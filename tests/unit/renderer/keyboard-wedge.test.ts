@@ -20,8 +20,16 @@ describe('keyboard-wedge scanner detector', () => {
 
   it('ignores a short burst (a key held down) and starts afresh after a pause', () => {
     const detector = createWedgeDetector();
-    expect(burst('aaa', 0, 3).map((s) => detector.feed(s)).at(-1)).toBeNull();
+    expect(
+      burst('aaa', 0, 3)
+        .map((s) => detector.feed(s))
+        .at(-1),
+    ).toBeNull();
     detector.feed({ key: 'x', at: 500 });
-    expect(burst('20261127ABC', 2000, 5).map((s) => detector.feed(s)).at(-1)).toBe('20261127ABC');
+    expect(
+      burst('20261127ABC', 2000, 5)
+        .map((s) => detector.feed(s))
+        .at(-1),
+    ).toBe('20261127ABC');
   });
 });

@@ -9,6 +9,11 @@ import { migrate, openDatabase, schemaVersion } from '../../../electron/store/da
 import { MIGRATIONS } from '../../../electron/store/migrations';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'kiosk-store-'));
+const open = (path: string): DatabaseSync => {
+  const db = openDatabase(path);
+  if (!db.ok) throw new Error(db.error.message);
+  return db.value;
+};
 const key = Buffer.alloc(32, 7);
 
 const meta = (n: number): ApplicationMeta => ({
@@ -26,7 +31,7 @@ const meta = (n: number): ApplicationMeta => ({
 
 describe('database file', () => {
   it('opens in WAL mode with synchronous=FULL and the newest schema', () => {
-    const db = openDatabase(join(dir(), 'kiosk.sqlite'));
+    const db = open(join(dir(), 'kiosk.sqlite'));
     expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe(
       'wal',
     );
@@ -58,7 +63,7 @@ describe('database file', () => {
 describe('application store', () => {
   it('writes the application and its outbox entry together, payload sealed', () => {
     const path = join(dir(), 'kiosk.sqlite');
-    const db = openDatabase(path);
+    const db = open(path);
     const store = createApplicationStore(db, key);
     expect(store.insert(meta(1), { identity: { name: '王晓明' } })).toEqual({
       ok: true,
@@ -80,7 +85,7 @@ describe('application store', () => {
   });
 
   it('writes nothing when the outbox entry cannot be written (one transaction)', () => {
-    const db = openDatabase(join(dir(), 'kiosk.sqlite'));
+    const db = open(join(dir(), 'kiosk.sqlite'));
     const store = createApplicationStore(db, key);
     db.exec(
       `CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
@@ -92,7 +97,7 @@ describe('application store', () => {
   });
 
   it('reports a reused application number so the caller can draw a new one', () => {
-    const db = openDatabase(join(dir(), 'kiosk.sqlite'));
+    const db = open(join(dir(), 'kiosk.sqlite'));
     const store = createApplicationStore(db, key);
     store.insert(meta(3), {});
     const again = store.insert({ ...meta(4), applicationNo: meta(3).applicationNo }, {});

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { z } from 'zod';
+import { err, ok, type Result } from '../shared/result';
+import { parseRetryAfter } from './backoff';
+import { classifyError, classifyResponse, type Outcome } from './classify';
+import {
+  acceptanceSchema,
+  attachmentReceiptSchema,
+  statusSchema,
+  type ApplicationBody,
+  type BackOfficeStatus,
+  type HeartbeatBody,
+} from './protocol';
+
+export interface BackOfficeSettings {
+  readonly url: string;
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+export interface BackOfficeClient {
+  submit(body: ApplicationBody, idempotencyKey: string): Promise<Outcome<{ acceptanceNo: string }>>;
+  uploadAttachment(
+    applicationNo: string,
+    attachmentId: string,
+    bytes: Uint8Array,
+    sha256: string,
+    mediaType: string,
+  ): Promise<Outcome<unknown>>;
+  status(applicationNo: string, timeoutMs: number): Promise<Outcome<BackOfficeStatus>>;
+  heartbeat(body: HeartbeatBody): Promise<Outcome<unknown>>;
+  close(): void;
+}
+
+/**
+ * HTTPS to the station back office with mutual TLS: the kiosk's certificate
+ * and key, and the station CA pinned — only servers that CA signed are
+ * trusted, not the system's public roots.
+ */
+export function createBackOfficeClient(
+  settings: BackOfficeSettings,
+  kioskId: string,
+  options: { readonly timeoutMs: number; readonly maxSockets: number },
+): Result<BackOfficeClient> {
+  let ca: Buffer;
+  let cert: Buffer;
+  let key: Buffer;
+  try {
+    ca = readFileSync(settings.caFile);
+    cert = readFileSync(settings.certFile);
+    key = readFileSync(settings.keyFile);
+  } catch (cause) {
+    return err(
+      'tls_files',
+      `back office TLS files cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+  const agent = new Agent({
+    ca,
+    cert,
+    key,
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    rejectUnauthorized: true,
+  });
+  const base = new URL(settings.url.endsWith('/') ? settings.url : `${settings.url}/`);
+
+  const call = <T>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    schema: z.ZodType<T>,
+    body: Buffer | null,
+    headers: Record<string, string>,
+    timeoutMs = options.timeoutMs,
+  ): Promise<Outcome<T>> =>
+    new Promise((resolve) => {
+      const url = new URL(path, base);
+      const req = request(
+        url,
+        {
+          method,
+          agent,
+          headers: {
+            'X-Kiosk-Id': kioskId,
+            Accept: 'application/json',
+            ...(body === null ? {} : { 'Content-Length': String(body.length) }),
+            ...headers,
+          },
+          timeout: timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const retryAfter = parseRetryAfter(res.headers['retry-after'], new Date());
+            resolve(
+              classifyResponse(
+                res.statusCode ?? 0,
+                Buffer.concat(chunks).toString('utf8'),
+                schema,
+                retryAfter,
+              ),
+            );
+          });
+          res.on('error', (error: NodeJS.ErrnoException) => resolve(classifyError(error)));
+        },
+      );
+      req.on('timeout', () =>
+        req.destroy(
+          Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(classifyError(error)));
+      req.end(body ?? undefined);
+    });
+
+  const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
+  const ignore = z.unknown();
+
+  return ok({
+    submit: (body, idempotencyKey) =>
+      call('POST', 'applications', acceptanceSchema, json(body), {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+      }),
+    uploadAttachment: (applicationNo, attachmentId, bytes, sha256, mediaType) =>
+      call(
+        'PUT',
+        `applications/${encodeURIComponent(applicationNo)}/attachments/${encodeURIComponent(attachmentId)}`,
+        attachmentReceiptSchema,
+        Buffer.from(bytes),
+        {
+          'Content-Type': mediaType,
+          'X-Content-SHA256': sha256,
+        },
+      ),
+    status: (applicationNo, timeoutMs) =>
+      call(
+        'GET',
+        `applications/${encodeURIComponent(applicationNo)}/status`,
+        statusSchema,
+        null,
+        {},
+        timeoutMs,
+      ),
+    heartbeat: (body) =>
+      call('POST', `kiosks/${encodeURIComponent(kioskId)}/heartbeat`, ignore, json(body), {
+        'Content-Type': 'application/json',
+      }),
+    close: () => agent.destroy(),
+  });
+}

@@ -1,0 +1,366 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { SyncConfig } from '../config/schema';
+import type { Logger } from '../shared/log';
+import type { ApplicationRecord } from '../store/applications';
+import type { Outbox } from '../store/outbox';
+import { retryDelayMs, type BackoffPolicy } from './backoff';
+import type { Outcome } from './classify';
+import type { BackOfficeClient } from './client';
+import type { ApplicationBody, BackOfficeStatus, HeartbeatBody } from './protocol';
+
+/** What the queue view shows about the link to the back office; nothing personal. */
+export interface SyncLinkStatus {
+  /** null until the first answer (or failure) since start. */
+  readonly reachable: boolean | null;
+  readonly lastContactAt: string | null;
+  readonly lastProblem: string | null;
+  /** The whole queue waits until then after repeated failures (backoff, Retry-After). */
+  readonly pausedUntil: string | null;
+  readonly sending: number;
+}
+
+export interface SyncWorker {
+  start(): void;
+  /** A new application was committed: send it now rather than at the next timer. */
+  wake(): void;
+  /** Staff pressed "sync now": every waiting application is due at once and the pause is lifted. */
+  syncNow(): number;
+  lookup(applicationNo: string): Promise<Outcome<BackOfficeStatus>>;
+  link(): SyncLinkStatus;
+  stop(): Promise<void>;
+}
+
+export interface SyncWorkerOptions {
+  readonly outbox: Outbox;
+  readonly client: BackOfficeClient;
+  readonly settings: SyncConfig;
+  readonly kioskId: string;
+  readonly stationCode: string;
+  readonly version: string;
+  readonly statusRetentionDays: number;
+  readonly devices: () => HeartbeatBody['devices'];
+  readonly log: Logger;
+  readonly audit: AuditLog;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+}
+
+interface StoredPayload {
+  readonly identity: unknown;
+  readonly applicant: unknown;
+  readonly answers: Readonly<Record<string, string>>;
+  readonly materials: Readonly<Record<string, string>>;
+  readonly greenChannel: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+const RETENTION_EVERY_MS = 3_600_000;
+
+/**
+ * Drains the outbox to the back office. Each application: attachments first
+ * (each with its SHA-256), then the application itself with the idempotency
+ * key it was given when it was created, so a resend after a crash, a timeout
+ * or a "500 after storing" is recognised by the back office, not duplicated.
+ * Failures back off per application and, when the back office itself is
+ * unwell, for the whole queue.
+ */
+export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
+  const { outbox, client, settings, log, audit } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const policy: BackoffPolicy = { baseMs: settings.retryBaseMs, capMs: settings.retryCapMs };
+
+  let stopped = true;
+  let inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let heartbeatTimer: NodeJS.Timeout | null = null;
+  let retentionTimer: NodeJS.Timeout | null = null;
+  let pausedUntil = 0;
+  let consecutiveFailures = 0;
+  let reachable: boolean | null = null;
+  let lastContactAt: string | null = null;
+  let lastProblem: string | null = null;
+
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  const contact = (ok: boolean, problem: string | null): void => {
+    const at = now().toISOString();
+    if (ok) {
+      lastContactAt = at;
+      consecutiveFailures = 0;
+      pausedUntil = 0;
+    }
+    if (reachable !== ok) {
+      if (ok) audit.record('sync', 'sync.back_office_reachable', {});
+      else audit.record('sync', 'sync.back_office_unreachable', { problem });
+      log[ok ? 'info' : 'warn'](ok ? 'sync.reachable' : 'sync.unreachable', { problem });
+    }
+    reachable = ok;
+    lastProblem = problem;
+  };
+
+  const settle = (record: ApplicationRecord, outcome: Outcome<{ acceptanceNo: string }>): void => {
+    // Stopping cut the connection: leave the application "sending"; the next start requeues it.
+    if (stopped && outcome.kind === 'retry') return;
+    const at = now();
+    const stamp = at.toISOString();
+    switch (outcome.kind) {
+      case 'ok':
+        outbox.markAccepted(record.id, outcome.value.acceptanceNo, stamp);
+        contact(true, null);
+        audit.record('sync', 'sync.accepted', {
+          application: record.applicationNo,
+          acceptanceNo: outcome.value.acceptanceNo,
+          attempts: record.attempts + 1,
+        });
+        return;
+      case 'rejected':
+        outbox.markRejected(record.id, outcome.reason, stamp);
+        contact(true, null);
+        audit.record('sync', 'sync.rejected', {
+          application: record.applicationNo,
+          reason: outcome.reason.slice(0, 200),
+        });
+        return;
+      case 'attention':
+      case 'not_found': {
+        const reason =
+          outcome.kind === 'attention'
+            ? outcome.reason
+            : 'HTTP 404: the back office has no such endpoint (check backOffice.url)';
+        // Someone has to act (certificate, URL, conflict); look again at the slow pace in the meantime.
+        outbox.scheduleRetry(
+          record.id,
+          'needs_attention',
+          iso(at.getTime() + policy.capMs),
+          reason,
+          stamp,
+        );
+        contact(outcome.kind === 'not_found', reason);
+        if (record.outboxState !== 'needs_attention') {
+          audit.record('sync', 'sync.needs_attention', {
+            application: record.applicationNo,
+            reason: reason.slice(0, 200),
+          });
+        }
+        log.warn('sync.needs_attention', { application: record.applicationNo, reason });
+        return;
+      }
+      case 'retry': {
+        const delay = retryDelayMs(record.attempts, policy, random, outcome.retryAfterMs);
+        outbox.scheduleRetry(record.id, 'queued', iso(at.getTime() + delay), outcome.reason, stamp);
+        consecutiveFailures += 1;
+        // The back office is unwell: hold the whole queue, not just this one, so it is not hammered.
+        const pause = outcome.retryAfterMs ?? retryDelayMs(consecutiveFailures, policy, random);
+        pausedUntil = Math.max(pausedUntil, at.getTime() + pause);
+        contact(false, outcome.reason);
+        log.warn('sync.retry', {
+          application: record.applicationNo,
+          attempt: record.attempts + 1,
+          delayMs: delay,
+          reason: outcome.reason,
+        });
+        return;
+      }
+    }
+  };
+
+  const attention = (record: ApplicationRecord, reason: string): void =>
+    settle(record, { kind: 'attention', reason });
+
+  async function send(record: ApplicationRecord): Promise<void> {
+    const payload = outbox.readPayload(record.id);
+    if (!payload.ok) {
+      attention(
+        record,
+        `the stored application cannot be read (${payload.error.code}); the data key or the database file changed`,
+      );
+      return;
+    }
+    const attachments = outbox.attachments(record.id);
+    for (const attachment of attachments) {
+      if (attachment.uploaded) continue;
+      const bytes = outbox.readAttachment(attachment.id);
+      if (!bytes.ok) {
+        attention(record, `attachment ${attachment.id} cannot be read (${bytes.error.code})`);
+        return;
+      }
+      const uploaded = await client.uploadAttachment(
+        record.applicationNo,
+        attachment.id,
+        bytes.value,
+        attachment.sha256,
+        attachment.mediaType,
+      );
+      if (uploaded.kind !== 'ok') {
+        settle(
+          record,
+          uploaded.kind === 'rejected'
+            ? { kind: 'attention', reason: `attachment refused: ${uploaded.reason}` }
+            : uploaded,
+        );
+        return;
+      }
+      outbox.markAttachmentUploaded(attachment.id, now().toISOString());
+    }
+    const stored = payload.value as StoredPayload;
+    const body: ApplicationBody = {
+      applicationNo: record.applicationNo,
+      kioskId: options.kioskId,
+      stationCode: options.stationCode,
+      serviceId: record.serviceId,
+      ruleVersion: record.ruleVersion,
+      ruleHash: record.ruleHash,
+      submittedAt: record.createdAt,
+      status: record.status,
+      dueDate: record.dueDate,
+      feeFen: record.feeFen,
+      greenChannel: stored.greenChannel,
+      identity: stored.identity,
+      applicant: stored.applicant,
+      answers: stored.answers,
+      materials: stored.materials,
+      attachments: attachments.map(({ id, materialId, mediaType, size, sha256 }) => ({
+        id,
+        materialId,
+        mediaType,
+        size,
+        sha256,
+      })),
+    };
+    settle(record, await client.submit(body, record.idempotencyKey));
+  }
+
+  const arm = (delayMs: number): void => {
+    if (timer !== null) clearTimeout(timer);
+    // Timers cap at ~24.8 days; the pump re-arms itself anyway.
+    timer = setTimeout(pump, Math.max(0, Math.min(delayMs, 2 ** 31 - 1)));
+  };
+
+  function pump(): void {
+    if (stopped) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const nowMs = now().getTime();
+    if (pausedUntil > nowMs) {
+      if (inFlight.size === 0) arm(pausedUntil - nowMs);
+      return;
+    }
+    const free = settings.concurrency - inFlight.size;
+    if (free > 0) {
+      for (const record of outbox.claimDue(iso(nowMs), free)) {
+        const task: Promise<void> = send(record)
+          .catch((cause: unknown) => {
+            // A bug, not a network failure: keep the application and say so.
+            log.error('sync.send_crashed', {
+              application: record.applicationNo,
+              message: cause instanceof Error ? cause.message : String(cause),
+            });
+            attention(record, 'the kiosk failed while sending (see the kiosk log)');
+          })
+          .finally(() => {
+            inFlight.delete(task);
+            pump();
+          });
+        inFlight.add(task);
+      }
+    }
+    if (inFlight.size === 0) {
+      const next = outbox.nextDueAt();
+      if (next !== null) arm(Date.parse(next) - nowMs);
+    }
+  }
+
+  const heartbeat = async (): Promise<void> => {
+    const summary = outbox.summary(now());
+    const outcome = await client.heartbeat({
+      at: now().toISOString(),
+      version: options.version,
+      queue: {
+        queued: summary.counts.queued + summary.counts.sending,
+        needsAttention: summary.counts.needs_attention,
+        oldestWaitingSeconds: summary.oldestWaitingSeconds,
+      },
+      devices: options.devices(),
+    });
+    if (stopped) return;
+    const wasDown = reachable === false;
+    switch (outcome.kind) {
+      case 'ok':
+        contact(true, null);
+        // The back office is back: do not wait out the backoff.
+        if (wasDown) pump();
+        return;
+      case 'retry':
+        contact(false, outcome.reason);
+        return;
+      case 'attention':
+        contact(false, outcome.reason);
+        return;
+      case 'rejected':
+      case 'not_found':
+        // Answered, but the heartbeat itself is not supported: the link works.
+        contact(true, null);
+        return;
+    }
+  };
+
+  const purgeOld = (): void => {
+    const before = iso(now().getTime() - options.statusRetentionDays * DAY_MS);
+    const deleted = outbox.deleteFinishedBefore(before);
+    if (deleted > 0)
+      audit.record('sync', 'sync.status_records_expired', {
+        count: deleted,
+        days: options.statusRetentionDays,
+      });
+  };
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      const recovered = outbox.recoverInterrupted(now().toISOString());
+      if (recovered > 0) {
+        log.warn('sync.recovered_interrupted', { count: recovered });
+        audit.record('sync', 'sync.resumed_after_interruption', { count: recovered });
+      }
+      purgeOld();
+      retentionTimer = setInterval(purgeOld, RETENTION_EVERY_MS);
+      heartbeatTimer = setInterval(() => void heartbeat(), settings.heartbeatSeconds * 1000);
+      void heartbeat();
+      pump();
+    },
+    wake() {
+      pump();
+    },
+    syncNow() {
+      const count = outbox.makeAllDue(now().toISOString());
+      pausedUntil = 0;
+      consecutiveFailures = 0;
+      pump();
+      return count;
+    },
+    lookup(applicationNo) {
+      return client.status(applicationNo, settings.statusTimeoutMs);
+    },
+    link() {
+      return {
+        reachable,
+        lastContactAt,
+        lastProblem,
+        pausedUntil: pausedUntil > now().getTime() ? iso(pausedUntil) : null,
+        sending: inFlight.size,
+      };
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      if (retentionTimer !== null) clearInterval(retentionTimer);
+      if (heartbeatTimer !== null) clearInterval(heartbeatTimer);
+      // Closing the client ends open requests at once instead of waiting out their timeouts.
+      client.close();
+      await Promise.allSettled([...inFlight]);
+      inFlight = new Set();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A throw-away PKI made with Debian's openssl at test time (no private key is
+ * ever committed): the station CA, the back office's server certificate, a
+ * client certificate per kiosk (CN = kiosk id), and a rogue CA with its own
+ * server certificate for the "wrong certificate" fault.
+ */
+export interface TestPki {
+  readonly dir: string;
+  readonly caFile: string;
+  readonly serverCertFile: string;
+  readonly serverKeyFile: string;
+  readonly rogueCertFile: string;
+  readonly rogueKeyFile: string;
+  readonly client: (kioskId: string) => { readonly certFile: string; readonly keyFile: string };
+}
+
+const openssl = (args: readonly string[], cwd: string): void => {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+};
+
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+
+function makeCa(dir: string, name: string, cn: string): void {
+  openssl(
+    [
+      'req',
+      '-x509',
+      ...EC,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '3',
+      '-subj',
+      `/CN=${cn}`,
+    ],
+    dir,
+  );
+}
+
+function makeLeaf(dir: string, ca: string, name: string, cn: string, extensions: string): void {
+  writeFileSync(join(dir, `${name}.ext`), extensions);
+  openssl(
+    ['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`],
+    dir,
+  );
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.crt`,
+      '-CAkey',
+      `${ca}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+    ],
+    dir,
+  );
+}
+
+const SERVER_EXT = 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n';
+const CLIENT_EXT = 'extendedKeyUsage=clientAuth\n';
+
+/** Creates the PKI in `dir`, or reuses the one already there (a restarted demo back office keeps its certificates). */
+export function makeTestPki(dir: string): TestPki {
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'rogue-server.crt'))) {
+    makeCa(dir, 'ca', 'Test Station CA');
+    makeLeaf(dir, 'ca', 'server', 'backoffice.test', SERVER_EXT);
+    makeCa(dir, 'rogue-ca', 'Somebody Else CA');
+    makeLeaf(dir, 'rogue-ca', 'rogue-server', 'backoffice.test', SERVER_EXT);
+  }
+  const clients = new Map<string, { certFile: string; keyFile: string }>();
+  return {
+    dir,
+    caFile: join(dir, 'ca.crt'),
+    serverCertFile: join(dir, 'server.crt'),
+    serverKeyFile: join(dir, 'server.key'),
+    rogueCertFile: join(dir, 'rogue-server.crt'),
+    rogueKeyFile: join(dir, 'rogue-server.key'),
+    client(kioskId) {
+      const known = clients.get(kioskId);
+      if (known !== undefined) return known;
+      const name = `client-${kioskId}`;
+      if (!existsSync(join(dir, `${name}.crt`))) makeLeaf(dir, 'ca', name, kioskId, CLIENT_EXT);
+      const files = { certFile: join(dir, `${name}.crt`), keyFile: join(dir, `${name}.key`) };
+      clients.set(kioskId, files);
+      return files;
+    },
+  };
+}

@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import type { TestPki } from './certs';
+
+/**
+ * A real station back office for tests and demos, implementing
+ * electron/sync/backoffice-api.yaml: HTTPS with client certificates (CN must
+ * equal X-Kiosk-Id), everything it accepts persisted to disk (it survives a
+ * restart on the same folder), deduplication on the Idempotency-Key only — so
+ * a kiosk that changed its key on a retry would show up as a duplicate — and
+ * faults on command.
+ */
+
+export type Route = 'applications' | 'attachments' | 'status' | 'heartbeat';
+
+export type Misbehaviour =
+  /** Answer this status before doing anything. */
+  | { readonly kind: 'status'; readonly status: number }
+  /** Store the application, then answer 500 as if it had failed. */
+  | { readonly kind: 'fail-after-store' }
+  | { readonly kind: 'throttle'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  /** Close the connection without answering. */
+  | { readonly kind: 'drop' }
+  /** Store, then answer 200 with a body that is not JSON. */
+  | { readonly kind: 'garbage' }
+  | { readonly kind: 'reject'; readonly reason: string };
+
+export interface StoredApplication {
+  readonly acceptanceNo: string;
+  readonly idempotencyKey: string;
+  readonly receivedAt: string;
+  readonly kioskId: string;
+  readonly body: {
+    readonly applicationNo: string;
+    readonly serviceId: string;
+    readonly submittedAt: string;
+    readonly dueDate: string;
+    readonly attachments: readonly { id: string; sha256: string }[];
+    readonly [key: string]: unknown;
+  };
+}
+
+export interface BackOffice {
+  readonly url: string;
+  readonly port: number;
+  /** Faults for the next `times` requests on `routes` (default: applications and attachments). */
+  misbehave(fault: Misbehaviour, options?: { times?: number; routes?: readonly Route[] }): void;
+  behave(): void;
+  /** Serve a certificate from another CA (the kiosk must refuse it). */
+  useWrongCertificate(on: boolean): void;
+  /** Every application stored, in order received (duplicates would appear twice). */
+  stored(): StoredApplication[];
+  attachment(applicationNo: string, attachmentId: string): Buffer | null;
+  setState(applicationNo: string, state: string, reason?: string): void;
+  heartbeats(): readonly unknown[];
+  /** How many requests arrived, by route. */
+  requests(): Readonly<Record<Route, number>>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface BackOfficeOptions {
+  readonly dir: string;
+  readonly pki: TestPki;
+  readonly port?: number;
+}
+
+const BASE = '/kiosk/v1/';
+
+const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
+function writeAtomically(path: string, data: string | Uint8Array): void {
+  writeFileSync(`${path}.tmp`, data);
+  renameSync(`${path}.tmp`, path);
+}
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const json = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+};
+
+export async function startBackOffice(options: BackOfficeOptions): Promise<BackOffice> {
+  const { dir, pki } = options;
+  const recordsDir = join(dir, 'records');
+  const keysDir = join(dir, 'keys');
+  const filesDir = join(dir, 'attachments');
+  for (const d of [recordsDir, keysDir, filesDir]) mkdirSync(d, { recursive: true });
+
+  const states = new Map<string, { state: string; reason?: string; updatedAt: string }>();
+  const beats: unknown[] = [];
+  const counts: Record<Route, number> = {
+    applications: 0,
+    attachments: 0,
+    status: 0,
+    heartbeat: 0,
+  };
+  let faults: { fault: Misbehaviour; times: number; routes: readonly Route[] }[] = [];
+  let sockets = new Set<Socket>();
+
+  const stored = (): StoredApplication[] =>
+    readdirSync(recordsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(recordsDir, f), 'utf8')) as StoredApplication);
+
+  const nextFault = (route: Route): Misbehaviour | null => {
+    const entry = faults.find((f) => f.times > 0 && f.routes.includes(route));
+    if (entry === undefined) return null;
+    entry.times -= 1;
+    faults = faults.filter((f) => f.times > 0);
+    return entry.fault;
+  };
+
+  const tls = (wrong: boolean) => ({
+    key: readFileSync(wrong ? pki.rogueKeyFile : pki.serverKeyFile),
+    cert: readFileSync(wrong ? pki.rogueCertFile : pki.serverCertFile),
+    ca: readFileSync(pki.caFile),
+  });
+
+  const acceptApplication = (
+    kioskId: string,
+    key: string,
+    raw: Buffer,
+  ): { status: number; body: unknown } => {
+    const keyFile = join(keysDir, `${sha256(key)}.json`);
+    const bodyHash = sha256(raw);
+    if (existsSync(keyFile)) {
+      const seen = JSON.parse(readFileSync(keyFile, 'utf8')) as {
+        bodyHash: string;
+        acceptanceNo: string;
+      };
+      if (seen.bodyHash !== bodyHash)
+        return {
+          status: 409,
+          body: { reason: '同一幂等键对应了不同的申请', code: 'idempotency_conflict' },
+        };
+      return { status: 200, body: { acceptanceNo: seen.acceptanceNo, duplicate: true } };
+    }
+    let body: StoredApplication['body'];
+    try {
+      body = JSON.parse(raw.toString('utf8')) as StoredApplication['body'];
+    } catch {
+      return { status: 400, body: { reason: '申请数据无法解析', code: 'bad_json' } };
+    }
+    if (typeof body.applicationNo !== 'string' || !Array.isArray(body.attachments)) {
+      return { status: 422, body: { reason: '申请数据不完整', code: 'incomplete' } };
+    }
+    for (const a of body.attachments) {
+      const file = join(filesDir, body.applicationNo, a.id);
+      if (!existsSync(file) || sha256(readFileSync(file)) !== a.sha256) {
+        return { status: 409, body: { reason: `附件 ${a.id} 未上传`, code: 'attachment_missing' } };
+      }
+    }
+    const sequence = readdirSync(recordsDir).filter((f) => f.endsWith('.json')).length + 1;
+    const acceptanceNo = `SL${body.applicationNo.slice(0, 8)}${String(sequence).padStart(6, '0')}`;
+    const record: StoredApplication = {
+      acceptanceNo,
+      idempotencyKey: key,
+      receivedAt: new Date().toISOString(),
+      kioskId,
+      body,
+    };
+    // Record first, then the key: a crash in between leaves a record the key does not point to, never the reverse.
+    writeAtomically(
+      join(recordsDir, `${String(sequence).padStart(8, '0')}-${acceptanceNo}.json`),
+      JSON.stringify(record),
+    );
+    writeAtomically(keyFile, JSON.stringify({ bodyHash, acceptanceNo }));
+    return { status: 201, body: { acceptanceNo } };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'https://backoffice.test');
+    if (!url.pathname.startsWith(BASE)) return json(res, 404, { reason: 'not found' });
+    const parts = url.pathname.slice(BASE.length).split('/').map(decodeURIComponent);
+    const route: Route | null =
+      parts[0] === 'applications' && parts.length === 1
+        ? 'applications'
+        : parts[0] === 'applications' && parts[2] === 'attachments' && parts.length === 4
+          ? 'attachments'
+          : parts[0] === 'applications' && parts[2] === 'status' && parts.length === 3
+            ? 'status'
+            : parts[0] === 'kiosks' && parts[2] === 'heartbeat'
+              ? 'heartbeat'
+              : null;
+    if (route === null) return json(res, 404, { reason: 'not found' });
+    counts[route] += 1;
+
+    const peer = (req.socket as TLSSocket).getPeerCertificate();
+    const kioskId = req.headers['x-kiosk-id'];
+    if (typeof kioskId !== 'string' || peer.subject?.CN !== kioskId) {
+      return json(res, 403, {
+        reason: 'client certificate does not match X-Kiosk-Id',
+        code: 'forbidden',
+      });
+    }
+    const raw = await readBody(req);
+    const fault = nextFault(route);
+    if (fault !== null) {
+      switch (fault.kind) {
+        case 'status':
+          return json(res, fault.status, { reason: `injected ${fault.status}` });
+        case 'throttle':
+          return json(
+            res,
+            429,
+            { reason: '请稍后再试' },
+            { 'Retry-After': String(fault.retryAfterSeconds) },
+          );
+        case 'slow':
+          await new Promise((r) => setTimeout(r, fault.delayMs));
+          break;
+        case 'drop':
+          req.socket.destroy();
+          return;
+        case 'reject':
+          return json(res, 422, { reason: fault.reason, code: 'rejected' });
+        case 'fail-after-store':
+        case 'garbage':
+          break;
+      }
+    }
+
+    switch (route) {
+      case 'attachments': {
+        const [, applicationNo = '', , attachmentId = ''] = parts;
+        const declared = req.headers['x-content-sha256'];
+        if (declared !== sha256(raw))
+          return json(res, 422, { reason: '附件校验值不符', code: 'sha256_mismatch' });
+        mkdirSync(join(filesDir, applicationNo), { recursive: true });
+        writeAtomically(join(filesDir, applicationNo, attachmentId), raw);
+        return json(res, 201, { attachmentId, sha256: declared });
+      }
+      case 'applications': {
+        const key = req.headers['idempotency-key'];
+        if (typeof key !== 'string' || key === '')
+          return json(res, 400, { reason: 'Idempotency-Key is required' });
+        const answer = acceptApplication(kioskId, key, raw);
+        if (fault?.kind === 'fail-after-store')
+          return json(res, 500, { reason: 'injected 500 after storing' });
+        if (fault?.kind === 'garbage') {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('<html>proxy error</html>');
+          return;
+        }
+        return json(res, answer.status, answer.body);
+      }
+      case 'status': {
+        const applicationNo = parts[1] ?? '';
+        const record = stored().find((r) => r.body.applicationNo === applicationNo);
+        if (record === undefined) return json(res, 404, { reason: '未收到该申请' });
+        const state = states.get(applicationNo);
+        return json(res, 200, {
+          applicationNo,
+          acceptanceNo: record.acceptanceNo,
+          state: state?.state ?? 'received',
+          ...(state?.reason === undefined ? {} : { reason: state.reason }),
+          updatedAt: state?.updatedAt ?? record.receivedAt,
+          serviceId: record.body.serviceId,
+          submittedAt: record.body.submittedAt,
+          dueDate: record.body.dueDate,
+        });
+      }
+      case 'heartbeat':
+        beats.push(JSON.parse(raw.toString('utf8')) as unknown);
+        res.writeHead(204).end();
+        return;
+    }
+  };
+
+  let server: Server | null = null;
+  let port = options.port ?? 0;
+  let wrongCertificate = false;
+
+  const listen = async (): Promise<void> => {
+    const s = createServer(
+      { ...tls(wrongCertificate), requestCert: true, rejectUnauthorized: true },
+      (req, res) => {
+        handle(req, res).catch((cause: unknown) => {
+          if (!res.headersSent) json(res, 500, { reason: String(cause) });
+        });
+      },
+    );
+    s.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    s.on('tlsClientError', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve());
+    });
+    const address = s.address();
+    if (typeof address === 'object' && address !== null) port = address.port;
+    server = s;
+  };
+  await listen();
+
+  return {
+    get url() {
+      return `https://127.0.0.1:${port}/kiosk/v1`;
+    },
+    get port() {
+      return port;
+    },
+    misbehave(fault, o = {}) {
+      faults.push({
+        fault,
+        times: o.times ?? 1,
+        routes: o.routes ?? ['applications', 'attachments'],
+      });
+    },
+    behave() {
+      faults = [];
+    },
+    useWrongCertificate(on) {
+      wrongCertificate = on;
+      server?.setSecureContext(tls(on));
+      // Keep-alive connections made under the old certificate would hide the change.
+      for (const socket of sockets) socket.destroy();
+    },
+    stored,
+    attachment(applicationNo, attachmentId) {
+      const file = join(filesDir, applicationNo, attachmentId);
+      return existsSync(file) ? readFileSync(file) : null;
+    },
+    setState(applicationNo, state, reason) {
+      states.set(applicationNo, {
+        state,
+        ...(reason === undefined ? {} : { reason }),
+        updatedAt: new Date().toISOString(),
+      });
+    },
+    heartbeats: () => beats,
+    requests: () => ({ ...counts }),
+    async stop() {
+      const s = server;
+      server = null;
+      if (s === null) return;
+      for (const socket of sockets) socket.destroy();
+      sockets = new Set();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    async start() {
+      if (server === null) await listen();
+    },
+  };
+}

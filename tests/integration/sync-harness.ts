@@ -1,0 +1,167 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { openAuditLog, type AuditLog } from '../../electron/audit/audit-log';
+import type { SyncConfig } from '../../electron/config/schema';
+import { createLogger } from '../../electron/shared/log';
+import {
+  createApplicationStore,
+  type ApplicationStore,
+  type NewAttachment,
+} from '../../electron/store/applications';
+import { openDatabase } from '../../electron/store/database';
+import { createOutbox, type Outbox } from '../../electron/store/outbox';
+import { createBackOfficeClient } from '../../electron/sync/client';
+import { createSyncWorker, type SyncWorker } from '../../electron/sync/worker';
+import { makeTestPki, type TestPki } from '../backoffice/certs';
+
+/** The kiosk side of sync, real all the way down: a SQLite file, the outbox, the audit log, the mTLS client, the worker. */
+export interface KioskSide {
+  readonly dir: string;
+  readonly db: DatabaseSync;
+  readonly store: ApplicationStore;
+  readonly outbox: Outbox;
+  readonly audit: AuditLog;
+  readonly worker: SyncWorker;
+  enqueue(
+    n: number,
+    options?: { attachments?: number; attachmentBytes?: number },
+  ): { applicationNo: string; id: string }[];
+  close(): Promise<void>;
+}
+
+export const FAST_SYNC: SyncConfig = {
+  concurrency: 4,
+  heartbeatSeconds: 3600,
+  retryBaseMs: 20,
+  retryCapMs: 400,
+  requestTimeoutMs: 2000,
+  statusTimeoutMs: 1000,
+};
+
+const key = randomBytes(32);
+let sequence = 0;
+
+export const applicantName = '测试申请人';
+export const testIdNumber = (n: number): string =>
+  `11010519880615${String(n % 1000).padStart(3, '0')}X`;
+
+/** One shared PKI per test file: openssl is quick but not free. */
+let pki: TestPki | null = null;
+export const testPki = (): TestPki => {
+  pki ??= makeTestPki(mkdtempSync(join(tmpdir(), 'kiosk-pki-')));
+  return pki;
+};
+
+export function startKioskSide(
+  url: string,
+  options: {
+    kioskId?: string;
+    certKioskId?: string;
+    sync?: Partial<SyncConfig>;
+    caFile?: string;
+  } = {},
+): KioskSide {
+  const kioskId = options.kioskId ?? 'KIOSK-T1';
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-sync-'));
+  const opened = openDatabase(join(dir, 'kiosk.sqlite'));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  const log = createLogger({ quiet: true, file: join(dir, 'logs', 'kiosk.log') });
+  const audit = openAuditLog({ path: join(dir, 'audit', 'audit.jsonl'), log });
+  if (!audit.ok) throw new Error(audit.error.message);
+  const store = createApplicationStore(db, key);
+  const outbox = createOutbox(db, key);
+  const settings = { ...FAST_SYNC, ...options.sync };
+  const client = testPki().client(options.certKioskId ?? kioskId);
+  const created = createBackOfficeClient(
+    {
+      url,
+      caFile: options.caFile ?? testPki().caFile,
+      certFile: client.certFile,
+      keyFile: client.keyFile,
+    },
+    kioskId,
+    { timeoutMs: settings.requestTimeoutMs, maxSockets: settings.concurrency + 1 },
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  const worker = createSyncWorker({
+    outbox,
+    client: created.value,
+    settings,
+    kioskId,
+    stationCode: '110105001',
+    version: 'test',
+    statusRetentionDays: 90,
+    devices: () => [{ id: 'idcard-1', kind: 'idcard', state: 'ready' }],
+    log,
+    audit: audit.value,
+  });
+  return {
+    dir,
+    db,
+    store,
+    outbox,
+    audit: audit.value,
+    worker,
+    enqueue(n, o = {}) {
+      const made: { applicationNo: string; id: string }[] = [];
+      for (let i = 0; i < n; i += 1) {
+        sequence += 1;
+        const id = randomUUID();
+        const applicationNo = `20261127-${String(sequence).padStart(6, '0')}-T`;
+        const attachments: NewAttachment[] = Array.from({ length: o.attachments ?? 0 }, (_, k) => {
+          const bytes = randomBytes(o.attachmentBytes ?? 2048);
+          return {
+            id: randomUUID(),
+            materialId: `material-${k}`,
+            mediaType: 'image/jpeg',
+            bytes,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+          };
+        });
+        const saved = store.insert(
+          {
+            id,
+            applicationNo,
+            idempotencyKey: randomUUID(),
+            serviceId: 'passport-first',
+            ruleVersion: '1',
+            ruleHash: 'h'.repeat(64),
+            status: 'pending_review',
+            createdAt: new Date().toISOString(),
+            dueDate: '2026-12-10',
+            feeFen: 12000,
+          },
+          {
+            identity: null,
+            applicant: { name: applicantName, idNumber: testIdNumber(sequence) },
+            answers: { phone: '13800138000' },
+            materials: {},
+            greenChannel: [],
+          },
+          attachments,
+        );
+        if (!saved.ok) throw new Error(saved.error.message);
+        made.push({ applicationNo, id });
+      }
+      return made;
+    },
+    async close() {
+      await worker.stop();
+      audit.value.close();
+      db.close();
+    },
+  };
+}
+
+/** Polls until `check` holds (or throws after `ms`). */
+export async function until(check: () => boolean, ms = 15_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

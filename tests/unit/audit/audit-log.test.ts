@@ -1,0 +1,104 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAuditLog, verifyAuditFile } from '../../../electron/audit/audit-log';
+import { createLogger } from '../../../electron/shared/log';
+
+const log = createLogger({ quiet: true });
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'kiosk-audit-')), 'audit', 'audit.jsonl');
+
+function write(path: string, n: number): void {
+  const audit = openAuditLog({ path, log });
+  if (!audit.ok) throw new Error(audit.error.message);
+  for (let i = 0; i < n; i += 1)
+    audit.value.record('citizen', 'session.start', {
+      session: `s-${i}`,
+      service: 'passport-first',
+    });
+  audit.value.close();
+}
+
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
+
+describe('audit log', () => {
+  it('chains entries across restarts and verifies', () => {
+    const path = fresh();
+    write(path, 3);
+    write(path, 2);
+    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 5, tornLines: 0 } });
+    expect(lines(path).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('detects a changed field, a removed line and swapped lines, naming the line', () => {
+    const path = fresh();
+    write(path, 5);
+    const original = lines(path);
+
+    writeFileSync(
+      path,
+      `${original.map((l, i) => (i === 2 ? l.replace('s-2', 's-9') : l)).join('\n')}\n`,
+    );
+    expect(verifyAuditFile(path)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^line 3: .*changed/) },
+    });
+
+    writeFileSync(path, `${original.filter((_, i) => i !== 1).join('\n')}\n`);
+    expect(verifyAuditFile(path)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^line 2: sequence 2, expected 1/) },
+    });
+
+    const swapped = [...original];
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    writeFileSync(path, `${swapped.join('\n')}\n`);
+    expect(verifyAuditFile(path).ok).toBe(false);
+
+    // Re-hashing a changed line is not enough: the next line still points at the old hash.
+    writeFileSync(path, `${original.slice(0, 4).join('\n')}\n`);
+    expect(verifyAuditFile(path).ok).toBe(true);
+  });
+
+  it('tells a line torn by a power cut from tampering, and closes it on the next start', () => {
+    const path = fresh();
+    write(path, 2);
+    appendFileSync(path, '{"seq":2,"t":"2026-11-27T');
+    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 2, tornLines: 1 } });
+    write(path, 1);
+    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 4, tornLines: 1 } });
+    expect(readFileSync(path, 'utf8')).toContain('audit.torn_line_closed');
+
+    // The same unreadable line in the middle, without the closing entry, is tampering.
+    const text = lines(path).filter((l) => !l.includes('audit.torn_line_closed'));
+    writeFileSync(path, `${text.join('\n')}\n`);
+    expect(verifyAuditFile(path).ok).toBe(false);
+  });
+
+  it('never writes an ID number or a mobile number, even when a caller passes one', () => {
+    const path = fresh();
+    const audit = openAuditLog({ path, log });
+    if (!audit.ok) throw new Error(audit.error.message);
+    audit.value.record('guide', 'guide.note', {
+      note: '身份证 11010519491231002X',
+      phone: '13800138000',
+      ok: 'fine',
+    });
+    audit.value.close();
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain('11010519491231002X');
+    expect(text).not.toContain('13800138000');
+    expect(text).toContain('"ok":"fine"');
+    expect(verifyAuditFile(path).ok).toBe(true);
+  });
+
+  it('keeps going on a broken chain, recording that it found one', () => {
+    const path = fresh();
+    write(path, 3);
+    const text = lines(path);
+    writeFileSync(path, `${[text[0], text[2]].join('\n')}\n`);
+    write(path, 1);
+    expect(readFileSync(path, 'utf8')).toContain('audit.chain_broken_found');
+    expect(verifyAuditFile(path).ok).toBe(false);
+  });
+});

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { createApplicationStore, type ApplicationMeta } from '../../../electron/store/applications';
+import { migrate, openDatabase, schemaVersion } from '../../../electron/store/database';
+import { MIGRATIONS } from '../../../electron/store/migrations';
+import { createOutbox } from '../../../electron/store/outbox';
+
+const key = Buffer.alloc(32, 9);
+const dir = () => mkdtempSync(join(tmpdir(), 'kiosk-outbox-'));
+const open = (path: string): DatabaseSync => {
+  const db = openDatabase(path);
+  if (!db.ok) throw new Error(db.error.message);
+  return db.value;
+};
+
+const meta = (n: number): ApplicationMeta => ({
+  id: `id-${n}`,
+  applicationNo: `20261127-00000${n}-A`,
+  idempotencyKey: `key-${n}`,
+  serviceId: 'passport-first',
+  ruleVersion: '1',
+  ruleHash: 'h',
+  status: 'pending_review',
+  createdAt: `2026-11-27T0${n}:00:00.000Z`,
+  dueDate: '2026-12-10',
+  feeFen: 12000,
+});
+
+const attachment = (id: string) => {
+  const bytes = randomBytes(64);
+  return { id, materialId: 'photo', mediaType: 'image/jpeg', bytes, sha256: 'x'.repeat(64) };
+};
+
+describe('outbox', () => {
+  it('claims due applications as sending and puts them back after a crash', () => {
+    const db = open(join(dir(), 'k.sqlite'));
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    store.insert(meta(1), { a: 1 });
+    store.insert(meta(2), { a: 2 });
+    const claimed = outbox.claimDue('2026-11-27T10:00:00.000Z', 1);
+    expect(claimed.map((r) => r.applicationNo)).toEqual(['20261127-000001-A']);
+    expect(outbox.summary(new Date('2026-11-27T10:00:00Z')).counts).toMatchObject({
+      queued: 1,
+      sending: 1,
+    });
+    // The process dies here; the next start:
+    expect(outbox.recoverInterrupted('2026-11-27T10:01:00.000Z')).toBe(1);
+    expect(outbox.summary(new Date()).counts).toMatchObject({ queued: 2, sending: 0 });
+    db.close();
+  });
+
+  it('waits for a scheduled retry and counts attempts; "sync now" makes it due at once', () => {
+    const db = open(join(dir(), 'k.sqlite'));
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    store.insert(meta(1), {});
+    const [record] = outbox.claimDue('2026-11-27T10:00:00.000Z', 5);
+    outbox.scheduleRetry(
+      record!.id,
+      'queued',
+      '2026-11-27T10:05:00.000Z',
+      'HTTP 503',
+      '2026-11-27T10:00:01.000Z',
+    );
+    expect(outbox.claimDue('2026-11-27T10:04:59.000Z', 5)).toEqual([]);
+    expect(outbox.nextDueAt()).toBe('2026-11-27T10:05:00.000Z');
+    expect(store.findById(record!.id)).toMatchObject({ attempts: 1, lastError: 'HTTP 503' });
+    expect(outbox.summary(new Date()).lastError).toEqual({
+      at: '2026-11-27T10:00:01.000Z',
+      message: 'HTTP 503',
+    });
+    expect(outbox.makeAllDue('2026-11-27T10:00:02.000Z')).toBe(1);
+    expect(outbox.claimDue('2026-11-27T10:00:02.000Z', 5)).toHaveLength(1);
+    db.close();
+  });
+
+  it('purges the payload and scans in the same transaction that records the acceptance', () => {
+    const path = join(dir(), 'k.sqlite');
+    const db = open(path);
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    store.insert(meta(1), { name: '王晓明' }, [attachment('att-1')]);
+    expect(outbox.readAttachment('att-1').ok).toBe(true);
+    outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
+    expect(store.findById('id-1')).toMatchObject({
+      outboxState: 'accepted',
+      acceptanceNo: 'SL0001',
+      purged: true,
+    });
+    expect(outbox.readPayload('id-1')).toMatchObject({ ok: false, error: { code: 'purged' } });
+    expect(outbox.readAttachment('att-1').ok).toBe(false);
+    expect(outbox.unpurgedAccepted()).toBe(0);
+    db.close();
+  });
+
+  it('deletes finished status records after the retention period, never waiting ones', () => {
+    const db = open(join(dir(), 'k.sqlite'));
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    store.insert(meta(1), {}, [attachment('a1')]);
+    store.insert(meta(2), {});
+    outbox.markAccepted('id-1', 'SL1', '2026-08-01T00:00:00.000Z');
+    expect(outbox.deleteFinishedBefore('2026-09-01T00:00:00.000Z')).toBe(1);
+    expect(store.findById('id-1')).toBeNull();
+    expect(store.findById('id-2')).not.toBeNull();
+    db.close();
+  });
+
+  it('rolls back the whole application when the disk fills mid-write (SQLITE_FULL)', () => {
+    const db = open(join(dir(), 'k.sqlite'));
+    const store = createApplicationStore(db, key);
+    store.insert(meta(1), {});
+    const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+    // The file may not grow past its current size plus two pages: the big scan cannot fit.
+    db.exec(`PRAGMA max_page_count = ${pages + 2}`);
+    const big = { ...attachment('big'), bytes: randomBytes(256 * 1024) };
+    const result = store.insert(meta(2), { x: 1 }, [big]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } });
+    expect(store.findById('id-2')).toBeNull();
+    expect(store.count()).toBe(1);
+    expect(createOutbox(db, key).summary(new Date()).counts.queued).toBe(1);
+    db.close();
+  });
+});
+
+describe('database file', () => {
+  it('migrates a version-1 file with applications in it to the newest schema, keeping them', () => {
+    const path = join(dir(), 'k.sqlite');
+    const v1 = new DatabaseSync(path);
+    v1.exec('BEGIN');
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec('PRAGMA user_version = 1');
+    v1.exec('COMMIT');
+    v1.prepare(
+      `INSERT INTO applications (id, application_no, idempotency_key, service_id, rule_version, rule_hash, status, created_at, due_date, fee_fen, payload)
+       VALUES ('old', '20261101-AAAAAA-A', 'k-old', 'passport-first', '1', 'h', 'pending_review', '2026-11-01T00:00:00.000Z', '2026-11-10', 0, X'00')`,
+    ).run();
+    v1.prepare(
+      `INSERT INTO outbox (application_id, state, created_at) VALUES ('old', 'queued', '2026-11-01T00:00:00.000Z')`,
+    ).run();
+    v1.close();
+
+    const db = open(path);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    const store = createApplicationStore(db, key);
+    expect(store.findByNumber('20261101-AAAAAA-A')).toMatchObject({
+      outboxState: 'queued',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      acceptanceNo: null,
+      purged: false,
+      attempts: 0,
+    });
+    db.close();
+  });
+
+  it('applies each migration in its own transaction: a failing one leaves the previous version', () => {
+    const db = new DatabaseSync(join(dir(), 'k.sqlite'));
+    db.exec('BEGIN');
+    db.exec(MIGRATIONS[0]!);
+    db.exec('PRAGMA user_version = 1');
+    db.exec('COMMIT');
+    // Sabotage migration 2: the table it creates already exists.
+    db.exec('CREATE TABLE attachments (x)');
+    expect(() => migrate(db)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+  });
+
+  it('refuses a damaged file with a technician message and leaves its bytes untouched', () => {
+    const path = join(dir(), 'k.sqlite');
+    const good = open(path);
+    createApplicationStore(good, key).insert(meta(1), {});
+    good.close();
+    const bytes = readFileSync(path);
+    // Scribble over the middle of page 2 (the applications table).
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0xa5, 4096 + 8, 4096 + 400);
+    writeFileSync(path, damaged);
+    const result = openDatabase(path);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('database_corrupt');
+      expect(result.error.message).toMatch(/damaged.*kept as it is/s);
+    }
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const path = join(dir(), 'k.sqlite');
+    writeFileSync(path, 'this is not sqlite'.repeat(100));
+    expect(openDatabase(path)).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+    expect(readFileSync(path, 'utf8').startsWith('this is not sqlite')).toBe(true);
+  });
+});
