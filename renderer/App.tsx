@@ -12,6 +12,9 @@ import { QuestionScreen } from './screens/QuestionScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SlipScreen } from './screens/SlipScreen';
 import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
+import { QueueScreen } from './screens/staff/QueueScreen';
+import { StatusScreen } from './screens/StatusScreen';
+import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { kiosk } from './api/kiosk';
 import { useDevices } from './state/devices';
@@ -36,6 +39,10 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <SlipScreen />;
     case 'diagnostics':
       return <DiagnosticsScreen />;
+    case 'status':
+      return <StatusScreen scanned={screen.scanned ?? null} />;
+    case 'queue':
+      return <QueueScreen />;
     default:
       return assertNever(screen, 'screen');
   }
@@ -61,6 +68,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useSlipScanAtHome();
   const setDevices = useDevices((s) => s.setDevices);
   useEffect(() => {
     void kiosk.listDevices({}).then((r) => {

@@ -6,8 +6,8 @@ import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { Keypad } from './Keypad';
 
-/** Roles that have a staff area in this version; the hall guide's arrives with guide mode. */
-const ROLES: readonly StaffRole[] = ['technician'];
+/** A hall guide sees the application queue; a technician also the device diagnostics. */
+const ROLES: readonly StaffRole[] = ['guide', 'technician'];
 
 /**
  * Staff sign-in, opened by holding the kiosk's emblem for three seconds. The
@@ -20,7 +20,7 @@ export function StaffPinDialog() {
   const ask = useStaff((s) => s.ask);
   const setRole = useStaff((s) => s.setRole);
   const go = useUi((s) => s.go);
-  const [role, setSelected] = useState<StaffRole>('technician');
+  const [role, setSelected] = useState<StaffRole>('guide');
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<{
     key: MessageKey;
@@ -41,7 +41,7 @@ export function StaffPinDialog() {
     if (result.ok) {
       setRole(result.value.role);
       close();
-      if (result.value.role === 'technician') go({ name: 'diagnostics' });
+      go({ name: result.value.role === 'technician' ? 'diagnostics' : 'queue' });
       return;
     }
     const detail = Number(result.error.details?.[0]?.message ?? 0);

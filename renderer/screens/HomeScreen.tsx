@@ -26,6 +26,15 @@ export function HomeScreen() {
           {t('home.readerDown')}
         </p>
       )}
+      <button
+        type="button"
+        className="status-tile"
+        data-testid="check-status"
+        onClick={() => go({ name: 'status' })}
+      >
+        <span className="service-name">{t('home.checkStatus')}</span>
+        <span className="service-summary">{t('home.checkStatusHint')}</span>
+      </button>
       <div className="categories">
         {CATEGORIES.map((category) => {
           const items = services.filter((s) => s.category === category);

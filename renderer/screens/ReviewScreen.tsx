@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeRequirement } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
@@ -38,6 +38,11 @@ export function ReviewScreen() {
   const heading = useScreenHeading();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<MessageKey | null>(null);
+  // Asked before the citizen confirms: better "this kiosk cannot store it" now than a failure after submitting.
+  const [storageOk, setStorageOk] = useState(true);
+  useEffect(() => {
+    void kiosk.checkStorage({}).then((r) => setStorageOk(!r.ok || r.value.ok));
+  }, []);
 
   if (rule === null || evaluation === null) return null;
 
@@ -69,6 +74,7 @@ export function ReviewScreen() {
       go({ name: 'slip' });
       return;
     }
+    if (result.error.code === 'disk_full') setStorageOk(false);
     setFailure(SUBMIT_ERRORS[result.error.code] ?? 'submit.error.generic');
   };
 
@@ -86,6 +92,11 @@ export function ReviewScreen() {
       {failure !== null && (
         <p className="notice notice-error" role="alert">
           {t(failure)}
+        </p>
+      )}
+      {!storageOk && (
+        <p className="notice notice-error" role="alert" data-testid="storage-low">
+          {t('review.storageLow')}
         </p>
       )}
       <ErrorSummary items={summary} />
@@ -236,7 +247,7 @@ export function ReviewScreen() {
           <button
             type="button"
             className="button button-primary"
-            disabled={submitting || !evaluation.complete}
+            disabled={submitting || !evaluation.complete || !storageOk}
             onClick={() => void submit()}
           >
             {submitting ? t('review.submitting') : t('review.submit')}

@@ -11,7 +11,10 @@ export type Screen =
   | { readonly name: 'materials' }
   | { readonly name: 'review' }
   | { readonly name: 'slip' }
-  | { readonly name: 'diagnostics' };
+  | { readonly name: 'diagnostics' }
+  /** Slip lookup; `scanned` is a code read on another screen (e.g. the slip's QR scanned at home). */
+  | { readonly name: 'status'; readonly scanned?: string }
+  | { readonly name: 'queue' };
 
 /** Non-personal UI state: safe to outlive a session. Never put identity or answers here. */
 interface UiState {

@@ -1,33 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoConfig, screenshot, withKioskPage } from './harness';
-
-/** Holds the kiosk emblem for three seconds, as a technician does. */
-async function holdEmblem(page: Page): Promise<void> {
-  const box = await page.getByTestId('staff-entry').boundingBox();
-  await page.mouse.move(box!.x + 20, box!.y + 20);
-  await page.mouse.down();
-  await page.waitForTimeout(3200);
-  await page.mouse.up();
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: '工作人员登录' });
-  for (const digit of pin)
-    await dialog.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
-  await dialog.getByRole('button', { name: '登录' }).click();
-  // The answer comes back from the main process: wait for it before typing again.
-  await expect
-    .poll(() =>
-      page
-        .locator('#staff-pin')
-        .count()
-        .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
-    )
-    .toBe('');
-  await page.waitForTimeout(300);
-}
+import { holdEmblem, typePin } from './staff-steps';
 
 describe('technician diagnostics', () => {
   const ctx = withKioskPage({ config: demoConfig() });
@@ -36,7 +10,7 @@ describe('technician diagnostics', () => {
     const { page } = ctx;
     await holdEmblem(page);
     await page.getByRole('dialog', { name: '工作人员登录' }).waitFor();
-    await typePin(page, '111111');
+    await typePin(page, '111111', '技术人员');
     await expect(page.getByRole('alert').innerText()).resolves.toContain(
       '密码不对，还可以再试 2 次',
     );

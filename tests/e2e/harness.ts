@@ -23,9 +23,14 @@ export interface RunningKiosk {
  * as its own process with a fresh data folder, and waits for its ready line.
  */
 export async function startKiosk(
-  options: { readonly config?: unknown; readonly env?: Record<string, string> } = {},
+  options: {
+    readonly config?: unknown;
+    readonly env?: Record<string, string>;
+    /** An existing data folder (e.g. one holding a damaged database); a fresh one otherwise. */
+    readonly dataDir?: string;
+  } = {},
 ): Promise<RunningKiosk> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     KIOSK_DATA_DIR: dataDir,
@@ -143,9 +148,11 @@ export function demoConfig(overrides: Record<string, unknown> = {}): Record<stri
       { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' } },
     ],
     staff: {
-      // The demo PIN 246810, as in the embedded default config.
+      // The demo PINs (technician 246810, guide 135790), as in the embedded default config.
       technicianPinHash:
         'scrypt$16384$8$1$v5tt/mZekJzOMQ8APpkEyw==$BbRCn5YnCGiFVOiPqNjAVivPRNReLILNVVLc6H4UjZ0=',
+      guidePinHash:
+        'scrypt$16384$8$1$yPSLHOJHOOuRC7/StqM3Dg==$jdhjF+XnA+ZFrUGJzAWxEUZ1w+W8ARpxtyvzeZF6WF0=',
     },
     backOffice: null,
     ...overrides,

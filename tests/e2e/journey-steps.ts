@@ -46,3 +46,44 @@ export function steps(page: Page) {
     main: () => page.locator('main').innerText(),
   };
 }
+
+/** The 无犯罪记录证明 journey an elderly agent makes for someone else: its personal data, to look for where it must not be. */
+export const RECORD_JOURNEY = {
+  citizen: '李秀英',
+  citizenId: '110102195003020020',
+  principal: '李小红',
+  principalId: '11010519491231002X',
+  phone: '13900005555',
+} as const;
+
+/** Home → … → the review screen of RECORD_JOURNEY. */
+export async function recordJourneyToReview(page: Page): Promise<void> {
+  const s = steps(page);
+  await s.start('no-criminal-record', 'elder');
+  await s.choose('我受他人委托代办');
+  await s.next();
+  await s.type(RECORD_JOURNEY.principal);
+  await s.next();
+  await s.keys(RECORD_JOURNEY.principalId);
+  await s.next();
+  await s.choose('出国（境）留学、签证、移民');
+  await s.next();
+  await s.keys(RECORD_JOURNEY.phone);
+  await s.next();
+  await s.next();
+  await s.declare('授权委托书', true);
+  await s.declare('委托人居民身份证复印件', true);
+  await s.next();
+  await s.h1('请核对您的申请');
+}
+
+/** RECORD_JOURNEY submitted and finished; returns the slip's application number. */
+export async function applyForRecord(page: Page): Promise<string> {
+  const s = steps(page);
+  await recordJourneyToReview(page);
+  await s.submit();
+  await s.h1('提交成功');
+  const applicationNo = await page.getByTestId('application-no').innerText();
+  await s.finish();
+  return applicationNo;
+}

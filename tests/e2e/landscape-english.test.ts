@@ -62,4 +62,25 @@ describe('landscape kiosk in English', () => {
     expect(text).toContain('单*梅');
     await screenshot(page, 'landscape-07-slip-en');
   });
+
+  it("looks the slip up in English, from this kiosk's record when no back office is configured", async () => {
+    const { page } = ctx;
+    const applicationNo = await page.getByTestId('application-no').innerText();
+    await page.getByRole('button', { name: 'Remove card' }).click();
+    await page.getByRole('button', { name: 'Done, back to Home' }).click();
+    // A finished session hands the kiosk back in its default language; this visitor wants English again.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByTestId('check-status').click();
+    await page.getByRole('heading', { level: 1, name: 'Check an application' }).waitFor();
+    await page.locator('#status-number').fill(applicationNo.toLowerCase());
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('.status-result');
+    await expect
+      .poll(() => result.innerText())
+      .toContain('not connected to the station back office yet');
+    const text = await result.innerText();
+    expect(text).toContain('First ordinary passport');
+    expect(text).not.toContain('单');
+    await screenshot(page, 'landscape-08-status-en');
+  });
 });

@@ -164,9 +164,18 @@ export function DiagnosticsScreen() {
       )}
       <ActionBar
         start={
-          <button type="button" className="button button-secondary" onClick={() => void lock()}>
-            {t('diag.lock')}
-          </button>
+          <>
+            <button type="button" className="button button-secondary" onClick={() => void lock()}>
+              {t('diag.lock')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => go({ name: 'queue' })}
+            >
+              {t('queue.open')}
+            </button>
+          </>
         }
         end={
           <>

@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApplicationStatusView } from '../../electron/api/contract';
+import { assertNever } from '../../rules/engine/assert-never';
+import { kiosk } from '../api/kiosk';
+import { ActionBar } from '../components/ActionBar';
+import { Keypad } from '../components/Keypad';
+import { useScannedCode } from '../devices/use-scanned-code';
+import { formatDate, formatDateTime } from '../format';
+import { useT, type MessageKey } from '../i18n';
+import { useUi } from '../state/ui';
+import { useScreenHeading } from './use-screen-heading';
+
+const INPUT_ID = 'status-number';
+const MAX_LENGTH = 24;
+
+const LOOKUP_ERRORS: Readonly<Record<string, MessageKey>> = {
+  bad_application_number: 'status.error.bad_application_number',
+  not_found: 'status.error.not_found',
+};
+
+/** The slip's QR holds `GAKIOSK:<number>`; show just the number in the box. */
+const withoutPrefix = (text: string): string => text.trim().replace(/^GAKIOSK:/i, '');
+
+type Lookup =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'looking' }
+  | { readonly kind: 'found'; readonly view: ApplicationStatusView }
+  | { readonly kind: 'failed'; readonly message: MessageKey };
+
+/**
+ * "Where is my application?" for whoever holds a slip: scan its QR code or
+ * type its number. Shows the state and dates only — never the applicant's
+ * name or ID number, because the person at the kiosk may not be the applicant.
+ */
+export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
+  const { t } = useT();
+  const go = useUi((s) => s.go);
+  const heading = useScreenHeading();
+  const [number, setNumber] = useState(scanned === null ? '' : withoutPrefix(scanned));
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
+  const result = useRef<HTMLDivElement>(null);
+
+  const check = useCallback(async (text: string): Promise<void> => {
+    if (text.trim() === '') return;
+    setLookup({ kind: 'looking' });
+    const answer = await kiosk.getApplicationStatus({ applicationNo: text.slice(0, 80) });
+    setLookup(
+      answer.ok
+        ? { kind: 'found', view: answer.value }
+        : { kind: 'failed', message: LOOKUP_ERRORS[answer.error.code] ?? 'status.error.generic' },
+    );
+  }, []);
+
+  useScannedCode((text) => {
+    setNumber(withoutPrefix(text).slice(0, MAX_LENGTH));
+    void check(text);
+  });
+  useEffect(() => {
+    if (scanned !== null) void check(scanned);
+  }, [scanned, check]);
+  useEffect(() => {
+    if (lookup.kind === 'found' || lookup.kind === 'failed') result.current?.focus();
+  }, [lookup.kind]);
+
+  const again = (): void => {
+    setNumber('');
+    setLookup({ kind: 'idle' });
+    document.getElementById(INPUT_ID)?.focus();
+  };
+
+  return (
+    <section className="screen screen-status" aria-labelledby="screen-title">
+      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
+        {t('status.title')}
+      </h1>
+      {lookup.kind !== 'found' && (
+        <>
+          <p className="screen-lead">{t('status.lead')}</p>
+          <form
+            className="status-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void check(number);
+            }}
+          >
+            <label className="question-label" htmlFor={INPUT_ID}>
+              {t('status.numberLabel')}
+            </label>
+            <div className="status-entry">
+              <input
+                id={INPUT_ID}
+                className="text-input status-input"
+                value={number}
+                inputMode="none"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={MAX_LENGTH}
+                placeholder={t('status.numberPlaceholder')}
+                aria-invalid={lookup.kind === 'failed'}
+                aria-describedby={lookup.kind === 'failed' ? 'status-error' : undefined}
+                onChange={(event) => setNumber(event.target.value.toUpperCase())}
+              />
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={lookup.kind === 'looking' || number.trim() === ''}
+              >
+                {lookup.kind === 'looking' ? t('status.looking') : t('status.lookup')}
+              </button>
+            </div>
+          </form>
+          {lookup.kind === 'failed' && (
+            <div
+              ref={result}
+              tabIndex={-1}
+              className="notice notice-error"
+              role="alert"
+              id="status-error"
+            >
+              {t(lookup.message)}
+            </div>
+          )}
+          <Keypad
+            layout="alphanumeric"
+            onKey={(key) => setNumber((n) => (n + key).slice(0, MAX_LENGTH))}
+            onDelete={() => setNumber((n) => n.slice(0, -1))}
+            onClear={() => setNumber('')}
+          />
+        </>
+      )}
+      {lookup.kind === 'found' && (
+        <div ref={result} tabIndex={-1} className="status-result" role="status">
+          <StatusCard view={lookup.view} />
+        </div>
+      )}
+      <ActionBar
+        start={
+          // Nothing entered here is worth keeping: home without asking.
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => go({ name: 'home' })}
+          >
+            {t('app.home')}
+          </button>
+        }
+        end={
+          lookup.kind === 'found' ? (
+            <button type="button" className="button button-secondary" onClick={again}>
+              {t('status.another')}
+            </button>
+          ) : undefined
+        }
+      />
+    </section>
+  );
+}
+
+/** The progress sentence: the back office's word when it gave one, else what this kiosk knows. */
+function progressText(view: ApplicationStatusView, t: ReturnType<typeof useT>['t']): string {
+  if (view.backOffice !== null) {
+    const reason = view.backOffice.reason ?? t('status.noReason');
+    return t(`status.bo.${view.backOffice.state}`, { reason });
+  }
+  const sync = view.sync;
+  if (sync === null) return t('status.source.kiosk');
+  switch (sync) {
+    case 'queued':
+      return view.backOfficeConfigured ? t('status.sync.queued') : t('status.sync.queuedLocal');
+    case 'sending':
+    case 'accepted':
+    case 'needs_attention':
+      return t(`status.sync.${sync}`);
+    case 'rejected':
+      return t('status.sync.rejected', { reason: view.rejectedReason ?? t('status.noReason') });
+    default:
+      return assertNever(sync, 'sync state');
+  }
+}
+
+function StatusCard({ view }: { readonly view: ApplicationStatusView }) {
+  const { t, l, locale } = useT();
+  const source =
+    view.source === 'back_office' && view.backOffice !== null
+      ? t('status.source.back_office', { at: formatDateTime(view.backOffice.updatedAt, locale) })
+      : view.backOfficeConfigured && (view.sync === 'accepted' || view.sync === 'rejected')
+        ? t('status.source.kioskOffline')
+        : t('status.source.kiosk');
+  const tone =
+    view.backOffice?.state === 'rejected' || view.sync === 'rejected'
+      ? 'notice-error'
+      : view.backOffice?.state === 'needs_completion' || view.status === 'pending_completion'
+        ? 'notice-warn'
+        : 'notice-ok';
+  return (
+    <>
+      <p className={`notice status-progress ${tone}`}>
+        <span className="status-progress-label">{t('status.progress')}</span>
+        <span className="status-progress-text">{progressText(view, t)}</span>
+        {view.status === 'pending_completion' && view.backOffice === null && (
+          <span>{t('status.pendingCompletion')}</span>
+        )}
+      </p>
+      <dl className="summary summary-card">
+        <div className="summary-row">
+          <dt>{t('status.numberLabel')}</dt>
+          <dd className="mono">{view.applicationNo}</dd>
+        </div>
+        {view.serviceName !== null && (
+          <div className="summary-row">
+            <dt>{t('status.service')}</dt>
+            <dd>{l(view.serviceName)}</dd>
+          </div>
+        )}
+        {view.submittedAt !== null && (
+          <div className="summary-row">
+            <dt>{t('status.submittedAt')}</dt>
+            <dd>{formatDateTime(view.submittedAt, locale)}</dd>
+          </div>
+        )}
+        {view.dueDate !== null && (
+          <div className="summary-row">
+            <dt>{t('status.dueDate')}</dt>
+            <dd className="emphasis">{formatDate(view.dueDate, locale)}</dd>
+          </div>
+        )}
+        {view.acceptanceNo !== null && (
+          <div className="summary-row">
+            <dt>{t('status.acceptanceNo')}</dt>
+            <dd className="mono">{view.acceptanceNo}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="hint">{source}</p>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Holds the kiosk emblem for three seconds, as staff do to sign in. */
+export async function holdEmblem(page: Page): Promise<void> {
+  const box = await page.getByTestId('staff-entry').boundingBox();
+  await page.mouse.move(box!.x + 20, box!.y + 20);
+  await page.mouse.down();
+  await page.waitForTimeout(3200);
+  await page.mouse.up();
+}
+
+/** Types a PIN on the sign-in dialog's keypad (choosing the role first when given) and waits for the answer. */
+export async function typePin(
+  page: Page,
+  pin: string,
+  role?: '大厅引导员' | '技术人员',
+): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '工作人员登录' });
+  if (role !== undefined) await dialog.getByRole('radio', { name: role }).click();
+  for (const digit of pin)
+    await dialog.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+  await dialog.getByRole('button', { name: '登录' }).click();
+  // The answer comes back from the main process: wait for it before typing again.
+  await expect
+    .poll(() =>
+      page
+        .locator('#staff-pin')
+        .count()
+        .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
+    )
+    .toBe('');
+  await page.waitForTimeout(300);
+}

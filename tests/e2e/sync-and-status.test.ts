@@ -1,0 +1,237 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestPki } from '../backoffice/certs';
+import { startBackOffice, type BackOffice } from '../backoffice/server';
+import {
+  demoConfig,
+  kioskDom,
+  launchChromium,
+  openKioskPage,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
+import { applyForRecord, RECORD_JOURNEY } from './journey-steps';
+import { holdEmblem, typePin } from './staff-steps';
+
+/**
+ * The issue's "done when", in Chromium against the real test back office over
+ * mutual TLS: applications made at the kiosk arrive exactly once; with the
+ * back office stopped, ten more wait on the kiosk and all arrive when it
+ * returns; the slip's QR code (scanned, or its number typed) shows each one's
+ * state without any personal data; staff see the queue.
+ */
+
+const {
+  citizen: CITIZEN,
+  citizenId: CITIZEN_ID,
+  principal: PRINCIPAL,
+  principalId: PRINCIPAL_ID,
+  phone: PHONE,
+} = RECORD_JOURNEY;
+
+let office: BackOffice;
+let kiosk: RunningKiosk;
+let browser: Browser;
+let page: Page;
+
+const storedNumbers = (): string[] => office.stored().map((r) => r.body.applicationNo);
+
+async function api(p: Page, method: string, body: unknown): Promise<unknown> {
+  return p.evaluate(
+    async ([m, b]) =>
+      (await (
+        await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(b) })
+      ).json()) as unknown,
+    [method, body] as const,
+  );
+}
+
+beforeAll(async () => {
+  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
+  office = await startBackOffice({ dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')), pki });
+  const client = pki.client('E2E-01');
+  kiosk = await startKiosk({
+    config: demoConfig({
+      backOffice: {
+        url: office.url,
+        caFile: pki.caFile,
+        certFile: client.certFile,
+        keyFile: client.keyFile,
+      },
+      sync: {
+        retryBaseMs: 100,
+        retryCapMs: 1000,
+        heartbeatSeconds: 5,
+        requestTimeoutMs: 3000,
+        statusTimeoutMs: 1500,
+      },
+    }),
+  });
+  browser = await launchChromium();
+  page = await openKioskPage(browser, kiosk);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await office?.stop();
+});
+
+describe('applications reach the station back office', () => {
+  let first = '';
+
+  it('delivers an application made at the kiosk exactly once', async () => {
+    first = await applyForRecord(page);
+    await expect.poll(storedNumbers, { timeout: 15_000 }).toContain(first);
+    expect(storedNumbers().filter((n) => n === first)).toHaveLength(1);
+    const record = office.stored().find((r) => r.body.applicationNo === first)!;
+    expect(record.kioskId).toBe('E2E-01');
+    expect(JSON.stringify(record.body)).toContain(PRINCIPAL_ID);
+  });
+
+  it('shows its state when the slip QR is scanned on the home screen, with nothing personal', async () => {
+    await api(page, 'demoScan', { text: `GAKIOSK:${first}` });
+    await page.getByRole('heading', { level: 1, name: '查询办理进度' }).waitFor();
+    const result = page.locator('.status-result');
+    await expect
+      .poll(() => result.innerText(), { timeout: 10_000 })
+      .toContain('派出所已收到您的申请，等待审核');
+    const text = await result.innerText();
+    expect(text).toContain(first);
+    expect(text).toContain('无犯罪记录证明');
+    expect(text).toMatch(/受理编号\s*SL\d+/);
+    expect(text).toContain('以上为派出所后台的最新信息');
+    const html = await kioskDom(page);
+    for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID, PHONE])
+      expect(html).not.toContain(personal);
+    await screenshot(page, 'portrait-60-status-back-office');
+  });
+
+  it('shows what the back office says later, for a number typed on the keypad', async () => {
+    office.setState(first, 'needs_completion', '请补交委托人身份证原件');
+    await page.getByRole('button', { name: '查询其他编号' }).click();
+    await screenshot(page, 'portrait-61-status-entry');
+    for (const key of first.replaceAll('-', ''))
+      await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .toContain('需要补正材料：请补交委托人身份证原件');
+    await screenshot(page, 'portrait-62-status-needs-completion');
+  });
+
+  it('says clearly when a number is mistyped or unknown', async () => {
+    await page.getByRole('button', { name: '查询其他编号' }).click();
+    await page
+      .locator('#status-number')
+      .fill(`${first.slice(0, -1)}${first.endsWith('0') ? '1' : '0'}`);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('这个编号不正确');
+    await screenshot(page, 'portrait-63-status-bad-number');
+    await page.getByRole('button', { name: '返回首页' }).click();
+  });
+
+  it('keeps ten applications while the back office is down, shows them to staff, and delivers all ten when it returns', async () => {
+    await office.stop();
+    const waiting: string[] = [];
+    for (let i = 0; i < 10; i += 1) waiting.push(await applyForRecord(page));
+    expect(new Set(waiting).size).toBe(10);
+
+    // A slip made while the back office is down: the kiosk's own record answers.
+    await page.getByTestId('check-status').click();
+    await page.locator('#status-number').fill(waiting[9]!);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .toContain('正在等待上传到派出所后台');
+    await screenshot(page, 'portrait-64-status-waiting');
+    await page.getByRole('button', { name: '返回首页' }).click();
+
+    // The hall guide's queue view: counts and the error, nothing personal.
+    await holdEmblem(page);
+    await typePin(page, '135790', '大厅引导员');
+    await page.getByRole('heading', { level: 1, name: '申请上传队列' }).waitFor();
+    await expect
+      .poll(() => page.locator('[data-state="queued"] .queue-count-n').innerText(), {
+        timeout: 10_000,
+      })
+      .toBe('10');
+    await expect
+      .poll(() => page.getByTestId('queue-link').innerText(), { timeout: 15_000 })
+      .toContain('无法连接');
+    await expect(page.getByTestId('queue-last-error').innerText()).resolves.toMatch(/ECONNREFUSED/);
+    const queueHtml = await kioskDom(page);
+    for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID])
+      expect(queueHtml).not.toContain(personal);
+    await screenshot(page, 'portrait-65-queue-down');
+
+    await office.start();
+    await page.getByRole('button', { name: '立即上传' }).click();
+    await expect
+      .poll(() => storedNumbers().filter((n) => waiting.includes(n)).length, { timeout: 20_000 })
+      .toBe(10);
+    expect(storedNumbers()).toHaveLength(11);
+    await expect
+      .poll(() => page.locator('[data-state="accepted"] .queue-count-n').innerText(), {
+        timeout: 10_000,
+      })
+      .toBe('11');
+    await expect
+      .poll(() => page.getByTestId('queue-link').innerText(), { timeout: 10_000 })
+      .toContain('连接正常');
+    await screenshot(page, 'portrait-66-queue-drained');
+    await page.getByRole('button', { name: '退出并锁定' }).click();
+
+    // Each of the ten now answers from the back office.
+    for (const no of [waiting[0]!, waiting[9]!]) {
+      await api(page, 'demoScan', { text: `GAKIOSK:${no}` });
+      await expect
+        .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+        .toContain('派出所已收到您的申请');
+      await page.getByRole('button', { name: '返回首页' }).click();
+    }
+  }, 300_000);
+
+  it('takes a slip scanned by a keyboard-wedge scanner on the status screen', async () => {
+    await page.getByTestId('check-status').click();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    // A wedge scanner "types" the code in a burst and presses Enter.
+    await page.keyboard.type(`GAKIOSK:${first}`, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .toContain(first);
+    await page.getByRole('button', { name: '返回首页' }).click();
+  });
+
+  it('leaves no name or ID number in clear text in the data folder, the logs or the audit log', async () => {
+    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    );
+    expect(files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['kiosk.sqlite', 'kiosk.log', 'audit.jsonl']),
+    );
+    for (const file of files) {
+      const bytes = readFileSync(join(file.parentPath, file.name));
+      for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID, PHONE]) {
+        expect(bytes.includes(Buffer.from(personal)), `${personal} in ${file.name}`).toBe(false);
+      }
+    }
+    const audit = readFileSync(join(kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    for (const action of [
+      'app.start',
+      'session.start',
+      'application.submitted',
+      'session.end',
+      'staff.unlock',
+      'sync.accepted',
+      'sync.back_office_unreachable',
+      'sync.sync_now',
+    ]) {
+      expect(audit, action).toContain(`"action":"${action}"`);
+    }
+  });
+});
