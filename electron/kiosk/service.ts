@@ -118,7 +118,7 @@ function createSync(
   if (config.backOffice === null) return ok(null);
   const client = createBackOfficeClient(config.backOffice, config.kioskId, {
     timeoutMs: config.sync.requestTimeoutMs,
-    maxSockets: config.sync.concurrency + 1,
+    maxSockets: config.sync.concurrency * 2 + 1,
   });
   if (!client.ok) return client;
   return ok(

@@ -51,6 +51,10 @@ export function openDatabase(path: string): Result<DatabaseSync> {
     db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    // A purged payload is overwritten with zeros, not just unlinked: even its ciphertext leaves the file.
+    db.exec('PRAGMA secure_delete = ON');
+    // After a checkpoint the WAL shrinks back, so old page images do not linger in it for long.
+    db.exec('PRAGMA journal_size_limit = 8388608');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
     migrate(db);

@@ -42,7 +42,7 @@ export interface Outbox {
   readPayload(id: string): Result<unknown>;
   attachments(applicationId: string): AttachmentInfo[];
   readAttachment(attachmentId: string): Result<Uint8Array>;
-  markAttachmentUploaded(attachmentId: string, now: string): void;
+  markAttachmentsUploaded(attachmentIds: readonly string[], now: string): void;
   /** Accepted: store the 受理编号 and purge everything personal, in one transaction. */
   markAccepted(id: string, acceptanceNo: string, now: string): void;
   /** Refused by the back office: keep the reason, purge the personal data (it has nowhere to go). */
@@ -165,8 +165,10 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       if (row === undefined) return err('not_found', 'no such attachment');
       return unseal(key, row.payload, attachmentId);
     },
-    markAttachmentUploaded(attachmentId, now) {
-      attachmentUploaded.run(now, attachmentId);
+    markAttachmentsUploaded(attachmentIds, now) {
+      transaction(db, () => {
+        for (const id of attachmentIds) attachmentUploaded.run(now, id);
+      });
     },
     markAccepted(id, acceptanceNo, now) {
       transaction(db, () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { problemSchema } from './protocol';
 
 /** What an attempt came to, in the worker's terms (see backoffice-api.yaml). */

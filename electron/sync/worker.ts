@@ -178,30 +178,44 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       return;
     }
     const attachments = outbox.attachments(record.id);
-    for (const attachment of attachments) {
-      if (attachment.uploaded) continue;
-      const bytes = outbox.readAttachment(attachment.id);
-      if (!bytes.ok) {
-        attention(record, `attachment ${attachment.id} cannot be read (${bytes.error.code})`);
-        return;
-      }
-      const uploaded = await client.uploadAttachment(
-        record.applicationNo,
-        attachment.id,
-        bytes.value,
-        attachment.sha256,
-        attachment.mediaType,
+    // Scans go up side by side; each is idempotent on the server (same id, same SHA-256), so a retry may resend one.
+    const uploads = await Promise.all(
+      attachments
+        .filter((a) => !a.uploaded)
+        .map(async (attachment): Promise<Outcome<unknown> & { readonly id: string }> => {
+          const bytes = outbox.readAttachment(attachment.id);
+          if (!bytes.ok)
+            return {
+              id: attachment.id,
+              kind: 'attention',
+              reason: `attachment ${attachment.id} cannot be read (${bytes.error.code})`,
+            };
+          const outcome = await client.uploadAttachment(
+            record.applicationNo,
+            attachment.id,
+            bytes.value,
+            attachment.sha256,
+            attachment.mediaType,
+          );
+          return { ...outcome, id: attachment.id };
+        }),
+    );
+    // Remembered only if this attempt does not end in acceptance: on the happy path the purge makes it moot,
+    // and every transaction is an fsync.
+    const uploaded = uploads.filter((u) => u.kind === 'ok').map((u) => u.id);
+    const rememberUploads = (): void => {
+      if (uploaded.length > 0) outbox.markAttachmentsUploaded(uploaded, now().toISOString());
+    };
+    const failed = uploads.find((u) => u.kind !== 'ok');
+    if (failed !== undefined) {
+      rememberUploads();
+      settle(
+        record,
+        failed.kind === 'rejected'
+          ? { kind: 'attention', reason: `attachment refused: ${failed.reason}` }
+          : failed,
       );
-      if (uploaded.kind !== 'ok') {
-        settle(
-          record,
-          uploaded.kind === 'rejected'
-            ? { kind: 'attention', reason: `attachment refused: ${uploaded.reason}` }
-            : uploaded,
-        );
-        return;
-      }
-      outbox.markAttachmentUploaded(attachment.id, now().toISOString());
+      return;
     }
     const stored = payload.value as StoredPayload;
     const body: ApplicationBody = {
@@ -228,7 +242,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         sha256,
       })),
     };
-    settle(record, await client.submit(body, record.idempotencyKey));
+    const answer = await client.submit(body, record.idempotencyKey);
+    if (answer.kind !== 'ok') rememberUploads();
+    settle(record, answer);
   }
 
   const arm = (delayMs: number): void => {

@@ -10,7 +10,9 @@ import { createWedgeDetector } from './keyboard-wedge';
  */
 export function useScannedCode(onCode: (text: string) => void): void {
   const latest = useRef(onCode);
-  latest.current = onCode;
+  useEffect(() => {
+    latest.current = onCode;
+  });
   useEffect(() => {
     const off = kiosk.on('scan', ({ text }) => latest.current(text));
     const wedge = createWedgeDetector();

@@ -21,6 +21,13 @@ const LOOKUP_ERRORS: Readonly<Record<string, MessageKey>> = {
 /** The slip's QR holds `GAKIOSK:<number>`; show just the number in the box. */
 const withoutPrefix = (text: string): string => text.trim().replace(/^GAKIOSK:/i, '');
 
+async function fetchLookup(text: string): Promise<Lookup> {
+  const answer = await kiosk.getApplicationStatus({ applicationNo: text.slice(0, 80) });
+  return answer.ok
+    ? { kind: 'found', view: answer.value }
+    : { kind: 'failed', message: LOOKUP_ERRORS[answer.error.code] ?? 'status.error.generic' };
+}
+
 type Lookup =
   | { readonly kind: 'idle' }
   | { readonly kind: 'looking' }
@@ -37,27 +44,25 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
   const go = useUi((s) => s.go);
   const heading = useScreenHeading();
   const [number, setNumber] = useState(scanned === null ? '' : withoutPrefix(scanned));
-  const [lookup, setLookup] = useState<Lookup>({ kind: 'idle' });
+  const [lookup, setLookup] = useState<Lookup>(
+    scanned === null ? { kind: 'idle' } : { kind: 'looking' },
+  );
   const result = useRef<HTMLDivElement>(null);
 
-  const check = useCallback(async (text: string): Promise<void> => {
+  const check = useCallback((text: string): void => {
     if (text.trim() === '') return;
     setLookup({ kind: 'looking' });
-    const answer = await kiosk.getApplicationStatus({ applicationNo: text.slice(0, 80) });
-    setLookup(
-      answer.ok
-        ? { kind: 'found', view: answer.value }
-        : { kind: 'failed', message: LOOKUP_ERRORS[answer.error.code] ?? 'status.error.generic' },
-    );
+    void fetchLookup(text).then(setLookup);
   }, []);
 
   useScannedCode((text) => {
     setNumber(withoutPrefix(text).slice(0, MAX_LENGTH));
-    void check(text);
+    check(text);
   });
   useEffect(() => {
-    if (scanned !== null) void check(scanned);
-  }, [scanned, check]);
+    // A slip scanned on the home screen: look it up straight away.
+    if (scanned !== null) void fetchLookup(scanned).then(setLookup);
+  }, [scanned]);
   useEffect(() => {
     if (lookup.kind === 'found' || lookup.kind === 'failed') result.current?.focus();
   }, [lookup.kind]);
@@ -80,7 +85,7 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
             className="status-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void check(number);
+              check(number);
             }}
           >
             <label className="question-label" htmlFor={INPUT_ID}>

@@ -1,22 +1,26 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultConfig } from '../../electron/config/default';
 import { makeTestPki } from './certs';
 import { startBackOffice } from './server';
 
 /**
- * `npm run backoffice -- --dir <folder> [--port 8443] [--kiosk KIOSK-ID]`: the
- * test back office on its own, for demos. Certificates and everything it
- * accepts live in <folder>, so stopping it (Ctrl+C) and starting it again with
- * the same folder and port picks up where it was. Prints the `backOffice`
- * block to paste into the kiosk config.
+ * `npm run backoffice -- [--dir backoffice-data] [--port 8443] [--kiosk DEMO-01]`:
+ * the test back office on its own, for demos. Certificates and everything it
+ * accepts live in <dir>, so stopping it (Ctrl+C) and starting it again with
+ * the same folder and port picks up where it was. Writes <dir>/kiosk.json, the
+ * embedded demo config (simulated devices) plus the `backOffice` block, and
+ * prints the command that starts a kiosk with it.
  */
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'backoffice-data' },
     port: { type: 'string', default: '8443' },
-    kiosk: { type: 'string', default: 'KIOSK-DEMO-01' },
+    kiosk: { type: 'string', default: defaultConfig.kioskId },
   },
 });
+
 async function main(): Promise<void> {
   const dir = resolve(values.dir);
   const pki = makeTestPki(resolve(dir, 'pki'));
@@ -26,10 +30,21 @@ async function main(): Promise<void> {
     pki,
     port: Number(values.port),
   });
+  const backOffice = {
+    url: office.url,
+    caFile: pki.caFile,
+    certFile: client.certFile,
+    keyFile: client.keyFile,
+  };
+  const configPath = resolve(dir, 'kiosk.json');
+  writeFileSync(
+    configPath,
+    `${JSON.stringify({ ...defaultConfig, kioskId: values.kiosk, backOffice }, null, 2)}\n`,
+  );
   process.stdout.write(
     `test back office listening at ${office.url}\n` +
-      `kiosk config (kioskId must be "${values.kiosk}"):\n` +
-      `${JSON.stringify({ backOffice: { url: office.url, caFile: pki.caFile, certFile: client.certFile, keyFile: client.keyFile } }, null, 2)}\n`,
+      `backOffice block for a kiosk config (its kioskId must be "${values.kiosk}"):\n${JSON.stringify({ backOffice }, null, 2)}\n` +
+      `a demo kiosk using it:  KIOSK_CONFIG=${configPath} npm run start:web\n`,
   );
   let last = -1;
   setInterval(() => {

@@ -58,6 +58,9 @@ export interface BackOffice {
   readonly port: number;
   /** Faults for the next `times` requests on `routes` (default: applications and attachments). */
   misbehave(fault: Misbehaviour, options?: { times?: number; routes?: readonly Route[] }): void;
+  /** From now on, each request on `routes` misbehaves with probability `rate`, picking one of `faults`. */
+  chaos(rate: number, faults: readonly Misbehaviour[], routes?: readonly Route[]): void;
+  /** Ends every fault, queued or random. */
   behave(): void;
   /** Serve a certificate from another CA (the kiosk must refuse it). */
   useWrongCertificate(on: boolean): void;
@@ -118,6 +121,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   const filesDir = join(dir, 'attachments');
   for (const d of [recordsDir, keysDir, filesDir]) mkdirSync(d, { recursive: true });
 
+  // Counted once at start, so a restarted back office continues its numbering.
+  let recordCount = readdirSync(recordsDir).filter((f) => f.endsWith('.json')).length;
   const states = new Map<string, { state: string; reason?: string; updatedAt: string }>();
   const beats: unknown[] = [];
   const counts: Record<Route, number> = {
@@ -127,6 +132,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     heartbeat: 0,
   };
   let faults: { fault: Misbehaviour; times: number; routes: readonly Route[] }[] = [];
+  let random: { rate: number; faults: readonly Misbehaviour[]; routes: readonly Route[] } | null =
+    null;
   let sockets = new Set<Socket>();
 
   const stored = (): StoredApplication[] =>
@@ -137,7 +144,11 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
 
   const nextFault = (route: Route): Misbehaviour | null => {
     const entry = faults.find((f) => f.times > 0 && f.routes.includes(route));
-    if (entry === undefined) return null;
+    if (entry === undefined) {
+      if (random === null || !random.routes.includes(route) || Math.random() >= random.rate)
+        return null;
+      return random.faults[Math.floor(Math.random() * random.faults.length)] ?? null;
+    }
     entry.times -= 1;
     faults = faults.filter((f) => f.times > 0);
     return entry.fault;
@@ -177,13 +188,15 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     if (typeof body.applicationNo !== 'string' || !Array.isArray(body.attachments)) {
       return { status: 422, body: { reason: '申请数据不完整', code: 'incomplete' } };
     }
-    for (const a of body.attachments) {
+    const listed: readonly { id: string; sha256: string }[] = body.attachments;
+    for (const a of listed) {
       const file = join(filesDir, body.applicationNo, a.id);
       if (!existsSync(file) || sha256(readFileSync(file)) !== a.sha256) {
         return { status: 409, body: { reason: `附件 ${a.id} 未上传`, code: 'attachment_missing' } };
       }
     }
-    const sequence = readdirSync(recordsDir).filter((f) => f.endsWith('.json')).length + 1;
+    recordCount += 1;
+    const sequence = recordCount;
     const acceptanceNo = `SL${body.applicationNo.slice(0, 8)}${String(sequence).padStart(6, '0')}`;
     const record: StoredApplication = {
       acceptanceNo,
@@ -342,8 +355,12 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         routes: o.routes ?? ['applications', 'attachments'],
       });
     },
+    chaos(rate, list, routes = ['applications', 'attachments']) {
+      random = { rate, faults: list, routes };
+    },
     behave() {
       faults = [];
+      random = null;
     },
     useWrongCertificate(on) {
       wrongCertificate = on;

@@ -18,6 +18,7 @@ import { holidayCalendar } from '../../rules/data/holidays';
 import { evaluate } from '../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { ServiceRule } from '../../rules/engine/schema';
+import { benchDrain, benchEnqueue } from './outbox';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
   benchSlipEncoding();
   benchEngine();
   benchRulesCheck();
+  await benchEnqueue();
+  await benchDrain();
 }
 
 void main();

@@ -84,7 +84,7 @@ export function startKioskSide(
       keyFile: client.keyFile,
     },
     kioskId,
-    { timeoutMs: settings.requestTimeoutMs, maxSockets: settings.concurrency + 1 },
+    { timeoutMs: settings.requestTimeoutMs, maxSockets: settings.concurrency * 2 + 1 },
   );
   if (!created.ok) throw new Error(created.error.message);
   const worker = createSyncWorker({

@@ -47,15 +47,18 @@ export function QueueScreen() {
     go({ name: 'home' });
   }, [go, setRole]);
 
-  const load = useCallback(async () => {
-    const result = await kiosk.getQueueStatus({});
-    if (result.ok) setQueue(result.value);
-    else if (result.error.code === 'staff_locked') void lock();
-  }, [lock]);
+  const load = useCallback(
+    () =>
+      kiosk.getQueueStatus({}).then((result) => {
+        if (result.ok) setQueue(result.value);
+        else if (result.error.code === 'staff_locked') void lock();
+      }),
+    [lock],
+  );
 
   useEffect(() => {
-    void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
+    void load();
     return () => clearInterval(timer);
   }, [load]);
 
@@ -70,6 +73,7 @@ export function QueueScreen() {
   };
 
   const link = queue?.link;
+  const pausedUntil = link?.pausedUntil ?? null;
   const linkText =
     queue === null || link === undefined
       ? ''
@@ -101,10 +105,10 @@ export function QueueScreen() {
             data-testid="queue-link"
           >
             <strong>{t('queue.link')}</strong> {linkText}
-            {link?.pausedUntil != null && (
+            {pausedUntil !== null && (
               <span className="queue-paused">
                 {' '}
-                · {t('queue.pausedUntil', { at: formatDateTime(link.pausedUntil, locale) })}
+                · {t('queue.pausedUntil', { at: formatDateTime(pausedUntil, locale) })}
               </span>
             )}
           </p>

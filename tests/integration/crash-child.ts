@@ -1,0 +1,102 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { openAuditLog } from '../../electron/audit/audit-log';
+import { createLogger } from '../../electron/shared/log';
+import { createApplicationStore } from '../../electron/store/applications';
+import { loadDataKey } from '../../electron/store/data-key';
+import { openDatabase } from '../../electron/store/database';
+import { createOutbox } from '../../electron/store/outbox';
+import { createBackOfficeClient } from '../../electron/sync/client';
+import { createSyncWorker } from '../../electron/sync/worker';
+
+/**
+ * The kiosk's storage and sync in a process of its own, for the crash test to
+ * kill -9 at random moments: it enqueues applications (printing "C <number>"
+ * after each commit) while the real sync worker sends them.
+ * Usage: crash-child <dataDir> <url> <caFile> <certFile> <keyFile> <target>
+ */
+async function main(): Promise<void> {
+  const [dataDir = '', url = '', caFile = '', certFile = '', keyFile = '', targetText = '0'] =
+    process.argv.slice(2);
+  const target = Number(targetText);
+  const log = createLogger({ quiet: true, file: join(dataDir, 'logs', 'kiosk.log') });
+  const key = await loadDataKey(join(dataDir, 'keys'), { kind: 'key-file' });
+  if (!key.ok) throw new Error(key.error.message);
+  const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
+  if (!db.ok) throw new Error(db.error.message);
+  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log });
+  if (!audit.ok) throw new Error(audit.error.message);
+  const store = createApplicationStore(db.value, key.value.key);
+  const outbox = createOutbox(db.value, key.value.key);
+  const client = createBackOfficeClient({ url, caFile, certFile, keyFile }, 'KIOSK-CRASH', {
+    timeoutMs: 2000,
+    maxSockets: 5,
+  });
+  if (!client.ok) throw new Error(client.error.message);
+  const worker = createSyncWorker({
+    outbox,
+    client: client.value,
+    settings: {
+      concurrency: 4,
+      heartbeatSeconds: 3600,
+      retryBaseMs: 10,
+      retryCapMs: 200,
+      requestTimeoutMs: 2000,
+      statusTimeoutMs: 1000,
+    },
+    kioskId: 'KIOSK-CRASH',
+    stationCode: '110105001',
+    version: 'crash-test',
+    statusRetentionDays: 90,
+    devices: () => [],
+    log,
+    audit: audit.value,
+  });
+  worker.start();
+  process.stdout.write('READY\n');
+
+  while (store.count() < target) {
+    const bytes = [randomBytes(4096), randomBytes(4096)];
+    const applicationNo = `20261127-${randomBytes(3).toString('hex').toUpperCase()}-K`;
+    const saved = store.insert(
+      {
+        id: randomUUID(),
+        applicationNo,
+        idempotencyKey: randomUUID(),
+        serviceId: 'passport-first',
+        ruleVersion: '1',
+        ruleHash: 'h'.repeat(64),
+        status: 'pending_review',
+        createdAt: new Date().toISOString(),
+        dueDate: '2026-12-10',
+        feeFen: 12000,
+      },
+      {
+        identity: null,
+        applicant: { name: '崩溃测试人', idNumber: '110105198806150032' },
+        answers: {},
+        materials: {},
+        greenChannel: [],
+      },
+      bytes.map((b, i) => ({
+        id: randomUUID(),
+        materialId: `m${i}`,
+        mediaType: 'image/jpeg',
+        bytes: b,
+        sha256: createHash('sha256').update(b).digest('hex'),
+      })),
+    );
+    if (saved.ok) {
+      process.stdout.write(`C ${applicationNo}\n`);
+      worker.wake();
+    }
+    // Let the worker's requests and answers in between two inserts.
+    await new Promise((r) => setImmediate(r));
+  }
+  process.stdout.write('ENQUEUED\n');
+}
+
+main().catch((cause: unknown) => {
+  process.stderr.write(`${cause instanceof Error ? cause.stack : String(cause)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditFile } from '../../electron/audit/audit-log';
+import { startBackOffice, type BackOffice, type Misbehaviour } from '../backoffice/server';
+import { testPki } from './sync-harness';
+
+/**
+ * 1,000 applications enqueued by a kiosk process that is killed with SIGKILL
+ * at random moments (while enqueueing, while sending, while starting up) and
+ * restarted, against a back office that also drops connections and answers
+ * 500 after storing. At the end the back office must hold every committed
+ * application exactly once, and the kiosk no personal payload for any of them.
+ */
+const TARGET = 1000;
+let office: BackOffice;
+let childFile: string;
+
+beforeAll(async () => {
+  office = await startBackOffice({
+    dir: mkdtempSync(join(tmpdir(), 'crash-backoffice-')),
+    pki: testPki(),
+  });
+  childFile = join(mkdtempSync(join(tmpdir(), 'crash-child-')), 'child.cjs');
+  await build({
+    entryPoints: [resolve(__dirname, 'crash-child.ts')],
+    outfile: childFile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+  });
+});
+afterAll(async () => {
+  await office.stop();
+});
+
+function run(
+  dataDir: string,
+  target: number,
+  onCommit: (no: string) => void,
+): { child: ChildProcess; done: Promise<number | null> } {
+  const pki = testPki();
+  const client = pki.client('KIOSK-CRASH');
+  const child = spawn(
+    process.execPath,
+    [childFile, dataDir, office.url, pki.caFile, client.certFile, client.keyFile, String(target)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.startsWith('C ')) onCommit(line.slice(2));
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<number | null>((r) =>
+    child.once('exit', (code, signal) => {
+      if (code !== null && code !== 0)
+        process.stderr.write(`crash child failed (${code}): ${stderr}\n`);
+      r(signal === null ? code : null);
+    }),
+  );
+  return { child, done };
+}
+
+const countOf = (dataDir: string, sql: string): number => {
+  if (!existsSync(join(dataDir, 'kiosk.sqlite'))) return 0;
+  const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+const FAULTS: readonly Misbehaviour[] = [
+  { kind: 'fail-after-store' },
+  { kind: 'drop' },
+  { kind: 'status', status: 500 },
+  { kind: 'garbage' },
+];
+
+describe('crash test', () => {
+  it(`loses and duplicates nothing across random kill -9 while enqueueing and syncing ${TARGET} applications`, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crash-kiosk-'));
+    const reported = new Set<string>();
+    let kills = 0;
+    office.chaos(0.15, FAULTS);
+    while (countOf(dataDir, 'SELECT COUNT(*) AS n FROM applications') < TARGET) {
+      const { child, done } = run(dataDir, TARGET, (no) => reported.add(no));
+      // Anywhere from start-up (opening the database, migrating) to the middle of enqueueing and sending.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 80 + Math.random() * 500);
+      const code = await done;
+      clearTimeout(timer);
+      if (code !== null) throw new Error(`the kiosk process failed with exit code ${code}`);
+      kills += 1;
+    }
+    office.behave();
+    expect(kills).toBeGreaterThan(3);
+    // Kills fell while sending too, not only while enqueueing: part of the queue was already accepted.
+    const acceptedBeforeDrain = countOf(
+      dataDir,
+      "SELECT COUNT(*) AS n FROM outbox WHERE state = 'accepted'",
+    );
+    expect(acceptedBeforeDrain).toBeGreaterThan(0);
+
+    // One last, unkilled run drains what is left.
+    const { child, done } = run(dataDir, 0, () => undefined);
+    const deadline = Date.now() + 120_000;
+    while (countOf(dataDir, "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'accepted'") > 0) {
+      if (Date.now() > deadline) throw new Error('the queue did not drain');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill('SIGTERM');
+    await done;
+
+    const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+    const local = (
+      db.prepare('SELECT application_no AS no FROM applications').all() as { no: string }[]
+    ).map((r) => r.no);
+    const unpurged = (
+      db
+        .prepare(
+          'SELECT COUNT(*) AS n FROM applications WHERE purged_at IS NULL OR length(payload) > 0',
+        )
+        .get() as { n: number }
+    ).n;
+    const attachmentBytes = (
+      db.prepare('SELECT COALESCE(SUM(length(payload)), 0) AS n FROM attachments').get() as {
+        n: number;
+      }
+    ).n;
+    db.close();
+
+    // Everything the kiosk said it committed is there (kill -9 after COMMIT loses nothing).
+    expect(local.length).toBe(TARGET);
+    for (const no of reported) expect(local).toContain(no);
+    // The back office holds each exactly once, and nothing else.
+    const stored = office.stored().map((r) => r.body.applicationNo);
+    const counts = new Map<string, number>();
+    for (const no of stored) counts.set(no, (counts.get(no) ?? 0) + 1);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(new Set(stored)).toEqual(new Set(local));
+    // No personal payload is left on the kiosk for an accepted application.
+    expect(unpurged).toBe(0);
+    expect(attachmentBytes).toBe(0);
+    // Nor anywhere else in the data folder in clear text.
+    for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    )) {
+      const bytes = readFileSync(join(entry.parentPath, entry.name));
+      expect(bytes.includes(Buffer.from('崩溃测试人')), entry.name).toBe(false);
+      expect(bytes.includes(Buffer.from('110105198806150032')), entry.name).toBe(false);
+    }
+    // The audit log survived every kill with its chain intact.
+    expect(verifyAuditFile(join(dataDir, 'audit', 'audit.jsonl')).ok).toBe(true);
+    process.stdout.write(
+      `crash test: ${TARGET} applications, ${kills} kill -9, ${stored.length} stored at the back office, ${acceptedBeforeDrain} accepted before the final drain, ${reported.size} commits reported before a kill\n`,
+    );
+  }, 300_000);
+});
