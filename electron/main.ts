@@ -10,6 +10,7 @@ import { APP_VERSION } from './kiosk/version';
 import { createLogger } from './shared/log';
 import { securityHeaders } from './shell/csp';
 import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
+import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
 import { parseLaunchArgs } from './shell/web-preferences';
 import { createKioskWindow } from './window';
@@ -61,11 +62,12 @@ async function start(): Promise<void> {
   });
   if (!service.ok) {
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
-    app.exit(1);
+    log.error('app.cannot_start', { code: service.error.code });
+    showOutOfService(service.error.message, log);
     return;
   }
 
-  // electronegativity: CSP_GLOBAL_CHECK — every response of the app:// handler below carries
+  // electronegativity: CSP_GLOBAL_CHECK — every response of the app:// handlers carries
   // shell/csp.ts's policy (default-src 'self'), which the scanner cannot see.
   const rendererRoot = join(appRoot, 'dist', 'renderer');
   protocol.handle(KIOSK_SCHEME, async (request) => {
@@ -132,4 +134,31 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     void service.value.stop().finally(() => app.quit());
   });
+}
+
+/**
+ * The kiosk cannot start: rather than leave the desktop showing, the kiosk
+ * window says "out of service" to citizens and why to the technician, still
+ * locked down. Nothing personal is in the reason (paths and error codes).
+ */
+function showOutOfService(reason: string, log: ReturnType<typeof createLogger>): void {
+  protocol.handle(KIOSK_SCHEME, (request) => {
+    const css = new URL(request.url).pathname === OUT_OF_SERVICE_CSS_PATH;
+    return new Response(css ? outOfServiceCss : outOfServicePage(reason), {
+      headers: {
+        ...securityHeaders(),
+        'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
+      },
+    });
+  });
+  createKioskWindow({
+    preload: join(__dirname, 'preload.cjs'),
+    packaged: app.isPackaged,
+    launch,
+    log,
+    technicianUnlocked: () => false,
+    // Restarting would meet the same problem: stay on the notice until a technician acts.
+    relaunch: () => undefined,
+  });
+  app.on('window-all-closed', () => app.quit());
 }
