@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { identitySchema } from '../devices/idcard/identity';
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
 import type { Result } from '../shared/result';
+import { backOfficeStateSchema } from '../sync/protocol';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
 
 /**
@@ -52,14 +53,6 @@ export const serviceSummarySchema = z.strictObject({
 const applicationStatusSchema = z.enum(['pending_review', 'pending_completion']);
 const outboxStateSchema = z.enum(['queued', 'sending', 'accepted', 'rejected', 'needs_attention']);
 export type OutboxStateView = z.output<typeof outboxStateSchema>;
-const backOfficeStateSchema = z.enum([
-  'received',
-  'in_review',
-  'needs_completion',
-  'approved',
-  'rejected',
-  'completed',
-]);
 
 /** A slip's state for whoever holds it at the kiosk: no name, no ID number, nothing personal. */
 export const applicationStatusViewSchema = z.strictObject({

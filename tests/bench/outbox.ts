@@ -1,11 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { NewAttachment } from '../../electron/store/applications';
 import { startBackOffice } from '../backoffice/server';
+import { sampleApplication, sampleScan } from '../integration/sample-application';
 import { startKioskSide, testPki, until } from '../integration/sync-harness';
 
 const SCAN_BYTES = 200 * 1024;
@@ -15,39 +14,14 @@ const CONCURRENCY = 4;
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-const scan = (): NewAttachment => {
-  const bytes = randomBytes(SCAN_BYTES);
-  return {
-    id: randomUUID(),
-    materialId: 'scan',
-    mediaType: 'image/jpeg',
-    bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  };
-};
-
+const scan = () => sampleScan(SCAN_BYTES);
 let sequence = 0;
-const meta = () => {
+const sample = (scans: number) => {
   sequence += 1;
-  return {
-    id: randomUUID(),
-    applicationNo: `20261127-${String(sequence).padStart(6, '0')}-B`,
-    idempotencyKey: randomUUID(),
-    serviceId: 'passport-first',
-    ruleVersion: '1',
-    ruleHash: 'h'.repeat(64),
-    status: 'pending_review' as const,
-    createdAt: new Date().toISOString(),
-    dueDate: '2026-12-10',
-    feeFen: 12000,
-  };
-};
-const payload = {
-  identity: null,
-  applicant: { name: '基准测试', idNumber: '110105198806150032' },
-  answers: { a: 'x'.repeat(200) },
-  materials: {},
-  greenChannel: [],
+  return sampleApplication(`20261127-${String(sequence).padStart(6, '0')}-B`, {
+    scans,
+    scanBytes: SCAN_BYTES,
+  });
 };
 
 /** What a citizen waits for between "confirm" and the slip: one committed, fsynced transaction. */
@@ -63,9 +37,13 @@ export async function benchEnqueue(): Promise<void> {
   ] as const) {
     const samples: number[] = [];
     for (let i = 0; i < 300; i += 1) {
-      const scans = Array.from({ length: attachments }, scan);
+      const application = sample(attachments);
       const start = performance.now();
-      const saved = kiosk.store.insert(meta(), payload, scans);
+      const saved = kiosk.store.insert(
+        application.meta,
+        application.payload,
+        application.attachments,
+      );
       samples.push(performance.now() - start);
       if (!saved.ok) throw new Error(saved.error.message);
     }
@@ -90,7 +68,12 @@ export async function benchDrain(): Promise<void> {
   const office = await startBackOffice({ dir: mkdtempSync(join(tmpdir(), 'bench-bo-')), pki });
   const kiosk = startKioskSide(office.url, { sync: { concurrency: CONCURRENCY } });
   for (let i = 0; i < DRAIN_COUNT; i += 1) {
-    const saved = kiosk.store.insert(meta(), payload, [scan(), scan()]);
+    const application = sample(2);
+    const saved = kiosk.store.insert(
+      application.meta,
+      application.payload,
+      application.attachments,
+    );
     if (!saved.ok) throw new Error(saved.error.message);
   }
   const mb = (DRAIN_COUNT * 2 * SCAN_BYTES) / 1_048_576;
@@ -152,7 +135,7 @@ export async function benchDrain(): Promise<void> {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < DRAIN_COUNT) {
         next += 1;
-        const m = meta();
+        const { meta: m, payload } = sample(0);
         for (const s of scans) {
           await send(
             'PUT',
@@ -164,7 +147,7 @@ export async function benchDrain(): Promise<void> {
         const body = Buffer.from(
           JSON.stringify({
             ...m,
-            ...payload,
+            ...(payload as object),
             attachments: scans.map(({ id, materialId, mediaType, sha256 }) => ({
               id,
               materialId,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openAuditLog } from '../../electron/audit/audit-log';
 import { createLogger } from '../../electron/shared/log';
@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/store/database';
 import { createOutbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
+import { sampleApplication } from './sample-application';
 
 /**
  * The kiosk's storage and sync in a process of its own, for the crash test to
@@ -56,36 +57,9 @@ async function main(): Promise<void> {
   process.stdout.write('READY\n');
 
   while (store.count() < target) {
-    const bytes = [randomBytes(4096), randomBytes(4096)];
     const applicationNo = `20261127-${randomBytes(3).toString('hex').toUpperCase()}-K`;
-    const saved = store.insert(
-      {
-        id: randomUUID(),
-        applicationNo,
-        idempotencyKey: randomUUID(),
-        serviceId: 'passport-first',
-        ruleVersion: '1',
-        ruleHash: 'h'.repeat(64),
-        status: 'pending_review',
-        createdAt: new Date().toISOString(),
-        dueDate: '2026-12-10',
-        feeFen: 12000,
-      },
-      {
-        identity: null,
-        applicant: { name: '崩溃测试人', idNumber: '110105198806150032' },
-        answers: {},
-        materials: {},
-        greenChannel: [],
-      },
-      bytes.map((b, i) => ({
-        id: randomUUID(),
-        materialId: `m${i}`,
-        mediaType: 'image/jpeg',
-        bytes: b,
-        sha256: createHash('sha256').update(b).digest('hex'),
-      })),
-    );
+    const sample = sampleApplication(applicationNo, { scans: 2, scanBytes: 4096 });
+    const saved = store.insert(sample.meta, sample.payload, sample.attachments);
     if (saved.ok) {
       process.stdout.write(`C ${applicationNo}\n`);
       worker.wake();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,16 +6,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import { openAuditLog, type AuditLog } from '../../electron/audit/audit-log';
 import type { SyncConfig } from '../../electron/config/schema';
 import { createLogger } from '../../electron/shared/log';
-import {
-  createApplicationStore,
-  type ApplicationStore,
-  type NewAttachment,
-} from '../../electron/store/applications';
+import { createApplicationStore, type ApplicationStore } from '../../electron/store/applications';
 import { openDatabase } from '../../electron/store/database';
 import { createOutbox, type Outbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker, type SyncWorker } from '../../electron/sync/worker';
 import { makeTestPki, type TestPki } from '../backoffice/certs';
+import { SAMPLE_APPLICANT, sampleApplication } from './sample-application';
 
 /** The kiosk side of sync, real all the way down: a SQLite file, the outbox, the audit log, the mTLS client, the worker. */
 export interface KioskSide {
@@ -44,9 +41,7 @@ export const FAST_SYNC: SyncConfig = {
 const key = randomBytes(32);
 let sequence = 0;
 
-export const applicantName = '测试申请人';
-export const testIdNumber = (n: number): string =>
-  `11010519880615${String(n % 1000).padStart(3, '0')}X`;
+export const applicantName = SAMPLE_APPLICANT.name;
 
 /** One shared PKI per test file: openssl is quick but not free. */
 let pki: TestPki | null = null;
@@ -110,42 +105,14 @@ export function startKioskSide(
       const made: { applicationNo: string; id: string }[] = [];
       for (let i = 0; i < n; i += 1) {
         sequence += 1;
-        const id = randomUUID();
         const applicationNo = `20261127-${String(sequence).padStart(6, '0')}-T`;
-        const attachments: NewAttachment[] = Array.from({ length: o.attachments ?? 0 }, (_, k) => {
-          const bytes = randomBytes(o.attachmentBytes ?? 2048);
-          return {
-            id: randomUUID(),
-            materialId: `material-${k}`,
-            mediaType: 'image/jpeg',
-            bytes,
-            sha256: createHash('sha256').update(bytes).digest('hex'),
-          };
+        const sample = sampleApplication(applicationNo, {
+          scans: o.attachments ?? 0,
+          scanBytes: o.attachmentBytes ?? 2048,
         });
-        const saved = store.insert(
-          {
-            id,
-            applicationNo,
-            idempotencyKey: randomUUID(),
-            serviceId: 'passport-first',
-            ruleVersion: '1',
-            ruleHash: 'h'.repeat(64),
-            status: 'pending_review',
-            createdAt: new Date().toISOString(),
-            dueDate: '2026-12-10',
-            feeFen: 12000,
-          },
-          {
-            identity: null,
-            applicant: { name: applicantName, idNumber: testIdNumber(sequence) },
-            answers: { phone: '13800138000' },
-            materials: {},
-            greenChannel: [],
-          },
-          attachments,
-        );
+        const saved = store.insert(sample.meta, sample.payload, sample.attachments);
         if (!saved.ok) throw new Error(saved.error.message);
-        made.push({ applicationNo, id });
+        made.push({ applicationNo, id: sample.meta.id });
       }
       return made;
     },
