@@ -321,6 +321,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   };
 
+  const beat = (): void => {
+    heartbeat().catch((cause: unknown) => {
+      log.error('sync.heartbeat_failed', {
+        message: cause instanceof Error ? cause.message : String(cause),
+      });
+    });
+  };
+
   const purgeOld = (): void => {
     const before = iso(now().getTime() - options.statusRetentionDays * DAY_MS);
     const deleted = outbox.deleteFinishedBefore(before);
@@ -342,8 +350,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       }
       purgeOld();
       retentionTimer = setInterval(purgeOld, RETENTION_EVERY_MS);
-      heartbeatTimer = setInterval(() => void heartbeat(), settings.heartbeatSeconds * 1000);
-      void heartbeat();
+      heartbeatTimer = setInterval(() => beat(), settings.heartbeatSeconds * 1000);
+      beat();
       pump();
     },
     wake() {
