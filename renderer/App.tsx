@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { assertNever } from '../rules/engine/assert-never';
+import { AssistBar } from './components/AssistBar';
 import { DemoDock } from './components/DemoDock';
 import { Header } from './components/Header';
 import { IdleGuard } from './components/IdleGuard';
@@ -17,6 +18,7 @@ import { StatusScreen } from './screens/StatusScreen';
 import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { kiosk } from './api/kiosk';
+import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
 import { loadKiosk } from './state/actions';
 import { useUi, type Screen } from './state/ui';
@@ -68,6 +70,12 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const elder = useAssist((s) => s.elder);
+  useEffect(() => {
+    // One switch for the whole page: every size, spacing and colour in kiosk.css follows it.
+    document.documentElement.dataset['mode'] = elder ? 'elder' : 'normal';
+  }, [elder]);
+  const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
   useSlipScanAtHome();
   const setDevices = useDevices((s) => s.setDevices);
   useEffect(() => {
@@ -80,6 +88,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      {status === 'ready' && !staffScreen && <AssistBar />}
       <main className="main" id="main">
         {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
         {status === 'failed' && (

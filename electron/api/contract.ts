@@ -36,9 +36,37 @@ export const kioskInfoSchema = z.strictObject({
   }),
   demo: z.boolean(),
   backOfficeConfigured: z.boolean(),
-  idle: z.strictObject({ timeoutSeconds: z.number(), countdownSeconds: z.number() }),
+  idle: z.strictObject({
+    timeoutSeconds: z.number(),
+    countdownSeconds: z.number(),
+    elderTimeoutSeconds: z.number(),
+    elderCountdownSeconds: z.number(),
+  }),
   defaultLocale: z.enum(['zh-CN', 'en']),
+  /** Reasons a hall guide may give for the green channel (rules/common.json). */
+  guideReasons: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
 });
+
+/** What a hall guide has done in this session. */
+export const assistanceSchema = z.strictObject({
+  greenChannelReason: z.string().nullable(),
+  fillOnBehalf: z.boolean(),
+  skipOptional: z.boolean(),
+  elderMode: z.boolean(),
+  voice: z.boolean(),
+  assisted: z.boolean(),
+});
+
+const guideActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('greenChannel'), reason: z.string().max(32).nullable() }),
+  z.strictObject({ action: z.literal('fillOnBehalf'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('skipOptional'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('elderMode'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('voice'), on: z.boolean() }),
+]);
+
+/** A document-camera photo: JPEG, at most this many bytes once decoded (an A4 page is kept under 300 KB). */
+export const MAX_CAPTURE_BYTES = 400 * 1024;
 
 export const serviceSummarySchema = z.strictObject({
   id: z.string(),
@@ -124,6 +152,18 @@ export const slipSchema = z.strictObject({
   missing: z.array(z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema })),
   outcomes: z.array(z.strictObject({ label: localTextSchema, text: localTextSchema })),
   greenChannel: z.array(localTextSchema),
+  /** The hall guide's part, shown on the slip; null when the citizen applied alone. */
+  assistance: z
+    .strictObject({
+      greenChannelReason: localTextSchema.nullable(),
+      fillOnBehalf: z.boolean(),
+      skippedOptional: z.boolean(),
+    })
+    .nullable(),
+  /** Materials photographed at the kiosk and sent with the application. */
+  captured: z.array(
+    z.strictObject({ materialId: z.string(), name: localTextSchema, photos: z.number() }),
+  ),
   ruleVersion: z.string(),
   howToQuery: localTextSchema,
   notes: z.array(localTextSchema),
@@ -203,7 +243,7 @@ export const methods = {
     }),
   },
   endSession: {
-    input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle']) }),
+    input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle', 'guide']) }),
     output: empty,
   },
   getSessionIdentity: {
@@ -226,6 +266,18 @@ export const methods = {
     input: z.strictObject({ applicationNo: z.string().max(80) }),
     output: applicationStatusViewSchema,
   },
+  /** Hall guide (PIN) only: what they do for the citizen in this session; audited. */
+  guideAction: { input: guideActionSchema, output: assistanceSchema },
+  /** A photo of a material from the document camera, kept in the session until submission. */
+  addCapture: {
+    input: z.strictObject({
+      materialId: z.string().max(64),
+      mediaType: z.literal('image/jpeg'),
+      dataBase64: z.string().max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
+    }),
+    output: z.strictObject({ captureId: z.string(), size: z.number(), sha256: z.string() }),
+  },
+  removeCapture: { input: z.strictObject({ captureId: z.string().max(64) }), output: empty },
   /** Checked before the citizen confirms: can this kiosk store one more application? */
   checkStorage: {
     input: empty,
@@ -326,5 +378,7 @@ export type KioskInfo = MethodOutput<'getKioskInfo'>;
 export type ServiceSummary = z.output<typeof serviceSummarySchema>;
 export type Slip = z.output<typeof slipSchema>;
 export type DeviceHealthView = z.output<typeof deviceHealthSchema>;
+export type Assistance = z.output<typeof assistanceSchema>;
+export type GuideAction = z.output<typeof guideActionSchema>;
 export type ApplicationStatusView = z.output<typeof applicationStatusViewSchema>;
 export type QueueStatus = z.output<typeof queueStatusSchema>;

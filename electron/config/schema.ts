@@ -135,8 +135,16 @@ export const kioskConfigSchema = z
       .strictObject({
         timeoutSeconds: z.number().int().min(5).max(3600).default(90),
         countdownSeconds: z.number().int().min(3).max(300).default(20),
+        /** 长辈版: older citizens read and decide more slowly; never less than three minutes. */
+        elderTimeoutSeconds: z.number().int().min(180).max(3600).default(180),
+        elderCountdownSeconds: z.number().int().min(10).max(300).default(30),
       })
-      .default({ timeoutSeconds: 90, countdownSeconds: 20 }),
+      .default({
+        timeoutSeconds: 90,
+        countdownSeconds: 20,
+        elderTimeoutSeconds: 180,
+        elderCountdownSeconds: 30,
+      }),
     defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     storage: z
       .strictObject({

@@ -26,6 +26,8 @@ export interface RuleSet {
   readonly rules: ReadonlyMap<string, LoadedRule>;
   /** Files refused at start-up; citizens never see them, technicians do. */
   readonly problems: readonly RuleFileProblem[];
+  /** From common.json: the reasons a hall guide may give for the green channel. */
+  readonly guideReasons: CommonRules['guideReasons'];
 }
 
 const sha256 = (...parts: Buffer[]): string => {
@@ -126,5 +128,5 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
       action: fallback?.ok === true ? 'using-last-good' : 'refused',
     });
   }
-  return { rules, problems };
+  return { rules, problems, guideReasons: common.guideReasons };
 }

@@ -18,6 +18,8 @@ import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import type { KioskContext, KioskEventListener } from './context';
 import { demoHandlers } from './handlers/demo';
 import { journeyHandlers } from './handlers/journey';
+import { captureHandlers } from './handlers/captures';
+import { guideHandlers } from './handlers/guide';
 import { queueHandlers } from './handlers/queue';
 import { staffHandlers } from './handlers/staff';
 import { loadRuleSet, type RuleSet } from './rule-files';
@@ -279,6 +281,8 @@ function buildService(
     ...journeyHandlers(ctx),
     ...staffHandlers(ctx),
     ...queueHandlers(ctx),
+    ...guideHandlers(ctx),
+    ...captureHandlers(ctx),
     ...demoHandlers(ctx),
   };
 

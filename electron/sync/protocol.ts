@@ -58,6 +58,12 @@ export interface ApplicationBody {
   readonly applicant: unknown;
   readonly answers: Readonly<Record<string, string>>;
   readonly materials: Readonly<Record<string, string>>;
+  /** A hall guide's part: green-channel reason id, filled in on the citizen's behalf, optional questions skipped. */
+  readonly assistance: {
+    readonly greenChannelReason: string | null;
+    readonly fillOnBehalf: boolean;
+    readonly skippedOptional: boolean;
+  } | null;
   readonly attachments: readonly {
     readonly id: string;
     readonly materialId: string;

@@ -51,6 +51,7 @@ interface StoredPayload {
   readonly answers: Readonly<Record<string, string>>;
   readonly materials: Readonly<Record<string, string>>;
   readonly greenChannel: readonly string[];
+  readonly assistance?: ApplicationBody['assistance'];
 }
 
 const DAY_MS = 86_400_000;
@@ -234,6 +235,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       applicant: stored.applicant,
       answers: stored.answers,
       materials: stored.materials,
+      assistance: stored.assistance ?? null,
       attachments: attachments.map(({ id, materialId, mediaType, size, sha256 }) => ({
         id,
         materialId,

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { endJourney } from '../state/actions';
+import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
+import { keyPrompt } from '../voice/prompt';
+import { say } from '../voice/speaker';
 import { Dialog } from './Dialog';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
@@ -15,9 +18,11 @@ export function IdleGuard() {
   const { t } = useT();
   const info = useUi((s) => s.info);
   // The staff area has its own timeout, enforced by the main process.
-  const atHome = useUi((s) => s.screen.name === 'home' || s.screen.name === 'diagnostics');
+  const atHome = useUi((s) => ['home', 'diagnostics', 'queue'].includes(s.screen.name));
+  const elder = useAssist((s) => s.elder);
   const [countdown, setCountdown] = useState<number | null>(null);
   const lastActivity = useRef(0);
+  const announced = useRef(false);
 
   useEffect(() => {
     const touch = (): void => {
@@ -37,12 +42,11 @@ export function IdleGuard() {
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
       const ui = useUi.getState();
-      if (
-        (Date.now() - lastActivity.current) / 1000 >= info.idle.timeoutSeconds &&
-        ui.locale !== info.defaultLocale
-      ) {
-        ui.setLocale(info.defaultLocale);
-      }
+      const assist = useAssist.getState();
+      const timeout = assist.elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
+      if ((Date.now() - lastActivity.current) / 1000 < timeout) return;
+      if (ui.locale !== info.defaultLocale) ui.setLocale(info.defaultLocale);
+      if (assist.elder || assist.voice) assist.reset();
     }, 1000);
     return () => clearInterval(timer);
   }, [info, atHome]);
@@ -50,12 +54,18 @@ export function IdleGuard() {
   useEffect(() => {
     if (info === null || atHome) return;
     lastActivity.current = Date.now();
-    const { timeoutSeconds, countdownSeconds } = info.idle;
+    const timeoutSeconds = elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
+    const countdownSeconds = elder ? info.idle.elderCountdownSeconds : info.idle.countdownSeconds;
     const timer = setInterval(() => {
       const idleSeconds = (Date.now() - lastActivity.current) / 1000;
       if (idleSeconds < timeoutSeconds) {
+        announced.current = false;
         setCountdown(null);
         return;
+      }
+      if (!announced.current) {
+        announced.current = true;
+        say(keyPrompt('voice.idle'));
       }
       const left = Math.ceil(timeoutSeconds + countdownSeconds - idleSeconds);
       if (left <= 0) {
@@ -66,7 +76,7 @@ export function IdleGuard() {
       setCountdown(left);
     }, 250);
     return () => clearInterval(timer);
-  }, [info, atHome]);
+  }, [info, atHome, elder]);
 
   const stay = (): void => {
     lastActivity.current = Date.now();

@@ -8,6 +8,8 @@ import { timeLimitText } from '../time-limit';
 import { timeLimitRange } from '../../rules/engine/time-limit';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 /** 办事指南: every public fact of the item, readable at a glance, then "开始办理". */
@@ -19,6 +21,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   const [failed, setFailed] = useState(false);
   const [starting, setStarting] = useState(false);
   const heading = useScreenHeading();
+  useScreenVoice(keyPrompt('voice.guide'), null, `guide:${serviceId}`);
 
   useEffect(() => {
     void kiosk.getService({ serviceId }).then((result) => {

@@ -9,6 +9,8 @@ import { formatDate } from '../format';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 const CARD_ERRORS: Readonly<Record<string, MessageKey>> = {
@@ -63,6 +65,13 @@ export function IdCardScreen() {
   }, [setIdentity, clearStaleCard]);
 
   const problem = evaluation?.identityProblem ?? null;
+  const voiceKey =
+    identity !== null && !notMine
+      ? 'voice.idcardRead'
+      : error !== null
+        ? 'voice.idcardProblem'
+        : 'voice.idcard';
+  useScreenVoice(keyPrompt(voiceKey), null, voiceKey);
   const firstQuestion = evaluation?.questions[0]?.question.id;
   const canContinue = identity !== null && problem === null && !notMine;
 

@@ -9,6 +9,8 @@ import { lastQuestionScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 const byKiosk = (r: RequirementState): boolean =>
@@ -36,6 +38,7 @@ export function MaterialsScreen() {
   const declarations = useJourney((s) => s.materials);
   const declare = useJourney((s) => s.declareMaterial);
   const heading = useScreenHeading();
+  useScreenVoice(keyPrompt('voice.materials'), null, 'materials');
   const [showErrors, setShowErrors] = useState(false);
   if (evaluation === null) return null;
 

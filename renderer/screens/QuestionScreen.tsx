@@ -10,6 +10,9 @@ import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { fieldErrorMessage } from './field-errors';
+import { keyPrompt } from '../voice/prompt';
+import { say } from '../voice/speaker';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 /** One question per screen (GOV.UK pattern), driven entirely by the rule file. */
@@ -38,6 +41,12 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
     // An earlier answer hid this question: carry on to the review.
     if (evaluation !== null && question === undefined) go({ name: 'review' });
   }, [evaluation, question, go]);
+
+  useScreenVoice(
+    question === undefined ? null : { kind: 'label', text: question.label },
+    'voice.question',
+    questionId,
+  );
 
   if (evaluation === null || question === undefined || state === undefined) return null;
 
@@ -110,8 +119,10 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
             type="button"
             className="button button-primary"
             onClick={() => {
-              if (errors.length > 0) setShowErrors(true);
-              else screenAfter(evaluation, questionId);
+              if (errors.length > 0) {
+                setShowErrors(true);
+                say(keyPrompt('voice.questionError'));
+              } else screenAfter(evaluation, questionId);
             }}
           >
             {t('app.next')}

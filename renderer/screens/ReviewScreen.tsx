@@ -13,6 +13,8 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { displayAnswer } from './display-answer';
 import { fieldErrorMessage } from './field-errors';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 const SUBMIT_ERRORS: Readonly<Record<string, MessageKey>> = {
@@ -43,6 +45,14 @@ export function ReviewScreen() {
   useEffect(() => {
     void kiosk.checkStorage({}).then((r) => setStorageOk(!r.ok || r.value.ok));
   }, []);
+  const needsChanges =
+    evaluation !== null && (evaluation.fieldErrors.length > 0 || evaluation.ineligible.length > 0);
+  const reviewVoice = !storageOk
+    ? 'voice.diskLow'
+    : needsChanges
+      ? 'voice.reviewErrors'
+      : 'voice.review';
+  useScreenVoice(keyPrompt(reviewVoice), null, reviewVoice);
 
   if (rule === null || evaluation === null) return null;
 

@@ -8,6 +8,8 @@ import { useT } from '../i18n';
 import { timeLimitText } from '../time-limit';
 import { endJourney } from '../state/actions';
 import { useJourney } from '../state/journey';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 /** 受理回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
@@ -16,6 +18,7 @@ export function SlipScreen() {
   const slip = useJourney((s) => s.slip);
   const cardRead = useJourney((s) => s.identity !== null);
   const heading = useScreenHeading();
+  useScreenVoice(keyPrompt('voice.slip'), null, 'slip');
   if (slip === null) return null;
   const incomplete = slip.status === 'pending_completion';
   const due =

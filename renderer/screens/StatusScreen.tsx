@@ -8,6 +8,8 @@ import { useScannedCode } from '../devices/use-scanned-code';
 import { formatDate, formatDateTime } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { useUi } from '../state/ui';
+import { keyPrompt } from '../voice/prompt';
+import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 const INPUT_ID = 'status-number';
@@ -48,6 +50,13 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
     scanned === null ? { kind: 'idle' } : { kind: 'looking' },
   );
   const result = useRef<HTMLDivElement>(null);
+  const statusVoice =
+    lookup.kind === 'found'
+      ? 'voice.statusFound'
+      : lookup.kind === 'failed'
+        ? 'voice.statusError'
+        : 'voice.status';
+  useScreenVoice(keyPrompt(statusVoice), null, statusVoice);
 
   const check = useCallback((text: string): void => {
     if (text.trim() === '') return;

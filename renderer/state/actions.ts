@@ -1,5 +1,7 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
 import { kiosk } from '../api/kiosk';
+import { stopSpeaking, useVoice } from '../voice/speaker';
+import { useAssist } from './assist';
 import { useJourney } from './journey';
 import { useUi } from './ui';
 
@@ -18,6 +20,10 @@ export async function loadKiosk(): Promise<boolean> {
  */
 export async function endJourney(reason: 'finished' | 'cancelled' | 'idle'): Promise<void> {
   useJourney.getState().wipe();
+  stopSpeaking();
+  useVoice.getState().clear();
+  // The next visitor starts with the kiosk as it normally is.
+  useAssist.getState().reset();
   const ui = useUi.getState();
   ui.go({ name: 'home' });
   if (ui.info !== null) ui.setLocale(ui.info.defaultLocale);

@@ -240,8 +240,13 @@ export const commonRulesSchema = z.strictObject({
   questions: z.array(questionSchema).default([]),
   materials: z.array(materialSchema).default([]),
   greenChannel: z.array(greenChannelSchema).default([]),
+  /** Why a hall guide may put an application in the green channel; the slip names the one chosen. */
+  guideReasons: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/), label: localTextSchema }))
+    .default([]),
 });
 
+export type GuideReason = z.output<typeof commonRulesSchema>['guideReasons'][number];
 export type LocalText = z.output<typeof localTextSchema>;
 export type Condition = z.output<typeof conditionSchema>;
 export type Question = z.output<typeof questionSchema>;

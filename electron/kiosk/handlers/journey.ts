@@ -112,6 +112,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         backOfficeConfigured: ctx.config.backOffice !== null,
         idle: ctx.config.idle,
         defaultLocale: ctx.config.defaultLocale,
+        guideReasons: ctx.ruleSet.guideReasons.map(({ id, label }) => ({ id, label })),
       });
     },
     async listServices() {
@@ -138,7 +139,8 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         ctx.audit.record('citizen', 'session.end', {
           session: ended.id,
           reason,
-          submitted: ended.slip !== null,
+          submitted: ended.submitted,
+          guideAssisted: ended.assisted,
         });
       }
       return ok({});
@@ -153,10 +155,18 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
       }
       const loaded = ctx.ruleSet.rules.get(serviceId);
       if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
-      if (Object.values(materials).includes('captured')) {
-        // Captured scans arrive with the document camera; until then nothing can back the claim.
-        return err('bad_input', 'no captured attachment backs a material marked captured');
+      const unbacked = Object.entries(materials).filter(
+        ([materialId, said]) =>
+          said === 'captured' && !session.captures.some((c) => c.materialId === materialId),
+      );
+      if (unbacked.length > 0) {
+        return err(
+          'bad_input',
+          'a material marked captured has no photo',
+          unbacked.map(([id]) => ({ path: `materials.${id}`, code: 'no_photo', message: id })),
+        );
       }
+      const assistance = session.assistance;
       const submittedAt = ctx.now();
       const today = todayInChina(submittedAt);
       const evaluation = evaluate({
@@ -167,6 +177,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         materials,
         today,
         calendar: holidayCalendar,
+        guideGreenChannel: assistance.greenChannelReason !== null,
       });
       if (evaluation.identityProblem !== null) {
         return err(
@@ -216,11 +227,27 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         answers: evaluation.answers,
         materials,
         greenChannel: evaluation.greenChannel.map((r) => r['zh-CN']),
+        // The back office sees what a hall guide did, as the slip shows it.
+        assistance: assistance.assisted
+          ? {
+              greenChannelReason: assistance.greenChannelReason,
+              fillOnBehalf: assistance.fillOnBehalf,
+              skippedOptional: assistance.skipOptional,
+            }
+          : null,
       };
+      const photos = session.captures.filter((c) => materials[c.materialId] === 'captured');
+      const attachments = photos.map((c) => ({
+        id: c.id,
+        materialId: c.materialId,
+        mediaType: c.mediaType,
+        bytes: c.bytes,
+        sha256: c.sha256,
+      }));
       let applicationNo = '';
       for (let attempt = 0; attempt < 3; attempt += 1) {
         applicationNo = newApplicationNumber(today);
-        const saved = ctx.store.insert({ ...base, applicationNo }, payload);
+        const saved = ctx.store.insert({ ...base, applicationNo }, payload, attachments);
         if (saved.ok) break;
         if (saved.error.code !== 'duplicate_number' || attempt === 2) {
           ctx.log.error('application.save_failed', { code: saved.error.code });
@@ -235,6 +262,8 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         status: evaluation.status,
         missing: evaluation.missing.length,
         greenChannel: evaluation.greenChannel.length > 0,
+        photos: attachments.length,
+        guideAssisted: assistance.assisted,
       });
       // Committed: the worker may send it right away.
       ctx.sync?.wake();
@@ -278,6 +307,23 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         missing: evaluation.missing.map(described),
         outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
         greenChannel: [...evaluation.greenChannel],
+        assistance: assistance.assisted
+          ? {
+              greenChannelReason:
+                ctx.ruleSet.guideReasons.find((r) => r.id === assistance.greenChannelReason)
+                  ?.label ?? null,
+              fillOnBehalf: assistance.fillOnBehalf,
+              skippedOptional: assistance.skipOptional,
+            }
+          : null,
+        captured: [...new Set(photos.map((p) => p.materialId))].map((materialId) => ({
+          materialId,
+          name: loaded.rule.materials.find((m) => m.id === materialId)?.name ?? {
+            'zh-CN': materialId,
+            en: materialId,
+          },
+          photos: photos.filter((p) => p.materialId === materialId).length,
+        })),
         ruleVersion: loaded.rule.version,
         howToQuery: loaded.rule.slip.howToQuery,
         notes: loaded.rule.slip.notes,

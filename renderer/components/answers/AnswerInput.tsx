@@ -8,6 +8,10 @@ import type { AnswerInputProps } from './answer-props';
 
 export { INPUT_ID } from './answer-props';
 
+/** Longest name and address the keyboard takes; the rules engine checks the real limits. */
+const NAME_MAX = 30;
+const ADDRESS_MAX = 100;
+
 /** The input for one question, chosen by its type in the rule file. */
 export function AnswerInput(props: AnswerInputProps) {
   const { question } = props.state;
@@ -25,11 +29,18 @@ export function AnswerInput(props: AnswerInputProps) {
         return <KeypadInput {...props} layout="alphanumeric" maxLength={question.maxLength} />;
       if (question.keyboard === 'digits')
         return <KeypadInput {...props} layout="digits" maxLength={question.maxLength} />;
-      return <TypedInput {...props} multiline={question.maxLength > 30} />;
+      return (
+        <TypedInput
+          {...props}
+          multiline={question.maxLength > 30}
+          kind="text"
+          maxLength={question.maxLength}
+        />
+      );
     case 'name':
-      return <TypedInput {...props} multiline={false} />;
+      return <TypedInput {...props} multiline={false} kind="name" maxLength={NAME_MAX} />;
     case 'address':
-      return <TypedInput {...props} multiline />;
+      return <TypedInput {...props} multiline kind="address" maxLength={ADDRESS_MAX} />;
     case 'date':
       return <DateInput {...props} />;
     case 'region':

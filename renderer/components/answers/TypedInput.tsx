@@ -1,9 +1,10 @@
 import { useT } from '../../i18n';
+import { ChineseKeyboard } from '../ChineseKeyboard';
 import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
 /**
- * Chinese text (names, addresses). Typed with the on-screen pinyin keyboard
- * once it lands; a technician's physical keyboard and IME work meanwhile.
+ * Chinese text (names, addresses, free text), typed on the on-screen pinyin
+ * keyboard; a technician's physical keyboard types into the field too.
  */
 export function TypedInput({
   value,
@@ -12,7 +13,13 @@ export function TypedInput({
   describedBy,
   onChange,
   multiline,
-}: AnswerInputProps & { readonly multiline: boolean }) {
+  kind,
+  maxLength,
+}: AnswerInputProps & {
+  readonly multiline: boolean;
+  readonly kind: 'name' | 'address' | 'text';
+  readonly maxLength: number;
+}) {
   const { t } = useT();
   const common = {
     id: INPUT_ID,
@@ -21,6 +28,9 @@ export function TypedInput({
     'aria-describedby': describedBy,
     spellCheck: false,
     autoComplete: 'off',
+    // The on-screen keyboard below is the keyboard: no system one pops up over it.
+    inputMode: 'none',
+    maxLength,
   } as const;
   return (
     <div className="typed">
@@ -35,6 +45,7 @@ export function TypedInput({
         <input {...common} className="text-input" onChange={(e) => onChange(e.target.value)} />
       )}
       {prefilled && <p className="hint">{t('question.prefilled')}</p>}
+      <ChineseKeyboard value={value} onChange={onChange} kind={kind} maxLength={maxLength} />
     </div>
   );
 }

@@ -31,7 +31,12 @@ describe('kiosk config', () => {
     expect(result.value.kioskId).toBe(defaultConfig.kioskId);
     expect(result.value.backOffice).toBeNull();
     expect(result.value.devices.every((d) => d.transport.type === 'simulated')).toBe(true);
-    expect(result.value.idle).toEqual({ timeoutSeconds: 90, countdownSeconds: 20 });
+    expect(result.value.idle).toEqual({
+      timeoutSeconds: 90,
+      countdownSeconds: 20,
+      elderTimeoutSeconds: 180,
+      elderCountdownSeconds: 30,
+    });
   });
 
   it('names the field when a serial baud rate is not a number', () => {

@@ -1,0 +1,82 @@
+import { useT } from '../i18n';
+import { useAssist, VOLUME_STEP } from '../state/assist';
+import { repeat, stopSpeaking, useVoice } from '../voice/speaker';
+
+/**
+ * On every citizen screen: 长辈版 (large text, large keys, voice, more time),
+ * voice on/off, 再听一遍 and the volume. Big enough to find without reading.
+ */
+export function AssistBar() {
+  const { t } = useT();
+  const elder = useAssist((s) => s.elder);
+  const voice = useAssist((s) => s.voice);
+  const volume = useAssist((s) => s.volume);
+  const { setElder, setVoice, setVolume } = useAssist.getState();
+  const spoken = useVoice((s) => s.spoken);
+  const hasPrompt = useVoice((s) => s.last !== null);
+  return (
+    <div
+      className="assist-bar"
+      role="group"
+      aria-label={t('assist.label')}
+      data-testid="assist-bar"
+      data-spoken={spoken.map((r) => r.text).join(' | ')}
+      data-voice-route={spoken.map((r) => r.kind).join(',')}
+    >
+      <button
+        type="button"
+        className={`toggle assist-elder${elder ? ' is-on' : ''}`}
+        aria-pressed={elder}
+        onClick={() => setElder(!elder)}
+      >
+        {t('assist.elder')}
+      </button>
+      <button
+        type="button"
+        className={`toggle${voice ? ' is-on' : ''}`}
+        aria-pressed={voice}
+        onClick={() => {
+          if (voice) stopSpeaking();
+          setVoice(!voice);
+        }}
+      >
+        {voice ? t('assist.voiceOn') : t('assist.voiceOff')}
+      </button>
+      {voice && (
+        <>
+          <button
+            type="button"
+            className="button button-secondary assist-repeat"
+            disabled={!hasPrompt}
+            onClick={repeat}
+          >
+            {t('assist.repeat')}
+          </button>
+          <div className="assist-volume" role="group" aria-label={t('assist.volume')}>
+            <button
+              type="button"
+              className="button button-secondary assist-volume-button"
+              aria-label={t('assist.volumeDown')}
+              disabled={volume <= 0}
+              onClick={() => setVolume(volume - VOLUME_STEP)}
+            >
+              −
+            </button>
+            <span className="assist-volume-level" aria-live="polite">
+              {t('assist.volumeLevel', { n: Math.round(volume * 100) })}
+            </span>
+            <button
+              type="button"
+              className="button button-secondary assist-volume-button"
+              aria-label={t('assist.volumeUp')}
+              disabled={volume >= 1}
+              onClick={() => setVolume(volume + VOLUME_STEP)}
+            >
+              +
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

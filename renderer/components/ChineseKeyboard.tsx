@@ -1,0 +1,210 @@
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n';
+import dictionary from '../keyboard/pinyin-dictionary.json';
+import { createIme, type InputContext } from '../keyboard/pinyin-ime';
+import { useAssist } from '../state/assist';
+
+const ime = createIme(dictionary);
+
+// prettier-ignore
+const LETTER_ROWS = [
+  ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l'],
+  ['z', 'x', 'c', 'v', 'b', 'n', 'm'],
+] as const;
+// prettier-ignore
+const SYMBOL_ROWS = [
+  ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+  ['-', '#', '（', '）', '·', '、', '，', '。'],
+] as const;
+
+type Mode = 'pinyin' | 'letters' | 'symbols';
+
+/** Which candidates come first: surnames for an empty name, address words in an address. */
+function contextFor(kind: 'name' | 'address' | 'text', value: string): InputContext {
+  if (kind === 'name') return value === '' ? 'surname' : 'name';
+  return kind;
+}
+
+/**
+ * The kiosk's keyboard for Chinese text: pinyin with a candidate bar (whole
+ * words first, surnames first when a name starts, address words in an
+ * address), letters, and digits with the marks names and addresses need
+ * (the middle dot of minority names, 号, 室 …). No physical keyboard needed;
+ * a technician's keyboard still types into the field above.
+ */
+export function ChineseKeyboard({
+  value,
+  onChange,
+  kind,
+  maxLength,
+}: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly kind: 'name' | 'address' | 'text';
+  readonly maxLength: number;
+}) {
+  const { t } = useT();
+  const elder = useAssist((s) => s.elder);
+  const [mode, setMode] = useState<Mode>('pinyin');
+  const [letters, setLetters] = useState('');
+  const [page, setPage] = useState(0);
+  const perPage = elder ? 5 : 8;
+
+  const candidates = useMemo(
+    () => (letters === '' ? [] : ime.candidates(letters, contextFor(kind, value), 60)),
+    [letters, kind, value],
+  );
+  const pages = Math.max(1, Math.ceil(candidates.length / perPage));
+  const shown = candidates.slice(page * perPage, page * perPage + perPage);
+  const syllables = ime.segment(letters);
+
+  const insert = (text: string): void =>
+    onChange(
+      Array.from(value + text)
+        .slice(0, maxLength)
+        .join(''),
+    );
+  const compose = (next: string): void => {
+    setLetters(next);
+    setPage(0);
+  };
+  const pick = (text: string, consumes: number): void => {
+    insert(text);
+    compose(letters.slice(consumes));
+  };
+  const backspace = (): void => {
+    if (letters !== '') compose(letters.slice(0, -1));
+    else onChange(Array.from(value).slice(0, -1).join(''));
+  };
+  const letter = (key: string): void => {
+    if (mode === 'letters') {
+      insert(key.toUpperCase());
+      return;
+    }
+    const next = letters + key;
+    // Letters that cannot start any reading are not taken (the key would seem to do nothing otherwise).
+    if (ime.segment(next) !== null && next.length <= 24) compose(next);
+  };
+
+  return (
+    <div className={`cn-keyboard mode-${mode}`} role="group" aria-label={t('keyboard.label')}>
+      <div className="cn-compose" aria-live="polite">
+        <span className="cn-letters" data-testid="pinyin-letters">
+          {letters === ''
+            ? t(mode === 'pinyin' ? 'keyboard.pinyinHint' : 'keyboard.lettersHint')
+            : (syllables ?? [letters]).join("'")}
+        </span>
+      </div>
+      {letters !== '' && (
+        <div className="cn-candidates" role="group" aria-label={t('keyboard.candidates')}>
+          <button
+            type="button"
+            className="key cn-page"
+            aria-label={t('keyboard.previous')}
+            disabled={page === 0}
+            onClick={() => setPage(page - 1)}
+          >
+            ‹
+          </button>
+          {shown.map((c, i) => (
+            <button
+              type="button"
+              className="key cn-candidate"
+              key={c.text}
+              data-candidate={c.text}
+              lang="zh-CN"
+              onClick={() => pick(c.text, c.consumes)}
+            >
+              <span className="cn-candidate-index" aria-hidden="true">
+                {i + 1}
+              </span>
+              {c.text}
+            </button>
+          ))}
+          {shown.length === 0 && <span className="cn-none">{t('keyboard.noCandidates')}</span>}
+          <button
+            type="button"
+            className="key cn-page"
+            aria-label={t('keyboard.next')}
+            disabled={page >= pages - 1}
+            onClick={() => setPage(page + 1)}
+          >
+            ›
+          </button>
+        </div>
+      )}
+      {(mode === 'symbols' ? SYMBOL_ROWS : LETTER_ROWS).map((row, index) => (
+        <div className="keypad-row" key={index}>
+          {row.map((key) => (
+            <button
+              type="button"
+              className="key"
+              key={key}
+              onClick={() => (mode === 'symbols' ? insert(key) : letter(key))}
+              aria-label={mode === 'pinyin' && key === 'v' ? t('keyboard.v') : undefined}
+            >
+              {mode === 'symbols'
+                ? key
+                : mode === 'letters'
+                  ? key.toUpperCase()
+                  : key === 'v'
+                    ? 'ü'
+                    : key}
+            </button>
+          ))}
+        </div>
+      ))}
+      <div className="keypad-row">
+        <button
+          type="button"
+          className="key key-wide cn-mode"
+          aria-pressed={mode === 'pinyin'}
+          onClick={() => {
+            compose('');
+            setMode(mode === 'pinyin' ? 'letters' : 'pinyin');
+          }}
+        >
+          {mode === 'pinyin' ? t('keyboard.toLetters') : t('keyboard.toPinyin')}
+        </button>
+        <button
+          type="button"
+          className="key key-wide"
+          onClick={() => {
+            compose('');
+            setMode(mode === 'symbols' ? 'pinyin' : 'symbols');
+          }}
+        >
+          {mode === 'symbols' ? t('keyboard.toPinyin') : t('keyboard.toSymbols')}
+        </button>
+        <button type="button" className="key key-wide" onClick={backspace}>
+          {t('question.delete')}
+        </button>
+        {(kind !== 'name' || letters !== '') && (
+          <button
+            type="button"
+            className="key key-wide"
+            onClick={() => {
+              // As on any pinyin keyboard: space takes the first candidate while composing.
+              const first = candidates[0];
+              if (first !== undefined) pick(first.text, first.consumes);
+              else if (letters === '') insert(' ');
+            }}
+          >
+            {letters === '' ? t('keyboard.space') : t('keyboard.pickFirst')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="key key-wide"
+          onClick={() => {
+            compose('');
+            onChange('');
+          }}
+        >
+          {t('question.clear')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Pinyin input, pure: letters typed on the on-screen keyboard in, candidate
+ * characters and words out. Whole-word matches first ("beijing" → 北京),
+ * then words the letters begin ("beij" → 北京), then characters for the first
+ * syllable; picking a character leaves the rest of the letters to compose.
+ */
+export interface PinyinDictionary {
+  /** syllable → characters, most frequent first. */
+  readonly chars: Readonly<Record<string, string>>;
+  /** whole reading → words, most frequent first, space-separated. */
+  readonly words: Readonly<Record<string, string>>;
+  readonly surnames: string;
+  readonly address: { readonly words: string; readonly chars: string };
+}
+
+/** What the field wants: a name (surnames first when it is still empty), an address, or anything. */
+export type InputContext = 'surname' | 'name' | 'address' | 'text';
+
+export interface Candidate {
+  readonly text: string;
+  /** How many typed letters it stands for, from the start. */
+  readonly consumes: number;
+}
+
+export interface Ime {
+  readonly syllables: ReadonlySet<string>;
+  /** Splits letters into syllables; the last piece may be the start of one ("beij" → bei, j). */
+  segment(letters: string): string[] | null;
+  candidates(letters: string, context: InputContext, limit?: number): Candidate[];
+}
+
+const MAX_WORD_SCAN = 400;
+
+export function createIme(dictionary: PinyinDictionary): Ime {
+  const syllables = new Set(Object.keys(dictionary.chars));
+  const prefixes = new Set<string>();
+  for (const s of syllables) for (let i = 1; i <= s.length; i += 1) prefixes.add(s.slice(0, i));
+  const wordKeys = Object.keys(dictionary.words).sort();
+  const surnames = new Set(dictionary.surnames);
+  const addressWords = dictionary.address.words.split(' ');
+  const addressChars = new Set(dictionary.address.chars);
+
+  const segment = (letters: string): string[] | null => {
+    if (letters === '') return [];
+    // Longest syllable first, backtracking: "xian" is one syllable, "xianshi" is xian + shi.
+    for (let length = Math.min(6, letters.length); length >= 1; length -= 1) {
+      const head = letters.slice(0, length);
+      const rest = letters.slice(length);
+      if (syllables.has(head)) {
+        const tail = segment(rest);
+        if (tail !== null) return [head, ...tail];
+      }
+      if (rest === '' && prefixes.has(head)) return [head];
+    }
+    return null;
+  };
+
+  /** Words whose reading starts with `letters` (a partly typed last syllable), most frequent first. */
+  const wordsStartingWith = (letters: string): string[] => {
+    let lo = 0;
+    let hi = wordKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((wordKeys[mid] ?? '') < letters) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < wordKeys.length && i < lo + MAX_WORD_SCAN; i += 1) {
+      const key = wordKeys[i] ?? '';
+      if (!key.startsWith(letters)) break;
+      if (key !== letters) found.push(...(dictionary.words[key] ?? '').split(' '));
+    }
+    return found;
+  };
+
+  const charsFor = (syllable: string): string[] => {
+    if (syllables.has(syllable)) return [...(dictionary.chars[syllable] ?? '')];
+    // A lone initial ("w"): the most common characters of every syllable it starts.
+    return [...syllables]
+      .filter((s) => s.startsWith(syllable))
+      .flatMap((s) => [...(dictionary.chars[s] ?? '')].slice(0, 3));
+  };
+
+  return {
+    syllables,
+    segment,
+    candidates(letters, context, limit = 30) {
+      const parts = segment(letters);
+      if (parts === null || parts.length === 0) return [];
+      const out: Candidate[] = [];
+      const seen = new Set<string>();
+      const push = (text: string, consumes: number): void => {
+        if (text === '' || seen.has(text)) return;
+        seen.add(text);
+        out.push({ text, consumes });
+      };
+      let whole = (dictionary.words[letters] ?? '').split(' ').filter(Boolean);
+      let started = parts.length > 1 ? wordsStartingWith(letters) : [];
+      if (context === 'address') {
+        const boost = (list: string[]): string[] => [
+          ...list.filter((w) => addressWords.includes(w)),
+          ...list.filter((w) => !addressWords.includes(w)),
+        ];
+        whole = boost(whole);
+        started = boost(started);
+      }
+      for (const word of whole) push(word, letters.length);
+      for (const word of started.slice(0, 8)) push(word, letters.length);
+      const first = parts[0] ?? '';
+      let chars = charsFor(first);
+      if (context === 'surname') {
+        // Surnames by how many people bear them (欧 before 区), then the rest by frequency.
+        const rank = (c: string): number => dictionary.surnames.indexOf(c);
+        chars = [
+          ...chars.filter((c) => surnames.has(c)).sort((a, b) => rank(a) - rank(b)),
+          ...chars.filter((c) => !surnames.has(c)),
+        ];
+      }
+      if (context === 'address')
+        chars = [
+          ...chars.filter((c) => addressChars.has(c)),
+          ...chars.filter((c) => !addressChars.has(c)),
+        ];
+      for (const char of chars) push(char, first.length);
+      return out.slice(0, limit);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Locale } from '../i18n';
+import manifest from '../../assets/audio/manifest.json';
+
+/**
+ * Pre-generated recordings (`npm run audio:generate`, espeak-ng + Opus) for
+ * kiosks without a Chinese speech voice: the manifest maps each sentence to
+ * its file, Vite turns the files into URLs.
+ */
+const files = import.meta.glob<string>('../../assets/audio/*.ogg', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+
+const urlByName = new Map(
+  Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
+);
+
+type Manifest = { readonly texts: Readonly<Record<Locale, Readonly<Record<string, string>>>> };
+
+export function recordingFor(text: string, locale: Locale): string | null {
+  const name = (manifest as Manifest).texts[locale][text];
+  return name === undefined ? null : (urlByName.get(name) ?? null);
+}
