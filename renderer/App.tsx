@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { assertNever } from '../rules/engine/assert-never';
 import { AssistBar } from './components/AssistBar';
 import { DemoDock } from './components/DemoDock';
+import { GuidePanel } from './components/GuidePanel';
 import { Header } from './components/Header';
 import { IdleGuard } from './components/IdleGuard';
 import { useT } from './i18n';
@@ -15,11 +16,13 @@ import { SlipScreen } from './screens/SlipScreen';
 import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
 import { QueueScreen } from './screens/staff/QueueScreen';
 import { StatusScreen } from './screens/StatusScreen';
+import { CameraScreen } from './screens/CameraScreen';
 import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { kiosk } from './api/kiosk';
 import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
+import { useJourney } from './state/journey';
 import { loadKiosk } from './state/actions';
 import { useUi, type Screen } from './state/ui';
 
@@ -45,6 +48,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <StatusScreen scanned={screen.scanned ?? null} />;
     case 'queue':
       return <QueueScreen />;
+    case 'camera':
+      return <CameraScreen materialId={screen.materialId} />;
     default:
       return assertNever(screen, 'screen');
   }
@@ -76,6 +81,7 @@ export function App() {
     document.documentElement.dataset['mode'] = elder ? 'elder' : 'normal';
   }, [elder]);
   const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
+  const fillOnBehalf = useJourney((s) => s.assistance?.fillOnBehalf === true);
   useSlipScanAtHome();
   const setDevices = useDevices((s) => s.setDevices);
   useEffect(() => {
@@ -89,6 +95,11 @@ export function App() {
     <div className="app">
       <Header />
       {status === 'ready' && !staffScreen && <AssistBar />}
+      {fillOnBehalf && !staffScreen && (
+        <p className="notice guide-banner" role="status">
+          {t('guide.banner')}
+        </p>
+      )}
       <main className="main" id="main">
         {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
         {status === 'failed' && (
@@ -108,6 +119,7 @@ export function App() {
         {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
       </main>
       {info?.demo === true && <DemoDock />}
+      <GuidePanel />
       <IdleGuard />
       <StaffPinDialog />
     </div>

@@ -35,6 +35,8 @@ export const kioskInfoSchema = z.strictObject({
     complaintPhone: z.string(),
   }),
   demo: z.boolean(),
+  /** A document camera is configured: materials can be photographed at the kiosk. */
+  camera: z.boolean(),
   backOfficeConfigured: z.boolean(),
   idle: z.strictObject({
     timeoutSeconds: z.number(),

@@ -7,6 +7,17 @@ const STATUS = {
   pending_completion: '待补正：请补齐材料后到窗口办理',
 } as const;
 
+function assistanceText(assistance: NonNullable<Slip['assistance']>): string {
+  const parts = [
+    ...(assistance.greenChannelReason === null
+      ? []
+      : [`绿色通道：${assistance.greenChannelReason['zh-CN']}`]),
+    ...(assistance.fillOnBehalf ? ['部分内容由工作人员代为填写'] : []),
+    ...(assistance.skippedOptional ? ['已跳过可选问题'] : []),
+  ];
+  return parts.length === 0 ? '导办员协助办理' : parts.join('；');
+}
+
 /** The slip as printed: in Chinese, as the station's official receipt; the name masked like on screen. */
 export function receiptFor(slip: Slip): ReceiptSlip {
   const zh = (text: { 'zh-CN': string }) => text['zh-CN'];
@@ -37,6 +48,12 @@ export function receiptFor(slip: Slip): ReceiptSlip {
       ...slip.outcomes.map((o): [string, string] => [zh(o.label), zh(o.text)]),
       ...(slip.greenChannel.length > 0
         ? [['绿色通道', slip.greenChannel.map(zh).join('；')] as [string, string]]
+        : []),
+      ...(slip.assistance === null
+        ? []
+        : [['工作人员协助', assistanceText(slip.assistance)] as [string, string]]),
+      ...(slip.captured.length > 0
+        ? [['已拍照提交', slip.captured.map((c) => zh(c.name)).join('、')] as [string, string]]
         : []),
       ['应缴费用', fee],
       ['办理时限', limit],

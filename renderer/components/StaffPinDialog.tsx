@@ -41,7 +41,8 @@ export function StaffPinDialog() {
     if (result.ok) {
       setRole(result.value.role);
       close();
-      go({ name: result.value.role === 'technician' ? 'diagnostics' : 'queue' });
+      // A technician goes to diagnostics; a guide stays with the citizen, the guide drawer opens beside.
+      if (result.value.role === 'technician') go({ name: 'diagnostics' });
       return;
     }
     const detail = Number(result.error.details?.[0]?.message ?? 0);

@@ -149,6 +149,11 @@ function MaterialRow({
   readonly onDeclare: (declaration: 'bring' | 'missing') => void;
 }) {
   const { t, l } = useT();
+  const camera = useUi((s) => s.info?.camera === true);
+  const go = useUi((s) => s.go);
+  const captures = useJourney((s) => s.captures);
+  const photos = captures.filter((c) => c.materialId === material.id);
+  const canPhotograph = camera && (material.capture === 'scan' || material.capture === 'photo');
   const facts = [
     material.original ? t('materials.original') : null,
     material.copies > 0 ? t('materials.copies', { copies: material.copies }) : null,
@@ -172,6 +177,18 @@ function MaterialRow({
         </span>
         {facts.length > 0 && <span className="material-meta">{facts.join(' · ')}</span>}
         {material.notes !== undefined && <span className="material-meta">{l(material.notes)}</span>}
+        {photos.length > 0 && (
+          <span className="material-photos">
+            {photos.map((p) => (
+              <img
+                key={p.id}
+                className="material-thumb"
+                src={p.url}
+                alt={t('materials.thumbAlt', { name: l(material.name) })}
+              />
+            ))}
+          </span>
+        )}
       </div>
       <div
         className="material-actions"
@@ -180,6 +197,19 @@ function MaterialRow({
         id={`material-${material.id}`}
         tabIndex={-1}
       >
+        {canPhotograph && (
+          <button
+            type="button"
+            className={`toggle${declaration === 'captured' ? ' is-on' : ''}`}
+            aria-pressed={declaration === 'captured'}
+            data-testid={`photograph-${material.id}`}
+            onClick={() => go({ name: 'camera', materialId: material.id })}
+          >
+            {declaration === 'captured'
+              ? `✓ ${t('materials.photographed', { n: photos.length })}`
+              : t('materials.photograph')}
+          </button>
+        )}
         <button
           type="button"
           className={`toggle${declaration === 'bring' ? ' is-on' : ''}`}

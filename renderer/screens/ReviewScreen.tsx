@@ -15,6 +15,7 @@ import { displayAnswer } from './display-answer';
 import { fieldErrorMessage } from './field-errors';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
+import { assistanceLines } from './assistance-text';
 import { useScreenHeading } from './use-screen-heading';
 
 const SUBMIT_ERRORS: Readonly<Record<string, MessageKey>> = {
@@ -37,6 +38,8 @@ export function ReviewScreen() {
   const setSlip = useJourney((s) => s.setSlip);
   const setReturnToReview = useJourney((s) => s.setReturnToReview);
   const evaluation = useEvaluation();
+  const assistance = useJourney((s) => s.assistance);
+  const info = useUi((s) => s.info);
   const heading = useScreenHeading();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<MessageKey | null>(null);
@@ -125,6 +128,27 @@ export function ReviewScreen() {
           <dt>{t('review.service')}</dt>
           <dd>{l(rule.name)}</dd>
         </div>
+        {assistance !== null && assistance.assisted && (
+          <div className="summary-row" data-testid="review-assistance">
+            <dt>{t('review.assistance')}</dt>
+            <dd>
+              {assistanceLines(
+                t,
+                assistance.greenChannelReason === null
+                  ? null
+                  : l(
+                      info?.guideReasons.find((r) => r.id === assistance.greenChannelReason)
+                        ?.label ?? {
+                        'zh-CN': assistance.greenChannelReason,
+                        en: assistance.greenChannelReason,
+                      },
+                    ),
+                assistance.fillOnBehalf,
+                assistance.skipOptional,
+              ).join(locale === 'zh-CN' ? '；' : '; ') || t('review.assistance')}
+            </dd>
+          </div>
+        )}
         {evaluation.greenChannel.length > 0 && (
           <div className="summary-row">
             <dt>{t('review.greenChannel')}</dt>

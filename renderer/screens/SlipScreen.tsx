@@ -10,6 +10,7 @@ import { endJourney } from '../state/actions';
 import { useJourney } from '../state/journey';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
+import { assistanceLines } from './assistance-text';
 import { useScreenHeading } from './use-screen-heading';
 
 /** 受理回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
@@ -47,6 +48,29 @@ export function SlipScreen() {
           ] as [string, string],
         ]
       : []),
+    ...(slip.assistance === null
+      ? []
+      : [
+          [
+            t('slip.assistance'),
+            assistanceLines(
+              t,
+              slip.assistance.greenChannelReason === null
+                ? null
+                : l(slip.assistance.greenChannelReason),
+              slip.assistance.fillOnBehalf,
+              slip.assistance.skippedOptional,
+            ).join(locale === 'zh-CN' ? '；' : '; ') || t('slip.assistance'),
+          ] as [string, string],
+        ]),
+    ...(slip.captured.length === 0
+      ? []
+      : [
+          [
+            t('slip.captured'),
+            slip.captured.map((c) => l(c.name)).join(locale === 'zh-CN' ? '、' : ', '),
+          ] as [string, string],
+        ]),
     [t('slip.fee'), fee],
     [t('slip.timeLimit'), timeLimitText(t, slip.workingDays, slip.workingDays)],
     [t('slip.dueDate'), due],

@@ -18,7 +18,9 @@ export async function loadKiosk(): Promise<boolean> {
  * identity, the renderer wipes its journey slice, the screen returns home in
  * the kiosk's default language.
  */
-export async function endJourney(reason: 'finished' | 'cancelled' | 'idle'): Promise<void> {
+export async function endJourney(
+  reason: 'finished' | 'cancelled' | 'idle' | 'guide',
+): Promise<void> {
   useJourney.getState().wipe();
   stopSpeaking();
   useVoice.getState().clear();
@@ -37,12 +39,20 @@ export function needsMaterialsScreen(evaluation: Evaluation): boolean {
   );
 }
 
+/** The questions the citizen goes through: all visible ones, or only required ones when a guide skips the optional. */
+function journeyQuestionIds(evaluation: Evaluation): string[] {
+  const skip = useJourney.getState().assistance?.skipOptional === true;
+  return evaluation.questions.filter((q) => !skip || q.required).map((q) => q.question.id);
+}
+
 /** The screen after a question: the next visible one, the materials, or the review (also when coming from it). */
 export function screenAfter(evaluation: Evaluation, questionId: string): void {
   const { go } = useUi.getState();
   const journey = useJourney.getState();
-  const ids = evaluation.questions.map((q) => q.question.id);
-  const next = ids[ids.indexOf(questionId) + 1];
+  const ids = journeyQuestionIds(evaluation);
+  // Positions in the full list: the current question may itself be an optional one being skipped.
+  const all = evaluation.questions.map((q) => q.question.id);
+  const next = ids.find((id) => all.indexOf(id) > all.indexOf(questionId));
   if (journey.returnToReview) {
     journey.setReturnToReview(false);
     go({ name: 'review' });
@@ -54,14 +64,15 @@ export function screenAfter(evaluation: Evaluation, questionId: string): void {
 
 export function screenBefore(evaluation: Evaluation, questionId: string): void {
   const { go } = useUi.getState();
-  const ids = evaluation.questions.map((q) => q.question.id);
-  const previous = ids[ids.indexOf(questionId) - 1];
+  const ids = journeyQuestionIds(evaluation);
+  const all = evaluation.questions.map((q) => q.question.id);
+  const previous = [...ids].reverse().find((id) => all.indexOf(id) < all.indexOf(questionId));
   go(previous === undefined ? { name: 'idcard' } : { name: 'question', questionId: previous });
 }
 
 /** Back from the materials or review screen: to the last question (or the ID card). */
 export function lastQuestionScreen(evaluation: Evaluation): void {
-  const last = evaluation.questions.at(-1)?.question.id;
+  const last = journeyQuestionIds(evaluation).at(-1);
   useUi
     .getState()
     .go(last === undefined ? { name: 'idcard' } : { name: 'question', questionId: last });

@@ -11,6 +11,7 @@ export function useEvaluation(): Evaluation | null {
   const answers = useJourney((s) => s.answers);
   const materials = useJourney((s) => s.materials);
   const manualEntry = useJourney((s) => s.manualEntry);
+  const guideGreenChannel = useJourney((s) => (s.assistance?.greenChannelReason ?? null) !== null);
   return useMemo(
     () =>
       rule === null
@@ -23,7 +24,8 @@ export function useEvaluation(): Evaluation | null {
             materials,
             today: todayInChina(),
             calendar: holidayCalendar,
+            guideGreenChannel,
           }),
-    [rule, identity, answers, materials, manualEntry],
+    [rule, identity, answers, materials, manualEntry, guideGreenChannel],
   );
 }

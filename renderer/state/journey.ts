@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Slip } from '../../electron/api/contract';
+import type { Assistance, Slip } from '../../electron/api/contract';
 import type { Identity } from '../../electron/devices/idcard/identity';
 import type { MaterialDeclaration } from '../../rules/engine/logic';
 import type { ServiceRule } from '../../rules/engine/schema';
@@ -22,6 +22,10 @@ interface JourneyState {
   readonly staleCard: boolean;
   /** Came to a question from the review screen's "change" link: go back there after it. */
   readonly returnToReview: boolean;
+  /** What a hall guide did in this session (mirrors the main process's record). */
+  readonly assistance: Assistance | null;
+  /** Photos of materials taken here; `url` is a blob: URL for the thumbnail, revoked on wipe. */
+  readonly captures: readonly CaptureView[];
   readonly begin: (rule: ServiceRule, staleCard: boolean) => void;
   readonly setIdentity: (identity: Identity | null) => void;
   readonly clearStaleCard: () => void;
@@ -30,7 +34,17 @@ interface JourneyState {
   readonly setManualEntry: (manualEntry: boolean) => void;
   readonly setReturnToReview: (value: boolean) => void;
   readonly setSlip: (slip: Slip) => void;
+  readonly setAssistance: (assistance: Assistance) => void;
+  readonly addCapture: (capture: CaptureView) => void;
+  readonly removeCapture: (captureId: string) => void;
   readonly wipe: () => void;
+}
+
+export interface CaptureView {
+  readonly id: string;
+  readonly materialId: string;
+  readonly url: string;
+  readonly size: number;
 }
 
 const empty = {
@@ -42,11 +56,17 @@ const empty = {
   slip: null,
   staleCard: false,
   returnToReview: false,
+  assistance: null,
+  captures: [],
 } as const;
 
 export const useJourney = create<JourneyState>((set) => ({
   ...empty,
-  begin: (rule, staleCard) => set({ ...empty, rule, staleCard }),
+  begin: (rule, staleCard) =>
+    set((s) => {
+      for (const c of s.captures) URL.revokeObjectURL(c.url);
+      return { ...empty, rule, staleCard };
+    }),
   setIdentity: (identity) => set({ identity, staleCard: false }),
   clearStaleCard: () => set({ staleCard: false }),
   setAnswer: (questionId, value) =>
@@ -56,5 +76,17 @@ export const useJourney = create<JourneyState>((set) => ({
   setManualEntry: (manualEntry) => set({ manualEntry }),
   setReturnToReview: (returnToReview) => set({ returnToReview }),
   setSlip: (slip) => set({ slip }),
-  wipe: () => set({ ...empty }),
+  setAssistance: (assistance) => set({ assistance }),
+  addCapture: (capture) => set((s) => ({ captures: [...s.captures, capture] })),
+  removeCapture: (captureId) =>
+    set((s) => {
+      for (const c of s.captures) if (c.id === captureId) URL.revokeObjectURL(c.url);
+      return { captures: s.captures.filter((c) => c.id !== captureId) };
+    }),
+  wipe: () =>
+    set((s) => {
+      // The photos' bytes live behind these URLs: let them go with the session.
+      for (const c of s.captures) URL.revokeObjectURL(c.url);
+      return { ...empty };
+    }),
 }));

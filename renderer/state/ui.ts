@@ -14,7 +14,8 @@ export type Screen =
   | { readonly name: 'diagnostics' }
   /** Slip lookup; `scanned` is a code read on another screen (e.g. the slip's QR scanned at home). */
   | { readonly name: 'status'; readonly scanned?: string }
-  | { readonly name: 'queue' };
+  | { readonly name: 'queue' }
+  | { readonly name: 'camera'; readonly materialId: string };
 
 /** Non-personal UI state: safe to outlive a session. Never put identity or answers here. */
 interface UiState {

@@ -86,7 +86,7 @@ export async function startKiosk(
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
@@ -98,6 +98,9 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Prompts are spoken without waiting for a first touch, as Electron is configured to.
+      '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
     ],
   });
 }
@@ -182,14 +185,19 @@ export interface KioskFixture {
  * before its tests, and stops both after them. Read the fields inside tests.
  */
 export function withKioskPage(
-  options: { readonly config?: unknown; readonly orientation?: Orientation } = {},
+  options: {
+    readonly config?: unknown;
+    readonly orientation?: Orientation;
+    /** More Chromium switches, e.g. a fake document camera. */
+    readonly chromiumArgs?: readonly string[];
+  } = {},
 ): KioskFixture {
   const fixture = {} as { kiosk: RunningKiosk; browser: Browser; page: Page };
   beforeAll(async () => {
     fixture.kiosk = await startKiosk(
       options.config === undefined ? {} : { config: options.config },
     );
-    fixture.browser = await launchChromium();
+    fixture.browser = await launchChromium(options.chromiumArgs);
     fixture.page = await openKioskPage(fixture.browser, fixture.kiosk, options.orientation);
   });
   afterAll(async () => {

@@ -109,6 +109,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
           complaintPhone: ctx.config.station.complaintPhone,
         },
         demo: ctx.devices.demo !== null,
+        camera: ctx.config.devices.some((d) => d.kind === 'camera'),
         backOfficeConfigured: ctx.config.backOffice !== null,
         idle: ctx.config.idle,
         defaultLocale: ctx.config.defaultLocale,
@@ -135,6 +136,11 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
     async endSession({ reason }) {
       const ended = ctx.sessions.end();
       if (ended !== null) {
+        if (reason === 'guide' && ctx.staff.current() !== null) {
+          ctx.audit.record(ctx.staff.current() ?? 'guide', 'guide.endSession', {
+            session: ended.id,
+          });
+        }
         ctx.log.info('session.end', { session: ended.id, reason });
         ctx.audit.record('citizen', 'session.end', {
           session: ended.id,

@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { PAGE, writeDocumentCameraY4m } from '../fixtures/document-camera';
+import { demoConfig, screenshot, withKioskPage } from './harness';
+import { RECORD_JOURNEY, steps } from './journey-steps';
+
+const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
+writeDocumentCameraY4m(video);
+
+/**
+ * A material photographed with the document camera (Chromium's fake capture
+ * device playing a generated page): preview, capture, crop to the page,
+ * compress under 300 KB, attach; the photo is sealed with the application.
+ */
+describe('document camera', () => {
+  const ctx = withKioskPage({
+    config: demoConfig({
+      devices: [
+        ...(demoConfig()['devices'] as unknown[]),
+        { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
+      ],
+    }),
+    chromiumArgs: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+
+  it('photographs the power of attorney, cropped to the page and under 300 KB', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    await s.start('no-criminal-record', 'elder');
+    await s.choose('我受他人委托代办');
+    await s.next();
+    await s.type(RECORD_JOURNEY.principal);
+    await s.next();
+    await s.keys(RECORD_JOURNEY.principalId);
+    await s.next();
+    await s.choose('出国（境）留学、签证、移民');
+    await s.next();
+    await s.keys(RECORD_JOURNEY.phone);
+    await s.next();
+    await s.next();
+    await s.h1('请准备以下材料');
+    await page.getByTestId('photograph-powerOfAttorney').click();
+    await s.h1('拍摄：授权委托书');
+    await expect
+      .poll(() => page.getByRole('button', { name: '拍照' }).isEnabled(), { timeout: 10_000 })
+      .toBe(true);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'portrait-70-camera-live');
+    await page.getByRole('button', { name: '拍照' }).click();
+    const photo = page.getByTestId('camera-photo');
+    await photo.waitFor();
+    const bytes = Number(await photo.getAttribute('data-bytes'));
+    const width = Number(await photo.getAttribute('data-width'));
+    const height = Number(await photo.getAttribute('data-height'));
+    expect(await photo.getAttribute('data-cropped')).toBe('true');
+    expect(bytes).toBeGreaterThan(5_000);
+    expect(bytes).toBeLessThanOrEqual(300 * 1024);
+    // Cropped to the page: its proportions, not the 16:9 frame's.
+    expect(height / width).toBeGreaterThan((PAGE.height / PAGE.width) * 0.92);
+    expect(height / width).toBeLessThan((PAGE.height / PAGE.width) * 1.08);
+    // Text stays legible: the photo still has dark text pixels and a light page.
+    const contrast = await photo.evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const c = canvas.getContext('2d')!;
+      c.drawImage(img, 0, 0);
+      const data = c.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      let light = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const v = data[i]!;
+        if (v < 80) dark += 1;
+        else if (v > 200) light += 1;
+      }
+      return { dark: dark / (data.length / 4), light: light / (data.length / 4) };
+    });
+    expect(contrast.dark).toBeGreaterThan(0.1);
+    expect(contrast.light).toBeGreaterThan(0.4);
+    await screenshot(page, 'portrait-71-camera-review');
+
+    await page.getByRole('button', { name: '重拍' }).click();
+    await page.getByRole('button', { name: '拍照' }).click();
+    await page.getByRole('button', { name: '使用这张' }).click();
+    await s.h1('请准备以下材料');
+    await expect(page.getByTestId('photograph-powerOfAttorney').innerText()).resolves.toContain(
+      '已拍照（1 张）',
+    );
+    await screenshot(page, 'portrait-72-materials-photographed');
+    await s.declare('委托人居民身份证复印件', true);
+    await s.next();
+    await s.h1('请核对您的申请');
+    await s.submit();
+    await s.h1('提交成功');
+    await expect(s.main()).resolves.toMatch(/已拍照提交的材料\s*授权委托书/);
+    const applicationNo = await page.getByTestId('application-no').innerText();
+
+    const db = new DatabaseSync(join(ctx.kiosk.dataDir, 'kiosk.sqlite'), { readOnly: true });
+    const rows = db
+      .prepare(
+        'SELECT t.material_id AS material, t.size AS size, t.media_type AS type FROM attachments t JOIN applications a ON a.id = t.application_id WHERE a.application_no = ?',
+      )
+      .all(applicationNo) as { material: string; size: number; type: string }[];
+    db.close();
+    expect(rows).toEqual([
+      { material: 'powerOfAttorney', size: bytes > 0 ? expect.any(Number) : 0, type: 'image/jpeg' },
+    ]);
+    expect(rows[0]!.size).toBeLessThanOrEqual(300 * 1024);
+    await s.finish();
+    // The photo's blob URL went with the session.
+    await expect(page.locator('img[src^="blob:"]').count()).resolves.toBe(0);
+  });
+});
