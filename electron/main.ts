@@ -13,7 +13,7 @@ import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shel
 import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
 import { parseLaunchArgs } from './shell/web-preferences';
-import { createKioskWindow } from './window';
+import { createKioskWindow, printKioskPage } from './window';
 
 /**
  * The Electron main process: one kiosk window on a locked-down custom scheme,
@@ -46,7 +46,9 @@ async function start(): Promise<void> {
     return;
   }
   const rulesDir = resolveRulesDir(process.env, app.isPackaged ? process.resourcesPath : appRoot);
+  let window: BrowserWindow | null = null;
   const service = await openKioskService({
+    systemPrinter: { print: (printerName) => printKioskPage(window, printerName) },
     config: config.value,
     dataDir,
     rulesDir,
@@ -103,7 +105,6 @@ async function start(): Promise<void> {
     });
   });
 
-  let window: BrowserWindow | null = null;
   bindIpc(createDispatch(service.value.handlers, log));
   service.value.subscribe(forwardEvents(() => window?.webContents ?? null));
   await service.value.start();

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { Logger } from './shared/log';
+import { err, ok, type Result } from './shared/result';
 import { lockdownPolicy } from './shell/lockdown';
 import { isKioskUrl, KIOSK_START_URL } from './shell/origin';
 import { planRecovery } from './shell/recovery';
@@ -70,4 +71,32 @@ export function createKioskWindow(deps: KioskWindowDeps): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(KIOSK_START_URL);
   return window;
+}
+
+/**
+ * Prints the kiosk page on a system printer without a dialog; the page's print
+ * stylesheet leaves only the A4 application form.
+ */
+export function printKioskPage(
+  window: BrowserWindow | null,
+  printerName: string | null,
+): Promise<Result<{ printer: string }>> {
+  if (window === null || window.isDestroyed())
+    return Promise.resolve(err('no_window', 'the kiosk window is not open'));
+  return new Promise((resolve) => {
+    window.webContents.print(
+      {
+        silent: true,
+        printBackground: true,
+        pageSize: 'A4',
+        ...(printerName === null ? {} : { deviceName: printerName }),
+      },
+      (success, failureReason) =>
+        resolve(
+          success
+            ? ok({ printer: printerName ?? 'default' })
+            : err('print_failed', failureReason || 'the printer refused the job'),
+        ),
+    );
+  });
 }

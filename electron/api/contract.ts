@@ -325,6 +325,8 @@ export const methods = {
       checks: z.array(readinessCheckSchema),
     }),
   },
+  /** The A4 application form on the system printer (Electron); `no_system_printer` in a browser. */
+  printForm: { input: empty, output: z.strictObject({ printer: z.string() }) },
   /** Prints the session's slip again, e.g. after paper was refilled. */
   printSlip: { input: empty, output: slipSchema.shape.print },
   demoSetFault: {

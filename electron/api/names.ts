@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'getFrameLog',
   'exportReadinessReport',
   'printSlip',
+  'printForm',
   'demoSetFault',
   'demoListCards',
   'demoPlaceCard',

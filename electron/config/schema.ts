@@ -146,6 +146,12 @@ export const kioskConfigSchema = z
         elderCountdownSeconds: 30,
       }),
     defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    printing: z
+      .strictObject({
+        /** The system printer for the A4 application form; null = the system's default printer. */
+        a4PrinterName: z.string().min(1).nullable().default(null),
+      })
+      .default({ a4PrinterName: null }),
     storage: z
       .strictObject({
         /**

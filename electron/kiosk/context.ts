@@ -3,6 +3,7 @@ import type { KioskConfig } from '../config/schema';
 import type { DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import type { AuditLog } from '../audit/audit-log';
+import type { Result } from '../shared/result';
 import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
 import type { Outbox } from '../store/outbox';
@@ -12,6 +13,11 @@ import type { SessionKeeper } from './session';
 import type { StaffAuth } from './staff-auth';
 
 export type KioskEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface SystemPrinter {
+  /** Prints the current page (its print stylesheet shows only the A4 form) without a dialog. */
+  print(printerName: string | null): Promise<Result<{ printer: string }>>;
+}
 
 /** Everything a handler may use; built once in service.ts. */
 export interface KioskContext {
@@ -29,6 +35,8 @@ export interface KioskContext {
   /** How the data key is protected, for diagnostics. */
   readonly keyProtection: string;
   readonly storage: () => StorageStatus;
+  /** Prints the kiosk page's A4 form on a system printer (Electron); null in the web host. */
+  readonly systemPrinter: SystemPrinter | null;
   readonly devices: DeviceManager;
   readonly sessions: SessionKeeper;
   readonly staff: StaffAuth;

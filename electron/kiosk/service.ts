@@ -15,7 +15,7 @@ import { storageStatus } from '../store/disk-space';
 import { createOutbox, type Outbox } from '../store/outbox';
 import { createBackOfficeClient } from '../sync/client';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
-import type { KioskContext, KioskEventListener } from './context';
+import type { KioskContext, KioskEventListener, SystemPrinter } from './context';
 import { demoHandlers } from './handlers/demo';
 import { journeyHandlers } from './handlers/journey';
 import { captureHandlers } from './handlers/captures';
@@ -45,6 +45,8 @@ export interface KioskServiceOptions {
   readonly rulesDir: string;
   readonly version: string;
   readonly log: Logger;
+  /** Electron prints the A4 form itself; the web host has no system printer. */
+  readonly systemPrinter?: SystemPrinter;
   /** Electron passes safeStorage; the web host and tests use the 0600 key file. */
   readonly dataKey?: DataKeySource;
   readonly now?: () => Date;
@@ -271,6 +273,7 @@ function buildService(
     sync,
     keyProtection: storage.keyProtection,
     storage: () => storageStatus(options.dataDir, config.storage.minFreeMb),
+    systemPrinter: options.systemPrinter ?? null,
     devices,
     sessions,
     staff,

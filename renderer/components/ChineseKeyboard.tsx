@@ -159,13 +159,12 @@ export function ChineseKeyboard({
         <button
           type="button"
           className="key key-wide cn-mode"
-          aria-pressed={mode === 'pinyin'}
           onClick={() => {
             compose('');
-            setMode(mode === 'pinyin' ? 'letters' : 'pinyin');
+            setMode(mode === 'letters' ? 'pinyin' : 'letters');
           }}
         >
-          {mode === 'pinyin' ? t('keyboard.toLetters') : t('keyboard.toPinyin')}
+          {mode === 'letters' ? t('keyboard.toPinyin') : t('keyboard.toLetters')}
         </button>
         <button
           type="button"

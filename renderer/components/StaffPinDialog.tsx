@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { kiosk } from '../api/kiosk';
 import { useT, type MessageKey } from '../i18n';
+import { useJourney } from '../state/journey';
 import { useStaff, type StaffRole } from '../state/staff';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
@@ -41,8 +42,11 @@ export function StaffPinDialog() {
     if (result.ok) {
       setRole(result.value.role);
       close();
-      // A technician goes to diagnostics; a guide stays with the citizen, the guide drawer opens beside.
+      // A technician goes to diagnostics. A guide helping a citizen stays on the
+      // citizen's screen with the guide drawer beside it; with nobody being
+      // served the guide lands on the application queue.
       if (result.value.role === 'technician') go({ name: 'diagnostics' });
+      else if (useJourney.getState().rule === null) go({ name: 'queue' });
       return;
     }
     const detail = Number(result.error.details?.[0]?.message ?? 0);

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { CheckIcon } from '../components/icons';
+import { ApplicationForm } from '../components/ApplicationForm';
 import { QrCode } from '../components/QrCode';
 import { aside, formatDate, formatDateTime, formatFee, maskName } from '../format';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { timeLimitText } from '../time-limit';
 import { endJourney } from '../state/actions';
+import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
@@ -20,7 +22,18 @@ export function SlipScreen() {
   const cardRead = useJourney((s) => s.identity !== null);
   const heading = useScreenHeading();
   useScreenVoice(keyPrompt('voice.slip'), null, 'slip');
+  const evaluation = useEvaluation();
+  const [formNotice, setFormNotice] = useState<MessageKey | null>(null);
   if (slip === null) return null;
+  /** The system printer in Electron; in a browser (web host) the browser's own print dialog, which also saves PDF. */
+  const printForm = async (): Promise<void> => {
+    const result = await kiosk.printForm({});
+    if (result.ok) setFormNotice('slip.formPrinted');
+    else if (result.error.code === 'no_system_printer') {
+      window.print();
+      setFormNotice('slip.formBrowser');
+    } else setFormNotice('slip.formFailed');
+  };
   const incomplete = slip.status === 'pending_completion';
   const due =
     slip.workingDays === 0
@@ -166,7 +179,26 @@ export function SlipScreen() {
           {slip.backOfficeConfigured ? t('slip.queued') : t('slip.queuedLocal')}
         </p>
       </article>
+      {evaluation !== null && <ApplicationForm slip={slip} evaluation={evaluation} />}
+      {formNotice !== null && (
+        <p
+          className={`notice${formNotice === 'slip.formFailed' ? ' notice-error' : ''}`}
+          role="status"
+        >
+          {t(formNotice)}
+        </p>
+      )}
       <ActionBar
+        start={
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="print-form"
+            onClick={() => void printForm()}
+          >
+            {t('slip.printForm')}
+          </button>
+        }
         end={
           <button
             type="button"

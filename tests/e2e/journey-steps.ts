@@ -87,3 +87,34 @@ export async function applyForRecord(page: Page): Promise<string> {
   await s.finish();
   return applicationNo;
 }
+
+/**
+ * Types Chinese on the on-screen keyboard only: for each [pinyin, wanted] pair,
+ * taps the letters, then the wanted candidate (turning candidate pages if it is
+ * not on the first). Digits and marks go through the 数字符号 page.
+ */
+export async function typeOnScreen(
+  page: Page,
+  parts: readonly (readonly [string, string])[],
+): Promise<void> {
+  const keyboard = page.locator('.cn-keyboard');
+  for (const [letters, wanted] of parts) {
+    if (/^[0-9#·\-（）]+$/.test(letters)) {
+      await keyboard.getByRole('button', { name: '数字符号' }).click();
+      for (const key of letters)
+        await keyboard.getByRole('button', { name: key, exact: true }).click();
+      await keyboard.getByRole('button', { name: '拼音' }).click();
+      continue;
+    }
+    for (const key of letters) {
+      await keyboard
+        .getByRole('button', { name: key === 'v' ? 'ü（拼音 v）' : key, exact: true })
+        .click();
+    }
+    const candidate = keyboard.locator(`[data-candidate="${wanted}"]`);
+    for (let turn = 0; turn < 12 && (await candidate.count()) === 0; turn += 1) {
+      await keyboard.getByRole('button', { name: '下一页候选字' }).click();
+    }
+    await candidate.click();
+  }
+}

@@ -23,6 +23,7 @@ type JourneyMethods =
   | 'getApplicationStatus'
   | 'checkStorage'
   | 'printSlip'
+  | 'printForm'
   | 'listDevices'
   | 'listRuleProblems';
 
@@ -357,6 +358,20 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
       const print = await printSlip(ctx, slip);
       ctx.sessions.current()!.slip = { ...slip, print };
       return ok(print);
+    },
+    async printForm() {
+      const session = ctx.sessions.current();
+      if (session === null || session.slip === null)
+        return err('no_slip', 'no application was submitted in this session');
+      if (ctx.systemPrinter === null)
+        return err('no_system_printer', 'this kiosk has no system printer (web host)');
+      const printed = await ctx.systemPrinter.print(ctx.config.printing.a4PrinterName);
+      ctx.audit.record('citizen', printed.ok ? 'form.printed' : 'form.print_failed', {
+        session: session.id,
+        application: session.slip.applicationNo,
+        ...(printed.ok ? {} : { code: printed.error.code }),
+      });
+      return printed;
     },
     async listDevices() {
       return ok([...ctx.devices.health()]);

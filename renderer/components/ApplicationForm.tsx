@@ -1,0 +1,154 @@
+import type { Slip } from '../../electron/api/contract';
+import type { Evaluation } from '../../rules/engine/evaluate';
+import type { LocalText } from '../../rules/engine/schema';
+import { formatDate, formatDateTime, formatFee } from '../format';
+import { pick, translate, type MessageKey, type Params } from '../i18n';
+import { useJourney } from '../state/journey';
+import { displayAnswer } from '../screens/display-answer';
+import { assistanceLines } from '../screens/assistance-text';
+import { QrCode } from './QrCode';
+
+/** The official form is Chinese whatever language the screen was in. */
+const zh = (key: MessageKey, params?: Params): string => translate('zh-CN', key, params);
+const zl = (text: LocalText): string => pick('zh-CN', text);
+
+/**
+ * The A4 application form for signature, laid out like the paper form: the
+ * applicant's details, every answer, the materials, the guide's help, and
+ * signature lines. Hidden on screen (the screen masks the ID number; the form
+ * for signature carries it in full); printed by the system printer through
+ * `@media print`, or saved as PDF from the browser.
+ */
+export function ApplicationForm({
+  slip,
+  evaluation,
+}: {
+  readonly slip: Slip;
+  readonly evaluation: Evaluation;
+}) {
+  const identity = useJourney((s) => s.identity);
+  const rule = useJourney((s) => s.rule);
+  const applicant = evaluation.applicant;
+  if (rule === null || applicant === null) return null;
+  const answers = evaluation.questions.filter(
+    ({ question }) => evaluation.answers[question.id] !== undefined,
+  );
+  const identityRows: [string, string][] = [
+    [zh('idcard.name'), applicant.name],
+    ...(identity === null
+      ? []
+      : ([[zh('idcard.sex'), zh(`idcard.sex.${identity.sex}` as const)]] as [string, string][])),
+    ...(identity?.nation === undefined
+      ? []
+      : ([[zh('idcard.nation'), identity.nation]] as [string, string][])),
+    [zh('idcard.birthDate'), formatDate(applicant.birthDate, 'zh-CN')],
+    [zh('idcard.idNumber'), applicant.idNumber ?? ''],
+    ...(identity?.address === undefined
+      ? []
+      : ([[zh('idcard.address'), identity.address]] as [string, string][])),
+  ];
+  const assistance = slip.assistance;
+  return (
+    <article className="a4-form" aria-hidden="true" data-testid="a4-form">
+      <header className="a4-head">
+        <div>
+          <h1 className="a4-title">{zh('form.title', { service: zl(slip.serviceName) })}</h1>
+          <p className="a4-meta">
+            {zh('form.station', { station: slip.station.name })} · {zh('slip.applicationNo')}{' '}
+            {slip.applicationNo} · {formatDateTime(slip.submittedAt, 'zh-CN')}
+          </p>
+        </div>
+        <QrCode text={slip.qrText} label={slip.applicationNo} />
+      </header>
+      <section>
+        <h2 className="a4-section">{zh('form.applicant')}</h2>
+        <table className="a4-table">
+          <tbody>
+            {identityRows.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2 className="a4-section">{zh('form.answers')}</h2>
+        <table className="a4-table">
+          <tbody>
+            {answers.map(({ question }) => (
+              <tr key={question.id}>
+                <th scope="row">{zl(question.label)}</th>
+                <td>
+                  {displayAnswer(question, evaluation.answers[question.id] ?? '', 'zh-CN', zl)}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{zh('slip.fee')}</th>
+              <td>{slip.fee.total === 0 ? zh('review.feeNone') : formatFee(slip.fee.total)}</td>
+            </tr>
+            {slip.greenChannel.length > 0 && (
+              <tr>
+                <th scope="row">{zh('slip.greenChannel')}</th>
+                <td>{slip.greenChannel.map(zl).join('；')}</td>
+              </tr>
+            )}
+            {assistance !== null && (
+              <tr>
+                <th scope="row">{zh('slip.assistance')}</th>
+                <td>
+                  {assistanceLines(
+                    zh,
+                    assistance.greenChannelReason === null
+                      ? null
+                      : zl(assistance.greenChannelReason),
+                    assistance.fillOnBehalf,
+                    assistance.skippedOptional,
+                  ).join('；')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2 className="a4-section">{zh('form.materials')}</h2>
+        <ul className="a4-list">
+          {slip.bring.map((m) => (
+            <li key={zl(m.name)}>☐ {zl(m.name)}</li>
+          ))}
+          {slip.captured.map((c) => (
+            <li key={c.materialId}>
+              ☑ {zl(c.name)}（{zh('form.photographed')}）
+            </li>
+          ))}
+          {slip.missing.map((m) => (
+            <li key={zl(m.name)}>
+              ✗ {zl(m.name)}（{zh('form.missing')}）
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="a4-sign">
+        <p>{zh('form.declaration')}</p>
+        <div className="a4-sign-lines">
+          <span>{zh('form.applicantSignature')}</span>
+          <span>{zh('form.date')}</span>
+        </div>
+        {assistance?.fillOnBehalf === true && (
+          <div className="a4-sign-lines">
+            <span>{zh('form.guideSignature')}</span>
+            <span>{zh('form.date')}</span>
+          </div>
+        )}
+        <div className="a4-sign-lines">
+          <span>{zh('form.officerSignature')}</span>
+          <span>{zh('form.acceptedOn')}</span>
+        </div>
+      </section>
+      <footer className="a4-foot">{zh('form.footer', { version: slip.ruleVersion })}</footer>
+    </article>
+  );
+}
