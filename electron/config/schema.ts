@@ -108,6 +108,13 @@ const pinHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za
 export const staffSchema = z.strictObject({
   guidePinHash: pinHash.optional(),
   technicianPinHash: pinHash.optional(),
+  /** Wrong PINs (either role) allowed before sign-in locks; the lock then doubles with every further wrong PIN. */
+  freeAttempts: z.number().int().min(1).max(10).default(3),
+  firstLockoutSeconds: z.number().int().min(1).max(3600).default(30),
+  maxLockoutSeconds: z.number().int().min(1).max(86_400).default(3600),
+  /** A signed-in guide or technician who stops touching the kiosk is signed out after this long. */
+  guideAutoLockSeconds: z.number().int().min(30).max(7200).default(900),
+  technicianAutoLockSeconds: z.number().int().min(30).max(7200).default(600),
 });
 
 export const backOfficeSchema = z.strictObject({
@@ -130,7 +137,7 @@ export const kioskConfigSchema = z
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'use letters, digits and "-" (at most 32)'),
     devices: z.array(deviceConfigSchema).default([]),
     backOffice: backOfficeSchema.nullable().default(null),
-    staff: staffSchema.default({}),
+    staff: staffSchema.prefault({}),
     idle: z
       .strictObject({
         timeoutSeconds: z.number().int().min(5).max(3600).default(90),

@@ -24,7 +24,7 @@ import { queueHandlers } from './handlers/queue';
 import { staffHandlers } from './handlers/staff';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
-import { createStaffAuth } from './staff-auth';
+import { createStaffAuth, staffPolicy } from './staff-auth';
 
 export type { KioskEventListener } from './context';
 
@@ -205,10 +205,14 @@ function buildService(
     });
   }
   const sessions = createSessionKeeper();
-  const staff = createStaffAuth({
-    ...(config.staff.guidePinHash ? { guide: config.staff.guidePinHash } : {}),
-    ...(config.staff.technicianPinHash ? { technician: config.staff.technicianPinHash } : {}),
-  });
+  const staff = createStaffAuth(
+    {
+      ...(config.staff.guidePinHash ? { guide: config.staff.guidePinHash } : {}),
+      ...(config.staff.technicianPinHash ? { technician: config.staff.technicianPinHash } : {}),
+    },
+    Date.now,
+    staffPolicy(config.staff),
+  );
   const listeners = new Set<KioskEventListener>();
   const emit: KioskEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);

@@ -81,6 +81,30 @@ export const defaultStaffSessionPolicy: StaffSessionPolicy = {
   absoluteMs: 60 * 60_000,
 };
 
+/** The lockout and auto-lock a station configured (`staff` in the kiosk config). */
+export function staffPolicy(config: {
+  readonly freeAttempts: number;
+  readonly firstLockoutSeconds: number;
+  readonly maxLockoutSeconds: number;
+  readonly guideAutoLockSeconds: number;
+  readonly technicianAutoLockSeconds: number;
+}): { lockout: LockoutPolicy; session: StaffSessionPolicy } {
+  return {
+    lockout: {
+      freeAttempts: config.freeAttempts,
+      firstLockoutMs: config.firstLockoutSeconds * 1000,
+      maxLockoutMs: Math.max(config.firstLockoutSeconds, config.maxLockoutSeconds) * 1000,
+    },
+    session: {
+      idleMs: {
+        guide: config.guideAutoLockSeconds * 1000,
+        technician: config.technicianAutoLockSeconds * 1000,
+      },
+      absoluteMs: defaultStaffSessionPolicy.absoluteMs,
+    },
+  };
+}
+
 export type UnlockResult =
   | { readonly ok: true; readonly role: StaffRole }
   | { readonly ok: false; readonly reason: 'no_pin_configured' }

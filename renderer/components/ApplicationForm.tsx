@@ -48,6 +48,10 @@ export function ApplicationForm({
       : ([[zh('idcard.address'), identity.address]] as [string, string][])),
   ];
   const assistance = slip.assistance;
+  // The slip leaves out what the card reader proved; the form for signature lists it.
+  const cardRead = evaluation.requirements.filter(
+    (r) => r.satisfied && r.options.every((o) => o.every((m) => m.capture === 'idcard')),
+  );
   return (
     <article className="a4-form" aria-hidden="true" data-testid="a4-form">
       <header className="a4-head">
@@ -116,6 +120,11 @@ export function ApplicationForm({
       <section>
         <h2 className="a4-section">{zh('form.materials')}</h2>
         <ul className="a4-list">
+          {cardRead.map((r) => (
+            <li key={zl(r.name)}>
+              ☑ {zl(r.name)}（{zh('form.cardRead')}）
+            </li>
+          ))}
           {slip.bring.map((m) => (
             <li key={zl(m.name)}>☐ {zl(m.name)}</li>
           ))}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createStaffAuth, hashPin, lockoutMs, verifyPin } from '../../../electron/kiosk/staff-auth';
+import { kioskConfigSchema } from '../../../electron/config/schema';
+import { defaultConfig } from '../../../electron/config/default';
+import {
+  createStaffAuth,
+  hashPin,
+  lockoutMs,
+  staffPolicy,
+  verifyPin,
+} from '../../../electron/kiosk/staff-auth';
 
 const fast = { N: 1024, r: 8, p: 1 };
 
@@ -72,6 +80,41 @@ describe('staff PINs', () => {
     expect(await createStaffAuth({}).unlock('guide', '123456')).toEqual({
       ok: false,
       reason: 'no_pin_configured',
+    });
+  });
+
+  it('follows the lockout and auto-lock settings', async () => {
+    let now = 0;
+    const config = kioskConfigSchema.parse({
+      ...defaultConfig,
+      staff: {
+        ...defaultConfig.staff,
+        freeAttempts: 1,
+        firstLockoutSeconds: 5,
+        guideAutoLockSeconds: 60,
+      },
+    });
+    const auth = createStaffAuth(
+      { guide: await hashPin('135790', fast) },
+      () => now,
+      staffPolicy(config.staff),
+    );
+    expect(await auth.unlock('guide', '000000')).toEqual({
+      ok: false,
+      reason: 'locked_out',
+      retryAfterSeconds: 5,
+    });
+    now += 5_000;
+    expect(await auth.unlock('guide', '135790')).toEqual({ ok: true, role: 'guide' });
+    now += 61_000;
+    expect(auth.current()).toBeNull();
+  });
+
+  it('defaults to three free attempts, 30 s doubling to an hour, guide 15 min and technician 10 min', () => {
+    const { staff } = kioskConfigSchema.parse(defaultConfig);
+    expect(staffPolicy(staff)).toEqual({
+      lockout: { freeAttempts: 3, firstLockoutMs: 30_000, maxLockoutMs: 3_600_000 },
+      session: { idleMs: { guide: 900_000, technician: 600_000 }, absoluteMs: 3_600_000 },
     });
   });
 });
