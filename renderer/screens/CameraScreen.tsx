@@ -4,6 +4,7 @@ import { kiosk } from '../api/kiosk';
 import { encodeWithinBudget, targetSize } from '../camera/jpeg-budget';
 import { findPageBounds, type Rect } from '../camera/page-bounds';
 import { ActionBar } from '../components/ActionBar';
+import { HomeButton } from '../components/HomeButton';
 import { useT, type MessageKey } from '../i18n';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -238,13 +239,16 @@ export function CameraScreen({ materialId }: { readonly materialId: string }) {
       )}
       <ActionBar
         start={
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => go({ name: 'materials' })}
-          >
-            {t('camera.cancel')}
-          </button>
+          <>
+            <HomeButton />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => go({ name: 'materials' })}
+            >
+              {t('camera.cancel')}
+            </button>
+          </>
         }
         end={
           phase.kind === 'review' ? (

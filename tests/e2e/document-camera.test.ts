@@ -2,10 +2,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE, writeDocumentCameraY4m } from '../fixtures/document-camera';
-import { demoConfig, screenshot, withKioskPage } from './harness';
+import { demoConfig, heapStrings, screenshot, withKioskPage } from './harness';
 import { RECORD_JOURNEY, steps } from './journey-steps';
+
+/** The 无犯罪记录证明 journey for someone else, up to its materials screen. */
+async function toMaterials(page: Page): Promise<void> {
+  const s = steps(page);
+  await s.start('no-criminal-record', 'elder');
+  await s.choose('我受他人委托代办');
+  await s.next();
+  await s.type(RECORD_JOURNEY.principal);
+  await s.next();
+  await s.keys(RECORD_JOURNEY.principalId);
+  await s.next();
+  await s.choose('出国（境）留学、签证、移民');
+  await s.next();
+  await s.keys(RECORD_JOURNEY.phone);
+  await s.next();
+  await s.next();
+  await s.h1('请准备以下材料');
+}
 
 const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
 writeDocumentCameraY4m(video);
@@ -33,19 +52,7 @@ describe('document camera', () => {
   it('photographs the power of attorney, cropped to the page and under 300 KB', async () => {
     const { page } = ctx;
     const s = steps(page);
-    await s.start('no-criminal-record', 'elder');
-    await s.choose('我受他人委托代办');
-    await s.next();
-    await s.type(RECORD_JOURNEY.principal);
-    await s.next();
-    await s.keys(RECORD_JOURNEY.principalId);
-    await s.next();
-    await s.choose('出国（境）留学、签证、移民');
-    await s.next();
-    await s.keys(RECORD_JOURNEY.phone);
-    await s.next();
-    await s.next();
-    await s.h1('请准备以下材料');
+    await toMaterials(page);
     await page.getByTestId('photograph-powerOfAttorney').click();
     await s.h1('拍摄：授权委托书');
     await expect
@@ -116,5 +123,55 @@ describe('document camera', () => {
     await s.finish();
     // The photo's blob URL went with the session.
     await expect(page.locator('img[src^="blob:"]').count()).resolves.toBe(0);
+  });
+
+  it('leaves no camera running and no photo behind when the citizen gives up mid-capture', async () => {
+    const { page } = ctx;
+    // Every stream the page opens, to see afterwards that each one was stopped.
+    await page.evaluate(() => {
+      const opened: MediaStream[] = [];
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await original(constraints);
+        opened.push(stream);
+        return stream;
+      };
+      (window as unknown as { opened: MediaStream[] }).opened = opened;
+    });
+    await toMaterials(page);
+    await page.getByTestId('photograph-powerOfAttorney').click();
+    await page.getByRole('button', { name: '拍照' }).click();
+    await page.getByRole('button', { name: '使用这张' }).click();
+    const photoUrl = await page.locator('img.material-thumb').getAttribute('src');
+    expect(photoUrl).toMatch(/^blob:/);
+    // She opens the camera again, then walks off: 返回首页 → 放弃办理.
+    await page.getByTestId('photograph-powerOfAttorney').click();
+    await expect.poll(() => page.getByRole('button', { name: '拍照' }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page
+      .getByRole('dialog', { name: '要放弃本次办理吗？' })
+      .getByRole('button', { name: '放弃办理，返回首页' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+
+    const after = await page.evaluate(async (url) => {
+      const opened = (window as unknown as { opened: MediaStream[] }).opened;
+      let photoReadable = true;
+      try {
+        await fetch(url);
+      } catch {
+        photoReadable = false;
+      }
+      return {
+        streams: opened.length,
+        live: opened.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+        videos: document.querySelectorAll('video').length,
+        photoReadable,
+      };
+    }, photoUrl!);
+    expect(after).toEqual({ streams: 2, live: 0, videos: 0, photoReadable: false });
+    await expect(
+      heapStrings(page, [RECORD_JOURNEY.principalId, RECORD_JOURNEY.phone]),
+    ).resolves.toEqual([]);
   });
 });

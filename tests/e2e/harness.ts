@@ -206,3 +206,23 @@ export function withKioskPage(
   });
   return fixture;
 }
+
+/**
+ * Which of `needles` are still reachable in the renderer's JS heap after a
+ * full garbage collection, read from a V8 heap snapshot: the proof that a
+ * wiped session left nothing in the page's memory, not only in its DOM.
+ */
+export async function heapStrings(page: Page, needles: readonly string[]): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+    const chunks: string[] = [];
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    const snapshot = JSON.parse(chunks.join('')) as { strings: string[] };
+    return needles.filter((needle) => snapshot.strings.some((s) => s.includes(needle)));
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, kioskDom, screenshot, withKioskPage } from './harness';
+import { demoConfig, heapStrings, kioskDom, screenshot, withKioskPage } from './harness';
+
+const PERSONAL = ['和平区示例街7号', '210102199511200', '13912345678'];
 
 /** A citizen walks away mid-application: the kiosk asks, counts down, then wipes everything. */
 describe('idle timeout', () => {
@@ -27,6 +29,8 @@ describe('idle timeout', () => {
     await dialog.getByRole('button', { name: '需要，继续办理' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect(page.locator('#answer').inputValue()).resolves.toBe('13912345678');
+    // While she is here her details are in the page's memory (so the check after idle can fail).
+    await expect(heapStrings(page, PERSONAL)).resolves.toEqual(PERSONAL);
   });
 
   it('returns home after the countdown with no name, ID number or answer left anywhere', async () => {
@@ -47,6 +51,10 @@ describe('idle timeout', () => {
       return (await response.json()) as unknown;
     });
     expect(identity).toEqual({ ok: true, value: { identity: null } });
+    // Nor in the page's memory: stores, React state, keyboard buffers are all
+    // gone. (Her name is on the demo dock's sample-card button, so her address
+    // stands for what came off the card.)
+    await expect(heapStrings(page, PERSONAL)).resolves.toEqual([]);
     await screenshot(page, 'portrait-12-after-idle');
   });
 
