@@ -35,7 +35,7 @@ export function IdCardScreen() {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
   const [notMine, setNotMine] = useState(false);
-  const heading = useScreenHeading();
+  const heading = useScreenHeading(identity !== null);
 
   useEffect(() => {
     const offs = [

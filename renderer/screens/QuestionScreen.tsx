@@ -23,11 +23,11 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   const answers = useJourney((s) => s.answers);
   const setAnswer = useJourney((s) => s.setAnswer);
   const [showErrors, setShowErrors] = useState(false);
-  const heading = useScreenHeading<HTMLLabelElement & HTMLHeadingElement>();
-
   const index = evaluation?.questions.findIndex((q) => q.question.id === questionId) ?? -1;
   const state = index >= 0 ? evaluation?.questions[index] : undefined;
   const question = state?.question;
+  // The question may render a moment after the screen (the evaluation comes first).
+  const heading = useScreenHeading<HTMLLabelElement & HTMLHeadingElement>(question?.id);
   const value = answers[questionId];
   const prefilled =
     question !== undefined ? suggestedAnswer(question, evaluation?.applicant ?? null) : '';

@@ -1,0 +1,282 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { writeDocumentCameraY4m } from '../fixtures/document-camera';
+import { demoConfig, screenshot, withKioskPage } from './harness';
+import { RECORD_JOURNEY, steps } from './journey-steps';
+
+type Mode = 'normal' | 'elder';
+
+const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
+writeDocumentCameraY4m(video);
+
+/**
+ * axe-core on the screen as it is now (the demo dock is not part of a real
+ * kiosk): WCAG 2.2 A/AA, and in 长辈版 also the 7:1 enhanced contrast. Returns
+ * the serious and critical findings in words a person can act on.
+ */
+async function axe(page: Page, mode: Mode, screen: string): Promise<string[]> {
+  expect(await page.locator('html').getAttribute('data-mode'), screen).toBe(mode);
+  await page.evaluate(() => document.fonts.ready);
+  // Let transitions settle so contrast is measured on the final colours.
+  await page.waitForTimeout(250);
+  const builder = new AxeBuilder({ page: page as never })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .exclude('.demo-dock');
+  if (mode === 'elder')
+    builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
+  const results = await builder.analyze();
+  // axe really looked: many rules passed, and in 长辈版 the 7:1 rule was among them.
+  const ran = [...results.passes, ...results.violations, ...results.incomplete].map((r) => r.id);
+  expect(results.passes.length, screen).toBeGreaterThan(15);
+  expect(ran, screen).toContain('color-contrast');
+  if (mode === 'elder') expect(ran, screen).toContain('color-contrast-enhanced');
+  await screenshot(page, `a11y-${mode}-${screen}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${screen}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`,
+      ),
+    );
+}
+
+/** The interactive elements of the citizen's screen, in DOM order, as Tab should visit them. */
+function tabStops(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, a[href], input, textarea, select, [tabindex]:not([tabindex="-1"])',
+      ),
+    ]
+      .filter(
+        (el) =>
+          el.closest('.demo-dock') === null &&
+          el.offsetParent !== null &&
+          !(el as HTMLButtonElement).disabled &&
+          el.tabIndex >= 0,
+      )
+      // A radio group is one stop (arrow keys move inside it): its checked radio, else its first.
+      .filter((el, _, all) => {
+        if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return true;
+        const group = all.filter(
+          (o): o is HTMLInputElement =>
+            o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name,
+        );
+        return el === (group.find((o) => o.checked) ?? group[0]);
+      })
+      .map((el) => el.outerHTML.slice(0, 300)),
+  );
+}
+
+/**
+ * Focuses the first stop, then presses Tab until focus leaves the citizen's
+ * screen (or comes round again); returns what it visited, in order.
+ */
+async function tabThrough(page: Page, first: string, limit: number): Promise<string[]> {
+  await page.evaluate((html) => {
+    for (const el of document.querySelectorAll<HTMLElement>('*'))
+      if (el.outerHTML.slice(0, 300) === html) return el.focus();
+  }, first);
+  const visited: string[] = [first];
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (el === null || el === document.body || el.closest('.demo-dock') !== null) return null;
+      return el.outerHTML.slice(0, 300);
+    });
+    if (here === null) break;
+    if (visited.includes(here)) break;
+    visited.push(here);
+  }
+  return visited;
+}
+
+describe.each<Mode>(['normal', 'elder'])(
+  'accessibility of every citizen screen (%s mode)',
+  (mode) => {
+    const ctx = withKioskPage({
+      config: demoConfig({
+        devices: [
+          ...(demoConfig()['devices'] as unknown[]),
+          { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
+        ],
+      }),
+      chromiumArgs: [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    const problems: string[] = [];
+    /** 长辈版 ends with each session (the next visitor gets the normal kiosk): switch it on again. */
+    const enterMode = async (): Promise<void> => {
+      const page = ctx.page;
+      if (mode === 'elder' && (await page.locator('html').getAttribute('data-mode')) !== 'elder') {
+        await page.getByRole('button', { name: '长辈版' }).click();
+        await expect(page.locator('html').getAttribute('data-mode')).resolves.toBe('elder');
+      }
+    };
+    const check = async (screen: string) => problems.push(...(await axe(ctx.page, mode, screen)));
+
+    it('home, guide, card and the questions', async () => {
+      const { page } = ctx;
+      const s = steps(page);
+      await enterMode();
+      await check('home');
+      if (mode === 'elder') {
+        await page.locator('[data-area="户籍"]').click();
+        await check('home-area');
+      }
+      await page.locator('[data-service="id-card-renewal"]').click();
+      await check('guide');
+      await page.getByRole('button', { name: '开始办理' }).click();
+      await s.h1('请放置身份证');
+      await check('idcard-wait');
+      await page.locator('[data-card="adult"]').click();
+      await s.h1('读取成功，请核对您的信息');
+      await check('idcard-read');
+      await page.getByRole('button', { name: '信息无误，下一步' }).click();
+      await s.h1('您为什么要办理？');
+      await check('question-choice');
+      await s.next();
+      await page.locator('.error-summary').waitFor();
+      await check('question-error');
+      await s.choose('证件损坏');
+      await s.next();
+      await s.choose('不需要');
+      await s.next();
+      await s.choose('邮寄到家');
+      await s.next();
+      await s.h1('邮寄地址');
+      await check('question-keyboard');
+      for (const key of 'bei')
+        await page.locator('.cn-keyboard').getByRole('button', { name: key, exact: true }).click();
+      await check('question-keyboard-candidates');
+      await page.locator('.cn-keyboard [data-candidate]').first().click();
+      await s.next();
+      await check('question-keypad');
+      await s.keys('13900001234');
+      await s.next();
+      await s.h1(/您是否需要优先办理/);
+      await s.next();
+    });
+
+    it('review and slip', async () => {
+      const { page } = ctx;
+      const s = steps(page);
+      await s.h1('请核对您的申请');
+      await check('review');
+      await s.submit();
+      await s.h1('提交成功');
+      await check('slip');
+      await s.finish();
+    });
+
+    it('materials, the camera, and the leave dialog', async () => {
+      const { page } = ctx;
+      const s = steps(page);
+      await enterMode();
+      if (mode === 'elder') await page.locator('[data-area="治安管理"]').click();
+      await s.start('no-criminal-record', 'elder');
+      await s.choose('我受他人委托代办');
+      await s.next();
+      await s.type(RECORD_JOURNEY.principal);
+      await s.next();
+      await s.keys(RECORD_JOURNEY.principalId);
+      await s.next();
+      await s.choose('出国（境）留学、签证、移民');
+      await s.next();
+      await s.keys(RECORD_JOURNEY.phone);
+      await s.next();
+      await s.next();
+      await s.h1('请准备以下材料');
+      await check('materials');
+      await page.getByTestId('photograph-powerOfAttorney').click();
+      await expect
+        .poll(() => page.getByRole('button', { name: '拍照' }).isEnabled(), { timeout: 10_000 })
+        .toBe(true);
+      await check('camera-live');
+      await page.getByRole('button', { name: '拍照' }).click();
+      await page.getByTestId('camera-photo').waitFor();
+      await check('camera-review');
+      await page.getByRole('button', { name: '返回首页' }).click();
+      const dialog = page.getByRole('dialog', { name: '要放弃本次办理吗？' });
+      await dialog.waitFor();
+      await check('leave-dialog');
+      await dialog.getByRole('button', { name: '放弃办理，返回首页' }).click();
+      await s.h1('您好！请选择要办理的业务');
+    });
+
+    it('status lookup', async () => {
+      const { page } = ctx;
+      await enterMode();
+      await page.getByTestId('check-status').click();
+      await page.locator('#status-number').waitFor();
+      await check('status-entry');
+      await page.locator('#status-number').fill('20261127-ABCDEF-0');
+      await page.getByRole('button', { name: '查询', exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      await check('status-bad-number');
+      await page.getByRole('button', { name: '返回首页' }).click();
+    });
+
+    it('has no serious or critical axe findings on any of those screens', () => {
+      expect(problems).toEqual([]);
+    });
+
+    it('lets an assistive keypad reach every action with Tab, in reading order', async () => {
+      const { page } = ctx;
+      const s = steps(page);
+      await s.h1('您好！请选择要办理的业务');
+      await enterMode();
+      const expected = await tabStops(page);
+      expect(expected.length).toBeGreaterThan(3);
+      await expect(tabThrough(page, expected[0]!, expected.length + 5)).resolves.toEqual(expected);
+
+      // A journey worked by keyboard alone. Each new screen puts focus on its
+      // heading first (the top of the reading order); then Tab/Space/Enter.
+      const headingFocused = () =>
+        expect
+          .poll(() =>
+            page.evaluate(() => document.activeElement?.closest('#screen-title') !== null),
+          )
+          .toBe(true);
+      const press = async (target: Locator, key: string): Promise<void> => {
+        await target.focus();
+        await page.keyboard.press(key);
+      };
+      if (mode === 'elder') await press(page.locator('[data-area="户籍"]'), 'Enter');
+      await press(page.locator('[data-service="id-card-renewal"]'), 'Enter');
+      await s.h1('居民身份证换领、补领');
+      await headingFocused();
+      await press(page.getByRole('button', { name: '开始办理' }), 'Enter');
+      await s.h1('请放置身份证');
+      await page.locator('[data-card="adult"]').click();
+      await s.h1('读取成功，请核对您的信息');
+      await headingFocused();
+      const cardStops = await tabStops(page);
+      await expect(tabThrough(page, cardStops[0]!, cardStops.length + 5)).resolves.toEqual(
+        cardStops,
+      );
+      await press(page.getByRole('button', { name: '信息无误，下一步' }), 'Enter');
+      await s.h1('您为什么要办理？');
+      await headingFocused();
+      const questionStops = await tabStops(page);
+      await expect(tabThrough(page, questionStops[0]!, questionStops.length + 5)).resolves.toEqual(
+        questionStops,
+      );
+      await page.getByRole('radio', { name: '证件损坏' }).focus();
+      await page.keyboard.press('Space');
+      await expect(page.getByRole('radio', { name: '证件损坏' }).isChecked()).resolves.toBe(true);
+      await page.getByRole('button', { name: '下一步', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await s.h1('新证制好前，需要办理临时居民身份证吗？');
+    });
+  },
+);
