@@ -23,7 +23,7 @@ async function axe(page: Page, mode: Mode, screen: string): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready);
   // Let transitions settle so contrast is measured on the final colours.
   await page.waitForTimeout(250);
-  const builder = new AxeBuilder({ page: page as never })
+  const builder = new AxeBuilder({ page: page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .exclude('.demo-dock');
   if (mode === 'elder')
