@@ -3,6 +3,7 @@ import type { Logger } from './shared/log';
 import { err, ok, type Result } from './shared/result';
 import { lockdownPolicy } from './shell/lockdown';
 import { isKioskUrl, KIOSK_START_URL } from './shell/origin';
+import { a4FormPrintOptions } from './shell/print-options';
 import { planRecovery } from './shell/recovery';
 import { windowOptionsFor, webPreferencesFor, type LaunchOptions } from './shell/web-preferences';
 
@@ -84,19 +85,12 @@ export function printKioskPage(
   if (window === null || window.isDestroyed())
     return Promise.resolve(err('no_window', 'the kiosk window is not open'));
   return new Promise((resolve) => {
-    window.webContents.print(
-      {
-        silent: true,
-        printBackground: true,
-        pageSize: 'A4',
-        ...(printerName === null ? {} : { deviceName: printerName }),
-      },
-      (success, failureReason) =>
-        resolve(
-          success
-            ? ok({ printer: printerName ?? 'default' })
-            : err('print_failed', failureReason || 'the printer refused the job'),
-        ),
+    window.webContents.print(a4FormPrintOptions(printerName), (success, failureReason) =>
+      resolve(
+        success
+          ? ok({ printer: printerName ?? 'default' })
+          : err('print_failed', failureReason || 'the printer refused the job'),
+      ),
     );
   });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { loadIme } from './keyboard/load-ime';
 import { assertNever } from '../rules/engine/assert-never';
 import { AssistBar } from './components/AssistBar';
 import { DemoDock } from './components/DemoDock';
@@ -75,6 +76,10 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useEffect(() => {
+    // The keyboard's dictionary, once the first screen is drawn and before anyone needs it.
+    if (status === 'ready') setTimeout(() => void loadIme(), 500);
+  }, [status]);
   const elder = useAssist((s) => s.elder);
   useEffect(() => {
     // One switch for the whole page: every size, spacing and colour in kiosk.css follows it.

@@ -22,7 +22,7 @@ await build({
   format: 'cjs',
   target: 'node22',
   logLevel: 'warning',
-  external: ['serialport', '@serialport/*', 'node-hid'],
+  external: ['serialport', '@serialport/*', 'node-hid', 'playwright-core'],
   // __dirname keeps meaning "the folder of the entry file", as when run from source.
   define: { __dirname: JSON.stringify(dirname(resolve(entry))) },
 });

@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
-import dictionary from '../keyboard/pinyin-dictionary.json';
-import { createIme, type InputContext } from '../keyboard/pinyin-ime';
+import { useIme } from '../keyboard/load-ime';
+import type { InputContext } from '../keyboard/pinyin-ime';
 import { useAssist } from '../state/assist';
-
-const ime = createIme(dictionary);
 
 // prettier-ignore
 const LETTER_ROWS = [
@@ -45,6 +43,7 @@ export function ChineseKeyboard({
   readonly maxLength: number;
 }) {
   const { t } = useT();
+  const ime = useIme();
   const elder = useAssist((s) => s.elder);
   const [mode, setMode] = useState<Mode>('pinyin');
   const [letters, setLetters] = useState('');
@@ -52,12 +51,13 @@ export function ChineseKeyboard({
   const perPage = elder ? 5 : 8;
 
   const candidates = useMemo(
-    () => (letters === '' ? [] : ime.candidates(letters, contextFor(kind, value), 60)),
-    [letters, kind, value],
+    () =>
+      letters === '' || ime === null ? [] : ime.candidates(letters, contextFor(kind, value), 60),
+    [ime, letters, kind, value],
   );
   const pages = Math.max(1, Math.ceil(candidates.length / perPage));
   const shown = candidates.slice(page * perPage, page * perPage + perPage);
-  const syllables = ime.segment(letters);
+  const syllables = ime === null ? null : ime.segment(letters);
 
   const insert = (text: string): void =>
     onChange(
@@ -84,7 +84,7 @@ export function ChineseKeyboard({
     }
     const next = letters + key;
     // Letters that cannot start any reading are not taken (the key would seem to do nothing otherwise).
-    if (ime.segment(next) !== null && next.length <= 24) compose(next);
+    if (ime !== null && ime.segment(next) !== null && next.length <= 24) compose(next);
   };
 
   return (

@@ -1,7 +1,7 @@
 import type { Identity } from '../../electron/devices/idcard/identity';
 import { maskIdNumber } from '../../rules/engine/id-number';
 import { useT } from '../i18n';
-import { formatDate } from '../format';
+import { identityRows } from './identity-rows';
 
 /** The card's details as a citizen checks them. The ID number is masked unless `fullIdNumber`. */
 export function IdentityDetails({
@@ -12,21 +12,12 @@ export function IdentityDetails({
   readonly fullIdNumber: boolean;
 }) {
   const { t, locale } = useT();
-  const validTo =
-    identity.validTo === '长期' ? t('idcard.longTerm') : formatDate(identity.validTo, locale);
-  const rows: [string, string][] = [
-    [t('idcard.name'), identity.name],
-    [t('idcard.sex'), t(`idcard.sex.${identity.sex}` as const)],
-    ...(identity.nation === undefined
-      ? []
-      : ([[t('idcard.nation'), identity.nation]] as [string, string][])),
-    [t('idcard.birthDate'), formatDate(identity.birthDate, locale)],
-    ...(identity.address === undefined
-      ? []
-      : ([[t('idcard.address'), identity.address]] as [string, string][])),
-    [t('idcard.idNumber'), fullIdNumber ? identity.idNumber : maskIdNumber(identity.idNumber)],
-    [t('idcard.validity'), `${formatDate(identity.validFrom, locale)} – ${validTo}`],
-  ];
+  const rows = identityRows(
+    identity,
+    t,
+    locale,
+    fullIdNumber ? identity.idNumber : maskIdNumber(identity.idNumber),
+  );
   return (
     <div className="identity">
       <div className="identity-photo" aria-label={t('idcard.photo')} role="img">
@@ -38,10 +29,10 @@ export function IdentityDetails({
         <span>{t('idcard.photoPlaceholder')}</span>
       </div>
       <dl className="identity-fields">
-        {rows.map(([label, value]) => (
-          <div className="identity-row" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
+        {rows.map((row) => (
+          <div className="identity-row" key={row.field}>
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
           </div>
         ))}
       </dl>

@@ -3,6 +3,7 @@ import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
+import { ReadMyDetails } from '../components/ReadMyDetails';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -117,6 +118,7 @@ export function IdCardScreen() {
       ) : (
         <>
           <IdentityDetails identity={identity} fullIdNumber={false} />
+          <ReadMyDetails identity={identity} />
           {problem === 'expired' && identity.validTo !== '长期' && (
             <p className="notice notice-error" role="alert">
               {t('idcard.expired', { validTo: formatDate(identity.validTo, locale) })}

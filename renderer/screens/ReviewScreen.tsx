@@ -5,6 +5,7 @@ import { ActionBar } from '../components/ActionBar';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
+import { ReadMyDetails } from '../components/ReadMyDetails';
 import { aside, formatDate, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
@@ -164,6 +165,7 @@ export function ReviewScreen() {
             {t('review.applicant')}
           </h2>
           <IdentityDetails identity={identity} fullIdNumber />
+          <ReadMyDetails identity={identity} />
         </section>
       )}
       <section className="review-block" aria-labelledby="review-answers">

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { useAssist } from '../state/assist';
@@ -110,6 +111,38 @@ export function say(prompt: Prompt, fallback: MessageKey | null = null): void {
   });
   useVoice.getState().setSpoken(deduped);
   play(deduped, volume, generation);
+}
+
+/**
+ * The citizen's own details, on their tap only, and only through a system
+ * voice: no recording of personal data exists or is made. Not remembered for
+ * "再听一遍" and not shown in the voice bar. False when there is no voice.
+ */
+export function sayPersonal(text: string): boolean {
+  const locale = useUi.getState().locale;
+  const voice = pickVoice(systemVoices(), locale);
+  if (voice === null || synth() === null) return false;
+  stopSpeaking();
+  useVoice.getState().setSpoken([{ kind: 'synth', voiceURI: voice.voiceURI, text: '' }]);
+  play(
+    [{ kind: 'synth', voiceURI: voice.voiceURI, text }],
+    useAssist.getState().volume,
+    generation,
+  );
+  return true;
+}
+
+/** Whether this system can read free text (the citizen's details) aloud; follows voices loading late. */
+export function useFreeTextVoice(locale: Locale): boolean {
+  const [can, setCan] = useState(() => canReadFreeText(locale));
+  useEffect(() => {
+    const speech = synth();
+    const update = (): void => setCan(canReadFreeText(locale));
+    update();
+    speech?.addEventListener('voiceschanged', update);
+    return () => speech?.removeEventListener('voiceschanged', update);
+  }, [locale]);
+  return can;
 }
 
 export function repeat(): void {

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeDocumentCameraY4m } from '../fixtures/document-camera';
 import { demoConfig, screenshot, withKioskPage } from './harness';
-import { RECORD_JOURNEY, steps } from './journey-steps';
+import { recordJourneyToMaterials, steps } from './journey-steps';
 
 type Mode = 'normal' | 'elder';
 
@@ -183,19 +183,7 @@ describe.each<Mode>(['normal', 'elder'])(
       const s = steps(page);
       await enterMode();
       if (mode === 'elder') await page.locator('[data-area="治安管理"]').click();
-      await s.start('no-criminal-record', 'elder');
-      await s.choose('我受他人委托代办');
-      await s.next();
-      await s.type(RECORD_JOURNEY.principal);
-      await s.next();
-      await s.keys(RECORD_JOURNEY.principalId);
-      await s.next();
-      await s.choose('出国（境）留学、签证、移民');
-      await s.next();
-      await s.keys(RECORD_JOURNEY.phone);
-      await s.next();
-      await s.next();
-      await s.h1('请准备以下材料');
+      await recordJourneyToMaterials(page);
       await check('materials');
       await page.getByTestId('photograph-powerOfAttorney').click();
       await expect

@@ -2,29 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE, writeDocumentCameraY4m } from '../fixtures/document-camera';
 import { demoConfig, heapStrings, screenshot, withKioskPage } from './harness';
-import { RECORD_JOURNEY, steps } from './journey-steps';
-
-/** The 无犯罪记录证明 journey for someone else, up to its materials screen. */
-async function toMaterials(page: Page): Promise<void> {
-  const s = steps(page);
-  await s.start('no-criminal-record', 'elder');
-  await s.choose('我受他人委托代办');
-  await s.next();
-  await s.type(RECORD_JOURNEY.principal);
-  await s.next();
-  await s.keys(RECORD_JOURNEY.principalId);
-  await s.next();
-  await s.choose('出国（境）留学、签证、移民');
-  await s.next();
-  await s.keys(RECORD_JOURNEY.phone);
-  await s.next();
-  await s.next();
-  await s.h1('请准备以下材料');
-}
+import { RECORD_JOURNEY, recordJourneyToMaterials, steps } from './journey-steps';
 
 const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
 writeDocumentCameraY4m(video);
@@ -52,7 +33,7 @@ describe('document camera', () => {
   it('photographs the power of attorney, cropped to the page and under 300 KB', async () => {
     const { page } = ctx;
     const s = steps(page);
-    await toMaterials(page);
+    await recordJourneyToMaterials(page);
     await page.getByTestId('photograph-powerOfAttorney').click();
     await s.h1('拍摄：授权委托书');
     await expect
@@ -138,7 +119,7 @@ describe('document camera', () => {
       };
       (window as unknown as { opened: MediaStream[] }).opened = opened;
     });
-    await toMaterials(page);
+    await recordJourneyToMaterials(page);
     await page.getByTestId('photograph-powerOfAttorney').click();
     await page.getByRole('button', { name: '拍照' }).click();
     await page.getByRole('button', { name: '使用这张' }).click();

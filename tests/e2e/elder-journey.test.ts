@@ -82,6 +82,8 @@ describe('长辈版: an ID card renewal by touch alone', () => {
     const said = (await spoken(page)) ?? '';
     expect(said).not.toContain('李秀英');
     expect(said).not.toMatch(/\d{6}/);
+    // No system voice here, so no "读出我的信息": a recording cannot hold her name.
+    await expect(page.getByRole('button', { name: '读出我的信息' }).count()).resolves.toBe(0);
     // The number on screen is masked outside the review screen.
     await expect(s.main()).resolves.toMatch(/1101\*{12}20/);
     await screenshot(page, 'elder-05-idcard-read');

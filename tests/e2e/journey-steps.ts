@@ -56,8 +56,8 @@ export const RECORD_JOURNEY = {
   phone: '13900005555',
 } as const;
 
-/** Home → … → the review screen of RECORD_JOURNEY. */
-export async function recordJourneyToReview(page: Page): Promise<void> {
+/** Home → … → the materials screen of RECORD_JOURNEY (in 长辈版, choose the area first). */
+export async function recordJourneyToMaterials(page: Page): Promise<void> {
   const s = steps(page);
   await s.start('no-criminal-record', 'elder');
   await s.choose('我受他人委托代办');
@@ -71,6 +71,13 @@ export async function recordJourneyToReview(page: Page): Promise<void> {
   await s.keys(RECORD_JOURNEY.phone);
   await s.next();
   await s.next();
+  await s.h1('请准备以下材料');
+}
+
+/** Home → … → the review screen of RECORD_JOURNEY. */
+export async function recordJourneyToReview(page: Page): Promise<void> {
+  const s = steps(page);
+  await recordJourneyToMaterials(page);
   await s.declare('授权委托书', true);
   await s.declare('委托人居民身份证复印件', true);
   await s.next();

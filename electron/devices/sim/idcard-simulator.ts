@@ -50,8 +50,11 @@ export function createIdCardSimulator(
     delayMs: 0,
     silent: false,
   };
-  // Swapping one card for another lifts the first off the field for a moment.
+  // Swapping one card for another lifts the first off the field for a moment;
+  // so does taking a card off and putting one back: a hand cannot do it
+  // faster than a few polls, and the reader must see the field empty.
   let liftedPolls = 0;
+  let emptyPollsSinceRemoval = Number.POSITIVE_INFINITY;
   const deframer = createStreamDeframer();
 
   const answer = (cmd: number, para: number): Uint8Array => {
@@ -60,6 +63,7 @@ export function createIdCardSimulator(
         liftedPolls -= 1;
         return encodeReply(0x80);
       }
+      if (card === null) emptyPollsSinceRemoval += 1;
       return card ? encodeReply(0x9f, new Uint8Array(4)) : encodeReply(0x80);
     }
     if (is(cmd, para, 'selectCard'))
@@ -109,6 +113,7 @@ export function createIdCardSimulator(
     faults,
     placeCard(sample) {
       if (card !== null) liftedPolls = options.swapGapPolls;
+      else liftedPolls = Math.max(0, options.swapGapPolls - emptyPollsSinceRemoval);
       // A stand-in for the WLT photo: fixed bytes, so reads are repeatable.
       const photo = Uint8Array.from({ length: PHOTO_BYTES }, (_, i) => (i * 7) & 0xff);
       // Each card answers select with its own 8-byte number, as real cards do.
@@ -120,6 +125,7 @@ export function createIdCardSimulator(
       };
     },
     removeCard() {
+      if (card !== null) emptyPollsSinceRemoval = 0;
       card = null;
     },
     dispose() {

@@ -67,6 +67,24 @@ describe('ID card reader driver against the wire-level simulator', () => {
     expect(last.identity.validTo).toBe('长期');
   });
 
+  it('reads the same card again when it is taken off and put straight back', async () => {
+    const r = rig();
+    stop = r.stop;
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    // Off and on again before the reader polls once: a hand still leaves the field empty a moment.
+    r.simulator.removeCard();
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read', 2);
+    expect(r.events.map((e) => e.type)).toEqual([
+      'card-present',
+      'card-read',
+      'card-removed',
+      'card-present',
+      'card-read',
+    ]);
+  });
+
   it('tells a card swapped in an instant from the one already read, by its select reply', async () => {
     const r = rig(0);
     stop = r.stop;

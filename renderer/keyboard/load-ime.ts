@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { createIme, type Ime } from './pinyin-ime';
+
+let loading: Promise<Ime> | null = null;
+let loaded: Ime | null = null;
+
+/**
+ * The pinyin dictionary is half a megabyte: it is a chunk of its own, fetched
+ * once the home screen is up (App calls this when idle) rather than before the
+ * first screen can be drawn.
+ */
+export function loadIme(): Promise<Ime> {
+  loading ??= import('./pinyin-dictionary.json').then((module) => {
+    loaded = createIme(module.default);
+    return loaded;
+  });
+  return loading;
+}
+
+/** The input method once its dictionary is in (at once after the first time). */
+export function useIme(): Ime | null {
+  const [ime, setIme] = useState<Ime | null>(loaded);
+  useEffect(() => {
+    if (ime === null) void loadIme().then(setIme);
+  }, [ime]);
+  return ime;
+}
