@@ -6,6 +6,7 @@ import { pick, translate, type MessageKey, type Params } from '../i18n';
 import { useJourney } from '../state/journey';
 import { displayAnswer } from '../screens/display-answer';
 import { assistanceLines } from '../screens/assistance-text';
+import { identityRows } from './identity-rows';
 import { QrCode } from './QrCode';
 
 /** The official form is Chinese whatever language the screen was in. */
@@ -33,20 +34,17 @@ export function ApplicationForm({
   const answers = evaluation.questions.filter(
     ({ question }) => evaluation.answers[question.id] !== undefined,
   );
-  const identityRows: [string, string][] = [
-    [zh('idcard.name'), applicant.name],
-    ...(identity === null
-      ? []
-      : ([[zh('idcard.sex'), zh(`idcard.sex.${identity.sex}` as const)]] as [string, string][])),
-    ...(identity?.nation === undefined
-      ? []
-      : ([[zh('idcard.nation'), identity.nation]] as [string, string][])),
-    [zh('idcard.birthDate'), formatDate(applicant.birthDate, 'zh-CN')],
-    [zh('idcard.idNumber'), applicant.idNumber ?? ''],
-    ...(identity?.address === undefined
-      ? []
-      : ([[zh('idcard.address'), identity.address]] as [string, string][])),
-  ];
+  // From the card when it was read; from the answers when the applicant had no card with them.
+  const rows: [string, string][] =
+    identity !== null
+      ? identityRows(identity, zh, 'zh-CN', identity.idNumber)
+          .filter((row) => row.field !== 'validity')
+          .map((row) => [row.label, row.value])
+      : [
+          [zh('idcard.name'), applicant.name],
+          [zh('idcard.birthDate'), formatDate(applicant.birthDate, 'zh-CN')],
+          [zh('idcard.idNumber'), applicant.idNumber ?? ''],
+        ];
   const assistance = slip.assistance;
   // The slip leaves out what the card reader proved; the form for signature lists it.
   const cardRead = evaluation.requirements.filter(
@@ -68,7 +66,7 @@ export function ApplicationForm({
         <h2 className="a4-section">{zh('form.applicant')}</h2>
         <table className="a4-table">
           <tbody>
-            {identityRows.map(([label, value]) => (
+            {rows.map(([label, value]) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
                 <td>{value}</td>

@@ -18,8 +18,12 @@ export function GuideMaterials({ rule }: { readonly rule: ServiceRule }) {
   const sometimes = all.filter((r) => r.requiredIf !== true);
   return (
     <>
-      <h3 className="guide-subheading">{t('guide.materialsAlways')}</h3>
-      <RequirementList list={always} />
+      {always.length > 0 && (
+        <>
+          <h3 className="guide-subheading">{t('guide.materialsAlways')}</h3>
+          <RequirementList list={always} />
+        </>
+      )}
       {sometimes.length > 0 && (
         <>
           <h3 className="guide-subheading">{t('guide.materialsSometimes')}</h3>

@@ -92,7 +92,7 @@ export function GuidePanel() {
     <aside className="guide-panel" aria-labelledby="guide-panel-title" data-testid="guide-panel">
       <div className="guide-panel-head">
         <h2 id="guide-panel-title" className="guide-panel-title">
-          {t('guide.title')}
+          {t('guide.panelTitle')}
         </h2>
         <button
           type="button"

@@ -61,7 +61,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
               <span className="fact-label">{t('guide.timeLimit')}</span>
               <span className="fact-value">{limit}</span>
             </div>
-            <div className="fact">
+            <div className="fact fact-fee">
               <span className="fact-label">{t('guide.fee')}</span>
               <span className="fact-value">{l(guide.feeNote)}</span>
             </div>

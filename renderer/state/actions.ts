@@ -29,6 +29,11 @@ export async function endJourney(
   const ui = useUi.getState();
   ui.go({ name: 'home' });
   if (ui.info !== null) ui.setLocale(ui.info.defaultLocale);
+  // The browser's own records of the session's requests and layout shifts: a
+  // kiosk runs for months, so nothing may grow with every visitor.
+  performance.clearResourceTimings();
+  performance.clearMeasures();
+  performance.clearMarks();
   await kiosk.endSession({ reason });
 }
 

@@ -34,6 +34,7 @@ const HOME = '您好！请选择要办理的业务';
 /** From the ready line to a home screen whose service tiles answer a tap. */
 async function benchStartup(browser: Browser): Promise<void> {
   const readyToInteractive: number[] = [];
+  const readyToHeading: number[] = [];
   const spawnToReady: number[] = [];
   for (let round = 0; round < 5; round += 1) {
     const spawned = performance.now();
@@ -43,7 +44,8 @@ async function benchStartup(browser: Browser): Promise<void> {
     const page = await context.newPage();
     await page.goto(kiosk.url);
     await page.getByRole('heading', { level: 1, name: HOME }).waitFor();
-    // Interactive: a tap on a tile is handled (the guide opens), fonts are in.
+    readyToHeading.push(performance.now() - ready);
+    // Interactive: the kiosk's own typeface is in and a tap on a tile would be taken.
     await page.evaluate(() => document.fonts.ready);
     await page.locator('[data-service="id-card-renewal"]').click({ trial: true });
     readyToInteractive.push(performance.now() - ready);
@@ -54,7 +56,8 @@ async function benchStartup(browser: Browser): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `renderer startup: web host ready line → interactive home screen median ${median(readyToInteractive).toFixed(0)} ms ` +
-      `(min ${Math.min(...readyToInteractive).toFixed(0)}, max ${Math.max(...readyToInteractive).toFixed(0)}, 5 runs); ` +
+      `(min ${Math.min(...readyToInteractive).toFixed(0)}, max ${Math.max(...readyToInteractive).toFixed(0)}, 5 runs, a fresh browser context each: no cache); ` +
+      `of which to the home heading ${median(readyToHeading).toFixed(0)} ms, the rest the CJK font slices; ` +
       `process start → ready line median ${median(spawnToReady).toFixed(0)} ms`,
   );
 }
@@ -138,6 +141,39 @@ async function journey(page: Page): Promise<void> {
   await s.finish();
 }
 
+/**
+ * Where the renderer's heap is, from a V8 heap snapshot: the page's own JS
+ * objects, compiled code (grows while the JIT warms up, then levels off), and
+ * the browser's native bookkeeping (devtools' network buffer, timing entries).
+ */
+async function heapParts(
+  cdp: CDPSession,
+): Promise<{ objects: number; code: number; native: number }> {
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }): void => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const types = snapshot.snapshot.meta.node_types[0];
+  const parts = { objects: 0, code: 0, native: 0 };
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt]!];
+    const size = snapshot.nodes[i + sizeAt]!;
+    if (type === 'code') parts.code += size;
+    else if (type === 'native') parts.native += size;
+    else parts.objects += size;
+  }
+  return parts;
+}
+
 async function memory(
   cdp: CDPSession,
 ): Promise<{ heap: number; nodes: number; listeners: number }> {
@@ -161,15 +197,23 @@ async function benchJourneys(browser: Browser, kiosk: RunningKiosk): Promise<voi
   await journey(page);
   samples.push(...(await drainProbe(page)));
   const first = await memory(cdp);
+  const firstParts = await heapParts(cdp);
+  // The heap along the way: warm-up (JIT code, caches) levels off; a leak keeps climbing.
+  const checkpoints: string[] = [`1: ${(first.heap / 1024).toFixed(0)} KB`];
+  const every = Math.max(1, Math.floor(JOURNEYS / 4));
   for (let n = 2; n <= JOURNEYS; n += 1) {
     await journey(page);
     samples.push(...(await drainProbe(page)));
-    if (n % 50 === 0)
+    if (n % every === 0 && n < JOURNEYS) {
+      checkpoints.push(`${n}: ${((await memory(cdp)).heap / 1024).toFixed(0)} KB`);
       process.stderr.write(
         `  … ${n} journeys, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
       );
+    }
   }
   const last = await memory(cdp);
+  const lastParts = await heapParts(cdp);
+  checkpoints.push(`${JOURNEYS}: ${(last.heap / 1024).toFixed(0)} KB`);
   const seconds = (performance.now() - started) / 1000;
 
   const of = (kind: string) => samples.filter((s) => s.kind === kind).map((s) => s.ms);
@@ -182,6 +226,15 @@ async function benchJourneys(browser: Browser, kiosk: RunningKiosk): Promise<voi
       `JS heap ${kb(first.heap)} KB → ${kb(last.heap)} KB (${growth >= 0 ? '+' : ''}${kb(growth)} KB, ` +
       `${((growth / first.heap) * 100).toFixed(1)} %, ${(growth / Math.max(1, JOURNEYS - 1)).toFixed(0)} B per journey); ` +
       `DOM nodes ${first.nodes} → ${last.nodes}; event listeners ${first.listeners} → ${last.listeners}`,
+  );
+  console.log(`renderer JS heap after GC, by journey: ${checkpoints.join(', ')}`);
+  const delta = (key: keyof typeof firstParts): string => {
+    const d = lastParts[key] - firstParts[key];
+    return `${d >= 0 ? '+' : ''}${kb(d)} KB (${(d / Math.max(1, JOURNEYS - 1)).toFixed(0)} B per journey)`;
+  };
+  console.log(
+    `heap snapshot, journey ${JOURNEYS} vs journey 1: the page's JS objects ${kb(firstParts.objects)} KB, ${delta('objects')}; ` +
+      `compiled code ${delta('code')}; browser native bookkeeping ${delta('native')}`,
   );
   await context.close();
 }
