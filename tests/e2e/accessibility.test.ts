@@ -1,17 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { writeDocumentCameraY4m } from '../fixtures/document-camera';
-import { demoConfig, screenshot, withKioskPage } from './harness';
+import { screenshot, withDocumentCamera, withKioskPage } from './harness';
 import { recordJourneyToMaterials, steps } from './journey-steps';
 
 type Mode = 'normal' | 'elder';
-
-const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
-writeDocumentCameraY4m(video);
 
 /**
  * axe-core on the screen as it is now (the demo dock is not part of a real
@@ -100,19 +93,7 @@ async function tabThrough(page: Page, first: string, limit: number): Promise<str
 describe.each<Mode>(['normal', 'elder'])(
   'accessibility of every citizen screen (%s mode)',
   (mode) => {
-    const ctx = withKioskPage({
-      config: demoConfig({
-        devices: [
-          ...(demoConfig()['devices'] as unknown[]),
-          { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
-        ],
-      }),
-      chromiumArgs: [
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${video}`,
-      ],
-    });
+    const ctx = withKioskPage(withDocumentCamera());
     const problems: string[] = [];
     /** 长辈版 ends with each session (the next visitor gets the normal kiosk): switch it on again. */
     const enterMode = async (): Promise<void> => {

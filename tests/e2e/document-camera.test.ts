@@ -1,14 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { PAGE, writeDocumentCameraY4m } from '../fixtures/document-camera';
-import { demoConfig, heapStrings, screenshot, withKioskPage } from './harness';
+import { PAGE } from '../fixtures/document-camera';
+import { heapStrings, screenshot, withDocumentCamera, withKioskPage } from './harness';
 import { RECORD_JOURNEY, recordJourneyToMaterials, steps } from './journey-steps';
-
-const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
-writeDocumentCameraY4m(video);
 
 /**
  * A material photographed with the document camera (Chromium's fake capture
@@ -16,19 +11,7 @@ writeDocumentCameraY4m(video);
  * compress under 300 KB, attach; the photo is sealed with the application.
  */
 describe('document camera', () => {
-  const ctx = withKioskPage({
-    config: demoConfig({
-      devices: [
-        ...(demoConfig()['devices'] as unknown[]),
-        { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
-      ],
-    }),
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  const ctx = withKioskPage(withDocumentCamera());
 
   it('photographs the power of attorney, cropped to the page and under 300 KB', async () => {
     const { page } = ctx;

@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { writeDocumentCameraY4m } from '../fixtures/document-camera';
 import {
+  demoConfig,
   launchChromium,
   openKioskPage,
   ROOT,
@@ -94,4 +97,26 @@ export async function heapStrings(page: Page, needles: readonly string[]): Promi
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The demo kiosk with a UVC document camera, and the Chromium switches that
+ * make its fake capture device play a generated A4 page (written once per run).
+ */
+export function withDocumentCamera(): { config: unknown; chromiumArgs: string[] } {
+  const video = join(mkdtempSync(join(tmpdir(), 'fake-camera-')), 'document.y4m');
+  writeDocumentCameraY4m(video);
+  return {
+    config: demoConfig({
+      devices: [
+        ...(demoConfig()['devices'] as unknown[]),
+        { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
+      ],
+    }),
+    chromiumArgs: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  };
 }
