@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, withDocumentCamera, withKioskPage } from './harness';
+import { screenshot, smallestTarget, withDocumentCamera, withKioskPage } from './harness';
 import { recordJourneyToMaterials, steps } from './journey-steps';
 
 type Mode = 'normal' | 'elder';
@@ -9,7 +9,8 @@ type Mode = 'normal' | 'elder';
 /**
  * axe-core on the screen as it is now (the demo dock is not part of a real
  * kiosk): WCAG 2.2 A/AA, and in 长辈版 also the 7:1 enhanced contrast. Returns
- * the serious and critical findings in words a person can act on.
+ * the serious and critical findings, and a touch target below the mode's
+ * floor, in words a person can act on.
  */
 async function axe(page: Page, mode: Mode, screen: string): Promise<string[]> {
   expect(await page.locator('html').getAttribute('data-mode'), screen).toBe(mode);
@@ -28,6 +29,15 @@ async function axe(page: Page, mode: Mode, screen: string): Promise<string[]> {
   expect(ran, screen).toContain('color-contrast');
   if (mode === 'elder') expect(ran, screen).toContain('color-contrast-enhanced');
   await screenshot(page, `a11y-${mode}-${screen}`);
+  // Touch targets: 60 px in normal mode, 80 px in 长辈版 (the demo dock is not the kiosk's).
+  const smallest = await smallestTarget(page);
+  const floor = mode === 'elder' ? 80 : 60;
+  const small =
+    Math.min(smallest.width, smallest.height) < floor
+      ? [
+          `${screen}: touch target "${smallest.label}" ${smallest.width}×${smallest.height} px < ${floor}`,
+        ]
+      : [];
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
@@ -35,7 +45,8 @@ async function axe(page: Page, mode: Mode, screen: string): Promise<string[]> {
         (n) =>
           `${screen}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`,
       ),
-    );
+    )
+    .concat(small);
 }
 
 /** The interactive elements of the citizen's screen, in DOM order, as Tab should visit them. */

@@ -1,30 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoConfig, screenshot, withKioskPage } from './harness';
+import { demoConfig, screenshot, smallestTarget, withKioskPage } from './harness';
 import { steps, typeOnScreen } from './journey-steps';
-
-/** Every visible button of the citizen's screen (the demo dock is not part of a real kiosk). */
-async function smallestTarget(
-  page: Page,
-): Promise<{ width: number; height: number; label: string }> {
-  return page.evaluate(() => {
-    let smallest = { width: Infinity, height: Infinity, label: '' };
-    for (const el of document.querySelectorAll<HTMLElement>(
-      'button, [role="button"], input, textarea',
-    )) {
-      if (el.closest('.demo-dock') !== null || el.offsetParent === null) continue;
-      const r = el.getBoundingClientRect();
-      if (Math.min(r.width, r.height) < Math.min(smallest.width, smallest.height)) {
-        smallest = {
-          width: Math.round(r.width),
-          height: Math.round(r.height),
-          label: (el.innerText || el.getAttribute('aria-label') || el.id).slice(0, 30),
-        };
-      }
-    }
-    return smallest;
-  });
-}
 
 const spoken = (page: Page) => page.getByTestId('assist-bar').getAttribute('data-spoken');
 

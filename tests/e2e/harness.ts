@@ -120,3 +120,28 @@ export function withDocumentCamera(): { config: unknown; chromiumArgs: string[] 
     ],
   };
 }
+
+/** The smallest touch target on the citizen's screen (the demo dock is not part of a real kiosk). */
+export async function smallestTarget(
+  page: Page,
+): Promise<{ width: number; height: number; label: string }> {
+  return page.evaluate(() => {
+    let smallest = { width: Infinity, height: Infinity, label: '' };
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, [role="button"], input, textarea',
+    )) {
+      if (el.closest('.demo-dock') !== null || el.offsetParent === null) continue;
+      // A visually hidden radio is tapped through its label, which is the target.
+      const target = el instanceof HTMLInputElement ? (el.closest('label') ?? el) : el;
+      const r = target.getBoundingClientRect();
+      if (Math.min(r.width, r.height) < Math.min(smallest.width, smallest.height)) {
+        smallest = {
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+          label: (target.innerText || el.getAttribute('aria-label') || el.id).slice(0, 30),
+        };
+      }
+    }
+    return smallest;
+  });
+}
