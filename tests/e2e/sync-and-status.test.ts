@@ -185,8 +185,10 @@ describe('applications reach the station back office', () => {
     await screenshot(page, 'portrait-66-queue-drained');
     await page.getByRole('button', { name: '退出并锁定' }).click();
 
-    // Each of the ten now answers from the back office.
+    // Each of the ten now answers from the back office. (A slip is taken on
+    // the home screen only: wait for it before holding the next one up.)
     for (const no of [waiting[0]!, waiting[9]!]) {
+      await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
       await api(page, 'demoScan', { text: `GAKIOSK:${no}` });
       await expect
         .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
