@@ -18,6 +18,12 @@ const SYMBOL_ROWS = [
 
 type Mode = 'pinyin' | 'letters' | 'symbols';
 
+/** The two keys that switch to another page, and back to pinyin from it. */
+const MODE_PAGES = [
+  { page: 'letters', label: 'keyboard.toLetters' },
+  { page: 'symbols', label: 'keyboard.toSymbols' },
+] as const;
+
 /** Which candidates come first: surnames for an empty name, address words in an address. */
 function contextFor(kind: 'name' | 'address' | 'text', value: string): InputContext {
   if (kind === 'name') return value === '' ? 'surname' : 'name';
@@ -156,26 +162,19 @@ export function ChineseKeyboard({
         </div>
       ))}
       <div className="keypad-row">
-        <button
-          type="button"
-          className="key key-wide cn-mode"
-          onClick={() => {
-            compose('');
-            setMode(mode === 'letters' ? 'pinyin' : 'letters');
-          }}
-        >
-          {mode === 'letters' ? t('keyboard.toPinyin') : t('keyboard.toLetters')}
-        </button>
-        <button
-          type="button"
-          className="key key-wide"
-          onClick={() => {
-            compose('');
-            setMode(mode === 'symbols' ? 'pinyin' : 'symbols');
-          }}
-        >
-          {mode === 'symbols' ? t('keyboard.toPinyin') : t('keyboard.toSymbols')}
-        </button>
+        {MODE_PAGES.map(({ page, label }) => (
+          <button
+            type="button"
+            key={page}
+            className="key key-wide"
+            onClick={() => {
+              compose('');
+              setMode(mode === page ? 'pinyin' : page);
+            }}
+          >
+            {mode === page ? t('keyboard.toPinyin') : t(label)}
+          </button>
+        ))}
         <button type="button" className="key key-wide" onClick={backspace}>
           {t('question.delete')}
         </button>

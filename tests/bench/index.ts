@@ -13,11 +13,12 @@ import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulat
 import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
 import { createMemoryPair } from '../../electron/devices/transport/memory-pair';
 import { openSerial } from '../../electron/devices/transport/serial';
-import { slipReceipt, type ReceiptSlip } from '../../electron/devices/printer/slip-receipt';
+import { slipReceipt } from '../../electron/devices/printer/slip-receipt';
 import { holidayCalendar } from '../../rules/data/holidays';
 import { evaluate } from '../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { ServiceRule } from '../../rules/engine/schema';
+import { sampleReceiptSlip } from '../fixtures/receipt-slip';
 import { benchDrain, benchEnqueue } from './outbox';
 
 const ROOT = join(__dirname, '..', '..');
@@ -216,13 +217,7 @@ async function benchCardReadOverPty(): Promise<void> {
 }
 
 function benchSlipEncoding(): void {
-  const slip: ReceiptSlip = {
-    station: '示例市公安局示例分局示例派出所',
-    title: '受理回执',
-    applicationNoLabel: '申请编号',
-    applicationNo: '20261127-ABC123-X',
-    qrText: 'GAKIOSK:20261127-ABC123-X',
-    qrCaption: '扫码查询办理进度',
+  const slip = sampleReceiptSlip({
     rows: Array.from({ length: 12 }, (_, i) => [`项目${i}`, `内容内容内容内容${i}`] as const),
     notice: {
       title: '一次性告知单',
@@ -232,13 +227,11 @@ function benchSlipEncoding(): void {
         { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
       ],
     },
-    bringTitle: '请带到窗口的材料',
     bring: ['申请人户口簿', '收户人户口簿'],
     notes: ['请携带以上材料原件到户籍窗口，由民警审核后办理。'],
-    howToQueryTitle: '查询方式',
     howToQuery: '在任一自助终端扫描本回执二维码，或致电本派出所查询。',
     footer: ['规则版本 2026.11.1'],
-  };
+  });
   const rounds = 2000;
   let bytes = 0;
   const start = performance.now();

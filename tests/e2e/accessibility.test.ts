@@ -139,13 +139,7 @@ describe.each<Mode>(['normal', 'elder'])(
       await s.next();
       await page.locator('.error-summary').waitFor();
       await check('question-error');
-      await s.choose('证件损坏');
-      await s.next();
-      await s.choose('不需要');
-      await s.next();
-      await s.choose('邮寄到家');
-      await s.next();
-      await s.h1('邮寄地址');
+      await s.renewalByPost();
       await check('question-keyboard');
       for (const key of 'bei')
         await page.locator('.cn-keyboard').getByRole('button', { name: key, exact: true }).click();

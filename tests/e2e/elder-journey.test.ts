@@ -77,16 +77,10 @@ describe('长辈版: an ID card renewal by touch alone', () => {
     // An error is spoken too.
     await expect.poll(() => spoken(page)).toContain('这一项还需要修改');
     await screenshot(page, 'elder-07-question-error');
-    await s.choose('证件损坏');
-    await s.next();
-    await s.choose('不需要');
-    await s.next();
-    await s.choose('邮寄到家');
-    await s.next();
-    await s.h1('邮寄地址');
+    await s.renewalByPost();
     // The card's address is offered first; she is moving, so she clears it.
     await expect(page.locator('#answer').inputValue()).resolves.toContain('北京市西城区');
-    await page.locator('.cn-keyboard').getByRole('button', { name: '清空', exact: true }).click();
+    await s.clearText();
     await typeOnScreen(page, [
       ['beijing', '北京'],
       ['shi', '市'],

@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
  */
 export function steps(page: Page) {
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const next = () => page.getByRole('button', { name: '下一步', exact: true }).click();
+  const choose = (label: string) =>
+    page.locator('.choices').getByText(label, { exact: true }).click();
   return {
     h1,
     /** Home → guide → start → place a demo card → confirm the card. */
@@ -18,8 +21,8 @@ export function steps(page: Page) {
       await h1('读取成功，请核对您的信息');
       await page.getByRole('button', { name: '信息无误，下一步' }).click();
     },
-    next: () => page.getByRole('button', { name: '下一步', exact: true }).click(),
-    choose: (label: string) => page.locator('.choices').getByText(label, { exact: true }).click(),
+    next,
+    choose,
     async keys(text: string): Promise<void> {
       for (const key of text)
         await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
@@ -36,6 +39,19 @@ export function steps(page: Page) {
         .filter({ has: page.getByText(material, { exact: true }) });
       await row.getByRole('button', { name: have ? '带来了' : '现在没有' }).click();
     },
+    /** 居民身份证换领: a damaged card, no temporary card, sent by post — up to the address screen. */
+    async renewalByPost(): Promise<void> {
+      await choose('证件损坏');
+      await next();
+      await choose('不需要');
+      await next();
+      await choose('邮寄到家');
+      await next();
+      await h1('邮寄地址');
+    },
+    /** 清空 on the screen keyboard: the field starts over. */
+    clearText: () =>
+      page.locator('.cn-keyboard').getByRole('button', { name: '清空', exact: true }).click(),
     submit: () => page.getByRole('button', { name: '确认提交' }).click(),
     /** Done: the citizen takes the card off the reader and the kiosk goes home. */
     async finish(): Promise<void> {

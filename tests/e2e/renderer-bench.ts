@@ -113,14 +113,8 @@ async function journey(page: Page): Promise<void> {
   await page.locator('[data-card="adult"]').click();
   await s.h1('读取成功，请核对您的信息');
   await page.getByRole('button', { name: '信息无误，下一步' }).click();
-  await s.choose('证件损坏');
-  await s.next();
-  await s.choose('不需要');
-  await s.next();
-  await s.choose('邮寄到家');
-  await s.next();
-  await s.h1('邮寄地址');
-  await page.locator('.cn-keyboard').getByRole('button', { name: '清空', exact: true }).click();
+  await s.renewalByPost();
+  await s.clearText();
   await typeOnScreen(page, [
     ['beijing', '北京'],
     ['shi', '市'],

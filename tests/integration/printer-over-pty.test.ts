@@ -15,29 +15,10 @@ import {
   type ReconnectingTransport,
 } from '../../electron/devices/transport/reconnecting';
 import { openSerial } from '../../electron/devices/transport/serial';
+import { sampleReceiptSlip } from '../fixtures/receipt-slip';
 import { eventually, openPtyPair, type PtyPair } from './pty-pair';
 
-const slip = slipReceipt(
-  {
-    station: '示例市公安局示例分局示例派出所',
-    title: '受理回执',
-    applicationNoLabel: '申请编号',
-    applicationNo: '20261127-ABC123-X',
-    qrText: 'GAKIOSK:20261127-ABC123-X',
-    qrCaption: '扫码查询办理进度',
-    rows: [
-      ['办理业务', '普通护照首次申请'],
-      ['应缴费用', '￥120.00（护照工本费）'],
-    ],
-    bringTitle: '请带到窗口的材料',
-    bring: [],
-    notes: [],
-    howToQueryTitle: '查询方式',
-    howToQuery: '扫描本回执二维码查询',
-    footer: [],
-  },
-  58,
-);
+const slip = slipReceipt(sampleReceiptSlip(), 58);
 
 /** The receipt printer driver and the ESC/POS simulator on a PTY at 9600 baud, as cheap printers run. */
 describe('receipt printer over a serial PTY', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EscPos, encodeGbk, statusRequest } from '../../../electron/devices/printer/escpos';
 import { receiptText } from '../../../electron/devices/printer/receipt-text';
-import { slipReceipt, type ReceiptSlip } from '../../../electron/devices/printer/slip-receipt';
+import { slipReceipt } from '../../../electron/devices/printer/slip-receipt';
 import { decodeStatus, problemOf } from '../../../electron/devices/printer/status';
 import { displayWidth, twoColumns, wrap } from '../../../electron/devices/printer/text-width';
+import { sampleReceiptSlip } from '../../fixtures/receipt-slip';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -61,13 +62,7 @@ describe('receipt layout by display width', () => {
     ]);
   });
 
-  const slip: ReceiptSlip = {
-    station: '示例市公安局示例分局示例派出所',
-    title: '受理回执',
-    applicationNoLabel: '申请编号',
-    applicationNo: '20261127-ABC123-X',
-    qrText: 'GAKIOSK:20261127-ABC123-X',
-    qrCaption: '扫码查询办理进度',
+  const slip = sampleReceiptSlip({
     rows: [
       ['办理业务', '户口迁移（迁入）'],
       ['应缴费用', '免费'],
@@ -80,13 +75,8 @@ describe('receipt layout by display width', () => {
         { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
       ],
     },
-    bringTitle: '请带到窗口的材料',
     bring: ['申请人户口簿'],
-    notes: [],
-    howToQueryTitle: '查询方式',
-    howToQuery: '扫描本回执二维码查询',
-    footer: [],
-  };
+  });
 
   it.each([58, 80] as const)(
     'lays out the slip for %i mm paper within its columns, with QR, notice and cut',
