@@ -3,7 +3,7 @@ import type { ServiceSummary } from '../../electron/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { useAssist } from '../state/assist';
-import { readerReady, useDevices } from '../state/devices';
+import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { timeLimitText } from '../time-limit';
 import { keyPrompt } from '../voice/prompt';
@@ -23,6 +23,7 @@ export function HomeScreen() {
   const go = useUi((s) => s.go);
   const elder = useAssist((s) => s.elder);
   const readerOk = useDevices((s) => readerReady(s.devices));
+  const printerOk = useDevices((s) => printerReady(s.devices));
   const heading = useScreenHeading();
   const [area, setArea] = useState<ServiceCategory | null>(null);
   const chosen = elder ? area : null;
@@ -45,6 +46,11 @@ export function HomeScreen() {
       {!readerOk && (
         <p className="notice notice-error" role="status">
           {t('home.readerDown')}
+        </p>
+      )}
+      {!printerOk && (
+        <p className="notice" role="status">
+          {t('home.printerDown')}
         </p>
       )}
       {chosen !== null ? (

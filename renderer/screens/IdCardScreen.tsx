@@ -7,6 +7,7 @@ import { ReadMyDetails } from '../components/ReadMyDetails';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
+import { readerReady, useDevices } from '../state/devices';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -36,6 +37,14 @@ export function IdCardScreen() {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
   const [notMine, setNotMine] = useState(false);
+  const readerOk = useDevices((s) => readerReady(s.devices));
+  // A reader that stops answering is a device state, not a card problem: its
+  // message follows the reader's health and goes by itself when the reader is back.
+  const shownError: MessageKey | null = !readerOk
+    ? 'idcard.readerDown'
+    : error === 'idcard.error.timeout'
+      ? null
+      : error;
   const heading = useScreenHeading(identity !== null);
 
   useEffect(() => {
@@ -69,9 +78,11 @@ export function IdCardScreen() {
   const voiceKey =
     identity !== null && !notMine
       ? 'voice.idcardRead'
-      : error !== null
-        ? 'voice.idcardProblem'
-        : 'voice.idcard';
+      : !readerOk
+        ? 'voice.readerDown'
+        : shownError !== null
+          ? 'voice.idcardProblem'
+          : 'voice.idcard';
   useScreenVoice(keyPrompt(voiceKey), null, voiceKey);
   const firstQuestion = evaluation?.questions[0]?.question.id;
   const canContinue = identity !== null && problem === null && !notMine;
@@ -94,9 +105,9 @@ export function IdCardScreen() {
           </p>
           <CardReaderIcon reading={reading} />
           <p className="reader-caption">{t('idcard.readerArea')} ↓</p>
-          {error !== null && (
+          {shownError !== null && (
             <p className="notice notice-error" role="alert">
-              {t(error)}
+              {t(shownError)}
             </p>
           )}
           {manualQuestion !== undefined && (

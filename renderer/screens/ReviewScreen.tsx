@@ -10,6 +10,7 @@ import { aside, formatDate, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
+import { printerReady, useDevices } from '../state/devices';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { displayAnswer } from './display-answer';
@@ -51,11 +52,14 @@ export function ReviewScreen() {
   }, []);
   const needsChanges =
     evaluation !== null && (evaluation.fieldErrors.length > 0 || evaluation.ineligible.length > 0);
+  const printerOk = useDevices((s) => printerReady(s.devices));
   const reviewVoice = !storageOk
     ? 'voice.diskLow'
     : needsChanges
       ? 'voice.reviewErrors'
-      : 'voice.review';
+      : printerOk
+        ? 'voice.review'
+        : 'voice.reviewPrinterDown';
   useScreenVoice(keyPrompt(reviewVoice), null, reviewVoice);
 
   if (rule === null || evaluation === null) return null;
@@ -111,6 +115,11 @@ export function ReviewScreen() {
       {!storageOk && (
         <p className="notice notice-error" role="alert" data-testid="storage-low">
           {t('review.storageLow')}
+        </p>
+      )}
+      {!printerOk && (
+        <p className="notice" role="status" data-testid="printer-down">
+          {t('review.printerDown')}
         </p>
       )}
       <ErrorSummary items={summary} />

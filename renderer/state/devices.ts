@@ -12,6 +12,13 @@ export const useDevices = create<DevicesState>((set) => ({
   setDevices: (devices) => set({ devices }),
 }));
 
-export const readerReady = (devices: readonly DeviceHealthView[]): boolean =>
-  !devices.some((d) => d.kind === 'idcard') ||
-  devices.some((d) => d.kind === 'idcard' && d.state === 'ready');
+/** True when no device of the kind is configured (nothing to warn about) or one of them is ready. */
+const kindReady =
+  (kind: DeviceHealthView['kind']) =>
+  (devices: readonly DeviceHealthView[]): boolean =>
+    !devices.some((d) => d.kind === kind) ||
+    devices.some((d) => d.kind === kind && d.state === 'ready');
+
+export const readerReady = kindReady('idcard');
+/** A kiosk without a printer says so on the slip; a printer that is down is worth a warning before. */
+export const printerReady = kindReady('printer');

@@ -112,63 +112,173 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await expect(page.locator('.demo-dock').count()).resolves.toBe(0);
   });
 
-  it('reads the card from the reader PTY and prints the slip on the printer PTY', async () => {
+  /** The passport journey with the card already confirmed, up to the slip. */
+  const passportAfterCard = async (mobile: string): Promise<void> => {
     const s = steps(page);
-    await page.locator('[data-service="no-criminal-record"]').click();
-    await page.getByRole('button', { name: '开始办理' }).click();
-    await s.h1('请放置身份证');
-    simSay({ place: 'adult' });
-    await s.h1('读取成功，请核对您的信息');
     await page.getByRole('button', { name: '信息无误，下一步' }).click();
-    await s.choose('我本人');
+    await s.keys(mobile);
     await s.next();
-    await s.choose('就业、入职');
+    await s.h1('姓的拼音');
     await s.next();
-    await s.keys('13800138000');
+    await s.h1('名的拼音');
     await s.next();
+    await s.choose('不是');
     await s.next();
+    await s.choose('到窗口领取');
+    await s.next();
+    await s.h1(/您是否需要优先办理/);
+    await s.next();
+    await s.h1('请核对您的申请');
     await s.submit();
     await s.h1('提交成功');
+  };
+  const toCardScreen = async (serviceId: string): Promise<void> => {
+    await page.locator(`[data-service="${serviceId}"]`).click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await steps(page).h1('请放置身份证');
+  };
+  const finish = async (): Promise<void> => {
+    simSay({ remove: true });
+    await page.getByRole('button', { name: '完成，返回首页' }).click();
+    await steps(page).h1('您好！请选择要办理的业务');
+  };
+
+  /** 返回首页 from a read card: the kiosk asks first, and the citizen gives up. */
+  const leaveToHome = async (): Promise<void> => {
+    simSay({ remove: true });
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.getByRole('button', { name: '放弃办理，返回首页' }).click();
+    await steps(page).h1('您好！请选择要办理的业务');
+  };
+
+  let applicationNo = '';
+  it('reads the card from the reader PTY in the passport journey and prints the slip on the printer PTY', async () => {
+    await toCardScreen('passport-first');
+    simSay({ place: 'adult' });
+    await steps(page).h1('读取成功，请核对您的信息');
+    await expect(page.locator('main').innerText()).resolves.toContain('王晓明');
+    await passportAfterCard('13800138000');
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
-    const applicationNo = await page.getByTestId('application-no').innerText();
+    applicationNo = await page.getByTestId('application-no').innerText();
     await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(1);
     expect(receipts[0]).toContain('受理回执');
     expect(receipts[0]).toContain(applicationNo);
-    expect(receipts[0]).toContain('无犯罪记录证明');
+    expect(receipts[0]).toContain('普通护照首次申请');
+    expect(receipts[0]).toContain('120.00');
     expect(receipts[0]).toContain('王*明');
     expect(receipts[0]).not.toContain('王晓明');
     expect(receipts[0]).toContain(`[QR:GAKIOSK:${applicationNo}]`);
     await screenshot(page, 'portrait-50-slip-printed');
-    simSay({ remove: true });
-    await page.getByRole('button', { name: '完成，返回首页' }).click();
+    await finish();
+  });
+
+  it('opens that application when its slip is held up to the scanner on the PTY', async () => {
+    simSay({ scan: `GAKIOSK:${applicationNo}` });
+    await steps(page).h1('查询办理进度');
+    const result = page.locator('.status-result');
+    await expect.poll(() => result.innerText(), { timeout: 10_000 }).toContain(applicationNo);
+    const text = await result.innerText();
+    expect(text).toContain('普通护照首次申请');
+    expect(text).toContain('申请已安全保存在本机');
+    expect(text).not.toContain('王');
+    await screenshot(page, 'portrait-53-status-scanned-pty');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await steps(page).h1('您好！请选择要办理的业务');
+  });
+
+  it('says when the card could not be read, and reads it once the fault clears', async () => {
+    simSay({ fault: 'readFailure', on: true });
+    await toCardScreen('passport-first');
+    simSay({ place: 'polyphone' });
+    await page.getByText('读取没有成功，请拿起身份证后重新放上。').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'portrait-54-card-read-failed');
+    simSay({ fault: 'readFailure', on: false });
+    await steps(page).h1('读取成功，请核对您的信息');
+    await expect(page.locator('main').innerText()).resolves.toContain('单雪梅');
+    await leaveToHome();
+  });
+
+  it('reads through line noise and replies that arrive in pieces', async () => {
+    simSay({ fault: 'garbage', on: true });
+    simSay({ fault: 'splitFrames', on: true });
+    await toCardScreen('passport-first');
+    simSay({ place: 'adult' });
+    await steps(page).h1('读取成功，请核对您的信息');
+    await expect(page.locator('main').innerText()).resolves.toContain('王晓明');
+    simSay({ fault: 'garbage', on: false });
+    simSay({ fault: 'splitFrames', on: false });
+    await leaveToHome();
+  });
+
+  it('tells the citizen when the reader stops answering, and carries on when it answers again', async () => {
+    await toCardScreen('passport-first');
+    simSay({ fault: 'slow', on: true });
+    await page
+      .getByText('身份证阅读器暂时无法使用，请联系工作人员，或到窗口办理。', { exact: false })
+      .waitFor({ timeout: 15_000 });
+    await screenshot(page, 'portrait-55-card-reader-not-answering');
+    simSay({ fault: 'slow', on: false });
+    await page
+      .getByText('身份证阅读器暂时无法使用', { exact: false })
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    simSay({ place: 'adult' });
+    await steps(page).h1('读取成功，请核对您的信息');
+    await leaveToHome();
   });
 
   it('tells the citizen when the printer is out of paper, and prints again once refilled', async () => {
-    const s = steps(page);
     simSay({ fault: 'paperOut', on: true });
-    await page.locator('[data-service="no-criminal-record"]').click();
-    await page.getByRole('button', { name: '开始办理' }).click();
-    await s.h1('请放置身份证');
+    await page.getByText(/回执打印机暂时无法打印/).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'portrait-56-home-printer-down');
+    await toCardScreen('passport-first');
     simSay({ place: 'polyphone' });
-    await s.h1('读取成功，请核对您的信息');
+    await steps(page).h1('读取成功，请核对您的信息');
     await page.getByRole('button', { name: '信息无误，下一步' }).click();
-    await s.choose('我本人');
-    await s.next();
-    await s.choose('收养');
-    await s.next();
+    const s = steps(page);
     await s.keys('13800138001');
+    for (let i = 0; i < 3; i += 1) await s.next();
+    await s.choose('不是');
+    await s.next();
+    await s.choose('到窗口领取');
     await s.next();
     await s.next();
+    await s.h1('请核对您的申请');
+    await page.getByTestId('printer-down').waitFor();
+    await screenshot(page, 'portrait-58-review-printer-down');
+    // 长辈版 says it too, large, before the citizen confirms.
+    const elder = page.getByRole('button', { name: '长辈版' });
+    await elder.click();
+    await page.getByTestId('printer-down').waitFor();
+    await screenshot(page, 'elder-58-review-printer-down');
+    await elder.click();
     await s.submit();
     await s.h1('提交成功');
     await page.getByText(/打印机缺纸/).waitFor();
     await screenshot(page, 'portrait-51-slip-paper-out');
+    expect(receipts).toHaveLength(1);
     simSay({ fault: 'paperOut', on: false });
     await page.getByRole('button', { name: '重新打印回执' }).click();
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
     await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(2);
-    simSay({ remove: true });
-    await page.getByRole('button', { name: '完成，返回首页' }).click();
+    expect(receipts[1]).toContain('单*梅');
+    await finish();
+    await page.getByText(/回执打印机暂时无法打印/).waitFor({ state: 'detached' });
+  });
+
+  it('says the printer cover is open, and prints once it is closed', async () => {
+    simSay({ fault: 'coverOpen', on: true });
+    await page.getByText(/回执打印机暂时无法打印/).waitFor({ timeout: 10_000 });
+    await toCardScreen('passport-first');
+    simSay({ place: 'adult' });
+    await steps(page).h1('读取成功，请核对您的信息');
+    await passportAfterCard('13800138002');
+    await page.getByText('打印机盖没有关好', { exact: false }).waitFor();
+    await screenshot(page, 'portrait-57-slip-cover-open');
+    simSay({ fault: 'coverOpen', on: false });
+    await page.getByRole('button', { name: '重新打印回执' }).click();
+    await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
+    await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(3);
+    await finish();
   });
 
   it('warns on the home screen when the reader is unplugged, and recovers when it is back', async () => {
