@@ -167,9 +167,17 @@ describe('applications reach the station back office', () => {
     for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID])
       expect(queueHtml).not.toContain(personal);
     await screenshot(page, 'portrait-65-queue-down');
-
-    await office.start();
+    // "Sync now" while the back office is still down: the ten are tried at once, and wait again.
     await page.getByRole('button', { name: '立即上传' }).click();
+    await page.getByText(/已安排 \d+ 件申请立即上传。/).waitFor();
+    await expect
+      .poll(() => page.locator('[data-state="queued"] .queue-count-n').innerText(), {
+        timeout: 10_000,
+      })
+      .toBe('10');
+
+    // Back office up again: nobody presses anything, the worker's own retries deliver all ten.
+    await office.start();
     await expect
       .poll(() => storedNumbers().filter((n) => waiting.includes(n)).length, { timeout: 20_000 })
       .toBe(10);
@@ -185,14 +193,18 @@ describe('applications reach the station back office', () => {
     await screenshot(page, 'portrait-66-queue-drained');
     await page.getByRole('button', { name: '退出并锁定' }).click();
 
-    // Each of the ten now answers from the back office. (A slip is taken on
-    // the home screen only: wait for it before holding the next one up.)
-    for (const no of [waiting[0]!, waiting[9]!]) {
+    // Each of the ten slips, held up to the scanner, now answers from the back office.
+    // (A slip is taken on the home screen only: wait for it before holding the next one up.)
+    for (const no of waiting) {
       await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
       await api(page, 'demoScan', { text: `GAKIOSK:${no}` });
+      const result = page.locator('.status-result');
       await expect
-        .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+        .poll(() => result.innerText(), { timeout: 10_000 })
         .toContain('派出所已收到您的申请');
+      const text = await result.innerText();
+      expect(text).toContain(no);
+      expect(text).toMatch(/受理编号\s*SL\d+/);
       await page.getByRole('button', { name: '返回首页' }).click();
     }
   }, 300_000);
