@@ -1,9 +1,27 @@
 import type { Identity } from '../../electron/devices/idcard/identity';
 import { formatDate } from '../format';
-import type { Locale, useT } from '../i18n';
+import { hasMessage, type Locale, type useT } from '../i18n';
 
 export type IdentityField =
-  'name' | 'sex' | 'nation' | 'birthDate' | 'address' | 'idNumber' | 'validity';
+  | 'name'
+  | 'nameEn'
+  | 'sex'
+  | 'nation'
+  | 'nationality'
+  | 'birthDate'
+  | 'address'
+  | 'idNumber'
+  | 'validity';
+
+/** The nation in the screen's language (Han, Zang (Tibetan) …); as printed when unknown. */
+function nationName(
+  nation: string | undefined,
+  t: ReturnType<typeof useT>['t'],
+): string | undefined {
+  if (nation === undefined) return undefined;
+  const key = `nation.${nation}`;
+  return hasMessage(key) ? t(key) : nation;
+}
 
 /**
  * The card's details as label/value rows, in the card's order; `idNumber`
@@ -18,9 +36,11 @@ export function identityRows(
   const validTo =
     identity.validTo === '长期' ? t('idcard.longTerm') : formatDate(identity.validTo, locale);
   const rows: { field: IdentityField; label: string; value: string | undefined }[] = [
-    { field: 'name', label: t('idcard.name'), value: identity.name },
+    { field: 'name', label: t('idcard.name'), value: identity.name || undefined },
+    { field: 'nameEn', label: t('idcard.nameEn'), value: identity.nameEn },
     { field: 'sex', label: t('idcard.sex'), value: t(`idcard.sex.${identity.sex}` as const) },
-    { field: 'nation', label: t('idcard.nation'), value: identity.nation },
+    { field: 'nation', label: t('idcard.nation'), value: nationName(identity.nation, t) },
+    { field: 'nationality', label: t('idcard.nationality'), value: identity.nationality },
     {
       field: 'birthDate',
       label: t('idcard.birthDate'),

@@ -11,6 +11,9 @@ export type MessageKey = keyof typeof zhCN;
 /** English must have every key Chinese has; the compiler says which one is missing. */
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
+/** For keys made from data (e.g. a nation name off a card): is there a message for it? */
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(zhCN, key);
+
 export type Params = Readonly<Record<string, string | number>>;
 
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {

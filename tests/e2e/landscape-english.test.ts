@@ -36,6 +36,10 @@ describe('landscape kiosk in English', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Card read. Please check your details' })
       .waitFor();
+    // Her card says 满; an English screen names it too.
+    await expect(page.locator('.identity-fields').innerText()).resolves.toMatch(
+      /Ethnicity\s+Man \(Manchu\)/,
+    );
     await screenshot(page, 'landscape-04-idcard-en');
     await page.getByRole('button', { name: 'These are correct, continue' }).click();
     for (const digit of '13700001111')
