@@ -24,6 +24,7 @@ import { queueHandlers } from './handlers/queue';
 import { staffHandlers } from './handlers/staff';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
+import { lockoutFile } from './lockout-file';
 import { createStaffAuth, staffPolicy } from './staff-auth';
 
 export type { KioskEventListener } from './context';
@@ -205,13 +206,15 @@ function buildService(
     });
   }
   const sessions = createSessionKeeper();
+  const staffRules = staffPolicy(config.staff);
   const staff = createStaffAuth(
     {
       ...(config.staff.guidePinHash ? { guide: config.staff.guidePinHash } : {}),
       ...(config.staff.technicianPinHash ? { technician: config.staff.technicianPinHash } : {}),
     },
     Date.now,
-    staffPolicy(config.staff),
+    staffRules,
+    lockoutFile(join(options.dataDir, 'staff-lockout.json'), log, staffRules.lockout.freeAttempts),
   );
   const listeners = new Set<KioskEventListener>();
   const emit: KioskEventListener = (event, payload) => {

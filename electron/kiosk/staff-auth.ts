@@ -119,9 +119,33 @@ export interface StaffAuth {
   lock(): void;
 }
 
+/** Wrong PINs in a row and the end of the lockout (wall-clock ms): what must outlive a restart. */
+export interface LockoutState {
+  readonly failures: number;
+  readonly lockedUntil: number;
+}
+
+/** Where the lockout is kept; in memory unless the kiosk gives a file (`lockout-file.ts`). */
+export interface LockoutMemory {
+  load(): LockoutState;
+  save(state: LockoutState): void;
+}
+
+export const inMemoryLockout = (): LockoutMemory => {
+  let state: LockoutState = { failures: 0, lockedUntil: 0 };
+  return {
+    load: () => state,
+    save: (next) => {
+      state = next;
+    },
+  };
+};
+
 /**
  * Staff PIN check with lockout: wrong PINs for either role count together
  * (a person guessing does not get two budgets), and the lockout doubles.
+ * The count and the lockout live in `memory`, so pulling the plug does not
+ * hand a guesser a fresh budget.
  */
 export function createStaffAuth(
   hashes: Readonly<Partial<Record<StaffRole, string>>>,
@@ -130,9 +154,9 @@ export function createStaffAuth(
     lockout: defaultLockout,
     session: defaultStaffSessionPolicy,
   },
+  memory: LockoutMemory = inMemoryLockout(),
 ): StaffAuth {
-  let failures = 0;
-  let lockedUntil = 0;
+  let { failures, lockedUntil } = memory.load();
   let session: { role: StaffRole; since: number; last: number } | null = null;
 
   const current = (): StaffRole | null => {
@@ -160,13 +184,15 @@ export function createStaffAuth(
         };
       if (await verifyPin(pin, hash)) {
         failures = 0;
+        memory.save({ failures, lockedUntil });
         session = { role, since: t, last: t };
         return { ok: true, role };
       }
       failures += 1;
       const wait = lockoutMs(failures, policy.lockout);
+      if (wait > 0) lockedUntil = t + wait;
+      memory.save({ failures, lockedUntil });
       if (wait > 0) {
-        lockedUntil = t + wait;
         return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(wait / 1000) };
       }
       return {

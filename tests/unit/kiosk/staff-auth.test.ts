@@ -1,6 +1,11 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../../electron/config/schema';
 import { defaultConfig } from '../../../electron/config/default';
+import { lockoutFile } from '../../../electron/kiosk/lockout-file';
+import type { Logger } from '../../../electron/shared/log';
 import {
   createStaffAuth,
   hashPin,
@@ -10,6 +15,11 @@ import {
 } from '../../../electron/kiosk/staff-auth';
 
 const fast = { N: 1024, r: 8, p: 1 };
+const collectingLog = (events: string[]): Logger => ({
+  info: (event) => events.push(event),
+  warn: (event) => events.push(event),
+  error: (event) => events.push(event),
+});
 
 describe('staff PINs', () => {
   it('stores a salted scrypt hash and verifies only the right PIN', async () => {
@@ -116,5 +126,41 @@ describe('staff PINs', () => {
       lockout: { freeAttempts: 3, firstLockoutMs: 30_000, maxLockoutMs: 3_600_000 },
       session: { idleMs: { guide: 900_000, technician: 600_000 }, absoluteMs: 3_600_000 },
     });
+  });
+  it('keeps the lockout across a restart, in a file with no PIN in it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
+    const path = join(dir, 'staff-lockout.json');
+    const log = collectingLog([]);
+    const hashes = { technician: await hashPin('246810', fast) };
+    let now = 5_000_000;
+    const before = createStaffAuth(hashes, () => now, undefined, lockoutFile(path, log, 3));
+    for (const pin of ['000000', '000001']) await before.unlock('technician', pin);
+    expect(await before.unlock('technician', '000002')).toMatchObject({ reason: 'locked_out' });
+    expect(readFileSync(path, 'utf8')).not.toContain('246810');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+
+    // The kiosk restarts: the same file, a new process.
+    now += 10_000;
+    const after = createStaffAuth(hashes, () => now, undefined, lockoutFile(path, log, 3));
+    expect(await after.unlock('technician', '246810')).toEqual({
+      ok: false,
+      reason: 'locked_out',
+      retryAfterSeconds: 20,
+    });
+    now += 20_000;
+    expect(await after.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ failures: 0 });
+  });
+
+  it('gives no fresh budget when the lockout file is damaged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
+    const path = join(dir, 'staff-lockout.json');
+    writeFileSync(path, '{"failures":');
+    const lines: string[] = [];
+    const log = collectingLog(lines);
+    const hashes = { technician: await hashPin('246810', fast) };
+    const auth = createStaffAuth(hashes, () => 1_000, undefined, lockoutFile(path, log, 3));
+    expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'locked_out' });
+    expect(lines.join('')).toContain('staff.lockoutFileDamaged');
   });
 });

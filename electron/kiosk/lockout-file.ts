@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../shared/log';
+import type { LockoutMemory, LockoutState } from './staff-auth';
+
+const stateSchema = z.strictObject({
+  failures: z.number().int().min(0),
+  lockedUntil: z.number().int().min(0),
+});
+
+function parseState(text: string): LockoutState | null {
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The staff PIN lockout kept in a small file in the data folder (no PIN, no
+ * person: a count and a time), written whole and renamed into place. A file
+ * that cannot be read gives no fresh budget: the free attempts count as used,
+ * so the next wrong PIN locks, while the right one still works.
+ */
+export function lockoutFile(path: string, log: Logger, freeAttempts: number): LockoutMemory {
+  return {
+    load(): LockoutState {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code === 'ENOENT')
+          return { failures: 0, lockedUntil: 0 };
+        throw cause;
+      }
+      const state = parseState(text);
+      if (state !== null) return state;
+      log.warn('staff.lockoutFileDamaged', { path });
+      return { failures: freeAttempts, lockedUntil: 0 };
+    },
+    save(state: LockoutState): void {
+      mkdirSync(dirname(path), { recursive: true });
+      const temp = `${path}.tmp`;
+      writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+      renameSync(temp, path);
+    },
+  };
+}
