@@ -37,7 +37,20 @@ describe('technician diagnostics', () => {
     await reader.getByRole('button', { name: '自检' }).click();
     await expect
       .poll(() => reader.getByRole('status').innerText(), { timeout: 5000 })
-      .toContain('自检通过');
+      .toContain('no card on the reader');
+    // With a test card on the reader the self-test reads it, and says only that it could.
+    await page.locator('[data-card="adult"]').click();
+    await reader.getByRole('button', { name: '自检' }).click();
+    await expect
+      .poll(() => reader.getByRole('status').innerText(), { timeout: 5000 })
+      .toContain('the card on the reader was read');
+    const result = await reader.getByRole('status').innerText();
+    expect(result).toContain('自检通过');
+    expect(result).toMatch(/card\s*[:：=]?\s*resident/);
+    expect(result).not.toContain('王晓明');
+    await reader.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portrait-47-self-test-card');
+    await page.getByRole('button', { name: '移走证件' }).click();
     const printer = page.locator('[data-device="printer-1"]');
     await printer.getByRole('button', { name: '自检' }).click();
     await printer.getByText('自检通过：test slip printed').waitFor();

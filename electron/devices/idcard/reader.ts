@@ -24,6 +24,25 @@ export type IdCardEvent =
 const hexKey = (bytes: Uint8Array): string =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
+/**
+ * The read reply's data: two lengths, the 256-byte text block, the photo.
+ * `read_failed` when the lengths do not add up, `card_data_invalid` when the
+ * text block does not parse.
+ */
+function decodeReadReply(
+  data: Uint8Array,
+  today: string,
+): Result<{ identity: Identity; photo: Uint8Array }> {
+  const textLength = ((data[0] ?? 0) << 8) | (data[1] ?? 0);
+  const photoLength = ((data[2] ?? 0) << 8) | (data[3] ?? 0);
+  if (textLength !== TEXT_BLOCK_BYTES || data.length < 4 + textLength + photoLength)
+    return err('read_failed', `unexpected read lengths ${textLength}/${photoLength}`);
+  const parsed = parseTextBlock(data.subarray(4, 4 + textLength), today);
+  if (!parsed.ok) return err('card_data_invalid', parsed.error.message);
+  const photo = data.slice(4 + textLength, 4 + textLength + photoLength);
+  return ok({ identity: { ...parsed.value, hasPhoto: photo.length > 0 }, photo });
+}
+
 /** Problems of the reader or its cable, as opposed to the card on it. */
 const LINK_FAULTS: ReadonlySet<string> = new Set(['timeout', 'write_failed', 'busy']);
 
@@ -43,9 +62,22 @@ export const defaultReaderOptions: IdCardReaderOptions = {
   today: () => todayInChina(),
 };
 
+/** What a technician's test read proves, with nothing personal in it. */
+export interface TestRead {
+  readonly kind: Identity['kind'];
+  readonly textBytes: number;
+  readonly photoBytes: number;
+}
+
 export interface IdCardReader {
   /** The SAM module's id, for diagnostics; waits for the poll in progress. */
   readSamId(): Promise<Result<string>>;
+  /**
+   * Finds, selects and reads the card on the reader once, for the technician's
+   * self-test: says whether it parsed, never what it says. Emits no events, so
+   * the card is not taken for a citizen's.
+   */
+  testRead(): Promise<Result<TestRead>>;
   start(): void;
   stop(): Promise<void>;
   onEvent(listener: (event: IdCardEvent) => void): () => void;
@@ -95,22 +127,12 @@ export function createIdCardReader(
       return emit({ type: 'error', code: read.failure, message: read.message });
     if (read.status !== 'ok')
       return emit({ type: 'error', code: read.status, message: 'read card failed' });
-    const textLength = ((read.data[0] ?? 0) << 8) | (read.data[1] ?? 0);
-    const photoLength = ((read.data[2] ?? 0) << 8) | (read.data[3] ?? 0);
-    if (textLength !== TEXT_BLOCK_BYTES || read.data.length < 4 + textLength + photoLength) {
-      return emit({
-        type: 'error',
-        code: 'read_failed',
-        message: `unexpected read lengths ${textLength}/${photoLength}`,
-      });
-    }
-    const parsed = parseTextBlock(read.data.subarray(4, 4 + textLength), options.today());
-    if (!parsed.ok)
-      return emit({ type: 'error', code: 'card_data_invalid', message: parsed.error.message });
-    const photo = read.data.slice(4 + textLength, 4 + textLength + photoLength);
+    const card = decodeReadReply(read.data, options.today());
+    if (!card.ok)
+      return emit({ type: 'error', code: card.error.code, message: card.error.message });
     cardRead = true;
     readKey = cardKey;
-    emit({ type: 'card-read', identity: { ...parsed.value, hasPhoto: photo.length > 0 }, photo });
+    emit({ type: 'card-read', ...card.value });
   };
 
   const poll = async (): Promise<void> => {
@@ -183,7 +205,28 @@ export function createIdCardReader(
     return run;
   };
 
+  const testRead = async (): Promise<Result<TestRead>> => {
+    const found = await send('findCard');
+    if ('failure' in found) return err(found.failure, found.message);
+    if (found.status === 'no_card') return err('no_card', 'no card on the reader');
+    if (found.status !== 'card_found') return err(found.status, 'find card failed');
+    const selected = await send('selectCard');
+    if ('failure' in selected) return err(selected.failure, selected.message);
+    if (selected.status !== 'ok') return err(selected.status, 'select card failed');
+    const read = await send('readText');
+    if ('failure' in read) return err(read.failure, read.message);
+    if (read.status !== 'ok') return err(read.status, 'read card failed');
+    const card = decodeReadReply(read.data, options.today());
+    if (!card.ok) return card;
+    return ok({
+      kind: card.value.identity.kind,
+      textBytes: TEXT_BLOCK_BYTES,
+      photoBytes: card.value.photo.length,
+    });
+  };
+
   return {
+    testRead: () => exclusive(testRead),
     readSamId: () =>
       exclusive(async () => {
         const reply = await link.request(encodeCommand('readSamId'), options.replyTimeoutMs);

@@ -87,7 +87,22 @@ export function createIdCardDevice(
       const id = await reader.readSamId();
       if (!id.ok) return id;
       tracker.fact('samId', id.value);
-      return ok({ summary: 'SAM module answered', facts: { samId: id.value } });
+      const card = await reader.testRead();
+      if (!card.ok && card.error.code === 'no_card')
+        return ok({
+          summary: 'SAM module answered; no card on the reader (place a test card to test reading)',
+          facts: { samId: id.value },
+        });
+      if (!card.ok) return card;
+      return ok({
+        summary: 'SAM module answered and the card on the reader was read',
+        facts: {
+          samId: id.value,
+          card: card.value.kind,
+          text: `${card.value.textBytes} B`,
+          photo: `${card.value.photoBytes} B`,
+        },
+      });
     },
     frameLog: () => frames.entries(),
   };

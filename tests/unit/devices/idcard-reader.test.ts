@@ -109,4 +109,26 @@ describe('ID card reader driver against the wire-level simulator', () => {
       { type: 'error', code: 'timeout', message: 'no reply within 300 ms' },
     ]);
   });
+  it("test-reads the card for the technician's self-test without announcing it or saying what it says", async () => {
+    const r = rig();
+    stop = r.stop;
+    await expect(r.reader.testRead()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'no_card' },
+    });
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    const before = r.events.length;
+    const test = await r.reader.testRead();
+    expect(test).toEqual({
+      ok: true,
+      value: { kind: 'resident', textBytes: 256, photoBytes: 1024 },
+    });
+    expect(JSON.stringify(test)).not.toContain('王晓明');
+    await new Promise((res) => setTimeout(res, 100));
+    // The card already read is not read (or announced) again for the citizen.
+    expect(r.events.slice(before)).toEqual([]);
+    r.simulator.faults.readFailure = true;
+    await expect(r.reader.testRead()).resolves.toMatchObject({ ok: false });
+  });
 });
