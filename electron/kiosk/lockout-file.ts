@@ -41,10 +41,19 @@ export function lockoutFile(path: string, log: Logger, freeAttempts: number): Lo
       return { failures: freeAttempts, lockedUntil: 0 };
     },
     save(state: LockoutState): void {
-      mkdirSync(dirname(path), { recursive: true });
-      const temp = `${path}.tmp`;
-      writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-      renameSync(temp, path);
+      // A full disk is exactly when a technician must still get in: the lockout
+      // then holds in memory only, and the log says so.
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        const temp = `${path}.tmp`;
+        writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+        renameSync(temp, path);
+      } catch (cause) {
+        log.warn('staff.lockoutFileUnwritable', {
+          path,
+          code: (cause as NodeJS.ErrnoException).code ?? 'unknown',
+        });
+      }
     },
   };
 }

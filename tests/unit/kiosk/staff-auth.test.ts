@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +162,22 @@ describe('staff PINs', () => {
     const auth = createStaffAuth(hashes, () => 1_000, undefined, lockoutFile(path, log, 3));
     expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'locked_out' });
     expect(lines.join('')).toContain('staff.lockoutFileDamaged');
+  });
+  it('still signs a technician in when the lockout file cannot be written (a full disk)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
+    // A directory where the file should be: every write fails, as on a full or read-only disk.
+    const path = join(dir, 'staff-lockout.json');
+    mkdirSync(`${path}.tmp`);
+    const events: string[] = [];
+    const hashes = { technician: await hashPin('246810', fast) };
+    const auth = createStaffAuth(
+      hashes,
+      () => 1_000,
+      undefined,
+      lockoutFile(path, collectingLog(events), 3),
+    );
+    expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'wrong_pin' });
+    expect(await auth.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
+    expect(events).toContain('staff.lockoutFileUnwritable');
   });
 });
