@@ -7,6 +7,7 @@ import { Keypad } from '../components/Keypad';
 import { useScannedCode } from '../devices/use-scanned-code';
 import { formatDate, formatDateTime } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { scannerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
@@ -50,12 +51,16 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
     scanned === null ? { kind: 'idle' } : { kind: 'looking' },
   );
   const result = useRef<HTMLDivElement>(null);
+  // With the scanner down the keypad is the way in: say so instead of "hold the QR up".
+  const scannerOk = useDevices((s) => scannerReady(s.devices));
   const statusVoice =
     lookup.kind === 'found'
       ? 'voice.statusFound'
       : lookup.kind === 'failed'
         ? 'voice.statusError'
-        : 'voice.status';
+        : scannerOk
+          ? 'voice.status'
+          : 'voice.statusScannerDown';
   useScreenVoice(keyPrompt(statusVoice), null, statusVoice);
 
   const check = useCallback((text: string): void => {
@@ -89,7 +94,13 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
       </h1>
       {lookup.kind !== 'found' && (
         <>
-          <p className="screen-lead">{t('status.lead')}</p>
+          {scannerOk ? (
+            <p className="screen-lead">{t('status.lead')}</p>
+          ) : (
+            <p className="notice" role="status" data-testid="scanner-down">
+              {t('status.scannerDown')}
+            </p>
+          )}
           <form
             className="status-form"
             onSubmit={(event) => {

@@ -22,3 +22,5 @@ const kindReady =
 export const readerReady = kindReady('idcard');
 /** A kiosk without a printer says so on the slip; a printer that is down is worth a warning before. */
 export const printerReady = kindReady('printer');
+/** Without a working scanner the status screen asks for the number on the keypad instead. */
+export const scannerReady = kindReady('scanner');

@@ -292,4 +292,37 @@ describe('the kiosk on serial devices (PTYs)', () => {
       .getByText('身份证阅读器暂时无法使用')
       .waitFor({ state: 'detached', timeout: 15_000 });
   });
+  it('asks for the number on the keypad while the scanner is unplugged, and takes scans again once it is back', async () => {
+    await pairs.scanner.unplug();
+    await page.getByTestId('check-status').click();
+    await steps(page).h1('查询办理进度');
+    await page.getByTestId('scanner-down').waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('scanner-down').innerText()).resolves.toContain(
+      '扫码器暂时无法使用',
+    );
+    await screenshot(page, 'portrait-59-status-scanner-down');
+    const elder = page.getByRole('button', { name: '长辈版' });
+    await elder.click();
+    await page.getByTestId('scanner-down').waitFor();
+    await screenshot(page, 'elder-59-status-scanner-down');
+    await elder.click();
+    await page.locator('#status-number').fill(applicationNo);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .toContain(applicationNo);
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await steps(page).h1('您好！请选择要办理的业务');
+
+    await stopSim();
+    await pairs.scanner.replug();
+    await startSim();
+    await page.getByTestId('check-status').click();
+    await page.getByTestId('scanner-down').waitFor({ state: 'detached', timeout: 15_000 });
+    simSay({ scan: `GAKIOSK:${applicationNo}` });
+    await expect
+      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .toContain(applicationNo);
+    await page.getByRole('button', { name: '返回首页' }).click();
+  });
 });
