@@ -252,6 +252,17 @@ export const methods = {
     input: empty,
     output: z.strictObject({ identity: identitySchema.nullable() }),
   },
+  /** The photo of the card read in this session, when a decoder turned it into a picture. */
+  getCardPhoto: {
+    input: empty,
+    output: z
+      .strictObject({
+        mediaType: z.enum(['image/png', 'image/jpeg', 'image/bmp']),
+        // 512 KB of picture at most (MAX_CARD_IMAGE_BYTES), as base64.
+        base64: z.string().max(700_000),
+      })
+      .nullable(),
+  },
   submitApplication: {
     input: z.strictObject({
       serviceId: z.string().max(64),

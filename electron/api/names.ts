@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'startSession',
   'endSession',
   'getSessionIdentity',
+  'getCardPhoto',
   'submitApplication',
   'getApplicationStatus',
   'checkStorage',

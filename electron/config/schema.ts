@@ -47,6 +47,18 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
         pollIntervalMs: z.number().int().min(50).max(5000).default(300),
         replyTimeoutMs: z.number().int().min(100).max(10_000).default(1500),
         missesForRemoval: z.number().int().min(1).max(10).default(2),
+        /**
+         * A licensed WLT photo decoder, run as its own program: the card's photo
+         * bytes on stdin, a PNG, JPEG or BMP on stdout. Without one the screen
+         * shows a placeholder.
+         */
+        photoDecoder: z
+          .strictObject({
+            command: z.string().min(1).max(1024),
+            args: z.array(z.string().max(1024)).max(16).default([]),
+            timeoutMs: z.number().int().min(200).max(10_000).default(3000),
+          })
+          .optional(),
       })
       .default({ pollIntervalMs: 300, replyTimeoutMs: 1500, missesForRemoval: 2 }),
   }),

@@ -3,10 +3,9 @@ import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
 import { err, ok, type Result } from '../shared/result';
 import type { FrameEntry } from './frame-log';
-import type { IdCardEvent } from './idcard/reader';
 import { createCameraDevice } from './managed/camera-device';
 import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/device';
-import { createIdCardDevice, type IdCardDevice } from './managed/idcard-device';
+import { createIdCardDevice, type CardEvent, type IdCardDevice } from './managed/idcard-device';
 import { createPrinterDevice, type PrinterDevice } from './managed/printer-device';
 import { createScannerDevice, type ScannerDevice } from './managed/scanner-device';
 import type { PaperWidth } from './printer/slip-receipt';
@@ -48,7 +47,7 @@ export interface DeviceManager {
   stop(): Promise<void>;
   health(): readonly DeviceHealth[];
   onHealth(listener: (health: readonly DeviceHealth[]) => void): () => void;
-  onIdCard(listener: (deviceId: string, event: IdCardEvent) => void): () => void;
+  onIdCard(listener: (deviceId: string, event: CardEvent) => void): () => void;
   onScan(listener: (event: ScanEvent) => void): () => void;
   /** Prints on the first configured printer; says why it cannot (no_printer, paper_out, …). */
   print(bytes: Uint8Array): Promise<Result<void>>;
@@ -66,7 +65,7 @@ export interface DeviceManager {
  */
 export function createDeviceManager(configs: readonly DeviceConfig[], log: Logger): DeviceManager {
   const healthListeners = new Set<(health: readonly DeviceHealth[]) => void>();
-  const cardListeners = new Set<(deviceId: string, event: IdCardEvent) => void>();
+  const cardListeners = new Set<(deviceId: string, event: CardEvent) => void>();
   const scanListeners = new Set<(event: ScanEvent) => void>();
   let announced = '';
   const announce = (): void => {
@@ -95,7 +94,7 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
     };
     switch (config.kind) {
       case 'idcard': {
-        const device = createIdCardDevice(config, onHealth);
+        const device = createIdCardDevice(config, onHealth, log);
         device.onEvent((event) => {
           for (const listener of cardListeners) listener(config.id, event);
         });

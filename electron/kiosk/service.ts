@@ -230,9 +230,16 @@ function buildService(
         return;
       case 'card-read': {
         const session = sessions.current();
+        // The raw WLT bytes are not kept: the decoded picture (if any) is all the screen needs.
+        event.photo.fill(0);
         // A card read outside a session belongs to nobody at the screen: drop it.
-        if (session === null) return;
+        if (session === null) {
+          event.image?.bytes.fill(0);
+          return;
+        }
+        session.cardImage?.bytes.fill(0);
         session.identity = event.identity;
+        session.cardImage = event.image;
         log.info('idcard.read', { device: deviceId, kind: event.identity.kind });
         emit('cardRead', { identity: event.identity });
         return;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Slip } from '../api/contract';
 import type { Identity } from '../devices/idcard/identity';
+import type { CardImage } from '../devices/managed/photo-decoder';
 
 /** What a hall guide did for this session; shown on the review screen and the slip, and audited. */
 export interface Assistance {
@@ -33,6 +34,8 @@ export interface Session {
   readonly serviceId: string;
   readonly startedAt: number;
   identity: Identity | null;
+  /** The card's photo, when a decoder is configured: shown to the citizen, never stored. */
+  cardImage: CardImage | null;
   /** The slip of the application submitted in this session, for "print again". */
   slip: Slip | null;
   assistance: Assistance;
@@ -62,10 +65,17 @@ export const noAssistance = (): Assistance => ({
   assisted: false,
 });
 
-/** Overwrites the photos' bytes before letting them go: a heap dump after the session shows nothing. */
+/** Overwrites the photos' (and the card photo's) bytes before letting them go: a heap dump after the session shows nothing. */
 function wipe(session: Session): void {
   for (const capture of session.captures) capture.bytes.fill(0);
-  Object.assign(session, { identity: null, slip: null, captures: [], assistance: noAssistance() });
+  session.cardImage?.bytes.fill(0);
+  Object.assign(session, {
+    identity: null,
+    cardImage: null,
+    slip: null,
+    captures: [],
+    assistance: noAssistance(),
+  });
 }
 
 export function createSessionKeeper(now: () => number = Date.now): SessionKeeper {
@@ -78,6 +88,7 @@ export function createSessionKeeper(now: () => number = Date.now): SessionKeeper
         serviceId,
         startedAt: now(),
         identity: null,
+        cardImage: null,
         slip: null,
         assistance: noAssistance(),
         captures: [],

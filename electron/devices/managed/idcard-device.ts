@@ -1,4 +1,5 @@
 import type { DeviceConfigOf } from '../../config/schema';
+import type { Logger } from '../../shared/log';
 import { ok } from '../../shared/result';
 import { createFrameLog } from '../frame-log';
 import { createIdCardReader, defaultReaderOptions, type IdCardEvent } from '../idcard/reader';
@@ -6,6 +7,7 @@ import { createIdCardSimulator, type IdCardSimulator } from '../sim/idcard-simul
 import type { DeviceHealth, ManagedDevice } from './device';
 import { healthTracker } from './device';
 import { addressOf, openLink, type SimulatedWire } from './links';
+import { externalPhotoDecoder, type CardImage } from './photo-decoder';
 
 /** Errors that mean the reader itself is unwell, not the card. */
 const READER_FAULTS = new Set([
@@ -19,8 +21,16 @@ const READER_FAULTS = new Set([
   'self_test_failed',
 ]);
 
+/**
+ * The driver's events, with the card's photo as a picture when a decoder is
+ * configured (`options.photoDecoder`), else `image: null`.
+ */
+export type CardEvent =
+  | Exclude<IdCardEvent, { type: 'card-read' }>
+  | (Extract<IdCardEvent, { type: 'card-read' }> & { readonly image: CardImage | null });
+
 export interface IdCardDevice extends ManagedDevice {
-  onEvent(listener: (event: IdCardEvent) => void): () => void;
+  onEvent(listener: (event: CardEvent) => void): () => void;
   /** Present for simulated readers: the demo dock and tests drive it. */
   readonly simulator: IdCardSimulator | null;
   readonly wire: SimulatedWire | null;
@@ -29,6 +39,7 @@ export interface IdCardDevice extends ManagedDevice {
 export function createIdCardDevice(
   config: DeviceConfigOf<'idcard'>,
   onHealth: () => void,
+  log: Logger,
 ): IdCardDevice {
   const frames = createFrameLog();
   const tracker = healthTracker(config, addressOf(config), onHealth);
@@ -63,6 +74,28 @@ export function createIdCardDevice(
     }
     if (event.type === 'recovered') tracker.set('ready', null);
   });
+  const decoder =
+    config.options.photoDecoder === undefined
+      ? null
+      : externalPhotoDecoder(config.options.photoDecoder);
+  const cardListeners = new Set<(event: CardEvent) => void>();
+  // Decoding takes a moment: events go out one after another, so a card taken
+  // away while its photo is decoded is never announced before it was read.
+  let queue: Promise<void> = Promise.resolve();
+  const withImage = async (event: IdCardEvent): Promise<CardEvent> => {
+    if (event.type !== 'card-read') return event;
+    if (decoder === null || event.photo.length === 0) return { ...event, image: null };
+    const image = await decoder(event.photo);
+    if (!image.ok)
+      log.warn('idcard.photoNotDecoded', { device: config.id, code: image.error.code });
+    return { ...event, image: image.ok ? image.value : null };
+  };
+  reader.onEvent((event) => {
+    queue = queue.then(async () => {
+      const out = await withImage(event);
+      for (const listener of cardListeners) listener(out);
+    });
+  });
   const readSamId = async (): Promise<void> => {
     const id = await reader.readSamId();
     tracker.fact('samId', id.ok ? id.value : null);
@@ -75,7 +108,10 @@ export function createIdCardDevice(
     },
     wire,
     health: (): DeviceHealth => tracker.health(),
-    onEvent: (listener) => reader.onEvent(listener),
+    onEvent(listener) {
+      cardListeners.add(listener);
+      return () => cardListeners.delete(listener);
+    },
     async start() {
       reader.start();
     },

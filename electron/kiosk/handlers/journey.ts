@@ -19,6 +19,7 @@ type JourneyMethods =
   | 'startSession'
   | 'endSession'
   | 'getSessionIdentity'
+  | 'getCardPhoto'
   | 'submitApplication'
   | 'getApplicationStatus'
   | 'checkStorage'
@@ -154,6 +155,14 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
     },
     async getSessionIdentity() {
       return ok({ identity: ctx.sessions.current()?.identity ?? null });
+    },
+    async getCardPhoto() {
+      const image = ctx.sessions.current()?.cardImage ?? null;
+      return ok(
+        image === null
+          ? null
+          : { mediaType: image.mediaType, base64: image.bytes.toString('base64') },
+      );
     },
     async submitApplication({ serviceId, answers, materials, manualEntry }) {
       const session = ctx.sessions.current();
