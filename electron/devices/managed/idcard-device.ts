@@ -91,10 +91,18 @@ export function createIdCardDevice(
     return { ...event, image: image.ok ? image.value : null };
   };
   reader.onEvent((event) => {
-    queue = queue.then(async () => {
-      const out = await withImage(event);
-      for (const listener of cardListeners) listener(out);
-    });
+    queue = queue
+      .then(async () => {
+        const out = await withImage(event);
+        for (const listener of cardListeners) listener(out);
+      })
+      // One failing listener must not stop every later card event.
+      .catch((cause: unknown) =>
+        log.error('idcard.eventFailed', {
+          device: config.id,
+          error: cause instanceof Error ? cause.name : 'unknown',
+        }),
+      );
   });
   const readSamId = async (): Promise<void> => {
     const id = await reader.readSamId();
