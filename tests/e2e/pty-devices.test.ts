@@ -112,8 +112,8 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await expect(page.locator('.demo-dock').count()).resolves.toBe(0);
   });
 
-  /** The passport journey with the card already confirmed, up to the slip. */
-  const passportAfterCard = async (mobile: string): Promise<void> => {
+  /** The passport journey from the card read to the review screen. */
+  const passportToReview = async (mobile: string): Promise<void> => {
     const s = steps(page);
     await page.getByRole('button', { name: '信息无误，下一步' }).click();
     await s.keys(mobile);
@@ -129,8 +129,20 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await s.h1(/您是否需要优先办理/);
     await s.next();
     await s.h1('请核对您的申请');
-    await s.submit();
-    await s.h1('提交成功');
+  };
+  /** The passport journey from the card read to the slip. */
+  const passportAfterCard = async (mobile: string): Promise<void> => {
+    await passportToReview(mobile);
+    await steps(page).submit();
+    await steps(page).h1('提交成功');
+  };
+  /** The same screen once more in 长辈版, where the notice must show too; back to normal after. */
+  const screenshotInElderMode = async (name: string, notice: string): Promise<void> => {
+    const elder = page.getByRole('button', { name: '长辈版' });
+    await elder.click();
+    await page.getByTestId(notice).waitFor();
+    await screenshot(page, name);
+    await elder.click();
   };
   const toCardScreen = async (serviceId: string): Promise<void> => {
     await page.locator(`[data-service="${serviceId}"]`).click();
@@ -233,24 +245,12 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await toCardScreen('passport-first');
     simSay({ place: 'polyphone' });
     await steps(page).h1('读取成功，请核对您的信息');
-    await page.getByRole('button', { name: '信息无误，下一步' }).click();
-    const s = steps(page);
-    await s.keys('13800138001');
-    for (let i = 0; i < 3; i += 1) await s.next();
-    await s.choose('不是');
-    await s.next();
-    await s.choose('到窗口领取');
-    await s.next();
-    await s.next();
-    await s.h1('请核对您的申请');
+    await passportToReview('13800138001');
     await page.getByTestId('printer-down').waitFor();
     await screenshot(page, 'portrait-58-review-printer-down');
     // 长辈版 says it too, large, before the citizen confirms.
-    const elder = page.getByRole('button', { name: '长辈版' });
-    await elder.click();
-    await page.getByTestId('printer-down').waitFor();
-    await screenshot(page, 'elder-58-review-printer-down');
-    await elder.click();
+    await screenshotInElderMode('elder-58-review-printer-down', 'printer-down');
+    const s = steps(page);
     await s.submit();
     await s.h1('提交成功');
     await page.getByText(/打印机缺纸/).waitFor();
@@ -301,11 +301,7 @@ describe('the kiosk on serial devices (PTYs)', () => {
       '扫码器暂时无法使用',
     );
     await screenshot(page, 'portrait-59-status-scanner-down');
-    const elder = page.getByRole('button', { name: '长辈版' });
-    await elder.click();
-    await page.getByTestId('scanner-down').waitFor();
-    await screenshot(page, 'elder-59-status-scanner-down');
-    await elder.click();
+    await screenshotInElderMode('elder-59-status-scanner-down', 'scanner-down');
     await page.locator('#status-number').fill(applicationNo);
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect

@@ -121,15 +121,23 @@ export function createIdCardReader(
     return { status: readerStatus(reply.value.sw3), data: reply.value.data };
   };
 
+  /** A command that must answer `ok`: its data, or why not (`<what> failed` for a bad status). */
+  const sendExpectingOk = async (name: CommandName, what: string): Promise<Result<Uint8Array>> => {
+    const step = await send(name);
+    if ('failure' in step) return err(step.failure, step.message);
+    return step.status === 'ok' ? ok(step.data) : err(step.status, `${what} failed`);
+  };
+  /** Reads the selected card: its identity and photo bytes. The poll and the self-test share it. */
+  const readText = async (): Promise<Result<{ identity: Identity; photo: Uint8Array }>> => {
+    const read = await sendExpectingOk('readText', 'read card');
+    return read.ok ? decodeReadReply(read.value, options.today()) : read;
+  };
+  const fail = (error: { code: string; message: string }): void =>
+    emit({ type: 'error', code: error.code, message: error.message });
+
   const readCard = async (cardKey: string | null): Promise<void> => {
-    const read = await send('readText');
-    if ('failure' in read)
-      return emit({ type: 'error', code: read.failure, message: read.message });
-    if (read.status !== 'ok')
-      return emit({ type: 'error', code: read.status, message: 'read card failed' });
-    const card = decodeReadReply(read.data, options.today());
-    if (!card.ok)
-      return emit({ type: 'error', code: card.error.code, message: card.error.message });
+    const card = await readText();
+    if (!card.ok) return fail(card.error);
     cardRead = true;
     readKey = cardKey;
     emit({ type: 'card-read', ...card.value });
@@ -149,14 +157,11 @@ export function createIdCardReader(
     }
     if (found.status === 'card_found') {
       misses = 0;
-      const selected = await send('selectCard');
-      if ('failure' in selected)
-        return emit({ type: 'error', code: selected.failure, message: selected.message });
-      if (selected.status !== 'ok')
-        return emit({ type: 'error', code: selected.status, message: 'select card failed' });
+      const selected = await sendExpectingOk('selectCard', 'select card');
+      if (!selected.ok) return fail(selected.error);
       // The select reply carries the card's own number where the reader gives it: a card
       // swapped faster than the removal debounce is still told apart from the one already read.
-      const key = selected.data.some((b) => b !== 0) ? hexKey(selected.data) : null;
+      const key = selected.value.some((b) => b !== 0) ? hexKey(selected.value) : null;
       if (cardRead && (key === null || key === readKey)) return;
       if (cardRead) {
         cardRead = false;
@@ -210,13 +215,9 @@ export function createIdCardReader(
     if ('failure' in found) return err(found.failure, found.message);
     if (found.status === 'no_card') return err('no_card', 'no card on the reader');
     if (found.status !== 'card_found') return err(found.status, 'find card failed');
-    const selected = await send('selectCard');
-    if ('failure' in selected) return err(selected.failure, selected.message);
-    if (selected.status !== 'ok') return err(selected.status, 'select card failed');
-    const read = await send('readText');
-    if ('failure' in read) return err(read.failure, read.message);
-    if (read.status !== 'ok') return err(read.status, 'read card failed');
-    const card = decodeReadReply(read.data, options.today());
+    const selected = await sendExpectingOk('selectCard', 'select card');
+    if (!selected.ok) return selected;
+    const card = await readText();
     if (!card.ok) return card;
     return ok({
       kind: card.value.identity.kind,

@@ -1,37 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { kioskConfigSchema } from '../../../electron/config/schema';
+import { deviceConfigSchema } from '../../../electron/config/schema';
 import {
   createIdCardDevice,
   type CardEvent,
 } from '../../../electron/devices/managed/idcard-device';
 import { SAMPLE_CARDS } from '../../../electron/devices/sim/sample-cards';
 import type { Logger } from '../../../electron/shared/log';
+import { eventually } from '../../integration/pty-pair';
 
 const readerConfig = () => {
-  const parsed = kioskConfigSchema.parse({
-    station: { code: '110105001', name: '示例派出所', address: '示例路1号', phone: '010-00000000' },
-    kioskId: 'UNIT-01',
-    devices: [
-      {
-        id: 'idcard-1',
-        kind: 'idcard',
-        transport: { type: 'simulated' },
-        options: { pollIntervalMs: 50 },
-      },
-    ],
-    backOffice: null,
+  const config = deviceConfigSchema.parse({
+    id: 'idcard-1',
+    kind: 'idcard',
+    transport: { type: 'simulated' },
+    options: { pollIntervalMs: 50 },
   });
-  const device = parsed.devices[0];
-  if (device?.kind !== 'idcard') throw new Error('no reader in the config');
-  return device;
-};
-
-const until = async (check: () => boolean, what: string): Promise<void> => {
-  for (let i = 0; i < 200; i += 1) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  if (config.kind !== 'idcard') throw new Error('not a reader config');
+  return config;
 };
 
 describe('the managed ID card reader', () => {
@@ -55,9 +40,9 @@ describe('the managed ID card reader', () => {
     await device.start();
     try {
       device.simulator!.placeCard(SAMPLE_CARDS[0]!);
-      await until(() => seen.includes('card-read'), 'the card read');
+      await eventually('the card read', () => seen.includes('card-read'), 2000);
       device.simulator!.removeCard();
-      await until(() => seen.includes('card-removed'), 'the removal');
+      await eventually('the removal', () => seen.includes('card-removed'), 2000);
       expect(seen).toEqual(['card-present', 'card-read', 'card-removed']);
       expect(logged).toEqual(['idcard.eventFailed']);
     } finally {
