@@ -60,6 +60,24 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (core/clock.ts): everything else is given a Clock, so any date can be tested.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['core/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from the Clock you were given (core/clock.ts), not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the Clock you were given (core/clock.ts), not Date.now().',
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,6 +1,7 @@
 import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Clock } from '../core/clock';
 import { createDispatch } from './api/dispatch';
 import { bindIpc, forwardEvents } from './api/ipc';
 import { loadConfig } from './config/load';
@@ -12,6 +13,7 @@ import { securityHeaders } from './shell/csp';
 import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
 import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
+import { launchClock } from './shell/launch-clock';
 import { parseLaunchArgs } from './shell/web-preferences';
 import { createKioskWindow, printKioskPage } from './window';
 
@@ -37,7 +39,14 @@ async function start(): Promise<void> {
   // app.asar (packaged) or the repository root (npm start): dist/ and rules/ sit beside main.cjs's parent.
   const appRoot = app.getAppPath();
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log') });
+  const clock = launchClock(launch.clock, app.isPackaged);
+  if (!clock.ok) {
+    process.stderr.write(`${clock.error.message}\n`);
+    app.exit(2);
+    return;
+  }
+  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), clock: clock.value.clock });
+  if (clock.value.note !== 'system') log.warn('app.clock', { clock: clock.value.note });
 
   const config = loadConfig(process.env['KIOSK_CONFIG']);
   if (!config.ok) {
@@ -54,6 +63,7 @@ async function start(): Promise<void> {
     rulesDir,
     version: APP_VERSION,
     log,
+    clock: clock.value.clock,
     // The data key is wrapped by the OS keyring; a basic_text backend is refused unless the config allows a key file.
     dataKey: {
       kind: 'safe-storage',
@@ -65,7 +75,7 @@ async function start(): Promise<void> {
   if (!service.ok) {
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
     log.error('app.cannot_start', { code: service.error.code });
-    showOutOfService(service.error.message, log);
+    showOutOfService(service.error.message, log, clock.value.clock);
     return;
   }
 
@@ -122,6 +132,7 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     launch,
     log,
+    clock: clock.value.clock,
     technicianUnlocked: () => service.value.technicianUnlocked(),
     relaunch,
   });
@@ -142,7 +153,11 @@ async function start(): Promise<void> {
  * window says "out of service" to citizens and why to the technician, still
  * locked down. Nothing personal is in the reason (paths and error codes).
  */
-function showOutOfService(reason: string, log: ReturnType<typeof createLogger>): void {
+function showOutOfService(
+  reason: string,
+  log: ReturnType<typeof createLogger>,
+  clock: Clock,
+): void {
   protocol.handle(KIOSK_SCHEME, (request) => {
     const css = new URL(request.url).pathname === OUT_OF_SERVICE_CSS_PATH;
     return new Response(css ? outOfServiceCss : outOfServicePage(reason), {
@@ -157,6 +172,7 @@ function showOutOfService(reason: string, log: ReturnType<typeof createLogger>):
     packaged: app.isPackaged,
     launch,
     log,
+    clock,
     technicianUnlocked: () => false,
     // Restarting would meet the same problem: stay on the notice until a technician acts.
     relaunch: () => undefined,

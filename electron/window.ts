@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { Logger } from './shared/log';
-import { err, ok, type Result } from './shared/result';
+import type { Clock } from '../core/clock';
+import { err, ok, type Result } from '../core/result';
 import { lockdownPolicy } from './shell/lockdown';
 import { isKioskUrl, KIOSK_START_URL } from './shell/origin';
 import { a4FormPrintOptions } from './shell/print-options';
@@ -12,6 +13,8 @@ export interface KioskWindowDeps {
   readonly packaged: boolean;
   readonly launch: LaunchOptions;
   readonly log: Logger;
+  /** Crash-rate arithmetic: how many failures in how long. */
+  readonly clock: Clock;
   readonly technicianUnlocked: () => boolean;
   /** Called when reloading is no longer enough: relaunch the app after `delayMs`. */
   readonly relaunch: (delayMs: number, attempt: number) => void;
@@ -53,7 +56,7 @@ export function createKioskWindow(deps: KioskWindowDeps): BrowserWindow {
 
   const failures: number[] = [];
   const recover = (why: string): void => {
-    const now = Date.now();
+    const now = deps.clock.nowMs();
     const plan = planRecovery(failures, now, deps.launch.relaunchAttempt);
     failures.push(now);
     deps.log.error('window.renderer_failed', { why, action: plan.action });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { identitySchema } from '../devices/idcard/identity';
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
-import type { Result } from '../shared/result';
+import type { Result } from '../../core/result';
 import { backOfficeStateSchema } from '../sync/protocol';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
 
@@ -45,6 +45,8 @@ export const kioskInfoSchema = z.strictObject({
     elderCountdownSeconds: z.number(),
   }),
   defaultLocale: z.enum(['zh-CN', 'en']),
+  /** The main process's clock when it answered: the renderer runs on the same clock. */
+  now: z.iso.datetime(),
   /** Reasons a hall guide may give for the green channel (rules/common.json). */
   guideReasons: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
 });

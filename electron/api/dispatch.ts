@@ -1,6 +1,6 @@
 import { formatPath } from '../../rules/engine/format-path';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import { isMethodName, methods, type KioskHandlers } from './contract';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;

@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { isKioskUrl } from '../shell/origin';
-import { err } from '../shared/result';
+import { err } from '../../core/result';
 import type { EventName, EventPayload } from './contract';
 import type { Dispatch } from './dispatch';
 import { EVENT_CHANNEL, METHOD_NAMES, methodChannel } from './names';

@@ -1,7 +1,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Clock } from '../../core/clock';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import {
   makeEntry,
   scrubFields,
@@ -20,7 +21,7 @@ export interface AuditLog {
 export interface AuditLogOptions {
   readonly path: string;
   readonly log: Logger;
-  readonly now?: () => Date;
+  readonly clock: Clock;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface AuditLogOptions {
  */
 export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   const { path, log } = options;
-  const now = options.now ?? (() => new Date());
+  const { clock } = options;
   let text: string;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -84,7 +85,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     const scrubbed = scrubFields(fields);
     if (scrubbed.scrubbed > 0)
       log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
-    const entry = makeEntry(previous, now().toISOString(), actor, action, scrubbed.fields);
+    const entry = makeEntry(previous, clock.now().toISOString(), actor, action, scrubbed.fields);
     try {
       writeSync(fd, `${JSON.stringify(entry)}\n`);
       fsyncSync(fd);

@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock';
 import type { ByteTransport } from './transport/byte-transport';
 
 /**
@@ -16,11 +17,11 @@ export interface FrameLog {
   entries(): readonly FrameEntry[];
 }
 
-export function createFrameLog(capacity = 200): FrameLog {
+export function createFrameLog(clock: Clock, capacity = 200): FrameLog {
   const entries: FrameEntry[] = [];
   return {
     add(dir, text) {
-      entries.push({ at: new Date().toISOString(), dir, text });
+      entries.push({ at: clock.now().toISOString(), dir, text });
       if (entries.length > capacity) entries.splice(0, entries.length - capacity);
     },
     entries: () => [...entries],

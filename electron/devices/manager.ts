@@ -1,7 +1,8 @@
+import type { Clock } from '../../core/clock';
 import { assertNever } from '../../rules/engine/assert-never';
 import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import type { FrameEntry } from './frame-log';
 import { createCameraDevice } from './managed/camera-device';
 import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/device';
@@ -63,7 +64,11 @@ export interface DeviceManager {
  * of them fails: a dead scanner must not stop citizens from using the reader.
  * Devices that disappear are reopened when they come back.
  */
-export function createDeviceManager(configs: readonly DeviceConfig[], log: Logger): DeviceManager {
+export function createDeviceManager(
+  configs: readonly DeviceConfig[],
+  log: Logger,
+  clock: Clock,
+): DeviceManager {
   const healthListeners = new Set<(health: readonly DeviceHealth[]) => void>();
   const cardListeners = new Set<(deviceId: string, event: CardEvent) => void>();
   const scanListeners = new Set<(event: ScanEvent) => void>();
@@ -94,7 +99,7 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
     };
     switch (config.kind) {
       case 'idcard': {
-        const device = createIdCardDevice(config, onHealth, log);
+        const device = createIdCardDevice(config, onHealth, log, clock);
         device.onEvent((event) => {
           for (const listener of cardListeners) listener(config.id, event);
         });
@@ -102,7 +107,7 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
         return device;
       }
       case 'scanner': {
-        const device = createScannerDevice(config, onHealth);
+        const device = createScannerDevice(config, onHealth, clock);
         device.onScan((scan) => {
           for (const listener of scanListeners) listener({ ...scan, deviceId: config.id });
         });
@@ -110,7 +115,7 @@ export function createDeviceManager(configs: readonly DeviceConfig[], log: Logge
         return device;
       }
       case 'printer': {
-        const device = createPrinterDevice(config, onHealth);
+        const device = createPrinterDevice(config, onHealth, clock);
         printers.push(device);
         return device;
       }

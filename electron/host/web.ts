@@ -9,6 +9,7 @@ import { defaultDataDir, resolveDataDir, resolveRulesDir } from '../kiosk/paths'
 import { openKioskService } from '../kiosk/service';
 import { APP_VERSION } from '../kiosk/version';
 import { createLogger } from '../shared/log';
+import { launchClock } from '../shell/launch-clock';
 
 /**
  * `npm run start:web`: the whole kiosk in a plain browser. Serves the built
@@ -17,7 +18,11 @@ import { createLogger } from '../shared/log';
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      // Tests and demos: run at another date. See shell/launch-clock.ts.
+      clock: { type: 'string' },
+    },
     allowPositionals: false,
   });
   const port = Number(values.port);
@@ -32,7 +37,14 @@ async function main(): Promise<number> {
     process.env,
     defaultDataDir(process.env, process.platform, homedir()),
   );
-  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log') });
+  // Inside a package the host runs from app.asar: a packaged kiosk keeps the system clock.
+  const clock = launchClock(values.clock ?? null, __dirname.includes('app.asar'));
+  if (!clock.ok) {
+    process.stderr.write(`${clock.error.message}\n`);
+    return 2;
+  }
+  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), clock: clock.value.clock });
+  if (clock.value.note !== 'system') log.warn('app.clock', { clock: clock.value.note });
 
   const config = loadConfig(process.env['KIOSK_CONFIG']);
   if (!config.ok) {
@@ -45,6 +57,7 @@ async function main(): Promise<number> {
     rulesDir: resolveRulesDir(process.env, appRoot),
     version: APP_VERSION,
     log,
+    clock: clock.value.clock,
   });
   if (!service.ok) {
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);

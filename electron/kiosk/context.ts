@@ -1,9 +1,10 @@
+import type { Clock } from '../../core/clock';
 import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
 import type { DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import type { AuditLog } from '../audit/audit-log';
-import type { Result } from '../shared/result';
+import type { Result } from '../../core/result';
 import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
 import type { Outbox } from '../store/outbox';
@@ -25,7 +26,7 @@ export interface KioskContext {
   readonly dataDir: string;
   readonly version: string;
   readonly log: Logger;
-  readonly now: () => Date;
+  readonly clock: Clock;
   readonly ruleSet: RuleSet;
   readonly store: ApplicationStore;
   readonly outbox: Outbox;

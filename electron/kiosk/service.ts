@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../../core/clock';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -7,7 +8,7 @@ import { openAuditLog, type AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
-import { ok, type Result } from '../shared/result';
+import { ok, type Result } from '../../core/result';
 import { createApplicationStore, type ApplicationStore } from '../store/applications';
 import { loadDataKey, type DataKeySource } from '../store/data-key';
 import { openDatabase } from '../store/database';
@@ -50,7 +51,8 @@ export interface KioskServiceOptions {
   readonly systemPrinter?: SystemPrinter;
   /** Electron passes safeStorage; the web host and tests use the 0600 key file. */
   readonly dataKey?: DataKeySource;
-  readonly now?: () => Date;
+  /** The one clock: the system's, or a test clock set at launch. */
+  readonly clock: Clock;
 }
 
 /** Everything that lives in the data folder, opened in order; any failure stops the start with a clear message. */
@@ -73,7 +75,7 @@ async function openStorage(options: KioskServiceOptions): Promise<Result<Storage
   const audit = openAuditLog({
     path: join(options.dataDir, 'audit', 'audit.jsonl'),
     log: options.log,
-    ...(options.now ? { now: options.now } : {}),
+    clock: options.clock,
   });
   if (!audit.ok) {
     db.value.close();
@@ -94,7 +96,7 @@ export async function openKioskService(
   const storage = await openStorage(options);
   if (!storage.ok) return storage;
   const { db, audit } = storage.value;
-  const devices = createDeviceManager(options.config.devices, options.log);
+  const devices = createDeviceManager(options.config.devices, options.log, options.clock);
   const sync = createSync(options, storage.value, devices);
   if (!sync.ok) {
     audit.close();
@@ -124,6 +126,7 @@ function createSync(
   const client = createBackOfficeClient(config.backOffice, config.kioskId, {
     timeoutMs: config.sync.requestTimeoutMs,
     maxSockets: config.sync.concurrency * 2 + 1,
+    clock: options.clock,
   });
   if (!client.ok) return client;
   return ok(
@@ -138,7 +141,7 @@ function createSync(
       devices: () => devices.health().map(({ id, kind, state }) => ({ id, kind, state })),
       log: options.log,
       audit: storage.audit,
-      ...(options.now ? { now: options.now } : {}),
+      clock: options.clock,
     }),
   );
 }
@@ -205,14 +208,14 @@ function buildService(
       first: `${problem.problems[0]?.path ?? ''} ${problem.problems[0]?.message ?? ''}`,
     });
   }
-  const sessions = createSessionKeeper();
+  const sessions = createSessionKeeper(options.clock);
   const staffRules = staffPolicy(config.staff);
   const staff = createStaffAuth(
     {
       ...(config.staff.guidePinHash ? { guide: config.staff.guidePinHash } : {}),
       ...(config.staff.technicianPinHash ? { technician: config.staff.technicianPinHash } : {}),
     },
-    Date.now,
+    options.clock,
     staffRules,
     lockoutFile(join(options.dataDir, 'staff-lockout.json'), log, staffRules.lockout.freeAttempts),
   );
@@ -279,7 +282,7 @@ function buildService(
     dataDir: options.dataDir,
     version: options.version,
     log,
-    now: options.now ?? (() => new Date()),
+    clock: options.clock,
     ruleSet,
     store,
     outbox,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../core/clock';
 import type { Slip } from '../api/contract';
 import type { Identity } from '../devices/idcard/identity';
 import type { CardImage } from '../devices/managed/photo-decoder';
@@ -78,7 +79,7 @@ function wipe(session: Session): void {
   });
 }
 
-export function createSessionKeeper(now: () => number = Date.now): SessionKeeper {
+export function createSessionKeeper(clock: Clock): SessionKeeper {
   let session: Session | null = null;
   return {
     start(serviceId) {
@@ -86,7 +87,7 @@ export function createSessionKeeper(now: () => number = Date.now): SessionKeeper
       session = {
         id: randomUUID(),
         serviceId,
-        startedAt: now(),
+        startedAt: clock.nowMs(),
         identity: null,
         cardImage: null,
         slip: null,

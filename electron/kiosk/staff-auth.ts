@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../../core/clock';
 
 export type StaffRole = 'guide' | 'technician';
 
@@ -149,13 +150,14 @@ export const inMemoryLockout = (): LockoutMemory => {
  */
 export function createStaffAuth(
   hashes: Readonly<Partial<Record<StaffRole, string>>>,
-  now: () => number = Date.now,
+  clock: Clock,
   policy: { lockout: LockoutPolicy; session: StaffSessionPolicy } = {
     lockout: defaultLockout,
     session: defaultStaffSessionPolicy,
   },
   memory: LockoutMemory = inMemoryLockout(),
 ): StaffAuth {
+  const now = (): number => clock.nowMs();
   let { failures, lockedUntil } = memory.load();
   let session: { role: StaffRole; since: number; last: number } | null = null;
 

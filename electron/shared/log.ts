@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { systemClock, type Clock } from '../../core/clock';
 
 /**
  * Structured log lines on stderr (and optionally a file). Fields are primitives
@@ -16,11 +17,12 @@ export interface Logger {
 }
 
 export function createLogger(
-  options: { readonly file?: string; readonly quiet?: boolean } = {},
+  options: { readonly file?: string; readonly quiet?: boolean; readonly clock?: Clock } = {},
 ): Logger {
+  const clock = options.clock ?? systemClock;
   if (options.file !== undefined) mkdirSync(dirname(options.file), { recursive: true });
   const write = (level: LogLevel, event: string, fields: LogFields = {}): void => {
-    const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...fields });
+    const line = JSON.stringify({ t: clock.now().toISOString(), level, event, ...fields });
     if (options.quiet !== true) process.stderr.write(`${line}\n`);
     if (options.file !== undefined) {
       try {

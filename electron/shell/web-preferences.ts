@@ -53,6 +53,8 @@ export interface LaunchOptions {
   readonly windowed: boolean;
   /** Set by our own relaunch after repeated renderer crashes. */
   readonly relaunchAttempt: number;
+  /** `--clock=<ISO instant>`: run at another date (tests, demos); a packaged kiosk ignores it. */
+  readonly clock: string | null;
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
@@ -61,6 +63,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
   return {
     windowed: argv.includes('--windowed'),
     relaunchAttempt: Number.isInteger(n) && n > 0 ? n : 0,
+    clock: argv.find((a) => a.startsWith('--clock='))?.slice('--clock='.length) ?? null,
   };
 }
 

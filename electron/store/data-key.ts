@@ -9,7 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import { loadOrCreateKeyFile } from './crypto';
 
 const KEY_BYTES = 32;

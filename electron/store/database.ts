@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import { MIGRATIONS } from './migrations';
 
 const messageOf = (cause: unknown): string =>

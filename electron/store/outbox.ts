@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../../core/result';
 import {
   RECORD_SELECT,
   toRecord,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { z } from 'zod';
-import { err, ok, type Result } from '../shared/result';
+import type { Clock } from '../../core/clock';
+import { err, ok, type Result } from '../../core/result';
 import { parseRetryAfter } from './backoff';
 import { classifyError, classifyResponse, type Outcome } from './classify';
 import {
@@ -42,7 +43,7 @@ export interface BackOfficeClient {
 export function createBackOfficeClient(
   settings: BackOfficeSettings,
   kioskId: string,
-  options: { readonly timeoutMs: number; readonly maxSockets: number },
+  options: { readonly timeoutMs: number; readonly maxSockets: number; readonly clock: Clock },
 ): Result<BackOfficeClient> {
   let ca: Buffer;
   let cert: Buffer;
@@ -94,7 +95,7 @@ export function createBackOfficeClient(
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
-            const retryAfter = parseRetryAfter(res.headers['retry-after'], new Date());
+            const retryAfter = parseRetryAfter(res.headers['retry-after'], options.clock.now());
             resolve(
               classifyResponse(
                 res.statusCode ?? 0,

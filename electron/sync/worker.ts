@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock';
 import type { AuditLog } from '../audit/audit-log';
 import type { SyncConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
@@ -41,7 +42,7 @@ export interface SyncWorkerOptions {
   readonly devices: () => HeartbeatBody['devices'];
   readonly log: Logger;
   readonly audit: AuditLog;
-  readonly now?: () => Date;
+  readonly clock: Clock;
   readonly random?: () => number;
 }
 
@@ -67,7 +68,7 @@ const RETENTION_EVERY_MS = 3_600_000;
  */
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { outbox, client, settings, log, audit } = options;
-  const now = options.now ?? (() => new Date());
+  const now = (): Date => options.clock.now();
   const random = options.random ?? Math.random;
   const policy: BackoffPolicy = { baseMs: settings.retryBaseMs, capMs: settings.retryCapMs };
 

@@ -1,6 +1,6 @@
 import type { EventName, EventPayload, KioskApi } from '../../electron/api/contract';
 import { METHOD_NAMES } from '../../electron/api/names';
-import type { Result } from '../../electron/shared/result';
+import type { Result } from '../../core/result';
 
 type Listener = (payload: unknown) => void;
 

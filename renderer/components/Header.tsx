@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { kioskClock } from '../clock';
 import { useT } from '../i18n';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { ShieldIcon } from './icons';
 
 function useClock(): Date {
-  const [now, setNow] = useState(() => new Date());
+  const [now, setNow] = useState(() => kioskClock().now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 15_000);
+    const timer = setInterval(() => setNow(kioskClock().now()), 15_000);
     return () => clearInterval(timer);
   }, []);
   return now;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { kioskClock } from '../clock';
 import { useT } from '../i18n';
 import { endJourney } from '../state/actions';
 import { useAssist } from '../state/assist';
@@ -26,7 +27,7 @@ export function IdleGuard() {
 
   useEffect(() => {
     const touch = (): void => {
-      lastActivity.current = Date.now();
+      lastActivity.current = kioskClock().nowMs();
     };
     for (const name of ACTIVITY_EVENTS)
       window.addEventListener(name, touch, { capture: true, passive: true });
@@ -39,12 +40,12 @@ export function IdleGuard() {
   useEffect(() => {
     if (info === null || !atHome) return;
     // Nothing personal on the home screen, but the next person should find it in the default language.
-    lastActivity.current = Date.now();
+    lastActivity.current = kioskClock().nowMs();
     const timer = setInterval(() => {
       const ui = useUi.getState();
       const assist = useAssist.getState();
       const timeout = assist.elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
-      if ((Date.now() - lastActivity.current) / 1000 < timeout) return;
+      if ((kioskClock().nowMs() - lastActivity.current) / 1000 < timeout) return;
       if (ui.locale !== info.defaultLocale) ui.setLocale(info.defaultLocale);
       if (assist.elder || assist.voice) assist.reset();
     }, 1000);
@@ -53,11 +54,11 @@ export function IdleGuard() {
 
   useEffect(() => {
     if (info === null || atHome) return;
-    lastActivity.current = Date.now();
+    lastActivity.current = kioskClock().nowMs();
     const timeoutSeconds = elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
     const countdownSeconds = elder ? info.idle.elderCountdownSeconds : info.idle.countdownSeconds;
     const timer = setInterval(() => {
-      const idleSeconds = (Date.now() - lastActivity.current) / 1000;
+      const idleSeconds = (kioskClock().nowMs() - lastActivity.current) / 1000;
       if (idleSeconds < timeoutSeconds) {
         announced.current = false;
         setCountdown(null);
@@ -79,7 +80,7 @@ export function IdleGuard() {
   }, [info, atHome, elder]);
 
   const stay = (): void => {
-    lastActivity.current = Date.now();
+    lastActivity.current = kioskClock().nowMs();
     setCountdown(null);
   };
   const leave = (): void => {

@@ -1,5 +1,6 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
 import { kiosk } from '../api/kiosk';
+import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
 import { useAssist } from './assist';
 import { useJourney } from './journey';
@@ -9,6 +10,7 @@ import { useUi } from './ui';
 export async function loadKiosk(): Promise<boolean> {
   const [info, services] = await Promise.all([kiosk.getKioskInfo({}), kiosk.listServices({})]);
   if (!info.ok || !services.ok) return false;
+  syncKioskClock(info.value.now);
   useUi.getState().setKiosk(info.value, services.value);
   return true;
 }

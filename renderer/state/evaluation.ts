@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { holidayCalendar } from '../../rules/data/holidays';
-import { todayInChina } from '../../rules/engine/dates';
 import { evaluate, type Evaluation } from '../../rules/engine/evaluate';
+import { kioskToday } from '../clock';
 import { useJourney } from './journey';
 
 /** The rules engine's view of the journey so far; recomputed on every answer. */
@@ -22,7 +22,7 @@ export function useEvaluation(): Evaluation | null {
             card: identity,
             manualEntry,
             materials,
-            today: todayInChina(),
+            today: kioskToday(),
             calendar: holidayCalendar,
             guideGreenChannel,
           }),

@@ -7,7 +7,7 @@ export function toIsoDate(date: Date): IsoDate {
 }
 
 /** Today's date at the kiosk, in China Standard Time (UTC+8, no daylight saving). */
-export function todayInChina(now: Date = new Date()): IsoDate {
+export function todayInChina(now: Date): IsoDate {
   return toIsoDate(new Date(now.getTime() + 8 * 3600 * 1000));
 }
 

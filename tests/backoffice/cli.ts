@@ -1,3 +1,4 @@
+import { systemClock } from '../../core/clock';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   setInterval(() => {
     const count = office.stored().length;
     if (count !== last)
-      process.stdout.write(`${new Date().toISOString()} applications stored: ${count}\n`);
+      process.stdout.write(`${systemClock.now().toISOString()} applications stored: ${count}\n`);
     last = count;
   }, 1000);
   const stop = (): void => {

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../core/clock';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -79,6 +80,8 @@ export interface BackOfficeOptions {
   readonly dir: string;
   readonly pki: TestPki;
   readonly port?: number;
+  /** The back office's own clock (another system's): the machine's unless a test sets one. */
+  readonly clock?: Clock;
 }
 
 const BASE = '/kiosk/v1/';
@@ -115,6 +118,7 @@ const json = (
 };
 
 export async function startBackOffice(options: BackOfficeOptions): Promise<BackOffice> {
+  const clock = options.clock ?? systemClock;
   const { dir, pki } = options;
   const recordsDir = join(dir, 'records');
   const keysDir = join(dir, 'keys');
@@ -201,7 +205,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     const record: StoredApplication = {
       acceptanceNo,
       idempotencyKey: key,
-      receivedAt: new Date().toISOString(),
+      receivedAt: clock.now().toISOString(),
       kioskId,
       body,
     };
@@ -377,7 +381,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
       states.set(applicationNo, {
         state,
         ...(reason === undefined ? {} : { reason }),
-        updatedAt: new Date().toISOString(),
+        updatedAt: clock.now().toISOString(),
       });
     },
     heartbeats: () => beats,

@@ -81,7 +81,7 @@ export async function benchDrain(): Promise<void> {
   const start = performance.now();
   kiosk.worker.start();
   await until(
-    () => kiosk.outbox.summary(new Date()).counts.accepted === DRAIN_COUNT,
+    () => kiosk.outbox.summary(kiosk.clock.now()).counts.accepted === DRAIN_COUNT,
     600_000,
     'drain',
   );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_NOW } from '../test-clock';
 
 /*
  * The kiosk as a citizen's browser sees it: the real web host in its own
@@ -32,6 +33,8 @@ export async function startKiosk(
     readonly env?: Record<string, string>;
     /** An existing data folder (e.g. one holding a damaged database); a fresh one otherwise. */
     readonly dataDir?: string;
+    /** The instant the kiosk's clock starts at; TEST_NOW unless a test needs another day. */
+    readonly clock?: string;
   } = {},
 ): Promise<RunningKiosk> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
@@ -49,7 +52,13 @@ export async function startKiosk(
   }
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'dist', 'electron', 'web.cjs'), '--port', '0'],
+    [
+      join(ROOT, 'dist', 'electron', 'web.cjs'),
+      '--port',
+      '0',
+      '--clock',
+      options.clock ?? TEST_NOW,
+    ],
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { unseal } from '../../electron/store/crypto';
+import { holidayCalendar } from '../../rules/data/holidays';
+import { formatDate } from '../../rules/engine/text-format';
+import { dueDate } from '../../rules/engine/workdays';
+import { TEST_TODAY } from '../test-clock';
 import { demoConfig, kioskDom, ROOT, screenshot, withKioskPage } from './harness';
 
 /**
@@ -134,7 +138,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
       '不是',
       '邮寄到家',
       '￥120.00',
-      '2026',
+      // 7 working days from the kiosk's day, holidays skipped.
+      formatDate(dueDate(TEST_TODAY, 7, holidayCalendar).date, 'zh-CN'),
       '110105198806150',
     ]) {
       expect(text).toContain(expected);

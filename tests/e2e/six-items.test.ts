@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { demoConfig, screenshot, withKioskPage } from './harness';
+import { keypadDate, testDay } from '../test-clock';
 import { steps } from './journey-steps';
 
 /**
@@ -87,13 +88,14 @@ describe('the six sample items in Chromium', () => {
     await s.keys('C12345678');
     await s.next();
     await s.h1('通行证有效期至');
-    await s.keys('20270101');
+    // Two months left on the kiosk's clock: under the 3 months the rule file asks for.
+    await s.keys(keypadDate(testDay(60)));
     await s.next();
     // A permit expiring within 3 months is refused with the rule file's own words.
     await expect(page.locator('.field-error').innerText()).resolves.toContain('不足3个月');
     await screenshot(page, 'portrait-25-question-date-check');
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
-    await s.keys('20300101');
+    await s.keys(keypadDate(testDay(3 * 365)));
     await s.next();
     await s.choose('探亲（T）');
     await s.next();
@@ -196,11 +198,12 @@ describe('the six sample items in Chromium', () => {
     const s = steps(page);
     await s.start('driving-licence-renewal', 'adult');
     await s.h1('驾驶证有效期截止日期');
-    await s.keys('20270301');
+    // 200 days ahead: before the 90-day renewal window opens.
+    await s.keys(keypadDate(testDay(200)));
     await s.next();
     await expect(page.locator('.field-error').innerText()).resolves.toContain('有效期满前90天内');
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
-    await s.keys('20270115');
+    await s.keys(keypadDate(testDay(40)));
     await s.next();
     await s.choose('C1 小型汽车');
     await s.next();

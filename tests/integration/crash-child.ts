@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/store/database';
 import { createOutbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
+import { testClock } from '../test-clock';
 import { sampleApplication } from './sample-application';
 
 /**
@@ -20,18 +21,20 @@ async function main(): Promise<void> {
   const [dataDir = '', url = '', caFile = '', certFile = '', keyFile = '', targetText = '0'] =
     process.argv.slice(2);
   const target = Number(targetText);
-  const log = createLogger({ quiet: true, file: join(dataDir, 'logs', 'kiosk.log') });
+  const clock = testClock();
+  const log = createLogger({ quiet: true, file: join(dataDir, 'logs', 'kiosk.log'), clock });
   const key = await loadDataKey(join(dataDir, 'keys'), { kind: 'key-file' });
   if (!key.ok) throw new Error(key.error.message);
   const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
   if (!db.ok) throw new Error(db.error.message);
-  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log });
+  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log, clock });
   if (!audit.ok) throw new Error(audit.error.message);
   const store = createApplicationStore(db.value, key.value.key);
   const outbox = createOutbox(db.value, key.value.key);
   const client = createBackOfficeClient({ url, caFile, certFile, keyFile }, 'KIOSK-CRASH', {
     timeoutMs: 2000,
     maxSockets: 5,
+    clock,
   });
   if (!client.ok) throw new Error(client.error.message);
   const worker = createSyncWorker({
@@ -52,13 +55,18 @@ async function main(): Promise<void> {
     devices: () => [],
     log,
     audit: audit.value,
+    clock,
   });
   worker.start();
   process.stdout.write('READY\n');
 
   while (store.count() < target) {
     const applicationNo = `20261127-${randomBytes(3).toString('hex').toUpperCase()}-K`;
-    const sample = sampleApplication(applicationNo, { scans: 2, scanBytes: 4096 });
+    const sample = sampleApplication(applicationNo, {
+      scans: 2,
+      scanBytes: 4096,
+      createdAt: clock.now(),
+    });
     const saved = store.insert(sample.meta, sample.payload, sample.attachments);
     if (saved.ok) {
       process.stdout.write(`C ${applicationNo}\n`);

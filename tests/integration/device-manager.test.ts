@@ -1,3 +1,4 @@
+import { testClock } from '../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceConfigSchema } from '../../electron/config/schema';
 import { createDeviceManager, type DeviceManager } from '../../electron/devices/manager';
@@ -30,7 +31,7 @@ describe('device manager', () => {
   });
 
   it('reports each device, with the SAM id, and survives one that is missing', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }));
+    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
     await manager.start();
     const state = (id: string) => manager.health().find((h) => h.id === id);
     await eventually(
@@ -46,7 +47,7 @@ describe('device manager', () => {
   });
 
   it('prints on the first printer and reads a scan from the simulated scanner', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }));
+    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
     await manager.start();
     await eventually(
       'the printer to be ready',
@@ -64,7 +65,7 @@ describe('device manager', () => {
   });
 
   it('refuses to print with paper out, marks the printer faulty, and recovers', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }));
+    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
     await manager.start();
     const printer = () => manager.health().find((h) => h.id === 'printer-1');
     await eventually('the printer to be ready', () => printer()?.state === 'ready');
@@ -83,7 +84,7 @@ describe('device manager', () => {
   });
 
   it('goes offline when a simulated device is unplugged and comes back when replugged', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }));
+    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
     await manager.start();
     const reader = () => manager.health().find((h) => h.id === 'idcard-1');
     await eventually('ready', () => reader()?.state === 'ready');

@@ -57,9 +57,9 @@ export async function openPtyPair(): Promise<PtyPair> {
 
 /** Polls `check` until it is true or `ms` pass; says what it was waiting for. */
 export async function eventually(what: string, check: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
+  const until = performance.now() + ms;
   while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

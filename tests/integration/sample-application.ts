@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { TEST_NOW, testDay } from '../test-clock';
 import type { ApplicationMeta, NewAttachment } from '../../electron/store/applications';
 
 /** Who the sample applications are for: fictional, and looked for where it must not be (logs, data folder). */
@@ -28,7 +29,7 @@ export function sampleScan(bytes: number): NewAttachment {
 /** One application as the journey would store it, with `scans` random scans of `scanBytes` each. */
 export function sampleApplication(
   applicationNo: string,
-  options: { scans?: number; scanBytes?: number } = {},
+  options: { scans?: number; scanBytes?: number; createdAt?: Date } = {},
 ): SampleApplication {
   return {
     meta: {
@@ -39,8 +40,8 @@ export function sampleApplication(
       ruleVersion: '1',
       ruleHash: 'h'.repeat(64),
       status: 'pending_review',
-      createdAt: new Date().toISOString(),
-      dueDate: '2026-12-10',
+      createdAt: (options.createdAt ?? new Date(TEST_NOW)).toISOString(),
+      dueDate: testDay(7),
       feeFen: 12000,
     },
     payload: {

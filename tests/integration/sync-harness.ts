@@ -11,6 +11,8 @@ import { openDatabase } from '../../electron/store/database';
 import { createOutbox, type Outbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker, type SyncWorker } from '../../electron/sync/worker';
+import { testClock } from '../test-clock';
+import type { Clock } from '../../core/clock';
 import { makeTestPki, type TestPki } from '../backoffice/certs';
 import { SAMPLE_APPLICANT, sampleApplication } from './sample-application';
 
@@ -22,6 +24,8 @@ export interface KioskSide {
   readonly outbox: Outbox;
   readonly audit: AuditLog;
   readonly worker: SyncWorker;
+  /** The kiosk side's clock: starts at TEST_NOW. */
+  readonly clock: Clock;
   enqueue(
     n: number,
     options?: { attachments?: number; attachmentBytes?: number },
@@ -64,8 +68,9 @@ export function startKioskSide(
   const opened = openDatabase(join(dir, 'kiosk.sqlite'));
   if (!opened.ok) throw new Error(opened.error.message);
   const db = opened.value;
-  const log = createLogger({ quiet: true, file: join(dir, 'logs', 'kiosk.log') });
-  const audit = openAuditLog({ path: join(dir, 'audit', 'audit.jsonl'), log });
+  const clock = testClock();
+  const log = createLogger({ quiet: true, file: join(dir, 'logs', 'kiosk.log'), clock });
+  const audit = openAuditLog({ path: join(dir, 'audit', 'audit.jsonl'), log, clock });
   if (!audit.ok) throw new Error(audit.error.message);
   const store = createApplicationStore(db, key);
   const outbox = createOutbox(db, key);
@@ -79,7 +84,7 @@ export function startKioskSide(
       keyFile: client.keyFile,
     },
     kioskId,
-    { timeoutMs: settings.requestTimeoutMs, maxSockets: settings.concurrency * 2 + 1 },
+    { timeoutMs: settings.requestTimeoutMs, maxSockets: settings.concurrency * 2 + 1, clock },
   );
   if (!created.ok) throw new Error(created.error.message);
   const worker = createSyncWorker({
@@ -93,6 +98,7 @@ export function startKioskSide(
     devices: () => [{ id: 'idcard-1', kind: 'idcard', state: 'ready' }],
     log,
     audit: audit.value,
+    clock,
   });
   return {
     dir,
@@ -101,6 +107,7 @@ export function startKioskSide(
     outbox,
     audit: audit.value,
     worker,
+    clock,
     enqueue(n, o = {}) {
       const made: { applicationNo: string; id: string }[] = [];
       for (let i = 0; i < n; i += 1) {
@@ -109,6 +116,7 @@ export function startKioskSide(
         const sample = sampleApplication(applicationNo, {
           scans: o.attachments ?? 0,
           scanBytes: o.attachmentBytes ?? 2048,
+          createdAt: clock.now(),
         });
         const saved = store.insert(sample.meta, sample.payload, sample.attachments);
         if (!saved.ok) throw new Error(saved.error.message);
@@ -126,9 +134,9 @@ export function startKioskSide(
 
 /** Polls until `check` holds (or throws after `ms`). */
 export async function until(check: () => boolean, ms = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + ms;
+  const deadline = performance.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

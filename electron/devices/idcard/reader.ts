@@ -1,6 +1,5 @@
-import { todayInChina } from '../../../rules/engine/dates';
 import type { ByteTransport } from '../transport/byte-transport';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 import type { FrameLog } from '../frame-log';
 import {
   encodeCommand,
@@ -55,11 +54,10 @@ export interface IdCardReaderOptions {
   readonly today: () => string;
 }
 
-export const defaultReaderOptions: IdCardReaderOptions = {
+export const defaultReaderOptions: Omit<IdCardReaderOptions, 'today'> = {
   pollIntervalMs: 300,
   replyTimeoutMs: 1500,
   missesForRemoval: 2,
-  today: () => todayInChina(),
 };
 
 /** What a technician's test read proves, with nothing personal in it. */
@@ -90,7 +88,7 @@ export interface IdCardReader {
  */
 export function createIdCardReader(
   transport: ByteTransport,
-  options: IdCardReaderOptions = defaultReaderOptions,
+  options: IdCardReaderOptions,
 ): IdCardReader {
   const link = createSamLink(transport, options.frameLog);
   const listeners = new Set<(event: IdCardEvent) => void>();

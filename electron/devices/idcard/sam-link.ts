@@ -1,7 +1,7 @@
 import { hex, type FrameLog } from '../frame-log';
 import type { ByteTransport } from '../transport/byte-transport';
 import { createStreamDeframer, parseReply, type DeframeEvent, type Reply } from './codec';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 
 /**
  * One request, one reply over a SAM transport. The reader answers strictly in

@@ -1,5 +1,5 @@
 import { checkIdNumber, isRealDate } from '../../../rules/engine/id-number';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 import type { Identity, Sex } from './identity';
 import { NATIONS } from './nations';
 

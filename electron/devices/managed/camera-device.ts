@@ -1,5 +1,5 @@
 import type { DeviceConfigOf } from '../../config/schema';
-import { err } from '../../shared/result';
+import { err } from '../../../core/result';
 import type { ManagedDevice } from './device';
 import { healthTracker } from './device';
 import { addressOf } from './links';

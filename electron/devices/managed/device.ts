@@ -1,5 +1,5 @@
 import type { DeviceConfig, DeviceKind } from '../../config/schema';
-import type { Result } from '../../shared/result';
+import type { Result } from '../../../core/result';
 import type { FrameEntry } from '../frame-log';
 
 export type DeviceState = 'ready' | 'offline' | 'fault' | 'unsupported';

@@ -1,6 +1,8 @@
+import type { Clock } from '../../../core/clock';
+import { todayInChina } from '../../../rules/engine/dates';
 import type { DeviceConfigOf } from '../../config/schema';
 import type { Logger } from '../../shared/log';
-import { ok } from '../../shared/result';
+import { ok } from '../../../core/result';
 import { createFrameLog } from '../frame-log';
 import { createIdCardReader, defaultReaderOptions, type IdCardEvent } from '../idcard/reader';
 import { createIdCardSimulator, type IdCardSimulator } from '../sim/idcard-simulator';
@@ -40,8 +42,9 @@ export function createIdCardDevice(
   config: DeviceConfigOf<'idcard'>,
   onHealth: () => void,
   log: Logger,
+  clock: Clock,
 ): IdCardDevice {
-  const frames = createFrameLog();
+  const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   // One simulator for the device's life; the wire re-attaches it after a simulated replug.
   let simulator: IdCardSimulator | null = null;
@@ -60,6 +63,8 @@ export function createIdCardDevice(
     ...defaultReaderOptions,
     ...config.options,
     frameLog: frames,
+    // A card's validity is judged on the kiosk's day.
+    today: () => todayInChina(clock.now()),
   });
 
   link.onState((state, reason) => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 
 export type CardImageType = 'image/png' | 'image/jpeg' | 'image/bmp';
 

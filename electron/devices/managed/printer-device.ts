@@ -1,5 +1,6 @@
+import type { Clock } from '../../../core/clock';
 import type { DeviceConfigOf } from '../../config/schema';
-import { ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../../core/result';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import { createReceiptPrinter } from '../printer/receipt-printer';
 import { testReceipt, type PaperWidth } from '../printer/slip-receipt';
@@ -19,8 +20,9 @@ export interface PrinterDevice extends ManagedDevice {
 export function createPrinterDevice(
   config: DeviceConfigOf<'printer'>,
   onHealth: () => void,
+  clock: Clock,
 ): PrinterDevice {
-  const frames = createFrameLog();
+  const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
   let simulator: PrinterSimulator | null = null;
@@ -92,7 +94,7 @@ export function createPrinterDevice(
       if (!status.ok) return status;
       const printed = await printer.print(
         testReceipt(
-          [`${config.id} ${addressOf(config)}`, new Date().toISOString()],
+          [`${config.id} ${addressOf(config)}`, clock.now().toISOString()],
           options.paperWidthMm,
         ),
       );

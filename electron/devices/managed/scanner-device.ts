@@ -1,5 +1,6 @@
+import type { Clock } from '../../../core/clock';
 import type { DeviceConfigOf } from '../../config/schema';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '../../../core/result';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import {
   createHidPosScanner,
@@ -25,8 +26,9 @@ const SELF_TEST_WAIT_MS = 20_000;
 export function createScannerDevice(
   config: DeviceConfigOf<'scanner'>,
   onHealth: () => void,
+  clock: Clock,
 ): ScannerDevice {
-  const frames = createFrameLog();
+  const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
   let simulator: ScannerSimulator | null = null;

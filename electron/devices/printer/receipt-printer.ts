@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 import type { ByteTransport } from '../transport/byte-transport';
 import { statusRequest } from './escpos';
 import { decodeStatus, problemOf, type PrinterStatus } from './status';

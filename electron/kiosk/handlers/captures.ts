@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MAX_CAPTURE_BYTES } from '../../api/contract';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 
 const MAX_PHOTOS_PER_SESSION = 12;

@@ -1,5 +1,5 @@
 import { SIMULATED_FAULTS, type SimulatedFault } from '../../devices/manager';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 
 type DemoMethods =

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../rules/engine/assert-never';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 
 /**

@@ -7,7 +7,7 @@ import { describeRequirement } from '../../../rules/engine/requirements';
 import { timeLimitRange } from '../../../rules/engine/time-limit';
 import type { ApplicationStatusView, MethodOutput, Slip } from '../../api/contract';
 import { slipReceipt } from '../../devices/printer/slip-receipt';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 import { newApplicationNumber, parseApplicationNumber, slipQrText } from '../application-number';
 import type { HandlerGroup, KioskContext } from '../context';
 import { receiptFor } from '../receipt';
@@ -115,6 +115,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         backOfficeConfigured: ctx.config.backOffice !== null,
         idle: ctx.config.idle,
         defaultLocale: ctx.config.defaultLocale,
+        now: ctx.clock.now().toISOString(),
         guideReasons: ctx.ruleSet.guideReasons.map(({ id, label }) => ({ id, label })),
       });
     },
@@ -183,7 +184,7 @@ export function journeyHandlers(ctx: KioskContext): HandlerGroup<JourneyMethods>
         );
       }
       const assistance = session.assistance;
-      const submittedAt = ctx.now();
+      const submittedAt = ctx.clock.now();
       const today = todayInChina(submittedAt);
       const evaluation = evaluate({
         rule: loaded.rule,

@@ -1,4 +1,4 @@
-import { err, ok } from '../../shared/result';
+import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 
 type QueueMethods = 'getQueueStatus' | 'syncNow';
@@ -13,7 +13,7 @@ export function queueHandlers(ctx: KioskContext): HandlerGroup<QueueMethods> {
   return {
     async getQueueStatus() {
       if (staffRole() === null) return err('staff_locked', 'a guide or technician PIN is required');
-      const summary = ctx.outbox.summary(ctx.now());
+      const summary = ctx.outbox.summary(ctx.clock.now());
       return ok({
         counts: { ...summary.counts },
         oldestWaitingSeconds: summary.oldestWaitingSeconds,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIMULATED_FAULTS } from '../../devices/manager';
 import { listSerialPorts } from '../../devices/transport/serial';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 import { readinessChecks, systemFacts } from '../diagnostics';
 
@@ -119,7 +119,7 @@ export function staffHandlers(ctx: KioskContext): HandlerGroup<StaffMethods> {
     async exportReadinessReport() {
       const allowed = technician();
       if (!allowed.ok) return allowed;
-      const report = { generatedAt: ctx.now().toISOString(), ...(await diagnostics()) };
+      const report = { generatedAt: ctx.clock.now().toISOString(), ...(await diagnostics()) };
       const ready = report.checks.every((c) => c.ok);
       const dir = join(ctx.dataDir, 'reports');
       const path = join(dir, `readiness-${report.generatedAt.replace(/[:.]/g, '-')}.json`);

@@ -3,7 +3,7 @@ import { events, methods, type KioskHandlers } from '../../../electron/api/contr
 import { createDispatch } from '../../../electron/api/dispatch';
 import { EVENT_NAMES, METHOD_NAMES } from '../../../electron/api/names';
 import { createLogger } from '../../../electron/shared/log';
-import { err, ok } from '../../../electron/shared/result';
+import { err, ok } from '../../../core/result';
 
 const quiet = createLogger({ quiet: true });
 

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog, verifyAuditFile } from '../../../electron/audit/audit-log';
 import { createLogger } from '../../../electron/shared/log';
+import { testClock } from '../../test-clock';
 
 const log = createLogger({ quiet: true });
+const clock = testClock();
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'kiosk-audit-')), 'audit', 'audit.jsonl');
 
 function write(path: string, n: number): void {
-  const audit = openAuditLog({ path, log });
+  const audit = openAuditLog({ path, log, clock });
   if (!audit.ok) throw new Error(audit.error.message);
   for (let i = 0; i < n; i += 1)
     audit.value.record('citizen', 'session.start', {
@@ -77,7 +79,7 @@ describe('audit log', () => {
 
   it('never writes an ID number or a mobile number, even when a caller passes one', () => {
     const path = fresh();
-    const audit = openAuditLog({ path, log });
+    const audit = openAuditLog({ path, log, clock });
     if (!audit.ok) throw new Error(audit.error.message);
     audit.value.record('guide', 'guide.note', {
       note: '身份证 11010519491231002X',

@@ -1,3 +1,4 @@
+import { testClock } from '../../test-clock';
 import { describe, expect, it } from 'vitest';
 import { deviceConfigSchema } from '../../../electron/config/schema';
 import {
@@ -27,7 +28,7 @@ describe('the managed ID card reader', () => {
       warn: () => undefined,
       error: (event) => logged.push(event),
     };
-    const device = createIdCardDevice(readerConfig(), () => undefined, log);
+    const device = createIdCardDevice(readerConfig(), () => undefined, log, testClock());
     const seen: CardEvent['type'][] = [];
     let failed = false;
     device.onEvent((event) => {

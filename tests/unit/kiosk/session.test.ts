@@ -1,9 +1,11 @@
+import { manualClock } from '../../../core/clock';
+import { TEST_NOW } from '../../test-clock';
 import { describe, expect, it } from 'vitest';
 import { createSessionKeeper } from '../../../electron/kiosk/session';
 
 describe('the session at the screen', () => {
   it("zeroes the card's photo and the material photos when it ends, and keeps no reference", () => {
-    const sessions = createSessionKeeper();
+    const sessions = createSessionKeeper(manualClock(new Date(TEST_NOW)));
     const session = sessions.start('passport-first');
     const portrait = Buffer.from('a decoded portrait, personal data');
     const page = Buffer.from('a photographed material');
@@ -24,7 +26,7 @@ describe('the session at the screen', () => {
   });
 
   it('wipes the previous session when a new one starts without an end', () => {
-    const sessions = createSessionKeeper();
+    const sessions = createSessionKeeper(manualClock(new Date(TEST_NOW)));
     const first = sessions.start('passport-first');
     const portrait = Buffer.from('portrait');
     first.cardImage = { mediaType: 'image/png', bytes: portrait };

@@ -1,3 +1,4 @@
+import { manualClock } from '../../../core/clock';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,10 +40,10 @@ describe('staff PINs', () => {
   });
 
   it('refuses even the right PIN while locked out, and counts both roles together', async () => {
-    let now = 1_000_000;
+    const clock = manualClock(new Date(1_000_000));
     const auth = createStaffAuth(
       { technician: await hashPin('246810', fast), guide: await hashPin('135790', fast) },
-      () => now,
+      clock,
     );
     expect(await auth.unlock('technician', '000000')).toEqual({
       ok: false,
@@ -63,38 +64,38 @@ describe('staff PINs', () => {
       ok: false,
       reason: 'locked_out',
     });
-    now += 30_000;
+    clock.advance(30_000);
     expect(await auth.unlock('technician', '000001')).toEqual({
       ok: false,
       reason: 'locked_out',
       retryAfterSeconds: 60,
     });
-    now += 60_000;
+    clock.advance(60_000);
     expect(await auth.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
     expect(auth.current()).toBe('technician');
   });
 
   it('ends a technician session after 10 minutes without activity', async () => {
-    let now = 0;
-    const auth = createStaffAuth({ technician: await hashPin('246810', fast) }, () => now);
+    const clock = manualClock(new Date(0));
+    const auth = createStaffAuth({ technician: await hashPin('246810', fast) }, clock);
     await auth.unlock('technician', '246810');
-    now += 9 * 60_000;
+    clock.advance(9 * 60_000);
     auth.touch();
-    now += 9 * 60_000;
+    clock.advance(9 * 60_000);
     expect(auth.current()).toBe('technician');
-    now += 11 * 60_000;
+    clock.advance(11 * 60_000);
     expect(auth.current()).toBeNull();
   });
 
   it('says so when no PIN is configured for a role', async () => {
-    expect(await createStaffAuth({}).unlock('guide', '123456')).toEqual({
+    expect(await createStaffAuth({}, manualClock(new Date(0))).unlock('guide', '123456')).toEqual({
       ok: false,
       reason: 'no_pin_configured',
     });
   });
 
   it('follows the lockout and auto-lock settings', async () => {
-    let now = 0;
+    const clock = manualClock(new Date(0));
     const config = kioskConfigSchema.parse({
       ...defaultConfig,
       staff: {
@@ -106,7 +107,7 @@ describe('staff PINs', () => {
     });
     const auth = createStaffAuth(
       { guide: await hashPin('135790', fast) },
-      () => now,
+      clock,
       staffPolicy(config.staff),
     );
     expect(await auth.unlock('guide', '000000')).toEqual({
@@ -114,9 +115,9 @@ describe('staff PINs', () => {
       reason: 'locked_out',
       retryAfterSeconds: 5,
     });
-    now += 5_000;
+    clock.advance(5_000);
     expect(await auth.unlock('guide', '135790')).toEqual({ ok: true, role: 'guide' });
-    now += 61_000;
+    clock.advance(61_000);
     expect(auth.current()).toBeNull();
   });
 
@@ -132,22 +133,22 @@ describe('staff PINs', () => {
     const path = join(dir, 'staff-lockout.json');
     const log = collectingLog([]);
     const hashes = { technician: await hashPin('246810', fast) };
-    let now = 5_000_000;
-    const before = createStaffAuth(hashes, () => now, undefined, lockoutFile(path, log, 3));
+    const clock = manualClock(new Date(5_000_000));
+    const before = createStaffAuth(hashes, clock, undefined, lockoutFile(path, log, 3));
     for (const pin of ['000000', '000001']) await before.unlock('technician', pin);
     expect(await before.unlock('technician', '000002')).toMatchObject({ reason: 'locked_out' });
     expect(readFileSync(path, 'utf8')).not.toContain('246810');
     expect(statSync(path).mode & 0o777).toBe(0o600);
 
     // The kiosk restarts: the same file, a new process.
-    now += 10_000;
-    const after = createStaffAuth(hashes, () => now, undefined, lockoutFile(path, log, 3));
+    clock.advance(10_000);
+    const after = createStaffAuth(hashes, clock, undefined, lockoutFile(path, log, 3));
     expect(await after.unlock('technician', '246810')).toEqual({
       ok: false,
       reason: 'locked_out',
       retryAfterSeconds: 20,
     });
-    now += 20_000;
+    clock.advance(20_000);
     expect(await after.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ failures: 0 });
   });
@@ -159,7 +160,12 @@ describe('staff PINs', () => {
     const lines: string[] = [];
     const log = collectingLog(lines);
     const hashes = { technician: await hashPin('246810', fast) };
-    const auth = createStaffAuth(hashes, () => 1_000, undefined, lockoutFile(path, log, 3));
+    const auth = createStaffAuth(
+      hashes,
+      manualClock(new Date(1_000)),
+      undefined,
+      lockoutFile(path, log, 3),
+    );
     expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'locked_out' });
     expect(lines.join('')).toContain('staff.lockoutFileDamaged');
   });
@@ -172,7 +178,7 @@ describe('staff PINs', () => {
     const hashes = { technician: await hashPin('246810', fast) };
     const auth = createStaffAuth(
       hashes,
-      () => 1_000,
+      manualClock(new Date(1_000)),
       undefined,
       lockoutFile(path, collectingLog(events), 3),
     );

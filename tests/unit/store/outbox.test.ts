@@ -50,7 +50,10 @@ describe('outbox', () => {
     });
     // The process dies here; the next start:
     expect(outbox.recoverInterrupted('2026-11-27T10:01:00.000Z')).toBe(1);
-    expect(outbox.summary(new Date()).counts).toMatchObject({ queued: 2, sending: 0 });
+    expect(outbox.summary(new Date('2026-11-27T12:00:00.000Z')).counts).toMatchObject({
+      queued: 2,
+      sending: 0,
+    });
     db.close();
   });
 
@@ -70,7 +73,7 @@ describe('outbox', () => {
     expect(outbox.claimDue('2026-11-27T10:04:59.000Z', 5)).toEqual([]);
     expect(outbox.nextDueAt()).toBe('2026-11-27T10:05:00.000Z');
     expect(store.findById(record!.id)).toMatchObject({ attempts: 1, lastError: 'HTTP 503' });
-    expect(outbox.summary(new Date()).lastError).toEqual({
+    expect(outbox.summary(new Date('2026-11-27T12:00:00.000Z')).lastError).toEqual({
       at: '2026-11-27T10:00:01.000Z',
       message: 'HTTP 503',
     });
@@ -123,7 +126,9 @@ describe('outbox', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect(store.findById('id-2')).toBeNull();
     expect(store.count()).toBe(1);
-    expect(createOutbox(db, key).summary(new Date()).counts.queued).toBe(1);
+    expect(createOutbox(db, key).summary(new Date('2026-11-27T12:00:00.000Z')).counts.queued).toBe(
+      1,
+    );
     db.close();
   });
 });
