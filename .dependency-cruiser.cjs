@@ -1,6 +1,7 @@
 /**
- * The layer table of ../shared/design/ARCHITECTURE.md, enforced in CI
- * (`npm run check:layers`). A rule names what a layer may NOT reach.
+ * The layer picture of docs/ARCHITECTURE.md, enforced in CI
+ * (`npm run check:layers`). A rule names what a layer may NOT reach; there is
+ * no whitelist of exceptions.
  */
 module.exports = {
   forbidden: [
@@ -12,14 +13,26 @@ module.exports = {
       to: { path: '^electron$', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'renderer-only-through-the-contract',
-      comment:
-        'The renderer reaches the main process only through the API contract (and pure rules).',
+      name: 'renderer-reaches-electron-only-through-the-contract',
+      comment: 'The renderer imports nothing of the main process but the contract’s types.',
       severity: 'error',
       from: { path: '^renderer/' },
+      to: { path: '^electron/', pathNot: '^electron/api/contract\\.ts$' },
+    },
+    {
+      name: 'renderer-imports-the-contract-for-types-only',
+      comment: 'A value import would bundle the contract’s zod schemas into the renderer.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'core-imports-only-rules-and-zod',
+      comment: 'core/ is process-neutral: no Electron, no renderer, no Node built-ins, no I/O.',
+      severity: 'error',
+      from: { path: '^core/' },
       to: {
-        path: '^electron/',
-        pathNot: '^electron/(api/(contract|names)|shared/result|devices/idcard/identity)\\.ts$',
+        pathNot: '^(core|rules)/|^node_modules/zod/',
       },
     },
     {
@@ -27,6 +40,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'rules-import-nothing-above-them',
+      comment:
+        'rules/ is the bottom layer: core, the main process, the renderer and tests build on it.',
+      severity: 'error',
+      from: { path: '^rules/' },
+      to: { path: '^(core|electron|renderer|tests)/' },
+    },
+    {
+      name: 'drivers-do-not-reach-the-kiosk-or-the-store',
+      comment: 'Devices take their transport as a parameter and report events; they store nothing.',
+      severity: 'error',
+      from: { path: '^electron/devices/' },
+      to: { path: '^electron/(kiosk|store|sync|audit|api)/' },
     },
     {
       name: 'rules-engine-is-pure',
@@ -90,7 +118,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|release|node_modules)/' },
+    exclude: { path: '^(dist|release)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },

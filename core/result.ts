@@ -5,9 +5,9 @@
 export type Result<T, E = KioskError> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
-export interface KioskError {
+export interface KioskError<C extends string = string> {
   /** Stable machine code; the renderer maps it to a localized sentence. */
-  readonly code: string;
+  readonly code: C;
   /** Technician-facing detail in English. Never contains personal data. */
   readonly message: string;
   readonly details?: readonly ErrorDetail[];
@@ -21,11 +21,11 @@ export interface ErrorDetail {
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
-export const err = (
-  code: string,
+export const err = <const C extends string>(
+  code: C,
   message: string,
   details?: readonly ErrorDetail[],
-): Result<never, KioskError> => ({
+): Result<never, KioskError<C>> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });

@@ -115,7 +115,7 @@ async function start(): Promise<void> {
     });
   });
 
-  bindIpc(createDispatch(service.value.handlers, log));
+  bindIpc(createDispatch(service.value.handlers, log, service.value.access));
   service.value.subscribe(forwardEvents(() => window?.webContents ?? null));
   await service.value.start();
 

@@ -1,25 +1,49 @@
 import { z } from 'zod';
-import { identitySchema } from '../devices/idcard/identity';
+import { assistanceSchema } from '../../core/assistance';
+import { materialDeclarationSchema } from '../../core/application';
+import { applicationNoSchema } from '../../core/ids';
+import { identitySchema } from '../../core/identity';
+import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES } from '../../core/limits';
+import type { KioskError, Result } from '../../core/result';
+import { printOutcomeSchema, slipSchema } from '../../core/slip';
+import {
+  applicationStatusSchema,
+  backOfficeStateSchema,
+  cardProblemSchema,
+  outboxStateSchema,
+  staffRoleSchema,
+  type CallerRole,
+} from '../../core/status';
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
-import type { Result } from '../../core/result';
-import { backOfficeStateSchema } from '../sync/protocol';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
 
 /**
  * The one API between the kiosk's renderer and its main process. Every method
- * and event is declared here with zod schemas; the IPC binding, the preload's
+ * and event is declared here: zod schemas for input and output, who may call
+ * it, and the error codes it may answer with. The IPC binding, the preload's
  * `window.kiosk`, the web host and the renderer's client are all derived from
- * it, so none of them can drift from the others.
+ * it, so none of them can drift from the others. The renderer imports this
+ * file for its types only.
  */
 
 const empty = z.strictObject({});
 
+const deviceKindSchema = z.enum(['idcard', 'scanner', 'printer', 'camera']);
+const deviceStateSchema = z.enum(['ready', 'offline', 'fault', 'unsupported']);
+
+/** What a citizen's screen needs of the devices: which work. Ports and errors are for technicians. */
+const deviceStatusSchema = z.strictObject({
+  id: z.string(),
+  kind: deviceKindSchema,
+  state: deviceStateSchema,
+});
+
 const deviceHealthSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['idcard', 'scanner', 'printer', 'camera']),
+  kind: deviceKindSchema,
   transport: z.string(),
   address: z.string(),
-  state: z.enum(['ready', 'offline', 'fault', 'unsupported']),
+  state: deviceStateSchema,
   lastError: z.string().nullable(),
   facts: z.record(z.string(), z.string()),
 });
@@ -51,16 +75,6 @@ export const kioskInfoSchema = z.strictObject({
   guideReasons: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
 });
 
-/** What a hall guide has done in this session. */
-export const assistanceSchema = z.strictObject({
-  greenChannelReason: z.string().nullable(),
-  fillOnBehalf: z.boolean(),
-  skipOptional: z.boolean(),
-  elderMode: z.boolean(),
-  voice: z.boolean(),
-  assisted: z.boolean(),
-});
-
 const guideActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('greenChannel'), reason: z.string().max(32).nullable() }),
   z.strictObject({ action: z.literal('fillOnBehalf'), on: z.boolean() }),
@@ -68,9 +82,6 @@ const guideActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('elderMode'), on: z.boolean() }),
   z.strictObject({ action: z.literal('voice'), on: z.boolean() }),
 ]);
-
-/** A document-camera photo: JPEG, at most this many bytes once decoded (an A4 page is kept under 300 KB). */
-export const MAX_CAPTURE_BYTES = 400 * 1024;
 
 export const serviceSummarySchema = z.strictObject({
   id: z.string(),
@@ -82,13 +93,9 @@ export const serviceSummarySchema = z.strictObject({
   timeLimit: z.strictObject({ min: z.number(), max: z.number() }),
 });
 
-const applicationStatusSchema = z.enum(['pending_review', 'pending_completion']);
-const outboxStateSchema = z.enum(['queued', 'sending', 'accepted', 'rejected', 'needs_attention']);
-export type OutboxStateView = z.output<typeof outboxStateSchema>;
-
 /** A slip's state for whoever holds it at the kiosk: no name, no ID number, nothing personal. */
 export const applicationStatusViewSchema = z.strictObject({
-  applicationNo: z.string(),
+  applicationNo: applicationNoSchema,
   serviceName: localTextSchema.nullable(),
   submittedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -125,67 +132,16 @@ const queueStatusSchema = z.strictObject({
   storage: z.strictObject({ freeMb: z.number(), minFreeMb: z.number(), ok: z.boolean() }),
 });
 
-export const slipSchema = z.strictObject({
-  applicationNo: z.string(),
-  /** What the slip's QR code holds: a status-lookup reference, nothing personal. */
-  qrText: z.string(),
-  serviceId: z.string(),
-  serviceName: localTextSchema,
-  applicantName: z.string(),
-  idNumberMasked: z.string(),
-  station: z.strictObject({
-    name: z.string(),
-    address: z.string(),
-    phone: z.string(),
-    complaintPhone: z.string(),
-  }),
-  desk: localTextSchema,
-  submittedAt: z.string(),
-  status: applicationStatusSchema,
-  fee: z.strictObject({
-    total: z.number(),
-    items: z.array(z.strictObject({ label: localTextSchema, amount: z.number() })),
-  }),
-  workingDays: z.number(),
-  dueDate: z.iso.date(),
-  /** False when the due date ran into a year whose holiday arrangement is not confirmed. */
-  dueDateCertain: z.boolean(),
-  /** What to bring to the window: every requirement the citizen said they have. */
-  bring: z.array(z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema })),
-  /** 一次性告知单: every requirement still missing and what would satisfy it; empty when complete. */
-  missing: z.array(z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema })),
-  outcomes: z.array(z.strictObject({ label: localTextSchema, text: localTextSchema })),
-  greenChannel: z.array(localTextSchema),
-  /** The hall guide's part, shown on the slip; null when the citizen applied alone. */
-  assistance: z
-    .strictObject({
-      greenChannelReason: localTextSchema.nullable(),
-      fillOnBehalf: z.boolean(),
-      skippedOptional: z.boolean(),
-    })
-    .nullable(),
-  /** Materials photographed at the kiosk and sent with the application. */
-  captured: z.array(
-    z.strictObject({ materialId: z.string(), name: localTextSchema, photos: z.number() }),
-  ),
-  ruleVersion: z.string(),
-  howToQuery: localTextSchema,
-  notes: z.array(localTextSchema),
-  backOfficeConfigured: z.boolean(),
-  /** What happened at the receipt printer; the application is saved whatever this says. */
-  print: z.strictObject({
-    status: z.enum(['printed', 'failed', 'no_printer']),
-    /** paper_out, cover_open, offline, timeout … when it failed. */
-    problem: z.string().nullable(),
-  }),
-});
-
-const staffRoleSchema = z.enum(['guide', 'technician']);
-
 const frameEntrySchema = z.strictObject({
   at: z.string(),
   dir: z.enum(['tx', 'rx', 'note']),
   text: z.string(),
+});
+
+const ruleProblemSchema = z.strictObject({
+  file: z.string(),
+  action: z.enum(['refused', 'using-last-good']),
+  problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
 });
 
 const readinessCheckSchema = z.strictObject({
@@ -220,23 +176,59 @@ export const diagnosticsSchema = z.strictObject({
     queued: z.number(),
     keyProtection: z.string(),
   }),
-  ruleProblems: z.array(
-    z.strictObject({
-      file: z.string(),
-      action: z.enum(['refused', 'using-last-good']),
-      problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
-    }),
-  ),
+  ruleProblems: z.array(ruleProblemSchema),
   checks: z.array(readinessCheckSchema),
   demoFaults: z.record(z.string(), z.array(z.string())),
 });
 
+/** Anyone at the screen; staff signed in with a PIN; technicians only. */
+const ANYONE = ['citizen', 'guide', 'technician'] as const satisfies readonly CallerRole[];
+const STAFF = ['guide', 'technician'] as const satisfies readonly CallerRole[];
+const TECHNICIAN = ['technician'] as const satisfies readonly CallerRole[];
+
+/** What every method may answer besides its own errors: set by dispatch and the transports. */
+export const COMMON_ERRORS = [
+  'bad_input',
+  'internal',
+  'staff_locked',
+  'unknown_method',
+  'transport',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERRORS)[number];
+
+const DEMO_ERRORS = ['not_demo'] as const;
+const SUBMIT_ERRORS = [
+  'no_session',
+  'unknown_service',
+  'photo_missing',
+  'identity_missing',
+  'identity_not_accepted',
+  'identity_expired',
+  'invalid_application',
+  'disk_full',
+  'store_failed',
+] as const;
+
+interface MethodSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+  readonly roles: readonly CallerRole[];
+  readonly errors: readonly string[];
+}
+
 export const methods = {
-  getKioskInfo: { input: empty, output: kioskInfoSchema },
-  listServices: { input: empty, output: z.array(serviceSummarySchema) },
+  getKioskInfo: { input: empty, output: kioskInfoSchema, roles: ANYONE, errors: [] },
+  listServices: {
+    input: empty,
+    output: z.array(serviceSummarySchema),
+    roles: ANYONE,
+    errors: [],
+  },
   getService: {
     input: z.strictObject({ serviceId: z.string().max(64) }),
     output: serviceRuleSchema,
+    roles: ANYONE,
+    errors: ['unknown_service'],
   },
   startSession: {
     input: z.strictObject({ serviceId: z.string().max(64) }),
@@ -245,14 +237,20 @@ export const methods = {
       /** A card already lay on the reader before this session: ask to lift and place it again. */
       staleCardOnReader: z.boolean(),
     }),
+    roles: ANYONE,
+    errors: ['unknown_service'],
   },
   endSession: {
     input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle', 'guide']) }),
     output: empty,
+    roles: ANYONE,
+    errors: [],
   },
   getSessionIdentity: {
     input: empty,
     output: z.strictObject({ identity: identitySchema.nullable() }),
+    roles: ANYONE,
+    errors: [],
   },
   /** The photo of the card read in this session, when a decoder turned it into a picture. */
   getCardPhoto: {
@@ -260,29 +258,39 @@ export const methods = {
     output: z
       .strictObject({
         mediaType: z.enum(['image/png', 'image/jpeg', 'image/bmp']),
-        // 512 KB of picture at most (MAX_CARD_IMAGE_BYTES), as base64.
-        base64: z.string().max(700_000),
+        base64: z.string().max(Math.ceil(MAX_CARD_IMAGE_BYTES / 3) * 4),
       })
       .nullable(),
+    roles: ANYONE,
+    errors: [],
   },
   submitApplication: {
     input: z.strictObject({
       serviceId: z.string().max(64),
       answers: z.record(z.string().max(64), z.string().max(2000)),
       /** Per material id: scanned/photographed here, will bring it, or does not have it. */
-      materials: z.record(z.string().max(64), z.enum(['captured', 'bring', 'missing'])).default({}),
+      materials: z.record(z.string().max(64), materialDeclarationSchema).default({}),
       /** The citizen has no card with them and typed name and ID number (补领). */
       manualEntry: z.boolean().default(false),
     }),
     output: slipSchema,
+    roles: ANYONE,
+    errors: SUBMIT_ERRORS,
   },
   /** Typed number or the slip's QR text (`GAKIOSK:<no>`). */
   getApplicationStatus: {
     input: z.strictObject({ applicationNo: z.string().max(80) }),
     output: applicationStatusViewSchema,
+    roles: ANYONE,
+    errors: ['bad_application_number', 'not_found'],
   },
-  /** Hall guide (PIN) only: what they do for the citizen in this session; audited. */
-  guideAction: { input: guideActionSchema, output: assistanceSchema },
+  /** What a hall guide does for the citizen in this session; audited. */
+  guideAction: {
+    input: guideActionSchema,
+    output: assistanceSchema,
+    roles: STAFF,
+    errors: ['no_session', 'unknown_reason'],
+  },
   /** A photo of a material from the document camera, kept in the session until submission. */
   addCapture: {
     input: z.strictObject({
@@ -291,44 +299,65 @@ export const methods = {
       dataBase64: z.string().max(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4),
     }),
     output: z.strictObject({ captureId: z.string(), size: z.number(), sha256: z.string() }),
+    roles: ANYONE,
+    errors: ['no_session', 'unknown_material', 'bad_photo', 'too_many_photos'],
   },
-  removeCapture: { input: z.strictObject({ captureId: z.string().max(64) }), output: empty },
+  removeCapture: {
+    input: z.strictObject({ captureId: z.string().max(64) }),
+    output: empty,
+    roles: ANYONE,
+    errors: ['no_session', 'no_such_photo'],
+  },
   /** Checked before the citizen confirms: can this kiosk store one more application? */
   checkStorage: {
     input: empty,
     output: z.strictObject({ ok: z.boolean(), freeMb: z.number(), minFreeMb: z.number() }),
+    roles: ANYONE,
+    errors: [],
   },
-  /** Guide or technician: the outbox at a glance, no personal data. */
-  getQueueStatus: { input: empty, output: queueStatusSchema },
-  /** Guide or technician: send everything waiting now. */
-  syncNow: { input: empty, output: z.strictObject({ due: z.number() }) },
-  listDevices: { input: empty, output: z.array(deviceHealthSchema) },
-  /** Rule files refused at start-up, for technicians: which file, what is wrong, what the kiosk did. */
+  /** The outbox at a glance, no personal data. */
+  getQueueStatus: { input: empty, output: queueStatusSchema, roles: STAFF, errors: [] },
+  /** Send everything waiting now. */
+  syncNow: {
+    input: empty,
+    output: z.strictObject({ due: z.number() }),
+    roles: STAFF,
+    errors: ['no_back_office'],
+  },
+  /** Which devices work, for the citizen's screens; details are in getDiagnostics. */
+  listDevices: { input: empty, output: z.array(deviceStatusSchema), roles: ANYONE, errors: [] },
+  /** Rule files refused at start-up: which file, what is wrong, what the kiosk did. */
   listRuleProblems: {
     input: empty,
-    output: z.array(
-      z.strictObject({
-        file: z.string(),
-        action: z.enum(['refused', 'using-last-good']),
-        problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
-      }),
-    ),
+    output: z.array(ruleProblemSchema),
+    roles: TECHNICIAN,
+    errors: [],
   },
   staffUnlock: {
     input: z.strictObject({ role: staffRoleSchema, pin: z.string().regex(/^\d{1,12}$/) }),
     output: z.strictObject({ role: staffRoleSchema }),
+    roles: ANYONE,
+    errors: ['no_pin_configured', 'wrong_pin', 'locked_out'],
   },
-  staffLock: { input: empty, output: empty },
-  staffStatus: { input: empty, output: z.strictObject({ role: staffRoleSchema.nullable() }) },
-  /** Technician only. */
-  getDiagnostics: { input: empty, output: diagnosticsSchema },
+  staffLock: { input: empty, output: empty, roles: ANYONE, errors: [] },
+  staffStatus: {
+    input: empty,
+    output: z.strictObject({ role: staffRoleSchema.nullable() }),
+    roles: ANYONE,
+    errors: [],
+  },
+  getDiagnostics: { input: empty, output: diagnosticsSchema, roles: TECHNICIAN, errors: [] },
   deviceSelfTest: {
     input: z.strictObject({ deviceId: z.string().max(32) }),
     output: z.strictObject({ summary: z.string(), facts: z.record(z.string(), z.string()) }),
+    roles: TECHNICIAN,
+    errors: ['unknown_device', 'self_test_failed'],
   },
   getFrameLog: {
     input: z.strictObject({ deviceId: z.string().max(32) }),
     output: z.array(frameEntrySchema),
+    roles: TECHNICIAN,
+    errors: ['unknown_device'],
   },
   exportReadinessReport: {
     input: empty,
@@ -337,11 +366,18 @@ export const methods = {
       ready: z.boolean(),
       checks: z.array(readinessCheckSchema),
     }),
+    roles: TECHNICIAN,
+    errors: ['write_failed'],
   },
   /** The A4 application form on the system printer (Electron); `no_system_printer` in a browser. */
-  printForm: { input: empty, output: z.strictObject({ printer: z.string() }) },
+  printForm: {
+    input: empty,
+    output: z.strictObject({ printer: z.string() }),
+    roles: ANYONE,
+    errors: ['no_slip', 'no_system_printer', 'print_failed'],
+  },
   /** Prints the session's slip again, e.g. after paper was refilled. */
-  printSlip: { input: empty, output: slipSchema.shape.print },
+  printSlip: { input: empty, output: printOutcomeSchema, roles: ANYONE, errors: ['no_slip'] },
   demoSetFault: {
     input: z.strictObject({
       deviceId: z.string().max(32),
@@ -349,23 +385,37 @@ export const methods = {
       on: z.boolean(),
     }),
     output: empty,
+    roles: ANYONE,
+    errors: [...DEMO_ERRORS, 'unknown_fault', 'not_simulated', 'not_supported'],
   },
   demoListCards: {
     input: empty,
     output: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
+    roles: ANYONE,
+    errors: DEMO_ERRORS,
   },
-  demoPlaceCard: { input: z.strictObject({ cardId: z.string().max(32) }), output: empty },
-  demoRemoveCard: { input: empty, output: empty },
-  demoScan: { input: z.strictObject({ text: z.string().min(1).max(4096) }), output: empty },
-} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+  demoPlaceCard: {
+    input: z.strictObject({ cardId: z.string().max(32) }),
+    output: empty,
+    roles: ANYONE,
+    errors: [...DEMO_ERRORS, 'unknown_card'],
+  },
+  demoRemoveCard: { input: empty, output: empty, roles: ANYONE, errors: DEMO_ERRORS },
+  demoScan: {
+    input: z.strictObject({ text: z.string().min(1).max(4096) }),
+    output: empty,
+    roles: ANYONE,
+    errors: [...DEMO_ERRORS, 'no_simulated_scanner'],
+  },
+} as const satisfies Record<MethodName, MethodSpec>;
 
 export const events = {
   cardPresent: empty,
   cardRead: z.strictObject({ identity: identitySchema }),
   cardRemoved: empty,
-  cardError: z.strictObject({ code: z.string() }),
+  cardError: z.strictObject({ problem: cardProblemSchema }),
   scan: z.strictObject({ deviceId: z.string(), text: z.string() }),
-  devicesChanged: z.array(deviceHealthSchema),
+  devicesChanged: z.array(deviceStatusSchema),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { EventName, MethodName } from './names';
@@ -374,28 +424,40 @@ export type MethodArgs<M extends MethodName> = z.output<(typeof methods)[M]['inp
 export type MethodOutput<M extends MethodName> = z.output<(typeof methods)[M]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+/** The codes a method answers with: its own, declared above, and the common ones. */
+export type MethodErrorCode<M extends MethodName> = (typeof methods)[M]['errors'][number];
+export type ErrorCode<M extends MethodName> = MethodErrorCode<M> | CommonErrorCode;
+export type MethodResult<M extends MethodName> = Result<MethodOutput<M>, KioskError<ErrorCode<M>>>;
+
 export const isMethodName = (name: string): name is MethodName =>
   (METHOD_NAMES as readonly string[]).includes(name);
 
+/** May `role` call `method`? Checked in one place, dispatch. */
+export const mayCall = (method: MethodName, role: CallerRole): boolean =>
+  (methods[method].roles as readonly CallerRole[]).includes(role);
+
 /** What the renderer calls: `window.kiosk` in Electron, the web client in a browser. */
 export type KioskApi = {
-  readonly [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+  readonly [M in MethodName]: (input: MethodInput<M>) => Promise<MethodResult<M>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/** What the main process implements: inputs arrive already validated. */
+/** What the main process implements: inputs arrive validated, and only from a caller the method allows. */
 export type KioskHandlers = {
-  readonly [M in MethodName]: (input: MethodArgs<M>) => Promise<Result<MethodOutput<M>>>;
+  readonly [M in MethodName]: (
+    input: MethodArgs<M>,
+  ) => Promise<Result<MethodOutput<M>, KioskError<MethodErrorCode<M>>>>;
 };
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export type KioskInfo = MethodOutput<'getKioskInfo'>;
 export type ServiceSummary = z.output<typeof serviceSummarySchema>;
-export type Slip = z.output<typeof slipSchema>;
 export type DeviceHealthView = z.output<typeof deviceHealthSchema>;
-export type Assistance = z.output<typeof assistanceSchema>;
+export type DeviceStatusView = z.output<typeof deviceStatusSchema>;
 export type GuideAction = z.output<typeof guideActionSchema>;
 export type ApplicationStatusView = z.output<typeof applicationStatusViewSchema>;
 export type QueueStatus = z.output<typeof queueStatusSchema>;
+export type { Assistance } from '../../core/assistance';
+export type { Slip } from '../../core/slip';

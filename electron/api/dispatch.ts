@@ -1,18 +1,37 @@
+import { err, ok, type KioskError, type Result } from '../../core/result';
+import type { CallerRole } from '../../core/status';
 import { formatPath } from '../../rules/engine/format-path';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../../core/result';
-import { isMethodName, methods, type KioskHandlers } from './contract';
+import { isMethodName, mayCall, methods, type KioskHandlers } from './contract';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
+/** Who is at the screen now, as the staff sign-in says; `touch` counts a staff call as activity. */
+export interface CallerAccess {
+  readonly role: () => CallerRole;
+  readonly touch: () => void;
+}
+
 /**
- * Validates a call against the contract, runs the handler, and checks the
- * result against the contract too. Shared by the IPC binding and the web host,
- * so both transports behave identically. Never throws.
+ * Checks a call against the contract — the method exists, the caller's role
+ * may call it, the input is what it declares — runs the handler, and checks
+ * the result against the contract too. Shared by the IPC binding and the web
+ * host, so both transports behave identically. The only place roles are
+ * enforced. Never throws.
  */
-export function createDispatch(handlers: KioskHandlers, log: Logger): Dispatch {
+export function createDispatch(
+  handlers: KioskHandlers,
+  log: Logger,
+  access: CallerAccess,
+): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) return err('unknown_method', `no method "${method}"`);
+    const role = access.role();
+    if (!mayCall(method, role)) {
+      log.warn('api.refused_role', { method, role });
+      return err('staff_locked', `${method} needs a ${methods[method].roles.join(' or ')} PIN`);
+    }
+    if (role !== 'citizen' && !mayCall(method, 'citizen')) access.touch();
     const spec = methods[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -24,9 +43,15 @@ export function createDispatch(handlers: KioskHandlers, log: Logger): Dispatch {
       return err('bad_input', `input to ${method} does not match the contract`, details);
     }
     try {
-      const handler = handlers[method] as (args: unknown) => Promise<Result<unknown>>;
+      const handler = handlers[method] as (args: unknown) => Promise<Result<unknown, KioskError>>;
       const result = await handler(parsed.data);
-      if (!result.ok) return result;
+      if (!result.ok) {
+        if (!(spec.errors as readonly string[]).includes(result.error.code)) {
+          log.error('api.undeclared_error', { method, code: result.error.code });
+          return err('internal', `${method} answered with an error the contract does not declare`);
+        }
+        return result;
+      }
       const checked = spec.output.safeParse(result.value);
       if (!checked.success) {
         log.error('api.output_contract_violation', { method, issues: checked.error.issues.length });

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import { assertNever } from '../../rules/engine/assert-never';
 import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
-import { err, ok, type Result } from '../../core/result';
+import { err, ok, type KioskError, type Result } from '../../core/result';
 import type { FrameEntry } from './frame-log';
 import { createCameraDevice } from './managed/camera-device';
 import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/device';
@@ -40,7 +40,11 @@ export interface DemoControls {
   placeCard(sampleId: string): boolean;
   removeCard(): void;
   scan(text: string): boolean;
-  setFault(deviceId: string, fault: SimulatedFault, on: boolean): Result<void>;
+  setFault(
+    deviceId: string,
+    fault: SimulatedFault,
+    on: boolean,
+  ): Result<void, KioskError<'not_simulated' | 'not_supported' | 'unknown_fault'>>;
 }
 
 export interface DeviceManager {

@@ -67,7 +67,7 @@ async function main(): Promise<number> {
 
   const token = randomBytes(24).toString('base64url');
   const server = createWebBinding({
-    dispatch: createDispatch(service.value.handlers, log),
+    dispatch: createDispatch(service.value.handlers, log, service.value.access),
     subscribe: service.value.subscribe,
     staticDir: join(appRoot, 'dist', 'renderer'),
     token,

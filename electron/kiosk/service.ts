@@ -4,8 +4,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { KioskHandlers } from '../api/contract';
+import type { CallerAccess } from '../api/dispatch';
 import { openAuditLog, type AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
+import { cardProblemOf } from '../devices/idcard/card-problem';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
@@ -17,12 +19,17 @@ import { createOutbox, type Outbox } from '../store/outbox';
 import { createBackOfficeClient } from '../sync/client';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import type { KioskContext, KioskEventListener, SystemPrinter } from './context';
-import { demoHandlers } from './handlers/demo';
-import { journeyHandlers } from './handlers/journey';
 import { captureHandlers } from './handlers/captures';
+import { demoHandlers } from './handlers/demo';
+import { diagnosticsHandlers } from './handlers/diagnostics';
 import { guideHandlers } from './handlers/guide';
+import { infoHandlers } from './handlers/info';
+import { printingHandlers } from './handlers/printing';
 import { queueHandlers } from './handlers/queue';
+import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
+import { statusHandlers } from './handlers/status';
+import { submitHandlers } from './handlers/submit';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
@@ -32,6 +39,8 @@ export type { KioskEventListener } from './context';
 
 export interface KioskService {
   readonly handlers: KioskHandlers;
+  /** Who is calling, for dispatch's role check: the staff sign-in. */
+  readonly access: CallerAccess;
   /** Transports (IPC, WebSocket) subscribe here to forward events to the screen. */
   readonly subscribe: (listener: KioskEventListener) => () => void;
   readonly ruleSet: RuleSet;
@@ -252,7 +261,7 @@ function buildService(
         emit('cardRemoved', {});
         return;
       case 'error':
-        emit('cardError', { code: event.code });
+        emit('cardError', { problem: cardProblemOf(event.code) });
         return;
       case 'recovered':
         return;
@@ -274,7 +283,10 @@ function buildService(
       }
       deviceStates.set(device.id, device.state);
     }
-    emit('devicesChanged', [...health]);
+    emit(
+      'devicesChanged',
+      health.map(({ id, kind, state }) => ({ id, kind, state })),
+    );
   });
 
   const ctx: KioskContext = {
@@ -298,16 +310,23 @@ function buildService(
     cardOnReader: () => cardOnReader,
   };
   const handlers: KioskHandlers = {
-    ...journeyHandlers(ctx),
-    ...staffHandlers(ctx),
-    ...queueHandlers(ctx),
-    ...guideHandlers(ctx),
+    ...infoHandlers(ctx),
+    ...sessionHandlers(ctx),
+    ...submitHandlers(ctx),
+    ...statusHandlers(ctx),
+    ...printingHandlers(ctx),
     ...captureHandlers(ctx),
+    ...guideHandlers(ctx),
+    ...queueHandlers(ctx),
+    ...staffHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
     ...demoHandlers(ctx),
   };
 
   return {
     handlers,
+    // A citizen unless a PIN unlocked a staff role.
+    access: { role: () => staff.current() ?? 'citizen', touch: () => staff.touch() },
     ruleSet,
     technicianUnlocked: () => staff.current() === 'technician',
     subscribe(listener) {

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
-import type { Slip } from '../api/contract';
-import type { Identity } from '../devices/idcard/identity';
+import { noAssistance, type Assistance as CoreAssistance } from '../../core/assistance';
+import type { PrintOutcome, SlipDraft } from '../../core/slip';
+import type { Identity } from '../../core/identity';
+import { sessionIdSchema, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';
 
-/** What a hall guide did for this session; shown on the review screen and the slip, and audited. */
-export interface Assistance {
-  /** A reason id from common.json's guideReasons, or null. */
-  greenChannelReason: string | null;
-  fillOnBehalf: boolean;
-  skipOptional: boolean;
-  elderMode: boolean;
-  voice: boolean;
-  /** Any of the above was ever on in this session. */
-  assisted: boolean;
-}
+/** What a hall guide did for this session: changed in place by the guide's actions. */
+export type Assistance = { -readonly [K in keyof CoreAssistance]: CoreAssistance[K] };
+
+/** The slip of the application submitted in this session; `print` is null while it prints. */
+export type SessionSlip = SlipDraft & { readonly print: PrintOutcome | null };
 
 /** A photo of a material taken with the document camera, held in memory until submission. */
 export interface Capture {
@@ -31,21 +27,21 @@ export interface Capture {
  * drops every reference so nothing personal outlives the session.
  */
 export interface Session {
-  readonly id: string;
+  readonly id: SessionId;
   readonly serviceId: string;
   readonly startedAt: number;
   identity: Identity | null;
   /** The card's photo, when a decoder is configured: shown to the citizen, never stored. */
   cardImage: CardImage | null;
   /** The slip of the application submitted in this session, for "print again". */
-  slip: Slip | null;
+  slip: SessionSlip | null;
   assistance: Assistance;
   captures: Capture[];
 }
 
 /** How a session ended, for the log and the audit: nothing personal. */
 export interface EndedSession {
-  readonly id: string;
+  readonly id: SessionId;
   readonly serviceId: string;
   readonly submitted: boolean;
   readonly assisted: boolean;
@@ -56,15 +52,6 @@ export interface SessionKeeper {
   current(): Session | null;
   end(): EndedSession | null;
 }
-
-export const noAssistance = (): Assistance => ({
-  greenChannelReason: null,
-  fillOnBehalf: false,
-  skipOptional: false,
-  elderMode: false,
-  voice: false,
-  assisted: false,
-});
 
 /** Overwrites the photos' (and the card photo's) bytes before letting them go: a heap dump after the session shows nothing. */
 function wipe(session: Session): void {
@@ -85,7 +72,7 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
     start(serviceId) {
       if (session !== null) wipe(session);
       session = {
-        id: randomUUID(),
+        id: sessionIdSchema.parse(randomUUID()),
         serviceId,
         startedAt: clock.nowMs(),
         identity: null,

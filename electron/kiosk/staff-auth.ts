@@ -1,7 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
-
-export type StaffRole = 'guide' | 'technician';
+import type { StaffRole } from '../../core/status';
 
 /** `scrypt$N$r$p$salt$hash` (base64): what `npm run pin:hash` prints and the config holds. */
 export async function hashPin(pin: string, params = { N: 16384, r: 8, p: 1 }): Promise<string> {

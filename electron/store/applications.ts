@@ -1,24 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { err, ok, type Result } from '../../core/result';
+import { err, ok, type KioskError, type Result } from '../../core/result';
 import { seal, unseal } from './crypto';
 import { transaction } from './database';
 
-export type ApplicationStatus = 'pending_review' | 'pending_completion';
-export type OutboxState = 'queued' | 'sending' | 'accepted' | 'rejected' | 'needs_attention';
+import {
+  applicationPayloadSchema,
+  decodeApplicationPayload,
+  type ApplicationMeta,
+  type ApplicationPayload,
+} from '../../core/application';
+import type { ApplicationNo } from '../../core/ids';
+import type { ApplicationStatus, OutboxState } from '../../core/status';
 
-/** The clear columns: enough to sync and to answer a status query, nothing personal. */
-export interface ApplicationMeta {
-  readonly id: string;
-  readonly applicationNo: string;
-  readonly idempotencyKey: string;
-  readonly serviceId: string;
-  readonly ruleVersion: string;
-  readonly ruleHash: string;
-  readonly status: ApplicationStatus;
-  readonly createdAt: string;
-  readonly dueDate: string;
-  readonly feeFen: number;
-}
+export type { ApplicationMeta } from '../../core/application';
 
 export interface ApplicationRecord extends ApplicationMeta {
   readonly outboxState: OutboxState;
@@ -43,12 +37,12 @@ export interface ApplicationStore {
   /** Writes the application, its attachments and its outbox entry in one transaction. */
   insert(
     meta: ApplicationMeta,
-    payload: unknown,
+    payload: ApplicationPayload,
     attachments?: readonly NewAttachment[],
-  ): Result<void>;
+  ): Result<void, KioskError<'duplicate_number' | 'disk_full' | 'store_failed'>>;
   findByNumber(applicationNo: string): ApplicationRecord | null;
   findById(id: string): ApplicationRecord | null;
-  readPayload(id: string): Result<unknown>;
+  readPayload(id: string): Result<ApplicationPayload, PayloadReadError>;
   count(): number;
   /** Applications waiting in the outbox to be sent to the back office (queued, sending, needs attention). */
   countQueued(): number;
@@ -76,7 +70,7 @@ export interface ApplicationRow {
 
 export const toRecord = (row: ApplicationRow): ApplicationRecord => ({
   id: row.id,
-  applicationNo: row.application_no,
+  applicationNo: row.application_no as ApplicationNo,
   idempotencyKey: row.idempotency_key,
   serviceId: row.service_id,
   ruleVersion: row.rule_version,
@@ -102,6 +96,29 @@ export const RECORD_SELECT = `
 export const isDiskFull = (message: string): boolean =>
   /SQLITE_FULL|database or disk is full|ENOSPC/i.test(message);
 
+export type PayloadReadError = KioskError<
+  'not_found' | 'purged' | 'payload_tampered' | 'payload_corrupt' | 'payload_invalid'
+>;
+
+/**
+ * Decrypts a stored payload and checks it against the payload schema: a row
+ * copied from another application, a changed key or a payload of an unknown
+ * shape each give their own error, never a cast value.
+ */
+export function openPayload(
+  key: Uint8Array,
+  id: string,
+  row: { readonly payload: Uint8Array; readonly purged_at: string | null } | undefined,
+): Result<ApplicationPayload, PayloadReadError> {
+  if (row === undefined) return err('not_found', 'no such application');
+  if (row.purged_at !== null) {
+    return err('purged', 'the personal payload was purged after the back office answered');
+  }
+  const opened = unseal(key, row.payload, id);
+  if (!opened.ok) return opened;
+  return decodeApplicationPayload(Buffer.from(opened.value).toString('utf8'));
+}
+
 export function createApplicationStore(db: DatabaseSync, key: Uint8Array): ApplicationStore {
   const insertApplication = db.prepare(`
     INSERT INTO applications (id, application_no, idempotency_key, service_id, rule_version,
@@ -123,7 +140,9 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
 
   return {
     insert(meta, payload, attachments = []) {
-      const sealed = seal(key, Buffer.from(JSON.stringify(payload), 'utf8'), meta.id);
+      // Checked again here: whatever reaches the disk is a valid payload of the current version.
+      const checked = applicationPayloadSchema.parse(payload);
+      const sealed = seal(key, Buffer.from(JSON.stringify(checked), 'utf8'), meta.id);
       try {
         transaction(db, () => {
           insertApplication.run(
@@ -171,14 +190,11 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
       return row === undefined ? null : toRecord(row);
     },
     readPayload(id) {
-      const row = selectPayload.get(id) as
-        { payload: Uint8Array; purged_at: string | null } | undefined;
-      if (row === undefined) return err('not_found', 'no such application');
-      if (row.purged_at !== null)
-        return err('purged', 'the personal payload was purged after the back office accepted it');
-      const opened = unseal(key, row.payload, id);
-      if (!opened.ok) return opened;
-      return ok(JSON.parse(Buffer.from(opened.value).toString('utf8')) as unknown);
+      return openPayload(
+        key,
+        id,
+        selectPayload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined,
+      );
     },
     count() {
       return (countRows.get() as { n: number }).n;

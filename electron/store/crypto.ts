@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { err, ok, type Result } from '../../core/result';
+import { err, ok, type KioskError, type Result } from '../../core/result';
 
 const VERSION = 1;
 const NONCE_BYTES = 12;
@@ -21,7 +21,11 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, recordId: string): 
   return Buffer.concat([Buffer.of(VERSION), nonce, body, cipher.getAuthTag()]);
 }
 
-export function unseal(key: Uint8Array, sealed: Uint8Array, recordId: string): Result<Uint8Array> {
+export function unseal(
+  key: Uint8Array,
+  sealed: Uint8Array,
+  recordId: string,
+): Result<Uint8Array, KioskError<'payload_corrupt' | 'payload_tampered'>> {
   if (sealed.length < 1 + NONCE_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
     return err('payload_corrupt', 'sealed payload has an unknown format');
   }

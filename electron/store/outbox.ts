@@ -1,12 +1,15 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { err, ok, type Result } from '../../core/result';
+import { err, type Result } from '../../core/result';
+import type { ApplicationPayload } from '../../core/application';
 import {
+  openPayload,
   RECORD_SELECT,
   toRecord,
   type ApplicationRecord,
   type ApplicationRow,
-  type OutboxState,
+  type PayloadReadError,
 } from './applications';
+import type { OutboxState } from '../../core/status';
 import { unseal } from './crypto';
 import { transaction } from './database';
 
@@ -39,7 +42,7 @@ export interface Outbox {
   claimDue(now: string, limit: number): ApplicationRecord[];
   /** When the next waiting application becomes due, if any. */
   nextDueAt(): string | null;
-  readPayload(id: string): Result<unknown>;
+  readPayload(id: string): Result<ApplicationPayload, PayloadReadError>;
   attachments(applicationId: string): AttachmentInfo[];
   readAttachment(attachmentId: string): Result<Uint8Array>;
   markAttachmentsUploaded(attachmentIds: readonly string[], now: string): void;
@@ -133,13 +136,11 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       return (nextDue.get() as { at: string | null }).at;
     },
     readPayload(id) {
-      const row = payload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined;
-      if (row === undefined) return err('not_found', 'no such application');
-      if (row.purged_at !== null) return err('purged', 'payload already purged');
-      const opened = unseal(key, row.payload, id);
-      return opened.ok
-        ? ok(JSON.parse(Buffer.from(opened.value).toString('utf8')) as unknown)
-        : opened;
+      return openPayload(
+        key,
+        id,
+        payload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined,
+      );
     },
     attachments(applicationId) {
       return (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backOfficeStateSchema } from '../../core/status';
 
 /**
  * The back office's answers, as `backoffice-api.yaml` describes them. Parsed
@@ -19,15 +20,6 @@ export const attachmentReceiptSchema = z.object({
   sha256: z.string(),
 });
 
-export const backOfficeStateSchema = z.enum([
-  'received',
-  'in_review',
-  'needs_completion',
-  'approved',
-  'rejected',
-  'completed',
-]);
-
 export const statusSchema = z.object({
   applicationNo: z.string(),
   acceptanceNo: z.string().optional(),
@@ -39,39 +31,9 @@ export const statusSchema = z.object({
   dueDate: z.string().optional(),
 });
 
-export type BackOfficeState = z.output<typeof backOfficeStateSchema>;
 export type BackOfficeStatus = z.output<typeof statusSchema>;
 
-export interface ApplicationBody {
-  readonly applicationNo: string;
-  readonly kioskId: string;
-  readonly stationCode: string;
-  readonly serviceId: string;
-  readonly ruleVersion: string;
-  readonly ruleHash: string;
-  readonly submittedAt: string;
-  readonly status: 'pending_review' | 'pending_completion';
-  readonly dueDate: string;
-  readonly feeFen: number;
-  readonly greenChannel: readonly string[];
-  readonly identity: unknown;
-  readonly applicant: unknown;
-  readonly answers: Readonly<Record<string, string>>;
-  readonly materials: Readonly<Record<string, string>>;
-  /** A hall guide's part: green-channel reason id, filled in on the citizen's behalf, optional questions skipped. */
-  readonly assistance: {
-    readonly greenChannelReason: string | null;
-    readonly fillOnBehalf: boolean;
-    readonly skippedOptional: boolean;
-  } | null;
-  readonly attachments: readonly {
-    readonly id: string;
-    readonly materialId: string;
-    readonly mediaType: string;
-    readonly size: number;
-    readonly sha256: string;
-  }[];
-}
+export type { ApplicationBody } from '../../core/back-office-body';
 
 export interface HeartbeatBody {
   readonly at: string;

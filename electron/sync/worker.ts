@@ -1,3 +1,4 @@
+import { backOfficeBody } from '../../core/back-office-body';
 import type { Clock } from '../../core/clock';
 import type { AuditLog } from '../audit/audit-log';
 import type { SyncConfig } from '../config/schema';
@@ -7,7 +8,7 @@ import type { Outbox } from '../store/outbox';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import type { Outcome } from './classify';
 import type { BackOfficeClient } from './client';
-import type { ApplicationBody, BackOfficeStatus, HeartbeatBody } from './protocol';
+import type { BackOfficeStatus, HeartbeatBody } from './protocol';
 
 /** What the queue view shows about the link to the back office; nothing personal. */
 export interface SyncLinkStatus {
@@ -44,15 +45,6 @@ export interface SyncWorkerOptions {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly random?: () => number;
-}
-
-interface StoredPayload {
-  readonly identity: unknown;
-  readonly applicant: unknown;
-  readonly answers: Readonly<Record<string, string>>;
-  readonly materials: Readonly<Record<string, string>>;
-  readonly greenChannel: readonly string[];
-  readonly assistance?: ApplicationBody['assistance'];
 }
 
 const DAY_MS = 86_400_000;
@@ -173,6 +165,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   async function send(record: ApplicationRecord): Promise<void> {
     const payload = outbox.readPayload(record.id);
     if (!payload.ok) {
+      if (record.outboxState !== 'needs_attention') {
+        // Refused, never cast: the technician finds which application and why in the audit log.
+        audit.record('sync', 'application.payload_refused', {
+          application: record.applicationNo,
+          code: payload.error.code,
+        });
+      }
       attention(
         record,
         `the stored application cannot be read (${payload.error.code}); the data key or the database file changed`,
@@ -219,32 +218,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       );
       return;
     }
-    const stored = payload.value as StoredPayload;
-    const body: ApplicationBody = {
-      applicationNo: record.applicationNo,
-      kioskId: options.kioskId,
-      stationCode: options.stationCode,
-      serviceId: record.serviceId,
-      ruleVersion: record.ruleVersion,
-      ruleHash: record.ruleHash,
-      submittedAt: record.createdAt,
-      status: record.status,
-      dueDate: record.dueDate,
-      feeFen: record.feeFen,
-      greenChannel: stored.greenChannel,
-      identity: stored.identity,
-      applicant: stored.applicant,
-      answers: stored.answers,
-      materials: stored.materials,
-      assistance: stored.assistance ?? null,
-      attachments: attachments.map(({ id, materialId, mediaType, size, sha256 }) => ({
-        id,
-        materialId,
-        mediaType,
-        size,
-        sha256,
-      })),
-    };
+    const body = backOfficeBody(record, payload.value, attachments, options);
     const answer = await client.submit(body, record.idempotencyKey);
     if (answer.kind !== 'ok') rememberUploads();
     settle(record, answer);

@@ -1,6 +1,5 @@
-import type { EventName, EventPayload, KioskApi } from '../../electron/api/contract';
-import { METHOD_NAMES } from '../../electron/api/names';
 import type { Result } from '../../core/result';
+import type { EventName, EventPayload, KioskApi } from '../../electron/api/contract';
 
 type Listener = (payload: unknown) => void;
 
@@ -52,14 +51,23 @@ export function createWebClient(): KioskApi {
     }
   };
 
-  const api: Record<string, unknown> = {
-    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      set.add(listener as Listener);
-      return () => set.delete(listener as Listener);
-    },
+  const on = <E extends EventName>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): (() => void) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    listeners.set(event, set);
+    set.add(listener as Listener);
+    return () => set.delete(listener as Listener);
   };
-  for (const name of METHOD_NAMES) api[name] = (input: unknown) => call(name, input);
-  return api as KioskApi;
+  // Every other property is a method of the contract; the host answers unknown_method for a name it lacks.
+  // A proxy keeps the contract's values (and zod) out of the renderer's bundle: it imports only types.
+  return new Proxy({} as KioskApi, {
+    get: (_target, name) => {
+      if (name === 'on') return on;
+      // Not a thenable: `await kiosk` must not call a method named "then".
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      return (input: unknown) => call(name, input);
+    },
+  });
 }

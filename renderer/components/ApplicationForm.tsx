@@ -1,11 +1,12 @@
-import type { Slip } from '../../electron/api/contract';
+import { slipLines, type SlipRowKey } from '../../core/slip-lines';
+import type { Slip } from '../../core/slip';
 import type { Evaluation } from '../../rules/engine/evaluate';
+import { provedByCard } from '../../rules/engine/requirements';
 import type { LocalText } from '../../rules/engine/schema';
-import { formatDate, formatDateTime, formatFee } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import { pick, translate, type MessageKey, type Params } from '../i18n';
 import { useJourney } from '../state/journey';
 import { displayAnswer } from '../screens/display-answer';
-import { assistanceLines } from '../screens/assistance-text';
 import { identityRows } from './identity-rows';
 import { QrCode } from './QrCode';
 
@@ -47,9 +48,10 @@ export function ApplicationForm({
         ];
   const assistance = slip.assistance;
   // The slip leaves out what the card reader proved; the form for signature lists it.
-  const cardRead = evaluation.requirements.filter(
-    (r) => r.satisfied && r.options.every((o) => o.every((m) => m.capture === 'idcard')),
-  );
+  const cardRead = evaluation.requirements.filter((r) => r.satisfied && provedByCard(r));
+  // Fee, green channel and the guide's part in the slip's own words.
+  const slipRows = new Set<SlipRowKey>(['fee', 'greenChannel', 'assistance']);
+  const fromSlip = slipLines(slip, 'zh-CN').rows.filter((row) => slipRows.has(row.key));
   return (
     <article className="a4-form" aria-hidden="true" data-testid="a4-form">
       <header className="a4-head">
@@ -87,31 +89,12 @@ export function ApplicationForm({
                 </td>
               </tr>
             ))}
-            <tr>
-              <th scope="row">{zh('slip.fee')}</th>
-              <td>{slip.fee.total === 0 ? zh('review.feeNone') : formatFee(slip.fee.total)}</td>
-            </tr>
-            {slip.greenChannel.length > 0 && (
-              <tr>
-                <th scope="row">{zh('slip.greenChannel')}</th>
-                <td>{slip.greenChannel.map(zl).join('；')}</td>
+            {fromSlip.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
               </tr>
-            )}
-            {assistance !== null && (
-              <tr>
-                <th scope="row">{zh('slip.assistance')}</th>
-                <td>
-                  {assistanceLines(
-                    zh,
-                    assistance.greenChannelReason === null
-                      ? null
-                      : zl(assistance.greenChannelReason),
-                    assistance.fillOnBehalf,
-                    assistance.skippedOptional,
-                  ).join('；')}
-                </td>
-              </tr>
-            )}
+            ))}
           </tbody>
         </table>
       </section>

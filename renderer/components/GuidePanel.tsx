@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { GuideAction } from '../../electron/api/contract';
+import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { endJourney } from '../state/actions';
 import { useAssist } from '../state/assist';
 import { useJourney } from '../state/journey';
@@ -30,7 +31,7 @@ export function GuidePanel() {
   const voice = useAssist((s) => s.voice);
   const [open, setOpen] = useState(true);
   const [choosingReason, setChoosingReason] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     if (role !== 'guide') return;
@@ -53,7 +54,7 @@ export function GuidePanel() {
       return true;
     }
     if (result.error.code === 'staff_locked') setRole(null);
-    setProblem(result.error.code);
+    setProblem(errorMessage(result.error.code));
     return false;
   };
   const lock = async (): Promise<void> => {
@@ -104,7 +105,7 @@ export function GuidePanel() {
       </div>
       {problem !== null && (
         <p className="notice notice-error" role="alert">
-          {t('guide.failed', { code: problem })}
+          {t('guide.failed', { reason: t(problem) })}
         </p>
       )}
       {inSession ? (

@@ -7,10 +7,13 @@ import { ShieldIcon } from './icons';
 
 function useClock(): Date {
   const [now, setNow] = useState(() => kioskClock().now());
+  // The kiosk's clock is known once its info has loaded: read it again then.
+  const info = useUi((s) => s.info);
   useEffect(() => {
+    setNow(kioskClock().now());
     const timer = setInterval(() => setNow(kioskClock().now()), 15_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [info]);
   return now;
 }
 

@@ -1,4 +1,4 @@
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import { maskIdNumber } from '../../rules/engine/id-number';
 import { useT } from '../i18n';
 import { identityRows } from './identity-rows';

@@ -1,4 +1,4 @@
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import { useT } from '../i18n';
 import { detailsSpeech } from '../voice/details-speech';
 import { sayPersonal, useFreeTextVoice } from '../voice/speaker';

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { useT, type MessageKey } from '../i18n';
 import { useJourney } from '../state/journey';
-import { useStaff, type StaffRole } from '../state/staff';
+import type { StaffRole } from '../../core/status';
+import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { Dialog } from './Dialog';
 import { Keypad } from './Keypad';
@@ -58,10 +60,13 @@ export function StaffPinDialog() {
         setMessage({ key: 'staff.lockedOut', params: { seconds: detail } });
         return;
       case 'no_pin_configured':
-        setMessage({ key: 'staff.noPin' });
+      case 'bad_input':
+      case 'internal':
+      case 'staff_locked':
+      case 'transport':
+      case 'unknown_method':
+        setMessage({ key: errorMessage(result.error.code) });
         return;
-      default:
-        setMessage({ key: 'staff.failed' });
     }
   };
 

@@ -1,4 +1,4 @@
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import { formatDate } from '../format';
 import { hasMessage, type Locale, type useT } from '../i18n';
 

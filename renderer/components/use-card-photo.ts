@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import { kiosk } from '../api/kiosk';
 
 /**

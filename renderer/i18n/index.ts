@@ -1,3 +1,4 @@
+import { coreCatalogs, fill, pick, type CoreMessageKey, type Params } from '../../core/i18n';
 import type { LocalText } from '../../rules/engine/schema';
 import { useUi } from '../state/ui';
 import en from './en.json';
@@ -6,25 +7,24 @@ import zhCN from './zh-CN.json';
 import type { Locale } from './locale';
 
 export type { Locale } from './locale';
-export type MessageKey = keyof typeof zhCN;
+export type { Params } from '../../core/i18n';
+export { pick } from '../../core/i18n';
+
+/** The screen's words, and core's (the slip's lines, time limits) that screens show too. */
+export type MessageKey = keyof typeof zhCN | CoreMessageKey;
 
 /** English must have every key Chinese has; the compiler says which one is missing. */
-const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const own: Record<Locale, Record<keyof typeof zhCN, string>> = { 'zh-CN': zhCN, en };
+const catalogs: Record<Locale, Record<MessageKey, string>> = {
+  'zh-CN': { ...coreCatalogs['zh-CN'], ...own['zh-CN'] },
+  en: { ...coreCatalogs.en, ...own.en },
+};
 
 /** For keys made from data (e.g. a nation name off a card): is there a message for it? */
-export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(zhCN, key);
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(catalogs['zh-CN'], key);
 
-export type Params = Readonly<Record<string, string | number>>;
-
-export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = catalogs[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
-
-/** Picks the current language's side of a rule file's text. */
-export const pick = (locale: Locale, text: LocalText): string => text[locale];
+export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string =>
+  fill(catalogs[locale][key], params);
 
 export function useT(): {
   readonly locale: Locale;

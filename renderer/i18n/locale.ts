@@ -1,2 +1,2 @@
 /** The kiosk's languages: Chinese first, English beside it. */
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../../core/i18n';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_CAPTURE_BYTES } from '../../electron/api/contract';
+import { MAX_CAPTURE_BYTES } from '../../core/limits';
 import { kiosk } from '../api/kiosk';
 import { encodeWithinBudget, targetSize } from '../camera/jpeg-budget';
 import { findPageBounds, type Rect } from '../camera/page-bounds';

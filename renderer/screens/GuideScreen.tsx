@@ -4,7 +4,7 @@ import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { GuideMaterials } from '../components/GuideMaterials';
 import { useT } from '../i18n';
-import { timeLimitText } from '../time-limit';
+import { timeLimitText } from '../../core/slip-lines';
 import { timeLimitRange } from '../../rules/engine/time-limit';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -14,7 +14,7 @@ import { useScreenHeading } from './use-screen-heading';
 
 /** 办事指南: every public fact of the item, readable at a glance, then "开始办理". */
 export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
-  const { t, l } = useT();
+  const { t, l, locale } = useT();
   const go = useUi((s) => s.go);
   const begin = useJourney((s) => s.begin);
   const [rule, setRule] = useState<ServiceRule | null>(null);
@@ -45,7 +45,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
 
   const guide = rule?.guide;
   const range = rule === null ? null : timeLimitRange(rule);
-  const limit = range === null ? '' : timeLimitText(t, range.min, range.max);
+  const limit = range === null ? '' : timeLimitText(locale, range.min, range.max);
 
   return (
     <section className="screen screen-guide" aria-labelledby="screen-title">

@@ -5,7 +5,7 @@ import { useT } from '../i18n';
 import { useAssist } from '../state/assist';
 import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
-import { timeLimitText } from '../time-limit';
+import { timeLimitText } from '../../core/slip-lines';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
@@ -133,7 +133,7 @@ function ServiceList({
   readonly services: readonly ServiceSummary[];
   readonly onPick: (id: string) => void;
 }) {
-  const { t, l } = useT();
+  const { t, l, locale } = useT();
   return (
     <ul className="service-list">
       {services.map((service) => (
@@ -148,7 +148,7 @@ function ServiceList({
             <span className="service-summary">{l(service.summary)}</span>
             <span className="service-facts">
               {t('home.timeLimit', {
-                limit: timeLimitText(t, service.timeLimit.min, service.timeLimit.max),
+                limit: timeLimitText(locale, service.timeLimit.min, service.timeLimit.max),
               })}
             </span>
           </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { CardProblem } from '../../core/status';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { HomeButton } from '../components/HomeButton';
@@ -15,12 +16,13 @@ import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
-const CARD_ERRORS: Readonly<Record<string, MessageKey>> = {
+/** Every problem the reader reports has its words; a reader that is down is said by its device state. */
+const CARD_ERRORS: { readonly [P in CardProblem]: MessageKey | null } = {
   no_card: 'idcard.error.no_card',
-  read_failed: 'idcard.error.read_failed',
-  select_failed: 'idcard.error.read_failed',
-  card_data_invalid: 'idcard.error.card_data_invalid',
-  timeout: 'idcard.error.timeout',
+  unreadable: 'idcard.error.read_failed',
+  card_invalid: 'idcard.error.card_data_invalid',
+  reader_down: null,
+  other: 'idcard.error.generic',
 };
 
 /** "请放置身份证": waits for the reader, then shows what the card says for the citizen to confirm. */
@@ -40,11 +42,7 @@ export function IdCardScreen() {
   const readerOk = useDevices((s) => readerReady(s.devices));
   // A reader that stops answering is a device state, not a card problem: its
   // message follows the reader's health and goes by itself when the reader is back.
-  const shownError: MessageKey | null = !readerOk
-    ? 'idcard.readerDown'
-    : error === 'idcard.error.timeout'
-      ? null
-      : error;
+  const shownError: MessageKey | null = !readerOk ? 'idcard.readerDown' : error;
   const heading = useScreenHeading(identity !== null);
 
   useEffect(() => {
@@ -62,9 +60,9 @@ export function IdCardScreen() {
         setReading(false);
         clearStaleCard();
       }),
-      kiosk.on('cardError', ({ code }) => {
+      kiosk.on('cardError', ({ problem }) => {
         setReading(false);
-        setError(CARD_ERRORS[code] ?? 'idcard.error.generic');
+        setError(CARD_ERRORS[problem]);
       }),
     ];
     // The card may have been read between the session starting and this screen subscribing.

@@ -11,10 +11,9 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
+import { provedByCard } from '../../rules/engine/requirements';
 import { useScreenHeading } from './use-screen-heading';
 
-const byKiosk = (r: RequirementState): boolean =>
-  r.options.every((o) => o.every((m) => m.capture === 'idcard'));
 /** One material on its own: the row is the whole requirement, no separate heading. */
 const isSingle = (r: RequirementState): boolean =>
   r.options.length === 1 && r.options[0]?.length === 1;
@@ -42,7 +41,7 @@ export function MaterialsScreen() {
   const [showErrors, setShowErrors] = useState(false);
   if (evaluation === null) return null;
 
-  const listed = evaluation.requirements.filter((r) => !byKiosk(r));
+  const listed = evaluation.requirements.filter((r) => !provedByCard(r));
   const undeclared = listed
     .filter((r) => !r.satisfied)
     .flatMap((r) => r.options.flat())

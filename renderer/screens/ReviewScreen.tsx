@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { describeRequirement } from '../../rules/engine/requirements';
+import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -17,17 +18,10 @@ import { displayAnswer } from './display-answer';
 import { fieldErrorMessage } from './field-errors';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { assistanceLines } from './assistance-text';
+import { joinList } from '../../core/i18n';
+import { assistanceLines } from '../../core/slip-lines';
+import { provedByCard } from '../../rules/engine/requirements';
 import { useScreenHeading } from './use-screen-heading';
-
-const SUBMIT_ERRORS: Readonly<Record<string, MessageKey>> = {
-  invalid_application: 'submit.error.invalid_application',
-  no_session: 'submit.error.no_session',
-  identity_missing: 'submit.error.identity_missing',
-  identity_expired: 'submit.error.identity_expired',
-  identity_not_accepted: 'submit.error.identity_not_accepted',
-  disk_full: 'submit.error.disk_full',
-};
 
 /** "Check your answers": everything on one screen, each with a change link, then submit. */
 export function ReviewScreen() {
@@ -93,13 +87,11 @@ export function ReviewScreen() {
       return;
     }
     if (result.error.code === 'disk_full') setStorageOk(false);
-    setFailure(SUBMIT_ERRORS[result.error.code] ?? 'submit.error.generic');
+    setFailure(errorMessage(result.error.code));
   };
 
   const materialsListed = needsMaterialsScreen(evaluation);
-  const bring = evaluation.requirements.filter(
-    (r) => r.satisfied && r.options.some((o) => o.some((m) => m.capture !== 'idcard')),
-  );
+  const bring = evaluation.requirements.filter((r) => r.satisfied && !provedByCard(r));
 
   return (
     <section className="screen screen-review" aria-labelledby="screen-title">
@@ -142,20 +134,24 @@ export function ReviewScreen() {
           <div className="summary-row" data-testid="review-assistance">
             <dt>{t('review.assistance')}</dt>
             <dd>
-              {assistanceLines(
-                t,
-                assistance.greenChannelReason === null
-                  ? null
-                  : l(
-                      info?.guideReasons.find((r) => r.id === assistance.greenChannelReason)
-                        ?.label ?? {
-                        'zh-CN': assistance.greenChannelReason,
-                        en: assistance.greenChannelReason,
-                      },
-                    ),
-                assistance.fillOnBehalf,
-                assistance.skipOptional,
-              ).join(locale === 'zh-CN' ? '；' : '; ') || t('review.assistance')}
+              {joinList(
+                assistanceLines(locale, {
+                  greenChannelReason:
+                    assistance.greenChannelReason === null
+                      ? null
+                      : l(
+                          info?.guideReasons.find((r) => r.id === assistance.greenChannelReason)
+                            ?.label ?? {
+                            'zh-CN': assistance.greenChannelReason,
+                            en: assistance.greenChannelReason,
+                          },
+                        ),
+                  fillOnBehalf: assistance.fillOnBehalf,
+                  skippedOptional: assistance.skipOptional,
+                }),
+                locale,
+                true,
+              ) || t('review.assistance')}
             </dd>
           </div>
         )}

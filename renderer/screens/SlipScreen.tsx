@@ -1,23 +1,21 @@
 import { useState } from 'react';
+import { slipLines } from '../../core/slip-lines';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { CheckIcon } from '../components/icons';
 import { ApplicationForm } from '../components/ApplicationForm';
 import { QrCode } from '../components/QrCode';
-import { aside, formatDate, formatDateTime, formatFee, maskName } from '../format';
 import { useT, type MessageKey } from '../i18n';
-import { timeLimitText } from '../time-limit';
 import { endJourney } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { assistanceLines } from './assistance-text';
 import { useScreenHeading } from './use-screen-heading';
 
 /** 受理回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
 export function SlipScreen() {
-  const { t, l, locale } = useT();
+  const { t, locale } = useT();
   const slip = useJourney((s) => s.slip);
   const cardRead = useJourney((s) => s.identity !== null);
   const heading = useScreenHeading();
@@ -34,64 +32,8 @@ export function SlipScreen() {
       setFormNotice('slip.formBrowser');
     } else setFormNotice('slip.formFailed');
   };
-  const incomplete = slip.status === 'pending_completion';
-  const due =
-    slip.workingDays === 0
-      ? incomplete
-        ? t('slip.onSpotAfterCompletion')
-        : t('timeLimit.onSpot')
-      : `${formatDate(slip.dueDate, locale)}${incomplete ? t('slip.dueAfterCompletion') : ''}${slip.dueDateCertain ? '' : t('slip.dueDateUncertain')}`;
-  const fee =
-    slip.fee.total === 0
-      ? t('review.feeNone')
-      : slip.fee.items.length === 1 && slip.fee.items[0] !== undefined
-        ? `${formatFee(slip.fee.total)}${aside(l(slip.fee.items[0].label), locale)}`
-        : `${formatFee(slip.fee.total)}${aside(slip.fee.items.map((i) => `${l(i.label)} ${formatFee(i.amount)}`).join(locale === 'zh-CN' ? '，' : ', '), locale)}`;
-  const rows: [string, string][] = [
-    [t('slip.service'), l(slip.serviceName)],
-    [t('slip.applicant'), maskName(slip.applicantName)],
-    [t('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)],
-    [t('slip.status'), t(`slip.status.${slip.status}` as const)],
-    ...slip.outcomes.map((o): [string, string] => [l(o.label), l(o.text)]),
-    ...(slip.greenChannel.length > 0
-      ? [
-          [
-            t('slip.greenChannel'),
-            slip.greenChannel.map(l).join(locale === 'zh-CN' ? '；' : '; '),
-          ] as [string, string],
-        ]
-      : []),
-    ...(slip.assistance === null
-      ? []
-      : [
-          [
-            t('slip.assistance'),
-            assistanceLines(
-              t,
-              slip.assistance.greenChannelReason === null
-                ? null
-                : l(slip.assistance.greenChannelReason),
-              slip.assistance.fillOnBehalf,
-              slip.assistance.skippedOptional,
-            ).join(locale === 'zh-CN' ? '；' : '; ') || t('slip.assistance'),
-          ] as [string, string],
-        ]),
-    ...(slip.captured.length === 0
-      ? []
-      : [
-          [
-            t('slip.captured'),
-            slip.captured.map((c) => l(c.name)).join(locale === 'zh-CN' ? '、' : ', '),
-          ] as [string, string],
-        ]),
-    [t('slip.fee'), fee],
-    [t('slip.timeLimit'), timeLimitText(t, slip.workingDays, slip.workingDays)],
-    [t('slip.dueDate'), due],
-    [t('slip.desk'), l(slip.desk)],
-    [t('slip.station'), slip.station.name],
-    [t('slip.stationPhone'), slip.station.phone],
-    [t('slip.complaintPhone'), slip.station.complaintPhone],
-  ];
+  // The same lines the receipt printer prints, in the screen's language.
+  const lines = slipLines(slip, locale);
   return (
     <section className="screen screen-slip" aria-labelledby="screen-title">
       <div className="success">
@@ -111,39 +53,36 @@ export function SlipScreen() {
       )}
       <article className="slip" aria-labelledby="slip-heading">
         <h2 id="slip-heading" className="slip-heading">
-          {t('slip.heading')}
+          {lines.heading}
         </h2>
         <div className="slip-top">
           <div className="slip-number">
-            <span className="slip-number-label">{t('slip.applicationNo')}</span>
+            <span className="slip-number-label">{lines.applicationNoLabel}</span>
             <span className="slip-number-value" data-testid="application-no">
               {slip.applicationNo}
             </span>
           </div>
           <figure className="slip-qr">
-            <QrCode text={slip.qrText} label={t('slip.qrLabel')} />
-            <figcaption>{t('slip.qrLabel')}</figcaption>
+            <QrCode text={lines.qrText} label={lines.qrCaption} />
+            <figcaption>{lines.qrCaption}</figcaption>
           </figure>
         </div>
-        {slip.missing.length > 0 && (
+        {lines.notice !== null && (
           <section
             className="one-time-notice"
             aria-labelledby="notice-title"
             data-testid="one-time-notice"
           >
             <h3 id="notice-title" className="notice-title">
-              {t('slip.notice')}
+              {lines.notice.title}
             </h3>
-            <p>{t('slip.noticeLead')}</p>
+            <p>{lines.notice.lead}</p>
             <ol>
-              {slip.missing.map((m, i) => (
+              {lines.notice.items.map((item, i) => (
                 <li key={i}>
-                  <strong>{l(m.name)}</strong>
-                  {l(m.satisfiedBy) !== l(m.name) && (
-                    <span className="notice-satisfy">
-                      {t('slip.noticeSatisfy')}
-                      {l(m.satisfiedBy)}
-                    </span>
+                  <strong>{item.name}</strong>
+                  {item.satisfiedBy !== null && (
+                    <span className="notice-satisfy">{item.satisfiedBy}</span>
                   )}
                 </li>
               ))}
@@ -151,30 +90,30 @@ export function SlipScreen() {
           </section>
         )}
         <dl className="summary slip-rows">
-          {rows.map(([label, value]) => (
-            <div className="summary-row" key={label}>
+          {lines.rows.map(({ key, label, value }, i) => (
+            <div className="summary-row" key={`${key}-${i}`} data-row={key}>
               <dt>{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}
         </dl>
-        {slip.bring.length > 0 && (
+        {lines.bring.length > 0 && (
           <>
-            <h3 className="block-title">{t('slip.bring')}</h3>
+            <h3 className="block-title">{lines.bringTitle}</h3>
             <ul className="bullets">
-              {slip.bring.map((m, i) => (
-                <li key={i}>{l(m.name)}</li>
+              {lines.bring.map((name, i) => (
+                <li key={i}>{name}</li>
               ))}
             </ul>
           </>
         )}
-        {slip.notes.map((note, i) => (
+        {lines.notes.map((note, i) => (
           <p className="slip-note" key={i}>
-            {l(note)}
+            {note}
           </p>
         ))}
-        <h3 className="block-title">{t('slip.howToQuery')}</h3>
-        <p>{l(slip.howToQuery)}</p>
+        <h3 className="block-title">{lines.howToQueryTitle}</h3>
+        <p>{lines.howToQuery}</p>
         <p className="notice" role="status">
           {slip.backOfficeConfigured ? t('slip.queued') : t('slip.queuedLocal')}
         </p>

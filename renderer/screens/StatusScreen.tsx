@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApplicationStatusView } from '../../electron/api/contract';
 import { assertNever } from '../../rules/engine/assert-never';
+import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { Keypad } from '../components/Keypad';
@@ -16,11 +17,6 @@ import { useScreenHeading } from './use-screen-heading';
 const INPUT_ID = 'status-number';
 const MAX_LENGTH = 24;
 
-const LOOKUP_ERRORS: Readonly<Record<string, MessageKey>> = {
-  bad_application_number: 'status.error.bad_application_number',
-  not_found: 'status.error.not_found',
-};
-
 /** The slip's QR holds `GAKIOSK:<number>`; show just the number in the box. */
 const withoutPrefix = (text: string): string => text.trim().replace(/^GAKIOSK:/i, '');
 
@@ -28,7 +24,7 @@ async function fetchLookup(text: string): Promise<Lookup> {
   const answer = await kiosk.getApplicationStatus({ applicationNo: text.slice(0, 80) });
   return answer.ok
     ? { kind: 'found', view: answer.value }
-    : { kind: 'failed', message: LOOKUP_ERRORS[answer.error.code] ?? 'status.error.generic' };
+    : { kind: 'failed', message: errorMessage(answer.error.code) };
 }
 
 type Lookup =

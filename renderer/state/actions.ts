@@ -1,4 +1,5 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
+import { provedByCard } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
 import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
@@ -41,9 +42,7 @@ export async function endJourney(
 
 /** Whether the journey has materials the citizen must account for (beyond the card the kiosk read). */
 export function needsMaterialsScreen(evaluation: Evaluation): boolean {
-  return evaluation.requirements.some((r) =>
-    r.options.some((o) => o.some((m) => m.capture !== 'idcard')),
-  );
+  return evaluation.requirements.some((r) => !provedByCard(r));
 }
 
 /** The questions the citizen goes through: all visible ones, or only required ones when a guide skips the optional. */

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { DeviceHealthView } from '../../electron/api/contract';
+import type { DeviceStatusView } from '../../electron/api/contract';
 
 /** Device health as the main process reports it, to warn citizens before they start. */
 interface DevicesState {
-  readonly devices: readonly DeviceHealthView[];
-  readonly setDevices: (devices: readonly DeviceHealthView[]) => void;
+  readonly devices: readonly DeviceStatusView[];
+  readonly setDevices: (devices: readonly DeviceStatusView[]) => void;
 }
 
 export const useDevices = create<DevicesState>((set) => ({
@@ -14,8 +14,8 @@ export const useDevices = create<DevicesState>((set) => ({
 
 /** True when no device of the kind is configured (nothing to warn about) or one of them is ready. */
 const kindReady =
-  (kind: DeviceHealthView['kind']) =>
-  (devices: readonly DeviceHealthView[]): boolean =>
+  (kind: DeviceStatusView['kind']) =>
+  (devices: readonly DeviceStatusView[]): boolean =>
     !devices.some((d) => d.kind === kind) ||
     devices.some((d) => d.kind === kind && d.state === 'ready');
 

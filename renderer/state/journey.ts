@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Assistance, Slip } from '../../electron/api/contract';
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import type { MaterialDeclaration } from '../../rules/engine/logic';
 import type { ServiceRule } from '../../rules/engine/schema';
 

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-
-export type StaffRole = 'guide' | 'technician';
+import type { StaffRole } from '../../core/status';
 
 /** Which staff role the main process has unlocked; the PIN itself never stays in the renderer. */
 interface StaffState {

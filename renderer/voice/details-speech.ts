@@ -1,4 +1,4 @@
-import type { Identity } from '../../electron/devices/idcard/identity';
+import type { Identity } from '../../core/identity';
 import { identityRows } from '../components/identity-rows';
 import type { Locale, useT } from '../i18n';
 

@@ -1,3 +1,4 @@
+import type { Applicant, Sex } from './applicant';
 import { ageOn, type IsoDate } from './dates';
 import { checkIdNumber } from './id-number';
 import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
@@ -8,18 +9,6 @@ import { checkAnswer, normalizeAnswer, type FieldError } from './validate';
 import { dueDate, type DueDate, type HolidayCalendar } from './workdays';
 import { regionFromAddress } from '../data/regions';
 
-/** What the rules need to know about the applicant, read from the ID card. */
-export interface ApplicantFacts {
-  readonly kind: 'resident' | 'hmt' | 'foreigner2017' | 'foreigner2023';
-  readonly name: string;
-  readonly sex: string;
-  readonly birthDate: IsoDate;
-  readonly idNumber?: string;
-  readonly address?: string | undefined;
-  /** `YYYY-MM-DD`, or 长期 for a card that never expires. */
-  readonly validTo: string;
-}
-
 export type Answers = Readonly<Record<string, string>>;
 export type Declarations = Readonly<Record<string, MaterialDeclaration>>;
 
@@ -27,7 +16,7 @@ export interface EvaluationInput {
   readonly rule: ServiceRule;
   readonly answers: Answers;
   /** The identity read from the card in this session, if any. */
-  readonly card: ApplicantFacts | null;
+  readonly card: Applicant | null;
   /** The citizen said they have no card with them and will type name and ID number. */
   readonly manualEntry?: boolean;
   readonly materials?: Declarations;
@@ -60,7 +49,7 @@ export interface Evaluation {
   readonly answers: Answers;
   readonly fieldErrors: readonly FieldError[];
   /** Who the application is for: from the card, or typed in (补领). */
-  readonly applicant: ApplicantFacts | null;
+  readonly applicant: Applicant | null;
   readonly identityProblem: 'missing' | 'not_accepted' | 'expired' | null;
   /** Conditions of the item that fail, with the rule file's reason. */
   readonly ineligible: readonly { readonly id: string; readonly reason: LocalText }[];
@@ -86,16 +75,12 @@ export interface Evaluation {
   readonly complete: boolean;
 }
 
-function sexFromIdNumber(id: string): string {
+function sexFromIdNumber(id: string): Sex {
   return Number(id[16]) % 2 === 1 ? 'male' : 'female';
 }
 
 /** The applicant when the card is absent: typed name and a valid ID number give the same facts. */
-function typedApplicant(
-  rule: ServiceRule,
-  answers: Answers,
-  today: IsoDate,
-): ApplicantFacts | null {
+function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): Applicant | null {
   const entry = rule.identity.manualEntry;
   if (entry === undefined) return null;
   const name = answers[entry.nameQuestion];
@@ -113,7 +98,7 @@ function typedApplicant(
 
 export function conditionContext(
   answers: Answers,
-  applicant: ApplicantFacts | null,
+  applicant: Applicant | null,
   hasCard: boolean,
   manualEntry: boolean,
   materials: Declarations,
@@ -136,7 +121,7 @@ export function conditionContext(
 }
 
 /** The value a question starts with: derived pinyin, or a field of the ID card. */
-export function suggestedAnswer(question: Question, applicant: ApplicantFacts | null): string {
+export function suggestedAnswer(question: Question, applicant: Applicant | null): string {
   if (applicant === null) return '';
   if (question.type === 'pinyin') {
     const parts = passportPinyin(applicant.name);
@@ -161,7 +146,7 @@ export function suggestedAnswer(question: Question, applicant: ApplicantFacts | 
 
 function checkIdentity(
   rule: ServiceRule,
-  card: ApplicantFacts | null,
+  card: Applicant | null,
   manualEntry: boolean,
   today: IsoDate,
 ): Evaluation['identityProblem'] {
@@ -190,7 +175,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
     const raw = input.answers[question.id];
     if (raw !== undefined) normalized[question.id] = normalizeAnswer(question, raw);
   }
-  const applicantFor = (answers: Answers): ApplicantFacts | null =>
+  const applicantFor = (answers: Answers): Applicant | null =>
     card ?? (manualEntry ? typedApplicant(rule, answers, today) : null);
   const contextFor = (answers: Answers) =>
     conditionContext(

@@ -2,8 +2,9 @@ import jsonLogic from 'json-logic-js';
 import { isRealDate } from './id-number';
 import type { Condition } from './schema';
 
-/** What a material's citizen said: scanned or photographed here, will bring it, or does not have it. */
-export type MaterialDeclaration = 'captured' | 'bring' | 'missing';
+/** What the citizen said of a material: scanned or photographed here, will bring it, or does not have it. */
+export const MATERIAL_DECLARATIONS = ['captured', 'bring', 'missing'] as const;
+export type MaterialDeclaration = (typeof MATERIAL_DECLARATIONS)[number];
 
 /** The data a rule condition can see. Keep in step with `CONTEXT_ROOTS` (rules:check). */
 export interface ConditionContext {

@@ -61,6 +61,14 @@ export function provided(
   return said === 'captured' || said === 'bring';
 }
 
+/**
+ * Met by the ID card alone (every way to satisfy it is read from the card):
+ * the citizen has nothing to bring for it, so the slip leaves it out and the
+ * A4 form lists it as read at the kiosk.
+ */
+export const provedByCard = (requirement: Pick<ResolvedRequirement, 'options'>): boolean =>
+  requirement.options.every((option) => option.every((m) => m.capture === 'idcard'));
+
 export function isSatisfied(
   requirement: ResolvedRequirement,
   declarations: Readonly<Record<string, MaterialDeclaration>>,

@@ -1,3 +1,4 @@
+import { applicationBodySchema, type ApplicationBody } from '../../core/back-office-body';
 import { systemClock, type Clock } from '../../core/clock';
 import { createHash } from 'node:crypto';
 import {
@@ -44,14 +45,8 @@ export interface StoredApplication {
   readonly idempotencyKey: string;
   readonly receivedAt: string;
   readonly kioskId: string;
-  readonly body: {
-    readonly applicationNo: string;
-    readonly serviceId: string;
-    readonly submittedAt: string;
-    readonly dueDate: string;
-    readonly attachments: readonly { id: string; sha256: string }[];
-    readonly [key: string]: unknown;
-  };
+  /** As the kiosk sent it; checked against the API's schema on arrival. */
+  readonly body: ApplicationBody;
 }
 
 export interface BackOffice {
@@ -183,15 +178,18 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         };
       return { status: 200, body: { acceptanceNo: seen.acceptanceNo, duplicate: true } };
     }
-    let body: StoredApplication['body'];
+    let json: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8')) as StoredApplication['body'];
+      json = JSON.parse(raw.toString('utf8'));
     } catch {
       return { status: 400, body: { reason: '申请数据无法解析', code: 'bad_json' } };
     }
-    if (typeof body.applicationNo !== 'string' || !Array.isArray(body.attachments)) {
+    // A real back office checks what it files: a body outside the API is refused, not guessed at.
+    const parsed = applicationBodySchema.safeParse(json);
+    if (!parsed.success) {
       return { status: 422, body: { reason: '申请数据不完整', code: 'incomplete' } };
     }
+    const body = parsed.data;
     const listed: readonly { id: string; sha256: string }[] = body.attachments;
     for (const a of listed) {
       const file = join(filesDir, body.applicationNo, a.id);

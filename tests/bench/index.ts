@@ -1,3 +1,4 @@
+import type { Applicant } from '../../rules/engine/applicant';
 /**
  * `npm run bench`: figures and ratios, not pass/fail. Each benchmark prints
  * one line a person can compare across runs and machines.
@@ -18,7 +19,8 @@ import { holidayCalendar } from '../../rules/data/holidays';
 import { evaluate } from '../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { ServiceRule } from '../../rules/engine/schema';
-import { sampleReceiptSlip } from '../fixtures/receipt-slip';
+import { slipLines } from '../../core/slip-lines';
+import { material, sampleSlip } from '../fixtures/sample-slip';
 import { benchDrain, benchEnqueue } from './outbox';
 
 const ROOT = join(__dirname, '..', '..');
@@ -110,8 +112,8 @@ function benchEngine(): void {
   const services = loadServices();
   const size = (r: ServiceRule) => r.questions.length + r.materials.length + r.requirements.length;
   const rule = services.reduce((a, b) => (size(b) > size(a) ? b : a));
-  const card = {
-    kind: 'resident' as const,
+  const card: Applicant = {
+    kind: 'resident',
     name: '王晓明',
     sex: 'male',
     birthDate: '1988-06-15',
@@ -217,21 +219,24 @@ async function benchCardReadOverPty(): Promise<void> {
 }
 
 function benchSlipEncoding(): void {
-  const slip = sampleReceiptSlip({
-    rows: Array.from({ length: 12 }, (_, i) => [`项目${i}`, `内容内容内容内容${i}`] as const),
-    notice: {
-      title: '一次性告知单',
-      lead: '您的申请已受理登记，但还缺少以下材料：',
-      items: [
-        { name: '结婚证' },
-        { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
+  const zh = (text: string) => ({ 'zh-CN': text, en: text });
+  const slip = slipLines(
+    sampleSlip({
+      status: 'pending_completion',
+      outcomes: Array.from({ length: 6 }, (_, i) => ({
+        label: zh(`项目${i}`),
+        text: zh(`内容内容内容内容${i}`),
+      })),
+      missing: [
+        material('结婚证'),
+        material('亲属关系证明材料', '出生医学证明或亲属关系证明（任选一项）'),
       ],
-    },
-    bring: ['申请人户口簿', '收户人户口簿'],
-    notes: ['请携带以上材料原件到户籍窗口，由民警审核后办理。'],
-    howToQuery: '在任一自助终端扫描本回执二维码，或致电本派出所查询。',
-    footer: ['规则版本 2026.11.1'],
-  });
+      bring: [material('申请人户口簿'), material('收户人户口簿')],
+      notes: [zh('请携带以上材料原件到户籍窗口，由民警审核后办理。')],
+      howToQuery: zh('在任一自助终端扫描本回执二维码，或致电本派出所查询。'),
+    }),
+    'zh-CN',
+  );
   const rounds = 2000;
   let bytes = 0;
   const start = performance.now();

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBackOffice } from '../backoffice/server';
-import { sampleApplication, sampleScan } from '../integration/sample-application';
+import { backOfficeBody } from '../../core/back-office-body';
+import { applicationNoFor, sampleApplication, sampleScan } from '../fixtures/sample-application';
 import { startKioskSide, testPki, until } from '../integration/sync-harness';
 
 const SCAN_BYTES = 200 * 1024;
@@ -18,7 +19,7 @@ const scan = () => sampleScan(SCAN_BYTES);
 let sequence = 0;
 const sample = (scans: number) => {
   sequence += 1;
-  return sampleApplication(`20261127-${String(sequence).padStart(6, '0')}-B`, {
+  return sampleApplication(applicationNoFor(sequence), {
     scans,
     scanBytes: SCAN_BYTES,
   });
@@ -144,18 +145,11 @@ export async function benchDrain(): Promise<void> {
             { 'Content-Type': 'image/jpeg', 'X-Content-SHA256': s.sha256 },
           );
         }
+        const attachments = scans.map((s) => ({ ...s, size: s.bytes.length }));
         const body = Buffer.from(
-          JSON.stringify({
-            ...m,
-            ...(payload as object),
-            attachments: scans.map(({ id, materialId, mediaType, sha256 }) => ({
-              id,
-              materialId,
-              mediaType,
-              size: SCAN_BYTES,
-              sha256,
-            })),
-          }),
+          JSON.stringify(
+            backOfficeBody(m, payload, attachments, { kioskId: 'BENCH', stationCode: '110105001' }),
+          ),
         );
         await send('POST', 'applications', body, {
           'Content-Type': 'application/json',

@@ -55,10 +55,27 @@ describe('a station edits its rule files', () => {
   it('leaves the broken file out and tells the technician which file and why', async () => {
     await expect(page.locator('[data-service="no-criminal-record"]').count()).resolves.toBe(0);
     await expect(page.locator('[data-service="passport-first"]').count()).resolves.toBe(1);
-    const problems = await page.evaluate(async () => {
-      const response = await fetch('/api/listRuleProblems', { method: 'POST', body: '{}' });
-      return (await response.json()) as unknown;
+    const call = (method: string, body: object = {}) =>
+      page.evaluate(
+        async ({ method, body }) => {
+          const response = await fetch(`/api/${method}`, {
+            method: 'POST',
+            body: JSON.stringify(body),
+          });
+          return (await response.json()) as unknown;
+        },
+        { method, body },
+      );
+    // Which files are refused is for technicians, not for whoever stands at the screen.
+    await expect(call('listRuleProblems')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'staff_locked' },
     });
+    await expect(call('staffUnlock', { role: 'technician', pin: '246810' })).resolves.toMatchObject(
+      { ok: true },
+    );
+    const problems = await call('listRuleProblems');
+    await call('staffLock');
     expect(problems).toEqual({
       ok: true,
       value: [

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { openAuditLog } from '../../electron/audit/audit-log';
 import { createLogger } from '../../electron/shared/log';
@@ -9,7 +9,7 @@ import { createOutbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
 import { testClock } from '../test-clock';
-import { sampleApplication } from './sample-application';
+import { applicationNoFor, sampleApplication } from '../fixtures/sample-application';
 
 /**
  * The kiosk's storage and sync in a process of its own, for the crash test to
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   process.stdout.write('READY\n');
 
   while (store.count() < target) {
-    const applicationNo = `20261127-${randomBytes(3).toString('hex').toUpperCase()}-K`;
+    const applicationNo = applicationNoFor(randomInt(32 ** 6));
     const sample = sampleApplication(applicationNo, {
       scans: 2,
       scanBytes: 4096,

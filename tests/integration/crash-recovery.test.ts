@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../electron/audit/audit-log';
 import { startBackOffice, type BackOffice, type Misbehaviour } from '../backoffice/server';
-import { SAMPLE_APPLICANT } from './sample-application';
+import { SAMPLE_APPLICANT } from '../fixtures/sample-application';
 import { testPki } from './sync-harness';
 
 /**

@@ -15,10 +15,11 @@ import {
   type ReconnectingTransport,
 } from '../../electron/devices/transport/reconnecting';
 import { openSerial } from '../../electron/devices/transport/serial';
-import { sampleReceiptSlip } from '../fixtures/receipt-slip';
+import { slipLines } from '../../core/slip-lines';
+import { sampleSlip } from '../fixtures/sample-slip';
 import { eventually, openPtyPair, type PtyPair } from './pty-pair';
 
-const slip = slipReceipt(sampleReceiptSlip(), 58);
+const slip = slipReceipt(slipLines(sampleSlip(), 'zh-CN'), 58);
 
 /** The receipt printer driver and the ESC/POS simulator on a PTY at 9600 baud, as cheap printers run. */
 describe('receipt printer over a serial PTY', () => {

@@ -65,7 +65,7 @@ describe('sync to the back office', () => {
       for (const a of remote?.body.attachments ?? []) {
         expect(office.attachment(applicationNo, a.id)?.length).toBe(2048);
       }
-      expect(remote?.body['applicant']).toMatchObject({ name: applicantName });
+      expect(remote?.body.applicant).toMatchObject({ name: applicantName });
     }
     const lookup = await k.worker.lookup(made[0]!.applicationNo);
     expect(lookup).toMatchObject({

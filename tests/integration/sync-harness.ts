@@ -14,7 +14,11 @@ import { createSyncWorker, type SyncWorker } from '../../electron/sync/worker';
 import { testClock } from '../test-clock';
 import type { Clock } from '../../core/clock';
 import { makeTestPki, type TestPki } from '../backoffice/certs';
-import { SAMPLE_APPLICANT, sampleApplication } from './sample-application';
+import {
+  applicationNoFor,
+  SAMPLE_APPLICANT,
+  sampleApplication,
+} from '../fixtures/sample-application';
 
 /** The kiosk side of sync, real all the way down: a SQLite file, the outbox, the audit log, the mTLS client, the worker. */
 export interface KioskSide {
@@ -112,7 +116,7 @@ export function startKioskSide(
       const made: { applicationNo: string; id: string }[] = [];
       for (let i = 0; i < n; i += 1) {
         sequence += 1;
-        const applicationNo = `20261127-${String(sequence).padStart(6, '0')}-T`;
+        const applicationNo = applicationNoFor(sequence);
         const sample = sampleApplication(applicationNo, {
           scans: o.attachments ?? 0,
           scanBytes: o.attachmentBytes ?? 2048,

@@ -8,7 +8,7 @@ import {
   type CommandName,
   type ReaderStatus,
 } from './codec';
-import type { Identity } from './identity';
+import type { Identity } from '../../../core/identity';
 import { createSamLink } from './sam-link';
 import { parseTextBlock, TEXT_BLOCK_BYTES } from './text-block';
 

@@ -1,6 +1,6 @@
 import { checkIdNumber, isRealDate } from '../../../rules/engine/id-number';
 import { err, ok, type Result } from '../../../core/result';
-import type { Identity, Sex } from './identity';
+import type { Identity, Sex } from '../../../core/identity';
 import { NATIONS } from './nations';
 
 /**

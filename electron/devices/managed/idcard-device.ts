@@ -4,24 +4,13 @@ import type { DeviceConfigOf } from '../../config/schema';
 import type { Logger } from '../../shared/log';
 import { ok } from '../../../core/result';
 import { createFrameLog } from '../frame-log';
+import { cardProblemOf } from '../idcard/card-problem';
 import { createIdCardReader, defaultReaderOptions, type IdCardEvent } from '../idcard/reader';
 import { createIdCardSimulator, type IdCardSimulator } from '../sim/idcard-simulator';
 import type { DeviceHealth, ManagedDevice } from './device';
 import { healthTracker } from './device';
 import { addressOf, openLink, type SimulatedWire } from './links';
 import { externalPhotoDecoder, type CardImage } from './photo-decoder';
-
-/** Errors that mean the reader itself is unwell, not the card. */
-const READER_FAULTS = new Set([
-  'timeout',
-  'write_failed',
-  'busy',
-  'checksum',
-  'length',
-  'command',
-  'not_authorised',
-  'self_test_failed',
-]);
 
 /**
  * The driver's events, with the card's photo as a picture when a decoder is
@@ -74,7 +63,11 @@ export function createIdCardDevice(
   });
   reader.onEvent((event) => {
     // While the link is down its own state says why; the failed writes add nothing.
-    if (event.type === 'error' && READER_FAULTS.has(event.code) && link.state() === 'open') {
+    if (
+      event.type === 'error' &&
+      cardProblemOf(event.code) === 'reader_down' &&
+      link.state() === 'open'
+    ) {
       tracker.set('fault', `${event.code}: ${event.message}`);
     }
     if (event.type === 'recovered') tracker.set('ready', null);

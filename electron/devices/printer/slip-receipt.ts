@@ -1,43 +1,21 @@
+import type { SlipLines } from '../../../core/slip-lines';
 import { EscPos } from './escpos';
 import { displayWidth, twoColumns, wrap } from './text-width';
-
-/** The acceptance slip's words, already in the language and format to print. */
-export interface ReceiptSlip {
-  readonly station: string;
-  readonly title: string;
-  readonly applicationNoLabel: string;
-  readonly applicationNo: string;
-  readonly qrText: string;
-  readonly qrCaption: string;
-  /** Label and value pairs, in order: item, applicant, time, status, fee, time limit, due date, desk … */
-  readonly rows: readonly (readonly [string, string])[];
-  /** 一次性告知单, when something is missing. */
-  readonly notice?: {
-    readonly title: string;
-    readonly lead: string;
-    readonly items: readonly { readonly name: string; readonly satisfiedBy?: string }[];
-  };
-  readonly bringTitle?: string;
-  readonly bring: readonly string[];
-  readonly notes: readonly string[];
-  readonly howToQueryTitle: string;
-  readonly howToQuery: string;
-  readonly footer: readonly string[];
-}
 
 export const COLUMNS = { 58: 32, 80: 48 } as const;
 export type PaperWidth = keyof typeof COLUMNS;
 
 /**
- * Lays the slip out for a 58 mm (32 columns) or 80 mm (48 columns) roll:
- * every line fits by display width, no character is ever split, and the QR
- * code carries the status-lookup reference.
+ * Lays the slip's lines out for a 58 mm (32 columns) or 80 mm (48 columns)
+ * roll: every line fits by display width, no character is ever split, and the
+ * QR code carries the status-lookup reference. The station heads the slip, so
+ * its row is not repeated.
  */
-export function slipReceipt(slip: ReceiptSlip, paper: PaperWidth): Uint8Array {
+export function slipReceipt(slip: SlipLines, paper: PaperWidth): Uint8Array {
   const columns = COLUMNS[paper];
   const rule = '-'.repeat(columns);
   const p = new EscPos().init().align('center').bold(true).size(2, 2);
-  for (const line of wrap(slip.title, Math.floor(columns / 2))) p.line(line);
+  for (const line of wrap(slip.heading, Math.floor(columns / 2))) p.line(line);
   p.size(1, 1).bold(false);
   for (const line of wrap(slip.station, columns)) p.line(line);
   p.line(rule).align('left');
@@ -50,9 +28,11 @@ export function slipReceipt(slip: ReceiptSlip, paper: PaperWidth): Uint8Array {
     .line(slip.qrCaption)
     .align('left')
     .line(rule);
-  for (const [label, value] of slip.rows)
+  for (const { key, label, value } of slip.rows) {
+    if (key === 'station') continue;
     for (const line of twoColumns(`${label}：`, value, columns)) p.line(line);
-  if (slip.notice !== undefined && slip.notice.items.length > 0) {
+  }
+  if (slip.notice !== null && slip.notice.items.length > 0) {
     p.line(rule).align('center').bold(true).line(slip.notice.title).bold(false).align('left');
     for (const line of wrap(slip.notice.lead, columns)) p.line(line);
     slip.notice.items.forEach((item, i) => {
@@ -61,20 +41,20 @@ export function slipReceipt(slip: ReceiptSlip, paper: PaperWidth): Uint8Array {
       wrap(item.name, columns - indent.length).forEach((line, j) =>
         p.line(`${j === 0 ? head : indent}${line}`),
       );
-      if (item.satisfiedBy !== undefined) {
+      if (item.satisfiedBy !== null) {
         for (const line of wrap(item.satisfiedBy, columns - indent.length))
           p.line(`${indent}${line}`);
       }
     });
   }
-  if (slip.bring.length > 0 && slip.bringTitle !== undefined) {
+  if (slip.bring.length > 0) {
     p.line(rule).bold(true).line(slip.bringTitle).bold(false);
     for (const item of slip.bring) for (const line of wrap(`· ${item}`, columns)) p.line(line);
   }
   for (const note of slip.notes) for (const line of wrap(note, columns)) p.line(line);
   p.line(rule).bold(true).line(slip.howToQueryTitle).bold(false);
   for (const line of wrap(slip.howToQuery, columns)) p.line(line);
-  for (const footer of slip.footer) for (const line of wrap(footer, columns)) p.line(line);
+  for (const line of wrap(slip.footer, columns)) p.line(line);
   return p.feed(3).cut().bytes();
 }
 

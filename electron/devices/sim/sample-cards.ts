@@ -1,6 +1,6 @@
 import { idCheckChar } from '../../../rules/engine/id-number';
 import type { LocalText } from '../../../rules/engine/schema';
-import type { IdentityKind } from '../idcard/identity';
+import type { IdentityKind } from '../../../core/identity';
 import type { CardFields } from './text-block-encoder';
 
 /**

@@ -1,5 +1,5 @@
 import { LAYOUTS, TEXT_BLOCK_BYTES } from '../idcard/text-block';
-import type { IdentityKind } from '../idcard/identity';
+import type { IdentityKind } from '../../../core/identity';
 
 /** Field values exactly as a card stores them (codes, YYYYMMDD dates, "长期"). */
 export type CardFields = Readonly<Partial<Record<string, string>>>;

@@ -1,9 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { MAX_CAPTURE_BYTES } from '../../api/contract';
+import { MAX_CAPTURE_BYTES, MAX_PHOTOS_PER_SESSION } from '../../../core/limits';
 import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
-
-const MAX_PHOTOS_PER_SESSION = 12;
 
 /** JPEG files start FF D8 FF; anything else is not a photo from the kiosk's camera page. */
 const isJpeg = (bytes: Buffer): boolean =>
@@ -47,7 +45,7 @@ export function captureHandlers(ctx: KioskContext): HandlerGroup<'addCapture' | 
       const session = ctx.sessions.current();
       if (session === null) return err('no_session', 'no session is open');
       const capture = session.captures.find((c) => c.id === captureId);
-      if (capture === undefined) return err('not_found', 'no such photo in this session');
+      if (capture === undefined) return err('no_such_photo', 'no such photo in this session');
       capture.bytes.fill(0);
       session.captures = session.captures.filter((c) => c.id !== captureId);
       return ok({});

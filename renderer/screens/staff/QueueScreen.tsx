@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OutboxStateView, QueueStatus } from '../../../electron/api/contract';
+import type { OutboxState } from '../../../core/status';
+import type { QueueStatus } from '../../../electron/api/contract';
 import { kiosk } from '../../api/kiosk';
 import { ActionBar } from '../../components/ActionBar';
 import { formatDateTime } from '../../format';
@@ -8,7 +9,7 @@ import { useStaff } from '../../state/staff';
 import { useUi } from '../../state/ui';
 import { useScreenHeading } from '../use-screen-heading';
 
-const STATES: readonly OutboxStateView[] = [
+const STATES: readonly OutboxState[] = [
   'queued',
   'sending',
   'needs_attention',

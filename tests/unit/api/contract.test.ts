@@ -6,10 +6,14 @@ import { createLogger } from '../../../electron/shared/log';
 import { err, ok } from '../../../core/result';
 
 const quiet = createLogger({ quiet: true });
+/** Nobody signed in: the caller is a citizen. */
+const citizen = { role: () => 'citizen' as const, touch: () => undefined };
 
 /** Handlers for every method; each test overrides the one it exercises. */
 function handlers(overrides: Partial<KioskHandlers> = {}): KioskHandlers {
-  const unexpected = async () => err('not_in_this_test', 'not used');
+  const unexpected = async () => {
+    throw new Error('not used in this test');
+  };
   const all = Object.fromEntries(
     METHOD_NAMES.map((name) => [name, unexpected]),
   ) as unknown as KioskHandlers;
@@ -40,10 +44,11 @@ describe('dispatch shared by IPC and the web host', () => {
       handlers({
         getService: async () => {
           called = true;
-          return err('x', 'x');
+          return err('unknown_service', 'x');
         },
       }),
       quiet,
+      citizen,
     );
     const result = await dispatch('getService', { serviceId: 7 });
     expect(called).toBe(false);
@@ -54,7 +59,7 @@ describe('dispatch shared by IPC and the web host', () => {
   });
 
   it('refuses a method the contract does not have', async () => {
-    const result = await createDispatch(handlers(), quiet)('__proto__', {});
+    const result = await createDispatch(handlers(), quiet, citizen)('__proto__', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
@@ -62,6 +67,7 @@ describe('dispatch shared by IPC and the web host', () => {
     const dispatch = createDispatch(
       handlers({ demoRemoveCard: async () => err('not_demo', 'no sims') }),
       quiet,
+      citizen,
     );
     await expect(dispatch('demoRemoveCard', {})).resolves.toEqual({
       ok: false,
@@ -77,16 +83,72 @@ describe('dispatch shared by IPC and the web host', () => {
         },
       }),
       quiet,
+      citizen,
     );
     const result = await dispatch('listDevices', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('110105');
   });
 
+  it('lets only the roles a method declares call it, and counts staff calls as activity', async () => {
+    let role: 'citizen' | 'guide' | 'technician' = 'citizen';
+    let touched = 0;
+    const access = { role: () => role, touch: () => (touched += 1) };
+    const dispatch = createDispatch(
+      handlers({
+        listRuleProblems: async () => ok([]),
+        syncNow: async () => ok({ due: 0 }),
+        listServices: async () => ok([]),
+      }),
+      quiet,
+      access,
+    );
+    await expect(dispatch('listRuleProblems', {})).resolves.toMatchObject({
+      error: { code: 'staff_locked' },
+    });
+    await expect(dispatch('syncNow', {})).resolves.toMatchObject({
+      error: { code: 'staff_locked' },
+    });
+    role = 'guide';
+    await expect(dispatch('syncNow', {})).resolves.toEqual({ ok: true, value: { due: 0 } });
+    await expect(dispatch('listRuleProblems', {})).resolves.toMatchObject({
+      error: { code: 'staff_locked' },
+    });
+    role = 'technician';
+    await expect(dispatch('listRuleProblems', {})).resolves.toEqual({ ok: true, value: [] });
+    await expect(dispatch('listServices', {})).resolves.toEqual({ ok: true, value: [] });
+    // syncNow and listRuleProblems are staff calls; listServices is anyone's.
+    expect(touched).toBe(2);
+  });
+
+  it('declares who may call every method, and keeps technicians’ methods from guides', () => {
+    for (const name of METHOD_NAMES) expect(methods[name].roles.length, name).toBeGreaterThan(0);
+    for (const name of [
+      'getDiagnostics',
+      'deviceSelfTest',
+      'getFrameLog',
+      'listRuleProblems',
+    ] as const)
+      expect(methods[name].roles, name).toEqual(['technician']);
+  });
+
+  it('turns an error the method does not declare into an internal error', async () => {
+    const dispatch = createDispatch(
+      handlers({ getService: async () => err('surprise', 'x') as never }),
+      quiet,
+      citizen,
+    );
+    await expect(dispatch('getService', { serviceId: 'x' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+
   it('refuses handler output that breaks the contract', async () => {
     const dispatch = createDispatch(
       handlers({ listDevices: async () => ok([{ id: 'x' }] as never) }),
       quiet,
+      citizen,
     );
     await expect(dispatch('listDevices', {})).resolves.toMatchObject({
       ok: false,

@@ -4,7 +4,8 @@ import { receiptText } from '../../../electron/devices/printer/receipt-text';
 import { slipReceipt } from '../../../electron/devices/printer/slip-receipt';
 import { decodeStatus, problemOf } from '../../../electron/devices/printer/status';
 import { displayWidth, twoColumns, wrap } from '../../../electron/devices/printer/text-width';
-import { sampleReceiptSlip } from '../../fixtures/receipt-slip';
+import { slipLines } from '../../../core/slip-lines';
+import { material, sampleSlip } from '../../fixtures/sample-slip';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -62,21 +63,19 @@ describe('receipt layout by display width', () => {
     ]);
   });
 
-  const slip = sampleReceiptSlip({
-    rows: [
-      ['办理业务', '户口迁移（迁入）'],
-      ['应缴费用', '免费'],
-    ],
-    notice: {
-      title: '一次性告知单',
-      lead: '还缺少以下材料：',
-      items: [
-        { name: '结婚证' },
-        { name: '亲属关系证明材料', satisfiedBy: '可提供：出生医学证明或亲属关系证明（任选一项）' },
+  const slip = slipLines(
+    sampleSlip({
+      serviceName: { 'zh-CN': '户口迁移（迁入）', en: 'Household registration transfer (in)' },
+      fee: { total: 0, items: [] },
+      status: 'pending_completion',
+      missing: [
+        material('结婚证'),
+        material('亲属关系证明材料', '出生医学证明或亲属关系证明（任选一项）'),
       ],
-    },
-    bring: ['申请人户口簿'],
-  });
+      bring: [material('申请人户口簿')],
+    }),
+    'zh-CN',
+  );
 
   it.each([58, 80] as const)(
     'lays out the slip for %i mm paper within its columns, with QR, notice and cut',
@@ -88,6 +87,11 @@ describe('receipt layout by display width', () => {
       expect(text).toContain('一次性告知单');
       expect(text).toContain('1. 结婚证');
       expect(text).toContain('2. 亲属关系证明材料');
+      expect(text).toContain('可提供：出生医学证明');
+      expect(text).toContain('· 申请人户口簿');
+      expect(text).toMatch(/应缴费用：\s+免费/);
+      // The station heads the slip; its row is not printed a second time.
+      expect(text.split('示例市公安局示例分局示例派出所').length).toBe(2);
       expect(text).toContain('[CUT]');
       const columns = paper === 58 ? 32 : 48;
       // The title is printed double width; every other line fits the roll.

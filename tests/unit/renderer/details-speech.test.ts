@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../../electron/devices/idcard/identity';
+import type { Identity } from '../../../core/identity';
 import { translate, type MessageKey, type Params } from '../../../renderer/i18n';
 import { detailsSpeech, digitByDigit } from '../../../renderer/voice/details-speech';
 

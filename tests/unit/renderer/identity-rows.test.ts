@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../../electron/devices/idcard/identity';
+import type { Identity } from '../../../core/identity';
 import { NATIONS } from '../../../electron/devices/idcard/nations';
 import { identityRows } from '../../../renderer/components/identity-rows';
 import { translate, type Locale, type MessageKey, type Params } from '../../../renderer/i18n';

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holidayCalendar } from '../../../rules/data/holidays';
-import {
-  evaluate,
-  type ApplicantFacts,
-  type Declarations,
-  type Evaluation,
-} from '../../../rules/engine/evaluate';
+import type { Applicant } from '../../../rules/engine/applicant';
+import { evaluate, type Declarations, type Evaluation } from '../../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../../rules/engine/load';
 import type { ServiceRule } from '../../../rules/engine/schema';
 
@@ -27,7 +23,7 @@ export function loadRule(id: string): ServiceRule {
 
 export const TODAY = '2026-11-27';
 
-export const adult: ApplicantFacts = {
+export const adult: Applicant = {
   kind: 'resident',
   name: '王晓明',
   sex: 'male',
@@ -42,7 +38,7 @@ export function evaluator(rule: ServiceRule) {
   return (
     answers: Record<string, string>,
     options: {
-      card?: ApplicantFacts | null;
+      card?: Applicant | null;
       materials?: Declarations;
       manualEntry?: boolean;
       today?: string;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import type { ApplicationNo } from '../../../core/ids';
+import { samplePayload } from '../../fixtures/sample-application';
 import { createApplicationStore, type ApplicationMeta } from '../../../electron/store/applications';
 import { loadOrCreateKeyFile, seal, unseal } from '../../../electron/store/crypto';
 import { migrate, openDatabase, schemaVersion } from '../../../electron/store/database';
@@ -18,7 +20,7 @@ const key = Buffer.alloc(32, 7);
 
 const meta = (n: number): ApplicationMeta => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  applicationNo: `20261127-ABCDE${n}-0`,
+  applicationNo: `20261127-ABCDE${n}-0` as ApplicationNo,
   idempotencyKey: `idem-${n}`,
   serviceId: 'passport-first',
   ruleVersion: '2026.11.1',
@@ -65,20 +67,15 @@ describe('application store', () => {
     const path = join(dir(), 'kiosk.sqlite');
     const db = open(path);
     const store = createApplicationStore(db, key);
-    expect(store.insert(meta(1), { identity: { name: '王晓明' } })).toEqual({
-      ok: true,
-      value: undefined,
-    });
+    const payload = samplePayload({ applicant: { ...samplePayload().applicant, name: '王晓明' } });
+    expect(store.insert(meta(1), payload)).toEqual({ ok: true, value: undefined });
     const found = store.findByNumber('20261127-ABCDE1-0');
     expect(found).toMatchObject({
       serviceId: 'passport-first',
       outboxState: 'queued',
       feeFen: 12000,
     });
-    expect(store.readPayload(meta(1).id)).toEqual({
-      ok: true,
-      value: { identity: { name: '王晓明' } },
-    });
+    expect(store.readPayload(meta(1).id)).toEqual({ ok: true, value: payload });
     db.close();
     const bytes = readFileSync(path);
     expect(bytes.includes(Buffer.from('王晓明'))).toBe(false);
@@ -90,8 +87,46 @@ describe('application store', () => {
     db.exec(
       `CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
     );
-    const result = store.insert(meta(2), { x: 1 });
+    const result = store.insert(meta(2), samplePayload());
     expect(result).toMatchObject({ ok: false, error: { code: 'store_failed' } });
+    expect(store.count()).toBe(0);
+    db.close();
+  });
+
+  it('reads a payload stored before payloads had a version as the current version', () => {
+    const db = open(join(dir(), 'kiosk.sqlite'));
+    const store = createApplicationStore(db, key);
+    store.insert(meta(5), samplePayload());
+    const { version: _version, assistance: _assistance, ...unversioned } = samplePayload();
+    db.prepare('UPDATE applications SET payload = ? WHERE id = ?').run(
+      seal(key, Buffer.from(JSON.stringify(unversioned)), meta(5).id),
+      meta(5).id,
+    );
+    expect(store.readPayload(meta(5).id)).toEqual({ ok: true, value: samplePayload() });
+    db.close();
+  });
+
+  it('refuses a decrypted payload that does not match its schema, without casting it', () => {
+    const db = open(join(dir(), 'kiosk.sqlite'));
+    const store = createApplicationStore(db, key);
+    store.insert(meta(6), samplePayload());
+    const wrong = { ...samplePayload(), applicant: { name: '王晓明' }, version: 1 };
+    db.prepare('UPDATE applications SET payload = ? WHERE id = ?').run(
+      seal(key, Buffer.from(JSON.stringify(wrong)), meta(6).id),
+      meta(6).id,
+    );
+    const read = store.readPayload(meta(6).id);
+    expect(read).toMatchObject({ ok: false, error: { code: 'payload_invalid' } });
+    // Which fields, never their values: the message may reach the technician's log.
+    if (!read.ok) expect(read.error.message).not.toContain('王晓明');
+    db.close();
+  });
+
+  it('refuses to store a payload that does not match its schema', () => {
+    const db = open(join(dir(), 'kiosk.sqlite'));
+    const store = createApplicationStore(db, key);
+    const wrong = { ...samplePayload(), version: 2 } as unknown as ReturnType<typeof samplePayload>;
+    expect(() => store.insert(meta(7), wrong)).toThrow();
     expect(store.count()).toBe(0);
     db.close();
   });
@@ -99,8 +134,11 @@ describe('application store', () => {
   it('reports a reused application number so the caller can draw a new one', () => {
     const db = open(join(dir(), 'kiosk.sqlite'));
     const store = createApplicationStore(db, key);
-    store.insert(meta(3), {});
-    const again = store.insert({ ...meta(4), applicationNo: meta(3).applicationNo }, {});
+    store.insert(meta(3), samplePayload());
+    const again = store.insert(
+      { ...meta(4), applicationNo: meta(3).applicationNo },
+      samplePayload(),
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'duplicate_number' } });
     db.close();
   });

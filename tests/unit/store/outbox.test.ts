@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import type { ApplicationNo } from '../../../core/ids';
+import { samplePayload } from '../../fixtures/sample-application';
 import { createApplicationStore, type ApplicationMeta } from '../../../electron/store/applications';
 import { migrate, openDatabase, schemaVersion } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
@@ -19,7 +21,7 @@ const open = (path: string): DatabaseSync => {
 
 const meta = (n: number): ApplicationMeta => ({
   id: `id-${n}`,
-  applicationNo: `20261127-00000${n}-A`,
+  applicationNo: `20261127-00000${n}-A` as ApplicationNo,
   idempotencyKey: `key-${n}`,
   serviceId: 'passport-first',
   ruleVersion: '1',
@@ -40,8 +42,8 @@ describe('outbox', () => {
     const db = open(join(dir(), 'k.sqlite'));
     const store = createApplicationStore(db, key);
     const outbox = createOutbox(db, key);
-    store.insert(meta(1), { a: 1 });
-    store.insert(meta(2), { a: 2 });
+    store.insert(meta(1), samplePayload());
+    store.insert(meta(2), samplePayload());
     const claimed = outbox.claimDue('2026-11-27T10:00:00.000Z', 1);
     expect(claimed.map((r) => r.applicationNo)).toEqual(['20261127-000001-A']);
     expect(outbox.summary(new Date('2026-11-27T10:00:00Z')).counts).toMatchObject({
@@ -61,7 +63,7 @@ describe('outbox', () => {
     const db = open(join(dir(), 'k.sqlite'));
     const store = createApplicationStore(db, key);
     const outbox = createOutbox(db, key);
-    store.insert(meta(1), {});
+    store.insert(meta(1), samplePayload());
     const [record] = outbox.claimDue('2026-11-27T10:00:00.000Z', 5);
     outbox.scheduleRetry(
       record!.id,
@@ -87,7 +89,7 @@ describe('outbox', () => {
     const db = open(path);
     const store = createApplicationStore(db, key);
     const outbox = createOutbox(db, key);
-    store.insert(meta(1), { name: '王晓明' }, [attachment('att-1')]);
+    store.insert(meta(1), samplePayload(), [attachment('att-1')]);
     expect(outbox.readAttachment('att-1').ok).toBe(true);
     outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
     expect(store.findById('id-1')).toMatchObject({
@@ -105,8 +107,8 @@ describe('outbox', () => {
     const db = open(join(dir(), 'k.sqlite'));
     const store = createApplicationStore(db, key);
     const outbox = createOutbox(db, key);
-    store.insert(meta(1), {}, [attachment('a1')]);
-    store.insert(meta(2), {});
+    store.insert(meta(1), samplePayload(), [attachment('a1')]);
+    store.insert(meta(2), samplePayload());
     outbox.markAccepted('id-1', 'SL1', '2026-08-01T00:00:00.000Z');
     expect(outbox.deleteFinishedBefore('2026-09-01T00:00:00.000Z')).toBe(1);
     expect(store.findById('id-1')).toBeNull();
@@ -117,12 +119,12 @@ describe('outbox', () => {
   it('rolls back the whole application when the disk fills mid-write (SQLITE_FULL)', () => {
     const db = open(join(dir(), 'k.sqlite'));
     const store = createApplicationStore(db, key);
-    store.insert(meta(1), {});
+    store.insert(meta(1), samplePayload());
     const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
     // The file may not grow past its current size plus two pages: the big scan cannot fit.
     db.exec(`PRAGMA max_page_count = ${pages + 2}`);
     const big = { ...attachment('big'), bytes: randomBytes(256 * 1024) };
-    const result = store.insert(meta(2), { x: 1 }, [big]);
+    const result = store.insert(meta(2), samplePayload(), [big]);
     expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     expect(store.findById('id-2')).toBeNull();
     expect(store.count()).toBe(1);
@@ -179,7 +181,7 @@ describe('database file', () => {
   it('refuses a damaged file with a technician message and leaves its bytes untouched', () => {
     const path = join(dir(), 'k.sqlite');
     const good = open(path);
-    createApplicationStore(good, key).insert(meta(1), {});
+    createApplicationStore(good, key).insert(meta(1), samplePayload());
     good.close();
     const bytes = readFileSync(path);
     // Scribble over the middle of page 2 (the applications table).

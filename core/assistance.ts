@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** What a hall guide has done in this session (shown live in the guide's drawer). */
+export const assistanceSchema = z.strictObject({
+  /** A reason id from common.json's guideReasons, or null. */
+  greenChannelReason: z.string().max(32).nullable(),
+  fillOnBehalf: z.boolean(),
+  skipOptional: z.boolean(),
+  elderMode: z.boolean(),
+  voice: z.boolean(),
+  /** Any of the above was ever on in this session. */
+  assisted: z.boolean(),
+});
+export type Assistance = z.output<typeof assistanceSchema>;
+
+/** The guide's part as the application keeps it and the back office receives it. */
+export const assistanceRecordSchema = z.strictObject({
+  greenChannelReason: z.string().max(32).nullable(),
+  fillOnBehalf: z.boolean(),
+  skippedOptional: z.boolean(),
+});
+export type AssistanceRecord = z.output<typeof assistanceRecordSchema>;
+
+export const noAssistance = (): Assistance => ({
+  greenChannelReason: null,
+  fillOnBehalf: false,
+  skipOptional: false,
+  elderMode: false,
+  voice: false,
+  assisted: false,
+});
+
+/** Null when the citizen applied alone. */
+export const assistanceRecord = (assistance: Assistance): AssistanceRecord | null =>
+  assistance.assisted
+    ? {
+        greenChannelReason: assistance.greenChannelReason,
+        fillOnBehalf: assistance.fillOnBehalf,
+        skippedOptional: assistance.skipOptional,
+      }
+    : null;

@@ -1,0 +1,197 @@
+import { formatDate, formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
+import { aside, coreText, joinList, pick, type Locale } from './i18n';
+import type { SlipDraft } from './slip';
+
+/** 当场办结 / 7个工作日 / 当场办结至20个工作日 — a time limit, or the range over an item's cases. */
+export function timeLimitText(locale: Locale, min: number, max: number): string {
+  if (min === max) {
+    return min === 0
+      ? coreText(locale, 'timeLimit.onSpot')
+      : coreText(locale, 'timeLimit.days', { days: min });
+  }
+  return min === 0
+    ? coreText(locale, 'timeLimit.rangeFromSpot', { to: max })
+    : coreText(locale, 'timeLimit.range', { from: min, to: max });
+}
+
+/** What a hall guide did, in the words the review screen, the slip and the A4 form use. */
+export function assistanceLines(
+  locale: Locale,
+  assistance: {
+    readonly greenChannelReason: string | null;
+    readonly fillOnBehalf: boolean;
+    readonly skippedOptional: boolean;
+  },
+): string[] {
+  return [
+    ...(assistance.greenChannelReason === null
+      ? []
+      : [coreText(locale, 'review.assistGreen', { reason: assistance.greenChannelReason })]),
+    ...(assistance.fillOnBehalf ? [coreText(locale, 'review.assistFill')] : []),
+    ...(assistance.skippedOptional ? [coreText(locale, 'review.assistSkip')] : []),
+  ];
+}
+
+export type SlipRowKey =
+  | 'service'
+  | 'applicant'
+  | 'submittedAt'
+  | 'status'
+  | 'outcome'
+  | 'greenChannel'
+  | 'assistance'
+  | 'captured'
+  | 'fee'
+  | 'timeLimit'
+  | 'dueDate'
+  | 'desk'
+  | 'station'
+  | 'stationPhone'
+  | 'complaintPhone';
+
+export interface SlipRow {
+  readonly key: SlipRowKey;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** The slip in words, in one language: what the printer prints, the screen shows and the A4 form repeats. */
+export interface SlipLines {
+  readonly heading: string;
+  readonly station: string;
+  readonly applicationNoLabel: string;
+  readonly applicationNo: string;
+  readonly qrText: string;
+  readonly qrCaption: string;
+  readonly rows: readonly SlipRow[];
+  /** 一次性告知单, when something is missing. */
+  readonly notice: {
+    readonly title: string;
+    readonly lead: string;
+    readonly items: readonly { readonly name: string; readonly satisfiedBy: string | null }[];
+  } | null;
+  readonly bringTitle: string;
+  readonly bring: readonly string[];
+  readonly notes: readonly string[];
+  readonly howToQueryTitle: string;
+  readonly howToQuery: string;
+  readonly footer: string;
+}
+
+/** The fee with what it is for: 免费, ￥120.00（护照费）, ￥30.00（香港签注费 ￥15.00、澳门签注费 ￥15.00）. */
+export function feeText(locale: Locale, fee: SlipDraft['fee']): string {
+  if (fee.total === 0) return coreText(locale, 'review.feeNone');
+  const [only] = fee.items;
+  if (fee.items.length === 1 && only !== undefined) {
+    return `${formatFee(fee.total)}${aside(pick(locale, only.label), locale)}`;
+  }
+  const items = fee.items.map((i) => `${pick(locale, i.label)} ${formatFee(i.amount)}`);
+  return `${formatFee(fee.total)}${aside(joinList(items, locale), locale)}`;
+}
+
+/** The expected completion date, or 当场办结, with what it is counted from. */
+export function dueText(locale: Locale, slip: SlipDraft): string {
+  const incomplete = slip.status === 'pending_completion';
+  if (slip.workingDays === 0) {
+    return coreText(locale, incomplete ? 'slip.onSpotAfterCompletion' : 'timeLimit.onSpot');
+  }
+  return [
+    formatDate(slip.dueDate, locale),
+    incomplete ? coreText(locale, 'slip.dueAfterCompletion') : '',
+    slip.dueDateCertain ? '' : coreText(locale, 'slip.dueDateUncertain'),
+  ].join('');
+}
+
+/** One source for the slip's words in `locale`; the name is masked, as anyone may hold the slip. */
+export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
+  const text = (key: Parameters<typeof coreText>[1], params?: Parameters<typeof coreText>[2]) =>
+    coreText(locale, key, params);
+  const l = (value: Parameters<typeof pick>[1]) => pick(locale, value);
+  const row = (key: SlipRowKey, label: string, value: string): SlipRow => ({ key, label, value });
+  const assistance = slip.assistance;
+  const rows: SlipRow[] = [
+    row('service', text('slip.service'), l(slip.serviceName)),
+    row('applicant', text('slip.applicant'), maskName(slip.applicantName)),
+    row('submittedAt', text('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)),
+    row('status', text('slip.status'), text(`slip.status.${slip.status}`)),
+    ...slip.outcomes.map((o) => row('outcome', l(o.label), l(o.text))),
+    ...(slip.greenChannel.length === 0
+      ? []
+      : [
+          row(
+            'greenChannel',
+            text('slip.greenChannel'),
+            joinList(slip.greenChannel.map(l), locale, true),
+          ),
+        ]),
+    ...(assistance === null
+      ? []
+      : [
+          row(
+            'assistance',
+            text('slip.assistance'),
+            joinList(
+              assistanceLines(locale, {
+                ...assistance,
+                greenChannelReason:
+                  assistance.greenChannelReason === null ? null : l(assistance.greenChannelReason),
+              }),
+              locale,
+              true,
+            ) || text('slip.assistance'),
+          ),
+        ]),
+    ...(slip.captured.length === 0
+      ? []
+      : [
+          row(
+            'captured',
+            text('slip.captured'),
+            joinList(
+              slip.captured.map((c) => l(c.name)),
+              locale,
+            ),
+          ),
+        ]),
+    row('fee', text('slip.fee'), feeText(locale, slip.fee)),
+    row(
+      'timeLimit',
+      text('slip.timeLimit'),
+      timeLimitText(locale, slip.workingDays, slip.workingDays),
+    ),
+    row('dueDate', text('slip.dueDate'), dueText(locale, slip)),
+    row('desk', text('slip.desk'), l(slip.desk)),
+    row('station', text('slip.station'), slip.station.name),
+    row('stationPhone', text('slip.stationPhone'), slip.station.phone),
+    row('complaintPhone', text('slip.complaintPhone'), slip.station.complaintPhone),
+  ];
+  return {
+    heading: text('slip.heading'),
+    station: slip.station.name,
+    applicationNoLabel: text('slip.applicationNo'),
+    applicationNo: slip.applicationNo,
+    qrText: slip.qrText,
+    qrCaption: text('slip.qrLabel'),
+    rows,
+    notice:
+      slip.missing.length === 0
+        ? null
+        : {
+            title: text('slip.notice'),
+            lead: text('slip.noticeLead'),
+            items: slip.missing.map((m) => ({
+              name: l(m.name),
+              satisfiedBy:
+                l(m.satisfiedBy) === l(m.name)
+                  ? null
+                  : `${text('slip.noticeSatisfy')}${l(m.satisfiedBy)}`,
+            })),
+          },
+    bringTitle: text('slip.bring'),
+    bring: slip.bring.map((b) => l(b.name)),
+    notes: slip.notes.map(l),
+    howToQueryTitle: text('slip.howToQuery'),
+    howToQuery: l(slip.howToQuery),
+    footer: text('slip.ruleVersion', { version: slip.ruleVersion }),
+  };
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { RequirementState } from '../rules/engine/evaluate';
+import { maskIdNumber } from '../rules/engine/id-number';
+import { describeRequirement, provedByCard } from '../rules/engine/requirements';
+import { localTextSchema, type GuideReason, type ServiceRule } from '../rules/engine/schema';
+import type { ComposedApplication } from './application';
+import { applicationNoSchema, slipQrText, type ApplicationNo } from './ids';
+import { applicationStatusSchema } from './status';
+
+const nameAndWhat = z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema });
+
+/** The station as every slip names it (首接责任制: who owns the application). */
+export const stationSchema = z.strictObject({
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  complaintPhone: z.string(),
+});
+export type Station = z.output<typeof stationSchema>;
+
+/** What happened at the receipt printer; the application is saved whatever this says. */
+export const printOutcomeSchema = z.strictObject({
+  status: z.enum(['printed', 'failed', 'no_printer']),
+  /** paper_out, cover_open, offline, timeout … when it failed. */
+  problem: z.string().nullable(),
+});
+export type PrintOutcome = z.output<typeof printOutcomeSchema>;
+
+/**
+ * The acceptance slip (受理回执) as data: the printer, the screen and the A4
+ * form all write it from this, through `slipLines`. Holds the applicant's name
+ * (shown masked) but never the full ID number.
+ */
+export const slipSchema = z.strictObject({
+  applicationNo: applicationNoSchema,
+  /** What the slip's QR code holds: a status-lookup reference, nothing personal. */
+  qrText: z.string(),
+  serviceId: z.string(),
+  serviceName: localTextSchema,
+  applicantName: z.string(),
+  idNumberMasked: z.string(),
+  station: stationSchema,
+  desk: localTextSchema,
+  submittedAt: z.string(),
+  status: applicationStatusSchema,
+  fee: z.strictObject({
+    total: z.number(),
+    items: z.array(z.strictObject({ label: localTextSchema, amount: z.number() })),
+  }),
+  workingDays: z.number(),
+  dueDate: z.iso.date(),
+  /** False when the due date ran into a year whose holiday arrangement is not confirmed. */
+  dueDateCertain: z.boolean(),
+  /** What to bring to the window: every requirement the citizen said they have. */
+  bring: z.array(nameAndWhat),
+  /** 一次性告知单: every requirement still missing and what would satisfy it; empty when complete. */
+  missing: z.array(nameAndWhat),
+  outcomes: z.array(z.strictObject({ label: localTextSchema, text: localTextSchema })),
+  greenChannel: z.array(localTextSchema),
+  /** The hall guide's part, shown on the slip; null when the citizen applied alone. */
+  assistance: z
+    .strictObject({
+      greenChannelReason: localTextSchema.nullable(),
+      fillOnBehalf: z.boolean(),
+      skippedOptional: z.boolean(),
+    })
+    .nullable(),
+  /** Materials photographed at the kiosk and sent with the application. */
+  captured: z.array(
+    z.strictObject({ materialId: z.string(), name: localTextSchema, photos: z.number() }),
+  ),
+  ruleVersion: z.string(),
+  howToQuery: localTextSchema,
+  notes: z.array(localTextSchema),
+  backOfficeConfigured: z.boolean(),
+  print: printOutcomeSchema,
+});
+export type Slip = z.output<typeof slipSchema>;
+
+/** The slip before it went to the printer. */
+export type SlipDraft = Omit<Slip, 'print'>;
+
+export interface SlipContext {
+  readonly applicationNo: ApplicationNo;
+  readonly station: Station;
+  readonly guideReasons: readonly GuideReason[];
+  readonly backOfficeConfigured: boolean;
+  /** The material id of each photo sent with the application. */
+  readonly photos: readonly { readonly materialId: string }[];
+}
+
+/**
+ * The slip of a stored application: what to bring (leaving out what the card
+ * proved), the 一次性告知单 of everything missing, fee, time limit and due
+ * date, the guide's part. The ID number appears masked only.
+ */
+export function buildSlip(
+  rule: ServiceRule,
+  application: ComposedApplication,
+  context: SlipContext,
+): SlipDraft {
+  const { evaluation, payload } = application;
+  const described = (r: RequirementState) => ({
+    name: r.name,
+    satisfiedBy: describeRequirement(r),
+  });
+  const assistance = payload.assistance;
+  const photographed = [...new Set(context.photos.map((p) => p.materialId))];
+  return {
+    applicationNo: context.applicationNo,
+    qrText: slipQrText(context.applicationNo),
+    serviceId: rule.id,
+    serviceName: rule.name,
+    applicantName: payload.applicant.name,
+    idNumberMasked: maskIdNumber(payload.applicant.idNumber ?? payload.identity?.idNumber ?? ''),
+    station: context.station,
+    desk: rule.slip.desk,
+    submittedAt: application.submittedAt,
+    status: application.status,
+    fee: { total: evaluation.fee.total, items: [...evaluation.fee.items] },
+    workingDays: evaluation.workingDays,
+    dueDate: evaluation.due.date,
+    dueDateCertain: evaluation.due.certain,
+    bring: evaluation.requirements.filter((r) => r.satisfied && !provedByCard(r)).map(described),
+    missing: evaluation.missing.map(described),
+    outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
+    greenChannel: [...evaluation.greenChannel],
+    assistance:
+      assistance === null
+        ? null
+        : {
+            greenChannelReason:
+              context.guideReasons.find((r) => r.id === assistance.greenChannelReason)?.label ??
+              null,
+            fillOnBehalf: assistance.fillOnBehalf,
+            skippedOptional: assistance.skippedOptional,
+          },
+    captured: photographed.map((materialId) => ({
+      materialId,
+      name: rule.materials.find((m) => m.id === materialId)?.name ?? {
+        'zh-CN': materialId,
+        en: materialId,
+      },
+      photos: context.photos.filter((p) => p.materialId === materialId).length,
+    })),
+    ruleVersion: rule.version,
+    howToQuery: rule.slip.howToQuery,
+    notes: rule.slip.notes,
+    backOfficeConfigured: context.backOfficeConfigured,
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { err, ok } from '../../../core/result';
+import { SIMULATED_FAULTS } from '../../devices/manager';
+import { listSerialPorts } from '../../devices/transport/serial';
+import type { HandlerGroup, KioskContext } from '../context';
+import { readinessChecks, systemFacts } from '../diagnostics';
+
+type DiagnosticsMethods =
+  'getDiagnostics' | 'deviceSelfTest' | 'getFrameLog' | 'exportReadinessReport';
+
+/** The technician's diagnostics (dispatch lets only a technician here). No personal data anywhere in here. */
+export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<DiagnosticsMethods> {
+  const diagnostics = async () => {
+    const system = await systemFacts(ctx.dataDir, ctx.version);
+    const devices = [...ctx.devices.health()];
+    return {
+      kioskId: ctx.config.kioskId,
+      stationCode: ctx.config.station.code,
+      devices,
+      serialPorts: await listSerialPorts(),
+      system,
+      store: {
+        applications: ctx.store.count(),
+        queued: ctx.store.countQueued(),
+        keyProtection: ctx.keyProtection,
+      },
+      ruleProblems: ctx.ruleSet.problems.map((p) => ({
+        file: p.file,
+        action: p.action,
+        problems: [...p.problems],
+      })),
+      checks: readinessChecks(devices, ctx.ruleSet.problems, system, ctx.ruleSet.rules.size),
+      demoFaults:
+        ctx.devices.demo === null
+          ? {}
+          : Object.fromEntries(
+              ctx.config.devices
+                .filter((d) => d.transport.type === 'simulated')
+                .map((d) => [d.id, [...SIMULATED_FAULTS[d.kind]]]),
+            ),
+    };
+  };
+
+  return {
+    async getDiagnostics() {
+      return ok(await diagnostics());
+    },
+    async deviceSelfTest({ deviceId }) {
+      if (ctx.devices.frameLog(deviceId) === null) {
+        return err('unknown_device', `no device "${deviceId}"`);
+      }
+      const result = await ctx.devices.selfTest(deviceId);
+      return result.ok
+        ? ok({ summary: result.value.summary, facts: { ...result.value.facts } })
+        : err('self_test_failed', `${result.error.code}: ${result.error.message}`, [
+            { path: 'device', code: result.error.code, message: result.error.message },
+          ]);
+    },
+    async getFrameLog({ deviceId }) {
+      const log = ctx.devices.frameLog(deviceId);
+      return log === null ? err('unknown_device', `no device "${deviceId}"`) : ok([...log]);
+    },
+    async exportReadinessReport() {
+      const report = { generatedAt: ctx.clock.now().toISOString(), ...(await diagnostics()) };
+      const ready = report.checks.every((c) => c.ok);
+      const dir = join(ctx.dataDir, 'reports');
+      const path = join(dir, `readiness-${report.generatedAt.replace(/[:.]/g, '-')}.json`);
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path, `${JSON.stringify({ ready, ...report }, null, 2)}\n`);
+      } catch (cause) {
+        return err('write_failed', cause instanceof Error ? cause.message : String(cause));
+      }
+      ctx.log.info('readiness.exported', { ready, path });
+      return ok({ path, ready, checks: report.checks });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { ok, err } from '../../../core/result';
+import { timeLimitRange } from '../../../rules/engine/time-limit';
+import type { HandlerGroup, KioskContext } from '../context';
+
+type InfoMethods =
+  | 'getKioskInfo'
+  | 'listServices'
+  | 'getService'
+  | 'listDevices'
+  | 'listRuleProblems'
+  | 'checkStorage';
+
+/** What the kiosk is and offers: its station, its services, which devices work, whether it has room. */
+export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
+  return {
+    async getKioskInfo() {
+      const { config } = ctx;
+      return ok({
+        kioskId: config.kioskId,
+        version: ctx.version,
+        station: {
+          code: config.station.code,
+          name: config.station.name,
+          address: config.station.address,
+          phone: config.station.phone,
+          complaintPhone: config.station.complaintPhone,
+        },
+        demo: ctx.devices.demo !== null,
+        camera: config.devices.some((d) => d.kind === 'camera'),
+        backOfficeConfigured: config.backOffice !== null,
+        idle: config.idle,
+        defaultLocale: config.defaultLocale,
+        now: ctx.clock.now().toISOString(),
+        guideReasons: ctx.ruleSet.guideReasons.map(({ id, label }) => ({ id, label })),
+      });
+    },
+    async listServices() {
+      return ok(
+        [...ctx.ruleSet.rules.values()].map(({ rule }) => ({
+          id: rule.id,
+          category: rule.category,
+          name: rule.name,
+          summary: rule.summary,
+          feeText: rule.guide.feeNote,
+          timeLimit: timeLimitRange(rule),
+        })),
+      );
+    },
+    async getService({ serviceId }) {
+      const loaded = ctx.ruleSet.rules.get(serviceId);
+      return loaded === undefined
+        ? err('unknown_service', `no service "${serviceId}"`)
+        : ok(loaded.rule);
+    },
+    async listDevices() {
+      return ok(ctx.devices.health().map(({ id, kind, state }) => ({ id, kind, state })));
+    },
+    async listRuleProblems() {
+      return ok(
+        ctx.ruleSet.problems.map((p) => ({
+          file: p.file,
+          action: p.action,
+          problems: [...p.problems],
+        })),
+      );
+    },
+    async checkStorage() {
+      const { ok: enough, freeMb, minFreeMb } = ctx.storage();
+      return ok({ ok: enough, freeMb, minFreeMb });
+    },
+  };
+}

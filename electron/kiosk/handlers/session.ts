@@ -1,0 +1,46 @@
+import { ok, err } from '../../../core/result';
+import type { HandlerGroup, KioskContext } from '../context';
+
+type SessionMethods = 'startSession' | 'endSession' | 'getSessionIdentity' | 'getCardPhoto';
+
+/** The citizen at the screen: one session per visit, wiped when it ends. */
+export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods> {
+  return {
+    async startSession({ serviceId }) {
+      if (!ctx.ruleSet.rules.has(serviceId)) {
+        return err('unknown_service', `no service "${serviceId}"`);
+      }
+      const session = ctx.sessions.start(serviceId);
+      ctx.log.info('session.start', { session: session.id, service: serviceId });
+      ctx.audit.record('citizen', 'session.start', { session: session.id, service: serviceId });
+      return ok({ sessionId: session.id, staleCardOnReader: ctx.cardOnReader() });
+    },
+    async endSession({ reason }) {
+      const ended = ctx.sessions.end();
+      if (ended === null) return ok({});
+      const staff = ctx.staff.current();
+      if (reason === 'guide' && staff !== null) {
+        ctx.audit.record(staff, 'guide.endSession', { session: ended.id });
+      }
+      ctx.log.info('session.end', { session: ended.id, reason });
+      ctx.audit.record('citizen', 'session.end', {
+        session: ended.id,
+        reason,
+        submitted: ended.submitted,
+        guideAssisted: ended.assisted,
+      });
+      return ok({});
+    },
+    async getSessionIdentity() {
+      return ok({ identity: ctx.sessions.current()?.identity ?? null });
+    },
+    async getCardPhoto() {
+      const image = ctx.sessions.current()?.cardImage ?? null;
+      return ok(
+        image === null
+          ? null
+          : { mediaType: image.mediaType, base64: image.bytes.toString('base64') },
+      );
+    },
+  };
+}

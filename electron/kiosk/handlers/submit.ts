@@ -1,0 +1,140 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { composeApplication, type ComposedApplication } from '../../../core/application';
+import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
+import { err, ok, type KioskError, type Result } from '../../../core/result';
+import { buildSlip } from '../../../core/slip';
+import { holidayCalendar } from '../../../rules/data/holidays';
+import type { HandlerGroup, KioskContext } from '../context';
+import type { Capture, Session } from '../session';
+import { keepPrintOutcome, printReceipt } from './printing';
+
+/** Application numbers are random: a clash with a stored one is rare, three in a row is a fault. */
+const NUMBER_ATTEMPTS = 3;
+
+/** Below `storage.minFreeMb` the kiosk takes no application: better to say so than fail half-way. */
+function ensureRoom(ctx: KioskContext): Result<void, KioskError<'disk_full'>> {
+  const space = ctx.storage();
+  if (space.ok) return ok(undefined);
+  ctx.log.error('application.disk_low', { freeMb: space.freeMb, minFreeMb: space.minFreeMb });
+  ctx.audit.record('system', 'application.refused_disk_low', { freeMb: space.freeMb });
+  return err('disk_full', 'this kiosk has no room to store the application');
+}
+
+/** Stores the application, its photos and its outbox entry in one transaction, under a fresh number. */
+function saveApplication(
+  ctx: KioskContext,
+  ruleHash: string,
+  application: ComposedApplication,
+  photos: readonly Capture[],
+): Result<ApplicationNo, KioskError<'disk_full' | 'store_failed'>> {
+  const base = {
+    id: randomUUID(),
+    idempotencyKey: randomUUID(),
+    serviceId: application.serviceId,
+    ruleVersion: application.ruleVersion,
+    ruleHash,
+    status: application.status,
+    createdAt: application.submittedAt,
+    dueDate: application.dueDate,
+    feeFen: application.feeFen,
+  };
+  const attachments = photos.map(({ id, materialId, mediaType, bytes, sha256 }) => ({
+    id,
+    materialId,
+    mediaType,
+    bytes,
+    sha256,
+  }));
+  for (let attempt = 1; ; attempt += 1) {
+    const applicationNo = newApplicationNumber(application.today, randomInt);
+    const saved = ctx.store.insert({ ...base, applicationNo }, application.payload, attachments);
+    if (saved.ok) return ok(applicationNo);
+    const { code } = saved.error;
+    if (code === 'duplicate_number' && attempt < NUMBER_ATTEMPTS) continue;
+    ctx.log.error('application.save_failed', { code });
+    ctx.audit.record('system', 'application.save_failed', { code });
+    return code === 'disk_full'
+      ? err('disk_full', saved.error.message)
+      : err('store_failed', saved.error.message);
+  }
+}
+
+/** The audit and the log of a stored application: counts and ids, nothing personal. */
+function recordSubmission(
+  ctx: KioskContext,
+  session: Session,
+  applicationNo: ApplicationNo,
+  application: ComposedApplication,
+  photos: number,
+): void {
+  const { evaluation } = application;
+  const facts = {
+    application: applicationNo,
+    service: application.serviceId,
+    status: application.status,
+    missing: evaluation.missing.length,
+    greenChannel: evaluation.greenChannel.length > 0,
+  };
+  ctx.audit.record('citizen', 'application.submitted', {
+    session: session.id,
+    ...facts,
+    photos,
+    guideAssisted: session.assistance.assisted,
+  });
+  ctx.log.info('application.saved', facts);
+}
+
+/**
+ * Submission: the rules' own verdict on what the citizen gave, a durable
+ * write, then the slip. Printing comes last and cannot lose the application.
+ */
+export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplication'> {
+  return {
+    async submitApplication({ serviceId, answers, materials, manualEntry }) {
+      const session = ctx.sessions.current();
+      if (session === null || session.serviceId !== serviceId) {
+        return err('no_session', 'no session is open for this service');
+      }
+      const loaded = ctx.ruleSet.rules.get(serviceId);
+      if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
+
+      const composed = composeApplication({
+        rule: loaded.rule,
+        identity: session.identity,
+        answers,
+        materials,
+        manualEntry,
+        photographed: new Set(session.captures.map((c) => c.materialId)),
+        assistance: session.assistance,
+        submittedAt: ctx.clock.now(),
+        calendar: holidayCalendar,
+      });
+      if (!composed.ok) return composed;
+      const room = ensureRoom(ctx);
+      if (!room.ok) return room;
+      const photos = session.captures.filter((c) => materials[c.materialId] === 'captured');
+      const saved = saveApplication(ctx, loaded.hash, composed.value, photos);
+      if (!saved.ok) return saved;
+      recordSubmission(ctx, session, saved.value, composed.value, photos.length);
+      // Committed: the worker may send it right away.
+      ctx.sync?.wake();
+
+      const slip = buildSlip(loaded.rule, composed.value, {
+        applicationNo: saved.value,
+        station: {
+          name: ctx.config.station.name,
+          address: ctx.config.station.address,
+          phone: ctx.config.station.phone,
+          complaintPhone: ctx.config.station.complaintPhone,
+        },
+        guideReasons: ctx.ruleSet.guideReasons,
+        backOfficeConfigured: ctx.config.backOffice !== null,
+        photos,
+      });
+      session.slip = { ...slip, print: null };
+      const print = await printReceipt(ctx, slip);
+      keepPrintOutcome(ctx, session, print);
+      return ok({ ...slip, print });
+    },
+  };
+}
