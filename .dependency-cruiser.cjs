@@ -57,6 +57,14 @@ module.exports = {
       to: { path: '^electron/(kiosk|store|sync|audit|api)/' },
     },
     {
+      name: 'simulators-only-through-the-demo-rig',
+      comment:
+        'Production device code never reaches a simulator: demo mode is the demo rig’s links and controls.',
+      severity: 'error',
+      from: { path: '^electron/', pathNot: '^electron/devices/(demo|sim)/' },
+      to: { path: '^electron/devices/sim/' },
+    },
+    {
       name: 'rules-engine-is-pure',
       comment: 'The engine and its data are pure: no main-process or renderer code, no I/O.',
       severity: 'error',

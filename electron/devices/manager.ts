@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock';
 import { assertNever } from '../../rules/engine/assert-never';
 import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
-import { err, ok, type KioskError, type Result } from '../../core/result';
+import { err, type Result } from '../../core/result';
 import type { FrameEntry } from './frame-log';
 import { createCameraDevice } from './managed/camera-device';
 import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/device';
@@ -11,40 +11,12 @@ import { createPrinterDevice, type PrinterDevice } from './managed/printer-devic
 import { createScannerDevice, type ScannerDevice } from './managed/scanner-device';
 import type { PaperWidth } from './printer/slip-receipt';
 import type { Scan } from './scanner/scanner';
-import { SAMPLE_CARDS, type SampleCard } from './sim/sample-cards';
+import type { OpenLink } from './managed/links';
 
 export type { DeviceHealth, DeviceState } from './managed/device';
 
 export interface ScanEvent extends Scan {
   readonly deviceId: string;
-}
-
-/** Faults a simulated device can be put into, from the diagnostics screen or a test. */
-export const SIMULATED_FAULTS = {
-  idcard: ['readFailure', 'garbage', 'splitFrames', 'slow', 'silent', 'unplugged'],
-  printer: ['paperOut', 'paperNearEnd', 'coverOpen', 'silent', 'unplugged'],
-  scanner: ['unplugged'],
-  camera: [],
-} as const;
-export type SimulatedFault = (typeof SIMULATED_FAULTS)[keyof typeof SIMULATED_FAULTS][number];
-type ReaderFault = Exclude<(typeof SIMULATED_FAULTS)['idcard'][number], 'unplugged'>;
-type PrinterFault = Exclude<(typeof SIMULATED_FAULTS)['printer'][number], 'unplugged'>;
-const isReaderFault = (fault: SimulatedFault): fault is ReaderFault =>
-  fault !== 'unplugged' && (SIMULATED_FAULTS.idcard as readonly string[]).includes(fault);
-const isPrinterFault = (fault: SimulatedFault): fault is PrinterFault =>
-  fault !== 'unplugged' && (SIMULATED_FAULTS.printer as readonly string[]).includes(fault);
-
-/** Present only when some device is simulated: drives the simulators from the demo dock and tests. */
-export interface DemoControls {
-  readonly cards: readonly SampleCard[];
-  placeCard(sampleId: string): boolean;
-  removeCard(): void;
-  scan(text: string): boolean;
-  setFault(
-    deviceId: string,
-    fault: SimulatedFault,
-    on: boolean,
-  ): Result<void, KioskError<'not_simulated' | 'not_supported' | 'unknown_fault'>>;
 }
 
 export interface DeviceManager {
@@ -60,7 +32,13 @@ export interface DeviceManager {
   triggerScan(on: boolean): Promise<void>;
   selfTest(deviceId: string): Promise<Result<SelfTestReport>>;
   frameLog(deviceId: string): readonly FrameEntry[] | null;
-  readonly demo: DemoControls | null;
+}
+
+export interface DeviceManagerDeps {
+  readonly log: Logger;
+  readonly clock: Clock;
+  /** `openDeviceLink` for real devices; the demo rig's when some device is simulated. */
+  readonly openLink: OpenLink;
 }
 
 /**
@@ -70,8 +48,7 @@ export interface DeviceManager {
  */
 export function createDeviceManager(
   configs: readonly DeviceConfig[],
-  log: Logger,
-  clock: Clock,
+  { log, clock, openLink }: DeviceManagerDeps,
 ): DeviceManager {
   const healthListeners = new Set<(health: readonly DeviceHealth[]) => void>();
   const cardListeners = new Set<(deviceId: string, event: CardEvent) => void>();
@@ -98,12 +75,17 @@ export function createDeviceManager(
   const scanners: ScannerDevice[] = [];
   const printers: PrinterDevice[] = [];
   const devices: ManagedDevice[] = configs.map((config): ManagedDevice => {
-    const onHealth = (): void => {
-      setImmediate(announce);
+    const deps = {
+      log,
+      clock,
+      openLink,
+      onHealth: (): void => {
+        setImmediate(announce);
+      },
     };
     switch (config.kind) {
       case 'idcard': {
-        const device = createIdCardDevice(config, onHealth, log, clock);
+        const device = createIdCardDevice(config, deps);
         device.onEvent((event) => {
           for (const listener of cardListeners) listener(config.id, event);
         });
@@ -111,7 +93,7 @@ export function createDeviceManager(
         return device;
       }
       case 'scanner': {
-        const device = createScannerDevice(config, onHealth, clock);
+        const device = createScannerDevice(config, deps);
         device.onScan((scan) => {
           for (const listener of scanListeners) listener({ ...scan, deviceId: config.id });
         });
@@ -119,69 +101,17 @@ export function createDeviceManager(
         return device;
       }
       case 'printer': {
-        const device = createPrinterDevice(config, onHealth, clock);
+        const device = createPrinterDevice(config, deps);
         printers.push(device);
         return device;
       }
       case 'camera':
-        return createCameraDevice(config, onHealth);
+        return createCameraDevice(config, deps.onHealth);
       default:
         return assertNever(config, 'device kind');
     }
   });
   const byId = (id: string): ManagedDevice | undefined => devices.find((d) => d.config.id === id);
-
-  const simulatedReader = idcards.find(
-    (d) => d.simulator !== null || d.config.transport.type === 'simulated',
-  );
-  const simulatedScanner = scanners.find((d) => d.config.transport.type === 'simulated');
-  const demo: DemoControls | null = devices.some((d) => d.config.transport.type === 'simulated')
-    ? {
-        cards: SAMPLE_CARDS,
-        placeCard(sampleId) {
-          const card = SAMPLE_CARDS.find((c) => c.id === sampleId);
-          const reader = simulatedReader?.simulator ?? null;
-          if (card === undefined || reader === null) return false;
-          reader.placeCard(card);
-          return true;
-        },
-        removeCard() {
-          simulatedReader?.simulator?.removeCard();
-        },
-        scan(text) {
-          const scanner = simulatedScanner?.simulator ?? null;
-          if (scanner === null) return false;
-          scanner.scan(text);
-          return true;
-        },
-        setFault(deviceId, fault, on) {
-          const device = byId(deviceId);
-          if (device === undefined || device.config.transport.type !== 'simulated') {
-            return err('not_simulated', `device "${deviceId}" is not simulated`);
-          }
-          if (fault === 'unplugged') {
-            const wire =
-              [...idcards, ...printers, ...scanners].find((d) => d === device)?.wire ?? null;
-            if (wire === null) return err('not_supported', 'this device cannot be unplugged');
-            if (on) wire.unplug();
-            else wire.replug();
-            return ok(undefined);
-          }
-          const reader = idcards.find((d) => d === device)?.simulator ?? null;
-          if (reader !== null && isReaderFault(fault)) {
-            if (fault === 'slow') reader.faults.delayMs = on ? 2500 : 0;
-            else reader.faults[fault] = on;
-            return ok(undefined);
-          }
-          const printer = printers.find((d) => d === device)?.simulator ?? null;
-          if (printer !== null && isPrinterFault(fault)) {
-            printer.state[fault] = on;
-            return ok(undefined);
-          }
-          return err('unknown_fault', `device "${deviceId}" has no fault "${fault}"`);
-        },
-      }
-    : null;
 
   return {
     async start() {
@@ -225,6 +155,5 @@ export function createDeviceManager(
       return result;
     },
     frameLog: (deviceId) => byId(deviceId)?.frameLog() ?? null,
-    demo,
   };
 }

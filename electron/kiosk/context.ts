@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
+import type { DemoControls } from '../devices/demo/demo-rig';
 import type { DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import type { AuditLog } from '../audit/audit-log';
@@ -39,6 +40,8 @@ export interface KioskContext {
   /** Prints the kiosk page's A4 form on a system printer (Electron); null in the web host. */
   readonly systemPrinter: SystemPrinter | null;
   readonly devices: DeviceManager;
+  /** The simulators' controls when some device is simulated (demo mode); null on a real kiosk. */
+  readonly demo: DemoControls | null;
   readonly sessions: SessionKeeper;
   readonly staff: StaffAuth;
   readonly emit: KioskEventListener;

@@ -8,6 +8,8 @@ import type { CallerAccess } from '../api/dispatch';
 import { openAuditLog, type AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
 import { cardProblemOf } from '../devices/idcard/card-problem';
+import { createDemoRig, hasSimulatedDevice, type DemoControls } from '../devices/demo/demo-rig';
+import { openDeviceLink } from '../devices/managed/links';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
@@ -105,14 +107,22 @@ export async function openKioskService(
   const storage = await openStorage(options);
   if (!storage.ok) return storage;
   const { db, audit } = storage.value;
-  const devices = createDeviceManager(options.config.devices, options.log, options.clock);
+  // Demo mode in one place: simulated devices are reached through the rig's links, the dock through its controls.
+  const rig = hasSimulatedDevice(options.config.devices)
+    ? createDemoRig(options.config.devices, options.clock)
+    : null;
+  const devices = createDeviceManager(options.config.devices, {
+    log: options.log,
+    clock: options.clock,
+    openLink: rig?.openLink ?? openDeviceLink,
+  });
   const sync = createSync(options, storage.value, devices);
   if (!sync.ok) {
     audit.close();
     db.close();
     return sync;
   }
-  const service = buildService(options, storage.value, devices, sync.value);
+  const service = buildService(options, storage.value, devices, rig?.controls ?? null, sync.value);
   return ok({
     ...service,
     async stop() {
@@ -204,6 +214,7 @@ function buildService(
   options: KioskServiceOptions,
   storage: Storage,
   devices: DeviceManager,
+  demo: DemoControls | null,
   sync: SyncWorker | null,
 ): KioskService {
   const { config, log } = options;
@@ -304,6 +315,7 @@ function buildService(
     storage: () => storageStatus(options.dataDir, config.storage.minFreeMb),
     systemPrinter: options.systemPrinter ?? null,
     devices,
+    demo,
     sessions,
     staff,
     emit,

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { createStreamDeframer, encodeReply } from '../../electron/devices/idcard/codec';
 import { createIdCardReader, type IdCardEvent } from '../../electron/devices/idcard/reader';
 import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulator';
-import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
+import { sampleCards } from '../../electron/devices/sim/sample-cards';
+import { TEST_TODAY } from '../test-clock';
 import { createMemoryPair } from '../../electron/devices/transport/memory-pair';
 import { openSerial } from '../../electron/devices/transport/serial';
 import { slipReceipt } from '../../electron/devices/printer/slip-receipt';
@@ -57,7 +58,7 @@ function benchDeframer(): void {
 
 async function benchCardRead(): Promise<void> {
   const samples: number[] = [];
-  const card = SAMPLE_CARDS[0]!;
+  const card = sampleCards(TEST_TODAY)[0]!;
   for (let i = 0; i < 30; i += 1) {
     const [host, device] = createMemoryPair();
     const simulator = createIdCardSimulator(device);
@@ -65,7 +66,7 @@ async function benchCardRead(): Promise<void> {
       pollIntervalMs: 1,
       replyTimeoutMs: 1000,
       missesForRemoval: 2,
-      today: () => '2026-11-27',
+      today: () => TEST_TODAY,
     });
     const done = new Promise<number>((resolve) => {
       let presentAt = 0;
@@ -138,7 +139,7 @@ function benchEngine(): void {
     answers['toAddress'] = `北京市朝阳区示例路${i}号`;
     materials['socialInsuranceRecord'] = i % 2 === 0 ? 'bring' : 'missing';
     const start = performance.now();
-    evaluate({ rule, answers, card, materials, today: '2026-11-27', calendar: holidayCalendar });
+    evaluate({ rule, answers, card, materials, today: TEST_TODAY, calendar: holidayCalendar });
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
@@ -181,7 +182,7 @@ async function benchCardReadOverPty(): Promise<void> {
       pollIntervalMs: 1,
       replyTimeoutMs: 2000,
       missesForRemoval: 1,
-      today: () => '2026-11-27',
+      today: () => TEST_TODAY,
     });
     const samples: number[] = [];
     let placedAt = 0;
@@ -196,7 +197,8 @@ async function benchCardReadOverPty(): Promise<void> {
     for (let i = 0; i < 20; i += 1) {
       const read = new Promise<void>((resolve) => (resolveRead = resolve));
       placedAt = performance.now();
-      simulator.placeCard(SAMPLE_CARDS[i % SAMPLE_CARDS.length]!);
+      const cards = sampleCards(TEST_TODAY);
+      simulator.placeCard(cards[i % cards.length]!);
       await read;
       simulator.removeCard();
       await new Promise((r) => setTimeout(r, 30));

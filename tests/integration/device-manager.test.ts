@@ -1,6 +1,7 @@
 import { testClock } from '../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceConfigSchema } from '../../electron/config/schema';
+import { createDemoRig, type DemoControls } from '../../electron/devices/demo/demo-rig';
 import { createDeviceManager, type DeviceManager } from '../../electron/devices/manager';
 import { receiptText } from '../../electron/devices/printer/receipt-text';
 import { testReceipt } from '../../electron/devices/printer/slip-receipt';
@@ -26,13 +27,25 @@ const configs = [
 /** The device manager with simulated devices and one that is not there, as a demo kiosk runs it. */
 describe('device manager', () => {
   let manager: DeviceManager;
+  let demo: DemoControls;
+  /** The manager as the kiosk service builds it in demo mode: links from the demo rig. */
+  const start = async (): Promise<void> => {
+    const clock = testClock();
+    const rig = createDemoRig(configs, clock);
+    demo = rig.controls;
+    manager = createDeviceManager(configs, {
+      log: createLogger({ quiet: true }),
+      clock,
+      openLink: rig.openLink,
+    });
+    await manager.start();
+  };
   afterEach(async () => {
     await manager.stop();
   });
 
   it('reports each device, with the SAM id, and survives one that is missing', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
-    await manager.start();
+    await start();
     const state = (id: string) => manager.health().find((h) => h.id === id);
     await eventually(
       'the reader to be ready with its SAM id',
@@ -47,15 +60,14 @@ describe('device manager', () => {
   });
 
   it('prints on the first printer and reads a scan from the simulated scanner', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
-    await manager.start();
+    await start();
     await eventually(
       'the printer to be ready',
       () => manager.health().find((h) => h.id === 'printer-1')?.state === 'ready',
     );
     const scans: string[] = [];
     manager.onScan((s) => scans.push(s.text));
-    expect(manager.demo?.scan('GAKIOSK:20261127-ABC123-X')).toBe(true);
+    expect(demo.scan('GAKIOSK:20261127-ABC123-X')).toBe(true);
     await eventually('a scan', () => scans.length === 1);
     expect(scans).toEqual(['GAKIOSK:20261127-ABC123-X']);
     await expect(manager.print(testReceipt(['hello'], 58))).resolves.toEqual({
@@ -65,11 +77,10 @@ describe('device manager', () => {
   });
 
   it('refuses to print with paper out, marks the printer faulty, and recovers', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
-    await manager.start();
+    await start();
     const printer = () => manager.health().find((h) => h.id === 'printer-1');
     await eventually('the printer to be ready', () => printer()?.state === 'ready');
-    expect(manager.demo?.setFault('printer-1', 'paperOut', true)).toEqual({
+    expect(demo.setFault('printer-1', 'paperOut', true)).toEqual({
       ok: true,
       value: undefined,
     });
@@ -78,25 +89,24 @@ describe('device manager', () => {
       error: { code: 'paper_out' },
     });
     expect(printer()).toMatchObject({ state: 'fault', lastError: 'paper_out' });
-    manager.demo?.setFault('printer-1', 'paperOut', false);
+    demo.setFault('printer-1', 'paperOut', false);
     await expect(manager.print(testReceipt(['x'], 58))).resolves.toMatchObject({ ok: true });
     await eventually('the printer to be ready again', () => printer()?.state === 'ready');
   });
 
   it('goes offline when a simulated device is unplugged and comes back when replugged', async () => {
-    manager = createDeviceManager(configs, createLogger({ quiet: true }), testClock());
-    await manager.start();
+    await start();
     const reader = () => manager.health().find((h) => h.id === 'idcard-1');
     await eventually('ready', () => reader()?.state === 'ready');
-    manager.demo?.setFault('idcard-1', 'unplugged', true);
+    demo.setFault('idcard-1', 'unplugged', true);
     await eventually('offline', () => reader()?.state === 'offline');
-    manager.demo?.setFault('idcard-1', 'unplugged', false);
+    demo.setFault('idcard-1', 'unplugged', false);
     await eventually('ready again', () => reader()?.state === 'ready', 5000);
     const cards: string[] = [];
     manager.onIdCard((_id, e) => {
       if (e.type === 'card-read') cards.push(e.identity.name);
     });
-    manager.demo?.placeCard('elder');
+    demo.placeCard('elder');
     await eventually('a card read after replug', () => cards.length === 1);
     expect(receiptText(testReceipt(['ok'], 58))).toContain('ok');
   });

@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createIdCardReader,
@@ -8,7 +9,7 @@ import {
   createIdCardSimulator,
   type IdCardSimulator,
 } from '../../electron/devices/sim/idcard-simulator';
-import { SAMPLE_CARDS } from '../../electron/devices/sim/sample-cards';
+import { sampleCard, type SampleCardId } from '../../electron/devices/sim/sample-cards';
 import type { ByteTransport } from '../../electron/devices/transport/byte-transport';
 import {
   createReconnectingTransport,
@@ -17,7 +18,7 @@ import {
 import { openSerial } from '../../electron/devices/transport/serial';
 import { eventually, openPtyPair, type PtyPair } from './pty-pair';
 
-const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
+const card = (id: SampleCardId) => sampleCard(id, TEST_TODAY);
 
 /** The reader driver and the simulator on the two ends of a real PTY, through the serialport bindings. */
 describe('ID card reader over a serial PTY', () => {
@@ -40,7 +41,7 @@ describe('ID card reader over a serial PTY', () => {
       pollIntervalMs: 40,
       replyTimeoutMs,
       missesForRemoval: 2,
-      today: () => '2026-11-27',
+      today: () => TEST_TODAY,
     });
     events = [];
     reader.onEvent((e) => events.push(e));

@@ -1,6 +1,9 @@
+import type { Clock } from '../../../core/clock';
 import type { DeviceConfig, DeviceKind } from '../../config/schema';
 import type { Result } from '../../../core/result';
+import type { Logger } from '../../shared/log';
 import type { FrameEntry } from '../frame-log';
+import type { OpenLink } from './links';
 
 export type DeviceState = 'ready' | 'offline' | 'fault' | 'unsupported';
 
@@ -22,6 +25,14 @@ export interface DeviceHealth {
 export interface SelfTestReport {
   readonly summary: string;
   readonly facts: Readonly<Record<string, string>>;
+}
+
+/** What every managed device is given: where to log, the clock, how to open its link, whom to tell of health changes. */
+export interface ManagedDeviceDeps {
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly openLink: OpenLink;
+  readonly onHealth: () => void;
 }
 
 /** One configured device: its driver, its link, its health and its self-test. */

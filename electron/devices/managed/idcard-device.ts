@@ -1,15 +1,12 @@
-import type { Clock } from '../../../core/clock';
 import { todayInChina } from '../../../rules/engine/dates';
 import type { DeviceConfigOf } from '../../config/schema';
-import type { Logger } from '../../shared/log';
 import { ok } from '../../../core/result';
 import { createFrameLog } from '../frame-log';
 import { cardProblemOf } from '../idcard/card-problem';
 import { createIdCardReader, defaultReaderOptions, type IdCardEvent } from '../idcard/reader';
-import { createIdCardSimulator, type IdCardSimulator } from '../sim/idcard-simulator';
-import type { DeviceHealth, ManagedDevice } from './device';
+import type { DeviceHealth, ManagedDevice, ManagedDeviceDeps } from './device';
 import { healthTracker } from './device';
-import { addressOf, openLink, type SimulatedWire } from './links';
+import { addressOf } from './links';
 import { externalPhotoDecoder, type CardImage } from './photo-decoder';
 
 /**
@@ -22,32 +19,15 @@ export type CardEvent =
 
 export interface IdCardDevice extends ManagedDevice {
   onEvent(listener: (event: CardEvent) => void): () => void;
-  /** Present for simulated readers: the demo dock and tests drive it. */
-  readonly simulator: IdCardSimulator | null;
-  readonly wire: SimulatedWire | null;
 }
 
 export function createIdCardDevice(
   config: DeviceConfigOf<'idcard'>,
-  onHealth: () => void,
-  log: Logger,
-  clock: Clock,
+  { log, clock, openLink, onHealth }: ManagedDeviceDeps,
 ): IdCardDevice {
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
-  // One simulator for the device's life; the wire re-attaches it after a simulated replug.
-  let simulator: IdCardSimulator | null = null;
-  const simulatedEnd =
-    config.transport.type === 'simulated'
-      ? (deviceEnd: Parameters<typeof createIdCardSimulator>[0]) => {
-          const previous = simulator;
-          simulator = createIdCardSimulator(deviceEnd);
-          if (previous !== null) Object.assign(simulator.faults, previous.faults);
-          const sim = simulator;
-          return () => sim.dispose();
-        }
-      : null;
-  const { link, wire } = openLink(config, {}, simulatedEnd);
+  const link = openLink(config, {});
   const reader = createIdCardReader(link, {
     ...defaultReaderOptions,
     ...config.options,
@@ -109,10 +89,6 @@ export function createIdCardDevice(
 
   return {
     config,
-    get simulator() {
-      return simulator;
-    },
-    wire,
     health: (): DeviceHealth => tracker.health(),
     onEvent(listener) {
       cardListeners.add(listener);

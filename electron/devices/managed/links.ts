@@ -1,7 +1,5 @@
 import type { DeviceConfig } from '../../config/schema';
-import type { ByteTransport } from '../transport/byte-transport';
 import { defaultHidOptions, hidTransport, openHid, type HidOptions } from '../transport/hid';
-import { createMemoryPair } from '../transport/memory-pair';
 import { createReconnectingTransport, type ReconnectingTransport } from '../transport/reconnecting';
 import { openSerial } from '../transport/serial';
 
@@ -21,72 +19,34 @@ export function addressOf(config: DeviceConfig): string {
   }
 }
 
-/** A simulated device's wire: the driver's end is kept; `unplug`/`replug` drop and restore the link. */
-export interface SimulatedWire {
-  /** Called with the device's end each time the link comes up, so a simulator can attach. */
-  readonly attach: (deviceEnd: ByteTransport) => () => void;
-  unplug(): void;
-  replug(): void;
-}
-
 /**
- * The driver's transport for a configured device, kept open across unplugs.
- * Simulated devices get an in-process wire that can be unplugged too.
+ * Opens the byte link to a configured device, kept open across unplugs. The
+ * managed devices are given one: `openDeviceLink` in production, the demo
+ * rig's (electron/devices/demo) when some device is simulated.
  */
-export function openLink(
-  config: DeviceConfig,
-  hid: Partial<HidOptions>,
-  simulated: ((deviceEnd: ByteTransport) => () => void) | null,
-): { readonly link: ReconnectingTransport; readonly wire: SimulatedWire | null } {
+export type OpenLink = (config: DeviceConfig, hid: Partial<HidOptions>) => ReconnectingTransport;
+
+/** Serial ports and HID devices. A simulated device has no real link: it stays offline and says why. */
+export const openDeviceLink: OpenLink = (config, hid) => {
   const t = config.transport;
   const description = addressOf(config);
   switch (t.type) {
     case 'serial':
-      return {
-        link: createReconnectingTransport(() => openSerial(t.path, t.baudRate), description),
-        wire: null,
-      };
+      return createReconnectingTransport(() => openSerial(t.path, t.baudRate), description);
     case 'hid':
-      return {
-        link: createReconnectingTransport(async () => {
-          const handle = await openHid(t.vendorId, t.productId, t.usagePage);
-          return hidTransport(handle, `${description} ${handle.path}`, {
-            ...defaultHidOptions,
-            ...hid,
-          });
-        }, description),
-        wire: null,
-      };
+      return createReconnectingTransport(async () => {
+        const handle = await openHid(t.vendorId, t.productId, t.usagePage);
+        return hidTransport(handle, `${description} ${handle.path}`, {
+          ...defaultHidOptions,
+          ...hid,
+        });
+      }, description);
     case 'simulated':
-    case 'uvc': {
-      let plugged = true;
-      let current: ByteTransport | null = null;
-      let detach: (() => void) | null = null;
-      const link = createReconnectingTransport(
-        async () => {
-          if (!plugged) throw new Error('simulated device unplugged');
-          const [host, device] = createMemoryPair('simulated');
-          current = host;
-          detach = simulated?.(device) ?? null;
-          return host;
-        },
+    case 'uvc':
+      return createReconnectingTransport(
+        () => Promise.reject(new Error(`${t.type} device: no byte link outside demo mode`)),
         description,
-        { initialMs: 100, maxMs: 1000 },
+        { initialMs: 60_000, maxMs: 60_000 },
       );
-      return {
-        link,
-        wire: {
-          attach: simulated ?? (() => () => undefined),
-          unplug() {
-            plugged = false;
-            detach?.();
-            void current?.close();
-          },
-          replug() {
-            plugged = true;
-          },
-        },
-      };
-    }
   }
-}
+};

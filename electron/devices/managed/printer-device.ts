@@ -1,44 +1,26 @@
-import type { Clock } from '../../../core/clock';
 import type { DeviceConfigOf } from '../../config/schema';
 import { ok, type Result } from '../../../core/result';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import { createReceiptPrinter } from '../printer/receipt-printer';
 import { testReceipt, type PaperWidth } from '../printer/slip-receipt';
 import { problemOf, type PrinterStatus } from '../printer/status';
-import { createPrinterSimulator, type PrinterSimulator } from '../sim/printer-simulator';
-import type { ManagedDevice } from './device';
+import type { ManagedDevice, ManagedDeviceDeps } from './device';
 import { healthTracker } from './device';
-import { addressOf, openLink, type SimulatedWire } from './links';
+import { addressOf } from './links';
 
 export interface PrinterDevice extends ManagedDevice {
   readonly paper: PaperWidth;
   print(bytes: Uint8Array): Promise<Result<void>>;
-  readonly simulator: PrinterSimulator | null;
-  readonly wire: SimulatedWire | null;
 }
 
 export function createPrinterDevice(
   config: DeviceConfigOf<'printer'>,
-  onHealth: () => void,
-  clock: Clock,
+  { clock, openLink, onHealth }: ManagedDeviceDeps,
 ): PrinterDevice {
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
-  let simulator: PrinterSimulator | null = null;
-  const { link, wire } = openLink(
-    config,
-    options,
-    config.transport.type === 'simulated'
-      ? (deviceEnd) => {
-          const previous = simulator;
-          simulator = createPrinterSimulator(deviceEnd);
-          if (previous !== null) Object.assign(simulator.state, previous.state);
-          const sim = simulator;
-          return () => sim.dispose();
-        }
-      : null,
-  );
+  const link = openLink(config, options);
   // Printed bytes carry the slip's text: the log shows the command head and the length only.
   const tapped = tapTransport(link, frames, {
     tx: (bytes) => maskedHex(bytes, 6),
@@ -69,10 +51,6 @@ export function createPrinterDevice(
   return {
     config,
     paper: options.paperWidthMm,
-    get simulator() {
-      return simulator;
-    },
-    wire,
     health: () => tracker.health(),
     async print(bytes) {
       const result = await printer.print(bytes);

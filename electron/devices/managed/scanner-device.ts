@@ -1,4 +1,3 @@
-import type { Clock } from '../../../core/clock';
 import type { DeviceConfigOf } from '../../config/schema';
 import { err, ok } from '../../../core/result';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
@@ -9,40 +8,25 @@ import {
   type Scan,
   type Scanner,
 } from '../scanner/scanner';
-import { createSerialScannerSimulator, type ScannerSimulator } from '../sim/scanner-simulator';
-import type { ManagedDevice } from './device';
+import type { ManagedDevice, ManagedDeviceDeps } from './device';
 import { healthTracker } from './device';
-import { addressOf, openLink, type SimulatedWire } from './links';
+import { addressOf } from './links';
 
 export interface ScannerDevice extends ManagedDevice {
   onScan(listener: (scan: Scan) => void): () => void;
   trigger(on: boolean): Promise<void>;
-  readonly simulator: ScannerSimulator | null;
-  readonly wire: SimulatedWire | null;
 }
 
 const SELF_TEST_WAIT_MS = 20_000;
 
 export function createScannerDevice(
   config: DeviceConfigOf<'scanner'>,
-  onHealth: () => void,
-  clock: Clock,
+  { clock, openLink, onHealth }: ManagedDeviceDeps,
 ): ScannerDevice {
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
-  let simulator: ScannerSimulator | null = null;
-  const { link, wire } = openLink(
-    config,
-    options,
-    config.transport.type === 'simulated'
-      ? (deviceEnd) => {
-          simulator = createSerialScannerSimulator(deviceEnd, options);
-          const sim = simulator;
-          return () => sim.dispose();
-        }
-      : null,
-  );
+  const link = openLink(config, options);
   // Scanned codes may hold personal data: the log keeps only their length.
   const tapped = tapTransport(link, frames, {
     tx: (bytes) => maskedHex(bytes, 8),
@@ -60,10 +44,6 @@ export function createScannerDevice(
 
   return {
     config,
-    get simulator() {
-      return simulator;
-    },
-    wire,
     health: () => tracker.health(),
     onScan: (listener) => scanner.onScan(listener),
     trigger: (on) => scanner.trigger(on).catch(() => undefined),

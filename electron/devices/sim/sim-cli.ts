@@ -16,7 +16,9 @@ import { receiptText } from '../printer/receipt-text';
 import { openSerial } from '../transport/serial';
 import { createIdCardSimulator, type IdCardSimulator } from './idcard-simulator';
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
-import { SAMPLE_CARDS } from './sample-cards';
+import { isSampleCardId, sampleCard } from './sample-cards';
+import { systemClock } from '../../../core/clock';
+import { todayInChina } from '../../../rules/engine/dates';
 import { createSerialScannerSimulator, type ScannerSimulator } from './scanner-simulator';
 
 const { values } = parseArgs({
@@ -63,9 +65,11 @@ async function main(): Promise<void> {
       return;
     }
     if (typeof command['place'] === 'string') {
-      const card = SAMPLE_CARDS.find((c) => c.id === command['place']);
-      if (card && idcard) idcard.placeCard(card);
-      say({ ok: card !== undefined && idcard !== null });
+      const id = command['place'];
+      const known = isSampleCardId(id);
+      // The cards read as they would today: a simulator on its own runs on the system clock.
+      if (known && idcard) idcard.placeCard(sampleCard(id, todayInChina(systemClock.now())));
+      say({ ok: known && idcard !== null });
     } else if (command['remove'] === true) {
       idcard?.removeCard();
       say({ ok: true });

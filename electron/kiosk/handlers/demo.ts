@@ -1,21 +1,17 @@
-import { SIMULATED_FAULTS, type SimulatedFault } from '../../devices/manager';
 import { err, ok } from '../../../core/result';
+import { isSimulatedFault } from '../../devices/demo/demo-rig';
 import type { HandlerGroup, KioskContext } from '../context';
 
 type DemoMethods =
   'demoListCards' | 'demoPlaceCard' | 'demoRemoveCard' | 'demoScan' | 'demoSetFault';
 
-const isFault = (fault: string): fault is SimulatedFault =>
-  Object.values(SIMULATED_FAULTS).some((list) => (list as readonly string[]).includes(fault));
-
 /** Demo mode only (some device simulated): the demo dock, fault injection for tests and technicians. */
 export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
-  const demo = ctx.devices.demo;
+  const { demo } = ctx;
   const notDemo = () => err('not_demo', 'no simulated devices are configured');
   return {
     async demoListCards() {
-      if (demo === null) return notDemo();
-      return ok(demo.cards.map((c) => ({ id: c.id, label: c.label })));
+      return demo === null ? notDemo() : ok([...demo.cards()]);
     },
     async demoPlaceCard({ cardId }) {
       if (demo === null) return notDemo();
@@ -34,7 +30,7 @@ export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
     },
     async demoSetFault({ deviceId, fault, on }) {
       if (demo === null) return notDemo();
-      if (!isFault(fault)) return err('unknown_fault', `no fault "${fault}"`);
+      if (!isSimulatedFault(fault)) return err('unknown_fault', `no fault "${fault}"`);
       const result = demo.setFault(deviceId, fault, on);
       if (!result.ok) return result;
       ctx.log.info('demo.fault', { device: deviceId, fault, on });

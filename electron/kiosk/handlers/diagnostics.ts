@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok } from '../../../core/result';
-import { SIMULATED_FAULTS } from '../../devices/manager';
 import { listSerialPorts } from '../../devices/transport/serial';
 import type { HandlerGroup, KioskContext } from '../context';
 import { readinessChecks, systemFacts } from '../diagnostics';
@@ -31,14 +30,9 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
         problems: [...p.problems],
       })),
       checks: readinessChecks(devices, ctx.ruleSet.problems, system, ctx.ruleSet.rules.size),
-      demoFaults:
-        ctx.devices.demo === null
-          ? {}
-          : Object.fromEntries(
-              ctx.config.devices
-                .filter((d) => d.transport.type === 'simulated')
-                .map((d) => [d.id, [...SIMULATED_FAULTS[d.kind]]]),
-            ),
+      demoFaults: Object.fromEntries(
+        Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [id, [...faults]]),
+      ),
     };
   };
 

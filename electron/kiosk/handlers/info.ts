@@ -25,7 +25,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
           phone: config.station.phone,
           complaintPhone: config.station.complaintPhone,
         },
-        demo: ctx.devices.demo !== null,
+        demo: ctx.demo !== null,
         camera: config.devices.some((d) => d.kind === 'camera'),
         backOfficeConfigured: config.backOffice !== null,
         idle: config.idle,

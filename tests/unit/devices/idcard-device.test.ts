@@ -5,7 +5,7 @@ import {
   createIdCardDevice,
   type CardEvent,
 } from '../../../electron/devices/managed/idcard-device';
-import { SAMPLE_CARDS } from '../../../electron/devices/sim/sample-cards';
+import { createDemoRig } from '../../../electron/devices/demo/demo-rig';
 import type { Logger } from '../../../electron/shared/log';
 import { eventually } from '../../integration/pty-pair';
 
@@ -28,7 +28,14 @@ describe('the managed ID card reader', () => {
       warn: () => undefined,
       error: (event) => logged.push(event),
     };
-    const device = createIdCardDevice(readerConfig(), () => undefined, log, testClock());
+    const clock = testClock();
+    const rig = createDemoRig([readerConfig()], clock);
+    const device = createIdCardDevice(readerConfig(), {
+      log,
+      clock,
+      openLink: rig.openLink,
+      onHealth: () => undefined,
+    });
     const seen: CardEvent['type'][] = [];
     let failed = false;
     device.onEvent((event) => {
@@ -40,9 +47,11 @@ describe('the managed ID card reader', () => {
     });
     await device.start();
     try {
-      device.simulator!.placeCard(SAMPLE_CARDS[0]!);
+      await eventually('the card placed on the simulated reader', () =>
+        rig.controls.placeCard('adult'),
+      );
       await eventually('the card read', () => seen.includes('card-read'), 2000);
-      device.simulator!.removeCard();
+      rig.controls.removeCard();
       await eventually('the removal', () => seen.includes('card-removed'), 2000);
       expect(seen).toEqual(['card-present', 'card-read', 'card-removed']);
       expect(logged).toEqual(['idcard.eventFailed']);

@@ -1,16 +1,17 @@
+import { TEST_TODAY } from '../../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdCardReader, type IdCardEvent } from '../../../electron/devices/idcard/reader';
 import { createIdCardSimulator } from '../../../electron/devices/sim/idcard-simulator';
-import { SAMPLE_CARDS } from '../../../electron/devices/sim/sample-cards';
+import { sampleCard, type SampleCardId } from '../../../electron/devices/sim/sample-cards';
 import { createMemoryPair } from '../../../electron/devices/transport/memory-pair';
 
 const options = {
   pollIntervalMs: 20,
   replyTimeoutMs: 300,
   missesForRemoval: 2,
-  today: () => '2026-11-27',
+  today: () => TEST_TODAY,
 };
-const card = (id: string) => SAMPLE_CARDS.find((c) => c.id === id)!;
+const card = (id: SampleCardId) => sampleCard(id, TEST_TODAY);
 
 function rig(swapGapPolls = 3) {
   const [host, device] = createMemoryPair();
