@@ -1,12 +1,12 @@
 import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 import { createDispatch } from './api/dispatch';
 import { bindIpc, forwardEvents } from './api/ipc';
-import { loadConfig } from './config/load';
 import { resolveDataDir, resolveRulesDir } from './kiosk/paths';
-import { openKioskService } from './kiosk/service';
+import { launchKiosk } from './kiosk/launch';
+import { describeStartFailure } from './kiosk/start-failure';
 import { APP_VERSION } from './kiosk/version';
 import { createLogger } from './shared/log';
 import { securityHeaders } from './shell/csp';
@@ -29,53 +29,58 @@ if (!app.requestSingleInstanceLock()) {
   protocol.registerSchemesAsPrivileged([
     { scheme: KIOSK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
-  app.whenReady().then(start, (cause: unknown) => {
-    process.stderr.write(`Electron failed to start: ${String(cause)}\n`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((cause: unknown) => {
+      // Whatever failed, the hall sees the out-of-service notice, never the desktop.
+      const reason = describeStartFailure({
+        stage: 'unexpected',
+        code: 'start_crashed',
+        message: cause instanceof Error ? cause.message : String(cause),
+      });
+      process.stderr.write(`The kiosk cannot start (终端无法启动): ${reason}\n`);
+      showOutOfService(reason, createLogger(), systemClock);
+    });
+}
+
+/** The system clock, or a development launch's `--clock` (ignored when packaged). */
+function processClock(): Clock {
+  const clock = launchClock(launch.clock, app.isPackaged);
+  if (clock.ok) return clock.value.clock;
+  process.stderr.write(`${clock.error.message}; running on the system clock\n`);
+  return systemClock;
 }
 
 async function start(): Promise<void> {
   // app.asar (packaged) or the repository root (npm start): dist/ and rules/ sit beside main.cjs's parent.
   const appRoot = app.getAppPath();
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  const clock = launchClock(launch.clock, app.isPackaged);
-  if (!clock.ok) {
-    process.stderr.write(`${clock.error.message}\n`);
-    app.exit(2);
-    return;
-  }
-  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), clock: clock.value.clock });
-  if (clock.value.note !== 'system') log.warn('app.clock', { clock: clock.value.note });
-
-  const config = loadConfig(process.env['KIOSK_CONFIG']);
-  if (!config.ok) {
-    process.stderr.write(`${config.error.message}\n`);
-    app.exit(1);
-    return;
-  }
+  const clock = processClock();
+  const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), clock });
   const rulesDir = resolveRulesDir(process.env, app.isPackaged ? process.resourcesPath : appRoot);
   let window: BrowserWindow | null = null;
-  const service = await openKioskService({
+  const service = await launchKiosk({
+    configPath: process.env['KIOSK_CONFIG'],
     systemPrinter: { print: (printerName) => printKioskPage(window, printerName) },
-    config: config.value,
     dataDir,
     rulesDir,
     version: APP_VERSION,
     log,
-    clock: clock.value.clock,
+    clock,
     // The data key is wrapped by the OS keyring; a basic_text backend is refused unless the config allows a key file.
-    dataKey: {
+    dataKey: (config) => ({
       kind: 'safe-storage',
       wrapper: safeStorage,
       platform: process.platform,
-      allowKeyFile: config.value.storage.allowKeyFile,
-    },
+      allowKeyFile: config.storage.allowKeyFile,
+    }),
   });
   if (!service.ok) {
-    process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
-    log.error('app.cannot_start', { code: service.error.code });
-    showOutOfService(service.error.message, log, clock.value.clock);
+    const reason = describeStartFailure(service.error);
+    process.stderr.write(`The kiosk cannot start (终端无法启动): ${reason}\n`);
+    log.error('app.cannot_start', { stage: service.error.stage, code: service.error.code });
+    showOutOfService(reason, log, clock);
     return;
   }
 
@@ -117,7 +122,6 @@ async function start(): Promise<void> {
 
   bindIpc(createDispatch(service.value.handlers, log, service.value.access));
   service.value.subscribe(forwardEvents(() => window?.webContents ?? null));
-  await service.value.start();
 
   const relaunch = (delayMs: number, attempt: number): void => {
     log.error('app.relaunch_scheduled', { delayMs, attempt });
@@ -132,7 +136,7 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     launch,
     log,
-    clock: clock.value.clock,
+    clock,
     technicianUnlocked: () => service.value.technicianUnlocked(),
     relaunch,
   });

@@ -4,6 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { securityHeaders } from '../shell/csp';
+import {
+  outOfServiceCss,
+  outOfServicePage,
+  OUT_OF_SERVICE_CSS_PATH,
+} from '../shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from '../shell/static-files';
 import type { Logger } from '../shared/log';
 import type { EventName, EventPayload } from './contract';
@@ -12,12 +17,20 @@ import type { Dispatch } from './dispatch';
 export const TOKEN_COOKIE = 'kiosk_token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+/** What the host serves: the kiosk, or — when it could not start — the out-of-service notice. */
+export type WebContent =
+  | {
+      readonly kind: 'kiosk';
+      readonly dispatch: Dispatch;
+      readonly subscribe: (
+        listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+      ) => () => void;
+      readonly staticDir: string;
+    }
+  | { readonly kind: 'out_of_service'; readonly reason: string };
+
 export interface WebBindingOptions {
-  readonly dispatch: Dispatch;
-  readonly subscribe: (
-    listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
-  ) => () => void;
-  readonly staticDir: string;
+  readonly content: WebContent;
   /** Per-launch random secret; every request and the WebSocket upgrade must carry it. */
   readonly token: string;
   readonly log: Logger;
@@ -47,7 +60,7 @@ function cookieToken(header: string | undefined): string | null {
  * per-launch token must come as a cookie (set once from `/?token=`) or header.
  */
 export function createWebBinding(options: WebBindingOptions): Server {
-  const { dispatch, token, log } = options;
+  const { content, token, log } = options;
   const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
@@ -105,7 +118,8 @@ export function createWebBinding(options: WebBindingOptions): Server {
     } catch {
       return refuse(res, 400, 'Body is not JSON');
     }
-    const result = await dispatch(method, input);
+    if (content.kind === 'out_of_service') return refuse(res, 503, 'The kiosk is out of service');
+    const result = await content.dispatch(method, input);
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -113,8 +127,19 @@ export function createWebBinding(options: WebBindingOptions): Server {
     res.end(JSON.stringify(result));
   };
 
+  const serveOutOfService = (res: ServerResponse, path: string, reason: string): void => {
+    const css = path === OUT_OF_SERVICE_CSS_PATH;
+    res.writeHead(css ? 200 : 503, {
+      ...securityHeaders(),
+      'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(css ? outOfServiceCss : outOfServicePage(reason));
+  };
+
   const serveStatic = async (res: ServerResponse, path: string): Promise<void> => {
-    const file = resolveStaticFile(options.staticDir, path);
+    if (content.kind === 'out_of_service') return serveOutOfService(res, path, content.reason);
+    const file = resolveStaticFile(content.staticDir, path);
     if (file === null) return refuse(res, 404, 'Not found');
     try {
       const bytes = await readFile(file);
@@ -163,7 +188,13 @@ export function createWebBinding(options: WebBindingOptions): Server {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/events' || !hostOk(req) || !originOk(req) || !tokenOk(req)) {
+    if (
+      content.kind !== 'kiosk' ||
+      url.pathname !== '/events' ||
+      !hostOk(req) ||
+      !originOk(req) ||
+      !tokenOk(req)
+    ) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -172,11 +203,14 @@ export function createWebBinding(options: WebBindingOptions): Server {
     );
   });
 
-  const unsubscribe = options.subscribe((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const client of sockets.clients)
-      if (client.readyState === client.OPEN) client.send(message);
-  });
+  const unsubscribe =
+    content.kind === 'kiosk'
+      ? content.subscribe((event, payload) => {
+          const message = JSON.stringify({ event, payload });
+          for (const client of sockets.clients)
+            if (client.readyState === client.OPEN) client.send(message);
+        })
+      : () => undefined;
   server.on('close', () => {
     unsubscribe();
     for (const client of sockets.clients) client.terminate();

@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../api/dispatch';
 import { createWebBinding } from '../api/web-binding';
-import { loadConfig } from '../config/load';
 import { defaultDataDir, resolveDataDir, resolveRulesDir } from '../kiosk/paths';
-import { openKioskService } from '../kiosk/service';
+import { launchKiosk } from '../kiosk/launch';
+import { describeStartFailure } from '../kiosk/start-failure';
 import { APP_VERSION } from '../kiosk/version';
 import { createLogger } from '../shared/log';
 import { launchClock } from '../shell/launch-clock';
@@ -46,13 +46,8 @@ async function main(): Promise<number> {
   const log = createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), clock: clock.value.clock });
   if (clock.value.note !== 'system') log.warn('app.clock', { clock: clock.value.note });
 
-  const config = loadConfig(process.env['KIOSK_CONFIG']);
-  if (!config.ok) {
-    process.stderr.write(`${config.error.message}\n`);
-    return 1;
-  }
-  const service = await openKioskService({
-    config: config.value,
+  const service = await launchKiosk({
+    configPath: process.env['KIOSK_CONFIG'],
     dataDir,
     rulesDir: resolveRulesDir(process.env, appRoot),
     version: APP_VERSION,
@@ -60,16 +55,22 @@ async function main(): Promise<number> {
     clock: clock.value.clock,
   });
   if (!service.ok) {
-    process.stderr.write(`The kiosk cannot start (终端无法启动): ${service.error.message}\n`);
-    return 1;
+    // As Electron does: the browser shows the out-of-service notice with the reason.
+    const reason = describeStartFailure(service.error);
+    process.stderr.write(`The kiosk cannot start (终端无法启动): ${reason}\n`);
+    log.error('app.cannot_start', { stage: service.error.stage, code: service.error.code });
   }
-  await service.value.start();
 
   const token = randomBytes(24).toString('base64url');
   const server = createWebBinding({
-    dispatch: createDispatch(service.value.handlers, log, service.value.access),
-    subscribe: service.value.subscribe,
-    staticDir: join(appRoot, 'dist', 'renderer'),
+    content: service.ok
+      ? {
+          kind: 'kiosk',
+          dispatch: createDispatch(service.value.handlers, log, service.value.access),
+          subscribe: service.value.subscribe,
+          staticDir: join(appRoot, 'dist', 'renderer'),
+        }
+      : { kind: 'out_of_service', reason: describeStartFailure(service.error) },
     token,
     log,
   });
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-  log.info('web.ready', { port: actualPort, kiosk: config.value.kioskId });
+  log.info('web.ready', { port: actualPort, outOfService: !service.ok });
   process.stdout.write(`KIOSK_URL=http://127.0.0.1:${actualPort}/?token=${token}\n`);
 
   await new Promise<void>((resolveStop) => {
@@ -89,8 +90,8 @@ async function main(): Promise<number> {
   });
   log.info('web.stopping', {});
   server.close();
-  await service.value.stop();
-  return 0;
+  if (service.ok) await service.value.stop();
+  return service.ok ? 0 : 1;
 }
 
 main().then(

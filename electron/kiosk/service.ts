@@ -20,6 +20,7 @@ import { storageStatus } from '../store/disk-space';
 import { createOutbox, type Outbox } from '../store/outbox';
 import { createBackOfficeClient } from '../sync/client';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
+import { startFailure, type StartFailure } from './start-failure';
 import type { KioskContext, KioskEventListener, SystemPrinter } from './context';
 import { captureHandlers } from './handlers/captures';
 import { demoHandlers } from './handlers/demo';
@@ -75,14 +76,14 @@ interface Storage {
   readonly keyProtection: string;
 }
 
-async function openStorage(options: KioskServiceOptions): Promise<Result<Storage>> {
+async function openStorage(options: KioskServiceOptions): Promise<Result<Storage, StartFailure>> {
   const key = await loadDataKey(
     join(options.dataDir, 'keys'),
     options.dataKey ?? { kind: 'key-file' },
   );
-  if (!key.ok) return key;
+  if (!key.ok) return startFailure('data_key', key.error);
   const db = openDatabase(join(options.dataDir, 'kiosk.sqlite'));
-  if (!db.ok) return db;
+  if (!db.ok) return startFailure('database', db.error);
   const audit = openAuditLog({
     path: join(options.dataDir, 'audit', 'audit.jsonl'),
     log: options.log,
@@ -90,7 +91,7 @@ async function openStorage(options: KioskServiceOptions): Promise<Result<Storage
   });
   if (!audit.ok) {
     db.value.close();
-    return audit;
+    return startFailure('audit', audit.error);
   }
   return ok({
     db: db.value,
@@ -103,7 +104,7 @@ async function openStorage(options: KioskServiceOptions): Promise<Result<Storage
 
 export async function openKioskService(
   options: KioskServiceOptions,
-): Promise<Result<KioskService>> {
+): Promise<Result<KioskService, StartFailure>> {
   const storage = await openStorage(options);
   if (!storage.ok) return storage;
   const { db, audit } = storage.value;
@@ -120,7 +121,7 @@ export async function openKioskService(
   if (!sync.ok) {
     audit.close();
     db.close();
-    return sync;
+    return startFailure('back_office', sync.error);
   }
   const service = buildService(options, storage.value, devices, rig?.controls ?? null, sync.value);
   return ok({

@@ -1,8 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { demoConfig, screenshot, startKiosk, withKioskPage } from './harness';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  demoConfig,
+  launchChromium,
+  screenshot,
+  startKiosk,
+  VIEWPORTS,
+  withKioskPage,
+} from './harness';
 import { recordJourneyToReview } from './journey-steps';
 
 describe('a kiosk short of disk space', () => {
@@ -30,20 +38,53 @@ describe('a kiosk short of disk space', () => {
   });
 });
 
-describe('a damaged database at start-up', () => {
-  it('refuses to start with a message for the technician, and keeps the file as it was', async () => {
+describe('a kiosk that cannot start', () => {
+  let browser: Browser | null = null;
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Starts a web host that cannot start and opens its page, as a citizen would find it. */
+  const outOfService = async (
+    options: Parameters<typeof startKiosk>[0],
+    shot: string,
+  ): Promise<{ text: string; stop: () => Promise<void> }> => {
+    const kiosk = await startKiosk(options);
+    browser ??= await launchChromium();
+    const page = await browser.newPage({ viewport: VIEWPORTS.portrait });
+    await page.goto(kiosk.url);
+    await page.getByRole('heading', { level: 1, name: '本机暂停服务' }).waitFor();
+    await screenshot(page, shot);
+    const text = await page.locator('main').innerText();
+    await page.close();
+    return { text, stop: () => kiosk.stop() };
+  };
+
+  it('says it is out of service when the database is damaged, with the technician’s steps, and keeps the file as it was', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-corrupt-'));
     const garbage = Buffer.from('SQLite format 3\0'.padEnd(8192, '\u00a5'), 'latin1');
     writeFileSync(join(dataDir, 'kiosk.sqlite'), garbage);
-    const started = startKiosk({ config: demoConfig(), dataDir });
-    const failure = await started.then(
-      () => new Error('the kiosk started on a damaged database'),
-      (error: unknown) => error as Error,
+    const { text, stop } = await outOfService(
+      { config: demoConfig(), dataDir },
+      'portrait-68-out-of-service-database',
     );
-    expect(failure.message).toMatch(/exited with 1/);
-    expect(failure.message).toMatch(/终端无法启动/);
-    expect(failure.message).toMatch(/kiosk\.sqlite is damaged/);
-    expect(failure.message).toMatch(/Technician: copy the whole data folder/);
+    await stop();
+    expect(text).toContain('请到窗口办理');
+    expect(text).toContain('This kiosk is out of service');
+    expect(text).toMatch(/\[database\/database_corrupt\]/);
+    expect(text).toMatch(/kiosk\.sqlite is damaged/);
+    expect(text).toMatch(/Technician: copy the whole data folder/);
     expect(readFileSync(join(dataDir, 'kiosk.sqlite')).equals(garbage)).toBe(true);
+  });
+
+  it('names every wrong field of a bad config file on the notice', async () => {
+    const { text, stop } = await outOfService(
+      { config: demoConfig({ kioskId: 'has spaces', backOffice: { url: 'http://x' } }) },
+      'portrait-69-out-of-service-config',
+    );
+    await stop();
+    expect(text).toMatch(/\[config\/config_invalid\]/);
+    expect(text).toContain('kioskId');
+    expect(text).toContain('backOffice');
   });
 });
