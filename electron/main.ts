@@ -84,8 +84,7 @@ async function start(): Promise<void> {
     return;
   }
 
-  // electronegativity: CSP_GLOBAL_CHECK — every response of the app:// handlers carries
-  // shell/csp.ts's policy (default-src 'self'), which the scanner cannot see.
+  // Every response of the app:// handlers carries shell/csp.ts's policy (default-src 'self').
   const rendererRoot = join(appRoot, 'dist', 'renderer');
   protocol.handle(KIOSK_SCHEME, async (request) => {
     const url = new URL(request.url);

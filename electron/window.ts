@@ -22,15 +22,11 @@ export interface KioskWindowDeps {
 
 /** The one kiosk window: full screen, no menu, locked down, and self-healing when its renderer dies. */
 export function createKioskWindow(deps: KioskWindowDeps): BrowserWindow {
-  // The options come from pure, unit-tested functions (shell/web-preferences.ts) that the
-  // scanner cannot follow:
-  // electronegativity: CONTEXT_ISOLATION_JS_CHECK — contextIsolation: true, see window-policy.test.ts
-  // electronegativity: SANDBOX_JS_CHECK — sandbox: true, see window-policy.test.ts
-  // electronegativity: AUXCLICK_JS_CHECK — disableBlinkFeatures: 'Auxclick'; window.open is denied below
+  // The options come from pure functions (shell/web-preferences.ts), checked at run time by
+  // `npm run check:electron` and unit-tested in window-policy.test.ts.
   const window = new BrowserWindow(
     windowOptionsFor(
       deps.launch,
-      // electronegativity: PRELOAD_JS_CHECK — our bundled preload: one function per contract method
       webPreferencesFor({ preload: deps.preload, packaged: deps.packaged }),
     ),
   );

@@ -67,6 +67,8 @@ export interface BackOffice {
   heartbeats(): readonly unknown[];
   /** How many requests arrived, by route. */
   requests(): Readonly<Record<Route, number>>;
+  /** Requests being handled right now (a slow one included). */
+  handling(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -77,6 +79,8 @@ export interface BackOfficeOptions {
   readonly port?: number;
   /** The back office's own clock (another system's): the machine's unless a test sets one. */
   readonly clock?: Clock;
+  /** Where chaos draws its faults from: seeded by a test that wants to replay a run. */
+  readonly random?: () => number;
 }
 
 const BASE = '/kiosk/v1/';
@@ -114,6 +118,7 @@ const json = (
 
 export async function startBackOffice(options: BackOfficeOptions): Promise<BackOffice> {
   const clock = options.clock ?? systemClock;
+  const draw = options.random ?? Math.random;
   const { dir, pki } = options;
   const recordsDir = join(dir, 'records');
   const keysDir = join(dir, 'keys');
@@ -144,9 +149,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   const nextFault = (route: Route): Misbehaviour | null => {
     const entry = faults.find((f) => f.times > 0 && f.routes.includes(route));
     if (entry === undefined) {
-      if (random === null || !random.routes.includes(route) || Math.random() >= random.rate)
-        return null;
-      return random.faults[Math.floor(Math.random() * random.faults.length)] ?? null;
+      if (random === null || !random.routes.includes(route) || draw() >= random.rate) return null;
+      return random.faults[Math.floor(draw() * random.faults.length)] ?? null;
     }
     entry.times -= 1;
     faults = faults.filter((f) => f.times > 0);
@@ -316,6 +320,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   };
 
   let server: Server | null = null;
+  let handlingNow = 0;
   let port = options.port ?? 0;
   let wrongCertificate = false;
 
@@ -323,9 +328,12 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     const s = createServer(
       { ...tls(wrongCertificate), requestCert: true, rejectUnauthorized: true },
       (req, res) => {
-        handle(req, res).catch((cause: unknown) => {
-          if (!res.headersSent) json(res, 500, { reason: String(cause) });
-        });
+        handlingNow += 1;
+        handle(req, res)
+          .catch((cause: unknown) => {
+            if (!res.headersSent) json(res, 500, { reason: String(cause) });
+          })
+          .finally(() => (handlingNow -= 1));
       },
     );
     s.on('connection', (socket: Socket) => {
@@ -384,6 +392,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     },
     heartbeats: () => beats,
     requests: () => ({ ...counts }),
+    handling: () => handlingNow,
     async stop() {
       const s = server;
       server = null;

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { openAuditLog } from '../../electron/audit/audit-log';
 import { createLogger } from '../../electron/shared/log';
@@ -8,6 +7,7 @@ import { openDatabase } from '../../electron/store/database';
 import { createOutbox } from '../../electron/store/outbox';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
+import { seededRandom } from '../seeded-random';
 import { testClock } from '../test-clock';
 import { applicationNoFor, sampleApplication } from '../fixtures/sample-application';
 
@@ -15,11 +15,19 @@ import { applicationNoFor, sampleApplication } from '../fixtures/sample-applicat
  * The kiosk's storage and sync in a process of its own, for the crash test to
  * kill -9 at random moments: it enqueues applications (printing "C <number>"
  * after each commit) while the real sync worker sends them.
- * Usage: crash-child <dataDir> <url> <caFile> <certFile> <keyFile> <target>
+ * Usage: crash-child <dataDir> <url> <caFile> <certFile> <keyFile> <target> <seed>
  */
 async function main(): Promise<void> {
-  const [dataDir = '', url = '', caFile = '', certFile = '', keyFile = '', targetText = '0'] =
-    process.argv.slice(2);
+  const [
+    dataDir = '',
+    url = '',
+    caFile = '',
+    certFile = '',
+    keyFile = '',
+    targetText = '0',
+    seedText = '1',
+  ] = process.argv.slice(2);
+  const random = seededRandom(Number(seedText));
   const target = Number(targetText);
   const clock = testClock();
   const log = createLogger({ quiet: true, file: join(dataDir, 'logs', 'kiosk.log'), clock });
@@ -56,12 +64,13 @@ async function main(): Promise<void> {
     log,
     audit: audit.value,
     clock,
+    random,
   });
   worker.start();
   process.stdout.write('READY\n');
 
   while (store.count() < target) {
-    const applicationNo = applicationNoFor(randomInt(32 ** 6));
+    const applicationNo = applicationNoFor(Math.floor(random() * 32 ** 6));
     const sample = sampleApplication(applicationNo, {
       scans: 2,
       scanBytes: 4096,

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../electron/audit/audit-log';
 import { startBackOffice, type BackOffice, type Misbehaviour } from '../backoffice/server';
 import { SAMPLE_APPLICANT } from '../fixtures/sample-application';
+import { seededRandom, testSeed } from '../seeded-random';
 import { testPki } from './sync-harness';
 
 /**
@@ -19,6 +20,9 @@ import { testPki } from './sync-harness';
  * application exactly once, and the kiosk no personal payload for any of them.
  */
 const TARGET = 1000;
+/** Kill moments, the back office's faults and the kiosk's own draws all come from this seed. */
+const SEED = testSeed('crash test');
+const random = seededRandom(SEED);
 let office: BackOffice;
 let childFile: string;
 
@@ -26,6 +30,7 @@ beforeAll(async () => {
   office = await startBackOffice({
     dir: mkdtempSync(join(tmpdir(), 'crash-backoffice-')),
     pki: testPki(),
+    random: seededRandom(SEED + 1),
   });
   childFile = join(mkdtempSync(join(tmpdir(), 'crash-child-')), 'child.cjs');
   await build({
@@ -51,7 +56,17 @@ function run(
   const client = pki.client('KIOSK-CRASH');
   const child = spawn(
     process.execPath,
-    [childFile, dataDir, office.url, pki.caFile, client.certFile, client.keyFile, String(target)],
+    [
+      childFile,
+      dataDir,
+      office.url,
+      pki.caFile,
+      client.certFile,
+      client.keyFile,
+      String(target),
+      // Each run of the child draws from its own seed, derived from the test's.
+      String(Math.floor(random() * 2 ** 31)),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -97,7 +112,7 @@ describe('crash test', () => {
     while (countOf(dataDir, 'SELECT COUNT(*) AS n FROM applications') < TARGET) {
       const { child, done } = run(dataDir, TARGET, (no) => reported.add(no));
       // Anywhere from start-up (opening the database, migrating) to the middle of enqueueing and sending.
-      const timer = setTimeout(() => child.kill('SIGKILL'), 80 + Math.random() * 500);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 80 + random() * 500);
       const code = await done;
       clearTimeout(timer);
       if (code !== null) throw new Error(`the kiosk process failed with exit code ${code}`);
@@ -163,7 +178,7 @@ describe('crash test', () => {
     // The audit log survived every kill with its chain intact.
     expect(verifyAuditFile(join(dataDir, 'audit', 'audit.jsonl')).ok).toBe(true);
     process.stdout.write(
-      `crash test: ${TARGET} applications, ${kills} kill -9, ${stored.length} stored at the back office, ${acceptedBeforeDrain} accepted before the final drain, ${reported.size} commits reported before a kill\n`,
+      `crash test (seed ${SEED}): ${TARGET} applications, ${kills} kill -9, ${stored.length} stored at the back office, ${acceptedBeforeDrain} accepted before the final drain, ${reported.size} commits reported before a kill\n`,
     );
   }, 300_000);
 });

@@ -49,6 +49,11 @@ describe('ID card reader over a serial PTY', () => {
     reader.start();
   };
   const count = (type: IdCardEvent['type']) => events.filter((e) => e.type === type).length;
+  /** Waits until the reader has polled `n` more times: progress, not a length of time. */
+  const morePolls = async (n: number): Promise<void> => {
+    const from = sim.polls;
+    await eventually(`${n} more polls`, () => sim.polls >= from + n);
+  };
   const errors = () =>
     events
       .filter((e): e is Extract<IdCardEvent, { type: 'error' }> => e.type === 'error')
@@ -75,7 +80,8 @@ describe('ID card reader over a serial PTY', () => {
       sex: 'female',
       birthDate: '1995-11-20',
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // The card stays on the reader through five more polls: it is not read a second time.
+    await morePolls(5);
     expect(count('card-read')).toBe(1);
     sim.removeCard();
     await eventually('the card removal', () => count('card-removed') === 1);
@@ -93,7 +99,7 @@ describe('ID card reader over a serial PTY', () => {
     sim.faults.readFailure = true;
     sim.placeCard(card('adult'));
     await eventually('a read failure', () => errors().includes('read_failed'));
-    await new Promise((r) => setTimeout(r, 300));
+    await morePolls(5);
     expect(errors().filter((c) => c === 'read_failed')).toHaveLength(1);
     sim.faults.readFailure = false;
     await eventually('the card read after recovery', () => count('card-read') === 1);

@@ -66,7 +66,8 @@ describe('receipt printer over a serial PTY', () => {
     sim.state[fault] = true;
     const result = await printer.print(slip);
     expect(result).toMatchObject({ ok: false, error: { code } });
-    await new Promise((r) => setTimeout(r, 200));
+    // The port is in order: once a later status query has its answer, anything sent before has arrived.
+    await expect(printer.status()).resolves.toMatchObject({ ok: true });
     expect(sim.receipts).toHaveLength(0);
     sim.state[fault] = false;
     await expect(printer.print(testReceipt(['after the fault'], 58))).resolves.toMatchObject({

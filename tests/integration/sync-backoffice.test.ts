@@ -111,7 +111,7 @@ describe('sync to the back office', () => {
     k.worker.start();
     await until(allAccepted(k, 1), 15_000, 'accepted');
     // Let the slow request finish on the server too: it must find the key the retry stored.
-    await new Promise((r) => setTimeout(r, 1000));
+    await until(() => office.handling() === 0, 15_000, 'the slow request to finish');
     expectExactlyOnce(
       k,
       made.map((m) => m.applicationNo),

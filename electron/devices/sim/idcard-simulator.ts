@@ -24,6 +24,8 @@ export interface IdCardSimulator {
   placeCard(card: SampleCard): void;
   removeCard(): void;
   readonly faults: IdCardFaults;
+  /** Find-card polls answered so far: tests wait for the reader to have polled, not for time to pass. */
+  readonly polls: number;
   dispose(): void;
 }
 
@@ -57,8 +59,10 @@ export function createIdCardSimulator(
   let emptyPollsSinceRemoval = Number.POSITIVE_INFINITY;
   const deframer = createStreamDeframer();
 
+  let polls = 0;
   const answer = (cmd: number, para: number): Uint8Array => {
     if (is(cmd, para, 'findCard')) {
+      polls += 1;
       if (liftedPolls > 0) {
         liftedPolls -= 1;
         return encodeReply(0x80);
@@ -111,6 +115,9 @@ export function createIdCardSimulator(
 
   return {
     faults,
+    get polls() {
+      return polls;
+    },
     placeCard(sample) {
       if (card !== null) liftedPolls = options.swapGapPolls;
       else liftedPolls = Math.max(0, options.swapGapPolls - emptyPollsSinceRemoval);

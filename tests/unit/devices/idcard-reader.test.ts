@@ -27,7 +27,14 @@ function rig(swapGapPolls = 3) {
     }
     throw new Error(`no ${type} event; saw ${events.map((e) => e.type).join(',')}`);
   };
-  return { simulator, reader, events, waitFor, stop: () => reader.stop() };
+  /** Waits until the reader has polled `n` more times: progress, not a length of time. */
+  const morePolls = async (n: number): Promise<void> => {
+    const from = simulator.polls;
+    for (let i = 0; i < 200 && simulator.polls < from + n; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    if (simulator.polls < from + n) throw new Error(`the reader did not poll ${n} more times`);
+  };
+  return { simulator, reader, events, waitFor, morePolls, stop: () => reader.stop() };
 }
 
 describe('ID card reader driver against the wire-level simulator', () => {
@@ -41,7 +48,7 @@ describe('ID card reader driver against the wire-level simulator', () => {
     stop = r.stop;
     r.simulator.placeCard(card('adult'));
     await r.waitFor('card-read');
-    await new Promise((res) => setTimeout(res, 200));
+    await r.morePolls(5);
     const reads = r.events.filter((e) => e.type === 'card-read');
     expect(reads).toHaveLength(1);
     const read = reads[0] as Extract<IdCardEvent, { type: 'card-read' }>;
@@ -99,13 +106,17 @@ describe('ID card reader driver against the wire-level simulator', () => {
   });
 
   it('reports a silent reader once as a timeout, not on every poll', async () => {
-    const [host] = createMemoryPair();
+    const [host, device] = createMemoryPair();
+    let polls = 0;
+    device.onData(() => (polls += 1));
     const reader = createIdCardReader(host, options);
     const events: IdCardEvent[] = [];
     reader.onEvent((e) => events.push(e));
     reader.start();
     stop = () => reader.stop();
-    await new Promise((res) => setTimeout(res, 1000));
+    // Three polls went unanswered (each waits out its timeout): one error, not three.
+    for (let i = 0; i < 400 && polls < 3; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(polls).toBeGreaterThanOrEqual(3);
     expect(events.filter((e) => e.type === 'error')).toEqual([
       { type: 'error', code: 'timeout', message: 'no reply within 300 ms' },
     ]);
@@ -126,7 +137,7 @@ describe('ID card reader driver against the wire-level simulator', () => {
       value: { kind: 'resident', textBytes: 256, photoBytes: 1024 },
     });
     expect(JSON.stringify(test)).not.toContain('王晓明');
-    await new Promise((res) => setTimeout(res, 100));
+    await r.morePolls(3);
     // The card already read is not read (or announced) again for the citizen.
     expect(r.events.slice(before)).toEqual([]);
     r.simulator.faults.readFailure = true;
