@@ -29,7 +29,7 @@ const deviceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'use lower-case letters, digits and "-" (at most 32)');
 
-/** HID report framing: model-specific, so it lives in config (DEVICES.md §2). */
+/** HID report framing: model-specific, so it lives in config (docs/DEVICES.md §2). */
 const hidReportOptions = {
   reportSize: z.number().int().min(8).max(1024).default(64),
   outputReportId: z.number().int().min(0).max(255).default(0),

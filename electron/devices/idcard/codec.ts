@@ -1,6 +1,6 @@
 /**
  * The SAM_V frame protocol of second-generation ID card readers, as pure
- * functions over bytes (see DEVICES.md §1).
+ * functions over bytes (see docs/DEVICES.md §1).
  *
  *   host → reader: AA AA AA 96 69 · Len(BE, 2) · CMD · Para · Data… · CHK
  *   reader → host: AA AA AA 96 69 · Len(BE, 2) · SW1 SW2 SW3 · Data… · CHK

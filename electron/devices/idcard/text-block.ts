@@ -5,7 +5,7 @@ import { NATIONS } from './nations';
 
 /**
  * The 256-byte text block of a card read, UCS-2LE padded with spaces. The
- * character at byte 248 says which layout it is (DEVICES.md §1).
+ * character at byte 248 says which layout it is (docs/DEVICES.md §1).
  */
 export const TEXT_BLOCK_BYTES = 256;
 

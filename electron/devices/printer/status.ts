@@ -1,4 +1,4 @@
-/** What the printer says about itself (DLE EOT replies, DEVICES.md §5). */
+/** What the printer says about itself (DLE EOT replies, docs/DEVICES.md §5). */
 export interface PrinterStatus {
   readonly offline: boolean;
   readonly coverOpen: boolean;

@@ -1,6 +1,6 @@
 /**
  * HID-POS scanner input reports (usage page 0x8C), Honeywell layout with the
- * report id stripped (DEVICES.md §4): [0] length of data in this report,
+ * report id stripped (docs/DEVICES.md §4): [0] length of data in this report,
  * [1..3] AIM symbology id, data from [4], and in the report's last three
  * bytes the vendor code id, 0x00, and a "more reports follow" flag.
  */

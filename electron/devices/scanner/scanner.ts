@@ -116,7 +116,7 @@ export function createHidPosScanner(transport: ByteTransport): Scanner {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    // Honeywell over HID: FD, length, then the same SYN T/U CR command (DEVICES.md §4).
+    // Honeywell over HID: FD, length, then the same SYN T/U CR command (docs/DEVICES.md §4).
     trigger: (on) => transport.write(Uint8Array.of(0xfd, 0x03, 0x16, on ? 0x54 : 0x55, 0x0d)),
     dispose: unsubscribe,
   };

@@ -1,5 +1,5 @@
 /**
- * Zebra/Symbol SSI packets (DEVICES.md §4): [length, opcode, source, status,
+ * Zebra/Symbol SSI packets (docs/DEVICES.md §4): [length, opcode, source, status,
  * data…, checksum high, checksum low]; the checksum is the 16-bit two's
  * complement of the sum of every byte before it.
  */

@@ -9,7 +9,7 @@ import { material, sampleSlip } from '../../fixtures/sample-slip';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-describe('ESC/POS encoding (DEVICES.md §5)', () => {
+describe('ESC/POS encoding (docs/DEVICES.md §5)', () => {
   it('initialises and turns Chinese mode on', () => {
     expect(hex(new EscPos().init().bytes())).toBe('1b401c26');
   });

@@ -14,7 +14,7 @@ const hex = (bytes: Uint8Array): string =>
   Buffer.from(bytes).toString('hex').toUpperCase().match(/../g)!.join(' ');
 const PRE = 'AA AA AA 96 69';
 
-describe('SAM command frames (DEVICES.md §1)', () => {
+describe('SAM command frames (docs/DEVICES.md §1)', () => {
   it.each([
     ['resetSam', '00 03 10 FF EC'],
     ['samStatus', '00 03 11 FF ED'],
