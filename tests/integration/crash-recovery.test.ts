@@ -90,6 +90,11 @@ const countOf = (dataDir: string, sql: string): number => {
   if (!existsSync(join(dataDir, 'kiosk.sqlite'))) return 0;
   const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
   try {
+    // Killed while opening the file, before the first migration made the tables: nothing stored yet.
+    const tables = db
+      .prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name IN ('applications', 'outbox')")
+      .get() as { n: number };
+    if (tables.n < 2) return 0;
     return (db.prepare(sql).get() as { n: number }).n;
   } finally {
     db.close();
