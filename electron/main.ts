@@ -1,10 +1,12 @@
 import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
 import { createDispatch } from './api/dispatch';
 import { bindIpc, forwardEvents } from './api/ipc';
 import { resolveDataDir, resolveRulesDir } from './kiosk/paths';
+import { configSource } from './kiosk/config-source';
 import { launchKiosk } from './kiosk/launch';
 import { describeStartFailure } from './kiosk/start-failure';
 import { APP_VERSION } from './kiosk/version';
@@ -61,7 +63,12 @@ async function start(): Promise<void> {
   const rulesDir = resolveRulesDir(process.env, app.isPackaged ? process.resourcesPath : appRoot);
   let window: BrowserWindow | null = null;
   const service = await launchKiosk({
-    configPath: process.env['KIOSK_CONFIG'],
+    config: configSource({
+      packaged: app.isPackaged,
+      demo: launch.demo,
+      env: process.env,
+      exists: existsSync,
+    }),
     systemPrinter: { print: (printerName) => printKioskPage(window, printerName) },
     dataDir,
     rulesDir,

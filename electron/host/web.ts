@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDispatch } from '../api/dispatch';
 import { createWebBinding } from '../api/web-binding';
 import { defaultDataDir, resolveDataDir, resolveRulesDir } from '../kiosk/paths';
+import { configSource } from '../kiosk/config-source';
 import { launchKiosk } from '../kiosk/launch';
 import { describeStartFailure } from '../kiosk/start-failure';
 import { APP_VERSION } from '../kiosk/version';
@@ -47,7 +48,8 @@ async function main(): Promise<number> {
   if (clock.value.note !== 'system') log.warn('app.clock', { clock: clock.value.note });
 
   const service = await launchKiosk({
-    configPath: process.env['KIOSK_CONFIG'],
+    // The web host is a development host: without KIOSK_CONFIG it runs the demo.
+    config: configSource({ packaged: false, demo: true, env: process.env, exists: () => false }),
     dataDir,
     rulesDir: resolveRulesDir(process.env, appRoot),
     version: APP_VERSION,

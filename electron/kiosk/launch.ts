@@ -4,13 +4,14 @@ import { loadConfig } from '../config/load';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
 import type { DataKeySource } from '../store/data-key';
+import type { ConfigSource } from './config-source';
 import type { SystemPrinter } from './context';
 import { openKioskService, type KioskService } from './service';
 import { startFailure, type StartFailure } from './start-failure';
 
 export interface LaunchOptions {
-  /** `KIOSK_CONFIG`; undefined or empty means the embedded demo config. */
-  readonly configPath: string | undefined;
+  /** The config file, the embedded demo, or why there is none (`configSource`). */
+  readonly config: ConfigSource;
   readonly dataDir: string;
   readonly rulesDir: string;
   readonly version: string;
@@ -31,7 +32,10 @@ export interface LaunchOptions {
 export async function launchKiosk(
   options: LaunchOptions,
 ): Promise<Result<KioskService, StartFailure>> {
-  const config = loadConfig(options.configPath);
+  if (options.config.kind === 'missing') {
+    return startFailure('config', { code: 'config_missing', message: options.config.message });
+  }
+  const config = loadConfig(options.config.kind === 'file' ? options.config.path : undefined);
   if (!config.ok) return startFailure('config', config.error);
   let service: KioskService | null = null;
   try {

@@ -55,6 +55,8 @@ export interface LaunchOptions {
   readonly relaunchAttempt: number;
   /** `--clock=<ISO instant>`: run at another date (tests, demos); a packaged kiosk ignores it. */
   readonly clock: string | null;
+  /** `--demo`: a packaged kiosk runs the demo config on purpose instead of refusing to start without one. */
+  readonly demo: boolean;
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
@@ -64,6 +66,7 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
     windowed: argv.includes('--windowed'),
     relaunchAttempt: Number.isInteger(n) && n > 0 ? n : 0,
     clock: argv.find((a) => a.startsWith('--clock='))?.slice('--clock='.length) ?? null,
+    demo: argv.includes('--demo'),
   };
 }
 
