@@ -1,4 +1,11 @@
-import { app, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import {
+  app,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +13,9 @@ import { systemClock, type Clock } from '../core/clock';
 import { createDispatch } from './api/dispatch';
 import { bindIpc, forwardEvents } from './api/ipc';
 import { resolveDataDir, resolveRulesDir } from './kiosk/paths';
+import { cliArguments, readStdin, runCli } from './cli/commands';
 import { configSource } from './kiosk/config-source';
+import { keepBeating } from './kiosk/heartbeat';
 import { launchKiosk } from './kiosk/launch';
 import { describeStartFailure } from './kiosk/start-failure';
 import { APP_VERSION } from './kiosk/version';
@@ -24,8 +33,13 @@ import { createKioskWindow, printKioskPage } from './window';
  * the kiosk service behind IPC, and recovery when the renderer fails.
  */
 const launch = parseLaunchArgs(process.argv);
+const cli = cliArguments(process.argv);
 
-if (!app.requestSingleInstanceLock()) {
+if (cli !== null) {
+  // `police-kiosk readiness` and friends over SSH: no window, no display (the launcher adds
+  // --ozone-platform=headless), and not the single instance — the kiosk may be running.
+  void runTechnicianCommand(cli).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   protocol.registerSchemesAsPrivileged([
@@ -44,6 +58,30 @@ if (!app.requestSingleInstanceLock()) {
       process.stderr.write(`The kiosk cannot start (终端无法启动): ${reason}\n`);
       showOutOfService(reason, createLogger(), systemClock);
     });
+}
+
+async function runTechnicianCommand(args: readonly string[]): Promise<number> {
+  try {
+    return await runCli(
+      args,
+      {
+        env: process.env,
+        clock: systemClock,
+        packaged: app.isPackaged,
+        appRoot: app.isPackaged ? process.resourcesPath : app.getAppPath(),
+        dataDirFallback: app.getPath('userData'),
+        exists: existsSync,
+      },
+      {
+        out: (text) => process.stdout.write(`${text}\n`),
+        err: (text) => process.stderr.write(`${text}\n`),
+        stdin: readStdin,
+      },
+    );
+  } catch (cause) {
+    process.stderr.write(`${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return 1;
+  }
 }
 
 /** The system clock, or a development launch's `--clock` (ignored when packaged). */
@@ -75,6 +113,10 @@ async function start(): Promise<void> {
     version: APP_VERSION,
     log,
     clock,
+    // The systemd unit sets it (/run/police-kiosk/heartbeat.json): its watchdog and `police-kiosk readiness` read it.
+    ...(process.env['KIOSK_HEARTBEAT_FILE']
+      ? { heartbeatFile: process.env['KIOSK_HEARTBEAT_FILE'] }
+      : {}),
     // The data key is wrapped by the OS keyring; a basic_text backend is refused unless the config allows a key file.
     dataKey: (config) => ({
       kind: 'safe-storage',
@@ -146,6 +188,8 @@ async function start(): Promise<void> {
     technicianUnlocked: () => service.value.technicianUnlocked(),
     relaunch,
   });
+  // A kiosk screen never dims or sleeps while the kiosk runs.
+  powerSaveBlocker.start('prevent-display-sleep');
   log.info('app.ready', { version: APP_VERSION, windowed: launch.windowed });
 
   app.on('second-instance', () => {
@@ -187,5 +231,21 @@ function showOutOfService(
     // Restarting would meet the same problem: stay on the notice until a technician acts.
     relaunch: () => undefined,
   });
+  powerSaveBlocker.start('prevent-display-sleep');
+  // Alive and saying why: the watchdog leaves it be, `police-kiosk readiness` shows the reason.
+  const heartbeatFile = process.env['KIOSK_HEARTBEAT_FILE'];
+  if (heartbeatFile) {
+    keepBeating(
+      heartbeatFile,
+      () => ({
+        status: 'out_of_service',
+        at: clock.now().toISOString(),
+        pid: process.pid,
+        version: APP_VERSION,
+        reason,
+      }),
+      log,
+    );
+  }
   app.on('window-all-closed', () => app.quit());
 }

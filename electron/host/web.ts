@@ -7,6 +7,7 @@ import { createWebBinding } from '../api/web-binding';
 import { defaultDataDir, resolveDataDir, resolveRulesDir } from '../kiosk/paths';
 import { configSource } from '../kiosk/config-source';
 import { launchKiosk } from '../kiosk/launch';
+import { keepBeating } from '../kiosk/heartbeat';
 import { describeStartFailure } from '../kiosk/start-failure';
 import { APP_VERSION } from '../kiosk/version';
 import { createLogger } from '../shared/log';
@@ -55,12 +56,30 @@ async function main(): Promise<number> {
     version: APP_VERSION,
     log,
     clock: clock.value.clock,
+    ...(process.env['KIOSK_HEARTBEAT_FILE']
+      ? { heartbeatFile: process.env['KIOSK_HEARTBEAT_FILE'] }
+      : {}),
   });
+  let stopBeating: (() => void) | null = null;
   if (!service.ok) {
     // As Electron does: the browser shows the out-of-service notice with the reason.
     const reason = describeStartFailure(service.error);
     process.stderr.write(`The kiosk cannot start (终端无法启动): ${reason}\n`);
     log.error('app.cannot_start', { stage: service.error.stage, code: service.error.code });
+    const heartbeatFile = process.env['KIOSK_HEARTBEAT_FILE'];
+    if (heartbeatFile) {
+      stopBeating = keepBeating(
+        heartbeatFile,
+        () => ({
+          status: 'out_of_service',
+          at: clock.value.clock.now().toISOString(),
+          pid: process.pid,
+          version: APP_VERSION,
+          reason,
+        }),
+        log,
+      );
+    }
   }
 
   const token = randomBytes(24).toString('base64url');
@@ -93,6 +112,7 @@ async function main(): Promise<number> {
   log.info('web.stopping', {});
   server.close();
   if (service.ok) await service.value.stop();
+  stopBeating?.();
   return service.ok ? 0 : 1;
 }
 

@@ -18,6 +18,7 @@ export interface LaunchOptions {
   readonly log: Logger;
   readonly clock: Clock;
   readonly systemPrinter?: SystemPrinter;
+  readonly heartbeatFile?: string;
   /** How the data key is protected, given the config (Electron: safeStorage). */
   readonly dataKey?: (config: KioskConfig) => DataKeySource;
 }
@@ -47,6 +48,7 @@ export async function launchKiosk(
       log: options.log,
       clock: options.clock,
       ...(options.systemPrinter ? { systemPrinter: options.systemPrinter } : {}),
+      ...(options.heartbeatFile ? { heartbeatFile: options.heartbeatFile } : {}),
       ...(options.dataKey ? { dataKey: options.dataKey(config.value) } : {}),
     });
     if (!opened.ok) return opened;

@@ -33,6 +33,7 @@ import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
 import { statusHandlers } from './handlers/status';
 import { submitHandlers } from './handlers/submit';
+import { keepBeating, type Heartbeat } from './heartbeat';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
@@ -65,6 +66,8 @@ export interface KioskServiceOptions {
   readonly dataKey?: DataKeySource;
   /** The one clock: the system's, or a test clock set at launch. */
   readonly clock: Clock;
+  /** Where to write the heartbeat the watchdog and `police-kiosk readiness` read; none when unset. */
+  readonly heartbeatFile?: string;
 }
 
 /** Everything that lives in the data folder, opened in order; any failure stops the start with a clear message. */
@@ -322,6 +325,29 @@ function buildService(
     emit,
     cardOnReader: () => cardOnReader,
   };
+  const { heartbeatFile } = options;
+  let stopBeating: (() => void) | null = null;
+  const beat = (): Heartbeat => {
+    const queue = outbox.summary(options.clock.now()).counts;
+    const space = ctx.storage();
+    return {
+      status: 'serving',
+      at: options.clock.now().toISOString(),
+      pid: process.pid,
+      version: options.version,
+      kioskId: config.kioskId,
+      devices: devices
+        .health()
+        .map(({ id, kind, state, lastError }) => ({ id, kind, state, lastError })),
+      queue: {
+        waiting: queue.queued + queue.sending + queue.needs_attention,
+        needsAttention: queue.needs_attention,
+      },
+      storage: { freeMb: space.freeMb, ok: space.ok },
+      keyProtection: storage.keyProtection,
+    };
+  };
+
   const handlers: KioskHandlers = {
     ...infoHandlers(ctx),
     ...sessionHandlers(ctx),
@@ -350,8 +376,11 @@ function buildService(
       auditStart(options, audit, ruleSet);
       await devices.start();
       sync?.start();
+      if (heartbeatFile !== undefined) stopBeating = keepBeating(heartbeatFile, beat, log);
     },
     async stop() {
+      // A stopped kiosk has no heartbeat: readiness says "not running", not stale states.
+      stopBeating?.();
       sessions.end();
       await sync?.stop();
       await devices.stop();

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { systemClock, type Clock } from '../../core/clock';
 
@@ -16,20 +16,57 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-export function createLogger(
-  options: { readonly file?: string; readonly quiet?: boolean; readonly clock?: Clock } = {},
-): Logger {
+export interface LoggerOptions {
+  readonly file?: string;
+  readonly quiet?: boolean;
+  readonly clock?: Clock;
+  /** The file is rotated when it would pass this size: `kiosk.log` → `kiosk.log.1` → … */
+  readonly maxBytes?: number;
+  /** Rotated files kept besides the current one; the oldest is deleted. */
+  readonly keep?: number;
+}
+
+/** 10 MB × (1 + 4): a log that can never take more than 50 MB of a kiosk's disk. */
+export const LOG_MAX_BYTES = 10 * 1024 * 1024;
+export const LOG_KEEP = 4;
+
+export function createLogger(options: LoggerOptions = {}): Logger {
   const clock = options.clock ?? systemClock;
-  if (options.file !== undefined) mkdirSync(dirname(options.file), { recursive: true });
-  const write = (level: LogLevel, event: string, fields: LogFields = {}): void => {
-    const line = JSON.stringify({ t: clock.now().toISOString(), level, event, ...fields });
-    if (options.quiet !== true) process.stderr.write(`${line}\n`);
-    if (options.file !== undefined) {
+  const { file } = options;
+  const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
+  const keep = options.keep ?? LOG_KEEP;
+  let size = 0;
+  if (file !== undefined) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      size = statSync(file).size;
+    } catch {
+      size = 0;
+    }
+  }
+  const rotate = (path: string): void => {
+    rmSync(`${path}.${keep}`, { force: true });
+    for (let n = keep - 1; n >= 1; n -= 1) {
       try {
-        appendFileSync(options.file, `${line}\n`);
+        renameSync(`${path}.${n}`, `${path}.${n + 1}`);
       } catch {
-        // A full disk must not take the kiosk down with it; stderr still has the line.
+        // That generation does not exist yet.
       }
+    }
+    renameSync(path, `${path}.1`);
+    size = 0;
+  };
+  const write = (level: LogLevel, event: string, fields: LogFields = {}): void => {
+    const line = `${JSON.stringify({ t: clock.now().toISOString(), level, event, ...fields })}\n`;
+    if (options.quiet !== true) process.stderr.write(line);
+    if (file === undefined) return;
+    const bytes = Buffer.byteLength(line, 'utf8');
+    try {
+      if (size > 0 && size + bytes > maxBytes) rotate(file);
+      appendFileSync(file, line, { mode: 0o600 });
+      size += bytes;
+    } catch {
+      // A full disk must not take the kiosk down with it; stderr (the journal) still has the line.
     }
   };
   return {

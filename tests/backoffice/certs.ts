@@ -15,7 +15,11 @@ export interface TestPki {
   readonly serverKeyFile: string;
   readonly rogueCertFile: string;
   readonly rogueKeyFile: string;
-  readonly client: (kioskId: string) => { readonly certFile: string; readonly keyFile: string };
+  /** A client certificate for the kiosk id (CN), valid `days` days from now (2 unless asked). */
+  readonly client: (
+    kioskId: string,
+    days?: number,
+  ) => { readonly certFile: string; readonly keyFile: string };
 }
 
 const openssl = (args: readonly string[], cwd: string): void => {
@@ -35,7 +39,7 @@ function makeCa(dir: string, name: string, cn: string): void {
       '-out',
       `${name}.crt`,
       '-days',
-      '3',
+      '400',
       '-subj',
       `/CN=${cn}`,
     ],
@@ -43,7 +47,14 @@ function makeCa(dir: string, name: string, cn: string): void {
   );
 }
 
-function makeLeaf(dir: string, ca: string, name: string, cn: string, extensions: string): void {
+function makeLeaf(
+  dir: string,
+  ca: string,
+  name: string,
+  cn: string,
+  extensions: string,
+  days = 2,
+): void {
   writeFileSync(join(dir, `${name}.ext`), extensions);
   openssl(
     ['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`],
@@ -63,7 +74,7 @@ function makeLeaf(dir: string, ca: string, name: string, cn: string, extensions:
       '-out',
       `${name}.crt`,
       '-days',
-      '2',
+      String(days),
       '-extfile',
       `${name}.ext`,
     ],
@@ -91,13 +102,14 @@ export function makeTestPki(dir: string): TestPki {
     serverKeyFile: join(dir, 'server.key'),
     rogueCertFile: join(dir, 'rogue-server.crt'),
     rogueKeyFile: join(dir, 'rogue-server.key'),
-    client(kioskId) {
-      const known = clients.get(kioskId);
+    client(kioskId, days = 2) {
+      const name = days === 2 ? `client-${kioskId}` : `client-${kioskId}-${days}d`;
+      const known = clients.get(name);
       if (known !== undefined) return known;
-      const name = `client-${kioskId}`;
-      if (!existsSync(join(dir, `${name}.crt`))) makeLeaf(dir, 'ca', name, kioskId, CLIENT_EXT);
+      if (!existsSync(join(dir, `${name}.crt`)))
+        makeLeaf(dir, 'ca', name, kioskId, CLIENT_EXT, days);
       const files = { certFile: join(dir, `${name}.crt`), keyFile: join(dir, `${name}.key`) };
-      clients.set(kioskId, files);
+      clients.set(name, files);
       return files;
     },
   };

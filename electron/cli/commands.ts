@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Clock } from '../../core/clock';
+import { checkRulesDir, formatRulesCheck } from '../../rules/check-dir';
+import { verifyAuditFile } from '../audit/audit-log';
+import { configSource } from '../kiosk/config-source';
+import { resolveRulesDir } from '../kiosk/paths';
+import { hashPin } from '../kiosk/staff-auth';
+import { readinessReport, type ReadinessInputs } from './readiness';
+
+/** Where the CLI writes: the terminal in production, arrays in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** The whole of standard input (a PIN piped in, so it stays out of the shell's history). */
+  stdin(): string;
+}
+
+export interface CliContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  /** A package reads /etc/police-kiosk/kiosk.json when KIOSK_CONFIG is unset. */
+  readonly packaged: boolean;
+  /** Where the shipped `rules/` folder is (resources/ in a package, the checkout otherwise). */
+  readonly appRoot: string;
+  /** The data folder when KIOSK_DATA_DIR is unset. */
+  readonly dataDirFallback: string;
+  readonly exists: (path: string) => boolean;
+  readonly backOfficeTime?: ReadinessInputs['backOfficeTime'];
+}
+
+export const USAGE = `police-kiosk — technician commands (技术人员命令)
+
+  police-kiosk readiness          is this kiosk ready for the hall? JSON on stdout; exit 1 when not
+  police-kiosk check-rules [DIR]  check a folder of service rule files (default: the kiosk's own)
+  police-kiosk hash-pin [PIN]     scrypt hash of a staff PIN for the config (or the PIN on stdin)
+  police-kiosk verify-audit [FILE] check the audit log's hash chain (default: the kiosk's own)
+
+Run as root or as the police-kiosk user. They work over SSH: no display, and they never open
+the devices (the running kiosk reports them in its heartbeat).`;
+
+/**
+ * The technician's commands, the same in a package (`police-kiosk <command>`,
+ * run by the Electron binary with no window) and in a checkout (`npm run
+ * pin:hash`, `npm run audit:verify`, …). Returns the exit code.
+ */
+export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  const dataDir = ctx.env['KIOSK_DATA_DIR'] || ctx.dataDirFallback;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    case 'check-rules': {
+      const started = performance.now();
+      const dir = resolve(rest[0] ?? resolveRulesDir(ctx.env, ctx.appRoot));
+      const result = checkRulesDir(dir, { relativeTo: dir });
+      for (const line of formatRulesCheck(
+        result,
+        performance.now() - started,
+        `check-rules ${dir}`,
+      ))
+        io.out(line);
+      return result.problems.length === 0 ? 0 : 1;
+    }
+    case 'hash-pin': {
+      const pin = (rest[0] ?? io.stdin()).trim();
+      if (!/^\d{6,12}$/.test(pin)) {
+        io.err('A staff PIN is 6 to 12 digits (员工密码为6至12位数字).');
+        return 2;
+      }
+      io.out(await hashPin(pin));
+      return 0;
+    }
+    case 'verify-audit': {
+      const file = rest[0] ?? join(dataDir, 'audit', 'audit.jsonl');
+      const result = verifyAuditFile(file);
+      if (result.ok) {
+        const torn =
+          result.value.tornLines > 0
+            ? `, ${result.value.tornLines} line(s) cut short by a power loss`
+            : '';
+        io.out(`audit log intact: ${result.value.entries} entries${torn} (${file})`);
+        return 0;
+      }
+      if (result.error.code === 'audit_unreadable') {
+        io.err(`audit log cannot be read: ${result.error.message}`);
+        return 2;
+      }
+      io.err(`audit log NOT intact: ${result.error.message} (${file})`);
+      return 1;
+    }
+    case 'readiness': {
+      const report = await readinessReport({
+        config: configSource({
+          packaged: ctx.packaged,
+          demo: false,
+          env: ctx.env,
+          exists: ctx.exists,
+        }),
+        dataDir,
+        rulesDir: resolveRulesDir(ctx.env, ctx.appRoot),
+        heartbeatFile: ctx.env['KIOSK_HEARTBEAT_FILE'] || null,
+        clock: ctx.clock,
+        ...(ctx.backOfficeTime ? { backOfficeTime: ctx.backOfficeTime } : {}),
+      });
+      io.out(JSON.stringify(report, null, 2));
+      return report.ready ? 0 : 1;
+    }
+    default:
+      io.err(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+/** The arguments after `--cli`, or null when the process was started to be the kiosk. */
+export function cliArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--cli');
+  return at === -1 ? null : argv.slice(at + 1);
+}
+
+/** Standard input read whole, or empty when there is none (a terminal). */
+export function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}

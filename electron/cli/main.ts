@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { systemClock } from '../../core/clock';
+import { defaultDataDir } from '../kiosk/paths';
+import { readStdin, runCli } from './commands';
+
+/**
+ * The technician's commands under plain Node, from a checkout:
+ * `node build/scripts/run-ts.mjs electron/cli/main.ts readiness` (the npm
+ * scripts pin:hash, audit:verify, readiness run this). In a package the same
+ * commands run inside the Electron binary: `police-kiosk readiness`.
+ */
+runCli(
+  process.argv.slice(2),
+  {
+    env: process.env,
+    clock: systemClock,
+    packaged: false,
+    appRoot: resolve(__dirname, '..', '..'),
+    dataDirFallback: defaultDataDir(process.env, process.platform, homedir()),
+    exists: existsSync,
+  },
+  {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    stdin: readStdin,
+  },
+).then(
+  (code) => process.exit(code),
+  (cause: unknown) => {
+    process.stderr.write(`${cause instanceof Error ? cause.stack : String(cause)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,329 @@
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import type { Clock } from '../../core/clock';
+import { checkRulesDir } from '../../rules/check-dir';
+import { verifyAuditFile } from '../audit/audit-log';
+import { loadConfig } from '../config/load';
+import type { KioskConfig } from '../config/schema';
+import type { ConfigSource } from '../kiosk/config-source';
+import { heartbeatSchema, HEARTBEAT_EVERY_MS, type Heartbeat } from '../kiosk/heartbeat';
+import { storageStatus } from '../store/disk-space';
+
+/** One thing that must hold before a kiosk serves a hall, and what was seen. */
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  /** `warn`: holds today, but needs a technician soon (a certificate expiring in 20 days). */
+  readonly level: 'ok' | 'warn' | 'fail';
+  readonly detail: string;
+}
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  readonly generatedAt: string;
+  readonly kioskId: string | null;
+  readonly checks: readonly ReadinessCheck[];
+}
+
+export interface ReadinessInputs {
+  readonly config: ConfigSource;
+  readonly dataDir: string;
+  readonly rulesDir: string;
+  readonly heartbeatFile: string | null;
+  readonly clock: Clock;
+  /** How the back office's clock is read; injectable so tests use the test back office. */
+  readonly backOfficeTime?: (config: KioskConfig) => Promise<Date | null>;
+}
+
+/** A client certificate warns this long before it expires. */
+export const CERT_WARN_DAYS = 30;
+/** Clocks further apart than this break TLS validity checks and make logs misleading. */
+export const MAX_CLOCK_SKEW_SECONDS = 120;
+/** A heartbeat older than this means the kiosk is not running (or hangs). */
+export const HEARTBEAT_STALE_MS = 6 * HEARTBEAT_EVERY_MS;
+
+const check = (name: string, level: ReadinessCheck['level'], detail: string): ReadinessCheck => ({
+  name,
+  ok: level !== 'fail',
+  level,
+  detail,
+});
+
+const DAY_MS = 86_400_000;
+
+/** A certificate file: readable, valid now, and how long it has left. */
+export function certificateCheck(name: string, path: string, now: Date): ReadinessCheck {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(readFileSync(path));
+  } catch (cause) {
+    return check(
+      name,
+      'fail',
+      `${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+  const from = new Date(cert.validFrom);
+  const to = new Date(cert.validTo);
+  const days = Math.floor((to.getTime() - now.getTime()) / DAY_MS);
+  const subject = cert.subject.replace(/\n/g, ', ');
+  if (now < from) return check(name, 'fail', `${subject}: not valid before ${from.toISOString()}`);
+  if (days < 0) return check(name, 'fail', `${subject}: expired on ${to.toISOString()}`);
+  return check(
+    name,
+    days < CERT_WARN_DAYS ? 'warn' : 'ok',
+    `${subject}: valid until ${to.toISOString().slice(0, 10)} (${days} days left)`,
+  );
+}
+
+/** The devices as the running kiosk last reported them, from its heartbeat file. */
+export function heartbeatChecks(
+  file: string | null,
+  now: Date,
+  read: (path: string) => string | null,
+): { checks: ReadinessCheck[]; beat: Heartbeat | null } {
+  if (file === null) {
+    return {
+      checks: [check('kiosk running', 'fail', 'no heartbeat file is configured')],
+      beat: null,
+    };
+  }
+  const found = read(file);
+  if (found === null) {
+    return {
+      checks: [check('kiosk running', 'fail', `${file} does not exist: the kiosk is not running`)],
+      beat: null,
+    };
+  }
+  const parsed = heartbeatSchema.safeParse(
+    ((): unknown => {
+      try {
+        return JSON.parse(found);
+      } catch {
+        return null;
+      }
+    })(),
+  );
+  if (!parsed.success)
+    return { checks: [check('kiosk running', 'fail', `${file} is not a heartbeat`)], beat: null };
+  const beat = parsed.data;
+  // The beat's own time, on the kiosk's clock: the same clock this report runs on.
+  const age = now.getTime() - Date.parse(beat.at);
+  if (age > HEARTBEAT_STALE_MS) {
+    return {
+      checks: [
+        check(
+          'kiosk running',
+          'fail',
+          `last heartbeat ${Math.round(age / 1000)} s ago (pid ${beat.pid}): the kiosk hangs or stopped`,
+        ),
+      ],
+      beat,
+    };
+  }
+  if (beat.status === 'out_of_service') {
+    return {
+      checks: [
+        check(
+          'kiosk running',
+          'fail',
+          `out of service since it started (pid ${beat.pid}): ${beat.reason}`,
+        ),
+      ],
+      beat,
+    };
+  }
+  return {
+    checks: [
+      check(
+        'kiosk running',
+        'ok',
+        `pid ${beat.pid}, version ${beat.version}, heartbeat ${Math.round(age / 1000)} s ago`,
+      ),
+      // The running kiosk opened the data key: how it is protected is known there, not in an SSH session.
+      check(
+        'data key protection',
+        beat.keyProtection.includes('basic_text') ? 'warn' : 'ok',
+        beat.keyProtection,
+      ),
+      ...beat.devices.map((d) =>
+        check(
+          `device ${d.id} (${d.kind})`,
+          d.state === 'ready' ? 'ok' : 'fail',
+          `${d.state}${d.lastError === null ? '' : ` — ${d.lastError}`}`,
+        ),
+      ),
+      check(
+        'outbox',
+        beat.queue.needsAttention > 0 ? 'warn' : 'ok',
+        `${beat.queue.waiting} waiting, ${beat.queue.needsAttention} need attention`,
+      ),
+    ],
+    beat,
+  };
+}
+
+/** The back office's `Date` header over mutual TLS; null when it does not answer. */
+export function backOfficeDate(config: KioskConfig, timeoutMs = 5_000): Promise<Date | null> {
+  const office = config.backOffice;
+  if (office === null) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    try {
+      const req = request(
+        new URL('heartbeat', office.url.endsWith('/') ? office.url : `${office.url}/`),
+        {
+          method: 'HEAD',
+          ca: readFileSync(office.caFile),
+          cert: readFileSync(office.certFile),
+          key: readFileSync(office.keyFile),
+          headers: { 'X-Kiosk-Id': config.kioskId },
+          timeout: timeoutMs,
+        },
+        (res) => {
+          res.resume();
+          const date = res.headers.date;
+          resolve(date === undefined ? null : new Date(date));
+        },
+      );
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolve(null));
+      req.end();
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+/** Which rule files the kiosk would load, their versions, and what is wrong with any of them. */
+function rulesCheck(rulesDir: string): ReadinessCheck {
+  const result = checkRulesDir(rulesDir, { relativeTo: rulesDir });
+  const servicesDir = join(rulesDir, 'services');
+  const versions = existsSync(servicesDir)
+    ? readdirSync(servicesDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => {
+          try {
+            const { id, version } = JSON.parse(readFileSync(join(servicesDir, f), 'utf8')) as {
+              id?: string;
+              version?: string;
+            };
+            return `${id ?? f}@${version ?? '?'}`;
+          } catch {
+            return `${f}@unreadable`;
+          }
+        })
+    : [];
+  const first = result.problems[0];
+  return check(
+    'service rule files',
+    result.problems.length === 0 && versions.length > 0 ? 'ok' : 'fail',
+    `${rulesDir}: ${versions.join(', ') || 'none'}${first === undefined ? '' : `; ${result.problems.length} problem(s), first: ${first.file} ${first.problem.path}: ${first.problem.message}`}`,
+  );
+}
+
+/** The data folder holds personal data: nobody but the kiosk user may even list it. */
+function dataFolderCheck(dataDir: string): ReadinessCheck {
+  try {
+    const mode = statSync(dataDir).mode & 0o777;
+    return check(
+      'data folder',
+      (mode & 0o077) === 0 ? 'ok' : 'fail',
+      `${dataDir} mode ${mode.toString(8).padStart(4, '0')}${(mode & 0o077) === 0 ? '' : ' (needs 0700)'}`,
+    );
+  } catch (cause) {
+    return check(
+      'data folder',
+      'fail',
+      `${dataDir}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
+/**
+ * `police-kiosk readiness`: everything a technician must see before a kiosk
+ * serves a hall, without touching the devices (the running kiosk reports
+ * them in its heartbeat). Nothing personal.
+ */
+export async function readinessReport(inputs: ReadinessInputs): Promise<ReadinessReport> {
+  const now = inputs.clock.now();
+  const checks: ReadinessCheck[] = [];
+  let config: KioskConfig | null = null;
+  if (inputs.config.kind === 'missing') {
+    checks.push(check('config', 'fail', inputs.config.message));
+  } else {
+    const loaded = loadConfig(inputs.config.kind === 'file' ? inputs.config.path : undefined);
+    if (loaded.ok) {
+      config = loaded.value;
+      const demo = config.devices.some((d) => d.transport.type === 'simulated');
+      checks.push(
+        check(
+          'config',
+          demo ? 'fail' : 'ok',
+          `${inputs.config.kind === 'file' ? inputs.config.path : '(embedded demo)'}: kiosk ${config.kioskId}${demo ? '; has simulated devices (demo mode)' : ''}`,
+        ),
+      );
+    } else checks.push(check('config', 'fail', loaded.error.message));
+  }
+
+  if (config !== null) {
+    const office = config.backOffice;
+    if (office === null) {
+      checks.push(check('back office', 'warn', 'none configured: applications stay on this kiosk'));
+    } else {
+      checks.push(certificateCheck('client certificate', office.certFile, now));
+      checks.push(certificateCheck('station CA certificate', office.caFile, now));
+      const theirs = await (inputs.backOfficeTime ?? backOfficeDate)(config);
+      if (theirs === null) {
+        checks.push(check('clock against the back office', 'fail', `${office.url} did not answer`));
+      } else {
+        const skew = Math.round((now.getTime() - theirs.getTime()) / 1000);
+        checks.push(
+          check(
+            'clock against the back office',
+            Math.abs(skew) <= MAX_CLOCK_SKEW_SECONDS ? 'ok' : 'fail',
+            `this kiosk is ${Math.abs(skew)} s ${skew >= 0 ? 'ahead of' : 'behind'} the back office (allowed ${MAX_CLOCK_SKEW_SECONDS} s)`,
+          ),
+        );
+      }
+    }
+    const space = storageStatus(inputs.dataDir, config.storage.minFreeMb);
+    checks.push(
+      check(
+        'disk space',
+        space.ok ? 'ok' : 'fail',
+        `${space.freeMb} MB free at ${inputs.dataDir} (need ${space.minFreeMb})`,
+      ),
+    );
+  }
+
+  checks.push(dataFolderCheck(inputs.dataDir));
+  checks.push(rulesCheck(inputs.rulesDir));
+  const auditFile = join(inputs.dataDir, 'audit', 'audit.jsonl');
+  if (existsSync(auditFile)) {
+    const audit = verifyAuditFile(auditFile);
+    checks.push(
+      check(
+        'audit log',
+        audit.ok ? 'ok' : 'fail',
+        audit.ok ? `${audit.value.entries} entries, chain intact` : audit.error.message,
+      ),
+    );
+  }
+  const { checks: running, beat } = heartbeatChecks(inputs.heartbeatFile, now, (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  });
+  checks.push(...running);
+  return {
+    ready: checks.every((c) => c.ok),
+    generatedAt: now.toISOString(),
+    kioskId: config?.kioskId ?? (beat?.status === 'serving' ? beat.kioskId : null),
+    checks,
+  };
+}
