@@ -19,6 +19,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/host/web.ts'], outfile: 'dist/electron/web.cjs' }),
+  // The technician's commands under plain Node (a package runs them inside Electron: police-kiosk <command>).
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/electron/cli.cjs' }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
   build({
     ...common,
@@ -27,4 +29,4 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
-console.log('built dist/electron/{main,preload,web}.cjs');
+console.log('built dist/electron/{main,preload,web,cli}.cjs');
