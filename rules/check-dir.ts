@@ -52,10 +52,25 @@ export function checkRulesDir(
   let common: CommonRules = commonRulesSchema.parse({ version: 'none' });
   const commonPath = join(rulesDir, 'common.json');
   let checked = 0;
-  if (existsSync(commonPath)) {
+  /** The file's text, or null with the reason reported (a folder named x.json, no permission). */
+  const readText = (path: string): string | null => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (cause) {
+      report(shown(path), [
+        {
+          path: '$',
+          message: `cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+        },
+      ]);
+      return null;
+    }
+  };
+  const commonText = existsSync(commonPath) ? readText(commonPath) : null;
+  if (commonText !== null) {
     checked += 1;
     // zod speaks more plainly about unions; the JSON Schema is checked too so it cannot drift.
-    const parsed = parseCommonFile(readFileSync(commonPath, 'utf8'));
+    const parsed = parseCommonFile(commonText);
     if (!parsed.ok) report(shown(commonPath), parsed.problems);
     else {
       report(shown(commonPath), schemaProblems(validateCommon, readJson(commonPath)));
@@ -74,7 +89,9 @@ export function checkRulesDir(
   for (const name of services) {
     checked += 1;
     const path = join(servicesDir, name);
-    const parsed = parseServiceFile(readFileSync(path, 'utf8'), name, common);
+    const text = readText(path);
+    if (text === null) continue;
+    const parsed = parseServiceFile(text, name, common);
     if (!parsed.ok) report(shown(path), parsed.problems);
     else report(shown(path), schemaProblems(validateService, readJson(path)));
   }

@@ -65,8 +65,12 @@ export function makeEntry(
   return { ...base, hash: hashEntry(base) };
 }
 
-/** 18-digit ID numbers, 11-digit mobile numbers: what must never be written. */
-const PERSONAL = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)/;
+/**
+ * 18-digit ID numbers, 11-digit mobile numbers: what must never be written.
+ * Not inside a longer run of letters and digits (a UUID's last group such as
+ * `a13912345678`, a hash): those are ids, and removing them lost session ids.
+ */
+const PERSONAL = /(?<![0-9A-Za-z])(\d{17}[\dXx]|1[3-9]\d{9})(?![0-9A-Za-z])/;
 
 /** Replaces any value that looks like an ID or phone number; the audit log is read by many people. */
 export function scrubFields(fields: AuditFields): { fields: AuditFields; scrubbed: number } {

@@ -36,6 +36,40 @@ const sha256 = (...parts: Buffer[]): string => {
   return hash.digest('hex');
 };
 
+/** Larger than any real rule file: a file this big is refused rather than parsed. */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A rule file's bytes, or why it cannot be used: a folder named `x.json`, a
+ * file the kiosk user may not read, one far too large. Never throws, so one
+ * bad file never stops the others from loading.
+ */
+function readRuleFile(path: string): { bytes: Buffer } | { problems: RuleProblem[] } {
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length > MAX_RULE_FILE_BYTES) {
+      return {
+        problems: [
+          {
+            path: '$',
+            message: `${bytes.length} bytes; a rule file may be at most ${MAX_RULE_FILE_BYTES}`,
+          },
+        ],
+      };
+    }
+    return { bytes };
+  } catch (cause) {
+    return {
+      problems: [
+        {
+          path: '$',
+          message: `cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+        },
+      ],
+    };
+  }
+}
+
 function readIfExists(path: string): Buffer | null {
   try {
     return readFileSync(path);
@@ -53,19 +87,32 @@ function readIfExists(path: string): Buffer | null {
 export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
   const rules = new Map<string, LoadedRule>();
   const problems: RuleFileProblem[] = [];
-  mkdirSync(lastGoodDir, { recursive: true });
+  try {
+    mkdirSync(lastGoodDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // No last-good copies this time (a full or read-only disk): the rules still load.
+  }
   const remember = (file: string, bytes: Buffer): void => {
     const path = join(lastGoodDir, file);
     const previous = readIfExists(path);
-    if (previous === null || !previous.equals(bytes)) writeFileSync(path, bytes, { mode: 0o644 });
+    if (previous !== null && previous.equals(bytes)) return;
+    try {
+      writeFileSync(path, bytes, { mode: 0o600 });
+    } catch {
+      // A full disk: the last good copy stays the older one; the file in use is still this one.
+    }
   };
 
   let common: CommonRules = commonRulesSchema.parse({ version: 'none' });
   let commonBytes: Buffer = Buffer.alloc(0);
   const commonPath = join(rulesDir, 'common.json');
   if (existsSync(commonPath)) {
-    const current = readFileSync(commonPath);
-    const parsed = parseCommonFile(current.toString('utf8'));
+    const read = readRuleFile(commonPath);
+    const current = 'bytes' in read ? read.bytes : Buffer.alloc(0);
+    const parsed =
+      'bytes' in read
+        ? parseCommonFile(current.toString('utf8'))
+        : { ok: false as const, problems: read.problems };
     if (parsed.ok) {
       common = parsed.value;
       commonBytes = current;
@@ -99,8 +146,12 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
     });
   }
   for (const file of files) {
-    const current = readFileSync(join(servicesDir, file));
-    const parsed = parseServiceFile(current.toString('utf8'), file, common);
+    const read = readRuleFile(join(servicesDir, file));
+    const current = 'bytes' in read ? read.bytes : Buffer.alloc(0);
+    const parsed =
+      'bytes' in read
+        ? parseServiceFile(current.toString('utf8'), file, common)
+        : { ok: false as const, problems: read.problems };
     if (parsed.ok) {
       rules.set(parsed.value.id, {
         rule: parsed.value,

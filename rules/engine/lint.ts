@@ -1,4 +1,5 @@
 import { CONTEXT_ROOTS, isAllowedOperator, operatorsIn, variablesIn } from './logic';
+import { nestedQuantifier } from './regex-safety';
 import type { Condition, Question, ServiceRule } from './schema';
 
 /** One problem in a rule file, with the JSON path of what is wrong. */
@@ -202,6 +203,10 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
           path: `$.questions[${i}].pattern`,
           message: `not a valid pattern: ${(cause as Error).message}`,
         });
+      }
+      const nested = nestedQuantifier(q.pattern);
+      if (nested !== null) {
+        problems.push({ path: `$.questions[${i}].pattern`, message: nested });
       }
       if (q.patternMessage === undefined) {
         problems.push({

@@ -1,4 +1,5 @@
 import { formatPath } from './format-path';
+import { jsonDepth } from './regex-safety';
 import { lintRule, type RuleProblem } from './lint';
 import { withCommon } from './merge';
 import { commonRulesSchema, serviceRuleSchema, type CommonRules, type ServiceRule } from './schema';
@@ -7,9 +8,25 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problems: readonly RuleProblem[] };
 
+/** Deeper than any real rule file; a file nested thousands deep is refused before anything walks it. */
+export const MAX_RULE_DEPTH = 64;
+
 function parseJson(text: string): Parsed<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    const depth = jsonDepth(value);
+    if (depth > MAX_RULE_DEPTH) {
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '$',
+            message: `nests ${depth} levels deep; a rule file may nest at most ${MAX_RULE_DEPTH}`,
+          },
+        ],
+      };
+    }
+    return { ok: true, value };
   } catch (cause) {
     return {
       ok: false,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog, verifyAuditFile } from '../../../electron/audit/audit-log';
+import { scrubFields } from '../../../electron/audit/chain';
 import { createLogger } from '../../../electron/shared/log';
+import { seededRandom, testSeed } from '../../seeded-random';
 import { testClock } from '../../test-clock';
 
 const log = createLogger({ quiet: true });
@@ -92,6 +94,28 @@ describe('audit log', () => {
     expect(text).not.toContain('13800138000');
     expect(text).toContain('"ok":"fine"');
     expect(verifyAuditFile(path).ok).toBe(true);
+  });
+
+  it('keeps every session id: 100,000 random UUIDs go through the scrubber untouched', () => {
+    const random = seededRandom(testSeed('uuid scrubber'));
+    const hex = () => Math.floor(random() * 16).toString(16);
+    const uuid = () =>
+      [8, 4, 4, 4, 12].map((n) => Array.from({ length: n }, hex).join('')).join('-');
+    const lost: string[] = [];
+    for (let i = 0; i < 100_000; i += 1) {
+      const id = uuid();
+      if (scrubFields({ session: id }).scrubbed > 0) lost.push(id);
+    }
+    // And the ones that used to be lost: a last group of a letter and 11 digits like a mobile number.
+    for (const id of [
+      '0e6f5b7a-2c1d-4e8f-9a3b-a13912345678',
+      '5c9d1e2f-3a4b-4c5d-8e6f-13812345678b',
+    ])
+      if (scrubFields({ session: id }).scrubbed > 0) lost.push(id);
+    expect(lost).toEqual([]);
+    // A number written in Chinese text or after a label is still removed.
+    expect(scrubFields({ note: '电话13800138000' }).scrubbed).toBe(1);
+    expect(scrubFields({ note: 'tel:13800138000,' }).scrubbed).toBe(1);
   });
 
   it('keeps going on a broken chain, recording that it found one', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,38 @@ describe('loading rule files at start-up', () => {
     expect(after.hash).not.toBe(before);
     expect(after.rule.fee.items[0]?.amount).toBe(140);
     expect(after.source).toBe('current');
+  });
+});
+
+describe('hostile rule files', () => {
+  it('refuses a folder named like a rule file, a file nested 3,000 deep and a pattern that backtracks, and loads the rest', () => {
+    const { rules, lastGood } = copyRules();
+    mkdirSync(join(rules, 'services', 'x.json'));
+    // Written as text: even JSON.stringify would overflow its stack on a value this deep.
+    const deep = `${'{"and":['.repeat(3000)}{"==":[1,1]}${']}'.repeat(3000)}`;
+    const file = join(rules, 'services', 'no-criminal-record.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{', `{ "deep": ${deep},`));
+    expect(readFileSync(file, 'utf8')).toContain('"deep": {"and"');
+    const endorsement = join(rules, 'services', 'hk-macau-endorsement.json');
+    const text = readFileSync(endorsement, 'utf8').replace(
+      /"pattern": "[^"]*"/,
+      '"pattern": "(?:[0-9A-Za-z]+)+"',
+    );
+    expect(text).toContain('(?:[0-9A-Za-z]+)+');
+    writeFileSync(endorsement, text);
+
+    const set = loadRuleSet(rules, lastGood);
+    const byFile = new Map(set.problems.map((p) => [p.file, p.problems[0]?.message ?? '']));
+    expect(byFile.get('services/x.json')).toMatch(/cannot be read: EISDIR/);
+    expect(byFile.get('services/no-criminal-record.json')).toMatch(/nests \d+ levels deep/);
+    expect(byFile.get('services/hk-macau-endorsement.json')).toMatch(
+      /repeats a part that repeats itself/,
+    );
+    expect([...set.rules.keys()].sort()).toEqual([
+      'driving-licence-renewal',
+      'hukou-move-in',
+      'id-card-renewal',
+      'passport-first',
+    ]);
   });
 });
