@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_CAPTURE_BYTES } from '../../core/limits';
 import { securityHeaders } from '../shell/csp';
 import {
   outOfServiceCss,
@@ -15,7 +16,13 @@ import type { EventName, EventPayload } from './contract';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_COOKIE = 'kiosk_token';
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest legitimate request is one document-camera photo (addCapture):
+ * its base64 plus the JSON around it. Anything bigger is answered 413.
+ */
+export const MAX_BODY_BYTES = Math.ceil(MAX_CAPTURE_BYTES / 3) * 4 + 64 * 1024;
+/** The page never sends on the event socket; a frame over this closes it (1009). */
+export const MAX_SOCKET_MESSAGE_BYTES = 4 * 1024;
 
 /** What the host serves: the kiosk, or — when it could not start — the out-of-service notice. */
 export type WebContent =
@@ -62,7 +69,14 @@ function cookieToken(header: string | undefined): string | null {
 export function createWebBinding(options: WebBindingOptions): Server {
   const { content, token, log } = options;
   const server = createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+  // A bad frame (invalid UTF-8, too large) closes that socket with its code; it never reaches the process.
+  sockets.on('connection', (ws: WebSocket) => {
+    ws.on('error', (cause: Error & { code?: string }) =>
+      log.warn('web.socket_refused', { code: cause.code ?? cause.name }),
+    );
+  });
+  sockets.on('error', (cause) => log.warn('web.socket_server_error', { error: cause.name }));
 
   const port = (): number => {
     const address = server.address();
@@ -87,21 +101,29 @@ export function createWebBinding(options: WebBindingOptions): Server {
     res.end(`${why}\n`);
   };
 
-  const readBody = (req: IncomingMessage): Promise<string | null> =>
+  type Body = { kind: 'read'; text: string } | { kind: 'too_large' } | { kind: 'broken' };
+  /** The body, or `too_large` past MAX_BODY_BYTES (said by Content-Length or counted). */
+  const readBody = (req: IncomingMessage): Promise<Body> =>
     new Promise((resolve) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        req.resume();
+        resolve({ kind: 'too_large' });
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_BODY_BYTES) {
-          resolve(null);
-          req.destroy();
+          // Keep reading to the end (discarding) so the client gets the 413, not a reset.
+          chunks.length = 0;
+          resolve({ kind: 'too_large' });
           return;
         }
-        chunks.push(chunk);
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      req.on('error', () => resolve(null));
+      req.on('end', () => resolve({ kind: 'read', text: Buffer.concat(chunks).toString('utf8') }));
+      req.on('error', () => resolve({ kind: 'broken' }));
     });
 
   const serveApi = async (
@@ -111,10 +133,15 @@ export function createWebBinding(options: WebBindingOptions): Server {
   ): Promise<void> => {
     if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
     const body = await readBody(req);
-    if (body === null) return refuse(res, 413, 'Request body too large');
+    if (body.kind === 'too_large') {
+      log.warn('web.body_too_large', { method, limit: MAX_BODY_BYTES });
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    }
+    if (body.kind === 'broken') return refuse(res, 400, 'Request body broken off');
     let input: unknown;
     try {
-      input = body === '' ? {} : JSON.parse(body);
+      input = body.text === '' ? {} : JSON.parse(body.text);
     } catch {
       return refuse(res, 400, 'Body is not JSON');
     }

@@ -1,6 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { MAX_CAPTURE_BYTES } from '../../core/limits';
+import { MAX_BODY_BYTES } from '../../electron/api/web-binding';
 import { startKiosk, type RunningKiosk } from './harness';
 
 interface Reply {
@@ -108,6 +110,44 @@ describe('web host guards', () => {
       body: JSON.stringify({ serviceId: 'passport-first', answers: {} }),
     });
     expect(JSON.parse(noSession.body)).toMatchObject({ ok: false, error: { code: 'no_session' } });
+  });
+
+  it('answers an oversized body with 413 and a bad socket frame with a close code, and keeps serving', async () => {
+    const headers = { 'X-Kiosk-Token': kiosk.token, 'Content-Type': 'application/json' };
+    // The largest real request (one photo) fits; twice the limit gets 413, not a reset.
+    const photo = 'A'.repeat(Math.ceil(MAX_CAPTURE_BYTES / 3) * 4);
+    const fits = await send(kiosk, '/api/addCapture', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ materialId: 'x', mediaType: 'image/jpeg', dataBase64: photo }),
+    });
+    expect(fits.status).toBe(200);
+    const huge = await send(kiosk, '/api/getKioskInfo', {
+      method: 'POST',
+      headers,
+      body: 'x'.repeat(2 * MAX_BODY_BYTES),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain(`over ${MAX_BODY_BYTES} bytes`);
+
+    const closes: number[] = [];
+    for (const frame of [Buffer.from([0xc3, 0x28, 0xff]), Buffer.alloc(64 * 1024, 0x61)]) {
+      closes.push(
+        await new Promise<number>((resolve) => {
+          const socket = new WebSocket(`${kiosk.origin.replace('http', 'ws')}/events`, {
+            headers: { Cookie: `kiosk_token=${kiosk.token}` },
+          });
+          socket.on('open', () => socket.send(frame, { binary: false }));
+          socket.on('close', (code) => resolve(code));
+          socket.on('error', () => undefined);
+        }),
+      );
+    }
+    // 1007: invalid UTF-8; 1009: message too big.
+    expect(closes).toEqual([1007, 1009]);
+    expect(kiosk.process.exitCode).toBeNull();
+    const after = await send(kiosk, '/api/listServices', { method: 'POST', headers, body: '{}' });
+    expect(JSON.parse(after.body)).toMatchObject({ ok: true });
   });
 
   it('refuses a forged Host (DNS rebinding) and a foreign Origin (CSRF) even with the token', async () => {
