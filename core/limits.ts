@@ -6,3 +6,6 @@ export const MAX_PHOTOS_PER_SESSION = 12;
 
 /** The card's photo once a station's decoder made a picture of it. */
 export const MAX_CARD_IMAGE_BYTES = 512 * 1024;
+
+/** A staff PIN: 6 to 12 digits (a million values at the least; the lockout and scrypt do the rest). */
+export const PIN_PATTERN = /^\d{6,12}$/;

@@ -3,7 +3,7 @@ import { assistanceSchema } from '../../core/assistance';
 import { materialDeclarationSchema } from '../../core/application';
 import { applicationNoSchema } from '../../core/ids';
 import { identitySchema } from '../../core/identity';
-import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES } from '../../core/limits';
+import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
 import { printOutcomeSchema, slipSchema } from '../../core/slip';
 import {
@@ -334,7 +334,7 @@ export const methods = {
     errors: [],
   },
   staffUnlock: {
-    input: z.strictObject({ role: staffRoleSchema, pin: z.string().regex(/^\d{1,12}$/) }),
+    input: z.strictObject({ role: staffRoleSchema, pin: z.string().regex(PIN_PATTERN) }),
     output: z.strictObject({ role: staffRoleSchema }),
     roles: ANYONE,
     errors: ['no_pin_configured', 'wrong_pin', 'locked_out'],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock';
+import { PIN_PATTERN } from '../../core/limits';
 import { checkRulesDir, formatRulesCheck } from '../../rules/check-dir';
 import { verifyAuditFile } from '../audit/audit-log';
 import { configSource } from '../kiosk/config-source';
@@ -68,7 +69,7 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
     }
     case 'hash-pin': {
       const pin = (rest[0] ?? io.stdin()).trim();
-      if (!/^\d{6,12}$/.test(pin)) {
+      if (!PIN_PATTERN.test(pin)) {
         io.err('A staff PIN is 6 to 12 digits (员工密码为6至12位数字).');
         return 2;
       }

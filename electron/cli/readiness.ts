@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock';
 import { checkRulesDir } from '../../rules/check-dir';
 import { verifyAuditFile } from '../audit/audit-log';
 import { loadConfig } from '../config/load';
+import { PIN_SCRYPT, weakPinHash } from '../kiosk/staff-auth';
 import type { KioskConfig } from '../config/schema';
 import type { ConfigSource } from '../kiosk/config-source';
 import { heartbeatSchema, HEARTBEAT_EVERY_MS, type Heartbeat } from '../kiosk/heartbeat';
@@ -289,6 +290,20 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
         );
       }
     }
+    const hashes = [config.staff.technicianPinHash, config.staff.guidePinHash].filter(
+      (h): h is string => typeof h === 'string',
+    );
+    checks.push(
+      check(
+        'staff PINs',
+        hashes.length === 0 ? 'warn' : hashes.some(weakPinHash) ? 'warn' : 'ok',
+        hashes.length === 0
+          ? 'no staff PIN is configured: nobody can open diagnostics or the queue'
+          : hashes.some(weakPinHash)
+            ? 'a PIN hash uses a weaker scrypt cost than today’s: make it again with `police-kiosk hash-pin`'
+            : `${hashes.length} PIN hash(es), scrypt N=${PIN_SCRYPT.N}`,
+      ),
+    );
     const space = storageStatus(inputs.dataDir, config.storage.minFreeMb);
     checks.push(
       check(

@@ -1,9 +1,20 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
+import { PIN_PATTERN } from '../../core/limits';
 import type { StaffRole } from '../../core/status';
 
-/** `scrypt$N$r$p$salt$hash` (base64): what `npm run pin:hash` prints and the config holds. */
-export async function hashPin(pin: string, params = { N: 16384, r: 8, p: 1 }): Promise<string> {
+/**
+ * scrypt's cost for new PIN hashes: N = 2^17, r = 8, p = 1 (OWASP's current
+ * guidance; 128 MiB and a few hundred ms per check). A 6-digit PIN has only a
+ * million values, so the cost and the lockout together are what protect it.
+ */
+export const PIN_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/** `scrypt$N$r$p$salt$hash` (base64): what `police-kiosk hash-pin` prints and the config holds. */
+export async function hashPin(
+  pin: string,
+  params: { readonly N: number; readonly r: number; readonly p: number } = PIN_SCRYPT,
+): Promise<string> {
   const salt = randomBytes(16);
   const hash = await derive(pin, salt, params.N, params.r, params.p);
   return [
@@ -25,10 +36,17 @@ function derive(
   length = 32,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // scrypt needs 128·N·r bytes; twice that leaves room.
     scrypt(pin.normalize('NFKC'), salt, length, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
       error ? reject(error) : resolve(key),
     );
   });
+}
+
+/** A stored hash made with less than today's cost: it still works, and readiness asks for a new one. */
+export function weakPinHash(stored: string): boolean {
+  const [scheme, N, r] = stored.split('$');
+  return scheme !== 'scrypt' || Number(N) < PIN_SCRYPT.N || Number(r) < PIN_SCRYPT.r;
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
@@ -172,35 +190,52 @@ export function createStaffAuth(
     return session?.role ?? null;
   };
 
-  return {
-    async unlock(role, pin) {
-      const hash = hashes[role];
-      if (hash === undefined) return { ok: false, reason: 'no_pin_configured' };
-      const t = now();
-      if (t < lockedUntil)
-        return {
-          ok: false,
-          reason: 'locked_out',
-          retryAfterSeconds: Math.ceil((lockedUntil - t) / 1000),
-        };
-      if (await verifyPin(pin, hash)) {
-        failures = 0;
-        memory.save({ failures, lockedUntil });
-        session = { role, since: t, last: t };
-        return { ok: true, role };
-      }
-      failures += 1;
-      const wait = lockoutMs(failures, policy.lockout);
-      if (wait > 0) lockedUntil = t + wait;
-      memory.save({ failures, lockedUntil });
-      if (wait > 0) {
-        return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(wait / 1000) };
-      }
+  /**
+   * One attempt at a time, counted before it is checked: the attempt is saved
+   * as a failure, then scrypt runs, then a right PIN clears it. Two hundred
+   * attempts sent at once therefore get at most `freeAttempts` checks before
+   * the lockout, and a kill during the check still counts the guess.
+   */
+  const attempt = async (role: StaffRole, pin: string): Promise<UnlockResult> => {
+    const hash = hashes[role];
+    if (hash === undefined) return { ok: false, reason: 'no_pin_configured' };
+    const t = now();
+    if (t < lockedUntil) {
       return {
         ok: false,
-        reason: 'wrong_pin',
-        attemptsBeforeLockout: policy.lockout.freeAttempts - failures,
+        reason: 'locked_out',
+        retryAfterSeconds: Math.ceil((lockedUntil - t) / 1000),
       };
+    }
+    failures += 1;
+    const wait = lockoutMs(failures, policy.lockout);
+    const lockedBefore = lockedUntil;
+    if (wait > 0) lockedUntil = t + wait;
+    memory.save({ failures, lockedUntil });
+    if (PIN_PATTERN.test(pin) && (await verifyPin(pin, hash))) {
+      failures = 0;
+      lockedUntil = lockedBefore;
+      memory.save({ failures, lockedUntil });
+      const at = now();
+      session = { role, since: at, last: at };
+      return { ok: true, role };
+    }
+    if (wait > 0) {
+      return { ok: false, reason: 'locked_out', retryAfterSeconds: Math.ceil(wait / 1000) };
+    }
+    return {
+      ok: false,
+      reason: 'wrong_pin',
+      attemptsBeforeLockout: policy.lockout.freeAttempts - failures,
+    };
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    unlock(role, pin) {
+      const result = queue.then(() => attempt(role, pin));
+      queue = result.catch(() => undefined);
+      return result;
     },
     current,
     touch() {

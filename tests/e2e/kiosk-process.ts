@@ -159,9 +159,9 @@ export function demoConfig(overrides: Record<string, unknown> = {}): Record<stri
     staff: {
       // The demo PINs (technician 246810, guide 135790), as in the embedded default config.
       technicianPinHash:
-        'scrypt$16384$8$1$v5tt/mZekJzOMQ8APpkEyw==$BbRCn5YnCGiFVOiPqNjAVivPRNReLILNVVLc6H4UjZ0=',
+        'scrypt$131072$8$1$JkhU2ICu7Edg4KNIVDRH+A==$IScr3l1VRwiHwtlNCGoUo8oNO+SbuEiwHWDfAarGK68=',
       guidePinHash:
-        'scrypt$16384$8$1$yPSLHOJHOOuRC7/StqM3Dg==$jdhjF+XnA+ZFrUGJzAWxEUZ1w+W8ARpxtyvzeZF6WF0=',
+        'scrypt$131072$8$1$PmxSLnECWkSaY2ZGXy6/FA==$+2g5w1IgYWnVa3EokgeBxWjfPvECma4bNLUz49ukzW8=',
     },
     backOffice: null,
     ...overrides,

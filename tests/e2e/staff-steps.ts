@@ -21,13 +21,15 @@ export async function typePin(
   for (const digit of pin)
     await dialog.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
   await dialog.getByRole('button', { name: '登录' }).click();
-  // The answer comes back from the main process: wait for it before typing again.
+  // The answer comes back from the main process (scrypt at N = 2^17 takes a moment): wait for it.
   await expect
-    .poll(() =>
-      page
-        .locator('#staff-pin')
-        .count()
-        .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
+    .poll(
+      () =>
+        page
+          .locator('#staff-pin')
+          .count()
+          .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
+      { timeout: 10_000 },
     )
     .toBe('');
   await page.waitForTimeout(300);

@@ -10,7 +10,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../../core/clock';
 
 const WATCHDOG = join(__dirname, '..', '..', '..', 'build', 'linux', 'watchdog.sh');
 
@@ -44,8 +43,14 @@ exit 0
   const heartbeat = join(dir, 'heartbeat.json');
   if (options.beatAge !== null) {
     writeFileSync(heartbeat, '{}');
-    // Relative to the machine's now, whatever the date: the script compares with `date +%s`.
-    const mtime = Math.floor(systemClock.nowMs() / 1000) - options.beatAge;
+    // Relative to the `date` the script will read, in the same environment it runs in.
+    const shellNow = Number(
+      spawnSync('date', ['+%s'], {
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      }).stdout.trim(),
+    );
+    const mtime = shellNow - options.beatAge;
     utimesSync(heartbeat, mtime, mtime);
   }
   const result = spawnSync('sh', [WATCHDOG], {

@@ -11,6 +11,8 @@ import {
   createStaffAuth,
   hashPin,
   lockoutMs,
+  PIN_SCRYPT,
+  weakPinHash,
   staffPolicy,
   verifyPin,
 } from '../../../electron/kiosk/staff-auth';
@@ -20,6 +22,55 @@ const collectingLog = (events: string[]): Logger => ({
   info: (event) => events.push(event),
   warn: (event) => events.push(event),
   error: (event) => events.push(event),
+});
+
+describe('staff PINs under attack', () => {
+  it('gives 200 attempts sent at once no more guesses than the lockout allows, the right PIN 150th included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
+    const path = join(dir, 'staff-lockout.json');
+    const clock = manualClock(new Date('2026-06-15T02:00:00Z'));
+    const auth = createStaffAuth(
+      { technician: await hashPin('246810', fast) },
+      clock,
+      undefined,
+      lockoutFile(path, collectingLog([]), 3),
+    );
+    const pins = Array.from({ length: 200 }, (_, i) =>
+      i === 149 ? '246810' : String(100000 + i).padStart(6, '0'),
+    );
+    const results = await Promise.all(pins.map((pin) => auth.unlock('technician', pin)));
+    // Three PINs were checked (two told "wrong", the third locked the door); the rest were refused unchecked.
+    expect(results.filter((r) => !r.ok && r.reason === 'wrong_pin')).toHaveLength(2);
+    expect(results[2]).toEqual({ ok: false, reason: 'locked_out', retryAfterSeconds: 30 });
+    expect(results.slice(3).every((r) => !r.ok && r.reason === 'locked_out')).toBe(true);
+    expect(results[149]).toMatchObject({ ok: false, reason: 'locked_out' });
+    expect(auth.current()).toBeNull();
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ failures: 3 });
+  });
+
+  it('counts a guess before checking it: the record says failed while scrypt runs', async () => {
+    const saved: number[] = [];
+    const auth = createStaffAuth(
+      { guide: await hashPin('135790', fast) },
+      manualClock(new Date(0)),
+      undefined,
+      { load: () => ({ failures: 0, lockedUntil: 0 }), save: (s) => saved.push(s.failures) },
+    );
+    await auth.unlock('guide', '135790');
+    // Counted as a failure first (a kill now would keep it), cleared once the PIN proved right.
+    expect(saved).toEqual([1, 0]);
+  });
+
+  it('refuses a PIN shorter than six digits before any check, and hashes new PINs at N = 2^17', async () => {
+    const auth = createStaffAuth(
+      { guide: await hashPin('135790', fast) },
+      manualClock(new Date(0)),
+    );
+    expect(await auth.unlock('guide', '1357')).toMatchObject({ ok: false, reason: 'wrong_pin' });
+    expect(PIN_SCRYPT.N).toBe(2 ** 17);
+    expect(weakPinHash(await hashPin('135790', fast))).toBe(true);
+    expect(weakPinHash(String(defaultConfig.staff.guidePinHash))).toBe(false);
+  });
 });
 
 describe('staff PINs', () => {
