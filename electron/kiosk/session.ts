@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { noAssistance, type Assistance as CoreAssistance } from '../../core/assistance';
-import type { PrintOutcome, SlipDraft } from '../../core/slip';
+import type { KioskError, Result } from '../../core/result';
+import type { PrintOutcome, Slip, SlipDraft } from '../../core/slip';
+import type { MethodErrorCode } from '../api/contract';
 import type { Identity } from '../../core/identity';
 import { sessionIdSchema, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';
+
+/** What submitting gives: the slip, or why not. */
+export type SubmitResult = Result<Slip, KioskError<MethodErrorCode<'submitApplication'>>>;
 
 /** What a hall guide did for this session: changed in place by the guide's actions. */
 export type Assistance = { -readonly [K in keyof CoreAssistance]: CoreAssistance[K] };
@@ -35,6 +40,11 @@ export interface Session {
   cardImage: CardImage | null;
   /** The slip of the application submitted in this session, for "print again". */
   slip: SessionSlip | null;
+  /**
+   * The submission in flight or done: one card read makes one application, so a
+   * second submit (a double tap, a retry, a script) gets the same answer.
+   */
+  submission: Promise<SubmitResult> | null;
   assistance: Assistance;
   captures: Capture[];
 }
@@ -61,6 +71,7 @@ function wipe(session: Session): void {
     identity: null,
     cardImage: null,
     slip: null,
+    submission: null,
     captures: [],
     assistance: noAssistance(),
   });
@@ -78,6 +89,7 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
         identity: null,
         cardImage: null,
         slip: null,
+        submission: null,
         assistance: noAssistance(),
         captures: [],
       };

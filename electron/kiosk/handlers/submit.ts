@@ -5,7 +5,8 @@ import { err, ok, type KioskError, type Result } from '../../../core/result';
 import { buildSlip } from '../../../core/slip';
 import { holidayCalendar } from '../../../rules/data/holidays';
 import type { HandlerGroup, KioskContext } from '../context';
-import type { Capture, Session } from '../session';
+import type { MethodArgs } from '../../api/contract';
+import type { Capture, Session, SubmitResult } from '../session';
 import { keepPrintOutcome, printReceipt } from './printing';
 
 /** Application numbers are random: a clash with a stored one is rare, three in a row is a fault. */
@@ -89,52 +90,66 @@ function recordSubmission(
  * write, then the slip. Printing comes last and cannot lose the application.
  */
 export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplication'> {
+  const submitOnce = async (
+    session: Session,
+    { serviceId, answers, materials, manualEntry }: MethodArgs<'submitApplication'>,
+  ): Promise<SubmitResult> => {
+    const loaded = ctx.ruleSet.rules.get(serviceId);
+    if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
+
+    const composed = composeApplication({
+      rule: loaded.rule,
+      identity: session.identity,
+      answers,
+      materials,
+      manualEntry,
+      photographed: new Set(session.captures.map((c) => c.materialId)),
+      assistance: session.assistance,
+      submittedAt: ctx.clock.now(),
+      calendar: holidayCalendar,
+    });
+    if (!composed.ok) return composed;
+    const room = ensureRoom(ctx);
+    if (!room.ok) return room;
+    const photos = session.captures.filter((c) => materials[c.materialId] === 'captured');
+    const saved = saveApplication(ctx, loaded.hash, composed.value, photos);
+    if (!saved.ok) return saved;
+    recordSubmission(ctx, session, saved.value, composed.value, photos.length);
+    // Committed: the worker may send it right away.
+    ctx.sync?.wake();
+
+    const slip = buildSlip(loaded.rule, composed.value, {
+      applicationNo: saved.value,
+      station: {
+        name: ctx.config.station.name,
+        address: ctx.config.station.address,
+        phone: ctx.config.station.phone,
+        complaintPhone: ctx.config.station.complaintPhone,
+      },
+      guideReasons: ctx.ruleSet.guideReasons,
+      backOfficeConfigured: ctx.config.backOffice !== null,
+      photos,
+    });
+    session.slip = { ...slip, print: null };
+    const print = await printReceipt(ctx, slip);
+    keepPrintOutcome(ctx, session, print);
+    return ok({ ...slip, print });
+  };
+
   return {
-    async submitApplication({ serviceId, answers, materials, manualEntry }) {
+    async submitApplication(input) {
       const session = ctx.sessions.current();
-      if (session === null || session.serviceId !== serviceId) {
+      if (session === null || session.serviceId !== input.serviceId) {
         return err('no_session', 'no session is open for this service');
       }
-      const loaded = ctx.ruleSet.rules.get(serviceId);
-      if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
-
-      const composed = composeApplication({
-        rule: loaded.rule,
-        identity: session.identity,
-        answers,
-        materials,
-        manualEntry,
-        photographed: new Set(session.captures.map((c) => c.materialId)),
-        assistance: session.assistance,
-        submittedAt: ctx.clock.now(),
-        calendar: holidayCalendar,
-      });
-      if (!composed.ok) return composed;
-      const room = ensureRoom(ctx);
-      if (!room.ok) return room;
-      const photos = session.captures.filter((c) => materials[c.materialId] === 'captured');
-      const saved = saveApplication(ctx, loaded.hash, composed.value, photos);
-      if (!saved.ok) return saved;
-      recordSubmission(ctx, session, saved.value, composed.value, photos.length);
-      // Committed: the worker may send it right away.
-      ctx.sync?.wake();
-
-      const slip = buildSlip(loaded.rule, composed.value, {
-        applicationNo: saved.value,
-        station: {
-          name: ctx.config.station.name,
-          address: ctx.config.station.address,
-          phone: ctx.config.station.phone,
-          complaintPhone: ctx.config.station.complaintPhone,
-        },
-        guideReasons: ctx.ruleSet.guideReasons,
-        backOfficeConfigured: ctx.config.backOffice !== null,
-        photos,
-      });
-      session.slip = { ...slip, print: null };
-      const print = await printReceipt(ctx, slip);
-      keepPrintOutcome(ctx, session, print);
-      return ok({ ...slip, print });
+      // One card read, one application: a second submit shares the first one's answer.
+      if (session.submission !== null) return session.submission;
+      const submission = submitOnce(session, input);
+      session.submission = submission;
+      const result = await submission;
+      // Refused (answers, disk): the citizen may put it right and submit again.
+      if (!result.ok && ctx.sessions.current() === session) session.submission = null;
+      return result;
     },
   };
 }
