@@ -32,6 +32,8 @@ import { createKioskWindow, printKioskPage } from './window';
  * The Electron main process: one kiosk window on a locked-down custom scheme,
  * the kiosk service behind IPC, and recovery when the renderer fails.
  */
+// Everything the kiosk writes is its own: files 0600, folders 0700 (the unit sets it too).
+process.umask(0o077);
 const launch = parseLaunchArgs(process.argv);
 const cli = cliArguments(process.argv);
 

@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock';
 import { PIN_PATTERN } from '../../core/limits';
 import { checkRulesDir, formatRulesCheck } from '../../rules/check-dir';
-import { verifyAuditFile } from '../audit/audit-log';
+import { openAuditLog, verifyAuditFile } from '../audit/audit-log';
+import { createLogger } from '../shared/log';
+import { acceptLoss } from '../store/integrity';
 import { configSource } from '../kiosk/config-source';
 import { resolveRulesDir } from '../kiosk/paths';
 import { hashPin } from '../kiosk/staff-auth';
@@ -37,6 +39,9 @@ export const USAGE = `police-kiosk — technician commands (技术人员命令)
   police-kiosk check-rules [DIR]  check a folder of service rule files (default: the kiosk's own)
   police-kiosk hash-pin [PIN]     scrypt hash of a staff PIN for the config (or the PIN on stdin)
   police-kiosk verify-audit [FILE] check the audit log's hash chain (default: the kiosk's own)
+  police-kiosk accept-loss --confirm
+                                  the kiosk refuses to start because applications are missing and no
+                                  copy of the data folder exists: accept the loss (audited) and start again
 
 Run as root or as the police-kiosk user. They work over SSH: no display, and they never open
 the devices (the running kiosk reports them in its heartbeat).`;
@@ -93,6 +98,33 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
       }
       io.err(`audit log NOT intact: ${result.error.message} (${file})`);
       return 1;
+    }
+    case 'accept-loss': {
+      if (!rest.includes('--confirm')) {
+        io.err(
+          'accept-loss gives up the missing applications for good. Copy the data folder first, then run: police-kiosk accept-loss --confirm',
+        );
+        return 2;
+      }
+      const accepted = acceptLoss(dataDir, ctx.clock.now());
+      if (!accepted.ok) {
+        io.err(`${accepted.error.code}: ${accepted.error.message}`);
+        return 1;
+      }
+      const audit = openAuditLog({
+        path: join(dataDir, 'audit', 'audit.jsonl'),
+        log: createLogger({ quiet: true }),
+        clock: ctx.clock,
+      });
+      if (audit.ok) {
+        audit.value.record('technician', 'integrity.loss_accepted', { ...accepted.value });
+        audit.value.close();
+      }
+      io.out(
+        `accepted: ${accepted.value.fault}, ${accepted.value.missing} application(s) missing; the kiosk holds ${accepted.value.everStored}. ` +
+          'Tell the station which applications (see the back office) must be taken again, then: systemctl restart police-kiosk',
+      );
+      return 0;
     }
     case 'readiness': {
       const report = await readinessReport({

@@ -19,6 +19,8 @@ import { launchClock } from '../shell/launch-clock';
  * `KIOSK_URL=http://127.0.0.1:<port>/?token=<token>`, when it is ready.
  */
 async function main(): Promise<number> {
+  // Everything the kiosk writes is its own: files 0600, folders 0700.
+  process.umask(0o077);
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },

@@ -15,7 +15,16 @@ import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
 import { createApplicationStore, type ApplicationStore } from '../store/applications';
 import { loadDataKey, type DataKeySource } from '../store/data-key';
-import { openDatabase } from '../store/database';
+import { checkDatabaseFile, openCheckedDatabase } from '../store/database';
+import {
+  adoptIntegrity,
+  everStored as everStoredIn,
+  inspectDatabase,
+  judgeIntegrity,
+  keyFingerprint,
+  readIntegrityRecord,
+  writeIntegrityRecord,
+} from '../store/integrity';
 import { storageStatus } from '../store/disk-space';
 import { createOutbox, type Outbox } from '../store/outbox';
 import { createBackOfficeClient } from '../sync/client';
@@ -80,28 +89,78 @@ interface Storage {
 }
 
 async function openStorage(options: KioskServiceOptions): Promise<Result<Storage, StartFailure>> {
-  const key = await loadDataKey(
-    join(options.dataDir, 'keys'),
-    options.dataKey ?? { kind: 'key-file' },
-  );
-  if (!key.ok) return startFailure('data_key', key.error);
-  const db = openDatabase(join(options.dataDir, 'kiosk.sqlite'));
-  if (!db.ok) return startFailure('database', db.error);
-  const audit = openAuditLog({
-    path: join(options.dataDir, 'audit', 'audit.jsonl'),
-    log: options.log,
-    clock: options.clock,
-  });
-  if (!audit.ok) {
-    db.value.close();
-    return startFailure('audit', audit.error);
+  const { dataDir, log, clock } = options;
+  // Audit first, so a refusal below is on record.
+  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log, clock });
+  if (!audit.ok) return startFailure('audit', audit.error);
+  const opened = await openCheckedStorage(options, audit.value);
+  if (!opened.ok) {
+    if (opened.error.stage === 'integrity')
+      audit.value.record('system', 'integrity.refused', { code: opened.error.code });
+    audit.value.close();
   }
+  return opened;
+}
+
+/**
+ * Looks at the database, the key and the integrity record before writing a
+ * byte (integrity.ts), then opens them. A key is made only on a kiosk that
+ * never sealed anything; any fault at rest stops here, leaving every file as
+ * it was for the technician to restore.
+ */
+async function openCheckedStorage(
+  options: KioskServiceOptions,
+  audit: AuditLog,
+): Promise<Result<Storage, StartFailure>> {
+  const { dataDir, log, clock } = options;
+  const dbPath = join(dataDir, 'kiosk.sqlite');
+  const record = readIntegrityRecord(dataDir);
+  if (!record.ok) return startFailure('integrity', record.error);
+  const checked = checkDatabaseFile(dbPath);
+  if (!checked.ok) return startFailure('database', checked.error);
+  const facts = inspectDatabase(dbPath);
+  if (!facts.ok) return startFailure('database', facts.error);
+  const neverSealed =
+    record.value === null && facts.value.keyFingerprint === null && facts.value.everStored === 0;
+  const key = await loadDataKey(join(dataDir, 'keys'), options.dataKey ?? { kind: 'key-file' }, {
+    create: neverSealed,
+  });
+  if (!key.ok && key.error.code !== 'key_missing') return startFailure('data_key', key.error);
+  const fingerprint = key.ok ? keyFingerprint(key.value.key) : null;
+  const verdict = judgeIntegrity(record.value, facts.value, fingerprint);
+  if (!verdict.ok) return startFailure('integrity', verdict);
+  // judgeIntegrity refuses a missing key wherever anything was sealed; a fresh kiosk's key was just made.
+  if (!key.ok) return startFailure('data_key', key.error);
+  const sealingKey = key.value;
+
+  const db = openCheckedDatabase(dbPath, checked.value.exists);
+  if (!db.ok) return startFailure('database', db.error);
+  const since = record.value?.since ?? clock.now().toISOString();
+  const writeRecord = (everStored: number, lastApplicationNo: string | null): void => {
+    const written = writeIntegrityRecord(dataDir, {
+      version: 1,
+      everStored,
+      keyFingerprint: keyFingerprint(sealingKey.key),
+      lastApplicationNo,
+      since,
+    });
+    if (!written) log.warn('integrity.record_not_written', { everStored });
+  };
+  // The record file first: the database only starts expecting one once it exists.
+  const stored = everStoredIn(db.value);
+  if (record.value?.everStored !== stored || verdict.action !== 'continue')
+    writeRecord(stored, record.value?.lastApplicationNo ?? null);
+  const onDisk = readIntegrityRecord(dataDir);
+  if (onDisk.ok && onDisk.value !== null)
+    adoptIntegrity(db.value, keyFingerprint(sealingKey.key), since);
+  if (verdict.action === 'adopt')
+    audit.record('system', 'integrity.adopted', { everStored: stored });
   return ok({
     db: db.value,
-    store: createApplicationStore(db.value, key.value.key),
-    outbox: createOutbox(db.value, key.value.key),
-    audit: audit.value,
-    keyProtection: key.value.protection,
+    store: createApplicationStore(db.value, sealingKey.key, { onStored: writeRecord }),
+    outbox: createOutbox(db.value, sealingKey.key),
+    audit,
+    keyProtection: sealingKey.protection,
   });
 }
 

@@ -2,7 +2,7 @@ import type { KioskError, Result } from '../../core/result';
 
 /** Where start-up stopped: the first thing a technician needs to know. */
 export type StartStage =
-  'config' | 'data_key' | 'database' | 'audit' | 'back_office' | 'unexpected';
+  'config' | 'data_key' | 'integrity' | 'database' | 'audit' | 'back_office' | 'unexpected';
 
 export interface StartFailure {
   readonly stage: StartStage;

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { seal, unseal } from './crypto';
+import { isDiskFull } from './fs-problem';
 import { transaction } from './database';
 
 import {
@@ -92,10 +93,6 @@ export const RECORD_SELECT = `
   SELECT a.*, o.state AS outbox_state, o.rejected_reason, o.last_error, o.attempts, o.updated_at
   FROM applications a JOIN outbox o ON o.application_id = a.id`;
 
-/** SQLite's "disk full" in any of the shapes node:sqlite reports it. */
-export const isDiskFull = (message: string): boolean =>
-  /SQLITE_FULL|database or disk is full|ENOSPC/i.test(message);
-
 export type PayloadReadError = KioskError<
   'not_found' | 'purged' | 'payload_tampered' | 'payload_corrupt' | 'payload_invalid'
 >;
@@ -119,7 +116,23 @@ export function openPayload(
   return decodeApplicationPayload(Buffer.from(opened.value).toString('utf8'));
 }
 
-export function createApplicationStore(db: DatabaseSync, key: Uint8Array): ApplicationStore {
+export interface ApplicationStoreOptions {
+  /**
+   * Called after each commit with the database's count of every application
+   * it ever stored, for the integrity record outside the database (integrity.ts).
+   */
+  readonly onStored?: (everStored: number, applicationNo: string) => void;
+}
+
+export function createApplicationStore(
+  db: DatabaseSync,
+  key: Uint8Array,
+  options: ApplicationStoreOptions = {},
+): ApplicationStore {
+  const countStored = db.prepare(`
+    INSERT INTO kiosk_meta (key, value) VALUES ('ever_stored', '1')
+    ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+    RETURNING value`);
   const insertApplication = db.prepare(`
     INSERT INTO applications (id, application_no, idempotency_key, service_id, rule_version,
       rule_hash, status, created_at, due_date, fee_fen, payload)
@@ -143,6 +156,7 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
       // Checked again here: whatever reaches the disk is a valid payload of the current version.
       const checked = applicationPayloadSchema.parse(payload);
       const sealed = seal(key, Buffer.from(JSON.stringify(checked), 'utf8'), meta.id);
+      let everStored = 0;
       try {
         transaction(db, () => {
           insertApplication.run(
@@ -170,16 +184,19 @@ export function createApplicationStore(db: DatabaseSync, key: Uint8Array): Appli
             );
           }
           insertOutbox.run(meta.id, meta.createdAt, meta.createdAt);
+          everStored = Number((countStored.get() as { value: string }).value);
         });
-        return ok(undefined);
       } catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);
         if (/UNIQUE constraint failed: applications.application_no/.test(message)) {
           return err('duplicate_number', 'application number already used');
         }
-        if (isDiskFull(message)) return err('disk_full', message);
+        if (isDiskFull(cause)) return err('disk_full', message);
         return err('store_failed', message);
       }
+      // Committed: from here on the application is stored whatever the hook does.
+      options.onStored?.(everStored, meta.applicationNo);
+      return ok(undefined);
     },
     findByNumber(applicationNo) {
       const row = selectByNumber.get(applicationNo) as ApplicationRow | undefined;

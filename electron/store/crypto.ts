@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
+import { createFileAtomically } from './atomic-file';
 
 const VERSION = 1;
 const NONCE_BYTES = 12;
@@ -44,16 +45,23 @@ export function unseal(
 
 /**
  * The data key for the web host and tests: a 32-byte file readable only by
- * its owner (0600), created on first use. Electron wraps the key with
- * safeStorage instead (outbox issue).
+ * its owner (0600). Made on first use only when `create` says nothing was
+ * ever sealed on this kiosk; otherwise a missing key is `key_missing`, and a
+ * new key is never made over sealed records.
  */
-export function loadOrCreateKeyFile(path: string): Result<Uint8Array> {
+export function loadOrCreateKeyFile(
+  path: string,
+  create = true,
+): Result<Uint8Array, KioskError<'key_missing' | 'key_invalid' | 'key_unavailable'>> {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(path, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    if (!existsSync(path)) {
+      if (!create) return err('key_missing', `data key ${path} is missing`);
+      try {
+        createFileAtomically(path, randomBytes(KEY_BYTES));
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+      }
     }
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     const key = readFileSync(path);

@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../core/result';
+import { writeFileAtomically } from './atomic-file';
 import { loadOrCreateKeyFile } from './crypto';
 
 const KEY_BYTES = 32;
@@ -45,22 +38,9 @@ export interface DataKey {
 const KEY_FILE = 'data.key';
 const WRAPPED_FILE = 'data.key.wrapped';
 
-function keyFile(keysDir: string, why: string): Result<DataKey> {
-  const key = loadOrCreateKeyFile(join(keysDir, KEY_FILE));
+function keyFile(keysDir: string, why: string, create: boolean): Result<DataKey> {
+  const key = loadOrCreateKeyFile(join(keysDir, KEY_FILE), create);
   return key.ok ? ok({ key: key.value, protection: `key file (0600)${why}` }) : key;
-}
-
-/** Writes a file whole or not at all: temp file, fsync, rename. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
 }
 
 function readIfPresent(path: string): Buffer | null {
@@ -81,9 +61,10 @@ function readIfPresent(path: string): Buffer | null {
 export async function loadDataKey(
   keysDir: string,
   source: DataKeySource,
+  { create = true }: { readonly create?: boolean } = {},
 ): Promise<Result<DataKey>> {
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  if (source.kind === 'key-file') return keyFile(keysDir, '');
+  if (source.kind === 'key-file') return keyFile(keysDir, '', create);
 
   const { wrapper, platform, allowKeyFile } = source;
   const available = await wrapper.isAsyncEncryptionAvailable().catch(() => false);
@@ -92,7 +73,8 @@ export async function loadDataKey(
     const why = available
       ? `the OS keyring backend is "${backend}"`
       : 'OS encryption is not available';
-    if (allowKeyFile) return keyFile(keysDir, `: ${why}, allowed by config storage.allowKeyFile`);
+    if (allowKeyFile)
+      return keyFile(keysDir, `: ${why}, allowed by config storage.allowKeyFile`, create);
     return err(
       'key_protection_refused',
       `${why}, which would leave the data key unprotected. Install and unlock a keyring ` +
@@ -105,8 +87,9 @@ export async function loadDataKey(
   try {
     const wrapped = readIfPresent(wrappedPath);
     if (wrapped === null) {
+      if (!create) return err('key_missing', `the wrapped data key ${wrappedPath} is missing`);
       const key = randomBytes(KEY_BYTES);
-      writeAtomically(wrappedPath, await wrapper.encryptStringAsync(key.toString('base64')));
+      writeFileAtomically(wrappedPath, await wrapper.encryptStringAsync(key.toString('base64')));
       return ok({ key, protection: `safeStorage (${backend})` });
     }
     const opened = await wrapper.decryptStringAsync(wrapped);
@@ -116,7 +99,7 @@ export async function loadDataKey(
     }
     // The keyring rotated its own key: store ours wrapped under the new one.
     if (opened.shouldReEncrypt)
-      writeAtomically(wrappedPath, await wrapper.encryptStringAsync(opened.result));
+      writeFileAtomically(wrappedPath, await wrapper.encryptStringAsync(opened.result));
     return ok({ key, protection: `safeStorage (${backend})` });
   } catch (cause) {
     return err(

@@ -1,8 +1,13 @@
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { err, ok, type Result } from '../../core/result';
+import { err, ok, type KioskError, type Result } from '../../core/result';
+import { accessProblem, describeFsProblem } from './fs-problem';
 import { MIGRATIONS } from './migrations';
+
+export type DatabaseError = KioskError<
+  'database_corrupt' | 'disk_full' | 'permission_denied' | 'database_unavailable'
+>;
 
 const messageOf = (cause: unknown): string =>
   cause instanceof Error ? cause.message : String(cause);
@@ -11,7 +16,7 @@ const messageOf = (cause: unknown): string =>
  * Checks an existing database file read-only before anything writes to it, so
  * a damaged file is left exactly as it was for recovery.
  */
-function checkIntegrity(path: string): Result<void> {
+function checkIntegrity(path: string): Result<void, DatabaseError> {
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(path, { readOnly: true });
@@ -21,33 +26,71 @@ function checkIntegrity(path: string): Result<void> {
       ? ok(undefined)
       : err('database_corrupt', problems.slice(0, 3).join('; '));
   } catch (cause) {
-    return err('database_corrupt', messageOf(cause));
+    // A full disk or a permission is not damage: the file is fine, the technician fixes the machine.
+    const problem = describeFsProblem(cause, path);
+    return problem.code === 'io_error'
+      ? err('database_corrupt', messageOf(cause))
+      : err(problem.code, problem.message);
   } finally {
     db?.close();
   }
 }
 
 /**
+ * Everything that can be said about the database file before it is opened
+ * for writing: the folder and file are the kiosk's to write, and an existing
+ * file passes SQLite's quick_check (read-only). A damaged file is refused
+ * with a message for the technician and left untouched.
+ */
+export function checkDatabaseFile(
+  path: string,
+): Result<{ readonly exists: boolean }, DatabaseError> {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    const problem = describeFsProblem(cause, dirname(path));
+    return err(
+      problem.code === 'io_error' ? 'database_unavailable' : problem.code,
+      problem.message,
+    );
+  }
+  const exists = existsSync(path);
+  const blocked = accessProblem(path, exists);
+  if (blocked !== null) return err('permission_denied', `permission denied: ${blocked}`);
+  if (!exists) return ok({ exists });
+  const integrity = checkIntegrity(path);
+  if (!integrity.ok && integrity.error.code !== 'database_corrupt') return integrity;
+  if (!integrity.ok) {
+    return err(
+      'database_corrupt',
+      `the kiosk database ${path} is damaged (${integrity.error.message}). ` +
+        'The kiosk will not start, so nothing more is written to it; the file is kept as it is. ' +
+        'Technician: copy the whole data folder before anything else, then follow "Recovering a damaged database" in the README.',
+    );
+  }
+  return ok({ exists });
+}
+
+/**
  * Opens the kiosk database with the durability settings every write relies on:
  * WAL so readers never block the writer, synchronous=FULL so a committed
- * application survives a power cut, and migrations applied in order. A damaged
- * file is refused with a message for the technician and left untouched.
+ * application survives a power cut, and migrations applied in order.
  */
-export function openDatabase(path: string): Result<DatabaseSync> {
-  mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path)) {
-    const integrity = checkIntegrity(path);
-    if (!integrity.ok) {
-      return err(
-        'database_corrupt',
-        `the kiosk database ${path} is damaged (${integrity.error.message}). ` +
-          'The kiosk will not start, so nothing more is written to it; the file is kept as it is. ' +
-          'Technician: copy the whole data folder before anything else, then follow "Recovering a damaged database" in the README.',
-      );
-    }
-  }
+export function openDatabase(path: string): Result<DatabaseSync, DatabaseError> {
+  const checked = checkDatabaseFile(path);
+  return checked.ok ? openCheckedDatabase(path, checked.value.exists) : checked;
+}
+
+/** The second half of `openDatabase`, for a start-up that looks at the file in between. */
+export function openCheckedDatabase(
+  path: string,
+  exists: boolean,
+): Result<DatabaseSync, DatabaseError> {
   let db: DatabaseSync | null = null;
   try {
+    // Created 0600 before SQLite opens it: its -wal and -shm take the same mode.
+    if (!exists) closeSync(openSync(path, 'a', 0o600));
+    else if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
@@ -61,10 +104,13 @@ export function openDatabase(path: string): Result<DatabaseSync> {
     return ok(db);
   } catch (cause) {
     db?.close();
-    return err(
-      'database_unavailable',
-      `the kiosk database ${path} cannot be opened: ${messageOf(cause)}`,
-    );
+    const problem = describeFsProblem(cause, path);
+    return problem.code === 'io_error'
+      ? err(
+          'database_unavailable',
+          `the kiosk database ${path} cannot be opened: ${messageOf(cause)}`,
+        )
+      : err(problem.code, problem.message);
   }
 }
 

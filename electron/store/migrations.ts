@@ -50,4 +50,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attachments_application ON attachments(application_id);
   `,
+  // 3: the database's own count of every application it ever stored, beside the integrity record
+  // (integrity.ts); the data key's fingerprint and since when the record is kept go here too.
+  `
+  CREATE TABLE kiosk_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO kiosk_meta (key, value) SELECT 'ever_stored', CAST(COUNT(*) AS TEXT) FROM applications;
+  `,
 ];
