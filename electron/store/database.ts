@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { accessProblem, describeFsProblem } from './fs-problem';
@@ -13,14 +13,34 @@ const messageOf = (cause: unknown): string =>
   cause instanceof Error ? cause.message : String(cause);
 
 /**
+ * Runs `read` on a read-only connection and leaves the folder as it was:
+ * SQLite makes an empty -wal and a -shm to read a WAL database even
+ * read-only; those it made are removed again (a refusal writes nothing).
+ */
+export function readOnlyDatabase<T>(path: string, read: (db: DatabaseSync) => T): T {
+  const made = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path, { readOnly: true });
+    return read(db);
+  } finally {
+    db?.close();
+    for (const f of made) {
+      if (existsSync(f) && (f.endsWith('-shm') || statSync(f).size === 0)) rmSync(f);
+    }
+  }
+}
+
+/**
  * Checks an existing database file read-only before anything writes to it, so
  * a damaged file is left exactly as it was for recovery.
  */
 function checkIntegrity(path: string): Result<void, DatabaseError> {
-  let db: DatabaseSync | null = null;
   try {
-    db = new DatabaseSync(path, { readOnly: true });
-    const rows = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    const rows = readOnlyDatabase(
+      path,
+      (db) => db.prepare('PRAGMA quick_check').all() as { quick_check: string }[],
+    );
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     return problems.length === 0
       ? ok(undefined)
@@ -31,8 +51,6 @@ function checkIntegrity(path: string): Result<void, DatabaseError> {
     return problem.code === 'io_error'
       ? err('database_corrupt', messageOf(cause))
       : err(problem.code, problem.message);
-  } finally {
-    db?.close();
   }
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { writeFileAtomically } from './atomic-file';
-import type { DatabaseError } from './database';
+import { readOnlyDatabase, type DatabaseError } from './database';
 import { describeFsProblem } from './fs-problem';
 
 /**
@@ -79,40 +79,37 @@ export interface DatabaseFacts {
 export function inspectDatabase(path: string): Result<DatabaseFacts, DatabaseError> {
   const none = { exists: false, everStored: 0, keyFingerprint: null, integritySince: null };
   if (!existsSync(path)) return ok(none);
-  let db: DatabaseSync | null = null;
   try {
-    db = new DatabaseSync(path, { readOnly: true });
-    const table = (name: string): boolean =>
-      db
-        ?.prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?")
-        .get(name) !== undefined;
-    if (!table('applications')) return ok({ ...none, exists: true });
-    const meta = new Map<string, string>(
-      table('kiosk_meta')
-        ? (
-            db.prepare('SELECT key, value FROM kiosk_meta').all() as {
-              key: string;
-              value: string;
-            }[]
-          ).map((r) => [r.key, r.value])
-        : [],
-    );
-    const counted = (db.prepare('SELECT COUNT(*) AS n FROM applications').get() as { n: number }).n;
-    return ok({
-      exists: true,
-      everStored: meta.has('ever_stored') ? Number(meta.get('ever_stored')) : counted,
-      keyFingerprint: meta.get('key_fingerprint') ?? null,
-      integritySince: meta.get('integrity_since') ?? null,
-    });
+    return ok(readOnlyDatabase(path, (db) => factsOf(db)));
   } catch (cause) {
     const problem = describeFsProblem(cause, path);
     return err(
       problem.code === 'io_error' ? 'database_unavailable' : problem.code,
       problem.message,
     );
-  } finally {
-    db?.close();
   }
+}
+
+function factsOf(db: DatabaseSync): DatabaseFacts {
+  const table = (name: string): boolean =>
+    db.prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined;
+  if (!table('applications'))
+    return { exists: true, everStored: 0, keyFingerprint: null, integritySince: null };
+  const meta = new Map<string, string>(
+    table('kiosk_meta')
+      ? (
+          db.prepare('SELECT key, value FROM kiosk_meta').all() as { key: string; value: string }[]
+        ).map((r) => [r.key, r.value])
+      : [],
+  );
+  const counted = (db.prepare('SELECT COUNT(*) AS n FROM applications').get() as { n: number }).n;
+  return {
+    exists: true,
+    everStored: meta.has('ever_stored') ? Number(meta.get('ever_stored')) : counted,
+    keyFingerprint: meta.get('key_fingerprint') ?? null,
+    integritySince: meta.get('integrity_since') ?? null,
+  };
 }
 
 export type IntegrityFault =

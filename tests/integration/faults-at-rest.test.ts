@@ -1,0 +1,258 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/commands';
+import { launchKiosk } from '../../electron/kiosk/launch';
+import { createLogger } from '../../electron/shared/log';
+import { testClock } from '../test-clock';
+
+/**
+ * Faults at rest: a kiosk takes three applications and is killed -9 (so the
+ * last commits are still in the WAL); then one of its files is lost, cut,
+ * emptied or swapped. The kiosk must refuse to start, say which file and
+ * what to do, write nothing to the database or the key meanwhile, and come
+ * back with every application once the file is restored.
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const RULES = join(ROOT, 'rules');
+let childFile = '';
+/** The data folder just after the kill, and the other kiosk's database for the swap. */
+let killed = '';
+let otherKiosk = '';
+let stored: string[] = [];
+
+/** Runs the kiosk in a child process: `count` applications, then killed -9 (or stopped cleanly). */
+async function runKiosk(
+  dataDir: string,
+  count: number,
+  end: 'kill' | 'stop',
+): Promise<{ stored: string[]; refused: string | null }> {
+  const child = spawn(process.execPath, [childFile, dataDir, RULES, String(count)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const numbers: string[] = [];
+  let refused: string | null = null;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await new Promise<void>((idle, fail) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('STORED ')) numbers.push(line.slice(7));
+      if (line.startsWith('REFUSED ')) refused = line.slice(8);
+      if (line === 'IDLE' || refused !== null) idle();
+    });
+    child.once('exit', (code) => {
+      if (refused === null) fail(new Error(`kiosk child exited ${code}: ${stderr}`));
+    });
+  });
+  if (refused === null && end === 'kill') child.kill('SIGKILL');
+  if (refused === null && end === 'stop') child.stdin.write('stop\n');
+  await exited;
+  return { stored: numbers, refused };
+}
+
+beforeAll(async () => {
+  childFile = join(mkdtempSync(join(tmpdir(), 'kiosk-child-')), 'child.cjs');
+  await build({
+    entryPoints: [resolve(__dirname, 'kiosk-child.ts')],
+    outfile: childFile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+    // Native bindings stay where npm put them; the child finds them through NODE_PATH.
+    external: ['serialport', 'node-hid', '@serialport/*'],
+  });
+  killed = mkdtempSync(join(tmpdir(), 'kiosk-killed-'));
+  stored = (await runKiosk(killed, 3, 'kill')).stored;
+  otherKiosk = mkdtempSync(join(tmpdir(), 'kiosk-other-'));
+  await runKiosk(otherKiosk, 1, 'stop');
+}, 60_000);
+
+/** A fresh copy of the killed kiosk's data folder, as a technician's backup would be. */
+function copyOfKilled(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-fault-'));
+  cpSync(killed, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file a refusal must leave alone, by content. */
+function fingerprintOf(dir: string): Record<string, string | null> {
+  const files = ['kiosk.sqlite', 'kiosk.sqlite-wal', 'keys/data.key', 'integrity.json'];
+  return Object.fromEntries(
+    files.map((f) => {
+      const path = join(dir, f);
+      return [
+        f,
+        existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null,
+      ];
+    }),
+  );
+}
+
+async function launch(dataDir: string) {
+  return launchKiosk({
+    config: { kind: 'demo' },
+    dataDir,
+    rulesDir: RULES,
+    version: 'fault-test',
+    log: createLogger({ quiet: true }),
+    clock: testClock(),
+  });
+}
+
+/** Starts the kiosk and returns how many applications it holds; stops it again. */
+async function applicationsAfterStart(dataDir: string): Promise<number> {
+  const started = await launch(dataDir);
+  if (!started.ok) throw new Error(`refused: ${started.error.stage}/${started.error.code}`);
+  try {
+    const diagnostics = await started.value.handlers.getDiagnostics({});
+    if (!diagnostics.ok) throw new Error(diagnostics.error.message);
+    return diagnostics.value.store.applications;
+  } finally {
+    await started.value.stop();
+  }
+}
+
+/** Launches expecting a refusal; checks that the refusal wrote nothing but its audit line. */
+async function refusal(dataDir: string) {
+  const before = fingerprintOf(dataDir);
+  const started = await launch(dataDir);
+  if (started.ok) {
+    await started.value.stop();
+    throw new Error('the kiosk started on damaged data');
+  }
+  expect(fingerprintOf(dataDir)).toEqual(before);
+  const audit = readFileSync(join(dataDir, 'audit', 'audit.jsonl'), 'utf8');
+  expect(audit).toContain('"integrity.refused"');
+  return started.error;
+}
+
+async function cli(dataDir: string, ...args: string[]) {
+  const out: string[] = [];
+  const code = await runCli(
+    args,
+    {
+      env: { KIOSK_DATA_DIR: dataDir },
+      clock: testClock(),
+      packaged: false,
+      appRoot: ROOT,
+      dataDirFallback: dataDir,
+      exists: existsSync,
+    },
+    { out: (t) => out.push(t), err: (t) => out.push(t), stdin: () => '' },
+  );
+  return { code, text: out.join('\n') };
+}
+
+describe('faults at rest after a kill -9', () => {
+  it('left the last commits in the WAL, and a plain restart finds all three', async () => {
+    expect(stored).toHaveLength(3);
+    expect(statSync(join(killed, 'kiosk.sqlite-wal')).size).toBeGreaterThan(0);
+    expect(await applicationsAfterStart(copyOfKilled())).toBe(3);
+  });
+
+  it('refuses when the WAL is deleted, and has all three back once it is restored', async () => {
+    const dir = copyOfKilled();
+    const wal = readFileSync(join(dir, 'kiosk.sqlite-wal'));
+    rmSync(join(dir, 'kiosk.sqlite-wal'));
+    rmSync(join(dir, 'kiosk.sqlite-shm'), { force: true });
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
+    expect(error.message).toContain('3 were stored');
+    expect(error.message).toContain(stored[2]);
+    expect(error.message).toContain('kiosk.sqlite-wal');
+    writeFileSync(join(dir, 'kiosk.sqlite-wal'), wal);
+    expect(await applicationsAfterStart(dir)).toBe(3);
+  });
+
+  it('refuses when the WAL is cut short', async () => {
+    const dir = copyOfKilled();
+    const wal = join(dir, 'kiosk.sqlite-wal');
+    truncateSync(wal, Math.floor(statSync(wal).size / 2));
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
+  });
+
+  it('refuses an emptied database', async () => {
+    const dir = copyOfKilled();
+    truncateSync(join(dir, 'kiosk.sqlite'), 0);
+    rmSync(join(dir, 'kiosk.sqlite-wal'));
+    rmSync(join(dir, 'kiosk.sqlite-shm'), { force: true });
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
+    expect(error.message).toContain('holds 0 application(s) but 3 were stored');
+  });
+
+  it("refuses another kiosk's database put in its place", async () => {
+    const dir = copyOfKilled();
+    for (const f of ['kiosk.sqlite-wal', 'kiosk.sqlite-shm']) rmSync(join(dir, f), { force: true });
+    cpSync(join(otherKiosk, 'kiosk.sqlite'), join(dir, 'kiosk.sqlite'));
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'key_mismatch' });
+    expect(error.message).toContain("another kiosk's database");
+  });
+
+  it('refuses a deleted data key and makes no new one over sealed records', async () => {
+    const dir = copyOfKilled();
+    const key = readFileSync(join(dir, 'keys', 'data.key'));
+    rmSync(join(dir, 'keys', 'data.key'));
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'key_missing' });
+    expect(existsSync(join(dir, 'keys', 'data.key'))).toBe(false);
+    writeFileSync(join(dir, 'keys', 'data.key'), key, { mode: 0o600 });
+    expect(await applicationsAfterStart(dir)).toBe(3);
+  });
+
+  it('refuses a replaced data key', async () => {
+    const dir = copyOfKilled();
+    writeFileSync(join(dir, 'keys', 'data.key'), randomBytes(32), { mode: 0o600 });
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'key_mismatch' });
+  });
+
+  it('refuses a deleted integrity record, and accept-loss (audited) lets it start with all it holds', async () => {
+    const dir = copyOfKilled();
+    rmSync(join(dir, 'integrity.json'));
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'integrity_record_missing' });
+    expect((await cli(dir, 'accept-loss')).code).toBe(2);
+    const accepted = await cli(dir, 'accept-loss', '--confirm');
+    expect(accepted.text).toContain('integrity_record_missing, 0 application(s) missing');
+    expect(accepted.code).toBe(0);
+    expect(await applicationsAfterStart(dir)).toBe(3);
+    expect((await cli(dir, 'verify-audit')).code).toBe(0);
+  });
+
+  it('with no copy of a lost WAL, accept-loss says how many are given up and the kiosk serves again', async () => {
+    const dir = copyOfKilled();
+    rmSync(join(dir, 'kiosk.sqlite-wal'));
+    rmSync(join(dir, 'kiosk.sqlite-shm'), { force: true });
+    await refusal(dir);
+    const accepted = await cli(dir, 'accept-loss', '--confirm');
+    expect(accepted.code).toBe(0);
+    const kept = await applicationsAfterStart(dir);
+    expect(kept).toBeLessThan(3);
+    expect(accepted.text).toContain(`${3 - kept} application(s) missing`);
+    const audit = readFileSync(join(dir, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('"integrity.loss_accepted"');
+    // Accepting twice is refused: nothing is missing any more.
+    expect((await cli(dir, 'accept-loss', '--confirm')).code).toBe(1);
+  });
+});
