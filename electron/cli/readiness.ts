@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import { checkRulesDir } from '../../rules/check-dir';
 import { verifyAuditFile } from '../audit/audit-log';
+import { integrityStatus } from '../store/integrity';
 import { loadConfig } from '../config/load';
 import { PIN_SCRYPT, weakPinHash } from '../kiosk/staff-auth';
 import type { KioskConfig } from '../config/schema';
@@ -315,6 +316,8 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
   }
 
   checks.push(dataFolderCheck(inputs.dataDir));
+  const integrity = integrityStatus(inputs.dataDir);
+  checks.push(check('stored applications', integrity.ok ? 'ok' : 'fail', integrity.detail));
   checks.push(rulesCheck(inputs.rulesDir));
   const auditFile = join(inputs.dataDir, 'audit', 'audit.jsonl');
   if (existsSync(auditFile)) {

@@ -265,3 +265,31 @@ export function acceptLoss(
     everStored,
   });
 }
+
+/**
+ * For `police-kiosk readiness`, beside a running kiosk: do the record and the
+ * database agree? Read-only; the key is not opened (safeStorage needs the
+ * session), so key faults show at the kiosk's own start.
+ */
+export function integrityStatus(dataDir: string): {
+  readonly ok: boolean;
+  readonly detail: string;
+} {
+  const record = readIntegrityRecord(dataDir);
+  if (!record.ok) return { ok: false, detail: record.error.message };
+  const facts = inspectDatabase(join(dataDir, 'kiosk.sqlite'));
+  if (!facts.ok) return { ok: false, detail: facts.error.message };
+  const verdict = judgeIntegrity(
+    record.value,
+    facts.value,
+    record.value?.keyFingerprint ?? facts.value.keyFingerprint,
+  );
+  if (!verdict.ok) return { ok: false, detail: `${verdict.code}: ${verdict.message}` };
+  return {
+    ok: true,
+    detail:
+      record.value === null
+        ? `no record yet (${facts.value.everStored} application(s) stored); the kiosk starts one`
+        : `${facts.value.everStored} application(s) stored since ${record.value.since}; ${INTEGRITY_FILE} and the database agree`,
+  };
+}

@@ -178,6 +178,14 @@ describe('faults at rest after a kill -9', () => {
     expect(error.message).toContain('3 were stored');
     expect(error.message).toContain(stored[2]);
     expect(error.message).toContain('kiosk.sqlite-wal');
+    // The technician's readiness report says the same over SSH.
+    const readiness = JSON.parse((await cli(dir, 'readiness')).text) as {
+      checks: { name: string; ok: boolean; detail: string }[];
+    };
+    expect(readiness.checks.find((c) => c.name === 'stored applications')).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('applications_missing') as unknown,
+    });
     writeFileSync(join(dir, 'kiosk.sqlite-wal'), wal);
     expect(await applicationsAfterStart(dir)).toBe(3);
   });
