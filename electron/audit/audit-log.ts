@@ -1,127 +1,262 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../shared/log';
 import { err, ok, type Result } from '../../core/result';
 import {
+  entrySchema,
   makeEntry,
   scrubFields,
   TORN_ACTION,
   verifyLines,
   type AuditActor,
+  type AuditEntry,
   type AuditFields,
+  type AuditHead,
 } from './chain';
+import { lastEntryOf, SEGMENT_BYTES, sealedName, sealedSegments } from './segments';
+
+export { verifyAuditFile, verifyAuditLog, verifyAuditTail } from './segments';
+export type { AuditHead } from './chain';
 
 /** Who did what, append-only and hash-chained. Never personal data (see chain.ts's scrub). */
 export interface AuditLog {
   record(actor: AuditActor, action: string, fields?: AuditFields): void;
+  /** The newest entry on disk: the anchor the heartbeat gives the back office. */
+  head(): AuditHead | null;
+  /** Entries kept in memory because the disk refused them (full); written, in order, once it takes them. */
+  backlog(): number;
   close(): void;
 }
 
 export interface AuditLogOptions {
+  /** The live segment, `<data>/audit/audit.jsonl`; sealed segments are kept beside it. */
   readonly path: string;
   readonly log: Logger;
   readonly clock: Clock;
+  /** The live segment is sealed and a new one started once it passes this size. */
+  readonly segmentBytes?: number;
 }
 
 /**
- * Opens the audit file, checks the chain it continues, and appends from there.
- * A broken chain is reported (log + an entry saying so) but never "repaired":
- * the evidence stays as found. Each entry is one write of one whole line,
- * followed by fsync, so a kill -9 leaves either the line or nothing.
+ * Entries the kiosk holds while the disk is full. Past this, entries are
+ * counted, not kept, and an `audit.entries_dropped` entry says how many once
+ * the disk takes writes again: the chain stays whole and the gap is on record.
+ */
+export const AUDIT_BACKLOG_MAX = 1000;
+
+const messageOf = (cause: unknown): string =>
+  cause instanceof Error ? cause.message : String(cause);
+
+/** Where the chain continues from, read from the live segment (and the newest sealed one's last line). */
+interface Continuation {
+  readonly previous: AuditHead | null;
+  readonly firstSeq: number | null;
+  readonly torn: number | null;
+  readonly problems: readonly { action: string; fields: AuditFields }[];
+}
+
+function continuation(path: string, text: string, log: Logger): Result<Continuation> {
+  const lines = text.split('\n');
+  const newest = sealedSegments(path).at(-1);
+  const link = newest === undefined ? null : lastEntryOf(newest);
+  const problems: { action: string; fields: AuditFields }[] = [];
+  if (link !== null && !link.ok) {
+    log.warn('audit.previous_segment_unreadable', { segment: basename(newest ?? '') });
+    problems.push({
+      action: 'audit.previous_segment_unreadable',
+      fields: { segment: basename(newest ?? '') },
+    });
+  }
+  const start = link === null ? null : link.ok ? link.value : ('as-found' as const);
+  const report = verifyLines(lines, start);
+  const firstEntry = lines.map(parseEntry).find((e) => e !== null) ?? null;
+  if (report.ok) {
+    if (report.head === null && start === 'as-found') {
+      // Just rotated, and the segment before cannot be read: there is nothing to chain to.
+      return err(
+        'audit_unavailable',
+        `${newest ?? path}: ${link !== null && !link.ok ? link.error.message : 'unreadable'}; the audit chain cannot be continued`,
+      );
+    }
+    const last = lines[lines.length - 1] ?? '';
+    return ok({
+      previous: report.head,
+      firstSeq: firstEntry?.seq ?? null,
+      torn: last === '' ? null : Buffer.byteLength(last, 'utf8'),
+      problems,
+    });
+  }
+  log.error('audit.chain_broken', { line: report.first.line, problem: report.first.problem });
+  // Continue from the last entry that still parses so new entries chain to something; verify keeps reporting the break.
+  const lastGood =
+    [...lines]
+      .reverse()
+      .map(parseEntry)
+      .find((e) => e !== null) ?? null;
+  problems.push({ action: 'audit.chain_broken_found', fields: { line: report.first.line } });
+  const last = lines[lines.length - 1] ?? '';
+  return ok({
+    previous: lastGood === null ? null : { seq: lastGood.seq, hash: lastGood.hash },
+    firstSeq: firstEntry?.seq ?? null,
+    torn: last === '' ? null : Buffer.byteLength(last, 'utf8'),
+    problems,
+  });
+}
+
+function parseEntry(line: string): AuditEntry | null {
+  try {
+    const parsed = entrySchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function syncFolder(path: string): void {
+  const fd = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens the live segment, checks the chain it continues, and appends from
+ * there. A broken chain is reported (log + an entry saying so) but never
+ * "repaired": the evidence stays as found. Each entry is one whole line and
+ * an fsync; a write the disk refuses is cut back off the file (never half a
+ * line) and kept in order in memory until the disk takes it.
  */
 export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
-  const { path, log } = options;
-  const { clock } = options;
+  const { path, log, clock } = options;
+  const segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
   let text: string;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     text = readFileSync(path, 'utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return err(
-        'audit_unavailable',
-        `audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      );
+      return err('audit_unavailable', `audit log ${path}: ${messageOf(cause)}`);
     }
     text = '';
   }
-  const lines = text.split('\n');
-  const report = verifyLines(lines);
+  const found = continuation(path, text, log);
+  if (!found.ok) return found;
   let fd: number;
+  let size: number;
   try {
     fd = openSync(path, 'a', 0o600);
+    size = fstatSync(fd).size;
   } catch (cause) {
-    return err(
-      'audit_unavailable',
-      `audit log ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    return err('audit_unavailable', `audit log ${path}: ${messageOf(cause)}`);
   }
 
-  let previous: { seq: number; hash: string } | null = null;
-  const pending: { action: string; fields: AuditFields }[] = [];
-  if (report.ok) {
-    previous = report.entries === 0 ? null : { seq: report.entries - 1, hash: report.lastHash };
-    const last = lines[lines.length - 1] ?? '';
-    if (last !== '') {
-      // A line cut short by a power cut: end it and say so, chained, so verify can tell it from tampering.
-      writeSync(fd, '\n');
-      pending.push({ action: TORN_ACTION, fields: { length: Buffer.byteLength(last, 'utf8') } });
-    }
-  } else {
-    log.error('audit.chain_broken', { line: report.first.line, problem: report.first.problem });
-    // Continue from the last entry that still parses so new entries chain to something; verify keeps reporting the break.
-    const lastGood = [...lines].reverse().find((l) => l.startsWith('{'));
-    try {
-      const parsed = JSON.parse(lastGood ?? '') as { seq: number; hash: string };
-      previous = { seq: parsed.seq, hash: parsed.hash };
-    } catch {
-      previous = null;
-    }
-    pending.push({ action: 'audit.chain_broken_found', fields: { line: report.first.line } });
-  }
+  /** On disk, and in memory including the backlog. */
+  let written = found.value.previous;
+  let chained = found.value.previous;
+  let segmentFirstSeq = found.value.firstSeq ?? (written === null ? 0 : written.seq + 1);
+  const backlog: AuditEntry[] = [];
+  let dropped = 0;
+  let refusing = false;
 
-  const append = (actor: AuditActor, action: string, fields: AuditFields): void => {
-    const scrubbed = scrubFields(fields);
-    if (scrubbed.scrubbed > 0)
-      log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
-    const entry = makeEntry(previous, clock.now().toISOString(), actor, action, scrubbed.fields);
+  const writeLine = (bytes: Buffer): boolean => {
     try {
-      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
       fsyncSync(fd);
-      previous = { seq: entry.seq, hash: entry.hash };
+      size += bytes.length;
+      return true;
     } catch (cause) {
-      // A full disk must not stop the kiosk; the line is missing and the log says why.
-      log.error('audit.write_failed', {
-        action,
-        message: cause instanceof Error ? cause.message : String(cause),
-      });
+      // Never half a line: what the disk took of this one is cut off again.
+      try {
+        ftruncateSync(fd, size);
+      } catch {
+        // The next successful write starts after the fragment; verify reports it as torn.
+      }
+      if (!refusing) log.error('audit.write_failed', { message: messageOf(cause) });
+      refusing = true;
+      return false;
     }
   };
-  for (const p of pending) append('system', p.action, p.fields);
+
+  const enqueue = (actor: AuditActor, action: string, fields: AuditFields): void => {
+    if (backlog.length >= AUDIT_BACKLOG_MAX) {
+      dropped += 1;
+      return;
+    }
+    const entry = makeEntry(chained, clock.now().toISOString(), actor, action, fields);
+    chained = { seq: entry.seq, hash: entry.hash };
+    backlog.push(entry);
+  };
+
+  const rotate = (): void => {
+    const sealed = join(dirname(path), sealedName(segmentFirstSeq));
+    try {
+      closeSync(fd);
+      renameSync(path, sealed);
+      syncFolder(path);
+    } catch (cause) {
+      log.error('audit.rotate_failed', { message: messageOf(cause) });
+    }
+    fd = openSync(path, 'a', 0o600);
+    size = fstatSync(fd).size;
+    segmentFirstSeq = (written?.seq ?? -1) + 1;
+    enqueue('system', 'audit.segment_started', { previous: basename(sealed) });
+  };
+
+  const flush = (): void => {
+    for (let next = backlog[0]; next !== undefined; next = backlog[0]) {
+      if (!writeLine(Buffer.from(`${JSON.stringify(next)}\n`, 'utf8'))) return;
+      backlog.shift();
+      written = { seq: next.seq, hash: next.hash };
+      if (refusing) {
+        refusing = false;
+        log.info('audit.write_resumed', { backlog: backlog.length });
+      }
+      if (dropped > 0 && backlog.length < AUDIT_BACKLOG_MAX) {
+        const count = dropped;
+        dropped = 0;
+        enqueue('system', 'audit.entries_dropped', { count });
+      }
+      if (size >= segmentBytes) rotate();
+    }
+  };
+
+  if (found.value.torn !== null) {
+    // A line cut short by a power cut: end it and say so, chained, so verify can tell it from tampering.
+    if (writeLine(Buffer.from('\n'))) enqueue('system', TORN_ACTION, { length: found.value.torn });
+  }
+  for (const p of found.value.problems) enqueue('system', p.action, p.fields);
+  flush();
 
   return ok({
-    record: (actor, action, fields = {}) => append(actor, action, fields),
-    close: () => closeSync(fd),
+    record(actor, action, fields = {}) {
+      const scrubbed = scrubFields(fields);
+      if (scrubbed.scrubbed > 0)
+        log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
+      // Older entries first, so this one is not counted as dropped if the disk has room again.
+      flush();
+      enqueue(actor, action, scrubbed.fields);
+      flush();
+    },
+    head: () => written,
+    backlog: () => backlog.length + dropped,
+    close() {
+      flush();
+      if (backlog.length + dropped > 0)
+        log.error('audit.entries_lost', { count: backlog.length + dropped });
+      closeSync(fd);
+    },
   });
-}
-
-/** `npm run audit:verify`: the whole file checked, with the first problem's line. */
-export function verifyAuditFile(path: string): Result<{ entries: number; tornLines: number }> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    return err(
-      'audit_unreadable',
-      `${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
-  }
-  const report = verifyLines(text.split('\n'));
-  return report.ok
-    ? ok({ entries: report.entries, tornLines: report.tornLines })
-    : err(
-        'audit_tampered',
-        `line ${report.first.line}: ${report.first.problem} (${report.entries} entries before it verified)`,
-      );
 }

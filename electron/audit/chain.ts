@@ -48,7 +48,7 @@ function sortedFields(fields: AuditFields): [string, string | number | boolean |
 }
 
 export function makeEntry(
-  previous: { readonly seq: number; readonly hash: string } | null,
+  previous: AuditHead | null,
   t: string,
   actor: AuditActor,
   action: string,
@@ -85,6 +85,26 @@ export function scrubFields(fields: AuditFields): { fields: AuditFields; scrubbe
   return { fields: out, scrubbed };
 }
 
+/** The newest entry: its sequence number and hash, which every later entry depends on. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** What the first readable entry in `lines` says came before it. */
+function predecessorOf(lines: readonly string[]): AuditHead | null {
+  for (const line of lines) {
+    try {
+      const parsed = entrySchema.safeParse(JSON.parse(line));
+      if (parsed.success)
+        return parsed.data.seq === 0 ? null : { seq: parsed.data.seq - 1, hash: parsed.data.prev };
+    } catch {
+      // torn: the next one says
+    }
+  }
+  return null;
+}
+
 export type VerifyProblem = { readonly line: number; readonly problem: string };
 export type VerifyReport =
   | {
@@ -92,6 +112,8 @@ export type VerifyReport =
       readonly entries: number;
       readonly tornLines: number;
       readonly lastHash: string;
+      /** The last entry verified (or the start when there was none). */
+      readonly head: AuditHead | null;
     }
   | { readonly ok: false; readonly entries: number; readonly first: VerifyProblem };
 
@@ -100,8 +122,16 @@ export type VerifyReport =
  * (the file's very end, or closed by a TORN_ACTION entry recording its length);
  * anything else is tampering and is reported with its line number.
  */
-export function verifyLines(lines: readonly string[]): VerifyReport {
-  let previous: { seq: number; hash: string } | null = null;
+export function verifyLines(
+  lines: readonly string[],
+  /**
+   * What the first line chains to: the last entry of the segment before
+   * (null: the very start of the log), or 'as-found' when that segment
+   * cannot be read and only this one's own chain is checked.
+   */
+  start: AuditHead | null | 'as-found' = null,
+): VerifyReport {
+  let previous: AuditHead | null = start === 'as-found' ? predecessorOf(lines) : start;
   let torn: { line: number; length: number } | null = null;
   let entries = 0;
   let tornLines = 0;
@@ -151,5 +181,5 @@ export function verifyLines(lines: readonly string[]): VerifyReport {
   }
   // A torn line at the very end is a write cut short; the next start closes it.
   if (torn !== null) tornLines += 1;
-  return { ok: true, entries, tornLines, lastHash: previous?.hash ?? GENESIS };
+  return { ok: true, entries, tornLines, lastHash: previous?.hash ?? GENESIS, head: previous };
 }

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock';
 import { PIN_PATTERN } from '../../core/limits';
 import { checkRulesDir, formatRulesCheck } from '../../rules/check-dir';
-import { openAuditLog, verifyAuditFile } from '../audit/audit-log';
+import { openAuditLog } from '../audit/audit-log';
+import { entryAt, LIVE_SEGMENT, verifyAuditFile, verifyAuditLog } from '../audit/segments';
 import { createLogger } from '../shared/log';
 import { acceptLoss } from '../store/integrity';
 import { configSource } from '../kiosk/config-source';
@@ -38,7 +39,9 @@ export const USAGE = `police-kiosk — technician commands (技术人员命令)
   police-kiosk readiness          is this kiosk ready for the hall? JSON on stdout; exit 1 when not
   police-kiosk check-rules [DIR]  check a folder of service rule files (default: the kiosk's own)
   police-kiosk hash-pin [PIN]     scrypt hash of a staff PIN for the config (or the PIN on stdin)
-  police-kiosk verify-audit [FILE] check the audit log's hash chain (default: the kiosk's own)
+  police-kiosk verify-audit [FILE|DIR] [--anchor SEQ:HASH]
+                                  check the audit log's hash chain (default: the kiosk's own, every
+                                  segment); --anchor: and that it still holds the entry the back office has
   police-kiosk accept-loss --confirm
                                   the kiosk refuses to start because applications are missing and no
                                   copy of the data folder exists: accept the loss (audited) and start again
@@ -81,24 +84,8 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
       io.out(await hashPin(pin));
       return 0;
     }
-    case 'verify-audit': {
-      const file = rest[0] ?? join(dataDir, 'audit', 'audit.jsonl');
-      const result = verifyAuditFile(file);
-      if (result.ok) {
-        const torn =
-          result.value.tornLines > 0
-            ? `, ${result.value.tornLines} line(s) cut short by a power loss`
-            : '';
-        io.out(`audit log intact: ${result.value.entries} entries${torn} (${file})`);
-        return 0;
-      }
-      if (result.error.code === 'audit_unreadable') {
-        io.err(`audit log cannot be read: ${result.error.message}`);
-        return 2;
-      }
-      io.err(`audit log NOT intact: ${result.error.message} (${file})`);
-      return 1;
-    }
+    case 'verify-audit':
+      return verifyAudit(rest, join(dataDir, 'audit', LIVE_SEGMENT), io);
     case 'accept-loss': {
       if (!rest.includes('--confirm')) {
         io.err(
@@ -112,7 +99,7 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
         return 1;
       }
       const audit = openAuditLog({
-        path: join(dataDir, 'audit', 'audit.jsonl'),
+        path: join(dataDir, 'audit', LIVE_SEGMENT),
         log: createLogger({ quiet: true }),
         clock: ctx.clock,
       });
@@ -147,6 +134,54 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
       io.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
   }
+}
+
+/**
+ * `verify-audit [FILE|DIR] [--anchor SEQ:HASH]`: the whole log (every
+ * segment) or one file; with an anchor the back office holds, also that the
+ * log still has that entry unchanged, so a log rewritten or cut back on the
+ * kiosk is caught even when its own chain is consistent.
+ */
+function verifyAudit(args: readonly string[], ownLog: string, io: CliIo): number {
+  const anchorAt = args.indexOf('--anchor');
+  const anchorText = anchorAt === -1 ? null : (args[anchorAt + 1] ?? '');
+  const target = args.find(
+    (a, i) => !a.startsWith('--') && (anchorAt === -1 || i !== anchorAt + 1),
+  );
+  const anchor = anchorText === null ? null : /^(\d+):([0-9a-f]{64})$/.exec(anchorText);
+  if (anchorText !== null && anchor === null) {
+    io.err('--anchor takes SEQ:HASH as the back office shows it (e.g. 1234:9f…, 64 hex digits)');
+    return 2;
+  }
+  const isDir = target !== undefined && existsSync(target) && statSync(target).isDirectory();
+  const live = target === undefined ? ownLog : isDir ? join(target, LIVE_SEGMENT) : target;
+  const result = target === undefined || isDir ? verifyAuditLog(live) : verifyAuditFile(live);
+  if (!result.ok) {
+    if (result.error.code === 'audit_unreadable') {
+      io.err(`audit log cannot be read: ${result.error.message}`);
+      return 2;
+    }
+    io.err(`audit log NOT intact: ${result.error.message} (${live})`);
+    return 1;
+  }
+  const { entries, tornLines, segments, head } = result.value;
+  const torn = tornLines > 0 ? `, ${tornLines} line(s) cut short by a power loss` : '';
+  io.out(
+    `audit log intact: ${entries} entries in ${segments} segment(s)${torn}; newest seq ${head?.seq ?? 'none'} (${live})`,
+  );
+  if (anchor === null) return 0;
+  const seq = Number(anchor[1]);
+  const found = entryAt(live, seq);
+  if (found?.hash === anchor[2]) {
+    io.out(`anchor ${seq} matches: the log holds the entry the back office was given`);
+    return 0;
+  }
+  io.err(
+    found === null
+      ? `anchor ${seq} NOT found: the log was cut back or replaced after the back office saw entry ${seq}`
+      : `anchor ${seq} does NOT match: entry ${seq} was rewritten after the back office saw it`,
+  );
+  return 1;
 }
 
 /** The arguments after `--cli`, or null when the process was started to be the kiosk. */

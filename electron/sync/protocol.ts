@@ -48,4 +48,10 @@ export interface HeartbeatBody {
     readonly kind: string;
     readonly state: string;
   }[];
+  /**
+   * The newest audit entry on the kiosk's disk. The back office keeps it, so
+   * `police-kiosk verify-audit --anchor SEQ:HASH` can later prove the log was
+   * not cut back or rewritten on the kiosk after that moment.
+   */
+  readonly audit: { readonly seq: number; readonly hash: string } | null;
 }

@@ -275,6 +275,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         oldestWaitingSeconds: summary.oldestWaitingSeconds,
       },
       devices: options.devices(),
+      audit: options.audit.head(),
     });
     if (stopped) return;
     const wasDown = reachable === false;

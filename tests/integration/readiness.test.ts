@@ -117,7 +117,7 @@ describe('police-kiosk readiness', () => {
       expect(checkOf(report, 'client certificate')).toMatchObject({ level: 'ok' });
       expect(checkOf(report, 'data folder')).toMatchObject({ level: 'ok' });
       expect(checkOf(report, 'service rule files')?.detail).toMatch(/passport-first@/);
-      expect(checkOf(report, 'audit log')?.detail).toMatch(/chain intact/);
+      expect(checkOf(report, 'audit log')?.detail).toMatch(/live segment intact/);
     } finally {
       await started.value.stop();
     }

@@ -1,7 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAuditLog } from '../../electron/audit/audit-log';
+import { runCli } from '../../electron/cli/commands';
+import { createLogger } from '../../electron/shared/log';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
 import { applicantName, startKioskSide, testPki, until, type KioskSide } from './sync-harness';
 
@@ -219,6 +222,53 @@ describe('sync to the back office', () => {
     expect(beat).toContain('"queue"');
     expect(beat).not.toContain(applicantName);
     expect(beat).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('gives the back office an audit anchor that later catches a log rewritten on the kiosk', async () => {
+    const k = start({ sync: { heartbeatSeconds: 5 } });
+    k.audit.record('technician', 'diagnostics.open', {});
+    k.worker.start();
+    await until(() => office.heartbeats().length >= 1, 10_000, 'a heartbeat');
+    const { audit } = office.heartbeats()[0] as { audit: { seq: number; hash: string } };
+    expect(audit.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(audit.seq).toBeLessThanOrEqual(k.audit.head()?.seq ?? -1);
+    const anchor = `${audit.seq}:${audit.hash}`;
+    const verify = async () => {
+      const out: string[] = [];
+      const code = await runCli(
+        ['verify-audit', join(k.dir, 'audit'), '--anchor', anchor],
+        {
+          env: {},
+          clock: k.clock,
+          packaged: false,
+          appRoot: join(__dirname, '..', '..'),
+          dataDirFallback: k.dir,
+          exists: existsSync,
+        },
+        { out: (t) => out.push(t), err: (t) => out.push(t), stdin: () => '' },
+      );
+      return { code, text: out.join('\n') };
+    };
+    expect(await verify()).toMatchObject({
+      code: 0,
+      text: expect.stringContaining('matches') as unknown,
+    });
+    // Someone replaces the whole log with a consistent one of their own: its chain verifies, the anchor does not.
+    await k.close();
+    kiosk = null;
+    rmSync(join(k.dir, 'audit'), { recursive: true });
+    const forged = openAuditLog({
+      path: join(k.dir, 'audit', 'audit.jsonl'),
+      log: createLogger({ quiet: true }),
+      clock: k.clock,
+    });
+    if (!forged.ok) throw new Error(forged.error.message);
+    for (let i = 0; i <= audit.seq + 2; i += 1) forged.value.record('system', 'app.start', {});
+    forged.value.close();
+    expect(await verify()).toMatchObject({
+      code: 1,
+      text: expect.stringContaining(`anchor ${audit.seq} does NOT match`) as unknown,
+    });
   });
 
   it('answers a status lookup from the back office with its state and reason', async () => {

@@ -1,8 +1,21 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAuditLog, verifyAuditFile } from '../../../electron/audit/audit-log';
+import {
+  openAuditLog,
+  verifyAuditFile,
+  verifyAuditLog,
+  verifyAuditTail,
+} from '../../../electron/audit/audit-log';
 import { scrubFields } from '../../../electron/audit/chain';
 import { createLogger } from '../../../electron/shared/log';
 import { seededRandom, testSeed } from '../../seeded-random';
@@ -30,7 +43,7 @@ describe('audit log', () => {
     const path = fresh();
     write(path, 3);
     write(path, 2);
-    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 5, tornLines: 0 } });
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 5, tornLines: 0 } });
     expect(lines(path).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -45,13 +58,13 @@ describe('audit log', () => {
     );
     expect(verifyAuditFile(path)).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/^line 3: .*changed/) },
+      error: { message: expect.stringMatching(/line 3: .*changed/) },
     });
 
     writeFileSync(path, `${original.filter((_, i) => i !== 1).join('\n')}\n`);
     expect(verifyAuditFile(path)).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/^line 2: sequence 2, expected 1/) },
+      error: { message: expect.stringMatching(/line 2: sequence 2, expected 1/) },
     });
 
     const swapped = [...original];
@@ -68,9 +81,9 @@ describe('audit log', () => {
     const path = fresh();
     write(path, 2);
     appendFileSync(path, '{"seq":2,"t":"2026-11-27T');
-    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 2, tornLines: 1 } });
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 2, tornLines: 1 } });
     write(path, 1);
-    expect(verifyAuditFile(path)).toEqual({ ok: true, value: { entries: 4, tornLines: 1 } });
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 4, tornLines: 1 } });
     expect(readFileSync(path, 'utf8')).toContain('audit.torn_line_closed');
 
     // The same unreadable line in the middle, without the closing entry, is tampering.
@@ -126,5 +139,56 @@ describe('audit log', () => {
     write(path, 1);
     expect(readFileSync(path, 'utf8')).toContain('audit.chain_broken_found');
     expect(verifyAuditFile(path).ok).toBe(false);
+  });
+
+  it('rotates into sealed segments that chain on, and verifies the whole log across them', () => {
+    const path = fresh();
+    const small = { path, log, clock, segmentBytes: 2048 };
+    const audit = openAuditLog(small);
+    if (!audit.ok) throw new Error(audit.error.message);
+    for (let i = 0; i < 40; i += 1) audit.value.record('system', 'device.state', { n: i });
+    const head = audit.value.head();
+    audit.value.close();
+    const sealed = readdirSync(dirname(path)).filter((n) => /^audit\.\d{12}\.jsonl$/.test(n));
+    expect(sealed.length).toBeGreaterThan(3);
+    const whole = verifyAuditLog(path);
+    // 40 entries plus one "segment started" entry per rotation.
+    expect(whole).toMatchObject({
+      ok: true,
+      value: { entries: 40 + sealed.length, segments: sealed.length + 1, head },
+    });
+    // A sealed segment in the middle removed: the next one no longer chains.
+    rmSync(join(dirname(path), sealed[1] ?? ''));
+    expect(verifyAuditLog(path)).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^audit\.\d{12}\.jsonl line 1: .*sequence/) as unknown,
+      },
+    });
+  });
+
+  it('starts reading only the live segment: older segments that cannot be read do not stop it', () => {
+    const path = fresh();
+    const audit = openAuditLog({ path, log, clock, segmentBytes: 1024 });
+    if (!audit.ok) throw new Error(audit.error.message);
+    for (let i = 0; i < 30; i += 1) audit.value.record('system', 'device.state', { n: i });
+    audit.value.close();
+    const dir = dirname(path);
+    const sealed = readdirSync(dir)
+      .filter((n) => /^audit\.\d{12}\.jsonl$/.test(n))
+      .sort();
+    // Every sealed segment made unreadable (even for root): a folder where the file was.
+    for (const name of sealed) {
+      rmSync(join(dir, name));
+      mkdirSync(join(dir, name));
+    }
+    const again = openAuditLog({ path, log, clock });
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    again.value.record('system', 'app.start', {});
+    again.value.close();
+    const tail = verifyAuditTail(path);
+    expect(tail).toMatchObject({ ok: true, value: { linkChecked: false } });
+    expect(readFileSync(path, 'utf8')).toContain('audit.previous_segment_unreadable');
   });
 });
