@@ -117,6 +117,20 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
   const deleteAttachments = db.prepare('DELETE FROM attachments WHERE application_id = ?');
   const deleteOutbox = db.prepare('DELETE FROM outbox WHERE application_id = ?');
   const deleteApplication = db.prepare('DELETE FROM applications WHERE id = ?');
+  const checkpoint = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)');
+  /**
+   * Purged means gone: secure_delete zeroes the old cells and freed pages in
+   * the database, and this checkpoint empties the WAL, which still held the
+   * sealed payload's page images. Busy (a reader mid-snapshot) is fine: the
+   * next purge checkpoints again.
+   */
+  const shred = (): void => {
+    try {
+      checkpoint.get();
+    } catch {
+      // A full disk: the purge is committed; the next one retries the checkpoint.
+    }
+  };
   const unpurged = db.prepare(
     "SELECT COUNT(*) AS n FROM applications a JOIN outbox o ON o.application_id = a.id WHERE o.state = 'accepted' AND (a.purged_at IS NULL OR length(a.payload) > 0)",
   );
@@ -177,6 +191,7 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
         purgeApplication.run(now, acceptanceNo, id);
         purgeAttachments.run(id);
       });
+      shred();
     },
     markRejected(id, reason, now) {
       transaction(db, () => {
@@ -184,6 +199,7 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
         purgeApplication.run(now, null, id);
         purgeAttachments.run(id);
       });
+      shred();
     },
     scheduleRetry(id, state, nextAttemptAt, error, now) {
       retry.run(state, nextAttemptAt, error, now, id);

@@ -103,6 +103,44 @@ describe('outbox', () => {
     db.close();
   });
 
+  it('purged means gone: neither the sealed payload nor a scan can be read back from the database file or its WAL', () => {
+    for (const checkpointedFirst of [false, true]) {
+      const path = join(dir(), 'k.sqlite');
+      const db = open(path);
+      const store = createApplicationStore(db, key);
+      const outbox = createOutbox(db, key);
+      const scan = { ...attachment('att-1'), bytes: randomBytes(40_000) };
+      store.insert(meta(1), samplePayload(), [scan]);
+      const sealed = [
+        ...(db.prepare('SELECT payload FROM applications').all() as { payload: Uint8Array }[]),
+        ...(db.prepare('SELECT payload FROM attachments').all() as { payload: Uint8Array }[]),
+      ].map((r) => Buffer.from(r.payload));
+      // Pieces of each sealed value, from its middle, as someone with the key would look for them.
+      const pieces = sealed.flatMap((b) =>
+        [0.25, 0.5, 0.75].map((at) =>
+          b.subarray(Math.floor(b.length * at), Math.floor(b.length * at) + 32),
+        ),
+      );
+      const onDisk = () =>
+        Buffer.concat(
+          [path, `${path}-wal`].map((f) => {
+            try {
+              return readFileSync(f);
+            } catch {
+              return Buffer.alloc(0);
+            }
+          }),
+        );
+      if (checkpointedFirst) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      expect(pieces.every((p) => onDisk().includes(p))).toBe(true);
+      outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
+      // While the kiosk still runs, and after it stops.
+      expect(pieces.filter((p) => onDisk().includes(p))).toHaveLength(0);
+      db.close();
+      expect(pieces.filter((p) => onDisk().includes(p))).toHaveLength(0);
+    }
+  });
+
   it('deletes finished status records after the retention period, never waiting ones', () => {
     const db = open(join(dir(), 'k.sqlite'));
     const store = createApplicationStore(db, key);
