@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { KioskHandlers } from '../api/contract';
 import type { CallerAccess } from '../api/dispatch';
-import { openAuditLog, type AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
 import { cardProblemOf } from '../devices/idcard/card-problem';
 import { createDemoRig, hasSimulatedDevice, type DemoControls } from '../devices/demo/demo-rig';
@@ -13,23 +12,12 @@ import { openDeviceLink } from '../devices/managed/links';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
-import { createApplicationStore, type ApplicationStore } from '../store/applications';
-import { loadDataKey, type DataKeySource } from '../store/data-key';
-import { checkDatabaseFile, openCheckedDatabase } from '../store/database';
-import {
-  adoptIntegrity,
-  everStored as everStoredIn,
-  inspectDatabase,
-  judgeIntegrity,
-  keyFingerprint,
-  readIntegrityRecord,
-  writeIntegrityRecord,
-} from '../store/integrity';
+import type { DataKeySource } from '../store/data-key';
 import { storageStatus } from '../store/disk-space';
-import { createOutbox, type Outbox } from '../store/outbox';
 import { createBackOfficeClient } from '../sync/client';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import { startFailure, type StartFailure } from './start-failure';
+import { openStorage, type Storage } from './storage';
 import type { KioskContext, KioskEventListener, SystemPrinter } from './context';
 import { captureHandlers } from './handlers/captures';
 import { demoHandlers } from './handlers/demo';
@@ -77,91 +65,6 @@ export interface KioskServiceOptions {
   readonly clock: Clock;
   /** Where to write the heartbeat the watchdog and `police-kiosk readiness` read; none when unset. */
   readonly heartbeatFile?: string;
-}
-
-/** Everything that lives in the data folder, opened in order; any failure stops the start with a clear message. */
-interface Storage {
-  readonly db: DatabaseSync;
-  readonly store: ApplicationStore;
-  readonly outbox: Outbox;
-  readonly audit: AuditLog;
-  readonly keyProtection: string;
-}
-
-async function openStorage(options: KioskServiceOptions): Promise<Result<Storage, StartFailure>> {
-  const { dataDir, log, clock } = options;
-  // Audit first, so a refusal below is on record.
-  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log, clock });
-  if (!audit.ok) return startFailure('audit', audit.error);
-  const opened = await openCheckedStorage(options, audit.value);
-  if (!opened.ok) {
-    if (opened.error.stage === 'integrity')
-      audit.value.record('system', 'integrity.refused', { code: opened.error.code });
-    audit.value.close();
-  }
-  return opened;
-}
-
-/**
- * Looks at the database, the key and the integrity record before writing a
- * byte (integrity.ts), then opens them. A key is made only on a kiosk that
- * never sealed anything; any fault at rest stops here, leaving every file as
- * it was for the technician to restore.
- */
-async function openCheckedStorage(
-  options: KioskServiceOptions,
-  audit: AuditLog,
-): Promise<Result<Storage, StartFailure>> {
-  const { dataDir, log, clock } = options;
-  const dbPath = join(dataDir, 'kiosk.sqlite');
-  const record = readIntegrityRecord(dataDir);
-  if (!record.ok) return startFailure('integrity', record.error);
-  const checked = checkDatabaseFile(dbPath);
-  if (!checked.ok) return startFailure('database', checked.error);
-  const facts = inspectDatabase(dbPath);
-  if (!facts.ok) return startFailure('database', facts.error);
-  const neverSealed =
-    record.value === null && facts.value.keyFingerprint === null && facts.value.everStored === 0;
-  const key = await loadDataKey(join(dataDir, 'keys'), options.dataKey ?? { kind: 'key-file' }, {
-    create: neverSealed,
-  });
-  if (!key.ok && key.error.code !== 'key_missing') return startFailure('data_key', key.error);
-  const fingerprint = key.ok ? keyFingerprint(key.value.key) : null;
-  const verdict = judgeIntegrity(record.value, facts.value, fingerprint);
-  if (!verdict.ok) return startFailure('integrity', verdict);
-  // judgeIntegrity refuses a missing key wherever anything was sealed; a fresh kiosk's key was just made.
-  if (!key.ok) return startFailure('data_key', key.error);
-  const sealingKey = key.value;
-
-  const db = openCheckedDatabase(dbPath, checked.value.exists);
-  if (!db.ok) return startFailure('database', db.error);
-  const since = record.value?.since ?? clock.now().toISOString();
-  const writeRecord = (everStored: number, lastApplicationNo: string | null): void => {
-    const written = writeIntegrityRecord(dataDir, {
-      version: 1,
-      everStored,
-      keyFingerprint: keyFingerprint(sealingKey.key),
-      lastApplicationNo,
-      since,
-    });
-    if (!written) log.warn('integrity.record_not_written', { everStored });
-  };
-  // The record file first: the database only starts expecting one once it exists.
-  const stored = everStoredIn(db.value);
-  if (record.value?.everStored !== stored || verdict.action !== 'continue')
-    writeRecord(stored, record.value?.lastApplicationNo ?? null);
-  const onDisk = readIntegrityRecord(dataDir);
-  if (onDisk.ok && onDisk.value !== null)
-    adoptIntegrity(db.value, keyFingerprint(sealingKey.key), since);
-  if (verdict.action === 'adopt')
-    audit.record('system', 'integrity.adopted', { everStored: stored });
-  return ok({
-    db: db.value,
-    store: createApplicationStore(db.value, sealingKey.key, { onStored: writeRecord }),
-    outbox: createOutbox(db.value, sealingKey.key),
-    audit,
-    keyProtection: sealingKey.protection,
-  });
 }
 
 export async function openKioskService(

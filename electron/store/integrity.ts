@@ -126,7 +126,9 @@ export type Verdict =
 
 /** What the technician does whenever the kiosk refuses: nothing has been written since. */
 const RESTORE =
-  'The kiosk has written nothing to the database or the key since. Restore the missing or changed file from a copy of the data folder and restart; without a copy, call the vendor before anything else.';
+  'The kiosk has written nothing to the database or the key since. Restore the missing or changed file from a copy of the data folder and restart';
+const KEY_RESTORE = `${RESTORE}; without a copy, call the vendor: a new key cannot open what the old one sealed.`;
+const LOSS_RESTORE = `${RESTORE}; without a copy, \`police-kiosk accept-loss --confirm\` gives up what is missing (it is audited) and the kiosk serves again.`;
 
 /**
  * Compares the record with the database and the key it was given. Pure: each
@@ -143,14 +145,14 @@ export function judgeIntegrity(
     return {
       ok: false,
       code: 'key_missing',
-      message: `The data key (keys/) is missing, but ${stored} application(s) on this kiosk were sealed with it; the kiosk will not make a new key over sealed records. ${RESTORE}`,
+      message: `The data key (keys/) is missing, but ${stored} application(s) on this kiosk were sealed with it; the kiosk will not make a new key over sealed records. ${KEY_RESTORE}`,
     };
   }
   if (expectedKey !== null && key !== expectedKey) {
     return {
       ok: false,
       code: 'key_mismatch',
-      message: `The data key (keys/) is not the one this kiosk's applications were sealed with (fingerprint ${key ?? 'none'}, expected ${expectedKey}). ${RESTORE}`,
+      message: `The data key (keys/) is not the one this kiosk's applications were sealed with (fingerprint ${key ?? 'none'}, expected ${expectedKey}). ${KEY_RESTORE}`,
     };
   }
   if (
@@ -161,7 +163,7 @@ export function judgeIntegrity(
     return {
       ok: false,
       code: 'key_mismatch',
-      message: `kiosk.sqlite was sealed with another key (fingerprint ${db.keyFingerprint}, this kiosk's is ${record.keyFingerprint}): it is another kiosk's database. ${RESTORE}`,
+      message: `kiosk.sqlite was sealed with another key (fingerprint ${db.keyFingerprint}, this kiosk's is ${record.keyFingerprint}): it is another kiosk's database. ${KEY_RESTORE}`,
     };
   }
   if (record !== null && db.everStored < record.everStored) {
@@ -169,14 +171,14 @@ export function judgeIntegrity(
     return {
       ok: false,
       code: 'applications_missing',
-      message: `kiosk.sqlite holds ${db.everStored} application(s) but ${record.everStored} were stored on this kiosk (the last: ${record.lastApplicationNo ?? 'unknown'}): ${missing} missing. The write-ahead log (kiosk.sqlite-wal) was deleted or cut, or kiosk.sqlite was emptied or replaced. ${RESTORE}`,
+      message: `kiosk.sqlite holds ${db.everStored} application(s) but ${record.everStored} were stored on this kiosk (the last: ${record.lastApplicationNo ?? 'unknown'}): ${missing} missing. The write-ahead log (kiosk.sqlite-wal) was deleted or cut, or kiosk.sqlite was emptied or replaced. ${LOSS_RESTORE}`,
     };
   }
   if (record === null && db.integritySince !== null) {
     return {
       ok: false,
       code: 'integrity_record_missing',
-      message: `${INTEGRITY_FILE} is missing, though the database has kept it since ${db.integritySince}. ${RESTORE}`,
+      message: `${INTEGRITY_FILE} is missing, though the database has kept it since ${db.integritySince}. ${LOSS_RESTORE}`,
     };
   }
   if (record !== null) return { ok: true, action: 'continue' };

@@ -49,6 +49,8 @@ export interface SyncWorkerOptions {
 
 const DAY_MS = 86_400_000;
 const RETENTION_EVERY_MS = 3_600_000;
+/** How long sync waits before trying the database again after it refused a write (a full disk). */
+export const STORAGE_RETRY_MS = 15_000;
 
 /**
  * Drains the outbox to the back office. Each application: attachments first
@@ -93,7 +95,45 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     lastProblem = problem;
   };
 
+  /**
+   * The database refused a write (a full disk): nothing is lost — the
+   * application stays "sending" and is queued again once writes work — and
+   * the worker waits instead of crashing the kiosk from a timer.
+   */
+  let storageFault: string | null = null;
+  const storageFailed = (cause: unknown): void => {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (storageFault === null) log.error('sync.storage_refused', { message });
+    storageFault = message;
+    pausedUntil = Math.max(pausedUntil, now().getTime() + STORAGE_RETRY_MS);
+  };
+  /** Once nothing is in flight, what a refused write left "sending" is queued again. */
+  const recoverStorage = (): boolean => {
+    if (storageFault === null) return true;
+    if (inFlight.size > 0) return false;
+    try {
+      const requeued = outbox.recoverInterrupted(now().toISOString());
+      log.info('sync.storage_recovered', { requeued });
+      storageFault = null;
+      return true;
+    } catch (cause) {
+      storageFailed(cause);
+      return false;
+    }
+  };
+
   const settle = (record: ApplicationRecord, outcome: Outcome<{ acceptanceNo: string }>): void => {
+    try {
+      settleOutcome(record, outcome);
+    } catch (cause) {
+      storageFailed(cause);
+    }
+  };
+
+  const settleOutcome = (
+    record: ApplicationRecord,
+    outcome: Outcome<{ acceptanceNo: string }>,
+  ): void => {
     // Stopping cut the connection: leave the application "sending"; the next start requeues it.
     if (stopped && outcome.kind === 'retry') return;
     const at = now();
@@ -231,10 +271,23 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   };
 
   function pump(): void {
+    try {
+      pumpOnce();
+    } catch (cause) {
+      storageFailed(cause);
+      if (!stopped && inFlight.size === 0) arm(STORAGE_RETRY_MS);
+    }
+  }
+
+  function pumpOnce(): void {
     if (stopped) return;
     if (timer !== null) clearTimeout(timer);
     timer = null;
     const nowMs = now().getTime();
+    if (storageFault !== null && pausedUntil <= nowMs && !recoverStorage()) {
+      if (inFlight.size === 0) arm(STORAGE_RETRY_MS);
+      return;
+    }
     if (pausedUntil > nowMs) {
       if (inFlight.size === 0) arm(pausedUntil - nowMs);
       return;
@@ -309,7 +362,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   const purgeOld = (): void => {
     const before = iso(now().getTime() - options.statusRetentionDays * DAY_MS);
-    const deleted = outbox.deleteFinishedBefore(before);
+    let deleted: number;
+    try {
+      deleted = outbox.deleteFinishedBefore(before);
+    } catch (cause) {
+      storageFailed(cause);
+      return;
+    }
     if (deleted > 0)
       audit.record('sync', 'sync.status_records_expired', {
         count: deleted,
@@ -321,7 +380,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     start() {
       if (!stopped) return;
       stopped = false;
-      const recovered = outbox.recoverInterrupted(now().toISOString());
+      let recovered = 0;
+      try {
+        recovered = outbox.recoverInterrupted(now().toISOString());
+      } catch (cause) {
+        storageFailed(cause);
+      }
       if (recovered > 0) {
         log.warn('sync.recovered_interrupted', { count: recovered });
         audit.record('sync', 'sync.resumed_after_interruption', { count: recovered });
@@ -336,7 +400,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       pump();
     },
     syncNow() {
-      const count = outbox.makeAllDue(now().toISOString());
+      let count = 0;
+      try {
+        count = outbox.makeAllDue(now().toISOString());
+      } catch (cause) {
+        storageFailed(cause);
+        return 0;
+      }
       pausedUntil = 0;
       consecutiveFailures = 0;
       pump();

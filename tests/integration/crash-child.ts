@@ -1,10 +1,7 @@
 import { join } from 'node:path';
-import { openAuditLog } from '../../electron/audit/audit-log';
 import { createLogger } from '../../electron/shared/log';
-import { createApplicationStore } from '../../electron/store/applications';
-import { loadDataKey } from '../../electron/store/data-key';
-import { openDatabase } from '../../electron/store/database';
-import { createOutbox } from '../../electron/store/outbox';
+import { describeStartFailure } from '../../electron/kiosk/start-failure';
+import { openStorage } from '../../electron/kiosk/storage';
 import { createBackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
 import { seededRandom } from '../seeded-random';
@@ -31,14 +28,10 @@ async function main(): Promise<void> {
   const target = Number(targetText);
   const clock = testClock();
   const log = createLogger({ quiet: true, file: join(dataDir, 'logs', 'kiosk.log'), clock });
-  const key = await loadDataKey(join(dataDir, 'keys'), { kind: 'key-file' });
-  if (!key.ok) throw new Error(key.error.message);
-  const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
-  if (!db.ok) throw new Error(db.error.message);
-  const audit = openAuditLog({ path: join(dataDir, 'audit', 'audit.jsonl'), log, clock });
-  if (!audit.ok) throw new Error(audit.error.message);
-  const store = createApplicationStore(db.value, key.value.key);
-  const outbox = createOutbox(db.value, key.value.key);
+  // The kiosk's own start-up: the integrity check must never mistake a kill -9 for lost data.
+  const storage = await openStorage({ dataDir, log, clock });
+  if (!storage.ok) throw new Error(describeStartFailure(storage.error));
+  const { store, outbox, audit } = storage.value;
   const client = createBackOfficeClient({ url, caFile, certFile, keyFile }, 'KIOSK-CRASH', {
     timeoutMs: 2000,
     maxSockets: 5,
@@ -62,7 +55,7 @@ async function main(): Promise<void> {
     statusRetentionDays: 90,
     devices: () => [],
     log,
-    audit: audit.value,
+    audit,
     clock,
     random,
   });

@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditFile } from '../../electron/audit/audit-log';
+import { verifyAuditLog } from '../../electron/audit/audit-log';
 import { startBackOffice, type BackOffice, type Misbehaviour } from '../backoffice/server';
 import { SAMPLE_APPLICANT } from '../fixtures/sample-application';
 import { seededRandom, testSeed } from '../seeded-random';
@@ -181,7 +189,20 @@ describe('crash test', () => {
         expect(bytes.includes(Buffer.from(personal)), entry.name).toBe(false);
     }
     // The audit log survived every kill with its chain intact.
-    expect(verifyAuditFile(join(dataDir, 'audit', 'audit.jsonl')).ok).toBe(true);
+    expect(verifyAuditLog(join(dataDir, 'audit', 'audit.jsonl')).ok).toBe(true);
+    // After all those kills the integrity record still matches; empty the database now and the kiosk refuses to start.
+    const emptied = mkdtempSync(join(tmpdir(), 'crash-emptied-'));
+    cpSync(dataDir, emptied, { recursive: true });
+    truncateSync(join(emptied, 'kiosk.sqlite'), 0);
+    rmSync(join(emptied, 'kiosk.sqlite-wal'), { force: true });
+    rmSync(join(emptied, 'kiosk.sqlite-shm'), { force: true });
+    const refused = run(emptied, 0, () => undefined);
+    let refusal = '';
+    refused.child.stderr?.on('data', (c: Buffer) => (refusal += c.toString()));
+    expect(await refused.done).toBe(1);
+    expect(refusal).toContain(
+      `[integrity/applications_missing] kiosk.sqlite holds 0 application(s) but ${TARGET} were stored`,
+    );
     process.stdout.write(
       `crash test (seed ${SEED}): ${TARGET} applications, ${kills} kill -9, ${stored.length} stored at the back office, ${acceptedBeforeDrain} accepted before the final drain, ${reported.size} commits reported before a kill\n`,
     );

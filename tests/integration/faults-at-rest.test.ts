@@ -34,6 +34,8 @@ let childFile = '';
 let killed = '';
 let otherKiosk = '';
 let stored: string[] = [];
+/** As in the report: twenty applications queued with no back office, then kill -9. */
+const QUEUED = 20;
 
 /** Runs the kiosk in a child process: `count` applications, then killed -9 (or stopped cleanly). */
 async function runKiosk(
@@ -80,7 +82,7 @@ beforeAll(async () => {
     external: ['serialport', 'node-hid', '@serialport/*'],
   });
   killed = mkdtempSync(join(tmpdir(), 'kiosk-killed-'));
-  stored = (await runKiosk(killed, 3, 'kill')).stored;
+  stored = (await runKiosk(killed, QUEUED, 'kill')).stored;
   otherKiosk = mkdtempSync(join(tmpdir(), 'kiosk-other-'));
   await runKiosk(otherKiosk, 1, 'stop');
 }, 60_000);
@@ -162,21 +164,21 @@ async function cli(dataDir: string, ...args: string[]) {
 }
 
 describe('faults at rest after a kill -9', () => {
-  it('left the last commits in the WAL, and a plain restart finds all three', async () => {
-    expect(stored).toHaveLength(3);
+  it('left the last commits in the WAL, and a plain restart finds all twenty', async () => {
+    expect(stored).toHaveLength(QUEUED);
     expect(statSync(join(killed, 'kiosk.sqlite-wal')).size).toBeGreaterThan(0);
-    expect(await applicationsAfterStart(copyOfKilled())).toBe(3);
+    expect(await applicationsAfterStart(copyOfKilled())).toBe(QUEUED);
   });
 
-  it('refuses when the WAL is deleted, and has all three back once it is restored', async () => {
+  it('refuses when the WAL is deleted, and has all twenty back once it is restored', async () => {
     const dir = copyOfKilled();
     const wal = readFileSync(join(dir, 'kiosk.sqlite-wal'));
     rmSync(join(dir, 'kiosk.sqlite-wal'));
     rmSync(join(dir, 'kiosk.sqlite-shm'), { force: true });
     const error = await refusal(dir);
     expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
-    expect(error.message).toContain('3 were stored');
-    expect(error.message).toContain(stored[2]);
+    expect(error.message).toContain(`${QUEUED} were stored`);
+    expect(error.message).toContain(stored[QUEUED - 1]);
     expect(error.message).toContain('kiosk.sqlite-wal');
     // The technician's readiness report says the same over SSH.
     const readiness = JSON.parse((await cli(dir, 'readiness')).text) as {
@@ -187,13 +189,37 @@ describe('faults at rest after a kill -9', () => {
       detail: expect.stringContaining('applications_missing') as unknown,
     });
     writeFileSync(join(dir, 'kiosk.sqlite-wal'), wal);
-    expect(await applicationsAfterStart(dir)).toBe(3);
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
   });
 
   it('refuses when the WAL is cut short', async () => {
     const dir = copyOfKilled();
     const wal = join(dir, 'kiosk.sqlite-wal');
     truncateSync(wal, Math.floor(statSync(wal).size / 2));
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
+  });
+
+  it('refuses a WAL with damaged frames, and has all twenty back once it is restored', async () => {
+    const dir = copyOfKilled();
+    const path = join(dir, 'kiosk.sqlite-wal');
+    const wal = readFileSync(path);
+    const damaged = Buffer.from(wal);
+    // Bytes changed in the middle of the log: SQLite stops replaying at the first frame whose checksum fails.
+    for (let i = Math.floor(damaged.length / 3); i < Math.floor(damaged.length / 3) + 64; i += 1)
+      damaged[i] = (damaged[i] ?? 0) ^ 0xff;
+    writeFileSync(path, damaged);
+    const error = await refusal(dir);
+    expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
+    writeFileSync(path, wal);
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
+  });
+
+  it('refuses a database emptied after a clean stop (truncate -s 0)', async () => {
+    const dir = copyOfKilled();
+    // A clean stop first: everything checkpointed into kiosk.sqlite, the WAL gone.
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
+    truncateSync(join(dir, 'kiosk.sqlite'), 0);
     const error = await refusal(dir);
     expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
   });
@@ -205,7 +231,7 @@ describe('faults at rest after a kill -9', () => {
     rmSync(join(dir, 'kiosk.sqlite-shm'), { force: true });
     const error = await refusal(dir);
     expect(error).toMatchObject({ stage: 'integrity', code: 'applications_missing' });
-    expect(error.message).toContain('holds 0 application(s) but 3 were stored');
+    expect(error.message).toContain(`holds 0 application(s) but ${QUEUED} were stored`);
   });
 
   it("refuses another kiosk's database put in its place", async () => {
@@ -225,7 +251,7 @@ describe('faults at rest after a kill -9', () => {
     expect(error).toMatchObject({ stage: 'integrity', code: 'key_missing' });
     expect(existsSync(join(dir, 'keys', 'data.key'))).toBe(false);
     writeFileSync(join(dir, 'keys', 'data.key'), key, { mode: 0o600 });
-    expect(await applicationsAfterStart(dir)).toBe(3);
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
   });
 
   it('refuses a replaced data key', async () => {
@@ -244,7 +270,7 @@ describe('faults at rest after a kill -9', () => {
     const accepted = await cli(dir, 'accept-loss', '--confirm');
     expect(accepted.text).toContain('integrity_record_missing, 0 application(s) missing');
     expect(accepted.code).toBe(0);
-    expect(await applicationsAfterStart(dir)).toBe(3);
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
     expect((await cli(dir, 'verify-audit')).code).toBe(0);
   });
 
@@ -256,8 +282,8 @@ describe('faults at rest after a kill -9', () => {
     const accepted = await cli(dir, 'accept-loss', '--confirm');
     expect(accepted.code).toBe(0);
     const kept = await applicationsAfterStart(dir);
-    expect(kept).toBeLessThan(3);
-    expect(accepted.text).toContain(`${3 - kept} application(s) missing`);
+    expect(kept).toBeLessThan(QUEUED);
+    expect(accepted.text).toContain(`${QUEUED - kept} application(s) missing`);
     const audit = readFileSync(join(dir, 'audit', 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"integrity.loss_accepted"');
     // Accepting twice is refused: nothing is missing any more.
