@@ -175,6 +175,8 @@ export const diagnosticsSchema = z.strictObject({
     applications: z.number(),
     queued: z.number(),
     keyProtection: z.string(),
+    /** Audit entries held in memory because the disk refused them; 0 normally. */
+    auditWaiting: z.number(),
   }),
   ruleProblems: z.array(ruleProblemSchema),
   checks: z.array(readinessCheckSchema),

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:f
 import { dirname } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { createFileAtomically } from './atomic-file';
+import { describeFsProblem } from './fs-problem';
 
 const VERSION = 1;
 const NONCE_BYTES = 12;
@@ -52,7 +53,10 @@ export function unseal(
 export function loadOrCreateKeyFile(
   path: string,
   create = true,
-): Result<Uint8Array, KioskError<'key_missing' | 'key_invalid' | 'key_unavailable'>> {
+): Result<
+  Uint8Array,
+  KioskError<'key_missing' | 'key_invalid' | 'key_unavailable' | 'disk_full' | 'permission_denied'>
+> {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     if (!existsSync(path)) {
@@ -69,9 +73,9 @@ export function loadOrCreateKeyFile(
       return err('key_invalid', `data key ${path} is not ${KEY_BYTES} bytes`);
     return ok(key);
   } catch (cause) {
-    return err(
-      'key_unavailable',
-      `data key ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    const problem = describeFsProblem(cause, path);
+    return problem.code === 'io_error'
+      ? err('key_unavailable', `data key ${problem.message}`)
+      : err(problem.code, `data key: ${problem.message}`);
   }
 }

@@ -49,7 +49,7 @@ export interface SyncWorkerOptions {
 
 const DAY_MS = 86_400_000;
 const RETENTION_EVERY_MS = 3_600_000;
-/** How long sync waits before trying the database again after it refused a write (a full disk). */
+/** The longest sync waits before trying the database again after it refused a write (a full disk). */
 export const STORAGE_RETRY_MS = 15_000;
 
 /**
@@ -101,11 +101,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
    * the worker waits instead of crashing the kiosk from a timer.
    */
   let storageFault: string | null = null;
+  const storageRetryMs = Math.min(settings.retryCapMs, STORAGE_RETRY_MS);
   const storageFailed = (cause: unknown): void => {
     const message = cause instanceof Error ? cause.message : String(cause);
     if (storageFault === null) log.error('sync.storage_refused', { message });
     storageFault = message;
-    pausedUntil = Math.max(pausedUntil, now().getTime() + STORAGE_RETRY_MS);
+    pausedUntil = Math.max(pausedUntil, now().getTime() + storageRetryMs);
   };
   /** Once nothing is in flight, what a refused write left "sending" is queued again. */
   const recoverStorage = (): boolean => {
@@ -275,7 +276,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       pumpOnce();
     } catch (cause) {
       storageFailed(cause);
-      if (!stopped && inFlight.size === 0) arm(STORAGE_RETRY_MS);
+      if (!stopped && inFlight.size === 0) arm(storageRetryMs);
     }
   }
 
@@ -285,7 +286,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     timer = null;
     const nowMs = now().getTime();
     if (storageFault !== null && pausedUntil <= nowMs && !recoverStorage()) {
-      if (inFlight.size === 0) arm(STORAGE_RETRY_MS);
+      if (inFlight.size === 0) arm(storageRetryMs);
       return;
     }
     if (pausedUntil > nowMs) {

@@ -34,6 +34,8 @@ export type Misbehaviour =
   | { readonly kind: 'fail-after-store' }
   | { readonly kind: 'throttle'; readonly retryAfterSeconds: number }
   | { readonly kind: 'slow'; readonly delayMs: number }
+  /** Store the application, then hold the answer until `release()`: a kiosk waiting on an answer, on demand. */
+  | { readonly kind: 'hold' }
   /** Close the connection without answering. */
   | { readonly kind: 'drop' }
   /** Store, then answer 200 with a body that is not JSON. */
@@ -58,6 +60,10 @@ export interface BackOffice {
   chaos(rate: number, faults: readonly Misbehaviour[], routes?: readonly Route[]): void;
   /** Ends every fault, queued or random. */
   behave(): void;
+  /** Answers every request held by a `hold` misbehaviour. */
+  release(): void;
+  /** How many answers are held. */
+  holding(): number;
   /** Serve a certificate from another CA (the kiosk must refuse it). */
   useWrongCertificate(on: boolean): void;
   /** Every application stored, in order received (duplicates would appear twice). */
@@ -129,6 +135,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   let recordCount = readdirSync(recordsDir).filter((f) => f.endsWith('.json')).length;
   const states = new Map<string, { state: string; reason?: string; updatedAt: string }>();
   const beats: unknown[] = [];
+  const held: (() => void)[] = [];
   const counts: Record<Route, number> = {
     applications: 0,
     attachments: 0,
@@ -268,6 +275,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           return json(res, 422, { reason: fault.reason, code: 'rejected' });
         case 'fail-after-store':
         case 'garbage':
+        case 'hold':
           break;
       }
     }
@@ -287,6 +295,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         if (typeof key !== 'string' || key === '')
           return json(res, 400, { reason: 'Idempotency-Key is required' });
         const answer = acceptApplication(kioskId, key, raw);
+        if (fault?.kind === 'hold') await new Promise<void>((release) => held.push(release));
         if (fault?.kind === 'fail-after-store')
           return json(res, 500, { reason: 'injected 500 after storing' });
         if (fault?.kind === 'garbage') {
@@ -368,6 +377,10 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     chaos(rate, list, routes = ['applications', 'attachments']) {
       random = { rate, faults: list, routes };
     },
+    release() {
+      for (const answer of held.splice(0)) answer();
+    },
+    holding: () => held.length,
     behave() {
       faults = [];
       random = null;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   cpSync,
@@ -12,13 +11,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/commands';
 import { launchKiosk } from '../../electron/kiosk/launch';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
+import { buildKioskChild, RULES, spawnKioskChild } from './kiosk-child-process';
 
 /**
  * Faults at rest: a kiosk takes three applications and is killed -9 (so the
@@ -28,7 +26,6 @@ import { testClock } from '../test-clock';
  * back with every application once the file is restored.
  */
 const ROOT = resolve(__dirname, '..', '..');
-const RULES = join(ROOT, 'rules');
 let childFile = '';
 /** The data folder just after the kill, and the other kiosk's database for the swap. */
 let killed = '';
@@ -38,54 +35,28 @@ let stored: string[] = [];
 const QUEUED = 20;
 
 /** Runs the kiosk in a child process: `count` applications, then killed -9 (or stopped cleanly). */
-async function runKiosk(
-  dataDir: string,
-  count: number,
-  end: 'kill' | 'stop',
-): Promise<{ stored: string[]; refused: string | null }> {
-  const child = spawn(process.execPath, [childFile, dataDir, RULES, String(count)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-  });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+async function runKiosk(dataDir: string, count: number, end: 'kill' | 'stop'): Promise<string[]> {
+  const kiosk = spawnKioskChild(childFile, [dataDir, RULES, String(count)]);
   const numbers: string[] = [];
-  let refused: string | null = null;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  await new Promise<void>((idle, fail) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('STORED ')) numbers.push(line.slice(7));
-      if (line.startsWith('REFUSED ')) refused = line.slice(8);
-      if (line === 'IDLE' || refused !== null) idle();
-    });
-    child.once('exit', (code) => {
-      if (refused === null) fail(new Error(`kiosk child exited ${code}: ${stderr}`));
-    });
-  });
-  if (refused === null && end === 'kill') child.kill('SIGKILL');
-  if (refused === null && end === 'stop') child.stdin.write('stop\n');
-  await exited;
-  return { stored: numbers, refused };
+  for (
+    let line = await kiosk.next(['STORED ', 'IDLE']);
+    line !== 'IDLE';
+    line = await kiosk.next(['STORED ', 'IDLE'])
+  )
+    numbers.push(line.slice('STORED '.length));
+  if (end === 'kill') kiosk.child.kill('SIGKILL');
+  else kiosk.send('stop');
+  await kiosk.exited;
+  return numbers;
 }
 
 beforeAll(async () => {
-  childFile = join(mkdtempSync(join(tmpdir(), 'kiosk-child-')), 'child.cjs');
-  await build({
-    entryPoints: [resolve(__dirname, 'kiosk-child.ts')],
-    outfile: childFile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    logLevel: 'warning',
-    // Native bindings stay where npm put them; the child finds them through NODE_PATH.
-    external: ['serialport', 'node-hid', '@serialport/*'],
-  });
+  childFile = await buildKioskChild();
   killed = mkdtempSync(join(tmpdir(), 'kiosk-killed-'));
-  stored = (await runKiosk(killed, QUEUED, 'kill')).stored;
+  stored = await runKiosk(killed, QUEUED, 'kill');
   otherKiosk = mkdtempSync(join(tmpdir(), 'kiosk-other-'));
   await runKiosk(otherKiosk, 1, 'stop');
-}, 60_000);
+}, 120_000);
 
 /** A fresh copy of the killed kiosk's data folder, as a technician's backup would be. */
 function copyOfKilled(): string {

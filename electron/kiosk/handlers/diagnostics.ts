@@ -23,6 +23,7 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
         applications: ctx.store.count(),
         queued: ctx.store.countQueued(),
         keyProtection: ctx.keyProtection,
+        auditWaiting: ctx.audit.backlog(),
       },
       ruleProblems: ctx.ruleSet.problems.map((p) => ({
         file: p.file,

@@ -150,6 +150,7 @@ export function DiagnosticsScreen() {
               <Row label={t('diag.dataDir')} value={data.system.dataDir} />
               <Row label={t('diag.applications')} value={String(data.store.applications)} />
               <Row label={t('diag.queued')} value={String(data.store.queued)} />
+              <Row label={t('diag.auditWaiting')} value={String(data.store.auditWaiting)} />
               <Row
                 label={t('diag.ports')}
                 value={
