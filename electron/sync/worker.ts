@@ -401,7 +401,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       pump();
     },
     syncNow() {
-      let count = 0;
+      let count: number;
       try {
         count = outbox.makeAllDue(now().toISOString());
       } catch (cause) {
