@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { KioskHandlers } from '../api/contract';
 import type { CallerAccess } from '../api/dispatch';
 import type { AuditLog } from '../audit/audit-log';
+import { coalescedAudit } from '../audit/coalesce';
 import type { KioskConfig } from '../config/schema';
 import { cardProblemOf } from '../devices/idcard/card-problem';
 import { createDemoRig, hasSimulatedDevice, type DemoControls } from '../devices/demo/demo-rig';
@@ -246,17 +247,21 @@ function buildService(
   });
   devices.onScan((event) => emit('scan', { deviceId: event.deviceId, text: event.text }));
   const deviceStates = new Map<string, string>();
+  // A loose cable flaps: the first change is written, the rest of the minute folded into one line.
+  const deviceChanges = coalescedAudit(audit, 'system', 'device.state_flapping', options.clock);
   devices.onHealth((health) => {
     for (const device of health) {
       const before = deviceStates.get(device.id);
       if (before !== undefined && before !== device.state) {
-        audit.record('system', 'device.state_changed', {
-          device: device.id,
-          kind: device.kind,
-          from: before,
-          to: device.state,
-          error: device.lastError,
-        });
+        deviceChanges.change(device.id, device.state, () =>
+          audit.record('system', 'device.state_changed', {
+            device: device.id,
+            kind: device.kind,
+            from: before,
+            to: device.state,
+            error: device.lastError,
+          }),
+        );
       }
       deviceStates.set(device.id, device.state);
     }
@@ -346,6 +351,7 @@ function buildService(
       sessions.end();
       await sync?.stop();
       await devices.stop();
+      deviceChanges.stop();
     },
   };
 }

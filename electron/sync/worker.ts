@@ -1,6 +1,7 @@
 import { backOfficeBody } from '../../core/back-office-body';
 import type { Clock } from '../../core/clock';
 import type { AuditLog } from '../audit/audit-log';
+import { coalescedAudit } from '../audit/coalesce';
 import type { SyncConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
 import type { ApplicationRecord } from '../store/applications';
@@ -74,6 +75,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   let pausedUntil = 0;
   let consecutiveFailures = 0;
   let reachable: boolean | null = null;
+  // A flaky link went up and down 341 times in 4 minutes: one line per change, then one per minute.
+  const linkChanges = coalescedAudit(audit, 'sync', 'sync.back_office_flapping', options.clock);
   let lastContactAt: string | null = null;
   let lastProblem: string | null = null;
 
@@ -87,8 +90,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       pausedUntil = 0;
     }
     if (reachable !== ok) {
-      if (ok) audit.record('sync', 'sync.back_office_reachable', {});
-      else audit.record('sync', 'sync.back_office_unreachable', { problem });
+      linkChanges.change('back-office', ok ? 'reachable' : 'unreachable', () => {
+        if (ok) audit.record('sync', 'sync.back_office_reachable', {});
+        else audit.record('sync', 'sync.back_office_unreachable', { problem });
+      });
       log[ok ? 'info' : 'warn'](ok ? 'sync.reachable' : 'sync.unreachable', { problem });
     }
     reachable = ok;
@@ -430,6 +435,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (timer !== null) clearTimeout(timer);
       if (retentionTimer !== null) clearInterval(retentionTimer);
       if (heartbeatTimer !== null) clearInterval(heartbeatTimer);
+      linkChanges.stop();
       // Closing the client ends open requests at once instead of waiting out their timeouts.
       client.close();
       await Promise.allSettled([...inFlight]);
