@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { signAnchor } from './anchor';
 import { Agent, request } from 'node:https';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock';
@@ -147,9 +148,17 @@ export function createBackOfficeClient(
         timeoutMs,
       ),
     heartbeat: (body) =>
-      call('POST', `kiosks/${encodeURIComponent(kioskId)}/heartbeat`, ignore, json(body), {
-        'Content-Type': 'application/json',
-      }),
+      call(
+        'POST',
+        `kiosks/${encodeURIComponent(kioskId)}/heartbeat`,
+        ignore,
+        json({
+          ...body,
+          auditSignature:
+            body.audit === null ? null : signAnchor(key, kioskId, body.at, body.audit),
+        }),
+        { 'Content-Type': 'application/json' },
+      ),
     close: () => agent.destroy(),
   });
 }

@@ -90,10 +90,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       pausedUntil = 0;
     }
     if (reachable !== ok) {
-      linkChanges.change('back-office', ok ? 'reachable' : 'unreachable', () => {
+      const write = (): void => {
         if (ok) audit.record('sync', 'sync.back_office_reachable', {});
         else audit.record('sync', 'sync.back_office_unreachable', { problem });
-      });
+      };
+      // The first contact after start is not a change; only later ones can flap.
+      if (reachable === null) write();
+      else linkChanges.change('back-office', ok ? 'reachable' : 'unreachable', write);
       log[ok ? 'info' : 'warn'](ok ? 'sync.reachable' : 'sync.unreachable', { problem });
     }
     reachable = ok;

@@ -1,6 +1,6 @@
 import { applicationBodySchema, type ApplicationBody } from '../../core/back-office-body';
 import { systemClock, type Clock } from '../../core/clock';
-import { createHash } from 'node:crypto';
+import { createHash, verify, X509Certificate } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -321,10 +321,28 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           dueDate: record.body.dueDate,
         });
       }
-      case 'heartbeat':
-        beats.push(JSON.parse(raw.toString('utf8')) as unknown);
+      case 'heartbeat': {
+        const beat = JSON.parse(raw.toString('utf8')) as {
+          at: string;
+          audit: { seq: number; hash: string } | null;
+          auditSignature: string | null;
+        };
+        // The anchor's signature, checked against the client certificate this request came with.
+        const signed =
+          beat.audit !== null &&
+          beat.auditSignature !== null &&
+          verify(
+            'sha256',
+            Buffer.from(
+              `police-kiosk audit anchor v1\n${kioskId}\n${beat.at}\n${beat.audit.seq}:${beat.audit.hash}`,
+            ),
+            new X509Certificate(peer.raw).publicKey,
+            Buffer.from(beat.auditSignature, 'base64'),
+          );
+        beats.push({ ...beat, anchorVerified: signed });
         res.writeHead(204).end();
         return;
+      }
     }
   };
 

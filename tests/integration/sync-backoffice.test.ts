@@ -229,7 +229,12 @@ describe('sync to the back office', () => {
     k.audit.record('technician', 'diagnostics.open', {});
     k.worker.start();
     await until(() => office.heartbeats().length >= 1, 10_000, 'a heartbeat');
-    const { audit } = office.heartbeats()[0] as { audit: { seq: number; hash: string } };
+    const { audit, anchorVerified } = office.heartbeats()[0] as {
+      audit: { seq: number; hash: string };
+      anchorVerified: boolean;
+    };
+    // Signed with the kiosk's own TLS key, checked against its client certificate.
+    expect(anchorVerified).toBe(true);
     expect(audit.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(audit.seq).toBeLessThanOrEqual(k.audit.head()?.seq ?? -1);
     const anchor = `${audit.seq}:${audit.hash}`;
