@@ -22,6 +22,7 @@ import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { ServiceRule } from '../../rules/engine/schema';
 import { slipLines } from '../../core/slip-lines';
 import { material, sampleSlip } from '../fixtures/sample-slip';
+import { benchAuditStart } from './audit';
 import { benchDrain, benchEnqueue } from './outbox';
 
 const ROOT = join(__dirname, '..', '..');
@@ -259,6 +260,7 @@ async function main(): Promise<void> {
   benchRulesCheck();
   await benchEnqueue();
   await benchDrain();
+  await benchAuditStart();
 }
 
 void main();
