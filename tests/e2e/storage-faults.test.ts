@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -12,6 +13,7 @@ import {
   withKioskPage,
 } from './harness';
 import { recordJourneyToReview } from './journey-steps';
+import { keyFingerprint } from '../../electron/store/integrity';
 
 describe('a kiosk short of disk space', () => {
   // More free space than any test machine has: the kiosk must consider itself full.
@@ -86,5 +88,34 @@ describe('a kiosk that cannot start', () => {
     expect(text).toMatch(/\[config\/config_invalid\]/);
     expect(text).toContain('kioskId');
     expect(text).toContain('backOffice');
+  });
+
+  it('says it is out of service when applications are missing from the database, and writes no new key', async () => {
+    // A kiosk that stored five applications with this key; the database holding them is gone.
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-missing-'));
+    const key = randomBytes(32);
+    mkdirSync(join(dataDir, 'keys'), { mode: 0o700 });
+    writeFileSync(join(dataDir, 'keys', 'data.key'), key, { mode: 0o600 });
+    writeFileSync(
+      join(dataDir, 'integrity.json'),
+      JSON.stringify({
+        version: 1,
+        everStored: 5,
+        keyFingerprint: keyFingerprint(key),
+        lastApplicationNo: '20260615-7K3M9Q-4',
+        since: '2026-06-01T08:00:00.000Z',
+      }),
+    );
+    const { text, stop } = await outOfService(
+      { config: demoConfig(), dataDir },
+      'portrait-70-out-of-service-integrity',
+    );
+    await stop();
+    expect(text).toContain('请到窗口办理');
+    expect(text).toMatch(/\[integrity\/applications_missing\]/);
+    expect(text).toContain('holds 0 application(s) but 5 were stored');
+    expect(text).toContain('20260615-7K3M9Q-4');
+    expect(text).toContain('accept-loss');
+    expect(readFileSync(join(dataDir, 'keys', 'data.key')).equals(key)).toBe(true);
   });
 });
