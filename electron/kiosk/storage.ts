@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../../core/clock';
@@ -17,6 +18,7 @@ import {
   readIntegrityRecord,
   writeIntegrityRecord,
 } from '../store/integrity';
+import { describeFsProblem, tightenModes } from '../store/fs-problem';
 import { createOutbox, type Outbox } from '../store/outbox';
 import { startFailure, type StartFailure } from './start-failure';
 
@@ -39,6 +41,17 @@ export interface Storage {
 
 export async function openStorage(options: StorageOptions): Promise<Result<Storage, StartFailure>> {
   const { dataDir, log, clock } = options;
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    const problem = describeFsProblem(cause, dataDir);
+    return startFailure('database', {
+      code: problem.code === 'io_error' ? 'database_unavailable' : problem.code,
+      message: problem.message,
+    });
+  }
+  const tightened = tightenModes(dataDir);
+  if (tightened > 0) log.warn('storage.modes_tightened', { entries: tightened });
   // Audit first, so a refusal below is on record.
   const audit = openAuditLog({ path: join(dataDir, 'audit', LIVE_SEGMENT), log, clock });
   if (!audit.ok) return startFailure('audit', audit.error);

@@ -1,5 +1,13 @@
-import { accessSync, constants, statfsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  readdirSync,
+  statfsSync,
+  statSync,
+  type Dirent,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * What went wrong with a file, in the words a technician acts on. "Damaged"
@@ -85,4 +93,36 @@ export function describeFsProblem(
     };
   }
   return { code: 'io_error', message: `${path}: ${messageOf(cause)}` };
+}
+
+/**
+ * The data folder holds personal data: folders 0700, files 0600, whatever an
+ * older version or a copy left behind (it used to default to 0755/0644).
+ * Tightens modes only; never loosens, never changes owners. Returns how many
+ * entries were changed, for the log.
+ */
+export function tightenModes(dir: string): number {
+  let changed = 0;
+  const tighten = (path: string, isDir: boolean): void => {
+    try {
+      const mode = statSync(path).mode & 0o777;
+      if ((mode & 0o077) === 0) return;
+      chmodSync(path, isDir ? 0o700 : 0o600);
+      changed += 1;
+    } catch {
+      // Not ours to change (or gone): the access checks that follow say so.
+    }
+  };
+  tighten(dir, true);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return changed;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory() || entry.isFile())
+      tighten(join(entry.parentPath, entry.name), entry.isDirectory());
+  }
+  return changed;
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
+  readdirSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -259,5 +261,18 @@ describe('faults at rest after a kill -9', () => {
     expect(audit).toContain('"integrity.loss_accepted"');
     // Accepting twice is refused: nothing is missing any more.
     expect((await cli(dir, 'accept-loss', '--confirm')).code).toBe(1);
+  });
+
+  it('makes a data folder left open by an older version its own again: folders 0700, files 0600', async () => {
+    const dir = copyOfKilled();
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'kiosk.sqlite'), 0o644);
+    chmodSync(join(dir, 'keys'), 0o755);
+    expect(await applicationsAfterStart(dir)).toBe(QUEUED);
+    const loose = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((e) => join(e.parentPath, e.name))
+      .concat([dir])
+      .filter((p) => (statSync(p).mode & 0o077) !== 0);
+    expect(loose).toEqual([]);
   });
 });
