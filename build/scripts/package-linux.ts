@@ -59,7 +59,8 @@ export const DEPENDS = [
   'systemd',
   'udev',
 ];
-export const RECOMMENDS = ['fonts-noto-cjk'];
+/** The fonts (incl. the serif faces that draw 生僻字) and offline handwriting; the kiosk runs without them, less well. */
+export const RECOMMENDS = ['fonts-noto-cjk', 'zinnia-utils', 'tegaki-zinnia-simplified-chinese'];
 
 interface Pkg {
   readonly version: string;

@@ -61,6 +61,8 @@ export const kioskInfoSchema = z.strictObject({
   demo: z.boolean(),
   /** A document camera is configured: materials can be photographed at the kiosk. */
   camera: z.boolean(),
+  /** Offline handwriting recognition is installed: the keyboard offers its pad. */
+  handwriting: z.boolean(),
   backOfficeConfigured: z.boolean(),
   idle: z.strictObject({
     timeoutSeconds: z.number(),
@@ -220,6 +222,19 @@ interface MethodSpec {
 
 export const methods = {
   getKioskInfo: { input: empty, output: kioskInfoSchema, roles: ANYONE, errors: [] },
+  /** The characters a drawing on the handwriting pad (1000 × 1000) most likely is, best first. */
+  recognizeHandwriting: {
+    input: z.strictObject({
+      strokes: z
+        .array(
+          z.array(z.tuple([z.number().min(0).max(1000), z.number().min(0).max(1000)])).max(2000),
+        )
+        .max(64),
+    }),
+    output: z.strictObject({ candidates: z.array(z.string().max(4)).max(20) }),
+    roles: ANYONE,
+    errors: ['handwriting_unavailable'],
+  },
   listServices: {
     input: empty,
     output: z.array(serviceSummarySchema),

@@ -5,6 +5,7 @@
  */
 export const METHOD_NAMES = [
   'getKioskInfo',
+  'recognizeHandwriting',
   'listServices',
   'getService',
   'startSession',

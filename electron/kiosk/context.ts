@@ -1,3 +1,4 @@
+import type { Handwriting } from '../input/handwriting';
 import type { Clock } from '../../core/clock';
 import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/contract';
 import type { KioskConfig } from '../config/schema';
@@ -45,6 +46,8 @@ export interface KioskContext {
   readonly sessions: SessionKeeper;
   readonly staff: StaffAuth;
   readonly emit: KioskEventListener;
+  /** Offline handwriting recognition (zinnia); `available: false` when it is not installed. */
+  readonly handwriting: Handwriting;
   /** A card lies on the reader (read or not). */
   readonly cardOnReader: () => boolean;
 }

@@ -25,6 +25,8 @@ import { demoHandlers } from './handlers/demo';
 import { diagnosticsHandlers } from './handlers/diagnostics';
 import { guideHandlers } from './handlers/guide';
 import { infoHandlers } from './handlers/info';
+import { inputHandlers } from './handlers/input';
+import { createHandwriting } from '../input/handwriting';
 import { printingHandlers } from './handlers/printing';
 import { queueHandlers } from './handlers/queue';
 import { sessionHandlers } from './handlers/session';
@@ -291,6 +293,7 @@ function buildService(
     staff,
     emit,
     cardOnReader: () => cardOnReader,
+    handwriting: createHandwriting(),
   };
   const { heartbeatFile } = options;
   let stopBeating: (() => void) | null = null;
@@ -317,6 +320,7 @@ function buildService(
 
   const handlers: KioskHandlers = {
     ...infoHandlers(ctx),
+    ...inputHandlers(ctx),
     ...sessionHandlers(ctx),
     ...submitHandlers(ctx),
     ...statusHandlers(ctx),

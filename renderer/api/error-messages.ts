@@ -2,7 +2,7 @@ import type { ErrorCode, MethodName } from '../../electron/api/contract';
 import type { MessageKey } from '../i18n';
 
 /** Every code any method of the contract may answer with. */
-type AnyErrorCode = { [M in MethodName]: ErrorCode<M> }[MethodName];
+export type AnyErrorCode = { [M in MethodName]: ErrorCode<M> }[MethodName];
 
 /**
  * The words for every error code the contract declares. A code added to the
@@ -47,6 +47,7 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   not_supported: 'api.error.not_supported',
   unknown_card: 'api.error.unknown_card',
   no_simulated_scanner: 'api.error.no_simulated_scanner',
+  handwriting_unavailable: 'api.error.handwriting_unavailable',
 };
 
 /** The message for an error code any method answered with. */

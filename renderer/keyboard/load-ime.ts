@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { createIme, type Ime } from './pinyin-ime';
+import { createIme, type Ime, type RareDictionary } from './pinyin-ime';
 
 let loading: Promise<Ime> | null = null;
 let loaded: Ime | null = null;
@@ -24,4 +24,21 @@ export function useIme(): Ime | null {
     if (ime === null) void loadIme().then(setIme);
   }, [ime]);
   return ime;
+}
+
+let rareLoading: Promise<RareDictionary> | null = null;
+let rareLoaded: RareDictionary | null = null;
+
+/** 生僻字 data (180 KB): fetched only when a citizen opens that page, once. */
+export function useRareDictionary(wanted: boolean): RareDictionary | null {
+  const [rare, setRare] = useState<RareDictionary | null>(rareLoaded);
+  useEffect(() => {
+    if (!wanted || rare !== null) return;
+    rareLoading ??= import('./rare-dictionary.json').then((module) => {
+      rareLoaded = module.default;
+      return rareLoaded;
+    });
+    void rareLoading.then(setRare);
+  }, [wanted, rare]);
+  return rare;
 }

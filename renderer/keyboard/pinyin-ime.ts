@@ -10,7 +10,15 @@ export interface PinyinDictionary {
   /** whole reading → words, most frequent first, space-separated. */
   readonly words: Readonly<Record<string, string>>;
   readonly surnames: string;
+  /** Characters given names use most, most common first. */
+  readonly names: string;
   readonly address: { readonly words: string; readonly chars: string };
+}
+
+/** 生僻字: characters beyond the dictionary, by reading and by their two parts ("tu kou" → 𠮷). */
+export interface RareDictionary {
+  readonly chars: Readonly<Record<string, string>>;
+  readonly parts: Readonly<Record<string, string>>;
 }
 
 /** What the field wants: a name (surnames first when it is still empty), an address, or anything. */
@@ -37,6 +45,7 @@ export function createIme(dictionary: PinyinDictionary): Ime {
   for (const s of syllables) for (let i = 1; i <= s.length; i += 1) prefixes.add(s.slice(0, i));
   const wordKeys = Object.keys(dictionary.words).sort();
   const surnames = new Set(dictionary.surnames);
+  const nameChars = new Set(dictionary.names);
   const addressWords = dictionary.address.words.split(' ');
   const addressChars = new Set(dictionary.address.chars);
 
@@ -84,7 +93,7 @@ export function createIme(dictionary: PinyinDictionary): Ime {
   return {
     syllables,
     segment,
-    candidates(letters, context, limit = 30) {
+    candidates(letters, context, limit = Number.POSITIVE_INFINITY) {
       const parts = segment(letters);
       if (parts === null || parts.length === 0) return [];
       const out: Candidate[] = [];
@@ -94,7 +103,10 @@ export function createIme(dictionary: PinyinDictionary): Ime {
         seen.add(text);
         out.push({ text, consumes });
       };
-      let whole = (dictionary.words[letters] ?? '').split(' ').filter(Boolean);
+      const matching = (dictionary.words[letters] ?? '').split(' ').filter(Boolean);
+      // A word is a whole match only with one character per typed syllable: "yue" is 月, not 余额 (yu'e).
+      let whole = matching.filter((w) => [...w].length === parts.length);
+      const split = matching.filter((w) => [...w].length !== parts.length);
       let started = parts.length > 1 ? wordsStartingWith(letters) : [];
       if (context === 'address') {
         const boost = (list: string[]): string[] => [
@@ -116,13 +128,51 @@ export function createIme(dictionary: PinyinDictionary): Ime {
           ...chars.filter((c) => !surnames.has(c)),
         ];
       }
+      if (context === 'name') {
+        // Given names: the characters names use (悦 玥 before 约 阅), then the rest by frequency.
+        const rank = (c: string): number => dictionary.names.indexOf(c);
+        chars = [
+          ...chars.filter((c) => nameChars.has(c)).sort((a, b) => rank(a) - rank(b)),
+          ...chars.filter((c) => !nameChars.has(c)),
+        ];
+      }
       if (context === 'address')
         chars = [
           ...chars.filter((c) => addressChars.has(c)),
           ...chars.filter((c) => !addressChars.has(c)),
         ];
       for (const char of chars) push(char, first.length);
+      for (const word of split) push(word, letters.length);
       return out.slice(0, limit);
     },
   };
+}
+
+/**
+ * 生僻字 by reading ("yan" → 䶮 among the rest) or by two parts, each typed by
+ * its own reading ("tukou" → 𠮷 = 土 + 口; "longtian" → 䶮 = 龙 + 天). Parts
+ * first when two syllables are typed: that is the way to a character nobody
+ * knows the reading of.
+ */
+export function rareCandidates(ime: Ime, rare: RareDictionary, letters: string): Candidate[] {
+  const parts = ime.segment(letters);
+  if (parts === null || parts.length === 0) return [];
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (text: string, consumes: number): void => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    out.push({ text, consumes });
+  };
+  if (parts.length === 2) {
+    for (const char of rare.parts[parts.join(' ')] ?? '') push(char, letters.length);
+  }
+  if (parts.length === 1) {
+    const [only = ''] = parts;
+    for (const char of rare.chars[only] ?? '') push(char, letters.length);
+    // One part typed so far: every character with that part first, as a hint to type the other.
+    for (const [key, chars] of Object.entries(rare.parts))
+      if (key.startsWith(`${only} `)) for (const char of chars) push(char, letters.length);
+  }
+  return out;
 }

@@ -38,7 +38,7 @@ export class EscPos {
     return this.push(GS, 0x21, (w << 4) | h);
   }
 
-  /** Text in GBK. Characters GBK lacks print as "?" rather than garbage. */
+  /** Text in GBK. A character GBK lacks (𠮷, most 生僻字) prints as its code, 〔U+20BB7〕, never as "?". */
   text(text: string): this {
     this.parts.push(encodeGbk(text));
     return this;
@@ -81,9 +81,23 @@ export class EscPos {
   }
 }
 
-/** GBK bytes; the full-width ￥ (A3 A4) stays two bytes, unlike GB18030's ¥. */
+/** Whether the printer's GBK font has `char`: it survives the round trip. */
+const inGbk = (char: string): boolean => iconv.decode(iconv.encode(char, 'gbk'), 'gbk') === char;
+
+/**
+ * GBK bytes; the full-width ￥ (A3 A4) stays two bytes, unlike GB18030's ¥.
+ * A character GBK lacks is marked with its code point, so the clerk can look
+ * it up (the A4 form and the back office carry the character itself).
+ */
 export function encodeGbk(text: string): Uint8Array {
-  return Uint8Array.from(iconv.encode(text.replace(/¥/g, '￥'), 'gbk'));
+  const marked = [...text.replace(/¥/g, '￥')]
+    .map((char) =>
+      char.charCodeAt(0) < 0x80 || inGbk(char)
+        ? char
+        : `〔U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}〕`,
+    )
+    .join('');
+  return Uint8Array.from(iconv.encode(marked, 'gbk'));
 }
 
 /** Real-time status request DLE EOT n (1 printer, 2 offline cause, 3 error, 4 paper). */

@@ -27,6 +27,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
         },
         demo: ctx.demo !== null,
         camera: config.devices.some((d) => d.kind === 'camera'),
+        handwriting: ctx.handwriting.available,
         backOfficeConfigured: config.backOffice !== null,
         idle: config.idle,
         defaultLocale: config.defaultLocale,

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { EscPos, encodeGbk, statusRequest } from '../../../electron/devices/printer/escpos';
 import { receiptText } from '../../../electron/devices/printer/receipt-text';
@@ -18,6 +19,13 @@ describe('ESC/POS encoding (docs/DEVICES.md §5)', () => {
     expect(hex(encodeGbk('中'))).toBe('d6d0');
     expect(hex(encodeGbk('￥'))).toBe('a3a4');
     expect(hex(encodeGbk('¥'))).toBe('a3a4');
+    // A character GBK lacks is marked with its code, never a bare "?".
+    const decoded = (text: string) => iconv.decode(Buffer.from(encodeGbk(text)), 'gbk');
+    expect(decoded('张𠮷')).toBe('张〔U+20BB7〕');
+    expect(decoded('李㐀')).toBe('李〔U+3400〕');
+    // 䶮 is in GBK (FE9F): printed as itself.
+    expect(decoded('刘䶮')).toBe('刘䶮');
+    expect(decoded('王玥')).toBe('王玥');
   });
 
   it('builds a model-2 QR code with GS ( k and UTF-8 data', () => {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createHandwriting, type Stroke } from '../../electron/input/handwriting';
+
+/**
+ * Handwriting through the real zinnia and Debian's simplified-Chinese model,
+ * fed the stroke medians of Make Me a Hanzi (`hanzi-writer-data`): each
+ * character drawn as a citizen would, stroke by stroke, in stroke order.
+ */
+const handwriting = createHandwriting();
+if (!handwriting.available)
+  process.stdout.write(
+    'handwriting test skipped: zinnia-utils or tegaki-zinnia-simplified-chinese missing\n',
+  );
+
+/**
+ * Make Me a Hanzi's medians are in a 1024 box with y up (baseline at -124):
+ * onto the 1000 pad with y down, with a point every 20 units along each
+ * stroke as a finger on the screen gives (the medians alone are a few corners).
+ */
+function strokesOf(char: string): Stroke[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const data = require(`hanzi-writer-data/${char}.json`) as { medians: [number, number][][] };
+  return data.medians.map((median) => {
+    const points = median.map(([x, y]): [number, number] => [
+      (x / 1024) * 1000,
+      ((900 - y) / 1024) * 1000,
+    ]);
+    const dense: [number, number][] = [];
+    points.forEach((point, i) => {
+      const next = points[i + 1];
+      dense.push(point);
+      if (next === undefined) return;
+      const steps = Math.floor(Math.hypot(next[0] - point[0], next[1] - point[1]) / 20);
+      for (let k = 1; k < steps; k += 1)
+        dense.push([
+          point[0] + ((next[0] - point[0]) * k) / steps,
+          point[1] + ((next[1] - point[1]) * k) / steps,
+        ]);
+    });
+    return dense;
+  });
+}
+
+/** Common surnames and given-name characters. */
+const NAME_CHARS = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐明华伟芳丽静强军'];
+
+describe.skipIf(!handwriting.available)('handwriting', () => {
+  it(`recognises common name characters drawn stroke by stroke (${NAME_CHARS.length} tried)`, async () => {
+    let first = 0;
+    let inFive = 0;
+    const missed: string[] = [];
+    for (const char of NAME_CHARS) {
+      const result = await handwriting.recognize(strokesOf(char));
+      if (!result.ok) throw new Error(result.error.message);
+      if (result.value[0] === char) first += 1;
+      if (result.value.slice(0, 5).includes(char)) inFive += 1;
+      else missed.push(`${char}→${result.value.slice(0, 3).join('')}`);
+    }
+    process.stdout.write(
+      `handwriting: ${first}/${NAME_CHARS.length} first, ${inFive}/${NAME_CHARS.length} in the first five${missed.length > 0 ? `; missed ${missed.join(' ')}` : ''}\n`,
+    );
+    expect(first).toBeGreaterThanOrEqual(20);
+    expect(inFive).toBeGreaterThanOrEqual(28);
+  });
+
+  it('offers nothing for an empty pad, and only Han characters', async () => {
+    expect(await handwriting.recognize([])).toEqual({ ok: true, value: [] });
+    const scribble = await handwriting.recognize([
+      [
+        [100, 100],
+        [900, 900],
+      ],
+    ]);
+    expect(scribble.ok && scribble.value.every((c) => /^\p{Script=Han}$/u.test(c))).toBe(true);
+  });
+});
