@@ -161,7 +161,7 @@ export function ChineseKeyboard({
       </div>
       {mode === 'handwriting' && (
         <HandwritingPad
-          clearSignal={wiped}
+          key={wiped}
           onCandidates={(list, problem) => {
             setWritten({ list, problem });
             setPage(0);

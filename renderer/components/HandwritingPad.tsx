@@ -11,15 +11,13 @@ type Point = [number, number];
  * A square to write one character in with a finger. Each finished stroke is
  * sent to the main process's offline recognizer; the likeliest characters
  * come back for the candidate bar. Strokes stay in memory only, and are
- * cleared when a character is picked or 重写 is pressed.
+ * cleared when 重写 is pressed or a character is picked (the keyboard then
+ * mounts a fresh pad).
  */
 export function HandwritingPad({
   onCandidates,
-  clearSignal,
 }: {
   readonly onCandidates: (candidates: readonly string[], problem: AnyErrorCode | null) => void;
-  /** Changes whenever the pad must be wiped (a character was picked). */
-  readonly clearSignal: number;
 }) {
   const { t } = useT();
   const canvas = useRef<HTMLCanvasElement | null>(null);
@@ -78,11 +76,6 @@ export function HandwritingPad({
     c.height = c.width;
     redraw();
   }, []);
-
-  useEffect(() => {
-    if (clearSignal > 0) clear();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the signal changes
-  }, [clearSignal]);
 
   const pointOf = (event: React.PointerEvent<HTMLCanvasElement>): Point => {
     const box = event.currentTarget.getBoundingClientRect();
