@@ -20,6 +20,7 @@ import { StatusScreen } from './screens/StatusScreen';
 import { CameraScreen } from './screens/CameraScreen';
 import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
+import { TakeCardPrompt } from './components/TakeCardPrompt';
 import { kiosk } from './api/kiosk';
 import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
@@ -123,6 +124,7 @@ export function App() {
         )}
         {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
       </main>
+      <TakeCardPrompt />
       {info?.demo === true && <DemoDock />}
       <GuidePanel />
       <IdleGuard />

@@ -251,15 +251,19 @@ export const methods = {
     input: z.strictObject({ serviceId: z.string().max(64) }),
     output: z.strictObject({
       sessionId: z.string(),
-      /** A card already lay on the reader before this session: ask to lift and place it again. */
-      staleCardOnReader: z.boolean(),
+      /**
+       * A card already lay on the reader: it is read again for this session,
+       * and the screen asks whether it is the citizen's own before using it.
+       */
+      cardOnReader: z.boolean(),
     }),
     roles: ANYONE,
     errors: ['unknown_service'],
   },
   endSession: {
     input: z.strictObject({ reason: z.enum(['finished', 'cancelled', 'idle', 'guide']) }),
-    output: empty,
+    /** A card is still on the reader: the screen asks to take it until it is lifted. */
+    output: z.strictObject({ cardOnReader: z.boolean() }),
     roles: ANYONE,
     errors: [],
   },

@@ -25,6 +25,8 @@ export interface DeviceManager {
   health(): readonly DeviceHealth[];
   onHealth(listener: (health: readonly DeviceHealth[]) => void): () => void;
   onIdCard(listener: (deviceId: string, event: CardEvent) => void): () => void;
+  /** Every reader reads the card lying on it again. */
+  rereadIdCards(): void;
   onScan(listener: (event: ScanEvent) => void): () => void;
   /** Prints on the first configured printer; says why it cannot (no_printer, paper_out, …). */
   print(bytes: Uint8Array): Promise<Result<void>>;
@@ -129,6 +131,9 @@ export function createDeviceManager(
     onIdCard(listener) {
       cardListeners.add(listener);
       return () => cardListeners.delete(listener);
+    },
+    rereadIdCards() {
+      for (const reader of idcards) reader.reread();
     },
     onScan(listener) {
       scanListeners.add(listener);

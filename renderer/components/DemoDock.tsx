@@ -13,10 +13,17 @@ export function DemoDock() {
   const [open, setOpen] = useState(true);
   const [cards, setCards] = useState<readonly { id: string; label: LocalText }[]>([]);
   const [scanText, setScanText] = useState('');
+  // What lies on the simulated reader, as the kiosk's own events say: the demonstrator (and a test) sees it.
+  const [cardOnReader, setCardOnReader] = useState(false);
   useEffect(() => {
     void kiosk.demoListCards({}).then((r) => {
       if (r.ok) setCards(r.value);
     });
+    const offs = [
+      kiosk.on('cardPresent', () => setCardOnReader(true)),
+      kiosk.on('cardRemoved', () => setCardOnReader(false)),
+    ];
+    return () => offs.forEach((off) => off());
   }, []);
 
   if (!open) {
@@ -50,6 +57,9 @@ export function DemoDock() {
         <button type="button" className="demo-button" onClick={() => void kiosk.demoRemoveCard({})}>
           {t('demo.remove')}
         </button>
+        <span className="demo-reader" data-testid="demo-reader" data-card-on-reader={cardOnReader}>
+          {t(cardOnReader ? 'demo.readerHasCard' : 'demo.readerEmpty')}
+        </span>
       </div>
       <form
         className="demo-section demo-scan"

@@ -39,7 +39,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
       setFailed(true);
       return;
     }
-    begin(rule, session.value.staleCardOnReader);
+    begin(rule, session.value.cardOnReader);
     go({ name: 'idcard' });
   };
 

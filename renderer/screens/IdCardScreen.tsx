@@ -7,7 +7,7 @@ import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
-import { formatDate } from '../format';
+import { formatDate, maskName } from '../format';
 import { readerReady, useDevices } from '../state/devices';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
@@ -30,9 +30,9 @@ export function IdCardScreen() {
   const { t, locale } = useT();
   const go = useUi((s) => s.go);
   const identity = useJourney((s) => s.identity);
-  const staleCard = useJourney((s) => s.staleCard);
+  const cardFirst = useJourney((s) => s.cardFirst);
   const setIdentity = useJourney((s) => s.setIdentity);
-  const clearStaleCard = useJourney((s) => s.clearStaleCard);
+  const clearCardFirst = useJourney((s) => s.clearCardFirst);
   const setManualEntry = useJourney((s) => s.setManualEntry);
   const manualQuestion = useJourney((s) => s.rule?.identity.manualEntry?.nameQuestion);
   const evaluation = useEvaluation();
@@ -58,7 +58,7 @@ export function IdCardScreen() {
       }),
       kiosk.on('cardRemoved', () => {
         setReading(false);
-        clearStaleCard();
+        clearCardFirst();
       }),
       kiosk.on('cardError', ({ problem }) => {
         setReading(false);
@@ -70,11 +70,14 @@ export function IdCardScreen() {
       if (r.ok && r.value.identity !== null) setIdentity(r.value.identity);
     });
     return () => offs.forEach((off) => off());
-  }, [setIdentity, clearStaleCard]);
+  }, [setIdentity, clearCardFirst]);
 
   const problem = evaluation?.identityProblem ?? null;
-  const voiceKey =
-    identity !== null && !notMine
+  // The card that lay on the reader when the journey began: only its masked name, until confirmed.
+  const askWhose = cardFirst && identity !== null && !notMine;
+  const voiceKey = askWhose
+    ? 'voice.cardFirst'
+    : identity !== null && !notMine
       ? 'voice.idcardRead'
       : !readerOk
         ? 'voice.readerDown'
@@ -83,20 +86,31 @@ export function IdCardScreen() {
           : 'voice.idcard';
   useScreenVoice(keyPrompt(voiceKey), null, voiceKey);
   const firstQuestion = evaluation?.questions[0]?.question.id;
-  const canContinue = identity !== null && problem === null && !notMine;
+  const canContinue = identity !== null && problem === null && !notMine && !askWhose;
 
   return (
     <section className="screen screen-idcard" aria-labelledby="screen-title">
       <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {identity === null || notMine ? t('idcard.title') : t('idcard.readDone')}
+        {askWhose
+          ? t('idcard.cardFirstTitle')
+          : identity === null || notMine
+            ? t('idcard.title')
+            : t('idcard.readDone')}
       </h1>
-      {identity === null || notMine ? (
+      {askWhose ? (
+        <div className="card-first">
+          <p className="screen-lead">{t('idcard.cardFirstLead')}</p>
+          <p className="card-first-name" data-testid="card-first-name" lang="zh-CN">
+            {maskName(identity.name)}
+          </p>
+        </div>
+      ) : identity === null || notMine ? (
         <div className="reader-prompt">
           <p className="screen-lead" aria-live="polite">
             {notMine
               ? t('idcard.notMineHint')
-              : staleCard
-                ? t('idcard.stale')
+              : cardFirst
+                ? t('idcard.cardFirstReading')
                 : reading
                   ? t('idcard.reading')
                   : t('idcard.instruction')}
@@ -143,7 +157,23 @@ export function IdCardScreen() {
       <ActionBar
         start={<HomeButton />}
         end={
-          identity !== null && !notMine ? (
+          askWhose ? (
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setNotMine(true);
+                  setIdentity(null);
+                }}
+              >
+                {t('idcard.notMine')}
+              </button>
+              <button type="button" className="button button-primary" onClick={clearCardFirst}>
+                {t('idcard.cardFirstMine')}
+              </button>
+            </>
+          ) : identity !== null && !notMine ? (
             <>
               <button
                 type="button"

@@ -27,8 +27,6 @@ export async function endJourney(
   useJourney.getState().wipe();
   stopSpeaking();
   useVoice.getState().clear();
-  // The next visitor starts with the kiosk as it normally is.
-  useAssist.getState().reset();
   const ui = useUi.getState();
   ui.go({ name: 'home' });
   if (ui.info !== null) ui.setLocale(ui.info.defaultLocale);
@@ -37,7 +35,11 @@ export async function endJourney(
   performance.clearResourceTimings();
   performance.clearMeasures();
   performance.clearMarks();
-  await kiosk.endSession({ reason });
+  const ended = await kiosk.endSession({ reason });
+  // Left on the reader, the card would be the next person's to find: ask until it is lifted,
+  // in the large type and voice its owner chose; the kiosk is reset for the next visitor after.
+  if (ended.ok && ended.value.cardOnReader) ui.setTakeCard(true);
+  else useAssist.getState().reset();
 }
 
 /** Whether the journey has materials the citizen must account for (beyond the card the kiosk read). */

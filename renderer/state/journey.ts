@@ -18,17 +18,21 @@ interface JourneyState {
   /** The citizen has no card with them and types name and ID number (补领). */
   readonly manualEntry: boolean;
   readonly slip: Slip | null;
-  /** A card already lay on the reader when the session started. */
-  readonly staleCard: boolean;
+  /**
+   * A card already lay on the reader when the session started: it is read,
+   * and shown only by its masked name until the citizen says it is theirs.
+   */
+  readonly cardFirst: boolean;
   /** Came to a question from the review screen's "change" link: go back there after it. */
   readonly returnToReview: boolean;
   /** What a hall guide did in this session (mirrors the main process's record). */
   readonly assistance: Assistance | null;
   /** Photos of materials taken here; `url` is a blob: URL for the thumbnail, revoked on wipe. */
   readonly captures: readonly CaptureView[];
-  readonly begin: (rule: ServiceRule, staleCard: boolean) => void;
+  readonly begin: (rule: ServiceRule, cardFirst: boolean) => void;
   readonly setIdentity: (identity: Identity | null) => void;
-  readonly clearStaleCard: () => void;
+  /** "是我的证件", or the card was lifted: from now on a read is an ordinary one. */
+  readonly clearCardFirst: () => void;
   readonly setAnswer: (questionId: string, value: string) => void;
   readonly declareMaterial: (materialId: string, declaration: MaterialDeclaration) => void;
   readonly setManualEntry: (manualEntry: boolean) => void;
@@ -54,7 +58,7 @@ const empty = {
   materials: {},
   manualEntry: false,
   slip: null,
-  staleCard: false,
+  cardFirst: false,
   returnToReview: false,
   assistance: null,
   captures: [],
@@ -62,13 +66,13 @@ const empty = {
 
 export const useJourney = create<JourneyState>((set) => ({
   ...empty,
-  begin: (rule, staleCard) =>
+  begin: (rule, cardFirst) =>
     set((s) => {
       for (const c of s.captures) URL.revokeObjectURL(c.url);
-      return { ...empty, rule, staleCard };
+      return { ...empty, rule, cardFirst };
     }),
-  setIdentity: (identity) => set({ identity, staleCard: false }),
-  clearStaleCard: () => set({ staleCard: false }),
+  setIdentity: (identity) => set({ identity }),
+  clearCardFirst: () => set({ cardFirst: false }),
   setAnswer: (questionId, value) =>
     set((s) => ({ answers: { ...s.answers, [questionId]: value } })),
   declareMaterial: (materialId, declaration) =>

@@ -26,6 +26,9 @@ interface UiState {
   readonly setLocale: (locale: Locale) => void;
   readonly go: (screen: Screen) => void;
   readonly setKiosk: (info: KioskInfo, services: readonly ServiceSummary[]) => void;
+  /** A session ended with the card still on the reader: "请取走您的身份证" until it is lifted. */
+  readonly takeCard: boolean;
+  readonly setTakeCard: (takeCard: boolean) => void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -36,4 +39,6 @@ export const useUi = create<UiState>((set) => ({
   setLocale: (locale) => set({ locale }),
   go: (screen) => set({ screen }),
   setKiosk: (info, services) => set({ info, services, locale: info.defaultLocale }),
+  takeCard: false,
+  setTakeCard: (takeCard) => set({ takeCard }),
 }));

@@ -92,10 +92,15 @@ function play(routes: readonly VoiceRoute[], volume: number, token: number, inde
  * "再听一遍" works after turning the voice on. `fallback` is the screen's
  * generic prompt, used where a sentence has no recording and no system voice.
  */
-export function say(prompt: Prompt, fallback: MessageKey | null = null): void {
+export function say(
+  prompt: Prompt,
+  fallback: MessageKey | null = null,
+  { evenWhenOff = false }: { readonly evenWhenOff?: boolean } = {},
+): void {
   useVoice.getState().remember(prompt, fallback);
   const { voice, volume } = useAssist.getState();
-  if (!voice) return;
+  // A reminder that matters to whoever stands there (a card left behind) is spoken with the voice off too.
+  if (!voice && !evenWhenOff) return;
   stopSpeaking();
   const locale = useUi.getState().locale;
   const voices = systemVoices();

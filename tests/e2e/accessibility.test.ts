@@ -185,6 +185,12 @@ describe.each<Mode>(['normal', 'elder'])(
       await check('leave-dialog');
       await dialog.getByRole('button', { name: '放弃办理，返回首页' }).click();
       await s.h1('您好！请选择要办理的业务');
+      // The card was left on the reader: the prompt to take it is checked too, then the card lifted.
+      const takeCard = page.getByRole('alertdialog', { name: '请取走您的身份证' });
+      await takeCard.waitFor();
+      await check('take-card');
+      await page.getByRole('button', { name: '移走证件' }).click();
+      await takeCard.waitFor({ state: 'detached' });
     });
 
     it('status lookup', async () => {

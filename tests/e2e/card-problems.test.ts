@@ -5,19 +5,23 @@ import { demoConfig, screenshot, withKioskPage } from './harness';
 describe('ID card problems', () => {
   const ctx = withKioskPage({ config: demoConfig() });
 
-  it('does not use a card left on the reader by someone before the session', async () => {
+  it('reads a card put down before 开始办理, and shows only its masked name until the citizen says it is theirs', async () => {
     const { page } = ctx;
     await page.locator('[data-card="adult"]').click();
-    await page.waitForTimeout(500);
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('button', { name: '开始办理' }).click();
-    await page.getByText('读卡区上已有一张证件。请先拿起证件，再重新放上。').waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: '读卡区上的这张证件是您本人的吗？' })
+      .waitFor();
+    await expect(page.getByTestId('card-first-name').innerText()).resolves.toBe('王*明');
+    // Nothing else of the card until it is claimed: it may be the last person's.
     await expect(page.locator('main').innerText()).resolves.not.toContain('王晓明');
-    await screenshot(page, 'portrait-13-idcard-stale');
-    await page.getByRole('button', { name: '移走证件' }).click();
-    await page.getByText('请将身份证平放在下方的读卡区，不要移动。').waitFor();
-    await page.locator('[data-card="adult"]').click();
+    await expect(page.locator('main').innerText()).resolves.not.toContain('110105');
+    await screenshot(page, 'portrait-13-idcard-card-first');
+    await page.getByRole('button', { name: '是我的证件', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    await expect(page.locator('main').innerText()).resolves.toContain('王晓明');
   });
 
   it('stops an expired card with a message that says what to do', async () => {
@@ -25,7 +29,7 @@ describe('ID card problems', () => {
     await page.getByRole('button', { name: '不是我的证件' }).click();
     await page.getByText('请拿起这张证件，放上您本人的身份证。').waitFor();
     await page.getByRole('button', { name: '移走证件' }).click();
-    await page.waitForTimeout(400);
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
     await page.locator('[data-card="expired"]').click();
     await page.getByText('赵建国').waitFor();
     const alert = page.getByRole('alert');
@@ -47,5 +51,51 @@ describe('ID card problems', () => {
     await dialog.getByRole('button', { name: '放弃办理，返回首页' }).click();
     await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
     await expect(page.locator('main').innerText()).resolves.not.toContain('赵建国');
+  });
+
+  it('asks the citizen to take the card left on the reader, on screen and by voice (voice off), until it is lifted', async () => {
+    const { page } = ctx;
+    // The expired card from before still lies there: leaving the journey left it behind.
+    const prompt = page.getByRole('alertdialog', { name: '请取走您的身份证' });
+    await prompt.waitFor();
+    await expect(page.getByTestId('assist-bar').getAttribute('data-spoken')).resolves.toContain(
+      '请取走您的身份证',
+    );
+    await screenshot(page, 'portrait-16-take-card');
+    await page.getByRole('button', { name: '移走证件' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    // The next person starts clean: no card, no prompt, no question whose card it is.
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.getByRole('heading', { level: 1, name: '请放置身份证' }).waitFor();
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page
+      .getByRole('dialog', { name: '要放弃本次办理吗？' })
+      .getByRole('button', { name: '放弃办理，返回首页' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+  });
+
+  it('in 长辈版 the card put down first and the take-card prompt are as large', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '长辈版' }).click();
+    await page.locator('[data-card="elder"]').click();
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
+    await page.locator('[data-area="户籍"]').click();
+    await page.locator('[data-service="id-card-renewal"]').click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: '读卡区上的这张证件是您本人的吗？' })
+      .waitFor();
+    await screenshot(page, 'elder-13-idcard-card-first');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page
+      .getByRole('dialog', { name: '要放弃本次办理吗？' })
+      .getByRole('button', { name: '放弃办理，返回首页' })
+      .click();
+    await page.getByRole('alertdialog', { name: '请取走您的身份证' }).waitFor();
+    await screenshot(page, 'elder-16-take-card');
+    await page.getByRole('button', { name: '移走证件' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   });
 });

@@ -55,7 +55,12 @@ describe('idle timeout', () => {
     // gone. (Her name is on the demo dock's sample-card button, so her address
     // stands for what came off the card.)
     await expect(heapStrings(page, PERSONAL)).resolves.toEqual([]);
+    // She left her card on the reader: the kiosk asks for it to be taken, showing nothing of it.
+    const takeCard = page.getByRole('alertdialog', { name: '请取走您的身份证' });
+    await takeCard.waitFor();
     await screenshot(page, 'portrait-12-after-idle');
+    await page.getByRole('button', { name: '移走证件' }).click();
+    await takeCard.waitFor({ state: 'detached' });
   });
 
   it('puts an idle home screen back into Chinese for the next person', async () => {

@@ -56,6 +56,8 @@ export function steps(page: Page) {
     /** Done: the citizen takes the card off the reader and the kiosk goes home. */
     async finish(): Promise<void> {
       await page.getByRole('button', { name: '移走证件' }).click();
+      // The card is lifted and the kiosk has noticed: no "请取走您的身份证" after 完成.
+      await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
       await page.getByRole('button', { name: '完成，返回首页' }).click();
       await h1('您好！请选择要办理的业务');
     },

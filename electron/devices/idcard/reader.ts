@@ -76,6 +76,12 @@ export interface IdCardReader {
    * the card is not taken for a citizen's.
    */
   testRead(): Promise<Result<TestRead>>;
+  /**
+   * The card lying on the reader is read again at the next poll and
+   * announced as `card-read`: a citizen who put the card down before
+   * starting is not asked to lift it and place it again.
+   */
+  reread(): void;
   start(): void;
   stop(): Promise<void>;
   onEvent(listener: (event: IdCardEvent) => void): () => void;
@@ -226,6 +232,11 @@ export function createIdCardReader(
 
   return {
     testRead: () => exclusive(testRead),
+    reread() {
+      cardRead = false;
+      readKey = null;
+      wake?.();
+    },
     readSamId: () =>
       exclusive(async () => {
         const reply = await link.request(encodeCommand('readSamId'), options.replyTimeoutMs);

@@ -19,6 +19,8 @@ export type CardEvent =
 
 export interface IdCardDevice extends ManagedDevice {
   onEvent(listener: (event: CardEvent) => void): () => void;
+  /** Reads the card already on the reader again (a journey started with it there). */
+  reread(): void;
 }
 
 export function createIdCardDevice(
@@ -94,6 +96,7 @@ export function createIdCardDevice(
       cardListeners.add(listener);
       return () => cardListeners.delete(listener);
     },
+    reread: () => reader.reread(),
     async start() {
       reader.start();
     },

@@ -13,11 +13,14 @@ export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods>
       const session = ctx.sessions.start(serviceId);
       ctx.log.info('session.start', { session: session.id, service: serviceId });
       ctx.audit.record('citizen', 'session.start', { session: session.id, service: serviceId });
-      return ok({ sessionId: session.id, staleCardOnReader: ctx.cardOnReader() });
+      // Most people put the card down first: it is read again for this session, not refused.
+      const cardOnReader = ctx.cardOnReader();
+      if (cardOnReader) ctx.devices.rereadIdCards();
+      return ok({ sessionId: session.id, cardOnReader });
     },
     async endSession({ reason }) {
       const ended = ctx.sessions.end();
-      if (ended === null) return ok({});
+      if (ended === null) return ok({ cardOnReader: ctx.cardOnReader() });
       const staff = ctx.staff.current();
       if (reason === 'guide' && staff !== null) {
         ctx.audit.record(staff, 'guide.endSession', { session: ended.id });
@@ -29,7 +32,7 @@ export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods>
         submitted: ended.submitted,
         guideAssisted: ended.assisted,
       });
-      return ok({});
+      return ok({ cardOnReader: ctx.cardOnReader() });
     },
     async getSessionIdentity() {
       return ok({ identity: ctx.sessions.current()?.identity ?? null });
