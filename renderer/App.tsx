@@ -69,6 +69,7 @@ export function App() {
   const { t, locale } = useT();
   const screen = useUi((s) => s.screen);
   const info = useUi((s) => s.info);
+  const takeCard = useUi((s) => s.takeCard);
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {
@@ -99,31 +100,34 @@ export function App() {
 
   return (
     <div className="app">
-      <Header />
-      {status === 'ready' && !staffScreen && <AssistBar />}
-      {fillOnBehalf && !staffScreen && (
-        <p className="notice guide-banner" role="status">
-          {t('guide.banner')}
-        </p>
-      )}
-      <main className="main" id="main">
-        {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
-        {status === 'failed' && (
-          <div className="screen">
-            <p className="notice notice-error" role="alert">
-              {t('app.startFailed')}
-            </p>
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => setStatus('loading')}
-            >
-              {t('app.retry')}
-            </button>
-          </div>
+      {/* Behind the take-your-card prompt nothing can be touched: the owner's session is over, the next one has not begun. */}
+      <div className="app-content" inert={takeCard}>
+        <Header />
+        {status === 'ready' && !staffScreen && <AssistBar />}
+        {fillOnBehalf && !staffScreen && (
+          <p className="notice guide-banner" role="status">
+            {t('guide.banner')}
+          </p>
         )}
-        {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
-      </main>
+        <main className="main" id="main">
+          {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
+          {status === 'failed' && (
+            <div className="screen">
+              <p className="notice notice-error" role="alert">
+                {t('app.startFailed')}
+              </p>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setStatus('loading')}
+              >
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+          {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
+        </main>
+      </div>
       <TakeCardPrompt />
       {info?.demo === true && <DemoDock />}
       <GuidePanel />

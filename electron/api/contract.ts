@@ -411,7 +411,11 @@ export const methods = {
   },
   demoListCards: {
     input: empty,
-    output: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
+    // With what lies on the reader now: a dock opened later (a reload) starts from the truth, not from "empty".
+    output: z.strictObject({
+      cards: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
+      cardOnReader: z.boolean(),
+    }),
     roles: ANYONE,
     errors: DEMO_ERRORS,
   },

@@ -14,10 +14,13 @@ export function DemoDock() {
   const [cards, setCards] = useState<readonly { id: string; label: LocalText }[]>([]);
   const [scanText, setScanText] = useState('');
   // What lies on the simulated reader, as the kiosk's own events say: the demonstrator (and a test) sees it.
-  const [cardOnReader, setCardOnReader] = useState(false);
+  // null until the kiosk has answered: a test (or a demonstrator) never acts on a guess.
+  const [cardOnReader, setCardOnReader] = useState<boolean | null>(null);
   useEffect(() => {
     void kiosk.demoListCards({}).then((r) => {
-      if (r.ok) setCards(r.value);
+      if (!r.ok) return;
+      setCards(r.value.cards);
+      setCardOnReader(r.value.cardOnReader);
     });
     const offs = [
       kiosk.on('cardPresent', () => setCardOnReader(true)),
@@ -57,9 +60,15 @@ export function DemoDock() {
         <button type="button" className="demo-button" onClick={() => void kiosk.demoRemoveCard({})}>
           {t('demo.remove')}
         </button>
-        <span className="demo-reader" data-testid="demo-reader" data-card-on-reader={cardOnReader}>
-          {t(cardOnReader ? 'demo.readerHasCard' : 'demo.readerEmpty')}
-        </span>
+        {cardOnReader !== null && (
+          <span
+            className="demo-reader"
+            data-testid="demo-reader"
+            data-card-on-reader={cardOnReader}
+          >
+            {t(cardOnReader ? 'demo.readerHasCard' : 'demo.readerEmpty')}
+          </span>
+        )}
       </div>
       <form
         className="demo-section demo-scan"

@@ -52,7 +52,7 @@ export function TakeCardPrompt() {
       className="take-card"
       role="alertdialog"
       aria-labelledby="take-card-title"
-      aria-modal="false"
+      aria-modal="true"
     >
       <div className="take-card-box">
         <h2 id="take-card-title" className="take-card-title">

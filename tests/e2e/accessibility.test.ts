@@ -121,10 +121,6 @@ describe.each<Mode>(['normal', 'elder'])(
       const s = steps(page);
       await enterMode();
       await check('home');
-      if (mode === 'elder') {
-        await page.locator('[data-area="户籍"]').click();
-        await check('home-area');
-      }
       await page.locator('[data-service="id-card-renewal"]').click();
       await check('guide');
       await page.getByRole('button', { name: '开始办理' }).click();
@@ -168,7 +164,6 @@ describe.each<Mode>(['normal', 'elder'])(
       const { page } = ctx;
       const s = steps(page);
       await enterMode();
-      if (mode === 'elder') await page.locator('[data-area="治安管理"]').click();
       await recordJourneyToMaterials(page);
       await check('materials');
       await page.getByTestId('photograph-powerOfAttorney').click();
@@ -231,7 +226,6 @@ describe.each<Mode>(['normal', 'elder'])(
         await target.focus();
         await page.keyboard.press(key);
       };
-      if (mode === 'elder') await press(page.locator('[data-area="户籍"]'), 'Enter');
       await press(page.locator('[data-service="id-card-renewal"]'), 'Enter');
       await s.h1('居民身份证换领、补领');
       await headingFocused();

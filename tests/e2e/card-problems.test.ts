@@ -81,7 +81,6 @@ describe('ID card problems', () => {
     await page.getByRole('button', { name: '长辈版' }).click();
     await page.locator('[data-card="elder"]').click();
     await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
-    await page.locator('[data-area="户籍"]').click();
     await page.locator('[data-service="id-card-renewal"]').click();
     await page.getByRole('button', { name: '开始办理' }).click();
     await page

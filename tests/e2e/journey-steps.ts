@@ -74,7 +74,7 @@ export const RECORD_JOURNEY = {
   phone: '13900005555',
 } as const;
 
-/** Home → … → the materials screen of RECORD_JOURNEY (in 长辈版, choose the area first). */
+/** Home → … → the materials screen of RECORD_JOURNEY. */
 export async function recordJourneyToMaterials(page: Page): Promise<void> {
   const s = steps(page);
   await s.start('no-criminal-record', 'elder');

@@ -59,7 +59,6 @@ describe('speech through the system voice, and "读出我的信息"', () => {
   it('reads her details only when she taps the button, and never repeats them', async () => {
     const { page } = ctx;
     const s = steps(page);
-    await page.locator('[data-area="户籍"]').click();
     await s.start('id-card-renewal', null);
     await page.locator('[data-card="elder"]').click();
     await s.h1('读取成功，请核对您的信息');

@@ -179,18 +179,15 @@ export function createIdCardReader(
     }
     if (found.status === 'no_card') {
       misses += 1;
-      if (misses >= options.missesForRemoval) presentAnnounced = false;
-      if (cardRead && misses >= options.missesForRemoval) {
+      if (misses < options.missesForRemoval) return;
+      // A card that failed to read was taken away: its next placement may be reported again.
+      if (lastError !== null && !LINK_FAULTS.has(lastError)) lastError = null;
+      // Whatever lay there — read, unreadable, or waiting to be read again — is gone: say so
+      // once, or the kiosk would believe a card still lies on the reader.
+      if (cardRead || presentAnnounced) {
         cardRead = false;
+        presentAnnounced = false;
         emit({ type: 'card-removed' });
-      } else if (
-        !cardRead &&
-        misses >= options.missesForRemoval &&
-        lastError !== null &&
-        !LINK_FAULTS.has(lastError)
-      ) {
-        // A card that failed to read was taken away: its next placement may be reported again.
-        lastError = null;
       }
       return;
     }

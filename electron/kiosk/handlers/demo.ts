@@ -11,7 +11,9 @@ export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
   const notDemo = () => err('not_demo', 'no simulated devices are configured');
   return {
     async demoListCards() {
-      return demo === null ? notDemo() : ok([...demo.cards()]);
+      return demo === null
+        ? notDemo()
+        : ok({ cards: [...demo.cards()], cardOnReader: ctx.cardOnReader() });
     },
     async demoPlaceCard({ cardId }) {
       if (demo === null) return notDemo();

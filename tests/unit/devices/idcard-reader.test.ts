@@ -75,6 +75,19 @@ describe('ID card reader driver against the wire-level simulator', () => {
     expect(last.identity.validTo).toBe('长期');
   });
 
+  it('reports the removal of a card lifted before it could be read again (a session started with it lying there)', async () => {
+    const r = rig();
+    stop = r.stop;
+    r.simulator.placeCard(card('adult'));
+    await r.waitFor('card-read');
+    // The next session asks for the card again and its owner lifts it in the same instant.
+    r.reader.reread();
+    r.simulator.removeCard();
+    await r.waitFor('card-removed');
+    await r.morePolls(3);
+    expect(r.events.filter((e) => e.type === 'card-removed')).toHaveLength(1);
+  });
+
   it('reads the same card again when it is taken off and put straight back', async () => {
     const r = rig();
     stop = r.stop;

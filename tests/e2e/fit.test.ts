@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig, launchChromium, screenshot, startKiosk, type RunningKiosk } from './harness';
+import { fitProblems, oneViewProblems, typingProblems } from './fit-check';
+import { recordJourneyToMaterials, steps, typeOnScreen } from './journey-steps';
+
+/**
+ * Every screen fits, at the four screens kiosks are sold with, in both modes:
+ * the automated check walks a whole journey and fails on any control that is
+ * covered (by the sticky action bar, an overlay), cut off, or labelled beyond
+ * its box, and on a question that scrolls away while the citizen types.
+ * Screenshots of every screen go to tests/artifacts/screenshots/fit-*.
+ */
+const SIZES = [
+  { name: '1080x1920', width: 1080, height: 1920 },
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1280x1024', width: 1280, height: 1024 },
+  { name: '768x1366', width: 768, height: 1366 },
+] as const;
+const MODES = ['normal', 'elder'] as const;
+
+let kiosk: RunningKiosk;
+let browser: Browser;
+beforeAll(async () => {
+  kiosk = await startKiosk({ config: demoConfig() });
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+/** The demo dock is not on a real kiosk: folded for every check, opened to place or lift a card. */
+async function dock(page: Page, open: boolean): Promise<void> {
+  // Behind a modal the dock cannot be reached (nor can it cover anything the modal holds).
+  if ((await page.locator('dialog[open]').count()) > 0) return;
+  const toggle = page.getByRole('button', { name: open ? '演示' : '收起', exact: true });
+  if ((await toggle.count()) > 0) await toggle.click();
+}
+
+/** Each walk starts with an empty reader, whatever the walk before it left there. */
+async function freshHome(page: Page, mode: 'normal' | 'elder'): Promise<void> {
+  await page.goto(kiosk.url);
+  await steps(page).h1('您好！请选择要办理的业务');
+  await page.getByTestId('demo-reader').waitFor();
+  if ((await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').count()) > 0)
+    await page.getByRole('button', { name: '移走证件' }).click();
+  await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  if (mode === 'elder') await page.getByRole('button', { name: '长辈版' }).click();
+}
+
+describe.each(SIZES)('every screen fits at $name', (size) => {
+  describe.each(MODES)('%s mode', (mode) => {
+    it('walks a whole journey with nothing covered, cut off or scrolled away', async () => {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const s = steps(page);
+      const look = async (screen: string): Promise<void> => {
+        await dock(page, false);
+        problems.push(...(await fitProblems(page, screen)));
+        await screenshot(page, `fit-${size.name}-${mode}-${screen}`);
+        await dock(page, true);
+      };
+      const typing = async (screen: string): Promise<void> => {
+        await dock(page, false);
+        problems.push(...(await typingProblems(page, screen)));
+        await dock(page, true);
+      };
+      try {
+        await freshHome(page, mode);
+        await dock(page, false);
+        problems.push(
+          ...(await oneViewProblems(
+            page,
+            '01-home',
+            '[data-service], [data-testid="check-status"]',
+          )),
+        );
+        await look('01-home');
+        await page.locator('[data-service="id-card-renewal"]').click();
+        await look('02-guide');
+        await page.getByRole('button', { name: '开始办理' }).click();
+        await s.h1('请放置身份证');
+        await look('03-idcard');
+        await page.locator('[data-card="adult"]').click();
+        await s.h1('读取成功，请核对您的信息');
+        await look('04-idcard-read');
+        await page.getByRole('button', { name: '信息无误，下一步' }).click();
+        await s.h1('您为什么要办理？');
+        await look('05-question-choice');
+        await s.renewalByPost();
+        await look('06-keyboard');
+        await typing('06-keyboard');
+        for (const key of 'bei')
+          await page
+            .locator('.cn-keyboard')
+            .getByRole('button', { name: key, exact: true })
+            .click();
+        await look('07-keyboard-candidates');
+        await typing('07-keyboard-candidates');
+        await page.locator('.cn-keyboard').getByRole('button', { name: '手写' }).click();
+        await look('08-handwriting');
+        await page.locator('.cn-keyboard').getByRole('button', { name: '拼音' }).click();
+        await typeOnScreen(page, [['jing', '京']]);
+        await page.locator('#answer').fill('北京市朝阳区建国路88号院3号楼2单元501');
+        await s.next();
+        await look('09-keypad');
+        await typing('09-keypad');
+        await s.keys('13900001234');
+        await s.next();
+        await s.h1(/您是否需要优先办理/);
+        await look('10-question-green');
+        await s.next();
+        await s.h1('请核对您的申请');
+        await look('11-review');
+        await page.getByRole('button', { name: '返回首页' }).click();
+        await page.getByRole('dialog', { name: '要放弃本次办理吗？' }).waitFor();
+        await look('12-leave-dialog');
+        await page.getByRole('button', { name: '继续办理' }).click();
+        await s.submit();
+        await s.h1('提交成功');
+        await look('13-slip');
+        await page.getByRole('button', { name: '完成，返回首页' }).click();
+        await page.getByRole('alertdialog', { name: '请取走您的身份证' }).waitFor();
+        await look('14-take-card');
+        await page.getByRole('button', { name: '移走证件' }).click();
+        await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+        await page.getByTestId('check-status').click();
+        await page.locator('#status-number').waitFor();
+        await look('15-status');
+      } catch (error) {
+        await screenshot(page, `fit-${size.name}-${mode}-FAILED`);
+        throw error;
+      } finally {
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+
+    it('walks an agent’s journey: a question refused, the materials, the review', async () => {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const s = steps(page);
+      const look = async (screen: string): Promise<void> => {
+        await dock(page, false);
+        problems.push(...(await fitProblems(page, `agent-${screen}`)));
+        await screenshot(page, `fit-${size.name}-${mode}-agent-${screen}`);
+        await dock(page, true);
+      };
+      try {
+        await freshHome(page, mode);
+        await s.start('no-criminal-record', 'elder');
+        await s.choose('我受他人委托代办');
+        await s.next();
+        await s.next();
+        await page.locator('.error-summary').waitFor();
+        await look('01-question-refused');
+        await page.getByRole('button', { name: '返回首页' }).click();
+        await page.getByRole('button', { name: '放弃办理，返回首页' }).click();
+        await page.getByRole('button', { name: '移走证件' }).click();
+        await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+        // The card's owner has gone: the kiosk is back to its usual mode for the next visitor.
+        if (mode === 'elder') await page.getByRole('button', { name: '长辈版' }).click();
+        await recordJourneyToMaterials(page);
+        await look('02-materials');
+        await s.declare('授权委托书', true);
+        await s.declare('委托人居民身份证复印件', false);
+        await look('03-materials-declared');
+        await s.next();
+        await s.h1('请核对您的申请');
+        await look('04-review');
+      } catch (error) {
+        await screenshot(page, `fit-${size.name}-${mode}-FAILED`);
+        throw error;
+      } finally {
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  });
+});
