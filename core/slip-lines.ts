@@ -35,6 +35,7 @@ export function assistanceLines(
 export type SlipRowKey =
   | 'service'
   | 'applicant'
+  | 'agent'
   | 'submittedAt'
   | 'status'
   | 'outcome'
@@ -111,7 +112,13 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
   const assistance = slip.assistance;
   const rows: SlipRow[] = [
     row('service', text('slip.service'), l(slip.serviceName)),
-    row('applicant', text('slip.applicant'), maskName(slip.applicantName)),
+    // For someone else: the application is the 委托人's, and the agent who came is named too.
+    ...(slip.principal === null
+      ? [row('applicant', text('slip.applicant'), maskName(slip.applicantName))]
+      : [
+          row('applicant', text('slip.principal'), maskName(slip.principal.name)),
+          row('agent', text('slip.agent'), maskName(slip.applicantName)),
+        ]),
     row('submittedAt', text('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)),
     row('status', text('slip.status'), text(`slip.status.${slip.status}`)),
     ...slip.outcomes.map((o) => row('outcome', l(o.label), l(o.text))),

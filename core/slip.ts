@@ -37,8 +37,14 @@ export const slipSchema = z.strictObject({
   qrText: z.string(),
   serviceId: z.string(),
   serviceName: localTextSchema,
+  /** The person at the kiosk whose card was read: the applicant, or the agent when `principal` is set. */
   applicantName: z.string(),
   idNumberMasked: z.string(),
+  /** 受他人委托代办: the 委托人 the application is for; null when the citizen applied for themself. */
+  principal: z
+    .strictObject({ name: z.string(), idNumberMasked: z.string() })
+    .nullable()
+    .default(null),
   station: stationSchema,
   desk: localTextSchema,
   submittedAt: z.string(),
@@ -113,6 +119,13 @@ export function buildSlip(
     serviceName: rule.name,
     applicantName: payload.applicant.name,
     idNumberMasked: maskIdNumber(payload.applicant.idNumber ?? payload.identity?.idNumber ?? ''),
+    principal:
+      evaluation.principal === null
+        ? null
+        : {
+            name: evaluation.principal.name,
+            idNumberMasked: maskIdNumber(evaluation.principal.idNumber),
+          },
     station: context.station,
     desk: rule.slip.desk,
     submittedAt: application.submittedAt,

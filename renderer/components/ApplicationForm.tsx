@@ -31,6 +31,7 @@ export function ApplicationForm({
   const identity = useJourney((s) => s.identity);
   const rule = useJourney((s) => s.rule);
   const applicant = evaluation.applicant;
+  const principal = evaluation.principal;
   if (rule === null || applicant === null) return null;
   const answers = evaluation.questions.filter(
     ({ question }) => evaluation.answers[question.id] !== undefined,
@@ -64,8 +65,26 @@ export function ApplicationForm({
         </div>
         <QrCode text={slip.qrText} label={slip.applicationNo} />
       </header>
+      {principal !== null && (
+        <section>
+          <h2 className="a4-section">{zh('form.principal')}</h2>
+          <table className="a4-table">
+            <tbody>
+              <tr>
+                <th scope="row">{zh('idcard.name')}</th>
+                <td>{principal.name}</td>
+              </tr>
+              <tr>
+                <th scope="row">{zh('idcard.idNumber')}</th>
+                <td>{principal.idNumber}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      )}
       <section>
-        <h2 className="a4-section">{zh('form.applicant')}</h2>
+        {/* For someone else, the person whose card was read is the agent who came. */}
+        <h2 className="a4-section">{zh(principal === null ? 'form.applicant' : 'form.agent')}</h2>
         <table className="a4-table">
           <tbody>
             {rows.map(([label, value]) => (
@@ -124,7 +143,7 @@ export function ApplicationForm({
       <section className="a4-sign">
         <p>{zh('form.declaration')}</p>
         <div className="a4-sign-lines">
-          <span>{zh('form.applicantSignature')}</span>
+          <span>{zh(principal === null ? 'form.applicantSignature' : 'form.agentSignature')}</span>
           <span>{zh('form.date')}</span>
         </div>
         {assistance?.fillOnBehalf === true && (

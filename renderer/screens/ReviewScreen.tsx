@@ -167,7 +167,7 @@ export function ReviewScreen() {
       {identity !== null && (
         <section className="review-block" aria-labelledby="review-applicant">
           <h2 id="review-applicant" className="block-title">
-            {t('review.applicant')}
+            {t(evaluation.principal === null ? 'review.applicant' : 'review.agent')}
           </h2>
           <IdentityDetails identity={identity} fullIdNumber />
           <ReadMyDetails identity={identity} />

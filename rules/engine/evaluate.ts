@@ -50,6 +50,11 @@ export interface Evaluation {
   readonly fieldErrors: readonly FieldError[];
   /** Who the application is for: from the card, or typed in (补领). */
   readonly applicant: Applicant | null;
+  /**
+   * When someone applies for another person (the rule's `agent` case): that
+   * person, the 委托人, as typed. `applicant` is then the agent at the kiosk.
+   */
+  readonly principal: { readonly name: string; readonly idNumber: string } | null;
   readonly identityProblem: 'missing' | 'not_accepted' | 'expired' | null;
   /** Conditions of the item that fail, with the rule file's reason. */
   readonly ineligible: readonly { readonly id: string; readonly reason: LocalText }[];
@@ -113,9 +118,17 @@ export function conditionContext(
           age: ageOn(applicant.birthDate, today),
           validTo: applicant.validTo,
           hasCard,
+          idNumber: applicant.idNumber ?? '',
         }
       : manualEntry
-        ? { kind: 'resident', sex: 'unknown', age: -1, validTo: '长期', hasCard: false }
+        ? {
+            kind: 'resident',
+            sex: 'unknown',
+            age: -1,
+            validTo: '长期',
+            hasCard: false,
+            idNumber: '',
+          }
         : null;
   return { answers, identity, materials, guide: { greenChannel: guideGreenChannel }, today };
 }
@@ -257,11 +270,21 @@ export function evaluate(input: EvaluationInput): Evaluation {
     return hit === undefined ? [] : [{ id: o.id, label: o.label, text: hit.text }];
   });
 
+  const agent = rule.agent;
+  const principal =
+    agent !== undefined && holds(agent.when, context)
+      ? {
+          name: kept[agent.principalName] ?? '',
+          idNumber: kept[agent.principalIdNumber] ?? '',
+        }
+      : null;
+
   return {
     questions: visible,
     answers: kept,
     fieldErrors,
     applicant,
+    principal,
     identityProblem,
     ineligible,
     requirements,

@@ -58,6 +58,7 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
   rule.greenChannel.forEach((g, i) =>
     sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when }),
   );
+  if (rule.agent !== undefined) sites.push({ path: '$.agent.when', condition: rule.agent.when });
   return sites;
 }
 
@@ -118,6 +119,20 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
   ] as const) {
     for (const id of duplicates(ids))
       problems.push({ path: '$', message: `${what} id "${id}" is used twice` });
+  }
+
+  if (rule.agent !== undefined) {
+    for (const [field, type] of [
+      ['principalName', 'name'],
+      ['principalIdNumber', 'idNumber'],
+    ] as const) {
+      const id = rule.agent[field];
+      if (questionById.get(id)?.type !== type)
+        problems.push({
+          path: `$.agent.${field}`,
+          message: `"${id}" is not a ${type} question of this service`,
+        });
+    }
   }
 
   for (const site of conditionSites(rule)) {

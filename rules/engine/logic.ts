@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
-import { isRealDate } from './id-number';
+import { ageOn } from './dates';
+import { checkIdNumber, isRealDate } from './id-number';
 import type { Condition } from './schema';
 
 /** What the citizen said of a material: scanned or photographed here, will bring it, or does not have it. */
@@ -17,6 +18,8 @@ export interface ConditionContext {
     readonly validTo: string;
     /** False when the citizen typed name and ID number instead of placing the card (补领). */
     readonly hasCard: boolean;
+    /** The applicant's own ID number ('' when not known): so a guardian or a principal is told apart from them. */
+    readonly idNumber: string;
   } | null;
   readonly materials: Readonly<Record<string, MaterialDeclaration>>;
   readonly guide: { readonly greenChannel: boolean };
@@ -27,7 +30,7 @@ export interface ConditionContext {
 export const CONTEXT_ROOTS = {
   answers: 'question',
   materials: 'material',
-  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard'],
+  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard', 'idNumber'],
   guide: ['greenChannel'],
   today: null,
 } as const;
@@ -43,6 +46,17 @@ jsonLogic.add_operation('days_between', (a: unknown, b: unknown) => {
   const from = dayNumber(a);
   const to = dayNumber(b);
   return from === null || to === null ? null : to - from;
+});
+
+/**
+ * `{"age_from_id": [idNumber, today]}`: the completed years of the person an ID number
+ * belongs to (from its birth date), or null when it is not a valid number — so
+ * "the guardian is an adult" is plain data.
+ */
+jsonLogic.add_operation('age_from_id', (id: unknown, today: unknown) => {
+  if (typeof id !== 'string' || typeof today !== 'string' || !isRealDate(today)) return null;
+  if (checkIdNumber(id, today) !== null) return null;
+  return ageOn(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, today);
 });
 
 /** Evaluates a JSONLogic condition with JSONLogic's own truthiness ([] and "" are false). */
@@ -79,7 +93,7 @@ export function operatorsIn(condition: unknown): string[] {
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
   '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all',
-  'none', 'some', 'merge', 'in', 'cat', 'substr', 'days_between',
+  'none', 'some', 'merge', 'in', 'cat', 'substr', 'days_between', 'age_from_id',
 ]);
 
 export const isAllowedOperator = (op: string): boolean => ALLOWED_OPERATORS.has(op);

@@ -226,6 +226,18 @@ export const serviceRuleSchema = z.strictObject({
   }),
   outcomes: z.array(outcomeSchema).default([]),
   greenChannel: z.array(greenChannelSchema).default([]),
+  /**
+   * Applying for someone else (受他人委托代办): when `when` holds, the person at
+   * the kiosk is the agent and these questions name the 委托人; the slip and the
+   * A4 form then show both.
+   */
+  agent: z
+    .strictObject({
+      when: conditionSchema,
+      principalName: z.string(),
+      principalIdNumber: z.string(),
+    })
+    .optional(),
   slip: z.strictObject({
     desk: localTextSchema,
     howToQuery: localTextSchema,

@@ -142,7 +142,7 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
       expect(problems).toEqual([]);
     }, 120_000);
 
-    it('walks an agent’s journey: a question refused, the materials, the review', async () => {
+    it('walks an agent’s journey: a question refused, the materials, the review, the slip naming both', async () => {
       const context = await browser.newContext({
         viewport: { width: size.width, height: size.height },
         locale: 'zh-CN',
@@ -178,6 +178,21 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
         await s.next();
         await s.h1('请核对您的申请');
         await look('04-review');
+        await expect(page.locator('#review-applicant').innerText()).resolves.toBe(
+          '代办人（您本人）',
+        );
+        await s.submit();
+        await s.h1('提交成功');
+        await look('05-slip');
+        // The slip is the principal's application, and names the agent who came.
+        await expect(page.locator('[data-row="applicant"]').innerText()).resolves.toMatch(
+          /申请人（委托人）\s*李\*红/,
+        );
+        await expect(page.locator('[data-row="agent"]').innerText()).resolves.toMatch(
+          /代办人\s*李\*英/,
+        );
+        await dock(page, true);
+        await s.finish();
       } catch (error) {
         await screenshot(page, `fit-${size.name}-${mode}-FAILED`);
         throw error;

@@ -206,6 +206,40 @@ describe('the slip and the back office body (core)', () => {
     expect(en.notice?.title).toBe('One-time notice of missing materials');
   });
 
+  it('names the principal and the agent both when someone applies for another person', () => {
+    const recordRule = loadRule('no-criminal-record');
+    const forSomeoneElse = composeApplication(
+      input({
+        rule: recordRule,
+        answers: {
+          applyingFor: 'other',
+          principalName: '李小红',
+          principalIdNumber: '11010519491231002X',
+          purpose: 'abroad',
+          mobile: '13800138000',
+        },
+        materials: { powerOfAttorney: 'bring', principalIdCopy: 'bring' },
+      }),
+    );
+    if (!forSomeoneElse.ok) throw new Error(forSomeoneElse.error.message);
+    const agentSlip = buildSlip(recordRule, forSomeoneElse.value, {
+      applicationNo,
+      station,
+      guideReasons: [],
+      backOfficeConfigured: true,
+      photos: [],
+    });
+    expect(agentSlip.principal).toEqual({ name: '李小红', idNumberMasked: '1101************2X' });
+    const rows = slipLines(agentSlip, 'zh-CN').rows;
+    expect(rows.filter((r) => r.key === 'applicant' || r.key === 'agent')).toEqual([
+      { key: 'applicant', label: '申请人（委托人）', value: '李*红' },
+      { key: 'agent', label: '代办人', value: '王*明' },
+    ]);
+    expect(JSON.stringify(agentSlip)).not.toContain('11010519491231002X');
+    // For oneself: one applicant row, no agent.
+    expect(slipLines(slip, 'zh-CN').rows.filter((r) => r.key === 'agent')).toEqual([]);
+  });
+
   it('sends the back office exactly the API’s body, and nothing of the slip', () => {
     const body = backOfficeBody(
       sampleMeta(applicationNo, { status: application.status }),
