@@ -8,11 +8,14 @@ export function Dialog({
   open,
   labelledBy,
   onCancel,
+  hidesScreen = false,
   children,
 }: {
   readonly open: boolean;
   readonly labelledBy: string;
   readonly onCancel: () => void;
+  /** The screen behind cannot be read through the backdrop (someone walked away from their details). */
+  readonly hidesScreen?: boolean;
   readonly children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,7 +28,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={hidesScreen ? 'dialog dialog-hides-screen' : 'dialog'}
       aria-labelledby={labelledBy}
       onCancel={(event) => {
         event.preventDefault();

@@ -88,7 +88,12 @@ export function IdleGuard() {
     void endJourney('cancelled');
   };
   return (
-    <Dialog open={!atHome && countdown !== null} labelledBy="idle-title" onCancel={stay}>
+    <Dialog
+      open={!atHome && countdown !== null}
+      labelledBy="idle-title"
+      onCancel={stay}
+      hidesScreen
+    >
       <h2 id="idle-title" className="dialog-title">
         {t('idle.title')}
       </h2>

@@ -31,6 +31,8 @@ export function fieldErrorMessage(
     case 'id_check_digit':
     case 'id_birth_date':
     case 'date_format':
+    case 'date_not_real':
+    case 'symbol_not_allowed':
     case 'date_in_future':
     case 'date_in_past':
     case 'region_unknown':

@@ -15,6 +15,10 @@ export type FieldErrorCode =
   | 'id_check_digit'
   | 'id_birth_date'
   | 'date_format'
+  /** Eight digits that name no day: 2027-02-30. */
+  | 'date_not_real'
+  /** Emoji, flags and pictures: the slip, the A4 form and the back office cannot show them. */
+  | 'symbol_not_allowed'
   | 'date_in_future'
   | 'date_in_past'
   | 'region_unknown'
@@ -63,6 +67,13 @@ export function normalizeAnswer(question: Question, raw: string): string {
 /** Han characters (any plane) with single middle dots between parts: 买买提·艾力, 𠮷田. */
 const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
 
+/**
+ * Pictures, not writing: emoji and pictographs, flags (regional indicator pairs),
+ * keycaps and skin tones. Rare Han characters (𠮷, 䶮) are writing and pass.
+ */
+const NOT_WRITING =
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u{20E3}|\u{FE0F}/u;
+
 /** Checks one non-empty, normalized answer against its question's type. */
 export function checkAnswer(question: Question, value: string, today: string): FieldError | null {
   const fail = (
@@ -75,6 +86,7 @@ export function checkAnswer(question: Question, value: string, today: string): F
       : { questionId: question.id, code, params, message };
   switch (question.type) {
     case 'text': {
+      if (NOT_WRITING.test(value)) return fail('symbol_not_allowed');
       const length = codePointLength(value);
       if (length < question.minLength) return fail('too_short', { min: question.minLength });
       if (length > question.maxLength) return fail('too_long', { max: question.maxLength });
@@ -87,6 +99,7 @@ export function checkAnswer(question: Question, value: string, today: string): F
       return null;
     }
     case 'address': {
+      if (NOT_WRITING.test(value)) return fail('symbol_not_allowed');
       const length = codePointLength(value);
       if (length < 5) return fail('too_short', { min: 5 });
       if (length > question.maxLength) return fail('too_long', { max: question.maxLength });
@@ -117,7 +130,8 @@ export function checkAnswer(question: Question, value: string, today: string): F
       }
     }
     case 'date':
-      if (!isRealDate(value)) return fail('date_format');
+      if (!isRealDate(value))
+        return fail(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date_not_real' : 'date_format');
       if (question.range === 'past' && value > today) return fail('date_in_future');
       if (question.range === 'future' && value < today) return fail('date_in_past');
       return null;

@@ -26,6 +26,12 @@ describe('idle timeout', () => {
     await dialog.waitFor({ timeout: 10_000 });
     await expect(dialog.innerText()).resolves.toMatch(/\d 秒后将返回首页/);
     await screenshot(page, 'portrait-11-idle-countdown');
+    // Whoever passes while she is away reads nothing through it: the backdrop is opaque.
+    await expect(
+      page
+        .locator('dialog[open]')
+        .evaluate((el) => getComputedStyle(el, '::backdrop').backgroundColor),
+    ).resolves.toBe('rgb(8, 48, 107)');
     await dialog.getByRole('button', { name: '需要，继续办理' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect(page.locator('#answer').inputValue()).resolves.toBe('13912345678');

@@ -42,6 +42,8 @@ describe('机动车驾驶证期满换证 (driving-licence-renewal)', () => {
   });
 
   it('refuses a date that does not exist', () => {
-    expect(run({ ...base, licenceValidTo: '2027-02-30' }).fieldErrors[0]?.code).toBe('date_format');
+    expect(run({ ...base, licenceValidTo: '2027-02-30' }).fieldErrors[0]?.code).toBe(
+      'date_not_real',
+    );
   });
 });

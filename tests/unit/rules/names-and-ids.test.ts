@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idCheckChar, maskIdNumber } from '../../../rules/engine/id-number';
 import { passportPinyin, splitChineseName } from '../../../rules/engine/pinyin-name';
+import type { Question } from '../../../rules/engine/schema';
+import { checkAnswer } from '../../../rules/engine/validate';
 
 describe('GB 11643 ID numbers', () => {
   it('computes the standard example check character X', () => {
@@ -42,5 +44,29 @@ describe('passport pinyin', () => {
 
   it('splits by code points, so a supplementary-plane character stays whole', () => {
     expect(splitChineseName('𠮷野家')).toEqual({ surname: '𠮷', givenName: '野家' });
+  });
+});
+
+describe('free text is writing, not pictures', () => {
+  const text = { id: 'purposeDetail', type: 'text', minLength: 1, maxLength: 50 } as Question;
+  const address = { id: 'toAddress', type: 'address', maxLength: 100 } as Question;
+  const date = { id: 'since', type: 'date', range: 'any' } as Question;
+
+  it('refuses emoji, flags, keycaps and skin tones with their own message, in text and addresses', () => {
+    for (const value of ['出国留学😀', '去🇭🇰探亲', '3️⃣号楼', '👍🏽好'])
+      expect(checkAnswer(text, value, '2026-11-27')?.code, value).toBe('symbol_not_allowed');
+    expect(checkAnswer(address, '北京市朝阳区🏠示例路88号', '2026-11-27')?.code).toBe(
+      'symbol_not_allowed',
+    );
+  });
+
+  it('keeps rare characters, digits and punctuation', () => {
+    for (const value of ['𠮷田家的地址', '䶮：18号（东门）', 'No.5 Bldg, 2#'])
+      expect(checkAnswer(text, value, '2026-11-27'), value).toBeNull();
+  });
+
+  it('tells a day that does not exist from a date not finished', () => {
+    expect(checkAnswer(date, '2027-02-30', '2026-11-27')?.code).toBe('date_not_real');
+    expect(checkAnswer(date, '2027-02', '2026-11-27')?.code).toBe('date_format');
   });
 });
