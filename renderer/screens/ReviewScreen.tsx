@@ -225,12 +225,17 @@ export function ReviewScreen() {
             <>
               <h3 className="block-subtitle">{t('review.materialsMissing')}</h3>
               <ul className="bullets missing-list">
-                {evaluation.missing.map((r) => (
-                  <li key={r.id}>
-                    <strong>{l(r.name)}</strong>
-                    <span className="muted">{aside(l(describeRequirement(r)), locale)}</span>
-                  </li>
-                ))}
+                {evaluation.missing.map((r) => {
+                  const name = l(r.name);
+                  const what = l(describeRequirement(r));
+                  // A requirement of one material would only repeat its name: "X（X）".
+                  return (
+                    <li key={r.id}>
+                      <strong>{name}</strong>
+                      {what !== name && <span className="muted">{aside(what, locale)}</span>}
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}

@@ -126,7 +126,7 @@ function benchEngine(): void {
     reason: 'work',
     intoOthersHousehold: 'yes',
     householdHeadName: '李华',
-    relationToHead: '妻',
+    relationToHead: '夫',
     fromRegion: '110105',
     mobile: '13800138000',
   };

@@ -181,6 +181,10 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
         await expect(page.locator('#review-applicant').innerText()).resolves.toBe(
           '代办人（您本人）',
         );
+        // Each missing material once, not "委托人居民身份证复印件（委托人居民身份证复印件）".
+        await expect(page.locator('.missing-list').innerText()).resolves.toBe(
+          '委托人居民身份证复印件',
+        );
         await s.submit();
         await s.h1('提交成功');
         await look('05-slip');

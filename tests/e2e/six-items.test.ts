@@ -25,7 +25,7 @@ describe('the six sample items in Chromium', () => {
     await s.h1('收户人（户主）的姓名');
     await s.type('李华');
     await s.next();
-    await s.type('妻');
+    await s.type('夫'); // He joins his wife's household: to its head he is 夫.
     await s.next();
     await s.h1('您现在的户口所在地（迁出地）');
     // Pre-selected from the card's address: 北京市朝阳区.

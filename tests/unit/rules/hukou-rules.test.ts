@@ -30,7 +30,7 @@ describe('户口迁移（迁入）(hukou-move-in)', () => {
       reason: 'spouse',
       intoOthersHousehold: 'yes',
       householdHeadName: '李华',
-      relationToHead: '妻',
+      relationToHead: '夫',
     });
     expect(ids(result.missing)).toEqual([
       'ownHouseholdRegister',
