@@ -21,7 +21,8 @@ export async function typePin(
   for (const digit of pin)
     await dialog.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
   await dialog.getByRole('button', { name: '登录' }).click();
-  // The answer comes back from the main process (scrypt at N = 2^17 takes a moment): wait for it.
+  // The answer comes back from the main process (scrypt at N = 2^17 takes a moment, and longer
+  // while other suites load both cores — seen past 10 s once in CI): wait for it.
   await expect
     .poll(
       () =>
@@ -29,7 +30,7 @@ export async function typePin(
           .locator('#staff-pin')
           .count()
           .then((n) => (n === 0 ? '' : page.locator('#staff-pin').inputValue())),
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     )
     .toBe('');
   await page.waitForTimeout(300);
