@@ -13,8 +13,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../shared/log';
 import { err, ok, type Result } from '../../core/result';
+import { syncFolder } from '../store/atomic-file';
 import {
-  entrySchema,
+  firstEntryIn,
   makeEntry,
   scrubFields,
   TORN_ACTION,
@@ -80,7 +81,7 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
   }
   const start = link === null ? null : link.ok ? link.value : ('as-found' as const);
   const report = verifyLines(lines, start);
-  const firstEntry = lines.map(parseEntry).find((e) => e !== null) ?? null;
+  const firstEntry = firstEntryIn(lines);
   if (report.ok) {
     if (report.head === null && start === 'as-found') {
       // Just rotated, and the segment before cannot be read: there is nothing to chain to.
@@ -99,11 +100,7 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
   }
   log.error('audit.chain_broken', { line: report.first.line, problem: report.first.problem });
   // Continue from the last entry that still parses so new entries chain to something; verify keeps reporting the break.
-  const lastGood =
-    [...lines]
-      .reverse()
-      .map(parseEntry)
-      .find((e) => e !== null) ?? null;
+  const lastGood = firstEntryIn(lines.toReversed());
   problems.push({ action: 'audit.chain_broken_found', fields: { line: report.first.line } });
   const last = lines[lines.length - 1] ?? '';
   return ok({
@@ -112,24 +109,6 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
     torn: last === '' ? null : Buffer.byteLength(last, 'utf8'),
     problems,
   });
-}
-
-function parseEntry(line: string): AuditEntry | null {
-  try {
-    const parsed = entrySchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function syncFolder(path: string): void {
-  const fd = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

@@ -25,6 +25,25 @@ export const entrySchema = z.strictObject({
 });
 export type AuditEntry = z.output<typeof entrySchema>;
 
+/** The first line of `lines` that is an entry (torn lines say nothing: the next one does); parses no further. */
+export function firstEntryIn(lines: Iterable<string>): AuditEntry | null {
+  for (const line of lines) {
+    const entry = parseEntry(line);
+    if (entry !== null) return entry;
+  }
+  return null;
+}
+
+/** One line of the log as an entry, or null when it is torn or not an entry. */
+export function parseEntry(line: string): AuditEntry | null {
+  try {
+    const parsed = entrySchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The action written after a line torn by a power cut, so the verifier can tell it from tampering. */
 export const TORN_ACTION = 'audit.torn_line_closed';
 
@@ -93,16 +112,9 @@ export interface AuditHead {
 
 /** What the first readable entry in `lines` says came before it. */
 function predecessorOf(lines: readonly string[]): AuditHead | null {
-  for (const line of lines) {
-    try {
-      const parsed = entrySchema.safeParse(JSON.parse(line));
-      if (parsed.success)
-        return parsed.data.seq === 0 ? null : { seq: parsed.data.seq - 1, hash: parsed.data.prev };
-    } catch {
-      // torn: the next one says
-    }
-  }
-  return null;
+  const entry = firstEntryIn(lines);
+  if (entry === null) return null;
+  return entry.seq === 0 ? null : { seq: entry.seq - 1, hash: entry.prev };
 }
 
 export type VerifyProblem = { readonly line: number; readonly problem: string };

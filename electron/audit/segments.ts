@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
-import { entrySchema, verifyLines, type AuditHead } from './chain';
+import { entrySchema, parseEntry, verifyLines, type AuditHead } from './chain';
 
 /**
  * The audit log on disk: the live segment `audit.jsonl`, and sealed segments
@@ -157,12 +157,8 @@ export function entryAt(livePath: string, seq: number): AuditHead | null {
     }
     for (const line of text.split('\n')) {
       if (!line.includes(`"seq":${seq},`)) continue;
-      try {
-        const parsed = entrySchema.safeParse(JSON.parse(line));
-        if (parsed.success && parsed.data.seq === seq) return { seq, hash: parsed.data.hash };
-      } catch {
-        // a torn line
-      }
+      const entry = parseEntry(line);
+      if (entry?.seq === seq) return { seq, hash: entry.hash };
     }
   }
   return null;

@@ -13,7 +13,7 @@ function writeSynced(path: string, bytes: Uint8Array | string): void {
 }
 
 /** The folder's entry for a renamed or linked file survives a power cut only once the folder is synced. */
-function syncFolder(path: string): void {
+export function syncFolder(path: string): void {
   const fd = openSync(dirname(path), 'r');
   try {
     fsyncSync(fd);

@@ -88,6 +88,20 @@ export function IdCardScreen() {
   const firstQuestion = evaluation?.questions[0]?.question.id;
   const canContinue = identity !== null && problem === null && !notMine && !askWhose;
 
+  // Both when asked whose card lies there and when a card was just read.
+  const notMineButton = (
+    <button
+      type="button"
+      className="button button-secondary"
+      onClick={() => {
+        setNotMine(true);
+        setIdentity(null);
+      }}
+    >
+      {t('idcard.notMine')}
+    </button>
+  );
+
   return (
     <section className="screen screen-idcard" aria-labelledby="screen-title">
       <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
@@ -159,32 +173,14 @@ export function IdCardScreen() {
         end={
           askWhose ? (
             <>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setNotMine(true);
-                  setIdentity(null);
-                }}
-              >
-                {t('idcard.notMine')}
-              </button>
+              {notMineButton}
               <button type="button" className="button button-primary" onClick={clearCardFirst}>
                 {t('idcard.cardFirstMine')}
               </button>
             </>
           ) : identity !== null && !notMine ? (
             <>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setNotMine(true);
-                  setIdentity(null);
-                }}
-              >
-                {t('idcard.notMine')}
-              </button>
+              {notMineButton}
               <button
                 type="button"
                 className="button button-primary"

@@ -1,6 +1,6 @@
 import type { Applicant, Sex } from './applicant';
 import { ageOn, type IsoDate } from './dates';
-import { checkIdNumber } from './id-number';
+import { birthDateOf, checkIdNumber } from './id-number';
 import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
 import { passportPinyin } from './pinyin-name';
 import { isSatisfied, resolveRequirements, type ResolvedRequirement } from './requirements';
@@ -95,7 +95,7 @@ function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): Ap
     kind: 'resident',
     name,
     sex: sexFromIdNumber(id),
-    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    birthDate: birthDateOf(id),
     idNumber: id,
     validTo: '长期',
   };

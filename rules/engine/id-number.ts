@@ -13,11 +13,16 @@ export function idCheckChar(first17: string): string | null {
 
 export type IdNumberProblem = 'format' | 'check_digit' | 'birth_date';
 
+/** The birth date an ID number carries (digits 7–14), as `YYYY-MM-DD`; real only once the number has passed `checkIdNumber`. */
+export function birthDateOf(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
 /** Checks format, birth date (a real calendar date, not in the future) and check character. */
 export function checkIdNumber(value: string, today: string): IdNumberProblem | null {
   const id = value.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return 'format';
-  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const birth = birthDateOf(id);
   if (!isRealDate(birth) || birth > today || birth < '1890-01-01') return 'birth_date';
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return 'check_digit';
   return null;

@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { ageOn } from './dates';
-import { checkIdNumber, isRealDate } from './id-number';
+import { birthDateOf, checkIdNumber, isRealDate } from './id-number';
 import type { Condition } from './schema';
 
 /** What the citizen said of a material: scanned or photographed here, will bring it, or does not have it. */
@@ -56,7 +56,7 @@ jsonLogic.add_operation('days_between', (a: unknown, b: unknown) => {
 jsonLogic.add_operation('age_from_id', (id: unknown, today: unknown) => {
   if (typeof id !== 'string' || typeof today !== 'string' || !isRealDate(today)) return null;
   if (checkIdNumber(id, today) !== null) return null;
-  return ageOn(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, today);
+  return ageOn(birthDateOf(id), today);
 });
 
 /** Evaluates a JSONLogic condition with JSONLogic's own truthiness ([] and "" are false). */

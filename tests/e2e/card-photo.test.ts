@@ -51,9 +51,7 @@ describe("the card's photo, with a WLT decoder configured", () => {
     const { page } = ctx;
     const src = await page.getByTestId('card-photo').getAttribute('src');
     await page.getByRole('button', { name: '移走证件' }).click();
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page.getByRole('button', { name: '放弃办理，返回首页' }).click();
-    await steps(page).h1('您好！请选择要办理的业务');
+    await steps(page).abandon();
     await expect(page.getByTestId('card-photo').count()).resolves.toBe(0);
     // The object URL was revoked: the picture cannot be fetched from the page any more.
     const readable = await page.evaluate(async (url) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoConfig, screenshot, withKioskPage } from './harness';
+import { steps } from './journey-steps';
 
 /** What a citizen sees when the card is not the right one, or was already on the reader. */
 describe('ID card problems', () => {
@@ -68,12 +69,7 @@ describe('ID card problems', () => {
     await page.locator('[data-service="passport-first"]').click();
     await page.getByRole('button', { name: '开始办理' }).click();
     await page.getByRole('heading', { level: 1, name: '请放置身份证' }).waitFor();
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page
-      .getByRole('dialog', { name: '要放弃本次办理吗？' })
-      .getByRole('button', { name: '放弃办理，返回首页' })
-      .click();
-    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    await steps(page).abandon();
   });
 
   it('in 长辈版 the card put down first and the take-card prompt are as large', async () => {
@@ -87,11 +83,7 @@ describe('ID card problems', () => {
       .getByRole('heading', { level: 1, name: '读卡区上的这张证件是您本人的吗？' })
       .waitFor();
     await screenshot(page, 'elder-13-idcard-card-first');
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page
-      .getByRole('dialog', { name: '要放弃本次办理吗？' })
-      .getByRole('button', { name: '放弃办理，返回首页' })
-      .click();
+    await steps(page).abandon();
     await page.getByRole('alertdialog', { name: '请取走您的身份证' }).waitFor();
     await screenshot(page, 'elder-16-take-card');
     await page.getByRole('button', { name: '移走证件' }).click();

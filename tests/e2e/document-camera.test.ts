@@ -111,12 +111,7 @@ describe('document camera', () => {
     // She opens the camera again, then walks off: 返回首页 → 放弃办理.
     await page.getByTestId('photograph-powerOfAttorney').click();
     await expect.poll(() => page.getByRole('button', { name: '拍照' }).isEnabled()).toBe(true);
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page
-      .getByRole('dialog', { name: '要放弃本次办理吗？' })
-      .getByRole('button', { name: '放弃办理，返回首页' })
-      .click();
-    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    await steps(page).abandon();
 
     const after = await page.evaluate(async (url) => {
       const opened = (window as unknown as { opened: MediaStream[] }).opened;

@@ -50,160 +50,174 @@ async function freshHome(page: Page, mode: 'normal' | 'elder'): Promise<void> {
   if (mode === 'elder') await page.getByRole('button', { name: '长辈版' }).click();
 }
 
+/** What a walk through the screens has at hand: its page, the citizen's moves, and the checks. */
+interface Walk {
+  readonly page: Page;
+  readonly s: ReturnType<typeof steps>;
+  /** Checks the screen as it stands (dock folded) and saves its screenshot. */
+  readonly look: (screen: string) => Promise<void>;
+  /** Checks that the question, its field and the keyboard are all in view while typing. */
+  readonly typing: (screen: string) => Promise<void>;
+  /** Checks that everything `selector` finds is on the first view, unscrolled. */
+  readonly oneView: (screen: string, selector: string) => Promise<void>;
+}
+
+/**
+ * One walk at one size and mode, in a fresh browser context from a home with
+ * an empty reader: fails with every problem found, and leaves a screenshot of
+ * where it stopped if a step fails.
+ */
+async function walk(
+  size: (typeof SIZES)[number],
+  mode: (typeof MODES)[number],
+  prefix: string,
+  body: (walk: Walk) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const folded = async (check: () => Promise<string[]>): Promise<void> => {
+    await dock(page, false);
+    problems.push(...(await check()));
+  };
+  const look = async (screen: string): Promise<void> => {
+    await folded(() => fitProblems(page, `${prefix}${screen}`));
+    await screenshot(page, `fit-${size.name}-${mode}-${prefix}${screen}`);
+    await dock(page, true);
+  };
+  const typing = async (screen: string): Promise<void> => {
+    await folded(() => typingProblems(page, `${prefix}${screen}`));
+    await dock(page, true);
+  };
+  try {
+    await freshHome(page, mode);
+    await body({
+      page,
+      s: steps(page),
+      look,
+      typing,
+      oneView: (screen, selector) =>
+        folded(() => oneViewProblems(page, `${prefix}${screen}`, selector)),
+    });
+  } catch (error) {
+    await screenshot(page, `fit-${size.name}-${mode}-${prefix}FAILED`);
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}
+
 describe.each(SIZES)('every screen fits at $name', (size) => {
   describe.each(MODES)('%s mode', (mode) => {
-    it('walks a whole journey with nothing covered, cut off or scrolled away', async () => {
-      const context = await browser.newContext({
-        viewport: { width: size.width, height: size.height },
-        locale: 'zh-CN',
-      });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const s = steps(page);
-      const look = async (screen: string): Promise<void> => {
-        await dock(page, false);
-        problems.push(...(await fitProblems(page, screen)));
-        await screenshot(page, `fit-${size.name}-${mode}-${screen}`);
-        await dock(page, true);
-      };
-      const typing = async (screen: string): Promise<void> => {
-        await dock(page, false);
-        problems.push(...(await typingProblems(page, screen)));
-        await dock(page, true);
-      };
-      try {
-        await freshHome(page, mode);
-        await dock(page, false);
-        problems.push(
-          ...(await oneViewProblems(
-            page,
-            '01-home',
-            '[data-service], [data-testid="check-status"]',
-          )),
-        );
-        await look('01-home');
-        await page.locator('[data-service="id-card-renewal"]').click();
-        await look('02-guide');
-        await page.getByRole('button', { name: '开始办理' }).click();
-        await s.h1('请放置身份证');
-        await look('03-idcard');
-        await page.locator('[data-card="adult"]').click();
-        await s.h1('读取成功，请核对您的信息');
-        await look('04-idcard-read');
-        await page.getByRole('button', { name: '信息无误，下一步' }).click();
-        await s.h1('您为什么要办理？');
-        await look('05-question-choice');
-        await s.renewalByPost();
-        await look('06-keyboard');
-        await typing('06-keyboard');
-        for (const key of 'bei')
-          await page
-            .locator('.cn-keyboard')
-            .getByRole('button', { name: key, exact: true })
-            .click();
-        await look('07-keyboard-candidates');
-        await typing('07-keyboard-candidates');
-        await page.locator('.cn-keyboard').getByRole('button', { name: '手写' }).click();
-        await look('08-handwriting');
-        await page.locator('.cn-keyboard').getByRole('button', { name: '拼音' }).click();
-        await typeOnScreen(page, [['jing', '京']]);
-        await page.locator('#answer').fill('北京市朝阳区建国路88号院3号楼2单元501');
-        await s.next();
-        await look('09-keypad');
-        await typing('09-keypad');
-        await s.keys('13900001234');
-        await s.next();
-        await s.h1(/您是否需要优先办理/);
-        await look('10-question-green');
-        await s.next();
-        await s.h1('请核对您的申请');
-        await look('11-review');
-        await page.getByRole('button', { name: '返回首页' }).click();
-        await page.getByRole('dialog', { name: '要放弃本次办理吗？' }).waitFor();
-        await look('12-leave-dialog');
-        await page.getByRole('button', { name: '继续办理' }).click();
-        await s.submit();
-        await s.h1('提交成功');
-        await look('13-slip');
-        await page.getByRole('button', { name: '完成，返回首页' }).click();
-        await page.getByRole('alertdialog', { name: '请取走您的身份证' }).waitFor();
-        await look('14-take-card');
-        await page.getByRole('button', { name: '移走证件' }).click();
-        await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-        await page.getByTestId('check-status').click();
-        await page.locator('#status-number').waitFor();
-        await look('15-status');
-      } catch (error) {
-        await screenshot(page, `fit-${size.name}-${mode}-FAILED`);
-        throw error;
-      } finally {
-        await context.close();
-      }
-      expect(problems).toEqual([]);
-    }, 120_000);
+    it(
+      'walks a whole journey with nothing covered, cut off or scrolled away',
+      () =>
+        walk(size, mode, '', async ({ page, s, look, typing, oneView }) => {
+          await oneView('01-home', '[data-service], [data-testid="check-status"]');
+          await look('01-home');
+          await page.locator('[data-service="id-card-renewal"]').click();
+          await look('02-guide');
+          await page.getByRole('button', { name: '开始办理' }).click();
+          await s.h1('请放置身份证');
+          await look('03-idcard');
+          await page.locator('[data-card="adult"]').click();
+          await s.h1('读取成功，请核对您的信息');
+          await look('04-idcard-read');
+          await page.getByRole('button', { name: '信息无误，下一步' }).click();
+          await s.h1('您为什么要办理？');
+          await look('05-question-choice');
+          await s.renewalByPost();
+          await look('06-keyboard');
+          await typing('06-keyboard');
+          for (const key of 'bei')
+            await page
+              .locator('.cn-keyboard')
+              .getByRole('button', { name: key, exact: true })
+              .click();
+          await look('07-keyboard-candidates');
+          await typing('07-keyboard-candidates');
+          await page.locator('.cn-keyboard').getByRole('button', { name: '手写' }).click();
+          await look('08-handwriting');
+          await page.locator('.cn-keyboard').getByRole('button', { name: '拼音' }).click();
+          await typeOnScreen(page, [['jing', '京']]);
+          await page.locator('#answer').fill('北京市朝阳区建国路88号院3号楼2单元501');
+          await s.next();
+          await look('09-keypad');
+          await typing('09-keypad');
+          await s.keys('13900001234');
+          await s.next();
+          await s.h1(/您是否需要优先办理/);
+          await look('10-question-green');
+          await s.next();
+          await s.h1('请核对您的申请');
+          await look('11-review');
+          await page.getByRole('button', { name: '返回首页' }).click();
+          await page.getByRole('dialog', { name: '要放弃本次办理吗？' }).waitFor();
+          await look('12-leave-dialog');
+          await page.getByRole('button', { name: '继续办理' }).click();
+          await s.submit();
+          await s.h1('提交成功');
+          await look('13-slip');
+          await page.getByRole('button', { name: '完成，返回首页' }).click();
+          await page.getByRole('alertdialog', { name: '请取走您的身份证' }).waitFor();
+          await look('14-take-card');
+          await page.getByRole('button', { name: '移走证件' }).click();
+          await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+          await page.getByTestId('check-status').click();
+          await page.locator('#status-number').waitFor();
+          await look('15-status');
+        }),
+      120_000,
+    );
 
-    it('walks an agent’s journey: a question refused, the materials, the review, the slip naming both', async () => {
-      const context = await browser.newContext({
-        viewport: { width: size.width, height: size.height },
-        locale: 'zh-CN',
-      });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      const s = steps(page);
-      const look = async (screen: string): Promise<void> => {
-        await dock(page, false);
-        problems.push(...(await fitProblems(page, `agent-${screen}`)));
-        await screenshot(page, `fit-${size.name}-${mode}-agent-${screen}`);
-        await dock(page, true);
-      };
-      try {
-        await freshHome(page, mode);
-        await s.start('no-criminal-record', 'elder');
-        await s.choose('我受他人委托代办');
-        await s.next();
-        await s.next();
-        await page.locator('.error-summary').waitFor();
-        await look('01-question-refused');
-        await page.getByRole('button', { name: '返回首页' }).click();
-        await page.getByRole('button', { name: '放弃办理，返回首页' }).click();
-        await page.getByRole('button', { name: '移走证件' }).click();
-        await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-        // The card's owner has gone: the kiosk is back to its usual mode for the next visitor.
-        if (mode === 'elder') await page.getByRole('button', { name: '长辈版' }).click();
-        await recordJourneyToMaterials(page);
-        await look('02-materials');
-        await s.declare('授权委托书', true);
-        await s.declare('委托人居民身份证复印件', false);
-        await look('03-materials-declared');
-        await s.next();
-        await s.h1('请核对您的申请');
-        await look('04-review');
-        await expect(page.locator('#review-applicant').innerText()).resolves.toBe(
-          '代办人（您本人）',
-        );
-        // Each missing material once, not "委托人居民身份证复印件（委托人居民身份证复印件）".
-        await expect(page.locator('.missing-list').innerText()).resolves.toBe(
-          '委托人居民身份证复印件',
-        );
-        await s.submit();
-        await s.h1('提交成功');
-        await look('05-slip');
-        // The slip is the principal's application, and names the agent who came.
-        await expect(page.locator('[data-row="applicant"]').innerText()).resolves.toMatch(
-          /申请人（委托人）\s*李\*红/,
-        );
-        await expect(page.locator('[data-row="agent"]').innerText()).resolves.toMatch(
-          /代办人\s*李\*英/,
-        );
-        await dock(page, true);
-        await s.finish();
-      } catch (error) {
-        await screenshot(page, `fit-${size.name}-${mode}-FAILED`);
-        throw error;
-      } finally {
-        await context.close();
-      }
-      expect(problems).toEqual([]);
-    }, 120_000);
+    it(
+      'walks an agent’s journey: a question refused, the materials, the review, the slip naming both',
+      () =>
+        walk(size, mode, 'agent-', async ({ page, s, look }) => {
+          await s.start('no-criminal-record', 'elder');
+          await s.choose('我受他人委托代办');
+          await s.next();
+          await s.next();
+          await page.locator('.error-summary').waitFor();
+          await look('01-question-refused');
+          await s.abandon();
+          await page.getByRole('button', { name: '移走证件' }).click();
+          await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+          // The card's owner has gone: the kiosk is back to its usual mode for the next visitor.
+          if (mode === 'elder') await page.getByRole('button', { name: '长辈版' }).click();
+          await recordJourneyToMaterials(page);
+          await look('02-materials');
+          await s.declare('授权委托书', true);
+          await s.declare('委托人居民身份证复印件', false);
+          await look('03-materials-declared');
+          await s.next();
+          await s.h1('请核对您的申请');
+          await look('04-review');
+          await expect(page.locator('#review-applicant').innerText()).resolves.toBe(
+            '代办人（您本人）',
+          );
+          // Each missing material once, not "委托人居民身份证复印件（委托人居民身份证复印件）".
+          await expect(page.locator('.missing-list').innerText()).resolves.toBe(
+            '委托人居民身份证复印件',
+          );
+          await s.submit();
+          await s.h1('提交成功');
+          await look('05-slip');
+          // The slip is the principal's application, and names the agent who came.
+          await expect(page.locator('[data-row="applicant"]').innerText()).resolves.toMatch(
+            /申请人（委托人）\s*李\*红/,
+          );
+          await expect(page.locator('[data-row="agent"]').innerText()).resolves.toMatch(
+            /代办人\s*李\*英/,
+          );
+          await dock(page, true);
+          await s.finish();
+        }),
+      120_000,
+    );
   });
 });

@@ -9,6 +9,16 @@ export function steps(page: Page) {
   const next = () => page.getByRole('button', { name: '下一步', exact: true }).click();
   const choose = (label: string) =>
     page.locator('.choices').getByText(label, { exact: true }).click();
+  const keys = async (text: string): Promise<void> => {
+    for (const key of text)
+      await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+  };
+  const declare = async (material: string, have: boolean): Promise<void> => {
+    const row = page
+      .locator('.material-row')
+      .filter({ has: page.getByText(material, { exact: true }) });
+    await row.getByRole('button', { name: have ? '带来了' : '现在没有' }).click();
+  };
   return {
     h1,
     /** Home → guide → start → place a demo card → confirm the card. */
@@ -23,22 +33,14 @@ export function steps(page: Page) {
     },
     next,
     choose,
-    async keys(text: string): Promise<void> {
-      for (const key of text)
-        await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
-    },
+    keys,
     /** Chinese text: typed on a keyboard until the on-screen pinyin keyboard lands. */
     type: (text: string) => page.locator('#answer').fill(text),
     async region(...names: string[]): Promise<void> {
       for (const name of names)
         await page.locator('.region-grid').getByRole('button', { name, exact: true }).click();
     },
-    async declare(material: string, have: boolean): Promise<void> {
-      const row = page
-        .locator('.material-row')
-        .filter({ has: page.getByText(material, { exact: true }) });
-      await row.getByRole('button', { name: have ? '带来了' : '现在没有' }).click();
-    },
+    declare,
     /** 居民身份证换领: a damaged card, no temporary card, sent by post — up to the address screen. */
     async renewalByPost(): Promise<void> {
       await choose('证件损坏');
@@ -49,10 +51,36 @@ export function steps(page: Page) {
       await next();
       await h1('邮寄地址');
     },
+    /** 居民身份证补领 after name and ID number are typed: lost, collected at the window, 户口簿 brought — up to review. */
+    async lostCardToReview(mobile: string): Promise<void> {
+      await h1('您为什么要办理？');
+      await choose('证件丢失');
+      await next();
+      await choose('不需要');
+      await next();
+      await choose('到窗口领取');
+      await next();
+      await keys(mobile);
+      await next();
+      await next();
+      await h1('请准备以下材料');
+      await declare('居民户口簿', true);
+      await next();
+      await h1('请核对您的申请');
+    },
     /** 清空 on the screen keyboard: the field starts over. */
     clearText: () =>
       page.locator('.cn-keyboard').getByRole('button', { name: '清空', exact: true }).click(),
     submit: () => page.getByRole('button', { name: '确认提交' }).click(),
+    /** 返回首页 mid-journey, and yes to 放弃办理 when the kiosk asks: back home. */
+    async abandon(): Promise<void> {
+      await page.getByRole('button', { name: '返回首页' }).click();
+      await page
+        .getByRole('dialog', { name: '要放弃本次办理吗？' })
+        .getByRole('button', { name: '放弃办理，返回首页' })
+        .click();
+      await h1('您好！请选择要办理的业务');
+    },
     /** Done: the citizen takes the card off the reader and the kiosk goes home. */
     async finish(): Promise<void> {
       await page.getByRole('button', { name: '移走证件' }).click();

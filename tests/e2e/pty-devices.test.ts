@@ -158,9 +158,7 @@ describe('the kiosk on serial devices (PTYs)', () => {
   /** 返回首页 from a read card: the kiosk asks first, and the citizen gives up. */
   const leaveToHome = async (): Promise<void> => {
     simSay({ remove: true });
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page.getByRole('button', { name: '放弃办理，返回首页' }).click();
-    await steps(page).h1('您好！请选择要办理的业务');
+    await steps(page).abandon();
   };
 
   let applicationNo = '';

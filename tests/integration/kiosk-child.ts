@@ -5,6 +5,7 @@ import { launchKiosk } from '../../electron/kiosk/launch';
 import type { KioskService } from '../../electron/kiosk/service';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
+import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
 
 /**
  * The whole kiosk service (demo devices) in a process of its own, for tests
@@ -20,13 +21,6 @@ import { testClock } from '../test-clock';
  *   stop    stops cleanly, copies the data folder to <exportDir> if given, exits 0
  * Usage: kiosk-child <dataDir> <rulesDir> <count> [configFile] [exportDir]
  */
-const answers = {
-  mobile: '13800138000',
-  surnamePinyin: 'WANG',
-  givenNamePinyin: 'XIAOMING',
-  registeredPersonnel: 'no',
-  pickup: 'inPerson',
-};
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -46,7 +40,7 @@ async function submitOne(service: KioskService): Promise<void> {
   await read;
   const submitted = await handlers.submitApplication({
     serviceId: 'passport-first',
-    answers,
+    answers: PASSPORT_ANSWERS,
     materials: {},
     manualEntry: false,
   });

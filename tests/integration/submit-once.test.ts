@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { launchKiosk } from '../../electron/kiosk/launch';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
+import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
 import { eventually } from './pty-pair';
 
 const ROOT = join(__dirname, '..', '..');
@@ -35,14 +36,6 @@ async function sessionWithCard(service: Awaited<ReturnType<typeof kiosk>>): Prom
   off();
 }
 
-const answers = {
-  mobile: '13800138000',
-  surnamePinyin: 'WANG',
-  givenNamePinyin: 'XIAOMING',
-  registeredPersonnel: 'no',
-  pickup: 'inPerson',
-};
-
 describe('one card read, one application', () => {
   it('gives three submits at once and a fourth after them the same application, stored once', async () => {
     const service = await kiosk();
@@ -52,7 +45,7 @@ describe('one card read, one application', () => {
       const submit = () =>
         handlers.submitApplication({
           serviceId: 'passport-first',
-          answers,
+          answers: PASSPORT_ANSWERS,
           materials: {},
           manualEntry: false,
         });
@@ -77,14 +70,14 @@ describe('one card read, one application', () => {
       await sessionWithCard(service);
       const wrong = await handlers.submitApplication({
         serviceId: 'passport-first',
-        answers: { ...answers, mobile: '123' },
+        answers: { ...PASSPORT_ANSWERS, mobile: '123' },
         materials: {},
         manualEntry: false,
       });
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
       const right = await handlers.submitApplication({
         serviceId: 'passport-first',
-        answers,
+        answers: PASSPORT_ANSWERS,
         materials: {},
         manualEntry: false,
       });
