@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
+import { formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
 import { aside, coreText, joinList, pick, type Locale } from './i18n';
 import type { SlipDraft } from './slip';
 
@@ -44,7 +44,6 @@ export type SlipRowKey =
   | 'captured'
   | 'fee'
   | 'timeLimit'
-  | 'dueDate'
   | 'desk'
   | 'station'
   | 'stationPhone'
@@ -90,17 +89,16 @@ export function feeText(locale: Locale, fee: SlipDraft['fee']): string {
   return `${formatFee(fee.total)}${aside(joinList(items, locale), locale)}`;
 }
 
-/** The expected completion date, or 当场办结, with what it is counted from. */
-export function dueText(locale: Locale, slip: SlipDraft): string {
-  const incomplete = slip.status === 'pending_completion';
-  if (slip.workingDays === 0) {
-    return coreText(locale, incomplete ? 'slip.onSpotAfterCompletion' : 'timeLimit.onSpot');
-  }
-  return [
-    formatDate(slip.dueDate, locale),
-    incomplete ? coreText(locale, 'slip.dueAfterCompletion') : '',
-    slip.dueDateCertain ? '' : coreText(locale, 'slip.dueDateUncertain'),
-  ].join('');
+/**
+ * The time limit as the law counts it: from the window's 受理, which the kiosk
+ * cannot know (it takes a pre-application), so no date — 7个工作日（自窗口受理之日起计算）.
+ */
+export function limitAfterAcceptance(locale: Locale, workingDays: number): string {
+  return workingDays === 0
+    ? coreText(locale, 'slip.onSpotAfterAcceptance')
+    : coreText(locale, 'slip.limitAfterAcceptance', {
+        limit: timeLimitText(locale, workingDays, workingDays),
+      });
 }
 
 /** One source for the slip's words in `locale`; the name is masked, as anyone may hold the slip. */
@@ -161,12 +159,7 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
           ),
         ]),
     row('fee', text('slip.fee'), feeText(locale, slip.fee)),
-    row(
-      'timeLimit',
-      text('slip.timeLimit'),
-      timeLimitText(locale, slip.workingDays, slip.workingDays),
-    ),
-    row('dueDate', text('slip.dueDate'), dueText(locale, slip)),
+    row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.workingDays)),
     row('desk', text('slip.desk'), l(slip.desk)),
     row('station', text('slip.station'), slip.station.name),
     row('stationPhone', text('slip.stationPhone'), slip.station.phone),

@@ -16,6 +16,7 @@ import { useScreenHeading } from './use-screen-heading';
 export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   const { t, l, locale } = useT();
   const go = useUi((s) => s.go);
+  const stationPhone = useUi((s) => s.info?.station.phone ?? '');
   const begin = useJourney((s) => s.begin);
   const [rule, setRule] = useState<ServiceRule | null>(null);
   const [failed, setFailed] = useState(false);
@@ -120,7 +121,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
               <dl className="phones">
                 <div>
                   <dt>{t('guide.consultPhone')}</dt>
-                  <dd>{guide.consultPhone}</dd>
+                  <dd>{guide.consultPhone ?? stationPhone}</dd>
                 </div>
                 <div>
                   <dt>{t('guide.complaintPhone')}</dt>

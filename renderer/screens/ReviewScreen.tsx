@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { limitAfterAcceptance } from '../../core/slip-lines';
 import { describeRequirement } from '../../rules/engine/requirements';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
@@ -7,7 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
-import { aside, formatDate, formatFee } from '../format';
+import { aside, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
@@ -260,11 +261,7 @@ export function ReviewScreen() {
           </div>
           <div className="summary-row">
             <dt>{t('review.due')}</dt>
-            <dd className="emphasis">
-              {evaluation.workingDays === 0
-                ? t('timeLimit.onSpot')
-                : formatDate(evaluation.due.date, locale)}
-            </dd>
+            <dd className="emphasis">{limitAfterAcceptance(locale, evaluation.workingDays)}</dd>
           </div>
           {evaluation.outcomes.map((o) => (
             <div className="summary-row" key={o.id}>

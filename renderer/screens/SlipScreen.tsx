@@ -13,7 +13,7 @@ import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
-/** 受理回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
+/** 申请回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
 export function SlipScreen() {
   const { t, locale } = useT();
   const slip = useJourney((s) => s.slip);

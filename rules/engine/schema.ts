@@ -151,7 +151,8 @@ export const guideSchema = z.strictObject({
   feeBasis: localTextSchema.optional(),
   legalBasis: z.array(localTextSchema).min(1),
   location: localTextSchema,
-  consultPhone: z.string().min(1),
+  /** A hotline for the whole item (12367 exit-entry, 12123 traffic); absent: the station's own number from the kiosk config. */
+  consultPhone: z.string().min(1).optional(),
   complaintPhone: z.string().min(1),
   visits: z.number().int().min(0).max(10),
 });

@@ -171,7 +171,7 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
     applicationNo = await page.getByTestId('application-no').innerText();
     await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(1);
-    expect(receipts[0]).toContain('受理回执');
+    expect(receipts[0]).toContain('申请回执');
     expect(receipts[0]).toContain(applicationNo);
     expect(receipts[0]).toContain('普通护照首次申请');
     expect(receipts[0]).toContain('120.00');

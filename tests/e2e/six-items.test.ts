@@ -80,7 +80,7 @@ describe('the six sample items in Chromium', () => {
     await s.finish();
   });
 
-  it('往来港澳通行证签注: ￥15 per endorsement, Hong Kong and Macao are two', async () => {
+  it('往来港澳通行证签注: a multiple-trip endorsement is ￥80 for each of Hong Kong and Macao', async () => {
     const { page } = ctx;
     const s = steps(page);
     await s.start('hk-macau-endorsement', 'polyphone');
@@ -114,14 +114,14 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
-    expect(review).toContain('香港签注费');
-    expect(review).toContain('澳门签注费');
-    expect(review).toContain('￥30.00');
+    expect(review).toContain('香港一年多次有效签注');
+    expect(review).toContain('澳门一年多次有效签注');
+    expect(review).toContain('￥160.00');
     await s.submit();
     await s.h1('提交成功');
     const slip = await s.main();
     expect(slip).toContain('探亲（T）签注');
-    expect(slip).toContain('￥30.00');
+    expect(slip).toContain('￥160.00');
     expect(slip).toContain('已提交，等待窗口审核');
     await expect(page.getByTestId('one-time-notice').count()).resolves.toBe(0);
     await s.finish();
@@ -209,7 +209,7 @@ describe('the six sample items in Chromium', () => {
     await s.h1('提交成功');
     const slip = await s.main();
     expect(slip).toContain('￥10.00');
-    expect(slip).toMatch(/办理时限\s*当场办结/);
+    expect(slip).toMatch(/办理时限\s*窗口受理后当场办结/);
     await s.finish();
   });
 

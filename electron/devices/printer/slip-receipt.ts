@@ -70,7 +70,7 @@ export function testReceipt(lines: readonly string[], paper: PaperWidth): Uint8A
     .align('left');
   p.line('-'.repeat(columns));
   for (const text of lines) for (const line of wrap(text, columns)) p.line(line);
-  p.line('中文：受理回执 一次性告知单 ￥120.00');
+  p.line('中文：申请回执 一次性告知单 ￥120.00');
   p.line('1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns));
   p.align('center').qr('GAKIOSK:TEST', 4);
   return p.feed(3).cut().bytes();

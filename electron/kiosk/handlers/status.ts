@@ -32,7 +32,8 @@ async function lookUpStatus(
     applicationNo,
     serviceName: rule?.name ?? null,
     submittedAt: local?.createdAt ?? fromBackOffice?.submittedAt ?? null,
-    dueDate: local?.dueDate ?? fromBackOffice?.dueDate ?? null,
+    // Only the back office knows when the window accepted, which is when the time limit starts.
+    dueDate: fromBackOffice?.dueDate ?? null,
     source: fromBackOffice === null ? 'kiosk' : 'back_office',
     sync: local?.outboxState ?? null,
     status: local?.status ?? null,

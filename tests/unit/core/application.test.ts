@@ -199,9 +199,13 @@ describe('the slip and the back office body (core)', () => {
     expect(zh.rows.find((r) => r.key === 'applicant')?.value).toBe('王*明');
     expect(zh.rows.find((r) => r.key === 'fee')?.value).toBe('￥120.00（护照工本费）');
     expect(en.rows.find((r) => r.key === 'fee')?.value).toBe('￥120.00 (Passport fee)');
-    expect(zh.rows.find((r) => r.key === 'dueDate')?.value).toBe(
-      '2026年12月8日（自材料补齐之日起计算）',
+    // A pre-application: the time limit runs from the window's 受理, so the kiosk prints no date.
+    expect(zh.heading).toBe('申请回执');
+    expect(zh.rows.find((r) => r.key === 'timeLimit')?.value).toBe(
+      '7个工作日（自窗口受理之日起计算）',
     );
+    expect(zh.rows.map((r) => r.value).join()).not.toContain('2026年12月8日');
+    expect(zh.notice?.lead).toContain('尚未受理');
     expect(zh.notice?.items.map((i) => i.name)).toEqual(['所在单位出具的意见']);
     expect(en.notice?.title).toBe('One-time notice of missing materials');
   });

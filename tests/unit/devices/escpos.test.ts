@@ -50,7 +50,7 @@ describe('ESC/POS encoding (docs/DEVICES.md §5)', () => {
 
 describe('receipt layout by display width', () => {
   it('counts a Chinese character as two columns and a rare one too', () => {
-    expect(displayWidth('受理回执')).toBe(8);
+    expect(displayWidth('申请回执')).toBe(8);
     expect(displayWidth('ab中')).toBe(4);
     expect(displayWidth('𠮷')).toBe(2);
   });
@@ -89,7 +89,7 @@ describe('receipt layout by display width', () => {
     'lays out the slip for %i mm paper within its columns, with QR, notice and cut',
     (paper) => {
       const text = receiptText(slipReceipt(slip, paper));
-      expect(text).toContain('受理回执');
+      expect(text).toContain('申请回执');
       expect(text).toContain('20261127-ABC123-X');
       expect(text).toContain('[QR:GAKIOSK:20261127-ABC123-X]');
       expect(text).toContain('一次性告知单');
@@ -106,7 +106,7 @@ describe('receipt layout by display width', () => {
       for (const line of text
         .split('\n')
         .filter(
-          (l) => !l.startsWith('[') && !l.includes('受理回执') && !l.includes('20261127-ABC123-X'),
+          (l) => !l.startsWith('[') && !l.includes('申请回执') && !l.includes('20261127-ABC123-X'),
         )) {
         expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
       }

@@ -13,12 +13,26 @@ const base = {
 };
 
 describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
-  it('charges ￥15 per endorsement: Hong Kong and Macao together are two', () => {
-    expect(run(base).fee.total).toBe(15);
-    expect(run({ ...base, destination: 'MO' }).fee.total).toBe(15);
+  it('charges each endorsement by its trips (发改价格〔2017〕1186号): once ￥15, twice ￥30, many ￥80', () => {
+    const fee = (answers: Partial<typeof base>) => run({ ...base, ...answers }).fee.total;
+    expect(fee({})).toBe(15);
+    expect(fee({ trips: '1y-1' })).toBe(15);
+    expect(fee({ trips: '3m-2' })).toBe(30);
+    expect(fee({ trips: '1y-2', destination: 'both' })).toBe(60);
+    expect(fee({ endorsementType: 'S', trips: '1y-multi' })).toBe(80);
+    expect(fee({ endorsementType: 'T', trips: '1y-multi', destination: 'both' })).toBe(160);
     const both = run({ ...base, destination: 'both' });
-    expect(both.fee.total).toBe(30);
-    expect(both.fee.items.map((i) => i.label['zh-CN'])).toEqual(['香港签注费', '澳门签注费']);
+    expect(both.fee.items.map((i) => i.label['zh-CN'])).toEqual([
+      '香港一次有效签注',
+      '澳门一次有效签注',
+    ]);
+  });
+
+  it('takes only an electronic permit number (C…), not a passport number (E…)', () => {
+    expect(run(base).fieldErrors).toEqual([]);
+    expect(run({ ...base, permitNumber: 'E12345678' }).fieldErrors.map((e) => e.code)).toEqual([
+      'pattern',
+    ]);
   });
 
   it('offers the trips each type allows', () => {
