@@ -1,3 +1,4 @@
+import { citationProblems } from './citations';
 import { CONTEXT_ROOTS, isAllowedOperator, operatorsIn, variablesIn } from './logic';
 import { nestedQuantifier } from './regex-safety';
 import type { Condition, Question, ServiceRule } from './schema';
@@ -107,7 +108,7 @@ function comparedLiterals(condition: unknown, found: { question: string; value: 
  * (service + rules/common.json) at start-up and in `npm run rules:check`.
  */
 export function lintRule(rule: ServiceRule): RuleProblem[] {
-  const problems: RuleProblem[] = [];
+  const problems: RuleProblem[] = [...citationProblems(rule)];
   const questionIndex = new Map(rule.questions.map((q, i) => [q.id, i]));
   const questionById = new Map<string, Question>(rule.questions.map((q) => [q.id, q]));
   const materialIds = new Set(rule.materials.map((m) => m.id));

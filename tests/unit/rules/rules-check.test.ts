@@ -68,6 +68,42 @@ describe('npm run rules:check', () => {
       /\$\.questions\[0\]\.type: Invalid discriminator/,
     ],
     [
+      'a legal basis that names a law without an article',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.guide.legalBasis[0]['zh-CN'] = '《中华人民共和国护照法》';
+        w(P, d);
+      },
+      /\$\.guide\.legalBasis\[0\]: "《中华人民共和国护照法》" names neither an article/,
+    ],
+    [
+      'a fee without the document that sets it',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.guide.feeBasis['zh-CN'] = '国家发展改革委、财政部关于护照收费标准的规定。';
+        w(P, d);
+      },
+      /\$\.guide\.feeBasis: a fee needs the document that sets it/,
+    ],
+    [
+      'the emergency line as the consultation phone',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.guide.consultPhone = '110';
+        w(H, d);
+      },
+      /hukou-move-in\.json \$\.guide\.consultPhone: 110 is an emergency line/,
+    ],
+    [
+      'a malformed phone number',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.guide.complaintPhone = '1238';
+        w(P, d);
+      },
+      /\$\.guide\.complaintPhone: "1238" is not a phone number/,
+    ],
+    [
       'an id that does not match the file name',
       (r: any, w: any) => {
         const d = r(P);

@@ -1,0 +1,51 @@
+import type { RuleProblem } from './lint';
+import type { ServiceRule } from './schema';
+
+/** 第二十条, 〔2019〕914号, 令第162号: what a basis must name for a station to stand behind it. */
+const ARTICLE = /第[一二三四五六七八九十百零〇\d]+条/u;
+const DOCUMENT_NUMBER = /〔\d{4}〕\d+号|令第\d+号/u;
+/** Emergency lines take no questions about service items. */
+const EMERGENCY = new Set(['110', '119', '120', '122', '12110']);
+/** A 5-digit government hotline (12367), a landline with its area code, or a mobile number. */
+const PHONE = /^(?:1\d{4}|0\d{2,3}-\d{7,8}|1[3-9]\d{9})$/u;
+
+/**
+ * Facts a station can stand behind: every legal basis names an article or a
+ * document number, a fee names the document that sets it, and the phones are
+ * real service numbers (never the emergency line).
+ */
+export function citationProblems(rule: ServiceRule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const { guide } = rule;
+  guide.legalBasis.forEach((basis, i) => {
+    const text = basis['zh-CN'];
+    if (!ARTICLE.test(text) && !DOCUMENT_NUMBER.test(text))
+      problems.push({
+        path: `$.guide.legalBasis[${i}]`,
+        message: `"${text}" names neither an article (第…条) nor a document number (〔年〕…号)`,
+      });
+  });
+  const charged = rule.fee.items.some((item) => item.amount > 0);
+  if (charged && !DOCUMENT_NUMBER.test(guide.feeBasis?.['zh-CN'] ?? ''))
+    problems.push({
+      path: '$.guide.feeBasis',
+      message: 'a fee needs the document that sets it (e.g. 发改价格〔2019〕914号)',
+    });
+  for (const [field, phone] of [
+    ['consultPhone', guide.consultPhone],
+    ['complaintPhone', guide.complaintPhone],
+  ] as const) {
+    if (phone === undefined) continue;
+    if (EMERGENCY.has(phone))
+      problems.push({
+        path: `$.guide.${field}`,
+        message: `${phone} is an emergency line, not a service number; leave consultPhone out for the station's own`,
+      });
+    else if (!PHONE.test(phone))
+      problems.push({
+        path: `$.guide.${field}`,
+        message: `"${phone}" is not a phone number (12367, 010-12345678 or a mobile number)`,
+      });
+  }
+  return problems;
+}
