@@ -31,23 +31,29 @@ export function splitChineseName(name: string): NameParts {
 /**
  * Passport-style pinyin: upper case, no tones, syllables run together, ü written YU
  * (吕 → LYU). Surnames are read with their surname pronunciation (单 SHAN, 曾 ZENG).
+ * A part holding a character the dictionary cannot read (𠮷) comes back empty, so the
+ * citizen types it from the household register: never a part with a syllable dropped
+ * (𠮷田一 used to become surname TIAN, given name YI).
  */
 export function passportPinyin(name: string): NameParts {
   const parts = splitChineseName(name);
-  const syllables = pinyin(`${parts.surname}${parts.givenName}`, {
+  const characters = Array.from(`${parts.surname}${parts.givenName}`);
+  // 'spaced' keeps an unreadable character as itself, one entry per character, so the
+  // syllables stay aligned with the characters.
+  const syllables = pinyin(characters.join(''), {
     toneType: 'none',
     type: 'array',
     surname: 'head',
     v: false,
-    nonZh: 'removed',
+    nonZh: 'spaced',
   });
   const surnameCount = Array.from(parts.surname).length;
-  const romanize = (list: readonly string[]): string =>
-    list
-      .join('')
-      .replace(/ü/g, 'yu')
-      .replace(/[^a-z]/gi, '')
-      .toUpperCase();
+  const romanize = (list: readonly string[]): string => {
+    const read = list.map((s) => s.replace(/ü/g, 'yu'));
+    if (read.length === 0 || read.some((s) => !/^[a-z]+$/i.test(s))) return '';
+    return read.join('').toUpperCase();
+  };
+  if (syllables.length !== characters.length) return { surname: '', givenName: '' };
   return {
     surname: romanize(syllables.slice(0, surnameCount)),
     givenName: romanize(syllables.slice(surnameCount)),

@@ -45,6 +45,12 @@ describe('passport pinyin', () => {
   it('splits by code points, so a supplementary-plane character stays whole', () => {
     expect(splitChineseName('𠮷野家')).toEqual({ surname: '𠮷', givenName: '野家' });
   });
+
+  it('leaves a part with an unreadable character for the citizen to type, never shifting syllables', () => {
+    expect(passportPinyin('𠮷田一')).toEqual({ surname: '', givenName: 'TIANYI' });
+    expect(passportPinyin('王𠮷')).toEqual({ surname: 'WANG', givenName: '' });
+    expect(passportPinyin('王䶮')).toEqual({ surname: 'WANG', givenName: 'YAN' });
+  });
 });
 
 describe('free text is writing, not pictures', () => {
