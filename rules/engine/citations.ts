@@ -1,4 +1,4 @@
-import type { RuleProblem } from './lint';
+import type { RuleProblem } from './rule-problem';
 import type { ServiceRule } from './schema';
 
 /** 第二十条, 〔2019〕914号, 令第162号: what a basis must name for a station to stand behind it. */

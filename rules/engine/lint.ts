@@ -1,13 +1,10 @@
 import { citationProblems } from './citations';
 import { CONTEXT_ROOTS, isAllowedOperator, operatorsIn, variablesIn } from './logic';
 import { nestedQuantifier } from './regex-safety';
+import type { RuleProblem } from './rule-problem';
 import type { Condition, Question, ServiceRule } from './schema';
 
-/** One problem in a rule file, with the JSON path of what is wrong. */
-export interface RuleProblem {
-  readonly path: string;
-  readonly message: string;
-}
+export type { RuleProblem } from './rule-problem';
 
 interface ConditionSite {
   readonly path: string;
