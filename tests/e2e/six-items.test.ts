@@ -262,7 +262,7 @@ describe('the six sample items in Chromium', () => {
     const rule = JSON.parse(
       readFileSync(join(__dirname, '..', '..', 'rules', 'services', 'hukou-move-in.json'), 'utf8'),
     ) as {
-      guide: { legalBasis: { 'zh-CN': string }[]; consultPhone: string; complaintPhone: string };
+      guide: { legalBasis: { 'zh-CN': string }[]; consultPhone?: string; complaintPhone: string };
     };
     for (const heading of [
       '适用对象',
@@ -280,6 +280,9 @@ describe('the six sample items in Chromium', () => {
       expect(guide).toContain(heading);
     }
     expect(guide).toContain(rule.guide.legalBasis[0]!['zh-CN']);
+    // No hotline in the rule file: the station's own number (never 110).
+    expect(rule.guide.consultPhone).toBeUndefined();
+    expect(guide).toMatch(/咨询电话\s*010-00000000/);
     expect(guide).toContain('出生医学证明或亲属关系证明（任选一项）');
     await screenshot(page, 'portrait-30-guide-hukou');
     await page.getByRole('button', { name: '返回首页' }).click();

@@ -65,7 +65,33 @@ describe('居民身份证换领、补领 (id-card-renewal)', () => {
     expect(ids(result.missing)).toEqual(['householdRegister']);
     expect(
       result.questions.find((q) => q.question.id === 'reason')!.options.map((o) => o.value),
-    ).toEqual(['lost']);
+    ).toEqual(['damaged', 'lost']);
+  });
+
+  it('takes a damaged card the reader cannot read as damaged (the card at the window), not as lost', () => {
+    const result = run(
+      {
+        ...base,
+        applicantName: '王晓明',
+        applicantIdNumber: '110105198806150032',
+        reason: 'damaged',
+      },
+      { card: null, manualEntry: true },
+    );
+    expect(result.fieldErrors).toEqual([]);
+    expect(result.fee.total).toBe(40);
+    expect(ids(result.missing)).toEqual(['damagedCard']);
+  });
+
+  it('never offers "expiring" for a 长期 card, which does not expire', () => {
+    const longTerm = { card: { ...adult, validTo: '长期' as const } };
+    const offered = run({ ...base, reason: 'damaged' }, longTerm)
+      .questions.find((q) => q.question.id === 'reason')!
+      .options.map((o) => o.value);
+    expect(offered).toEqual(['damaged', 'changed']);
+    expect(run({ ...base, reason: 'expiring' }, longTerm).fieldErrors).toEqual([
+      { questionId: 'reason', code: 'choice_invalid', params: {} },
+    ]);
   });
 
   it('does not offer "lost" to someone holding the card', () => {
