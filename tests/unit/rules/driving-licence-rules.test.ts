@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluator, ids, loadRule } from './load-rule';
+import { adult, evaluator, ids, loadRule } from './load-rule';
 
 const run = evaluator(loadRule('driving-licence-renewal'));
 const base = {
@@ -45,5 +45,25 @@ describe('机动车驾驶证期满换证 (driving-licence-renewal)', () => {
     expect(run({ ...base, licenceValidTo: '2027-02-30' }).fieldErrors[0]?.code).toBe(
       'date_not_real',
     );
+  });
+  it('asks a driver of 70 or more for the three-abilities test (三力测试)', () => {
+    const at = (birthDate: string) =>
+      ids(
+        run({ ...base, licenceValidTo: '2027-02-20' }, { card: { ...adult, birthDate } }).missing,
+      );
+    expect(at('1956-11-27')).toContain('threeAbilityTest');
+    expect(at('1956-11-28')).not.toContain('threeAbilityTest');
+  });
+
+  it('renews an A or B licence as C1 from 63, and says so; a C1 licence is unchanged', () => {
+    const outcome = (licenceClass: string, birthDate: string) =>
+      run(
+        { ...base, licenceClass, licenceValidTo: '2027-02-20' },
+        { card: { ...adult, birthDate } },
+      ).outcomes.find((o) => o.id === 'licenceClass')?.text['zh-CN'];
+    expect(outcome('A', '1963-11-27')).toContain('降为 C1');
+    expect(outcome('B', '1960-01-01')).toContain('降为 C1');
+    expect(outcome('B', '1963-11-28')).toBeUndefined();
+    expect(outcome('C1', '1950-01-01')).toBeUndefined();
   });
 });
