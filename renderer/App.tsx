@@ -26,6 +26,7 @@ import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
 import { useJourney } from './state/journey';
 import { loadKiosk } from './state/actions';
+import { loadPassportPinyin } from './state/passport-pinyin';
 import { useUi, type Screen } from './state/ui';
 
 function CurrentScreen({ screen }: { readonly screen: Screen }) {
@@ -79,8 +80,13 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   useEffect(() => {
-    // The keyboard's dictionary, once the first screen is drawn and before anyone needs it.
-    if (status === 'ready') setTimeout(() => void loadIme(), 500);
+    // The keyboard's dictionary and passport pinyin, once the first screen is drawn and
+    // before anyone needs them.
+    if (status === 'ready')
+      setTimeout(() => {
+        void loadIme();
+        void loadPassportPinyin();
+      }, 500);
   }, [status]);
   const elder = useAssist((s) => s.elder);
   useEffect(() => {

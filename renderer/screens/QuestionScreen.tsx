@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { suggestedAnswer } from '../../rules/engine/evaluate';
+import { usePassportPinyin } from '../state/passport-pinyin';
 import { ActionBar } from '../components/ActionBar';
 import { AnswerInput, INPUT_ID } from '../components/answers/AnswerInput';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -29,8 +30,11 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   // The question may render a moment after the screen (the evaluation comes first).
   const heading = useScreenHeading<HTMLLabelElement & HTMLHeadingElement>(question?.id);
   const value = answers[questionId];
+  const romanize = usePassportPinyin();
   const prefilled =
-    question !== undefined ? suggestedAnswer(question, evaluation?.applicant ?? null) : '';
+    question !== undefined
+      ? suggestedAnswer(question, evaluation?.applicant ?? null, romanize ?? undefined)
+      : '';
 
   useEffect(() => {
     if (question !== undefined && value === undefined && prefilled !== '')

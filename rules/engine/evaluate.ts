@@ -2,7 +2,7 @@ import type { Applicant, Sex } from './applicant';
 import { ageOn, type IsoDate } from './dates';
 import { birthDateOf, checkIdNumber } from './id-number';
 import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
-import { passportPinyin } from './pinyin-name';
+import type { NameParts } from './pinyin-name';
 import { isSatisfied, resolveRequirements, type ResolvedRequirement } from './requirements';
 import type { ChoiceOption, LocalText, Material, Question, ServiceRule } from './schema';
 import { checkAnswer, normalizeAnswer, type FieldError } from './validate';
@@ -133,11 +133,20 @@ export function conditionContext(
   return { answers, identity, materials, guide: { greenChannel: guideGreenChannel }, today };
 }
 
-/** The value a question starts with: derived pinyin, or a field of the ID card. */
-export function suggestedAnswer(question: Question, applicant: Applicant | null): string {
+/**
+ * The value a question starts with: derived pinyin, or a field of the ID card.
+ * `romanize` is `passportPinyin`, passed in so that its dictionary (pinyin-pro, about
+ * 100 KB gzip) is loaded only by those who need it; without it a pinyin question starts empty.
+ */
+export function suggestedAnswer(
+  question: Question,
+  applicant: Applicant | null,
+  romanize?: (name: string) => NameParts,
+): string {
   if (applicant === null) return '';
   if (question.type === 'pinyin') {
-    const parts = passportPinyin(applicant.name);
+    if (romanize === undefined) return '';
+    const parts = romanize(applicant.name);
     return question.derive === 'surname' ? parts.surname : parts.givenName;
   }
   if (question.type === 'region') {

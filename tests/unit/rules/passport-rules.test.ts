@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestedAnswer } from '../../../rules/engine/evaluate';
+import { passportPinyin } from '../../../rules/engine/pinyin-name';
 import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const rule = loadRule('passport-first');
@@ -102,10 +103,10 @@ describe('普通护照首次申请 (passport-first)', () => {
   it('suggests passport pinyin (单 → SHAN) and the card address', () => {
     const byId = (id: string) => rule.questions.find((q) => q.id === id)!;
     const shan = { ...adult, name: '单雪梅' };
-    expect(suggestedAnswer(byId('surnamePinyin'), shan)).toBe('SHAN');
-    expect(suggestedAnswer(byId('givenNamePinyin'), shan)).toBe('XUEMEI');
+    expect(suggestedAnswer(byId('surnamePinyin'), shan, passportPinyin)).toBe('SHAN');
+    expect(suggestedAnswer(byId('givenNamePinyin'), shan, passportPinyin)).toBe('XUEMEI');
     expect(suggestedAnswer(byId('postAddress'), adult)).toBe(adult.address);
-    expect(suggestedAnswer(byId('surnamePinyin'), null)).toBe('');
+    expect(suggestedAnswer(byId('surnamePinyin'), null, passportPinyin)).toBe('');
   });
 
   it('normalizes pinyin typed in lower case with spaces', () => {
