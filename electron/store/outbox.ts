@@ -65,7 +65,20 @@ export interface Outbox {
   deleteFinishedBefore(before: string): number;
   /** Accepted applications that still hold a personal payload (should be none). */
   unpurgedAccepted(): number;
+  /**
+   * Empties the WAL of the purged payloads' page images now, if a purge since the last
+   * time left some there. The sync worker calls it whenever its queue pauses.
+   */
+  flushPurges(): void;
 }
+
+/**
+ * Purges between two WAL truncations. A checkpoint per acceptance rewrote the whole WAL
+ * and fsynced twice for every application (a third of a drain's time); now the WAL is
+ * emptied when the drain pauses, and at least every this many purges while it runs. What
+ * waits there meanwhile is ciphertext (AES-256-GCM), as in the database itself.
+ */
+export const PURGES_PER_SHRED = 50;
 
 export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
   const due = db.prepare(`${RECORD_SELECT}
@@ -124,12 +137,18 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
    * sealed payload's page images. Busy (a reader mid-snapshot) is fine: the
    * next purge checkpoints again.
    */
+  let purgesSinceShred = 0;
   const shred = (): void => {
     try {
       checkpoint.get();
+      purgesSinceShred = 0;
     } catch {
       // A full disk: the purge is committed; the next one retries the checkpoint.
     }
+  };
+  const purged = (): void => {
+    purgesSinceShred += 1;
+    if (purgesSinceShred >= PURGES_PER_SHRED) shred();
   };
   const unpurged = db.prepare(
     "SELECT COUNT(*) AS n FROM applications a JOIN outbox o ON o.application_id = a.id WHERE o.state = 'accepted' AND (a.purged_at IS NULL OR length(a.payload) > 0)",
@@ -191,7 +210,7 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
         purgeApplication.run(now, acceptanceNo, id);
         purgeAttachments.run(id);
       });
-      shred();
+      purged();
     },
     markRejected(id, reason, now) {
       transaction(db, () => {
@@ -199,7 +218,10 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
         purgeApplication.run(now, null, id);
         purgeAttachments.run(id);
       });
-      shred();
+      purged();
+    },
+    flushPurges() {
+      if (purgesSinceShred > 0) shred();
     },
     scheduleRetry(id, state, nextAttemptAt, error, now) {
       retry.run(state, nextAttemptAt, error, now, id);

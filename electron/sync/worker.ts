@@ -321,6 +321,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       }
     }
     if (inFlight.size === 0) {
+      // The queue paused: empty the WAL of what the purges left there.
+      outbox.flushPurges();
       const next = outbox.nextDueAt();
       if (next !== null) arm(Date.parse(next) - nowMs);
     }
@@ -443,6 +445,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       client.close();
       await Promise.allSettled([...inFlight]);
       inFlight = new Set();
+      try {
+        outbox.flushPurges();
+      } catch {
+        // The store is already closed or the disk failed: the next start's first purge shreds.
+      }
     },
   };
 }

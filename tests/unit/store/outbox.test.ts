@@ -134,6 +134,8 @@ describe('outbox', () => {
       if (checkpointedFirst) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
       expect(pieces.every((p) => onDisk().includes(p))).toBe(true);
       outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
+      // The sync worker flushes whenever its queue pauses (and every PURGES_PER_SHRED purges).
+      outbox.flushPurges();
       // While the kiosk still runs, and after it stops.
       expect(pieces.filter((p) => onDisk().includes(p))).toHaveLength(0);
       db.close();
