@@ -234,7 +234,8 @@ async function benchJourneys(browser: Browser, kiosk: RunningKiosk): Promise<voi
     return `${d >= 0 ? '+' : ''}${kb(d)} KB (${(d / Math.max(1, JOURNEYS - 1)).toFixed(0)} B per journey)`;
   };
   console.log(
-    `heap snapshot, journey ${JOURNEYS} vs journey 1: the page's JS objects ${kb(firstParts.objects)} KB, ${delta('objects')}; ` +
+    `heap snapshot, journey ${JOURNEYS} vs journey 1: the page's JS objects ${kb(firstParts.objects)} KB, ${delta('objects')}, ` +
+      `${(((lastParts.objects - firstParts.objects) / firstParts.objects) * 100).toFixed(1)} % (goal ≤ ${HEAP_GROWTH_GOAL_PERCENT} %: what a leak would grow); ` +
       `compiled code ${delta('code')}; browser native bookkeeping ${delta('native')}`,
   );
   await context.close();
