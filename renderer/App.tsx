@@ -24,6 +24,7 @@ import { TakeCardPrompt } from './components/TakeCardPrompt';
 import { kiosk } from './api/kiosk';
 import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
+import { useHelp } from './state/help';
 import { useJourney } from './state/journey';
 import { loadKiosk } from './state/actions';
 import { loadPassportPinyin } from './state/passport-pinyin';
@@ -96,6 +97,13 @@ export function App() {
   const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
   const fillOnBehalf = useJourney((s) => s.assistance?.fillOnBehalf === true);
   useSlipScanAtHome();
+  const setHelp = useHelp((s) => s.setRequest);
+  useEffect(() => {
+    void kiosk.getHelpRequest({}).then((r) => {
+      if (r.ok) setHelp(r.value);
+    });
+    return kiosk.on('helpRequest', setHelp);
+  }, [setHelp]);
   const setDevices = useDevices((s) => s.setDevices);
   useEffect(() => {
     void kiosk.listDevices({}).then((r) => {

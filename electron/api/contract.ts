@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assistanceSchema } from '../../core/assistance';
 import { materialDeclarationSchema } from '../../core/application';
 import { applicationNoSchema } from '../../core/ids';
+import { helpRequestSchema } from '../../core/help-request';
 import { identitySchema } from '../../core/identity';
 import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
@@ -354,6 +355,22 @@ export const methods = {
     roles: TECHNICIAN,
     errors: [],
   },
+  /** 呼叫工作人员: a guide is called to this kiosk (the queue view and the back office's heartbeat); audited. */
+  callStaff: {
+    input: z.strictObject({ screen: z.string().max(32) }),
+    output: helpRequestSchema,
+    roles: ANYONE,
+    errors: [],
+  },
+  /** The open call, if any: the citizen's screen says help is coming, the guide's queue shows it. */
+  getHelpRequest: { input: empty, output: helpRequestSchema.nullable(), roles: ANYONE, errors: [] },
+  /** The guide came: the call is closed. */
+  answerStaffCall: {
+    input: empty,
+    output: z.strictObject({ answered: z.boolean() }),
+    roles: STAFF,
+    errors: [],
+  },
   staffUnlock: {
     input: z.strictObject({ role: staffRoleSchema, pin: z.string().regex(PIN_PATTERN) }),
     output: z.strictObject({ role: staffRoleSchema }),
@@ -441,6 +458,8 @@ export const events = {
   cardError: z.strictObject({ problem: cardProblemSchema }),
   scan: z.strictObject({ deviceId: z.string(), text: z.string() }),
   devicesChanged: z.array(deviceStatusSchema),
+  /** The call for a hall guide opened (the request) or was answered (null). */
+  helpRequest: helpRequestSchema.nullable(),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { EventName, MethodName } from './names';

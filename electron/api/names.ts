@@ -22,6 +22,9 @@ export const METHOD_NAMES = [
   'syncNow',
   'listDevices',
   'listRuleProblems',
+  'callStaff',
+  'getHelpRequest',
+  'answerStaffCall',
   'staffUnlock',
   'staffLock',
   'staffStatus',
@@ -45,6 +48,7 @@ export const EVENT_NAMES = [
   'cardError',
   'scan',
   'devicesChanged',
+  'helpRequest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

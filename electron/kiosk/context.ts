@@ -11,6 +11,7 @@ import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
 import type { Outbox } from '../store/outbox';
 import type { SyncWorker } from '../sync/worker';
+import type { HelpDesk } from './help-desk';
 import type { RuleSet } from './rule-files';
 import type { SessionKeeper } from './session';
 import type { StaffAuth } from './staff-auth';
@@ -45,6 +46,8 @@ export interface KioskContext {
   readonly demo: DemoControls | null;
   readonly sessions: SessionKeeper;
   readonly staff: StaffAuth;
+  /** The open call for a hall guide (呼叫工作人员). */
+  readonly help: HelpDesk;
   readonly emit: KioskEventListener;
   /** Offline handwriting recognition (zinnia); `available: false` when it is not installed. */
   readonly handwriting: Handwriting;

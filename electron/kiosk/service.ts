@@ -34,6 +34,8 @@ import { staffHandlers } from './handlers/staff';
 import { statusHandlers } from './handlers/status';
 import { submitHandlers } from './handlers/submit';
 import { keepBeating, type Heartbeat } from './heartbeat';
+import { createHelpDesk, type HelpDesk } from './help-desk';
+import { helpHandlers } from './handlers/help';
 import { loadRuleSet, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
@@ -85,13 +87,23 @@ export async function openKioskService(
     clock: options.clock,
     openLink: rig?.openLink ?? openDeviceLink,
   });
-  const sync = createSync(options, storage.value, devices);
+  const help = createHelpDesk({ clock: options.clock, audit, log: options.log });
+  const sync = createSync(options, storage.value, devices, help);
   if (!sync.ok) {
     audit.close();
     db.close();
     return startFailure('back_office', sync.error);
   }
-  const service = buildService(options, storage.value, devices, rig?.controls ?? null, sync.value);
+  // A call for help reaches the back office at once, not at the next heartbeat.
+  help.onChange(() => sync.value?.beatNow());
+  const service = buildService(
+    options,
+    storage.value,
+    devices,
+    rig?.controls ?? null,
+    sync.value,
+    help,
+  );
   return ok({
     ...service,
     async stop() {
@@ -108,6 +120,7 @@ function createSync(
   options: KioskServiceOptions,
   storage: Storage,
   devices: DeviceManager,
+  help: HelpDesk,
 ): Result<SyncWorker | null> {
   const { config } = options;
   if (config.backOffice === null) return ok(null);
@@ -127,6 +140,7 @@ function createSync(
       version: options.version,
       statusRetentionDays: config.storage.statusRetentionDays,
       devices: () => devices.health().map(({ id, kind, state }) => ({ id, kind, state })),
+      helpRequested: () => help.current(),
       log: options.log,
       audit: storage.audit,
       clock: options.clock,
@@ -185,6 +199,7 @@ function buildService(
   devices: DeviceManager,
   demo: DemoControls | null,
   sync: SyncWorker | null,
+  help: HelpDesk,
 ): KioskService {
   const { config, log } = options;
   const { store, outbox, audit } = storage;
@@ -212,6 +227,7 @@ function buildService(
   const emit: KioskEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  help.onChange((request) => emit('helpRequest', request));
   let cardOnReader = false;
 
   devices.onIdCard((deviceId, event) => {
@@ -291,6 +307,7 @@ function buildService(
     demo,
     sessions,
     staff,
+    help,
     emit,
     cardOnReader: () => cardOnReader,
     handwriting: createHandwriting(),
@@ -328,6 +345,7 @@ function buildService(
     ...captureHandlers(ctx),
     ...guideHandlers(ctx),
     ...queueHandlers(ctx),
+    ...helpHandlers(ctx),
     ...staffHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...demoHandlers(ctx),

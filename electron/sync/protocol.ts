@@ -54,4 +54,6 @@ export interface HeartbeatBody {
    * not cut back or rewritten on the kiosk after that moment.
    */
   readonly audit: { readonly seq: number; readonly hash: string } | null;
+  /** A citizen at this kiosk pressed 呼叫工作人员 and no guide has come yet. */
+  readonly helpRequested: { readonly since: string; readonly screen: string } | null;
 }

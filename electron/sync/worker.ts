@@ -29,6 +29,8 @@ export interface SyncWorker {
   /** Staff pressed "sync now": every waiting application is due at once and the pause is lifted. */
   syncNow(): number;
   lookup(applicationNo: string): Promise<Outcome<BackOfficeStatus>>;
+  /** Sends a heartbeat now, not at the next interval (a citizen called for help). */
+  beatNow(): void;
   link(): SyncLinkStatus;
   stop(): Promise<void>;
 }
@@ -42,6 +44,8 @@ export interface SyncWorkerOptions {
   readonly version: string;
   readonly statusRetentionDays: number;
   readonly devices: () => HeartbeatBody['devices'];
+  /** The open call for a hall guide, carried on every heartbeat. */
+  readonly helpRequested?: () => HeartbeatBody['helpRequested'];
   readonly log: Logger;
   readonly audit: AuditLog;
   readonly clock: Clock;
@@ -340,6 +344,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       },
       devices: options.devices(),
       audit: options.audit.head(),
+      helpRequested: options.helpRequested?.() ?? null,
     });
     if (stopped) return;
     const wasDown = reachable === false;
@@ -434,6 +439,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         pausedUntil: pausedUntil > now().getTime() ? iso(pausedUntil) : null,
         sending: inFlight.size,
       };
+    },
+    beatNow() {
+      if (!stopped) beat();
     },
     async stop() {
       stopped = true;

@@ -1,10 +1,13 @@
+import { kiosk } from '../api/kiosk';
 import { useT } from '../i18n';
 import { useAssist, VOLUME_STEP } from '../state/assist';
+import { useHelp } from '../state/help';
+import { useUi } from '../state/ui';
 import { repeat, stopSpeaking, useVoice } from '../voice/speaker';
 
 /**
  * On every citizen screen: 长辈版 (large text, large keys, voice, more time),
- * voice on/off, 再听一遍 and the volume. Big enough to find without reading.
+ * voice on/off, 再听一遍, the volume, and 呼叫工作人员. Big enough to find without reading.
  */
 export function AssistBar() {
   const { t } = useT();
@@ -14,6 +17,13 @@ export function AssistBar() {
   const { setElder, setVoice, setVolume } = useAssist.getState();
   const spoken = useVoice((s) => s.spoken);
   const hasPrompt = useVoice((s) => s.last !== null);
+  const helpOpen = useHelp((s) => s.request !== null);
+  const screen = useUi((s) => s.screen.name);
+  const callStaff = (): void => {
+    void kiosk.callStaff({ screen }).then((result) => {
+      if (result.ok) useHelp.getState().setRequest(result.value);
+    });
+  };
   return (
     <div
       className="assist-bar"
@@ -76,6 +86,20 @@ export function AssistBar() {
             </button>
           </div>
         </>
+      )}
+      {helpOpen ? (
+        <p className="assist-help-called" role="status" data-testid="help-called">
+          {t('help.called')}
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary assist-help"
+          data-testid="call-staff"
+          onClick={callStaff}
+        >
+          {t('help.call')}
+        </button>
       )}
     </div>
   );

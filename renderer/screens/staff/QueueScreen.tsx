@@ -5,6 +5,7 @@ import { kiosk } from '../../api/kiosk';
 import { ActionBar } from '../../components/ActionBar';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
+import { useHelp } from '../../state/help';
 import { useStaff } from '../../state/staff';
 import { useUi } from '../../state/ui';
 import { useScreenHeading } from '../use-screen-heading';
@@ -17,6 +18,25 @@ const STATES: readonly OutboxState[] = [
   'accepted',
 ];
 const REFRESH_MS = 2000;
+
+const SCREENS = [
+  'home',
+  'guide',
+  'idcard',
+  'question',
+  'materials',
+  'camera',
+  'review',
+  'slip',
+  'status',
+  'queue',
+  'diagnostics',
+] as const;
+/** The screen a call came from, in words; the main process only checks it is short. */
+function helpWhere(screen: string): `help.where.${(typeof SCREENS)[number]}` {
+  const known = SCREENS.find((s) => s === screen);
+  return `help.where.${known ?? 'home'}`;
+}
 
 function duration(t: ReturnType<typeof useT>['t'], seconds: number): string {
   if (seconds < 60) return t('duration.seconds', { n: seconds });
@@ -41,6 +61,11 @@ export function QueueScreen() {
   const heading = useScreenHeading();
   const [queue, setQueue] = useState<QueueStatus | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const help = useHelp((s) => s.request);
+  const answerCall = async (): Promise<void> => {
+    const result = await kiosk.answerStaffCall({});
+    if (result.ok) useHelp.getState().setRequest(null);
+  };
 
   const lock = useCallback(async () => {
     await kiosk.staffLock({});
@@ -117,6 +142,23 @@ export function QueueScreen() {
             <p className="notice notice-error" role="alert">
               {t('queue.storageLow', { free: queue.storage.freeMb, min: queue.storage.minFreeMb })}
             </p>
+          )}
+          {help !== null && (
+            <div className="notice notice-warn help-alert" role="alert" data-testid="help-alert">
+              <p>
+                {t('help.queueAlert', {
+                  at: formatDateTime(help.since, locale),
+                  where: t(helpWhere(help.screen)),
+                })}
+              </p>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void answerCall()}
+              >
+                {t('help.answer')}
+              </button>
+            </div>
           )}
           <section className="diag-block" aria-labelledby="queue-counts">
             <h2 id="queue-counts" className="block-title">
