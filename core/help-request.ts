@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HELP_SCREENS } from './help-screens';
 
 /**
  * A citizen pressed 呼叫工作人员: since when, and on which screen. Nothing
@@ -6,6 +7,6 @@ import { z } from 'zod';
  */
 export const helpRequestSchema = z.strictObject({
   since: z.string(),
-  screen: z.string().max(32),
+  screen: z.enum(HELP_SCREENS),
 });
 export type HelpRequest = z.output<typeof helpRequestSchema>;

@@ -27,7 +27,7 @@ export const printOutcomeSchema = z.strictObject({
 export type PrintOutcome = z.output<typeof printOutcomeSchema>;
 
 /**
- * The acceptance slip (申请回执) as data: the printer, the screen and the A4
+ * The application receipt (申请回执) as data: the printer, the screen and the A4
  * form all write it from this, through `slipLines`. Holds the applicant's name
  * (shown masked) but never the full ID number.
  */

@@ -357,7 +357,7 @@ export const methods = {
   },
   /** 呼叫工作人员: a guide is called to this kiosk (the queue view and the back office's heartbeat); audited. */
   callStaff: {
-    input: z.strictObject({ screen: z.string().max(32) }),
+    input: helpRequestSchema.pick({ screen: true }),
     output: helpRequestSchema,
     roles: ANYONE,
     errors: [],

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
 import type { HelpRequest } from '../../core/help-request';
+import type { HelpScreen } from '../../core/help-screens';
 import type { StaffRole } from '../../core/status';
 import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../shared/log';
@@ -7,7 +8,7 @@ import type { Logger } from '../shared/log';
 /** The one open call for a hall guide on this kiosk, if any. */
 export interface HelpDesk {
   /** A citizen asks; pressing again while the call is open keeps the first time. */
-  request(screen: string): HelpRequest;
+  request(screen: HelpScreen): HelpRequest;
   /** A signed-in guide or technician came; false when no call was open. */
   answer(role: StaffRole): boolean;
   current(): HelpRequest | null;

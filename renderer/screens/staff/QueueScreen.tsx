@@ -5,6 +5,7 @@ import { kiosk } from '../../api/kiosk';
 import { ActionBar } from '../../components/ActionBar';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
+import type { HelpScreen } from '../../../core/help-screens';
 import { useHelp } from '../../state/help';
 import { useStaff } from '../../state/staff';
 import { useUi } from '../../state/ui';
@@ -19,23 +20,9 @@ const STATES: readonly OutboxState[] = [
 ];
 const REFRESH_MS = 2000;
 
-const SCREENS = [
-  'home',
-  'guide',
-  'idcard',
-  'question',
-  'materials',
-  'camera',
-  'review',
-  'slip',
-  'status',
-  'queue',
-  'diagnostics',
-] as const;
-/** The screen a call came from, in words; the main process only checks it is short. */
-function helpWhere(screen: string): `help.where.${(typeof SCREENS)[number]}` {
-  const known = SCREENS.find((s) => s === screen);
-  return `help.where.${known ?? 'home'}`;
+/** The screen a call came from, in words. */
+function helpWhere(screen: HelpScreen): `help.where.${HelpScreen}` {
+  return `help.where.${screen}`;
 }
 
 function duration(t: ReturnType<typeof useT>['t'], seconds: number): string {

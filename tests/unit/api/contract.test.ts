@@ -26,6 +26,14 @@ describe('the API contract', () => {
     expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
   });
 
+  it('takes only a known screen name with a call for staff, so no free text reaches the audit log', () => {
+    expect(methods.callStaff.input.safeParse({ screen: 'review' }).success).toBe(true);
+    expect(methods.callStaff.input.safeParse({ screen: '王晓明 110105198806150032' }).success).toBe(
+      false,
+    );
+    expect(methods.answerStaffCall.roles).not.toContain('citizen');
+  });
+
   it('rejects extra fields on inputs (strict objects)', () => {
     expect(methods.getService.input.safeParse({ serviceId: 'x' }).success).toBe(true);
     expect(methods.getService.input.safeParse({ serviceId: 'x', admin: true }).success).toBe(false);
