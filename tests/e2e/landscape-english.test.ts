@@ -71,8 +71,11 @@ describe('landscape kiosk in English', () => {
     const { page } = ctx;
     const applicationNo = await page.getByTestId('application-no').innerText();
     await page.getByRole('button', { name: 'Remove card' }).click();
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
     await page.getByRole('button', { name: 'Done, back to Home' }).click();
-    // A finished session hands the kiosk back in its default language; this visitor wants English again.
+    // A finished session hands the kiosk back in its default language (once the reader has
+    // reported the card lifted); this visitor wants English again.
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByTestId('check-status').click();
     await page.getByRole('heading', { level: 1, name: 'Check an application' }).waitFor();
