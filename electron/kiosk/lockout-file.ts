@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../shared/log';
+import { writeFileAtomically } from '../store/atomic-file';
 import type { LockoutMemory, LockoutState } from './staff-auth';
 
 const stateSchema = z.strictObject({
@@ -20,7 +21,7 @@ function parseState(text: string): LockoutState | null {
 
 /**
  * The staff PIN lockout kept in a small file in the data folder (no PIN, no
- * person: a count and a time), written whole and renamed into place. A file
+ * person: a count and a time), written whole, synced and renamed into place. A file
  * that cannot be read gives no fresh budget: the free attempts count as used,
  * so the next wrong PIN locks, while the right one still works.
  */
@@ -45,9 +46,8 @@ export function lockoutFile(path: string, log: Logger, freeAttempts: number): Lo
       // then holds in memory only, and the log says so.
       try {
         mkdirSync(dirname(path), { recursive: true });
-        const temp = `${path}.tmp`;
-        writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
-        renameSync(temp, path);
+        // Synced before it counts: a guess followed by a power cut must still be a used attempt.
+        writeFileAtomically(path, JSON.stringify(state));
       } catch (cause) {
         log.warn('staff.lockoutFileUnwritable', {
           path,

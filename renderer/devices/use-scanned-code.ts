@@ -39,7 +39,8 @@ export const isSlipCode = (text: string): boolean =>
 export function useSlipScanAtHome(): void {
   const go = useUi((s) => s.go);
   useScannedCode((text) => {
-    if (useUi.getState().screen.name === 'home' && isSlipCode(text))
-      go({ name: 'status', scanned: text });
+    if (useUi.getState().screen.name !== 'home') return;
+    if (isSlipCode(text)) go({ name: 'status', scanned: text });
+    else useUi.getState().setForeignCode(true);
   });
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ServiceSummary } from '../../electron/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
@@ -17,6 +18,9 @@ const CATEGORIES: readonly ServiceCategory[] = ['户籍', '出入境', '交通�
  * is under 出入境. 长辈版 shows the same tiles larger, with fewer words on
  * each (the name and the time limit).
  */
+/** How long the home screen says a scanned code was no receipt's. */
+const FOREIGN_CODE_MS = 10_000;
+
 export function HomeScreen() {
   const { t } = useT();
   const services = useUi((s) => s.services);
@@ -24,6 +28,16 @@ export function HomeScreen() {
   const elder = useAssist((s) => s.elder);
   const readerOk = useDevices((s) => readerReady(s.devices));
   const printerOk = useDevices((s) => printerReady(s.devices));
+  const foreignCode = useUi((s) => s.foreignCode);
+  useEffect(() => {
+    // Said for a while, then gone; and never carried to another screen.
+    if (!foreignCode) return;
+    const timer = setTimeout(() => useUi.getState().setForeignCode(false), FOREIGN_CODE_MS);
+    return () => {
+      clearTimeout(timer);
+      useUi.getState().setForeignCode(false);
+    };
+  }, [foreignCode]);
   const heading = useScreenHeading();
   useScreenVoice(keyPrompt('voice.home'), null, 'home');
 
@@ -51,6 +65,11 @@ export function HomeScreen() {
         </button>
       </div>
       {services.length === 0 && <p className="notice">{t('home.serviceUnavailable')}</p>}
+      {foreignCode && (
+        <p className="notice notice-warn" role="status" data-testid="foreign-code">
+          {t('home.foreignCode')}
+        </p>
+      )}
       {!readerOk && (
         <p className="notice notice-error" role="status">
           {t('home.readerDown')}

@@ -29,6 +29,9 @@ interface UiState {
   /** A session ended with the card still on the reader: "请取走您的身份证" until it is lifted. */
   readonly takeCard: boolean;
   readonly setTakeCard: (takeCard: boolean) => void;
+  /** A code scanned on the home screen that is no application receipt's: said, not ignored. */
+  readonly foreignCode: boolean;
+  readonly setForeignCode: (foreignCode: boolean) => void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -41,4 +44,6 @@ export const useUi = create<UiState>((set) => ({
   setKiosk: (info, services) => set({ info, services, locale: info.defaultLocale }),
   takeCard: false,
   setTakeCard: (takeCard) => set({ takeCard }),
+  foreignCode: false,
+  setForeignCode: (foreignCode) => set({ foreignCode }),
 }));

@@ -92,6 +92,16 @@ describe('applications reach the station back office', () => {
     expect(JSON.stringify(record.body)).toContain(PRINCIPAL_ID);
   });
 
+  it('says so when a code scanned on the home screen is not from an application receipt', async () => {
+    await api(page, 'demoScan', { text: 'https://example.com/coupon?id=42' });
+    await expect(page.getByTestId('foreign-code').innerText()).resolves.toContain(
+      '这个二维码不是申请回执上的',
+    );
+    await expect(
+      page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).count(),
+    ).resolves.toBe(1);
+  });
+
   it('shows its state when the slip QR is scanned on the home screen, with nothing personal', async () => {
     await api(page, 'demoScan', { text: `GAKIOSK:${first}` });
     await page.getByRole('heading', { level: 1, name: '查询办理进度' }).waitFor();

@@ -222,9 +222,10 @@ describe('staff PINs', () => {
   });
   it('still signs a technician in when the lockout file cannot be written (a full disk)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
-    // A directory where the file should be: every write fails, as on a full or read-only disk.
+    // A directory where the temp file goes (writeFileAtomically's name): every write fails, as
+    // on a full or read-only disk.
     const path = join(dir, 'staff-lockout.json');
-    mkdirSync(`${path}.tmp`);
+    mkdirSync(`${path}.tmp-${process.pid}`);
     const events: string[] = [];
     const hashes = { technician: await hashPin('246810', fast) };
     const auth = createStaffAuth(
