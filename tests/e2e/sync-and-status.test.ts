@@ -100,6 +100,7 @@ describe('applications reach the station back office', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).count(),
     ).resolves.toBe(1);
+    await screenshot(page, 'portrait-52-foreign-code');
   });
 
   it('shows its state when the slip QR is scanned on the home screen, with nothing personal', async () => {
