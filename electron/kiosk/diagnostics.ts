@@ -44,15 +44,14 @@ export interface ReadinessCheck {
   readonly detail: string;
 }
 
-/** Below this the kiosk warns: a day of applications with scans must fit. */
-export const MIN_DISK_FREE_MB = 512;
-
 /** What must hold before a kiosk goes into the hall; each check says what it saw. */
 export function readinessChecks(
   devices: readonly DeviceHealth[],
   ruleProblems: readonly RuleFileProblem[],
   system: SystemFacts,
   services: number,
+  /** `storage.minFreeMb`: the floor below which the kiosk takes no application, one number everywhere. */
+  minFreeMb: number,
 ): ReadinessCheck[] {
   return [
     ...devices.map((d) => ({
@@ -67,11 +66,9 @@ export function readinessChecks(
     },
     {
       name: 'disk space',
-      ok: system.diskFreeMb !== null && system.diskFreeMb >= MIN_DISK_FREE_MB,
+      ok: system.diskFreeMb !== null && system.diskFreeMb >= minFreeMb,
       detail:
-        system.diskFreeMb === null
-          ? 'unknown'
-          : `${system.diskFreeMb} MB free (need ${MIN_DISK_FREE_MB})`,
+        system.diskFreeMb === null ? 'unknown' : `${system.diskFreeMb} MB free (need ${minFreeMb})`,
     },
   ];
 }

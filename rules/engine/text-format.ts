@@ -31,10 +31,19 @@ export function formatDate(iso: string, locale: TextLocale): string {
   return `${d} ${month ?? m} ${y}`;
 }
 
-/** Date and minute in China Standard Time (UTC+8, no daylight saving). */
+/** A timestamp as China Standard Time (UTC+8, no daylight saving), still in ISO form. */
+const chinaTime = (isoTimestamp: string): string =>
+  new Date(new Date(isoTimestamp).getTime() + 8 * 3600 * 1000).toISOString();
+
+/** Date and minute in China Standard Time. */
 export function formatDateTime(isoTimestamp: string, locale: TextLocale): string {
-  const shifted = new Date(new Date(isoTimestamp).getTime() + 8 * 3600 * 1000).toISOString();
+  const shifted = chinaTime(isoTimestamp);
   return `${formatDate(shifted.slice(0, 10), locale)} ${shifted.slice(11, 16)}`;
+}
+
+/** 10:00:00.123 in China Standard Time, as the header's clock: for the technicians' frame log. */
+export function formatClockMs(isoTimestamp: string): string {
+  return chinaTime(isoTimestamp).slice(11, 23);
 }
 
 /** 王晓明 → 王*明 ; 欧阳小龙 → 欧**龙 (code points, so rare characters stay whole). */

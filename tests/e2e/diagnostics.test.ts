@@ -68,6 +68,8 @@ describe('technician diagnostics', () => {
     await expect
       .poll(() => log.innerText(), { timeout: 5000 })
       .toContain('bytes of card data (masked)');
+    // Frame times in China time, as the header's clock (the kiosk's day starts at 10:00 +08:00).
+    await expect(log.innerText()).resolves.toMatch(/^10:\d\d:\d\d\.\d{3} /m);
     // The name 王晓明 in UCS-2LE would be 8B 73 53 66 0E 66: it must not be anywhere in the log.
     await expect(log.innerText()).resolves.not.toContain('8B 73 53 66');
     await screenshot(page, 'portrait-42-frame-log');

@@ -30,7 +30,13 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
         action: p.action,
         problems: [...p.problems],
       })),
-      checks: readinessChecks(devices, ctx.ruleSet.problems, system, ctx.ruleSet.rules.size),
+      checks: readinessChecks(
+        devices,
+        ctx.ruleSet.problems,
+        system,
+        ctx.ruleSet.rules.size,
+        ctx.config.storage.minFreeMb,
+      ),
       demoFaults: Object.fromEntries(
         Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [id, [...faults]]),
       ),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceHealthView, MethodOutput } from '../../../electron/api/contract';
 import { kiosk } from '../../api/kiosk';
+import { formatClockMs } from '../../../rules/engine/text-format';
 import { ActionBar } from '../../components/ActionBar';
 import { useT } from '../../i18n';
 import { useStaff } from '../../state/staff';
@@ -325,7 +326,7 @@ function DeviceCard({
             : frames
                 .slice(-40)
                 .reverse()
-                .map((f) => `${f.at.slice(11, 23)} ${f.dir.padEnd(4)} ${f.text}`)
+                .map((f) => `${formatClockMs(f.at)} ${f.dir.padEnd(4)} ${f.text}`)
                 .join('\n')}
         </pre>
       )}
