@@ -85,8 +85,9 @@ export function App() {
     // before anyone needs them.
     if (status === 'ready')
       setTimeout(() => {
-        void loadIme();
-        void loadPassportPinyin();
+        // A failed fetch is retried when the keyboard or a pinyin question needs it.
+        loadIme().catch(() => undefined);
+        loadPassportPinyin().catch(() => undefined);
       }, 500);
   }, [status]);
   const elder = useAssist((s) => s.elder);

@@ -10,10 +10,17 @@ let loaded: Ime | null = null;
  * first screen can be drawn.
  */
 export function loadIme(): Promise<Ime> {
-  loading ??= import('./pinyin-dictionary.json').then((module) => {
-    loaded = createIme(module.default);
-    return loaded;
-  });
+  loading ??= import('./pinyin-dictionary.json').then(
+    (module) => {
+      loaded = createIme(module.default);
+      return loaded;
+    },
+    (cause: unknown) => {
+      // A fetch that failed once (the web host restarting) is tried again by the next caller.
+      loading = null;
+      throw cause;
+    },
+  );
   return loading;
 }
 
@@ -21,7 +28,7 @@ export function loadIme(): Promise<Ime> {
 export function useIme(): Ime | null {
   const [ime, setIme] = useState<Ime | null>(loaded);
   useEffect(() => {
-    if (ime === null) void loadIme().then(setIme);
+    if (ime === null) loadIme().then(setIme, () => undefined);
   }, [ime]);
   return ime;
 }

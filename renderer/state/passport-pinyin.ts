@@ -12,10 +12,17 @@ let loading: Promise<Romanize> | null = null;
  * first screen is up (see App), so it is there long before a journey reaches them.
  */
 export function loadPassportPinyin(): Promise<Romanize> {
-  loading ??= import('../../rules/engine/pinyin-name').then((m) => {
-    loaded = m.passportPinyin;
-    return m.passportPinyin;
-  });
+  loading ??= import('../../rules/engine/pinyin-name').then(
+    (m) => {
+      loaded = m.passportPinyin;
+      return m.passportPinyin;
+    },
+    (cause: unknown) => {
+      // Tried again by the next caller rather than failing for good.
+      loading = null;
+      throw cause;
+    },
+  );
   return loading;
 }
 
@@ -25,9 +32,12 @@ export function usePassportPinyin(): Romanize | null {
   useEffect(() => {
     if (romanize !== null) return;
     let current = true;
-    void loadPassportPinyin().then((f) => {
-      if (current) setRomanize(() => f);
-    });
+    loadPassportPinyin().then(
+      (f) => {
+        if (current) setRomanize(() => f);
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };

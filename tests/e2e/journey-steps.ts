@@ -165,6 +165,9 @@ export async function typeOnScreen(
         .click();
     }
     const candidate = keyboard.locator(`[data-candidate="${wanted}"]`);
+    // The first page first: right after the page opens the keyboard's dictionary may still be
+    // loading (a lazy chunk), and paging through an empty bar would wait on a disabled key.
+    await keyboard.locator('[data-candidate]').first().waitFor();
     for (let turn = 0; turn < 12 && (await candidate.count()) === 0; turn += 1) {
       await keyboard.getByRole('button', { name: '下一页候选字' }).click();
     }
