@@ -53,6 +53,10 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
   );
 
   if (evaluation === null || question === undefined || state === undefined) return null;
+  // Passport pinyin comes in its own chunk (fetched after the first screen): its question waits
+  // the moment it may take rather than start empty and be filled in under the citizen's eyes.
+  if (question.type === 'pinyin' && romanize === null && evaluation.applicant !== null)
+    return <p className="screen-lead">{t('app.loading')}</p>;
 
   const errors = evaluation.fieldErrors.filter((e) => e.questionId === questionId);
   const messages = showErrors ? errors.map((e) => fieldErrorMessage(t, l, e, question)) : [];

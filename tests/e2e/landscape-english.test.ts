@@ -45,7 +45,7 @@ describe('landscape kiosk in English', () => {
     for (const digit of '13700001111')
       await page.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
     await next();
-    await expect(page.locator('#answer').inputValue()).resolves.toBe('SHAN');
+    await expect.poll(() => page.locator('#answer').inputValue()).toBe('SHAN');
     await screenshot(page, 'landscape-05-pinyin-en');
     await next();
     await expect(page.locator('#answer').inputValue()).resolves.toBe('XUEMEI');

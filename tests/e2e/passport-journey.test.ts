@@ -93,11 +93,11 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   it('derives the pinyin name from the card and lets the citizen keep it', async () => {
     const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '姓的拼音' }).waitFor();
-    await expect(page.locator('#answer').inputValue()).resolves.toBe('WANG');
+    await expect.poll(() => page.locator('#answer').inputValue()).toBe('WANG');
     await screenshot(page, 'portrait-07-question-pinyin');
     await next();
     await page.getByRole('heading', { level: 1, name: '名的拼音' }).waitFor();
-    await expect(page.locator('#answer').inputValue()).resolves.toBe('XIAOMING');
+    await expect.poll(() => page.locator('#answer').inputValue()).toBe('XIAOMING');
     await next();
   });
 
