@@ -3,6 +3,9 @@ import type { NameParts } from '../../rules/engine/pinyin-name';
 
 type Romanize = (name: string) => NameParts;
 
+/** How long a failed fetch of the chunk waits before the next try. */
+const RETRY_MS = 2000;
+
 let loaded: Romanize | null = null;
 let loading: Promise<Romanize> | null = null;
 
@@ -29,18 +32,24 @@ export function loadPassportPinyin(): Promise<Romanize> {
 /** `passportPinyin` once its chunk is here; null for the moment before. */
 export function usePassportPinyin(): Romanize | null {
   const [romanize, setRomanize] = useState<Romanize | null>(() => loaded);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (romanize !== null) return;
     let current = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     loadPassportPinyin().then(
       (f) => {
         if (current) setRomanize(() => f);
       },
-      () => undefined,
+      () => {
+        // The question waits on it: try again shortly rather than wait for good.
+        if (current) retry = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
+      },
     );
     return () => {
       current = false;
+      clearTimeout(retry);
     };
-  }, [romanize]);
+  }, [romanize, attempt]);
   return romanize;
 }

@@ -99,6 +99,25 @@ function comparedLiterals(condition: unknown, found: { question: string; value: 
 }
 
 /**
+ * Order comparisons (<, <=, >, >=) with a text operand: JSONLogic would compare "63" with an
+ * age as text or coerce it silently; a rule means the number.
+ */
+function textInOrderComparisons(condition: unknown, found: string[] = []): string[] {
+  if (Array.isArray(condition)) {
+    condition.forEach((c) => textInOrderComparisons(c, found));
+    return found;
+  }
+  if (condition === null || typeof condition !== 'object') return found;
+  for (const [op, args] of Object.entries(condition)) {
+    if (['<', '<=', '>', '>='].includes(op) && Array.isArray(args)) {
+      for (const arg of args as unknown[]) if (typeof arg === 'string') found.push(arg);
+    }
+    textInOrderComparisons(args, found);
+  }
+  return found;
+}
+
+/**
  * What a schema cannot see: unknown variables and operators in conditions,
  * conditions that look at a later question, unknown materials, duplicate ids,
  * typos in compared option values, broken patterns. Runs on the merged rule
@@ -187,6 +206,12 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
           message: `"${name}" is not known; conditions see answers, identity, materials, guide and today`,
         });
       }
+    }
+    for (const text of textInOrderComparisons(site.condition)) {
+      problems.push({
+        path: site.path,
+        message: `compares with the text "${text}"; write the number without quotes`,
+      });
     }
     for (const { question, value } of comparedLiterals(site.condition)) {
       const q = questionById.get(question);

@@ -86,6 +86,15 @@ describe('npm run rules:check', () => {
       /\$\.guide\.feeBasis: a fee needs the document that sets it/,
     ],
     [
+      'a number written as text in a comparison',
+      (r: any, w: any) => {
+        const d = r('services/driving-licence-renewal.json');
+        d.outcomes[0].cases[0].when.and[1]['>='][1] = '63';
+        w('services/driving-licence-renewal.json', d);
+      },
+      /driving-licence-renewal\.json \$\.outcomes\[0\]\.cases\[0\]\.when: compares with the text "63"/,
+    ],
+    [
       'the emergency line as the consultation phone',
       (r: any, w: any) => {
         const d = r(H);
