@@ -263,7 +263,19 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
         problems.push({ path: `$.requirements[${i}]`, message: `material "${id}" does not exist` });
     }
   });
+  rule.requirements.forEach((r, i) => {
+    if (r.requiredIf === false)
+      problems.push({
+        path: `$.requirements[${i}].requiredIf`,
+        message: `"${r.id}" is never required: give it a condition or remove it`,
+      });
+  });
   rule.materials.forEach((m, i) => {
+    if (!grouped.has(m.id) && m.requiredIf === false)
+      problems.push({
+        path: `$.materials[${i}].requiredIf`,
+        message: `"${m.id}" is never required and never asked for: give it a condition or remove it`,
+      });
     if (grouped.has(m.id) && m.requiredIf !== true) {
       problems.push({
         path: `$.materials[${i}].requiredIf`,

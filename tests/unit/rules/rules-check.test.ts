@@ -95,6 +95,15 @@ describe('npm run rules:check', () => {
       /driving-licence-renewal\.json \$\.outcomes\[0\]\.cases\[0\]\.when: compares with the text "63"/,
     ],
     [
+      'a material that is never required',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.materials.find((m: any) => m.id === 'employerOpinion').requiredIf = false;
+        w(P, d);
+      },
+      /passport-first\.json \$\.materials\[\d+\]\.requiredIf: "employerOpinion" is never required/,
+    ],
+    [
       'the emergency line as the consultation phone',
       (r: any, w: any) => {
         const d = r(H);
