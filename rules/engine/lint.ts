@@ -1,5 +1,5 @@
 import { citationProblems } from './citations';
-import { CONTEXT_ROOTS, isAllowedOperator, operatorsIn, variablesIn } from './logic';
+import { CONTEXT_ROOTS, isAllowedOperator, operationsIn, operatorsIn, variablesIn } from './logic';
 import { nestedQuantifier } from './regex-safety';
 import type { RuleProblem } from './rule-problem';
 import type { Condition, Question, ServiceRule } from './schema';
@@ -64,57 +64,42 @@ function duplicates(ids: readonly string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
+/** `answers.reason` → `reason`; null for anything but a plain answer variable. */
+function answerName(x: unknown): string | null {
+  const v = (x as { var?: unknown } | null)?.var;
+  return typeof v === 'string' && v.startsWith('answers.') ? v.slice('answers.'.length) : null;
+}
+
 /**
  * `{"==": [{"var": "answers.reason"}, "spuose"]}` never holds: a literal compared with a
  * choice answer must be one of that question's option values.
  */
-function comparedLiterals(condition: unknown, found: { question: string; value: unknown }[] = []) {
-  if (Array.isArray(condition)) {
-    condition.forEach((c) => comparedLiterals(c, found));
-    return found;
-  }
-  if (condition === null || typeof condition !== 'object') return found;
-  for (const [op, args] of Object.entries(condition)) {
+function comparedLiterals(condition: unknown): { question: string; value: unknown }[] {
+  return operationsIn(condition).flatMap(({ op, args }) => {
+    const found: { question: string; value: unknown }[] = [];
     if (['==', '!=', '===', '!=='].includes(op) && Array.isArray(args) && args.length === 2) {
       const [a, b] = args as unknown[];
-      const name = (x: unknown): string | null => {
-        const v = (x as { var?: unknown } | null)?.var;
-        return typeof v === 'string' && v.startsWith('answers.')
-          ? v.slice('answers.'.length)
-          : null;
-      };
-      if (name(a) !== null && typeof b === 'string') found.push({ question: name(a)!, value: b });
-      if (name(b) !== null && typeof a === 'string') found.push({ question: name(b)!, value: a });
+      const [nameA, nameB] = [answerName(a), answerName(b)];
+      if (nameA !== null && typeof b === 'string') found.push({ question: nameA, value: b });
+      if (nameB !== null && typeof a === 'string') found.push({ question: nameB, value: a });
     }
     if (op === 'in' && Array.isArray(args) && args.length === 2 && Array.isArray(args[1])) {
-      const v = (args[0] as { var?: unknown } | null)?.var;
-      if (typeof v === 'string' && v.startsWith('answers.')) {
-        for (const value of args[1] as unknown[])
-          found.push({ question: v.slice('answers.'.length), value });
-      }
+      const name = answerName(args[0]);
+      if (name !== null)
+        for (const value of args[1] as unknown[]) found.push({ question: name, value });
     }
-    comparedLiterals(args, found);
-  }
-  return found;
+    return found;
+  });
 }
 
 /**
  * Order comparisons (<, <=, >, >=) with a text operand: JSONLogic would compare "63" with an
  * age as text or coerce it silently; a rule means the number.
  */
-function textInOrderComparisons(condition: unknown, found: string[] = []): string[] {
-  if (Array.isArray(condition)) {
-    condition.forEach((c) => textInOrderComparisons(c, found));
-    return found;
-  }
-  if (condition === null || typeof condition !== 'object') return found;
-  for (const [op, args] of Object.entries(condition)) {
-    if (['<', '<=', '>', '>='].includes(op) && Array.isArray(args)) {
-      for (const arg of args as unknown[]) if (typeof arg === 'string') found.push(arg);
-    }
-    textInOrderComparisons(args, found);
-  }
-  return found;
+function textInOrderComparisons(condition: unknown): string[] {
+  return operationsIn(condition)
+    .filter(({ op, args }) => ['<', '<=', '>', '>='].includes(op) && Array.isArray(args))
+    .flatMap(({ args }) => (args as unknown[]).filter((a): a is string => typeof a === 'string'));
 }
 
 /**

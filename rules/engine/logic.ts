@@ -78,11 +78,18 @@ export function variablesIn(condition: unknown): string[] {
   });
 }
 
+/** Every operation in a condition, outermost first: the one walk rules:check's checks share. */
+export function operationsIn(
+  condition: unknown,
+): { readonly op: string; readonly args: unknown }[] {
+  if (Array.isArray(condition)) return condition.flatMap(operationsIn);
+  if (condition === null || typeof condition !== 'object') return [];
+  return Object.entries(condition).flatMap(([op, args]) => [{ op, args }, ...operationsIn(args)]);
+}
+
 /** Every operator name in a condition, for rules:check (json-logic-js refuses unknown ones at run time). */
 export function operatorsIn(condition: unknown): string[] {
-  if (Array.isArray(condition)) return condition.flatMap(operatorsIn);
-  if (condition === null || typeof condition !== 'object') return [];
-  return Object.entries(condition).flatMap(([op, args]) => [op, ...operatorsIn(args)]);
+  return operationsIn(condition).map((o) => o.op);
 }
 
 /**
