@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { lazyChunk } from '../state/lazy-chunk';
 import { createIme, type Ime, type RareDictionary } from './pinyin-ime';
 
-let loading: Promise<Ime> | null = null;
-let loaded: Ime | null = null;
+const imeChunk = lazyChunk(() =>
+  import('./pinyin-dictionary.json').then((module) => createIme(module.default)),
+);
 
 /**
  * The pinyin dictionary is half a megabyte: it is a chunk of its own, fetched
@@ -10,23 +12,12 @@ let loaded: Ime | null = null;
  * first screen can be drawn.
  */
 export function loadIme(): Promise<Ime> {
-  loading ??= import('./pinyin-dictionary.json').then(
-    (module) => {
-      loaded = createIme(module.default);
-      return loaded;
-    },
-    (cause: unknown) => {
-      // A fetch that failed once (the web host restarting) is tried again by the next caller.
-      loading = null;
-      throw cause;
-    },
-  );
-  return loading;
+  return imeChunk.load();
 }
 
 /** The input method once its dictionary is in (at once after the first time). */
 export function useIme(): Ime | null {
-  const [ime, setIme] = useState<Ime | null>(loaded);
+  const [ime, setIme] = useState<Ime | null>(imeChunk.loaded());
   useEffect(() => {
     if (ime === null) loadIme().then(setIme, () => undefined);
   }, [ime]);

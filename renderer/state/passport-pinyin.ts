@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { NameParts } from '../../rules/engine/pinyin-name';
+import { lazyChunk } from './lazy-chunk';
 
 type Romanize = (name: string) => NameParts;
 
 /** How long a failed fetch of the chunk waits before the next try. */
 const RETRY_MS = 2000;
 
-let loaded: Romanize | null = null;
-let loading: Promise<Romanize> | null = null;
+const pinyinChunk = lazyChunk(() =>
+  import('../../rules/engine/pinyin-name').then((m): Romanize => m.passportPinyin),
+);
 
 /**
  * Passport pinyin in its own chunk: pinyin-pro's dictionary is about a third of the
@@ -15,23 +17,12 @@ let loading: Promise<Romanize> | null = null;
  * first screen is up (see App), so it is there long before a journey reaches them.
  */
 export function loadPassportPinyin(): Promise<Romanize> {
-  loading ??= import('../../rules/engine/pinyin-name').then(
-    (m) => {
-      loaded = m.passportPinyin;
-      return m.passportPinyin;
-    },
-    (cause: unknown) => {
-      // Tried again by the next caller rather than failing for good.
-      loading = null;
-      throw cause;
-    },
-  );
-  return loading;
+  return pinyinChunk.load();
 }
 
 /** `passportPinyin` once its chunk is here; null for the moment before. */
 export function usePassportPinyin(): Romanize | null {
-  const [romanize, setRomanize] = useState<Romanize | null>(() => loaded);
+  const [romanize, setRomanize] = useState<Romanize | null>(() => pinyinChunk.loaded());
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (romanize !== null) return;
