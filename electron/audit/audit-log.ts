@@ -1,6 +1,7 @@
 import {
   closeSync,
   fstatSync,
+  fsync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -114,9 +115,16 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
 /**
  * Opens the live segment, checks the chain it continues, and appends from
  * there. A broken chain is reported (log + an entry saying so) but never
- * "repaired": the evidence stays as found. Each entry is one whole line and
- * an fsync; a write the disk refuses is cut back off the file (never half a
- * line) and kept in order in memory until the disk takes it.
+ * "repaired": the evidence stays as found. Each entry is one whole line,
+ * written at once; a write the disk refuses is cut back off the file (never
+ * half a line) and kept in order in memory until the disk takes it.
+ *
+ * fsyncs are grouped: one runs off the event loop while lines go on being
+ * written, and the next covers every line written meanwhile. An entry is on
+ * disk within about one fsync (a millisecond), a process crash loses nothing
+ * written, and a drain of 1,000 acceptances no longer waits for 1,000 fsyncs
+ * on the kiosk's only thread (a fifth of its time). Rotation and close sync
+ * before they close.
  */
 export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   const { path, log, clock } = options;
@@ -150,11 +158,38 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   let dropped = 0;
   let refusing = false;
 
+  let syncing = false;
+  let unsynced = false;
+  /** Bumped when `fd` is closed: a late answer from an fsync of the old descriptor means nothing. */
+  let generation = 0;
+  const syncSoon = (): void => {
+    if (syncing) {
+      unsynced = true;
+      return;
+    }
+    syncing = true;
+    unsynced = false;
+    const started = generation;
+    fsync(fd, (cause) => {
+      syncing = false;
+      if (cause !== null && started === generation)
+        log.error('audit.fsync_failed', { message: messageOf(cause) });
+      // Lines written meanwhile (to this descriptor or, after a rotation, to the next one).
+      if (unsynced) syncSoon();
+    });
+  };
+  /** Before `fd` is closed: everything written is on disk, and pending fsyncs are moot. */
+  const syncNow = (): void => {
+    fsyncSync(fd);
+    generation += 1;
+    unsynced = false;
+  };
+
   const writeLine = (bytes: Buffer): boolean => {
     try {
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-      fsyncSync(fd);
       size += bytes.length;
+      syncSoon();
       return true;
     } catch (cause) {
       // Never half a line: what the disk took of this one is cut off again.
@@ -182,6 +217,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   const rotate = (): void => {
     const sealed = join(dirname(path), sealedName(segmentFirstSeq));
     try {
+      syncNow();
       closeSync(fd);
       renameSync(path, sealed);
       syncFolder(path);
@@ -235,6 +271,11 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       flush();
       if (backlog.length + dropped > 0)
         log.error('audit.entries_lost', { count: backlog.length + dropped });
+      try {
+        syncNow();
+      } catch (cause) {
+        log.error('audit.fsync_failed', { message: messageOf(cause) });
+      }
       closeSync(fd);
     },
   });

@@ -3,6 +3,7 @@ import { err, ok, type KioskError, type Result } from '../../core/result';
 import { seal, unseal } from './crypto';
 import { isDiskFull } from './fs-problem';
 import { transaction } from './database';
+import { createRecordKeys, newRecordKey, type RecordKeys } from './record-keys';
 
 import {
   applicationPayloadSchema,
@@ -103,7 +104,7 @@ export type PayloadReadError = KioskError<
  * shape each give their own error, never a cast value.
  */
 export function openPayload(
-  key: Uint8Array,
+  keys: RecordKeys,
   id: string,
   row: { readonly payload: Uint8Array; readonly purged_at: string | null } | undefined,
 ): Result<ApplicationPayload, PayloadReadError> {
@@ -111,7 +112,9 @@ export function openPayload(
   if (row.purged_at !== null) {
     return err('purged', 'the personal payload was purged after the back office answered');
   }
-  const opened = unseal(key, row.payload, id);
+  const key = keys.keyFor(id);
+  if (!key.ok) return key;
+  const opened = unseal(key.value, row.payload, id);
   if (!opened.ok) return opened;
   return decodeApplicationPayload(Buffer.from(opened.value).toString('utf8'));
 }
@@ -126,9 +129,10 @@ export interface ApplicationStoreOptions {
 
 export function createApplicationStore(
   db: DatabaseSync,
-  key: Uint8Array,
+  dataKey: Uint8Array,
   options: ApplicationStoreOptions = {},
 ): ApplicationStore {
+  const keys = createRecordKeys(db, dataKey);
   const countStored = db.prepare(`
     INSERT INTO kiosk_meta (key, value) VALUES ('ever_stored', '1')
     ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
@@ -155,7 +159,7 @@ export function createApplicationStore(
     insert(meta, payload, attachments = []) {
       // Checked again here: whatever reaches the disk is a valid payload of the current version.
       const checked = applicationPayloadSchema.parse(payload);
-      const sealed = seal(key, Buffer.from(JSON.stringify(checked), 'utf8'), meta.id);
+      const key = newRecordKey();
       let everStored = 0;
       try {
         transaction(db, () => {
@@ -170,8 +174,9 @@ export function createApplicationStore(
             meta.createdAt,
             meta.dueDate,
             meta.feeFen,
-            sealed,
+            seal(key, Buffer.from(JSON.stringify(checked), 'utf8'), meta.id),
           );
+          keys.keep(meta.id, key);
           for (const a of attachments) {
             insertAttachment.run(
               a.id,
@@ -193,6 +198,9 @@ export function createApplicationStore(
         }
         if (isDiskFull(cause)) return err('disk_full', message);
         return err('store_failed', message);
+      } finally {
+        // Only its wrapped copy in the database remains.
+        key.fill(0);
       }
       // Committed: from here on the application is stored whatever the hook does.
       options.onStored?.(everStored, meta.applicationNo);
@@ -208,7 +216,7 @@ export function createApplicationStore(
     },
     readPayload(id) {
       return openPayload(
-        key,
+        keys,
         id,
         selectPayload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined,
       );

@@ -161,8 +161,23 @@ export function migrate(db: DatabaseSync): void {
   }
 }
 
+/**
+ * How a commit must survive a power cut. `durable` (synchronous=FULL) for what only
+ * the kiosk knows: a citizen's application. `recoverable` (synchronous=NORMAL: no
+ * fsync at commit; the next durable commit or checkpoint carries it to disk) for
+ * what can be learnt again if it is lost: that an application is being sent, or the
+ * back office's answer, which a resend with the same idempotency key gets again.
+ * Either way the database stays consistent (WAL).
+ */
+export type Durability = 'durable' | 'recoverable';
+
 /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any throw. */
-export function transaction<T>(db: DatabaseSync, work: () => T): T {
+export function transaction<T>(
+  db: DatabaseSync,
+  work: () => T,
+  durability: Durability = 'durable',
+): T {
+  if (durability === 'recoverable') db.exec('PRAGMA synchronous = NORMAL');
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();
@@ -172,5 +187,7 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     // SQLite may already have rolled back (SQLITE_FULL does); a second ROLLBACK would hide the real error.
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
+  } finally {
+    if (durability === 'recoverable') db.exec('PRAGMA synchronous = FULL');
   }
 }

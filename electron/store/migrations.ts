@@ -59,4 +59,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO kiosk_meta (key, value) SELECT 'ever_stored', CAST(COUNT(*) AS TEXT) FROM applications;
   `,
+  // 4: one key per application, wrapped by the data key (record-keys.ts): purging destroys the key,
+  // so the sealed payload and scans need not be overwritten with zeros. And the waiting applications
+  // in queue order, so claiming the next one reads that one, not every waiting row and a sort.
+  `
+  CREATE TABLE record_keys (
+    application_id   TEXT PRIMARY KEY REFERENCES applications(id),
+    wrapped          BLOB NOT NULL
+  );
+  CREATE INDEX outbox_waiting ON outbox(id) WHERE state IN ('queued', 'needs_attention');
+  `,
 ];

@@ -12,6 +12,7 @@ import {
 import type { OutboxState } from '../../core/status';
 import { unseal } from './crypto';
 import { transaction } from './database';
+import { createRecordKeys } from './record-keys';
 
 export interface AttachmentInfo {
   readonly id: string;
@@ -78,10 +79,13 @@ export interface Outbox {
  * emptied when the drain pauses, and at least every this many purges while it runs. What
  * waits there meanwhile is ciphertext (AES-256-GCM), as in the database itself.
  */
-export const PURGES_PER_SHRED = 50;
+export const PURGES_PER_SHRED = 200;
 
-export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
-  const due = db.prepare(`${RECORD_SELECT}
+export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
+  const keys = createRecordKeys(db, dataKey);
+  // Named, because without statistics SQLite picks outbox_state and sorts every waiting row per claim.
+  const due =
+    db.prepare(`${RECORD_SELECT.replace('JOIN outbox o', 'JOIN outbox o INDEXED BY outbox_waiting')}
     WHERE o.state IN ('queued', 'needs_attention') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
     ORDER BY o.id LIMIT ?`);
   const setState = db.prepare(
@@ -94,7 +98,9 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
   const attachmentList = db.prepare(
     'SELECT id, material_id, media_type, size, sha256, uploaded_at FROM attachments WHERE application_id = ? ORDER BY id',
   );
-  const attachmentPayload = db.prepare('SELECT payload FROM attachments WHERE id = ?');
+  const attachmentPayload = db.prepare(
+    'SELECT payload, application_id FROM attachments WHERE id = ?',
+  );
   const attachmentUploaded = db.prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?');
   const accept = db.prepare(
     "UPDATE outbox SET state = 'accepted', last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE application_id = ?",
@@ -132,10 +138,26 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
   const deleteApplication = db.prepare('DELETE FROM applications WHERE id = ?');
   const checkpoint = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)');
   /**
-   * Purged means gone: secure_delete zeroes the old cells and freed pages in
-   * the database, and this checkpoint empties the WAL, which still held the
-   * sealed payload's page images. Busy (a reader mid-snapshot) is fine: the
-   * next purge checkpoints again.
+   * Purged means gone. The application's key is deleted (secure_delete zeroes its
+   * cell), so its sealed payload and scans can be freed without overwriting them:
+   * rewriting 400 KB of zeros per application was most of a drain's time. An
+   * application stored before record keys is sealed with the data key itself and is
+   * still overwritten. Call inside a transaction.
+   */
+  const purge = (id: string, acceptanceNo: string | null, now: string): void => {
+    const shredded = keys.destroy(id);
+    if (shredded) db.exec('PRAGMA secure_delete = FAST');
+    try {
+      purgeApplication.run(now, acceptanceNo, id);
+      purgeAttachments.run(id);
+    } finally {
+      if (shredded) db.exec('PRAGMA secure_delete = ON');
+    }
+  };
+  /**
+   * The checkpoint empties the WAL, which still held the page images of the
+   * wrapped key (and of a pre-key payload). Busy (a reader mid-snapshot) is
+   * fine: the next purge checkpoints again.
    */
   let purgesSinceShred = 0;
   const shred = (): void => {
@@ -159,18 +181,22 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       return Number(recover.run(now).changes);
     },
     claimDue(now, limit) {
-      return transaction(db, () => {
-        const rows = (due.all(now, limit) as unknown as ApplicationRow[]).map(toRecord);
-        for (const row of rows) setState.run('sending', now, row.id);
-        return rows;
-      });
+      return transaction(
+        db,
+        () => {
+          const rows = (due.all(now, limit) as unknown as ApplicationRow[]).map(toRecord);
+          for (const row of rows) setState.run('sending', now, row.id);
+          return rows;
+        },
+        'recoverable',
+      );
     },
     nextDueAt() {
       return (nextDue.get() as { at: string | null }).at;
     },
     readPayload(id) {
       return openPayload(
-        key,
+        keys,
         id,
         payload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined,
       );
@@ -195,9 +221,11 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       }));
     },
     readAttachment(attachmentId) {
-      const row = attachmentPayload.get(attachmentId) as { payload: Uint8Array } | undefined;
+      const row = attachmentPayload.get(attachmentId) as
+        { payload: Uint8Array; application_id: string } | undefined;
       if (row === undefined) return err('not_found', 'no such attachment');
-      return unseal(key, row.payload, attachmentId);
+      const key = keys.keyFor(row.application_id);
+      return key.ok ? unseal(key.value, row.payload, attachmentId) : key;
     },
     markAttachmentsUploaded(attachmentIds, now) {
       transaction(db, () => {
@@ -205,19 +233,25 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       });
     },
     markAccepted(id, acceptanceNo, now) {
-      transaction(db, () => {
-        accept.run(now, id);
-        purgeApplication.run(now, acceptanceNo, id);
-        purgeAttachments.run(id);
-      });
+      transaction(
+        db,
+        () => {
+          accept.run(now, id);
+          purge(id, acceptanceNo, now);
+        },
+        'recoverable',
+      );
       purged();
     },
     markRejected(id, reason, now) {
-      transaction(db, () => {
-        reject.run(reason, now, id);
-        purgeApplication.run(now, null, id);
-        purgeAttachments.run(id);
-      });
+      transaction(
+        db,
+        () => {
+          reject.run(reason, now, id);
+          purge(id, null, now);
+        },
+        'recoverable',
+      );
       purged();
     },
     flushPurges() {
@@ -254,6 +288,7 @@ export function createOutbox(db: DatabaseSync, key: Uint8Array): Outbox {
       return transaction(db, () => {
         const ids = (finished.all(before) as { id: string }[]).map((r) => r.id);
         for (const id of ids) {
+          keys.destroy(id);
           deleteAttachments.run(id);
           deleteOutbox.run(id);
           deleteApplication.run(id);

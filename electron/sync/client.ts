@@ -132,7 +132,8 @@ export function createBackOfficeClient(
         'PUT',
         `applications/${encodeURIComponent(applicationNo)}/attachments/${encodeURIComponent(attachmentId)}`,
         attachmentReceiptSchema,
-        Buffer.from(bytes),
+        // A view of the scan, not a copy of it.
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
         {
           'Content-Type': mediaType,
           'X-Content-SHA256': sha256,

@@ -250,17 +250,25 @@ function benchSlipEncoding(): void {
   );
 }
 
+/** Every Node-side figure, by the name `BENCH_ONLY` picks them with (e.g. `BENCH_ONLY=drain`). */
+const BENCHES: readonly (readonly [string, () => void | Promise<void>])[] = [
+  ['deframer', benchDeframer],
+  ['card-read', benchCardRead],
+  ['card-read-pty', benchCardReadOverPty],
+  ['slip', benchSlipEncoding],
+  ['engine', benchEngine],
+  ['rules-check', benchRulesCheck],
+  ['enqueue', benchEnqueue],
+  ['drain', benchDrain],
+  ['audit-start', benchAuditStart],
+];
+
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  benchDeframer();
-  await benchCardRead();
-  await benchCardReadOverPty();
-  benchSlipEncoding();
-  benchEngine();
-  benchRulesCheck();
-  await benchEnqueue();
-  await benchDrain();
-  await benchAuditStart();
+  const only = process.env['BENCH_ONLY']?.split(',') ?? null;
+  for (const [name, bench] of BENCHES) {
+    if (only === null || only.includes(name)) await bench();
+  }
 }
 
 void main();

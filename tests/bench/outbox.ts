@@ -1,8 +1,10 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { makeTestPki } from '../backoffice/certs';
 import { startBackOffice } from '../backoffice/server';
 import { backOfficeBody } from '../../core/back-office-body';
 import { applicationNoFor, sampleApplication, sampleScan } from '../fixtures/sample-application';
@@ -58,16 +60,51 @@ export async function benchEnqueue(): Promise<void> {
 }
 
 /**
- * Draining 1,000 queued applications with two 200 KB scans each to the test
- * back office over loopback TLS, beside the same requests made by a bare
- * HTTPS client against the same server (a fresh instance, so both start from
- * an empty store) in the same run: the ratio is what the
- * outbox, the encryption and the bookkeeping cost.
+ * The test back office in a process of its own (`tests/backoffice/cli.ts`), as a
+ * station's is on a machine of its own: its work does not share the kiosk's event
+ * loop. Certificates from `pkiDir`, which the caller made with `makeTestPki`.
  */
-export async function benchDrain(): Promise<void> {
-  const pki = testPki();
-  const office = await startBackOffice({ dir: mkdtempSync(join(tmpdir(), 'bench-bo-')), pki });
-  const kiosk = startKioskSide(office.url, { sync: { concurrency: CONCURRENCY } });
+async function backOfficeProcess(
+  dir: string,
+): Promise<{ readonly url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      'build/scripts/run-ts.mjs',
+      'tests/backoffice/cli.ts',
+      '--dir',
+      dir,
+      '--port',
+      '0',
+      '--kiosk',
+      'KIOSK-T1',
+    ],
+    { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const found = /listening at (\S+)/.exec(seen);
+      if (found?.[1] !== undefined) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`back office exited (${code})`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Seconds the kiosk's sync worker takes to drain DRAIN_COUNT queued applications. */
+async function drainByKiosk(dir: string): Promise<number> {
+  const pki = makeTestPki(join(dir, 'pki'));
+  const office = await backOfficeProcess(dir);
+  const kiosk = startKioskSide(office.url, { sync: { concurrency: CONCURRENCY }, pki });
   for (let i = 0; i < DRAIN_COUNT; i += 1) {
     const application = sample(2);
     const saved = kiosk.store.insert(
@@ -77,8 +114,8 @@ export async function benchDrain(): Promise<void> {
     );
     if (!saved.ok) throw new Error(saved.error.message);
   }
-  const mb = (DRAIN_COUNT * 2 * SCAN_BYTES) / 1_048_576;
-
+  // Both timed runs start with nothing waiting to be written back (the 400 MB just queued was).
+  spawnSync('sync');
   const start = performance.now();
   kiosk.worker.start();
   await until(
@@ -86,15 +123,16 @@ export async function benchDrain(): Promise<void> {
     600_000,
     'drain',
   );
-  const kioskSeconds = (performance.now() - start) / 1000;
+  const seconds = (performance.now() - start) / 1000;
   await kiosk.close();
   await office.stop();
+  return seconds;
+}
 
-  // The same server, the same three requests per application, from memory: no database, no crypto.
-  const rawOffice = await startBackOffice({
-    dir: mkdtempSync(join(tmpdir(), 'bench-bo-raw-')),
-    pki,
-  });
+/** The same server, the same three requests per application, from memory: no database, no crypto. */
+async function drainByBareClient(dir: string): Promise<number> {
+  const pki = makeTestPki(join(dir, 'pki'));
+  const office = await backOfficeProcess(dir);
   const client = pki.client('KIOSK-T1');
   const agent = new Agent({
     ca: readFileSync(pki.caFile),
@@ -111,7 +149,7 @@ export async function benchDrain(): Promise<void> {
   ): Promise<void> =>
     new Promise((resolve, reject) => {
       const req = request(
-        `${rawOffice.url}/${path}`,
+        `${office.url}/${path}`,
         {
           method,
           agent,
@@ -129,21 +167,20 @@ export async function benchDrain(): Promise<void> {
       req.on('error', reject);
       req.end(body);
     });
-  const scans = [scan(), scan()];
+  const scans = [scan(), scan()].map((s) => ({ ...s, body: Buffer.from(s.bytes) }));
   let next = 0;
-  const rawStart = performance.now();
+  spawnSync('sync');
+  const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < DRAIN_COUNT) {
         next += 1;
         const { meta: m, payload } = sample(0);
         for (const s of scans) {
-          await send(
-            'PUT',
-            `applications/${m.applicationNo}/attachments/${s.id}`,
-            Buffer.from(s.bytes),
-            { 'Content-Type': 'image/jpeg', 'X-Content-SHA256': s.sha256 },
-          );
+          await send('PUT', `applications/${m.applicationNo}/attachments/${s.id}`, s.body, {
+            'Content-Type': 'image/jpeg',
+            'X-Content-SHA256': s.sha256,
+          });
         }
         const attachments = scans.map((s) => ({ ...s, size: s.bytes.length }));
         const body = Buffer.from(
@@ -158,14 +195,41 @@ export async function benchDrain(): Promise<void> {
       }
     }),
   );
-  const rawSeconds = (performance.now() - rawStart) / 1000;
+  const seconds = (performance.now() - start) / 1000;
   agent.destroy();
-  await rawOffice.stop();
+  await office.stop();
+  return seconds;
+}
 
+const DRAIN_ROUNDS = 3;
+
+/**
+ * Draining 1,000 queued applications with two 200 KB scans each to the test
+ * back office (in its own process, as a station's is on its own machine) over
+ * loopback TLS, beside the same requests made by a bare HTTPS client against
+ * the same server (a fresh instance each time, so both start from an empty
+ * store): the ratio is what the outbox, the encryption and the bookkeeping
+ * cost. Two shared cores make one round noisy (±0.08 seen), so the kiosk and
+ * the bare client take turns for DRAIN_ROUNDS rounds and the median is the figure.
+ */
+export async function benchDrain(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'bench-drain-'));
+  const rounds: { kiosk: number; bare: number }[] = [];
+  for (let round = 0; round < DRAIN_ROUNDS; round += 1) {
+    const kiosk = await drainByKiosk(join(root, `kiosk-${round}`));
+    const bare = await drainByBareClient(join(root, `bare-${round}`));
+    rounds.push({ kiosk, bare });
+  }
+  const median = (values: readonly number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const kioskSeconds = median(rounds.map((r) => r.kiosk));
+  const rawSeconds = median(rounds.map((r) => r.bare));
+  const ratios = rounds.map((r) => r.bare / r.kiosk);
+  const mb = (DRAIN_COUNT * 2 * SCAN_BYTES) / 1_048_576;
   const kioskRate = DRAIN_COUNT / kioskSeconds;
   const rawRate = DRAIN_COUNT / rawSeconds;
   console.log(
-    `drain ${DRAIN_COUNT} applications × two 200 KB scans over loopback mTLS: kiosk ${kioskRate.toFixed(1)} applications/s (${(mb / kioskSeconds).toFixed(1)} MB/s, ${kioskSeconds.toFixed(1)} s); ` +
-      `bare HTTPS client ${rawRate.toFixed(1)} applications/s (${(mb / rawSeconds).toFixed(1)} MB/s); ratio ${(kioskRate / rawRate).toFixed(2)} (goal ≥ 0.8)`,
+    `drain ${DRAIN_COUNT} applications × two 200 KB scans over loopback mTLS to a back office in its own process (median of ${DRAIN_ROUNDS} rounds): kiosk ${kioskRate.toFixed(1)} applications/s (${(mb / kioskSeconds).toFixed(1)} MB/s, ${kioskSeconds.toFixed(1)} s); ` +
+      `bare HTTPS client ${rawRate.toFixed(1)} applications/s (${(mb / rawSeconds).toFixed(1)} MB/s); ratio ${median(ratios).toFixed(2)} (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; goal ≥ 0.8)`,
   );
 }

@@ -181,6 +181,9 @@ describe('passport journey (普通护照首次申请) through the web host', () 
       .prepare('SELECT state FROM outbox WHERE application_id = ?')
       .get(row?.['id'] as string) as { state: string } | undefined;
     const journal = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+    const recordKey = db
+      .prepare('SELECT wrapped FROM record_keys WHERE application_id = ?')
+      .get(row?.['id'] as string) as { wrapped: Uint8Array } | undefined;
     db.close();
     expect(row).toBeDefined();
     expect(row?.['service_id']).toBe('passport-first');
@@ -194,8 +197,15 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     expect(outbox?.state).toBe('queued');
     expect(journal.journal_mode).toBe('wal');
 
-    const key = readFileSync(join(ctx.kiosk.dataDir, 'keys', 'data.key'));
-    const opened = unseal(key, row?.['payload'] as Uint8Array, row?.['id'] as string);
+    // The payload is sealed with the application's own key, which only the data key unwraps.
+    const dataKey = readFileSync(join(ctx.kiosk.dataDir, 'keys', 'data.key'));
+    const key = unseal(
+      dataKey,
+      recordKey?.wrapped ?? new Uint8Array(0),
+      `record-key:${row?.['id'] as string}`,
+    );
+    if (!key.ok) throw new Error('the application key does not open with the data key');
+    const opened = unseal(key.value, row?.['payload'] as Uint8Array, row?.['id'] as string);
     expect(opened.ok).toBe(true);
     const payload = opened.ok ? JSON.parse(Buffer.from(opened.value).toString('utf8')) : null;
     expect(payload.identity.name).toBe('王晓明');

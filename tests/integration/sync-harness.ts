@@ -65,6 +65,8 @@ export function startKioskSide(
     certKioskId?: string;
     sync?: Partial<SyncConfig>;
     caFile?: string;
+    /** The PKI of a back office in another process (the bench's); this file's own by default. */
+    pki?: TestPki;
   } = {},
 ): KioskSide {
   const kioskId = options.kioskId ?? 'KIOSK-T1';
@@ -79,11 +81,12 @@ export function startKioskSide(
   const store = createApplicationStore(db, key);
   const outbox = createOutbox(db, key);
   const settings = { ...FAST_SYNC, ...options.sync };
-  const client = testPki().client(options.certKioskId ?? kioskId);
+  const pkiInUse = options.pki ?? testPki();
+  const client = pkiInUse.client(options.certKioskId ?? kioskId);
   const created = createBackOfficeClient(
     {
       url,
-      caFile: options.caFile ?? testPki().caFile,
+      caFile: options.caFile ?? pkiInUse.caFile,
       certFile: client.certFile,
       keyFile: client.keyFile,
     },

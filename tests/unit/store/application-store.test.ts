@@ -93,11 +93,13 @@ describe('application store', () => {
     db.close();
   });
 
-  it('reads a payload stored before payloads had a version as the current version', () => {
+  it('reads a payload stored before payloads had a version (and before record keys) as the current version', () => {
     const db = open(join(dir(), 'kiosk.sqlite'));
     const store = createApplicationStore(db, key);
     store.insert(meta(5), samplePayload());
     const { version: _version, assistance: _assistance, ...unversioned } = samplePayload();
+    // As such a kiosk stored it: no key of its own, sealed with the data key.
+    db.prepare('DELETE FROM record_keys WHERE application_id = ?').run(meta(5).id);
     db.prepare('UPDATE applications SET payload = ? WHERE id = ?').run(
       seal(key, Buffer.from(JSON.stringify(unversioned)), meta(5).id),
       meta(5).id,
@@ -111,6 +113,7 @@ describe('application store', () => {
     const store = createApplicationStore(db, key);
     store.insert(meta(6), samplePayload());
     const wrong = { ...samplePayload(), applicant: { name: '王晓明' }, version: 1 };
+    db.prepare('DELETE FROM record_keys WHERE application_id = ?').run(meta(6).id);
     db.prepare('UPDATE applications SET payload = ? WHERE id = ?').run(
       seal(key, Buffer.from(JSON.stringify(wrong)), meta(6).id),
       meta(6).id,

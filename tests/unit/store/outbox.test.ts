@@ -10,6 +10,7 @@ import { createApplicationStore, type ApplicationMeta } from '../../../electron/
 import { migrate, openDatabase, schemaVersion } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { createOutbox } from '../../../electron/store/outbox';
+import { seal, unseal } from '../../../electron/store/crypto';
 
 const key = Buffer.alloc(32, 9);
 const dir = () => mkdtempSync(join(tmpdir(), 'kiosk-outbox-'));
@@ -103,7 +104,27 @@ describe('outbox', () => {
     db.close();
   });
 
-  it('purged means gone: neither the sealed payload nor a scan can be read back from the database file or its WAL', () => {
+  /** The database file and its WAL, as someone who copied the data folder would have them. */
+  const onDisk = (path: string): Buffer =>
+    Buffer.concat(
+      [path, `${path}-wal`].map((f) => {
+        try {
+          return readFileSync(f);
+        } catch {
+          return Buffer.alloc(0);
+        }
+      }),
+    );
+  /** Pieces of each value, from its middle, as someone with the data key would look for them. */
+  const piecesOf = (values: readonly Uint8Array[], length = 32): Buffer[] =>
+    values.flatMap((v) => {
+      const b = Buffer.from(v);
+      return [0.25, 0.5, 0.75].map((at) =>
+        b.subarray(Math.floor(b.length * at), Math.floor(b.length * at) + length),
+      );
+    });
+
+  it('purged means gone: the application key is destroyed, so nothing left of its payload or scans opens, even with the data key', () => {
     for (const checkpointedFirst of [false, true]) {
       const path = join(dir(), 'k.sqlite');
       const db = open(path);
@@ -111,36 +132,81 @@ describe('outbox', () => {
       const outbox = createOutbox(db, key);
       const scan = { ...attachment('att-1'), bytes: randomBytes(40_000) };
       store.insert(meta(1), samplePayload(), [scan]);
-      const sealed = [
-        ...(db.prepare('SELECT payload FROM applications').all() as { payload: Uint8Array }[]),
-        ...(db.prepare('SELECT payload FROM attachments').all() as { payload: Uint8Array }[]),
-      ].map((r) => Buffer.from(r.payload));
-      // Pieces of each sealed value, from its middle, as someone with the key would look for them.
-      const pieces = sealed.flatMap((b) =>
-        [0.25, 0.5, 0.75].map((at) =>
-          b.subarray(Math.floor(b.length * at), Math.floor(b.length * at) + 32),
-        ),
-      );
-      const onDisk = () =>
-        Buffer.concat(
-          [path, `${path}-wal`].map((f) => {
-            try {
-              return readFileSync(f);
-            } catch {
-              return Buffer.alloc(0);
-            }
-          }),
-        );
+      const wrapped = (
+        db.prepare('SELECT wrapped FROM record_keys WHERE application_id = ?').get('id-1') as {
+          wrapped: Uint8Array;
+        }
+      ).wrapped;
+      const recordKey = unseal(key, wrapped, 'record-key:id-1');
+      if (!recordKey.ok) throw new Error('the record key does not open with the data key');
+      // Sealed with the application's own key, never with the data key.
+      const sealedScan = (
+        db.prepare('SELECT payload FROM attachments').get() as { payload: Uint8Array }
+      ).payload;
+      expect(unseal(key, sealedScan, 'att-1').ok).toBe(false);
+      expect(unseal(recordKey.value, sealedScan, 'att-1').ok).toBe(true);
       if (checkpointedFirst) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      expect(pieces.every((p) => onDisk().includes(p))).toBe(true);
+      const keyPieces = [...piecesOf([wrapped], 16), ...piecesOf([recordKey.value], 16)];
+      expect(piecesOf([wrapped], 16).every((p) => onDisk(path).includes(p))).toBe(true);
+
       outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
       // The sync worker flushes whenever its queue pauses (and every PURGES_PER_SHRED purges).
       outbox.flushPurges();
-      // While the kiosk still runs, and after it stops.
-      expect(pieces.filter((p) => onDisk().includes(p))).toHaveLength(0);
+      // While the kiosk still runs, and after it stops: neither the wrapped key nor the key itself.
+      expect(keyPieces.filter((p) => onDisk(path).includes(p))).toHaveLength(0);
+      expect(outbox.readAttachment('att-1').ok).toBe(false);
       db.close();
-      expect(pieces.filter((p) => onDisk().includes(p))).toHaveLength(0);
+      expect(keyPieces.filter((p) => onDisk(path).includes(p))).toHaveLength(0);
     }
+  });
+
+  it('an application stored before record keys (sealed with the data key) is overwritten with zeros when purged', () => {
+    const path = join(dir(), 'k.sqlite');
+    const db = open(path);
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    store.insert(meta(1), samplePayload());
+    // As an older kiosk stored it: no key of its own, payload and scan sealed with the data key.
+    db.prepare('DELETE FROM record_keys WHERE application_id = ?').run('id-1');
+    const scan = randomBytes(40_000);
+    const sealed = [
+      seal(key, Buffer.from(JSON.stringify(samplePayload())), 'id-1'),
+      seal(key, scan, 'att-1'),
+    ];
+    db.prepare('UPDATE applications SET payload = ? WHERE id = ?').run(sealed[0] ?? null, 'id-1');
+    db.prepare(
+      "INSERT INTO attachments (id, application_id, material_id, media_type, size, sha256, payload) VALUES ('att-1', 'id-1', 'photo', 'image/jpeg', ?, ?, ?)",
+    ).run(scan.length, 'x'.repeat(64), sealed[1] ?? null);
+    expect(outbox.readPayload('id-1').ok).toBe(true);
+    expect(outbox.readAttachment('att-1').ok).toBe(true);
+    const pieces = piecesOf(sealed);
+    expect(pieces.every((p) => onDisk(path).includes(p))).toBe(true);
+    outbox.markAccepted('id-1', 'SL0001', '2026-11-27T11:00:00.000Z');
+    outbox.flushPurges();
+    expect(pieces.filter((p) => onDisk(path).includes(p))).toHaveLength(0);
+    db.close();
+    expect(pieces.filter((p) => onDisk(path).includes(p))).toHaveLength(0);
+  });
+
+  it('claims in queue order without reading every waiting application (the index is used)', () => {
+    const db = open(join(dir(), 'k.sqlite'));
+    const store = createApplicationStore(db, key);
+    const outbox = createOutbox(db, key);
+    for (let n = 1; n <= 5; n += 1) store.insert(meta(n), samplePayload());
+    outbox.markAccepted('id-1', 'SL1', '2026-11-27T11:00:00.000Z');
+    expect(outbox.claimDue('2026-11-27T12:00:00.000Z', 2).map((r) => r.applicationNo)).toEqual([
+      '20261127-000002-A',
+      '20261127-000003-A',
+    ]);
+    const plan = (
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM outbox INDEXED BY outbox_waiting WHERE state IN ('queued', 'needs_attention') ORDER BY id",
+        )
+        .all() as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.join(' ')).not.toContain('TEMP B-TREE');
+    db.close();
   });
 
   it('deletes finished status records after the retention period, never waiting ones', () => {
