@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +29,8 @@ const sample = (scans: number) => {
 
 /** What a citizen waits for between "confirm" and the slip: one committed, fsynced transaction. */
 export async function benchEnqueue(): Promise<void> {
-  const office = await startBackOffice({
-    dir: mkdtempSync(join(tmpdir(), 'bench-bo-')),
-    pki: testPki(),
-  });
+  const officeDir = mkdtempSync(join(tmpdir(), 'bench-bo-'));
+  const office = await startBackOffice({ dir: officeDir, pki: testPki() });
   const kiosk = startKioskSide(office.url);
   for (const [label, attachments] of [
     ['no scans', 0],
@@ -57,6 +55,8 @@ export async function benchEnqueue(): Promise<void> {
   }
   await kiosk.close();
   await office.stop();
+  rmSync(kiosk.dir, { recursive: true, force: true });
+  rmSync(officeDir, { recursive: true, force: true });
 }
 
 /**
@@ -126,6 +126,9 @@ async function drainByKiosk(dir: string): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   await kiosk.close();
   await office.stop();
+  // 800 MB a round between the two: a few benches would fill the disk.
+  rmSync(kiosk.dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   return seconds;
 }
 
@@ -198,6 +201,7 @@ async function drainByBareClient(dir: string): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   agent.destroy();
   await office.stop();
+  rmSync(dir, { recursive: true, force: true });
   return seconds;
 }
 
@@ -220,6 +224,7 @@ export async function benchDrain(): Promise<void> {
     const bare = await drainByBareClient(join(root, `bare-${round}`));
     rounds.push({ kiosk, bare });
   }
+  rmSync(root, { recursive: true, force: true });
   const median = (values: readonly number[]): number =>
     [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const kioskSeconds = median(rounds.map((r) => r.kiosk));
