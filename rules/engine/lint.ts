@@ -11,6 +11,8 @@ interface ConditionSite {
   readonly condition: Condition;
   /** For question conditions: the question's position, so later questions can be flagged. */
   readonly questionIndex?: number;
+  /** Where a literal `false` makes the thing unreachable: what to say about it. */
+  readonly neverFalse?: string;
 }
 
 /** Every JSONLogic condition of a (merged) rule, with where it sits. */
@@ -18,7 +20,12 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
   const sites: ConditionSite[] = [];
   rule.questions.forEach((q, i) => {
     const at = `$.questions[${i}]`;
-    sites.push({ path: `${at}.visibleIf`, condition: q.visibleIf, questionIndex: i });
+    sites.push({
+      path: `${at}.visibleIf`,
+      condition: q.visibleIf,
+      questionIndex: i,
+      neverFalse: `question "${q.id}" is never asked`,
+    });
     sites.push({ path: `${at}.requiredIf`, condition: q.requiredIf, questionIndex: i });
     q.checks.forEach((c, j) =>
       sites.push({ path: `${at}.checks[${j}].holds`, condition: c.holds, questionIndex: i + 0.5 }),
@@ -29,6 +36,7 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
           path: `${at}.options[${j}].visibleIf`,
           condition: o.visibleIf,
           questionIndex: i,
+          neverFalse: `option "${o.value}" is never offered`,
         }),
       );
     }
@@ -42,19 +50,24 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
   rule.eligibility.forEach((e, i) =>
     sites.push({ path: `$.eligibility[${i}].holds`, condition: e.holds }),
   );
+  const never = 'this case never applies';
   rule.fee.items.forEach((f, i) =>
-    sites.push({ path: `$.fee.items[${i}].when`, condition: f.when }),
+    sites.push({ path: `$.fee.items[${i}].when`, condition: f.when, neverFalse: never }),
   );
   rule.timeLimit.cases.forEach((c, i) =>
-    sites.push({ path: `$.timeLimit.cases[${i}].when`, condition: c.when }),
+    sites.push({ path: `$.timeLimit.cases[${i}].when`, condition: c.when, neverFalse: never }),
   );
   rule.outcomes.forEach((o, i) =>
     o.cases.forEach((c, j) =>
-      sites.push({ path: `$.outcomes[${i}].cases[${j}].when`, condition: c.when }),
+      sites.push({
+        path: `$.outcomes[${i}].cases[${j}].when`,
+        condition: c.when,
+        neverFalse: never,
+      }),
     ),
   );
   rule.greenChannel.forEach((g, i) =>
-    sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when }),
+    sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when, neverFalse: never }),
   );
   if (rule.agent !== undefined) sites.push({ path: '$.agent.when', condition: rule.agent.when });
   return sites;
@@ -90,6 +103,63 @@ function comparedLiterals(condition: unknown): { question: string; value: unknow
     }
     return found;
   });
+}
+
+/**
+ * `{"in": ["spous", {"var": "answers.reason"}]}` is JSONLogic's substring form: it holds when
+ * the text is part of the answer. A text that is part of no option value of a choice
+ * question is a typo, and the condition never holds.
+ */
+function substringLiterals(condition: unknown): { question: string; text: string }[] {
+  return operationsIn(condition).flatMap(({ op, args }) => {
+    if (op !== 'in' || !Array.isArray(args) || args.length !== 2) return [];
+    const [text, where] = args as unknown[];
+    const question = answerName(where);
+    return typeof text === 'string' && question !== null ? [{ question, text }] : [];
+  });
+}
+
+/** Operations whose value is a number: an age, a count of days, arithmetic. */
+const NUMERIC_OPERATIONS: ReadonlySet<string> = new Set([
+  'days_between',
+  'age_from_id',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'max',
+  'min',
+]);
+const NUMERIC_VARIABLES: ReadonlySet<string> = new Set(['identity.age']);
+
+const isNumeric = (x: unknown): boolean => {
+  if (typeof x === 'number') return true;
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return false;
+  const [op, args] = Object.entries(x)[0] ?? [];
+  if (op === 'var') {
+    const name: unknown = Array.isArray(args) ? (args as unknown[])[0] : args;
+    return typeof name === 'string' && NUMERIC_VARIABLES.has(name);
+  }
+  return op !== undefined && NUMERIC_OPERATIONS.has(op);
+};
+
+/**
+ * `{"==": [{"var": "identity.age"}, "63"]}`: a number compared for equality with text holds
+ * by JSONLogic's coercion under `==` and never under `===`; either way the rule means the number.
+ */
+function textInNumberEquality(condition: unknown): string[] {
+  return operationsIn(condition)
+    .filter(
+      ({ op, args }) =>
+        ['==', '!=', '===', '!=='].includes(op) && Array.isArray(args) && args.length === 2,
+    )
+    .flatMap(({ args }) => {
+      const [a, b] = args as unknown[];
+      if (isNumeric(a) && typeof b === 'string') return [b];
+      if (isNumeric(b) && typeof a === 'string') return [a];
+      return [];
+    });
 }
 
 /**
@@ -192,11 +262,26 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
         });
       }
     }
-    for (const text of textInOrderComparisons(site.condition)) {
+    for (const text of [
+      ...textInOrderComparisons(site.condition),
+      ...textInNumberEquality(site.condition),
+    ]) {
       problems.push({
         path: site.path,
         message: `compares with the text "${text}"; write the number without quotes`,
       });
+    }
+    for (const { question, text } of substringLiterals(site.condition)) {
+      const q = questionById.get(question);
+      if (q?.type === 'choice' && !q.options.some((o) => o.value.includes(text))) {
+        problems.push({
+          path: site.path,
+          message: `"${text}" is part of no option of question "${question}"; the condition never holds`,
+        });
+      }
+    }
+    if (site.condition === false && site.neverFalse !== undefined) {
+      problems.push({ path: site.path, message: `is false: ${site.neverFalse}` });
     }
     for (const { question, value } of comparedLiterals(site.condition)) {
       const q = questionById.get(question);
@@ -284,5 +369,59 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
         message: `"${entry.idNumberQuestion}" must be a question of type "idNumber"`,
       });
   }
+  return problems;
+}
+
+const CONDITION_KEYS: ReadonlySet<string> = new Set(['visibleIf', 'requiredIf', 'holds', 'when']);
+
+/**
+ * For a file the schema refused: the condition checks that need no valid schema (unknown
+ * operators and variables, numbers written as text), over the raw JSON, so one run reports
+ * them beside the schema's problems instead of after the schema ones are fixed.
+ */
+export function looseConditionProblems(json: unknown): RuleProblem[] {
+  const idsOf = (list: unknown): Set<string> =>
+    new Set(
+      (Array.isArray(list) ? list : [])
+        .map((x) => (x as { id?: unknown } | null)?.id)
+        .filter((id): id is string => typeof id === 'string'),
+    );
+  const root = (json ?? {}) as { questions?: unknown; materials?: unknown };
+  const questions = idsOf(root.questions);
+  const materials = idsOf(root.materials);
+  const problems: RuleProblem[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => visit(x, `${path}[${i}]`));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${path}.${key}`;
+      if (!CONDITION_KEYS.has(key)) {
+        visit(value, at);
+        continue;
+      }
+      for (const op of operatorsIn(value))
+        if (!isAllowedOperator(op))
+          problems.push({ path: at, message: `unknown or forbidden JSONLogic operator "${op}"` });
+      for (const name of variablesIn(value)) {
+        const [top, field] = name.split('.');
+        const known =
+          (top === 'answers' && field !== undefined && questions.has(field)) ||
+          (top === 'materials' && field !== undefined && materials.has(field)) ||
+          ((top === 'identity' || top === 'guide') &&
+            (CONTEXT_ROOTS[top] as readonly string[]).includes(field ?? '')) ||
+          name === 'today';
+        if (!known) problems.push({ path: at, message: `"${name}" is not known` });
+      }
+      for (const text of [...textInOrderComparisons(value), ...textInNumberEquality(value)])
+        problems.push({
+          path: at,
+          message: `compares with the text "${text}"; write the number without quotes`,
+        });
+    }
+  };
+  visit(json, '$');
   return problems;
 }

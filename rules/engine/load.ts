@@ -1,6 +1,6 @@
 import { formatPath } from './format-path';
 import { jsonDepth } from './regex-safety';
-import { lintRule, type RuleProblem } from './lint';
+import { lintRule, looseConditionProblems, type RuleProblem } from './lint';
 import { withCommon } from './merge';
 import { commonRulesSchema, serviceRuleSchema, type CommonRules, type ServiceRule } from './schema';
 
@@ -65,7 +65,12 @@ export function parseServiceFile(
   const json = parseJson(text);
   if (!json.ok) return json;
   const parsed = serviceRuleSchema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      // Every problem in one run: the conditions are checked even though the schema refused the file.
+      problems: [...schemaProblems(parsed.error.issues), ...looseConditionProblems(json.value)],
+    };
   if (`${parsed.data.id}.json` !== fileName) {
     return {
       ok: false,

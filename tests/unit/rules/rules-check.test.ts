@@ -203,10 +203,75 @@ describe('npm run rules:check', () => {
       },
       /"identity\.years" is not known/,
     ],
+    [
+      'a typo in the text form of "in" (part of no option value)',
+      (r: any, w: any) => {
+        const f = 'services/driving-licence-renewal.json';
+        const d = r(f);
+        const and = d.outcomes[0].cases[0].when.and;
+        and[and.findIndex((c: any) => 'in' in c)] = { in: ['Z', { var: 'answers.licenceClass' }] };
+        w(f, d);
+      },
+      /\$\.outcomes\[0\]\.cases\[0\]\.when: "Z" is part of no option of question "licenceClass"/,
+    ],
+    [
+      'a number compared for equality with text',
+      (r: any, w: any) => {
+        const f = 'services/driving-licence-renewal.json';
+        const d = r(f);
+        d.outcomes[0].cases[0].when.and[1] = { '===': [{ var: 'identity.age' }, '63'] };
+        w(f, d);
+      },
+      /\$\.outcomes\[0\]\.cases\[0\]\.when: compares with the text "63"/,
+    ],
+    [
+      'a question that is never asked',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.questions[1].visibleIf = false;
+        w(P, d);
+      },
+      /passport-first\.json \$\.questions\[1\]\.visibleIf: is false: question "[^"]+" is never asked/,
+    ],
+    [
+      'an option that is never offered',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.questions.find((q: any) => q.type === 'choice').options[0].visibleIf = false;
+        w(P, d);
+      },
+      /passport-first\.json \$\.questions\[\d+\]\.options\[0\]\.visibleIf: is false: option "[^"]+" is never offered/,
+    ],
+    [
+      'a fee case that never applies',
+      (r: any, w: any) => {
+        const f = 'services/hk-macau-endorsement.json';
+        const d = r(f);
+        d.fee.items[0].when = false;
+        w(f, d);
+      },
+      /hk-macau-endorsement\.json \$\.fee\.items\[0\]\.when: is false: this case never applies/,
+    ],
   ])('fails on %s, naming file and JSON path', (_what, breakIt, expected) => {
     const result = check(breakIt as never);
     expect(result.status).toBe(1);
     expect(result.out).toMatch(expected);
     expect(result.out).toMatch(/rules:check: 7 rule files, [1-9]\d* problems?/);
+  });
+
+  it('reports a schema problem and a condition problem of the same file in one run', () => {
+    const result = check((r, w) => {
+      const d = r(P);
+      d.questions[0].type = 'phone';
+      d.questions[1].visibleIf = { '==': [{ var: 'answers.nosuch' }, 'x'] };
+      w(P, d);
+    });
+    expect(result.status).toBe(1);
+    expect(result.out).toMatch(
+      /passport-first\.json \$\.questions\[0\]\.type: Invalid discriminator/,
+    );
+    expect(result.out).toMatch(
+      /passport-first\.json \$\.questions\[1\]\.visibleIf: "answers\.nosuch" is not known/,
+    );
   });
 });
