@@ -22,6 +22,7 @@ import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { TakeCardPrompt } from './components/TakeCardPrompt';
 import { kiosk } from './api/kiosk';
+import { useFollowed } from './api/use-followed';
 import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
 import { useHelp } from './state/help';
@@ -98,20 +99,16 @@ export function App() {
   const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
   const fillOnBehalf = useJourney((s) => s.assistance?.fillOnBehalf === true);
   useSlipScanAtHome();
-  const setHelp = useHelp((s) => s.setRequest);
-  useEffect(() => {
-    void kiosk.getHelpRequest({}).then((r) => {
-      if (r.ok) setHelp(r.value);
-    });
-    return kiosk.on('helpRequest', setHelp);
-  }, [setHelp]);
-  const setDevices = useDevices((s) => s.setDevices);
-  useEffect(() => {
-    void kiosk.listDevices({}).then((r) => {
-      if (r.ok) setDevices(r.value);
-    });
-    return kiosk.on('devicesChanged', setDevices);
-  }, [setDevices]);
+  useFollowed(
+    'helpRequest',
+    () => kiosk.getHelpRequest({}),
+    useHelp((s) => s.setRequest),
+  );
+  useFollowed(
+    'devicesChanged',
+    () => kiosk.listDevices({}),
+    useDevices((s) => s.setDevices),
+  );
 
   return (
     <div className="app">

@@ -1,16 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestPki } from '../backoffice/certs';
-import { startBackOffice, type BackOffice } from '../backoffice/server';
+import type { BackOffice } from '../backoffice/server';
 import {
-  demoConfig,
   launchChromium,
   openKioskPage,
   screenshot,
-  startKiosk,
+  startKioskWithBackOffice,
   type RunningKiosk,
 } from './harness';
 import { holdEmblem, typePin } from './staff-steps';
@@ -31,21 +28,8 @@ type Beat = { helpRequested: { since: string; screen: string } | null };
 const lastBeat = (): Beat | undefined => office.heartbeats().at(-1) as Beat | undefined;
 
 beforeAll(async () => {
-  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
-  office = await startBackOffice({ dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')), pki });
-  const client = pki.client('E2E-01');
-  kiosk = await startKiosk({
-    config: demoConfig({
-      backOffice: {
-        url: office.url,
-        caFile: pki.caFile,
-        certFile: client.certFile,
-        keyFile: client.keyFile,
-      },
-      // One heartbeat at start, the next an hour later: any other is the call's own.
-      sync: { heartbeatSeconds: 3600 },
-    }),
-  });
+  // One heartbeat at start, the next an hour later: any other is the call's own.
+  ({ office, kiosk } = await startKioskWithBackOffice({ heartbeatSeconds: 3600 }));
   browser = await launchChromium();
   page = await openKioskPage(browser, kiosk);
 });

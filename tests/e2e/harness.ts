@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { makeTestPki } from '../backoffice/certs';
+import { startBackOffice, type BackOffice } from '../backoffice/server';
 import { writeDocumentCameraY4m } from '../fixtures/document-camera';
 import {
   demoConfig,
@@ -26,6 +28,33 @@ export {
 } from './kiosk-process';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
+
+/**
+ * The real test back office over mutual TLS and a demo kiosk (E2E-01) that syncs to it,
+ * with the test's own `sync` settings (heartbeat, retries). Stop both when done.
+ */
+export async function startKioskWithBackOffice(
+  sync: Record<string, unknown>,
+): Promise<{ readonly office: BackOffice; readonly kiosk: RunningKiosk }> {
+  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
+  const office = await startBackOffice({
+    dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')),
+    pki,
+  });
+  const client = pki.client('E2E-01');
+  const kiosk = await startKiosk({
+    config: demoConfig({
+      backOffice: {
+        url: office.url,
+        caFile: pki.caFile,
+        certFile: client.certFile,
+        keyFile: client.keyFile,
+      },
+      sync,
+    }),
+  });
+  return { office, kiosk };
+}
 
 /** Saves a full-page PNG under tests/artifacts/screenshots for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {

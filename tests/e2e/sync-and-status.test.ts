@@ -1,17 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestPki } from '../backoffice/certs';
-import { startBackOffice, type BackOffice } from '../backoffice/server';
+import type { BackOffice } from '../backoffice/server';
 import {
-  demoConfig,
   kioskDom,
   launchChromium,
   openKioskPage,
   screenshot,
-  startKiosk,
+  startKioskWithBackOffice,
   type RunningKiosk,
 } from './harness';
 import { applyForRecord, RECORD_JOURNEY } from './journey-steps';
@@ -51,26 +48,13 @@ async function api(p: Page, method: string, body: unknown): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
-  office = await startBackOffice({ dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')), pki });
-  const client = pki.client('E2E-01');
-  kiosk = await startKiosk({
-    config: demoConfig({
-      backOffice: {
-        url: office.url,
-        caFile: pki.caFile,
-        certFile: client.certFile,
-        keyFile: client.keyFile,
-      },
-      sync: {
-        retryBaseMs: 100,
-        retryCapMs: 1000,
-        heartbeatSeconds: 5,
-        requestTimeoutMs: 3000,
-        statusTimeoutMs: 1500,
-      },
-    }),
-  });
+  ({ office, kiosk } = await startKioskWithBackOffice({
+    retryBaseMs: 100,
+    retryCapMs: 1000,
+    heartbeatSeconds: 5,
+    requestTimeoutMs: 3000,
+    statusTimeoutMs: 1500,
+  }));
   browser = await launchChromium();
   page = await openKioskPage(browser, kiosk);
 });
