@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackOffice } from '../backoffice/server';
-import {
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKioskWithBackOffice,
-  type RunningKiosk,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, withBackOfficeAndKioskPage } from './harness';
 import { holdEmblem, typePin } from './staff-steps';
 
 /**
@@ -19,64 +11,50 @@ import { holdEmblem, typePin } from './staff-steps';
  * closes the call by coming. Audited, nothing personal.
  */
 
-let office: BackOffice;
-let kiosk: RunningKiosk;
-let browser: Browser;
-let page: Page;
+// One heartbeat at start, the next an hour later: any other is the call's own.
+const ctx = withBackOfficeAndKioskPage({ heartbeatSeconds: 3600 });
 
 type Beat = { helpRequested: { since: string; screen: string } | null };
-const lastBeat = (): Beat | undefined => office.heartbeats().at(-1) as Beat | undefined;
-
-beforeAll(async () => {
-  // One heartbeat at start, the next an hour later: any other is the call's own.
-  ({ office, kiosk } = await startKioskWithBackOffice({ heartbeatSeconds: 3600 }));
-  browser = await launchChromium();
-  page = await openKioskPage(browser, kiosk);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await office?.stop();
-});
+const lastBeat = (): Beat | undefined => ctx.office.heartbeats().at(-1) as Beat | undefined;
 
 describe('呼叫工作人员 (call staff)', () => {
   it('is on every citizen screen and tells the citizen help is coming', async () => {
-    await expect.poll(() => office.heartbeats().length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ctx.office.heartbeats().length, { timeout: 15_000 }).toBe(1);
     expect(lastBeat()?.helpRequested).toBeNull();
-    await page.locator('[data-service="passport-first"]').click();
-    await page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
-    await page.getByTestId('call-staff').click();
-    await expect(page.getByTestId('help-called').innerText()).resolves.toBe(
+    await ctx.page.locator('[data-service="passport-first"]').click();
+    await ctx.page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
+    await ctx.page.getByTestId('call-staff').click();
+    await expect(ctx.page.getByTestId('help-called').innerText()).resolves.toBe(
       '已通知工作人员，请在这里稍候',
     );
-    await expect(page.getByTestId('call-staff').count()).resolves.toBe(0);
-    await screenshot(page, 'portrait-50-help-called');
+    await expect(ctx.page.getByTestId('call-staff').count()).resolves.toBe(0);
+    await screenshot(ctx.page, 'portrait-50-help-called');
   });
 
   it('reaches the back office at once, with the screen and no personal data', async () => {
     await expect.poll(() => lastBeat()?.helpRequested?.screen, { timeout: 10_000 }).toBe('guide');
-    expect(office.heartbeats().length).toBe(2);
+    expect(ctx.office.heartbeats().length).toBe(2);
   });
 
   it('shows the call on the guide’s queue view until the guide says they came', async () => {
-    await page.getByRole('button', { name: '返回首页' }).click();
-    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    await ctx.page.getByRole('button', { name: '返回首页' }).click();
+    await ctx.page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
     // Still open on the home screen: the citizen waits where they are.
-    await expect(page.getByTestId('help-called').count()).resolves.toBe(1);
-    await holdEmblem(page);
-    await typePin(page, '135790', '大厅引导员');
-    await page.getByRole('heading', { level: 1, name: '申请上传队列' }).waitFor();
-    const alert = page.getByTestId('help-alert');
+    await expect(ctx.page.getByTestId('help-called').count()).resolves.toBe(1);
+    await holdEmblem(ctx.page);
+    await typePin(ctx.page, '135790', '大厅引导员');
+    await ctx.page.getByRole('heading', { level: 1, name: '申请上传队列' }).waitFor();
+    const alert = ctx.page.getByTestId('help-alert');
     await expect(alert.innerText()).resolves.toContain('有群众在本机呼叫工作人员');
     await expect(alert.innerText()).resolves.toContain('在「办事指南」页面');
-    await screenshot(page, 'portrait-51-help-queue-alert');
+    await screenshot(ctx.page, 'portrait-51-help-queue-alert');
     await alert.getByRole('button', { name: '我已到场' }).click();
-    await expect.poll(() => page.getByTestId('help-alert').count()).toBe(0);
+    await expect.poll(() => ctx.page.getByTestId('help-alert').count()).toBe(0);
     await expect.poll(() => lastBeat()?.helpRequested, { timeout: 10_000 }).toBeNull();
   });
 
   it('audits the call and its answer without personal data', () => {
-    const dir = join(kiosk.dataDir, 'audit');
+    const dir = join(ctx.kiosk.dataDir, 'audit');
     const text = readdirSync(dir)
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('\n');

@@ -29,31 +29,44 @@ export {
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'artifacts', 'screenshots');
 
+export interface BackOfficeKioskFixture extends KioskFixture {
+  readonly office: BackOffice;
+}
+
 /**
- * The real test back office over mutual TLS and a demo kiosk (E2E-01) that syncs to it,
- * with the test's own `sync` settings (heartbeat, retries). Stop both when done.
+ * For a describe block or a file: the real test back office over mutual TLS, a demo
+ * kiosk (E2E-01) syncing to it with the test's own `sync` settings (heartbeat,
+ * retries), and the kiosk open in Chromium; all stopped after the tests.
  */
-export async function startKioskWithBackOffice(
-  sync: Record<string, unknown>,
-): Promise<{ readonly office: BackOffice; readonly kiosk: RunningKiosk }> {
-  const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
-  const office = await startBackOffice({
-    dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')),
-    pki,
+export function withBackOfficeAndKioskPage(sync: Record<string, unknown>): BackOfficeKioskFixture {
+  const fixture = {} as { office: BackOffice; kiosk: RunningKiosk; browser: Browser; page: Page };
+  beforeAll(async () => {
+    const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
+    fixture.office = await startBackOffice({
+      dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')),
+      pki,
+    });
+    const client = pki.client('E2E-01');
+    fixture.kiosk = await startKiosk({
+      config: demoConfig({
+        backOffice: {
+          url: fixture.office.url,
+          caFile: pki.caFile,
+          certFile: client.certFile,
+          keyFile: client.keyFile,
+        },
+        sync,
+      }),
+    });
+    fixture.browser = await launchChromium();
+    fixture.page = await openKioskPage(fixture.browser, fixture.kiosk);
   });
-  const client = pki.client('E2E-01');
-  const kiosk = await startKiosk({
-    config: demoConfig({
-      backOffice: {
-        url: office.url,
-        caFile: pki.caFile,
-        certFile: client.certFile,
-        keyFile: client.keyFile,
-      },
-      sync,
-    }),
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.kiosk?.stop();
+    await fixture.office?.stop();
   });
-  return { office, kiosk };
+  return fixture;
 }
 
 /** Saves a full-page PNG under tests/artifacts/screenshots for people to look at. */

@@ -1,16 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackOffice } from '../backoffice/server';
-import {
-  kioskDom,
-  launchChromium,
-  openKioskPage,
-  screenshot,
-  startKioskWithBackOffice,
-  type RunningKiosk,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { kioskDom, screenshot, withBackOfficeAndKioskPage } from './harness';
 import { applyForRecord, RECORD_JOURNEY } from './journey-steps';
 import { holdEmblem, typePin } from './staff-steps';
 
@@ -30,12 +22,15 @@ const {
   phone: PHONE,
 } = RECORD_JOURNEY;
 
-let office: BackOffice;
-let kiosk: RunningKiosk;
-let browser: Browser;
-let page: Page;
+const ctx = withBackOfficeAndKioskPage({
+  retryBaseMs: 100,
+  retryCapMs: 1000,
+  heartbeatSeconds: 5,
+  requestTimeoutMs: 3000,
+  statusTimeoutMs: 1500,
+});
 
-const storedNumbers = (): string[] => office.stored().map((r) => r.body.applicationNo);
+const storedNumbers = (): string[] => ctx.office.stored().map((r) => r.body.applicationNo);
 
 async function api(p: Page, method: string, body: unknown): Promise<unknown> {
   return p.evaluate(
@@ -47,50 +42,33 @@ async function api(p: Page, method: string, body: unknown): Promise<unknown> {
   );
 }
 
-beforeAll(async () => {
-  ({ office, kiosk } = await startKioskWithBackOffice({
-    retryBaseMs: 100,
-    retryCapMs: 1000,
-    heartbeatSeconds: 5,
-    requestTimeoutMs: 3000,
-    statusTimeoutMs: 1500,
-  }));
-  browser = await launchChromium();
-  page = await openKioskPage(browser, kiosk);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await office?.stop();
-});
-
 describe('applications reach the station back office', () => {
   let first = '';
 
   it('delivers an application made at the kiosk exactly once', async () => {
-    first = await applyForRecord(page);
+    first = await applyForRecord(ctx.page);
     await expect.poll(storedNumbers, { timeout: 15_000 }).toContain(first);
     expect(storedNumbers().filter((n) => n === first)).toHaveLength(1);
-    const record = office.stored().find((r) => r.body.applicationNo === first)!;
+    const record = ctx.office.stored().find((r) => r.body.applicationNo === first)!;
     expect(record.kioskId).toBe('E2E-01');
     expect(JSON.stringify(record.body)).toContain(PRINCIPAL_ID);
   });
 
   it('says so when a code scanned on the home screen is not from an application receipt', async () => {
-    await api(page, 'demoScan', { text: 'https://example.com/coupon?id=42' });
-    await expect(page.getByTestId('foreign-code').innerText()).resolves.toContain(
+    await api(ctx.page, 'demoScan', { text: 'https://example.com/coupon?id=42' });
+    await expect(ctx.page.getByTestId('foreign-code').innerText()).resolves.toContain(
       '这个二维码不是申请回执上的',
     );
     await expect(
-      page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).count(),
+      ctx.page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).count(),
     ).resolves.toBe(1);
-    await screenshot(page, 'portrait-52-foreign-code');
+    await screenshot(ctx.page, 'portrait-52-foreign-code');
   });
 
   it('shows its state when the slip QR is scanned on the home screen, with nothing personal', async () => {
-    await api(page, 'demoScan', { text: `GAKIOSK:${first}` });
-    await page.getByRole('heading', { level: 1, name: '查询办理进度' }).waitFor();
-    const result = page.locator('.status-result');
+    await api(ctx.page, 'demoScan', { text: `GAKIOSK:${first}` });
+    await ctx.page.getByRole('heading', { level: 1, name: '查询办理进度' }).waitFor();
+    const result = ctx.page.locator('.status-result');
     await expect
       .poll(() => result.innerText(), { timeout: 10_000 })
       .toContain('派出所已收到您的申请，等待审核');
@@ -99,126 +77,128 @@ describe('applications reach the station back office', () => {
     expect(text).toContain('无犯罪记录证明');
     expect(text).toMatch(/受理编号\s*SL\d+/);
     expect(text).toContain('以上为派出所后台的最新信息');
-    const html = await kioskDom(page);
+    const html = await kioskDom(ctx.page);
     for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID, PHONE])
       expect(html).not.toContain(personal);
-    await screenshot(page, 'portrait-60-status-back-office');
+    await screenshot(ctx.page, 'portrait-60-status-back-office');
   });
 
   it('shows what the back office says later, for a number typed on the keypad', async () => {
-    office.setState(first, 'needs_completion', '请补交委托人身份证原件');
-    await page.getByRole('button', { name: '查询其他编号' }).click();
-    await screenshot(page, 'portrait-61-status-entry');
+    ctx.office.setState(first, 'needs_completion', '请补交委托人身份证原件');
+    await ctx.page.getByRole('button', { name: '查询其他编号' }).click();
+    await screenshot(ctx.page, 'portrait-61-status-entry');
     for (const key of first.replaceAll('-', ''))
-      await page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+      await ctx.page.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+    await ctx.page.getByRole('button', { name: '查询', exact: true }).click();
     await expect
-      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .poll(() => ctx.page.locator('.status-result').innerText(), { timeout: 10_000 })
       .toContain('需要补正材料：请补交委托人身份证原件');
-    await screenshot(page, 'portrait-62-status-needs-completion');
+    await screenshot(ctx.page, 'portrait-62-status-needs-completion');
   });
 
   it('says clearly when a number is mistyped or unknown', async () => {
-    await page.getByRole('button', { name: '查询其他编号' }).click();
-    await page
+    await ctx.page.getByRole('button', { name: '查询其他编号' }).click();
+    await ctx.page
       .locator('#status-number')
       .fill(`${first.slice(0, -1)}${first.endsWith('0') ? '1' : '0'}`);
-    await page.getByRole('button', { name: '查询', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('这个编号不正确');
-    await screenshot(page, 'portrait-63-status-bad-number');
-    await page.getByRole('button', { name: '返回首页' }).click();
+    await ctx.page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => ctx.page.getByRole('alert').innerText()).toContain('这个编号不正确');
+    await screenshot(ctx.page, 'portrait-63-status-bad-number');
+    await ctx.page.getByRole('button', { name: '返回首页' }).click();
   });
 
   it('keeps ten applications while the back office is down, shows them to staff, and delivers all ten when it returns', async () => {
-    await office.stop();
+    await ctx.office.stop();
     const waiting: string[] = [];
-    for (let i = 0; i < 10; i += 1) waiting.push(await applyForRecord(page));
+    for (let i = 0; i < 10; i += 1) waiting.push(await applyForRecord(ctx.page));
     expect(new Set(waiting).size).toBe(10);
 
     // A slip made while the back office is down: the kiosk's own record answers.
-    await page.getByTestId('check-status').click();
-    await page.locator('#status-number').fill(waiting[9]!);
-    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await ctx.page.getByTestId('check-status').click();
+    await ctx.page.locator('#status-number').fill(waiting[9]!);
+    await ctx.page.getByRole('button', { name: '查询', exact: true }).click();
     await expect
-      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .poll(() => ctx.page.locator('.status-result').innerText(), { timeout: 10_000 })
       .toContain('正在等待上传到派出所后台');
-    await screenshot(page, 'portrait-64-status-waiting');
-    await page.getByRole('button', { name: '返回首页' }).click();
+    await screenshot(ctx.page, 'portrait-64-status-waiting');
+    await ctx.page.getByRole('button', { name: '返回首页' }).click();
 
     // The hall guide's queue view: counts and the error, nothing personal.
-    await holdEmblem(page);
-    await typePin(page, '135790', '大厅引导员');
-    await page.getByRole('heading', { level: 1, name: '申请上传队列' }).waitFor();
+    await holdEmblem(ctx.page);
+    await typePin(ctx.page, '135790', '大厅引导员');
+    await ctx.page.getByRole('heading', { level: 1, name: '申请上传队列' }).waitFor();
     await expect
-      .poll(() => page.locator('[data-state="queued"] .queue-count-n').innerText(), {
+      .poll(() => ctx.page.locator('[data-state="queued"] .queue-count-n').innerText(), {
         timeout: 10_000,
       })
       .toBe('10');
     await expect
-      .poll(() => page.getByTestId('queue-link').innerText(), { timeout: 15_000 })
+      .poll(() => ctx.page.getByTestId('queue-link').innerText(), { timeout: 15_000 })
       .toContain('无法连接');
-    await expect(page.getByTestId('queue-last-error').innerText()).resolves.toMatch(/ECONNREFUSED/);
-    const queueHtml = await kioskDom(page);
+    await expect(ctx.page.getByTestId('queue-last-error').innerText()).resolves.toMatch(
+      /ECONNREFUSED/,
+    );
+    const queueHtml = await kioskDom(ctx.page);
     for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID])
       expect(queueHtml).not.toContain(personal);
-    await screenshot(page, 'portrait-65-queue-down');
+    await screenshot(ctx.page, 'portrait-65-queue-down');
     // "Sync now" while the back office is still down: the ten are tried at once, and wait again.
-    await page.getByRole('button', { name: '立即上传' }).click();
-    await page.getByText(/已安排 \d+ 件申请立即上传。/).waitFor();
+    await ctx.page.getByRole('button', { name: '立即上传' }).click();
+    await ctx.page.getByText(/已安排 \d+ 件申请立即上传。/).waitFor();
     await expect
-      .poll(() => page.locator('[data-state="queued"] .queue-count-n').innerText(), {
+      .poll(() => ctx.page.locator('[data-state="queued"] .queue-count-n').innerText(), {
         timeout: 10_000,
       })
       .toBe('10');
 
     // Back office up again: nobody presses anything, the worker's own retries deliver all ten.
-    await office.start();
+    await ctx.office.start();
     await expect
       .poll(() => storedNumbers().filter((n) => waiting.includes(n)).length, { timeout: 20_000 })
       .toBe(10);
     expect(storedNumbers()).toHaveLength(11);
     await expect
-      .poll(() => page.locator('[data-state="accepted"] .queue-count-n').innerText(), {
+      .poll(() => ctx.page.locator('[data-state="accepted"] .queue-count-n').innerText(), {
         timeout: 10_000,
       })
       .toBe('11');
     await expect
-      .poll(() => page.getByTestId('queue-link').innerText(), { timeout: 10_000 })
+      .poll(() => ctx.page.getByTestId('queue-link').innerText(), { timeout: 10_000 })
       .toContain('连接正常');
-    await screenshot(page, 'portrait-66-queue-drained');
-    await page.getByRole('button', { name: '退出并锁定' }).click();
+    await screenshot(ctx.page, 'portrait-66-queue-drained');
+    await ctx.page.getByRole('button', { name: '退出并锁定' }).click();
 
     // Each of the ten slips, held up to the scanner, now answers from the back office.
     // (A slip is taken on the home screen only: wait for it before holding the next one up.)
     for (const no of waiting) {
-      await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
-      await api(page, 'demoScan', { text: `GAKIOSK:${no}` });
-      const result = page.locator('.status-result');
+      await ctx.page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+      await api(ctx.page, 'demoScan', { text: `GAKIOSK:${no}` });
+      const result = ctx.page.locator('.status-result');
       await expect
         .poll(() => result.innerText(), { timeout: 10_000 })
         .toContain('派出所已收到您的申请');
       const text = await result.innerText();
       expect(text).toContain(no);
       expect(text).toMatch(/受理编号\s*SL\d+/);
-      await page.getByRole('button', { name: '返回首页' }).click();
+      await ctx.page.getByRole('button', { name: '返回首页' }).click();
     }
   }, 300_000);
 
   it('takes a slip scanned by a keyboard-wedge scanner on the status screen', async () => {
-    await page.getByTestId('check-status').click();
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await ctx.page.getByTestId('check-status').click();
+    await ctx.page.locator('body').click({ position: { x: 5, y: 300 } });
     // A wedge scanner "types" the code in a burst and presses Enter.
-    await page.keyboard.type(`GAKIOSK:${first}`, { delay: 2 });
-    await page.keyboard.press('Enter');
+    await ctx.page.keyboard.type(`GAKIOSK:${first}`, { delay: 2 });
+    await ctx.page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('.status-result').innerText(), { timeout: 10_000 })
+      .poll(() => ctx.page.locator('.status-result').innerText(), { timeout: 10_000 })
       .toContain(first);
-    await page.getByRole('button', { name: '返回首页' }).click();
+    await ctx.page.getByRole('button', { name: '返回首页' }).click();
   });
 
   it('leaves no name or ID number in clear text in the data folder, the logs or the audit log', async () => {
-    const files = readdirSync(kiosk.dataDir, { recursive: true, withFileTypes: true }).filter((e) =>
-      e.isFile(),
+    const files = readdirSync(ctx.kiosk.dataDir, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile(),
     );
     expect(files.map((f) => f.name)).toEqual(
       expect.arrayContaining(['kiosk.sqlite', 'kiosk.log', 'audit.jsonl']),
@@ -229,7 +209,7 @@ describe('applications reach the station back office', () => {
         expect(bytes.includes(Buffer.from(personal)), `${personal} in ${file.name}`).toBe(false);
       }
     }
-    const audit = readFileSync(join(kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    const audit = readFileSync(join(ctx.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
     for (const action of [
       'app.start',
       'session.start',
