@@ -172,6 +172,105 @@ function textInOrderComparisons(condition: unknown): string[] {
     .flatMap(({ args }) => (args as unknown[]).filter((a): a is string => typeof a === 'string'));
 }
 
+/** What a condition may name: the rule's questions (in order) and materials. */
+interface KnownIds {
+  readonly questionIndex: ReadonlyMap<string, number>;
+  /** Empty for a file the schema refused: option checks need typed questions. */
+  readonly questionById: ReadonlyMap<string, Question>;
+  readonly materialIds: ReadonlySet<string>;
+}
+
+/** The problems of one condition: operators, variables, literals, and a literal `false`. */
+function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
+  const { questionIndex, questionById, materialIds } = known;
+  const problems: RuleProblem[] = [];
+  for (const op of operatorsIn(site.condition)) {
+    if (!isAllowedOperator(op))
+      problems.push({
+        path: site.path,
+        message: `unknown or forbidden JSONLogic operator "${op}"`,
+      });
+  }
+  for (const name of variablesIn(site.condition)) {
+    const [root, field, ...rest] = name.split('.');
+    if (root === 'answers') {
+      const index = field === undefined ? undefined : questionIndex.get(field);
+      if (index === undefined || rest.length > 0) {
+        problems.push({
+          path: site.path,
+          message: `"${name}" is not a question of this service`,
+        });
+      } else if (
+        site.questionIndex !== undefined &&
+        index >= site.questionIndex &&
+        !site.path.includes('.checks[')
+      ) {
+        problems.push({
+          path: site.path,
+          message: `"${name}" is answered at or after this question; conditions may only look at earlier answers`,
+        });
+      } else if (
+        site.path.includes('.checks[') &&
+        site.questionIndex !== undefined &&
+        index > site.questionIndex
+      ) {
+        problems.push({ path: site.path, message: `"${name}" is answered after this question` });
+      }
+    } else if (root === 'materials') {
+      if (field === undefined || !materialIds.has(field) || rest.length > 0) {
+        problems.push({
+          path: site.path,
+          message: `"${name}" is not a material of this service`,
+        });
+      }
+    } else if (root === 'identity' || root === 'guide') {
+      const fields: readonly string[] = CONTEXT_ROOTS[root];
+      if (field === undefined || !fields.includes(field) || rest.length > 0) {
+        problems.push({
+          path: site.path,
+          message: `"${name}" is not known; use ${root}.${fields.join(` or ${root}.`)}`,
+        });
+      }
+    } else if (!(root === 'today' && field === undefined)) {
+      problems.push({
+        path: site.path,
+        message: `"${name}" is not known; conditions see answers, identity, materials, guide and today`,
+      });
+    }
+  }
+  for (const text of [
+    ...textInOrderComparisons(site.condition),
+    ...textInNumberEquality(site.condition),
+  ]) {
+    problems.push({
+      path: site.path,
+      message: `compares with the text "${text}"; write the number without quotes`,
+    });
+  }
+  for (const { question, text } of substringLiterals(site.condition)) {
+    const q = questionById.get(question);
+    if (q?.type === 'choice' && !q.options.some((o) => o.value.includes(text))) {
+      problems.push({
+        path: site.path,
+        message: `"${text}" is part of no option of question "${question}"; the condition never holds`,
+      });
+    }
+  }
+  if (site.condition === false && site.neverFalse !== undefined) {
+    problems.push({ path: site.path, message: `is false: ${site.neverFalse}` });
+  }
+  for (const { question, value } of comparedLiterals(site.condition)) {
+    const q = questionById.get(question);
+    if (q?.type === 'choice' && !q.options.some((o) => o.value === value)) {
+      problems.push({
+        path: site.path,
+        message: `"${String(value)}" is not an option of question "${question}"`,
+      });
+    }
+  }
+  return problems;
+}
+
 /**
  * What a schema cannot see: unknown variables and operators in conditions,
  * conditions that look at a later question, unknown materials, duplicate ids,
@@ -180,9 +279,12 @@ function textInOrderComparisons(condition: unknown): string[] {
  */
 export function lintRule(rule: ServiceRule): RuleProblem[] {
   const problems: RuleProblem[] = [...citationProblems(rule)];
-  const questionIndex = new Map(rule.questions.map((q, i) => [q.id, i]));
   const questionById = new Map<string, Question>(rule.questions.map((q) => [q.id, q]));
-  const materialIds = new Set(rule.materials.map((m) => m.id));
+  const known: KnownIds = {
+    questionIndex: new Map(rule.questions.map((q, i) => [q.id, i])),
+    questionById,
+    materialIds: new Set(rule.materials.map((m) => m.id)),
+  };
 
   for (const [what, ids] of [
     ['question', rule.questions.map((q) => q.id)],
@@ -207,92 +309,7 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
     }
   }
 
-  for (const site of conditionSites(rule)) {
-    for (const op of operatorsIn(site.condition)) {
-      if (!isAllowedOperator(op))
-        problems.push({
-          path: site.path,
-          message: `unknown or forbidden JSONLogic operator "${op}"`,
-        });
-    }
-    for (const name of variablesIn(site.condition)) {
-      const [root, field, ...rest] = name.split('.');
-      if (root === 'answers') {
-        const index = field === undefined ? undefined : questionIndex.get(field);
-        if (index === undefined || rest.length > 0) {
-          problems.push({
-            path: site.path,
-            message: `"${name}" is not a question of this service`,
-          });
-        } else if (
-          site.questionIndex !== undefined &&
-          index >= site.questionIndex &&
-          !site.path.includes('.checks[')
-        ) {
-          problems.push({
-            path: site.path,
-            message: `"${name}" is answered at or after this question; conditions may only look at earlier answers`,
-          });
-        } else if (
-          site.path.includes('.checks[') &&
-          site.questionIndex !== undefined &&
-          index > site.questionIndex
-        ) {
-          problems.push({ path: site.path, message: `"${name}" is answered after this question` });
-        }
-      } else if (root === 'materials') {
-        if (field === undefined || !materialIds.has(field) || rest.length > 0) {
-          problems.push({
-            path: site.path,
-            message: `"${name}" is not a material of this service`,
-          });
-        }
-      } else if (root === 'identity' || root === 'guide') {
-        const fields: readonly string[] = CONTEXT_ROOTS[root];
-        if (field === undefined || !fields.includes(field) || rest.length > 0) {
-          problems.push({
-            path: site.path,
-            message: `"${name}" is not known; use ${root}.${fields.join(` or ${root}.`)}`,
-          });
-        }
-      } else if (!(root === 'today' && field === undefined)) {
-        problems.push({
-          path: site.path,
-          message: `"${name}" is not known; conditions see answers, identity, materials, guide and today`,
-        });
-      }
-    }
-    for (const text of [
-      ...textInOrderComparisons(site.condition),
-      ...textInNumberEquality(site.condition),
-    ]) {
-      problems.push({
-        path: site.path,
-        message: `compares with the text "${text}"; write the number without quotes`,
-      });
-    }
-    for (const { question, text } of substringLiterals(site.condition)) {
-      const q = questionById.get(question);
-      if (q?.type === 'choice' && !q.options.some((o) => o.value.includes(text))) {
-        problems.push({
-          path: site.path,
-          message: `"${text}" is part of no option of question "${question}"; the condition never holds`,
-        });
-      }
-    }
-    if (site.condition === false && site.neverFalse !== undefined) {
-      problems.push({ path: site.path, message: `is false: ${site.neverFalse}` });
-    }
-    for (const { question, value } of comparedLiterals(site.condition)) {
-      const q = questionById.get(question);
-      if (q?.type === 'choice' && !q.options.some((o) => o.value === value)) {
-        problems.push({
-          path: site.path,
-          message: `"${String(value)}" is not an option of question "${question}"`,
-        });
-      }
-    }
-  }
+  for (const site of conditionSites(rule)) problems.push(...siteProblems(site, known));
 
   rule.questions.forEach((q, i) => {
     if (q.type === 'choice') {
@@ -329,7 +346,7 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
   rule.requirements.forEach((r, i) => {
     for (const id of [...(r.anyOf?.flat() ?? []), ...(r.of ?? [])]) {
       grouped.add(id);
-      if (!materialIds.has(id))
+      if (!known.materialIds.has(id))
         problems.push({ path: `$.requirements[${i}]`, message: `material "${id}" does not exist` });
     }
   });
@@ -380,16 +397,17 @@ const CONDITION_KEYS: ReadonlySet<string> = new Set(['visibleIf', 'requiredIf', 
  * them beside the schema's problems instead of after the schema ones are fixed.
  */
 export function looseConditionProblems(json: unknown): RuleProblem[] {
-  const idsOf = (list: unknown): Set<string> =>
-    new Set(
-      (Array.isArray(list) ? list : [])
-        .map((x) => (x as { id?: unknown } | null)?.id)
-        .filter((id): id is string => typeof id === 'string'),
-    );
+  const idsOf = (list: unknown): string[] =>
+    (Array.isArray(list) ? list : [])
+      .map((x) => (x as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === 'string');
   const root = (json ?? {}) as { questions?: unknown; materials?: unknown };
-  const questions = idsOf(root.questions);
-  const materials = idsOf(root.materials);
-  const problems: RuleProblem[] = [];
+  const known: KnownIds = {
+    questionIndex: new Map(idsOf(root.questions).map((id, i) => [id, i])),
+    questionById: new Map(),
+    materialIds: new Set(idsOf(root.materials)),
+  };
+  const sites: ConditionSite[] = [];
   const visit = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
       node.forEach((x, i) => visit(x, `${path}[${i}]`));
@@ -398,30 +416,11 @@ export function looseConditionProblems(json: unknown): RuleProblem[] {
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       const at = `${path}.${key}`;
-      if (!CONDITION_KEYS.has(key)) {
-        visit(value, at);
-        continue;
-      }
-      for (const op of operatorsIn(value))
-        if (!isAllowedOperator(op))
-          problems.push({ path: at, message: `unknown or forbidden JSONLogic operator "${op}"` });
-      for (const name of variablesIn(value)) {
-        const [top, field] = name.split('.');
-        const known =
-          (top === 'answers' && field !== undefined && questions.has(field)) ||
-          (top === 'materials' && field !== undefined && materials.has(field)) ||
-          ((top === 'identity' || top === 'guide') &&
-            (CONTEXT_ROOTS[top] as readonly string[]).includes(field ?? '')) ||
-          name === 'today';
-        if (!known) problems.push({ path: at, message: `"${name}" is not known` });
-      }
-      for (const text of [...textInOrderComparisons(value), ...textInNumberEquality(value)])
-        problems.push({
-          path: at,
-          message: `compares with the text "${text}"; write the number without quotes`,
-        });
+      // Raw JSON: walked as data, never evaluated; the walkers take any value.
+      if (CONDITION_KEYS.has(key)) sites.push({ path: at, condition: value as Condition });
+      else visit(value, at);
     }
   };
   visit(json, '$');
-  return problems;
+  return sites.flatMap((site) => siteProblems(site, known));
 }

@@ -271,7 +271,7 @@ describe('npm run rules:check', () => {
       /passport-first\.json \$\.questions\[0\]\.type: Invalid discriminator/,
     );
     expect(result.out).toMatch(
-      /passport-first\.json \$\.questions\[1\]\.visibleIf: "answers\.nosuch" is not known/,
+      /passport-first\.json \$\.questions\[1\]\.visibleIf: "answers\.nosuch" is not a question of this service/,
     );
   });
 });
