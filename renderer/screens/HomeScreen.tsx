@@ -15,8 +15,8 @@ const CATEGORIES: readonly ServiceCategory[] = ['户籍', '出入境', '交通�
 
 /**
  * Every service in one view, in both modes: nobody has to guess that 护照
- * is under 出入境. 长辈版 shows the same tiles larger, with fewer words on
- * each (the name and the time limit).
+ * is under 出入境. A tile holds the name and the time limit; what the item
+ * is for is the first thing its guide says, one touch away.
  */
 /** How long the home screen says a scanned code was no receipt's. */
 const FOREIGN_CODE_MS = 10_000;
@@ -93,7 +93,6 @@ export function HomeScreen() {
               ) : (
                 <ServiceList
                   services={items}
-                  brief={elder}
                   onPick={(id) => go({ name: 'guide', serviceId: id })}
                 />
               )}
@@ -107,12 +106,9 @@ export function HomeScreen() {
 
 function ServiceList({
   services,
-  brief,
   onPick,
 }: {
   readonly services: readonly ServiceSummary[];
-  /** 长辈版: the name and the time limit only. */
-  readonly brief: boolean;
   readonly onPick: (id: string) => void;
 }) {
   const { t, l, locale } = useT();
@@ -127,7 +123,6 @@ function ServiceList({
             onClick={() => onPick(service.id)}
           >
             <span className="service-name">{l(service.name)}</span>
-            {!brief && <span className="service-summary">{l(service.summary)}</span>}
             <span className="service-facts">
               {t('home.timeLimit', {
                 limit: timeLimitText(locale, service.timeLimit.min, service.timeLimit.max),

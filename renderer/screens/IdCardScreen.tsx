@@ -27,14 +27,15 @@ const CARD_ERRORS: { readonly [P in CardProblem]: MessageKey | null } = {
 
 /** "请放置身份证": waits for the reader, then shows what the card says for the citizen to confirm. */
 export function IdCardScreen() {
-  const { t, locale } = useT();
+  const { t, l, locale } = useT();
   const go = useUi((s) => s.go);
   const identity = useJourney((s) => s.identity);
   const cardFirst = useJourney((s) => s.cardFirst);
   const setIdentity = useJourney((s) => s.setIdentity);
   const clearCardFirst = useJourney((s) => s.clearCardFirst);
   const setManualEntry = useJourney((s) => s.setManualEntry);
-  const manualQuestion = useJourney((s) => s.rule?.identity.manualEntry?.nameQuestion);
+  const manualEntry = useJourney((s) => s.rule?.identity.manualEntry);
+  const manualQuestion = manualEntry?.nameQuestion;
   const evaluation = useEvaluation();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -138,7 +139,9 @@ export function IdCardScreen() {
           )}
           {manualQuestion !== undefined && (
             <div className="manual-entry">
-              <p className="hint">{t('idcard.noCardHint')}</p>
+              <p className="hint">
+                {manualEntry?.hint ? l(manualEntry.hint) : t('idcard.noCardHint')}
+              </p>
               <button
                 type="button"
                 className="button button-secondary"
@@ -147,7 +150,7 @@ export function IdCardScreen() {
                   go({ name: 'question', questionId: manualQuestion });
                 }}
               >
-                {t('idcard.noCard')}
+                {manualEntry?.button ? l(manualEntry.button) : t('idcard.noCard')}
               </button>
             </div>
           )}

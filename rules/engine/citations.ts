@@ -2,7 +2,7 @@ import type { RuleProblem } from './rule-problem';
 import type { ServiceRule } from './schema';
 
 /** 第二十条, 〔2019〕914号, 令第162号: what a basis must name for a station to stand behind it. */
-const ARTICLE = /第[一二三四五六七八九十百零〇\d]+条/u;
+const ARTICLE = /第[一二三四五六七八九十百千零〇\d]+条/u;
 const DOCUMENT_NUMBER = /〔\d{4}〕\d+号|令第\d+号/u;
 /** Emergency lines take no questions about service items. */
 const EMERGENCY = new Set(['110', '119', '120', '122', '12110']);

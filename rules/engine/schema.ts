@@ -192,6 +192,9 @@ const identitySchema = z.strictObject({
     .strictObject({
       nameQuestion: camelId('question'),
       idNumberQuestion: camelId('question'),
+      /** The card-screen button and its hint, where "lost" is not why people come without one (首次申领). */
+      button: localTextSchema.optional(),
+      hint: localTextSchema.optional(),
     })
     .optional(),
 });
