@@ -115,6 +115,7 @@ async function start(): Promise<void> {
     version: APP_VERSION,
     log,
     clock,
+    packaged: app.isPackaged,
     // The systemd unit sets it (/run/police-kiosk/heartbeat.json): its watchdog and `police-kiosk readiness` read it.
     ...(process.env['KIOSK_HEARTBEAT_FILE']
       ? { heartbeatFile: process.env['KIOSK_HEARTBEAT_FILE'] }

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseCommonFile, parseServiceFile } from './engine/load';
+import { parseCalendarFile, parseCommonFile, parseServiceFile } from './engine/load';
 import type { RuleProblem } from './engine/lint';
 import { commonRulesSchema, type CommonRules } from './engine/schema';
 import commonJsonSchema from './schema/common.schema.json';
@@ -94,6 +94,24 @@ export function checkRulesDir(
     const parsed = parseServiceFile(text, name, common);
     if (!parsed.ok) report(shown(path), parsed.problems);
     else report(shown(path), schemaProblems(validateService, readJson(path)));
+  }
+
+  // The holiday calendar is part of the bundle: a broken year would print wrong due dates.
+  const calendarDir = join(rulesDir, 'calendar');
+  const years = existsSync(calendarDir)
+    ? readdirSync(calendarDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  if (years.length === 0)
+    report(shown(calendarDir), [{ path: '$', message: 'no holiday calendar found' }]);
+  for (const name of years) {
+    checked += 1;
+    const path = join(calendarDir, name);
+    const text = readText(path);
+    if (text === null) continue;
+    const parsed = parseCalendarFile(text, name);
+    if (!parsed.ok) report(shown(path), parsed.problems);
   }
 
   const i18n = options.i18nDir;

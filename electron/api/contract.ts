@@ -7,6 +7,7 @@ import { identitySchema } from '../../core/identity';
 import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
 import { printOutcomeSchema, slipSchema } from '../../core/slip';
+import { calendarYearSchema } from '../../rules/engine/workdays';
 import {
   applicationStatusSchema,
   backOfficeStateSchema,
@@ -76,6 +77,17 @@ export const kioskInfoSchema = z.strictObject({
   now: z.iso.datetime(),
   /** Reasons a hall guide may give for the green channel (rules/common.json). */
   guideReasons: z.array(z.strictObject({ id: z.string(), label: localTextSchema })),
+  /** The holiday calendar of the rules in use: the screen's due dates match the slip's. */
+  calendar: z.array(calendarYearSchema),
+  /** The signed rule bundle in use; null where the kiosk does not require signatures. */
+  rules: z
+    .strictObject({
+      version: z.string(),
+      reviewedBy: z.string(),
+      /** `last-good`: a newer bundle was refused; the one applied before serves. */
+      source: z.enum(['current', 'incoming', 'last-good']),
+    })
+    .nullable(),
 });
 
 const guideActionSchema = z.discriminatedUnion('action', [

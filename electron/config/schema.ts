@@ -136,6 +136,22 @@ export const backOfficeSchema = z.strictObject({
   keyFile: nonEmpty,
 });
 
+/** An Ed25519 public key trusted to sign rule bundles: SPKI DER in base64 (`npm run rules:sign` prints it). */
+export const trustedKeySchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a key id is letters, digits, ".", "_" and "-"'),
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the public key in base64 (SPKI DER)'),
+});
+
+export const rulesConfigSchema = z.strictObject({
+  /**
+   * `required`: only a bundle signed by a trusted key, reviewed and newer than
+   * the last one is used (the default in a packaged kiosk); `optional`: the
+   * rules folder as it is (development, `npm start`).
+   */
+  signature: z.enum(['required', 'optional']).optional(),
+  trustedKeys: z.array(trustedKeySchema).default([]),
+});
+
 export const kioskConfigSchema = z
   .strictObject({
     station: z.strictObject({
@@ -149,6 +165,7 @@ export const kioskConfigSchema = z
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'use letters, digits and "-" (at most 32)'),
     devices: z.array(deviceConfigSchema).default([]),
     backOffice: backOfficeSchema.nullable().default(null),
+    rules: rulesConfigSchema.default({ trustedKeys: [] }),
     staff: staffSchema.prefault({}),
     idle: z
       .strictObject({

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   readonly clock: Clock;
   readonly systemPrinter?: SystemPrinter;
   readonly heartbeatFile?: string;
+  /** A packaged kiosk requires signed rule bundles unless its config says otherwise. */
+  readonly packaged?: boolean;
   /** How the data key is protected, given the config (Electron: safeStorage). */
   readonly dataKey?: (config: KioskConfig) => DataKeySource;
 }
@@ -49,6 +51,7 @@ export async function launchKiosk(
       clock: options.clock,
       ...(options.systemPrinter ? { systemPrinter: options.systemPrinter } : {}),
       ...(options.heartbeatFile ? { heartbeatFile: options.heartbeatFile } : {}),
+      packaged: options.packaged === true,
       ...(options.dataKey ? { dataKey: options.dataKey(config.value) } : {}),
     });
     if (!opened.ok) return opened;

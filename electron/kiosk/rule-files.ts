@@ -1,34 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
+import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { RuleProblem } from '../../rules/engine/lint';
-import { commonRulesSchema, type CommonRules, type ServiceRule } from '../../rules/engine/schema';
+import { commonRulesSchema, type CommonRules } from '../../rules/engine/schema';
+import { calendarFrom, type CalendarYearFile } from '../../rules/engine/workdays';
+import { loadSignedBundle } from './rule-bundle';
+import type { FolderRuleSet, LoadedRule, RuleFileProblem, RulePolicy, RuleSet } from './rule-set';
 
-export interface LoadedRule {
-  /** The service merged with rules/common.json, as citizens meet it. */
-  readonly rule: ServiceRule;
-  /** SHA-256 of the service file and common.json: every application records the exact rules it was checked against. */
-  readonly hash: string;
-  readonly file: string;
-  /** `last-good`: the current file was refused and the copy that last loaded is in use. */
-  readonly source: 'current' | 'last-good';
-}
-
-export interface RuleFileProblem {
-  readonly file: string;
-  readonly problems: readonly RuleProblem[];
-  /** What the kiosk did about it. */
-  readonly action: 'refused' | 'using-last-good';
-}
-
-export interface RuleSet {
-  readonly rules: ReadonlyMap<string, LoadedRule>;
-  /** Files refused at start-up; citizens never see them, technicians do. */
-  readonly problems: readonly RuleFileProblem[];
-  /** From common.json: the reasons a hall guide may give for the green channel. */
-  readonly guideReasons: CommonRules['guideReasons'];
-}
+export type {
+  BundleInfo,
+  FolderRuleSet,
+  LoadedRule,
+  RuleFileProblem,
+  RulePolicy,
+  RuleSet,
+} from './rule-set';
 
 const sha256 = (...parts: Buffer[]): string => {
   const hash = createHash('sha256');
@@ -79,20 +66,42 @@ function readIfExists(path: string): Buffer | null {
 }
 
 /**
- * Loads `common.json` and every `services/<id>.json` under `rulesDir`. A file
- * that fails the schema or the lint never reaches citizens: the last copy that
- * loaded (kept under `lastGoodDir`) is used instead when there is one, and the
- * problem is reported either way.
+ * The kiosk's rules. Without a signature policy (development, a station's own
+ * copy) each file stands alone: one that fails the schema or the lint is
+ * replaced by its last good copy. Under a `required` policy the folder is one
+ * signed bundle: used whole, or not at all (the last good bundle then serves).
  */
-export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
+export function loadRuleSet(
+  rulesDir: string,
+  lastGoodDir: string,
+  policy: RulePolicy = { signature: 'optional' },
+): RuleSet {
+  switch (policy.signature) {
+    case 'optional':
+      return { ...loadRuleFolder(rulesDir, lastGoodDir), bundle: null };
+    case 'required':
+      return loadSignedBundle(rulesDir, policy, (dir) => loadRuleFolder(dir, null));
+  }
+}
+
+/**
+ * Loads `common.json`, every `services/<id>.json` and `calendar/holidays-<year>.json`
+ * under `rulesDir`. A file that fails the schema or the lint never reaches
+ * citizens: with `lastGoodDir`, the last copy that loaded is used instead when
+ * there is one; the problem is reported either way.
+ */
+export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): FolderRuleSet {
   const rules = new Map<string, LoadedRule>();
   const problems: RuleFileProblem[] = [];
-  try {
-    mkdirSync(lastGoodDir, { recursive: true, mode: 0o700 });
-  } catch {
-    // No last-good copies this time (a full or read-only disk): the rules still load.
+  if (lastGoodDir !== null) {
+    try {
+      mkdirSync(lastGoodDir, { recursive: true, mode: 0o700 });
+    } catch {
+      // No last-good copies this time (a full or read-only disk): the rules still load.
+    }
   }
   const remember = (file: string, bytes: Buffer): void => {
+    if (lastGoodDir === null) return;
     const path = join(lastGoodDir, file);
     const previous = readIfExists(path);
     if (previous !== null && previous.equals(bytes)) return;
@@ -118,7 +127,7 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
       commonBytes = current;
       remember('common.json', current);
     } else {
-      const lastGood = readIfExists(join(lastGoodDir, 'common.json'));
+      const lastGood = lastGoodDir === null ? null : readIfExists(join(lastGoodDir, 'common.json'));
       const fallback = lastGood === null ? null : parseCommonFile(lastGood.toString('utf8'));
       if (fallback?.ok === true && lastGood !== null) {
         common = fallback.value;
@@ -131,6 +140,8 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
       });
     }
   }
+
+  const { calendarYears, calendarBytes } = loadCalendar(rulesDir, problems);
 
   const servicesDir = join(rulesDir, 'services');
   let files: string[] = [];
@@ -155,20 +166,20 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
     if (parsed.ok) {
       rules.set(parsed.value.id, {
         rule: parsed.value,
-        hash: sha256(current, commonBytes),
+        hash: sha256(current, commonBytes, ...calendarBytes),
         file,
         source: 'current',
       });
       remember(file, current);
       continue;
     }
-    const lastGood = readIfExists(join(lastGoodDir, file));
+    const lastGood = lastGoodDir === null ? null : readIfExists(join(lastGoodDir, file));
     const fallback =
       lastGood === null ? null : parseServiceFile(lastGood.toString('utf8'), file, common);
     if (fallback?.ok === true && lastGood !== null) {
       rules.set(fallback.value.id, {
         rule: fallback.value,
-        hash: sha256(lastGood, commonBytes),
+        hash: sha256(lastGood, commonBytes, ...calendarBytes),
         file,
         source: 'last-good',
       });
@@ -179,5 +190,52 @@ export function loadRuleSet(rulesDir: string, lastGoodDir: string): RuleSet {
       action: fallback?.ok === true ? 'using-last-good' : 'refused',
     });
   }
-  return { rules, problems, guideReasons: common.guideReasons };
+  return {
+    rules,
+    problems,
+    guideReasons: common.guideReasons,
+    calendar: calendarFrom(calendarYears),
+    calendarYears,
+  };
+}
+
+/**
+ * The holiday calendar, one file per year. A broken year is left out and
+ * reported: due dates in it are then printed as to be confirmed at the window.
+ */
+function loadCalendar(
+  rulesDir: string,
+  problems: RuleFileProblem[],
+): { calendarYears: CalendarYearFile[]; calendarBytes: Buffer[] } {
+  const calendarYears: CalendarYearFile[] = [];
+  const calendarBytes: Buffer[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(join(rulesDir, 'calendar'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    // No calendar folder: reported below, as having no calendar at all.
+  }
+  if (files.length === 0) {
+    problems.push({
+      file: 'calendar/',
+      problems: [{ path: '$', message: 'no holiday calendar: every due date is to be confirmed' }],
+      action: 'refused',
+    });
+  }
+  for (const file of files) {
+    const read = readRuleFile(join(rulesDir, 'calendar', file));
+    const parsed =
+      'bytes' in read
+        ? parseCalendarFile(read.bytes.toString('utf8'), file)
+        : { ok: false as const, problems: read.problems };
+    if (parsed.ok && 'bytes' in read) {
+      calendarYears.push(parsed.value);
+      calendarBytes.push(read.bytes);
+    } else if (!parsed.ok) {
+      problems.push({ file: `calendar/${file}`, problems: parsed.problems, action: 'refused' });
+    }
+  }
+  return { calendarYears, calendarBytes };
 }

@@ -36,7 +36,7 @@ import { submitHandlers } from './handlers/submit';
 import { keepBeating, type Heartbeat } from './heartbeat';
 import { createHelpDesk, type HelpDesk } from './help-desk';
 import { helpHandlers } from './handlers/help';
-import { loadRuleSet, type RuleSet } from './rule-files';
+import { loadRuleSet, type RulePolicy, type RuleSet } from './rule-files';
 import { createSessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
 import { createStaffAuth, staffPolicy } from './staff-auth';
@@ -70,6 +70,25 @@ export interface KioskServiceOptions {
   readonly clock: Clock;
   /** Where to write the heartbeat the watchdog and `police-kiosk readiness` read; none when unset. */
   readonly heartbeatFile?: string;
+  /** A packaged kiosk requires signed rule bundles unless its config says otherwise. */
+  readonly packaged?: boolean;
+}
+
+/** Signed bundles where the config asks for them, or by default in a packaged kiosk. */
+export function rulePolicy(options: KioskServiceOptions): RulePolicy {
+  const { rules } = options.config;
+  const signature = rules.signature ?? (options.packaged === true ? 'required' : 'optional');
+  switch (signature) {
+    case 'optional':
+      return { signature };
+    case 'required':
+      return {
+        signature,
+        trustedKeys: rules.trustedKeys,
+        goodBundleDir: join(options.dataDir, 'rules-bundle'),
+        incomingDir: join(options.dataDir, 'rules-incoming'),
+      };
+  }
 }
 
 export async function openKioskService(
@@ -184,6 +203,18 @@ function auditStart(options: KioskServiceOptions, audit: AuditLog, ruleSet: Rule
       to: rulesHash,
       services: ruleSet.rules.size,
       refused: ruleSet.problems.length,
+      bundle: ruleSet.bundle?.version ?? null,
+      reviewedBy: ruleSet.bundle?.reviewedBy ?? null,
+      source: ruleSet.bundle?.source ?? 'unsigned',
+    });
+  }
+  // A refused bundle is a security event, whether or not the rules in use changed.
+  for (const problem of ruleSet.problems.filter((p) => p.file.endsWith('bundle.json'))) {
+    audit.record('system', 'rules.bundle_refused', {
+      file: problem.file,
+      action: problem.action,
+      reason: problem.problems[0]?.message ?? '',
+      serving: ruleSet.bundle?.version ?? null,
     });
   }
   try {
@@ -203,7 +234,11 @@ function buildService(
 ): KioskService {
   const { config, log } = options;
   const { store, outbox, audit } = storage;
-  const ruleSet = loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'));
+  const ruleSet = loadRuleSet(
+    options.rulesDir,
+    join(options.dataDir, 'rules-last-good'),
+    rulePolicy(options),
+  );
   for (const problem of ruleSet.problems) {
     log.error('rules.refused', {
       file: problem.file,

@@ -29,6 +29,7 @@ export function HomeScreen() {
   const readerOk = useDevices((s) => readerReady(s.devices));
   const printerOk = useDevices((s) => printerReady(s.devices));
   const foreignCode = useUi((s) => s.foreignCode);
+  const rules = useUi((s) => s.info?.rules ?? null);
   useEffect(() => {
     // Said for a while, then gone; and never carried to another screen.
     if (!foreignCode) return;
@@ -78,6 +79,11 @@ export function HomeScreen() {
       {!printerOk && (
         <p className="notice" role="status">
           {t('home.printerDown')}
+        </p>
+      )}
+      {rules?.source === 'last-good' && (
+        <p className="notice" role="status" data-testid="rules-last-good">
+          {t('home.rulesLastGood', { version: rules.version })}
         </p>
       )}
       <div className="categories">

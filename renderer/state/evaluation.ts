@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { holidayCalendar } from '../../rules/data/holidays';
 import { evaluate, type Evaluation } from '../../rules/engine/evaluate';
 import { kioskToday } from '../clock';
 import { useJourney } from './journey';
+import { useUi } from './ui';
 
 /** The rules engine's view of the journey so far; recomputed on every answer. */
 export function useEvaluation(): Evaluation | null {
@@ -11,6 +11,7 @@ export function useEvaluation(): Evaluation | null {
   const answers = useJourney((s) => s.answers);
   const materials = useJourney((s) => s.materials);
   const manualEntry = useJourney((s) => s.manualEntry);
+  const calendar = useUi((s) => s.calendar);
   const guideGreenChannel = useJourney((s) => (s.assistance?.greenChannelReason ?? null) !== null);
   return useMemo(
     () =>
@@ -23,9 +24,9 @@ export function useEvaluation(): Evaluation | null {
             manualEntry,
             materials,
             today: kioskToday(),
-            calendar: holidayCalendar,
+            calendar,
             guideGreenChannel,
           }),
-    [rule, identity, answers, materials, manualEntry, guideGreenChannel],
+    [rule, identity, answers, materials, manualEntry, guideGreenChannel, calendar],
   );
 }

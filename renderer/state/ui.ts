@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { KioskInfo, ServiceSummary } from '../../electron/api/contract';
 import type { Locale } from '../i18n/locale';
+import { calendarFrom, type HolidayCalendar } from '../../rules/engine/workdays';
 
 /** Which screen is showing. Journey screens read their data from the journey store. */
 export type Screen =
@@ -23,6 +24,8 @@ interface UiState {
   readonly screen: Screen;
   readonly info: KioskInfo | null;
   readonly services: readonly ServiceSummary[];
+  /** The rules' holiday calendar, from the main process: due dates on screen match the slip's. */
+  readonly calendar: HolidayCalendar;
   readonly setLocale: (locale: Locale) => void;
   readonly go: (screen: Screen) => void;
   readonly setKiosk: (info: KioskInfo, services: readonly ServiceSummary[]) => void;
@@ -39,9 +42,11 @@ export const useUi = create<UiState>((set) => ({
   screen: { name: 'home' },
   info: null,
   services: [],
+  calendar: calendarFrom([]),
   setLocale: (locale) => set({ locale }),
   go: (screen) => set({ screen }),
-  setKiosk: (info, services) => set({ info, services, locale: info.defaultLocale }),
+  setKiosk: (info, services) =>
+    set({ info, services, locale: info.defaultLocale, calendar: calendarFrom(info.calendar) }),
   takeCard: false,
   setTakeCard: (takeCard) => set({ takeCard }),
   foreignCode: false,

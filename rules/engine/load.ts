@@ -3,6 +3,7 @@ import { jsonDepth } from './regex-safety';
 import { lintRule, looseConditionProblems, type RuleProblem } from './lint';
 import { withCommon } from './merge';
 import { commonRulesSchema, serviceRuleSchema, type CommonRules, type ServiceRule } from './schema';
+import { calendarYearSchema, type CalendarYearFile } from './workdays';
 
 export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
@@ -85,4 +86,24 @@ export function parseServiceFile(
   const merged = withCommon(parsed.data, common);
   const problems = lintRule(merged);
   return problems.length === 0 ? { ok: true, value: merged } : { ok: false, problems };
+}
+
+/** A holiday calendar file, named after its year (`holidays-2027.json`). */
+export function parseCalendarFile(text: string, fileName: string): Parsed<CalendarYearFile> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const parsed = calendarYearSchema.safeParse(json.value);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues) };
+  if (`holidays-${parsed.data.year}.json` !== fileName) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$.year',
+          message: `year ${parsed.data.year} does not match the file name ${fileName}`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: parsed.data };
 }

@@ -16,7 +16,7 @@ import { TEST_TODAY } from '../test-clock';
 import { createMemoryPair } from '../../electron/devices/transport/memory-pair';
 import { openSerial } from '../../electron/devices/transport/serial';
 import { slipReceipt } from '../../electron/devices/printer/slip-receipt';
-import { holidayCalendar } from '../../rules/data/holidays';
+import { shippedCalendar } from '../shipped-calendar';
 import { evaluate } from '../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { ServiceRule } from '../../rules/engine/schema';
@@ -24,6 +24,8 @@ import { slipLines } from '../../core/slip-lines';
 import { material, sampleSlip } from '../fixtures/sample-slip';
 import { benchAuditStart } from './audit';
 import { benchDrain, benchEnqueue } from './outbox';
+
+const holidayCalendar = shippedCalendar();
 
 const ROOT = join(__dirname, '..', '..');
 

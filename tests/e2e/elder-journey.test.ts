@@ -35,7 +35,7 @@ describe('长辈版: an ID card renewal by touch alone', () => {
 
   it('shows every service in one view, each with fewer words (the name and the time limit)', async () => {
     const { page } = ctx;
-    await expect(page.locator('.service-tile').count()).resolves.toBe(6);
+    expect(await page.locator('.service-tile').count()).toBeGreaterThanOrEqual(16);
     for (const area of ['户籍', '出入境', '交通管理', '治安管理'])
       await expect(page.getByRole('heading', { level: 2, name: area }).count()).resolves.toBe(1);
     // 护照 is on the first screen, not behind a guess that it belongs to 出入境.

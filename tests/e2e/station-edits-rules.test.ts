@@ -27,6 +27,7 @@ describe('a station edits its rule files', () => {
     const rules = join(mkdtempSync(join(tmpdir(), 'station-rules-')), 'rules');
     cpSync(join(ROOT, 'rules', 'services'), join(rules, 'services'), { recursive: true });
     cpSync(join(ROOT, 'rules', 'common.json'), join(rules, 'common.json'));
+    cpSync(join(ROOT, 'rules', 'calendar'), join(rules, 'calendar'), { recursive: true });
     const passportFile = join(rules, 'services', 'passport-first.json');
     const passport = JSON.parse(readFileSync(passportFile, 'utf8')) as {
       version: string;

@@ -33,6 +33,15 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
         defaultLocale: config.defaultLocale,
         now: ctx.clock.now().toISOString(),
         guideReasons: ctx.ruleSet.guideReasons.map(({ id, label }) => ({ id, label })),
+        calendar: [...ctx.ruleSet.calendarYears],
+        rules:
+          ctx.ruleSet.bundle === null
+            ? null
+            : {
+                version: ctx.ruleSet.bundle.version,
+                reviewedBy: ctx.ruleSet.bundle.reviewedBy,
+                source: ctx.ruleSet.bundle.source,
+              },
       });
     },
     async listServices() {

@@ -3,7 +3,6 @@ import { composeApplication, type ComposedApplication } from '../../../core/appl
 import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
 import { buildSlip } from '../../../core/slip';
-import { holidayCalendar } from '../../../rules/data/holidays';
 import type { HandlerGroup, KioskContext } from '../context';
 import type { MethodArgs } from '../../api/contract';
 import type { Capture, Session, SubmitResult } from '../session';
@@ -106,7 +105,7 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       photographed: new Set(session.captures.map((c) => c.materialId)),
       assistance: session.assistance,
       submittedAt: ctx.clock.now(),
-      calendar: holidayCalendar,
+      calendar: ctx.ruleSet.calendar,
     });
     if (!composed.ok) return composed;
     const room = ensureRoom(ctx);

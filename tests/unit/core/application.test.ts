@@ -11,8 +11,10 @@ import type { Identity } from '../../../core/identity';
 import { applicationNoFor, sampleMeta } from '../../fixtures/sample-application';
 import { buildSlip } from '../../../core/slip';
 import { slipLines } from '../../../core/slip-lines';
-import { holidayCalendar } from '../../../rules/data/holidays';
+import { shippedCalendar } from '../../shipped-calendar';
 import { loadRule } from '../rules/load-rule';
+
+const holidayCalendar = shippedCalendar();
 
 const rule = loadRule('passport-first');
 

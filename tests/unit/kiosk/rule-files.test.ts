@@ -14,6 +14,7 @@ function copyRules(): { rules: string; lastGood: string } {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-rules-'));
   cpSync(join(ROOT, 'rules', 'services'), join(dir, 'rules', 'services'), { recursive: true });
   cpSync(join(ROOT, 'rules', 'common.json'), join(dir, 'rules', 'common.json'));
+  cpSync(join(ROOT, 'rules', 'calendar'), join(dir, 'rules', 'calendar'), { recursive: true });
   return { rules: join(dir, 'rules'), lastGood: join(dir, 'data', 'rules-last-good') };
 }
 

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { holidayCalendar } from '../../../rules/data/holidays';
+import { shippedCalendar } from '../../shipped-calendar';
 import type { Applicant } from '../../../rules/engine/applicant';
 import { evaluate, type Declarations, type Evaluation } from '../../../rules/engine/evaluate';
 import { parseCommonFile, parseServiceFile } from '../../../rules/engine/load';
 import type { ServiceRule } from '../../../rules/engine/schema';
+
+const holidayCalendar = shippedCalendar();
 
 const RULES = join(__dirname, '..', '..', '..', 'rules');
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { holidayCalendar } from '../../../rules/data/holidays';
+import { shippedCalendar } from '../../shipped-calendar';
 import { ageOn, todayInChina } from '../../../rules/engine/dates';
 import { dueDate, isWorkingDay } from '../../../rules/engine/workdays';
+
+const holidayCalendar = shippedCalendar();
 
 describe('working days with the 2026 holiday arrangement', () => {
   it('skips weekends', () => {

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { verifyBundle, type TrustedKey } from '../../rules/bundle-files';
+import {
+  BUNDLE_MANIFEST,
+  BUNDLE_SIGNATURE,
+  bundleManifestSchema,
+  compareVersions,
+  type AppliedBundle,
+  type BundleManifest,
+} from '../../rules/engine/bundle';
+import type { BundleInfo, FolderRuleSet, RuleFileProblem, RulePolicy, RuleSet } from './rule-set';
+
+export type { TrustedKey };
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function appliedIn(goodBundleDir: string): AppliedBundle | null {
+  try {
+    const bytes = readFileSync(join(goodBundleDir, BUNDLE_MANIFEST));
+    const manifest = bundleManifestSchema.parse(JSON.parse(bytes.toString('utf8')));
+    return { version: manifest.version, manifestHash: sha256(bytes) };
+  } catch {
+    return null;
+  }
+}
+
+/** The bundle's files, manifest and signature into `to`, replacing what was there in one rename. */
+function copyBundle(from: string, to: string, manifest: BundleManifest): void {
+  const staging = `${to}.new`;
+  rmSync(staging, { recursive: true, force: true });
+  for (const file of [...Object.keys(manifest.files), BUNDLE_MANIFEST, BUNDLE_SIGNATURE]) {
+    mkdirSync(dirname(join(staging, file)), { recursive: true, mode: 0o700 });
+    cpSync(join(from, file), join(staging, file));
+  }
+  rmSync(`${to}.old`, { recursive: true, force: true });
+  if (existsSync(to)) renameSync(to, `${to}.old`);
+  renameSync(staging, to);
+  rmSync(`${to}.old`, { recursive: true, force: true });
+}
+
+function versionIn(dir: string): string | null {
+  try {
+    const manifest = bundleManifestSchema.parse(
+      JSON.parse(readFileSync(join(dir, BUNDLE_MANIFEST), 'utf8')),
+    );
+    return manifest.version;
+  } catch {
+    return null;
+  }
+}
+
+type Candidate = {
+  readonly dir: string;
+  readonly source: BundleInfo['source'];
+  readonly label: string;
+};
+
+/**
+ * The newest bundle that verifies and loads without a problem: one fetched
+ * from the back office, the rules folder, or the copy of the last one applied.
+ * Whatever newer was refused is reported, file and reason, for technicians.
+ */
+export function loadSignedBundle(
+  rulesDir: string,
+  policy: Extract<RulePolicy, { signature: 'required' }>,
+  loadFolder: (dir: string) => FolderRuleSet,
+): RuleSet {
+  const applied = appliedIn(policy.goodBundleDir);
+  const candidates: Candidate[] = [
+    ...(policy.incomingDir !== undefined && existsSync(policy.incomingDir)
+      ? [{ dir: policy.incomingDir, source: 'incoming' as const, label: 'incoming/' }]
+      : []),
+    { dir: rulesDir, source: 'current' as const, label: '' },
+    ...(applied === null
+      ? []
+      : [{ dir: policy.goodBundleDir, source: 'last-good' as const, label: 'last-good/' }]),
+  ].sort((a, b) => {
+    const va = versionIn(a.dir);
+    const vb = versionIn(b.dir);
+    if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1;
+    return compareVersions(vb, va);
+  });
+  const refused: RuleFileProblem[] = [];
+  for (const candidate of candidates) {
+    const verified = verifyBundle(candidate.dir, policy.trustedKeys, applied);
+    if (!verified.ok) {
+      // The package's own folder, older than what the back office delivered since: expected, not a fault.
+      const stale = verified.problems.every((p) => p.message.includes('older than'));
+      if (!stale) {
+        refused.push({
+          file: `${candidate.label}${BUNDLE_MANIFEST}`,
+          problems: verified.problems,
+          action: 'refused',
+        });
+      }
+      continue;
+    }
+    const set = loadFolder(candidate.dir);
+    if (set.problems.length > 0) {
+      refused.push(
+        ...set.problems.map((p) => ({
+          ...p,
+          file: `${candidate.label}${p.file}`,
+          action: 'refused' as const,
+        })),
+      );
+      continue;
+    }
+    const { manifest, manifestHash, keyId } = verified.value;
+    if (candidate.source !== 'last-good' && manifestHash !== applied?.manifestHash) {
+      try {
+        copyBundle(candidate.dir, policy.goodBundleDir, manifest);
+      } catch {
+        // A full disk: this bundle serves now; the next start verifies it again.
+      }
+    }
+    if (candidate.source === 'incoming') rmSync(candidate.dir, { recursive: true, force: true });
+    const fellBack = candidate.source === 'last-good' && refused.length > 0;
+    return {
+      ...set,
+      problems: refused.map((p) => (fellBack ? { ...p, action: 'using-last-good' as const } : p)),
+      bundle: {
+        version: manifest.version,
+        reviewedBy: manifest.reviewedBy,
+        reviewedAt: manifest.reviewedAt,
+        issuer: manifest.issuer,
+        keyId,
+        source: candidate.source,
+      },
+    };
+  }
+  if (policy.incomingDir !== undefined)
+    rmSync(policy.incomingDir, { recursive: true, force: true });
+  return {
+    rules: new Map(),
+    problems: refused,
+    guideReasons: [],
+    calendar: {
+      confirmedYears: new Set(),
+      provisionalYears: new Set(),
+      holidays: new Set(),
+      workdays: new Set(),
+    },
+    calendarYears: [],
+    bundle: null,
+  };
+}
