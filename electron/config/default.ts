@@ -19,6 +19,8 @@ export const defaultConfig = {
     { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' } },
   ],
   backOffice: null,
+  // A demo shows the rules folder as it is; a station's config requires its authority's signature.
+  rules: { signature: 'optional' },
   // Demo-only PINs (technician 246810, guide 135790): a real config sets its own with `npm run pin:hash`.
   staff: {
     technicianPinHash:
