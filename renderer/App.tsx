@@ -81,6 +81,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // Newer signed rules were applied between sessions: the next citizen sees their services and fees.
+  useEffect(() => kiosk.on('rulesChanged', () => void loadKiosk()), []);
   useEffect(() => {
     // The keyboard's dictionary and passport pinyin, once the first screen is drawn and
     // before anyone needs them.

@@ -472,6 +472,8 @@ export const events = {
   devicesChanged: z.array(deviceStatusSchema),
   /** The call for a hall guide opened (the request) or was answered (null). */
   helpRequest: helpRequestSchema.nullable(),
+  /** A newer signed rule bundle was applied between sessions: services, fees and calendar reload. */
+  rulesChanged: z.strictObject({ version: z.string().nullable() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { EventName, MethodName } from './names';

@@ -49,6 +49,7 @@ export const EVENT_NAMES = [
   'scan',
   'devicesChanged',
   'helpRequest',
+  'rulesChanged',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -30,7 +30,8 @@ export interface KioskContext {
   readonly version: string;
   readonly log: Logger;
   readonly clock: Clock;
-  readonly ruleSet: RuleSet;
+  /** Replaced between sessions when a newer signed bundle arrives from the back office. */
+  ruleSet: RuleSet;
   readonly store: ApplicationStore;
   readonly outbox: Outbox;
   readonly audit: AuditLog;
@@ -53,6 +54,8 @@ export interface KioskContext {
   readonly handwriting: Handwriting;
   /** A card lies on the reader (read or not). */
   readonly cardOnReader: () => boolean;
+  /** Called when a citizen's session ends: rules that arrived meanwhile apply now. */
+  sessionEnded: () => void;
 }
 
 /** A group of contract methods; service.ts spreads the groups into one `KioskHandlers`. */

@@ -37,6 +37,7 @@ import { keepBeating, type Heartbeat } from './heartbeat';
 import { createHelpDesk, type HelpDesk } from './help-desk';
 import { helpHandlers } from './handlers/help';
 import { loadRuleSet, type RulePolicy, type RuleSet } from './rule-files';
+import { createRuleUpdater } from './rule-updates';
 import { createSessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
 import { createStaffAuth, staffPolicy } from './staff-auth';
@@ -107,7 +108,9 @@ export async function openKioskService(
     openLink: rig?.openLink ?? openDeviceLink,
   });
   const help = createHelpDesk({ clock: options.clock, audit, log: options.log });
-  const sync = createSync(options, storage.value, devices, help);
+  // The sync worker asks for newer rules after each heartbeat; what applies them is built with the service.
+  const hooks = { afterHeartbeat: (): void => undefined };
+  const sync = createSync(options, storage.value, devices, help, () => hooks.afterHeartbeat());
   if (!sync.ok) {
     audit.close();
     db.close();
@@ -122,6 +125,7 @@ export async function openKioskService(
     rig?.controls ?? null,
     sync.value,
     help,
+    hooks,
   );
   return ok({
     ...service,
@@ -140,6 +144,7 @@ function createSync(
   storage: Storage,
   devices: DeviceManager,
   help: HelpDesk,
+  afterHeartbeat: () => void,
 ): Result<SyncWorker | null> {
   const { config } = options;
   if (config.backOffice === null) return ok(null);
@@ -163,6 +168,7 @@ function createSync(
       log: options.log,
       audit: storage.audit,
       clock: options.clock,
+      afterHeartbeat,
     }),
   );
 }
@@ -231,14 +237,14 @@ function buildService(
   demo: DemoControls | null,
   sync: SyncWorker | null,
   help: HelpDesk,
+  hooks: { afterHeartbeat: () => void },
 ): KioskService {
   const { config, log } = options;
   const { store, outbox, audit } = storage;
-  const ruleSet = loadRuleSet(
-    options.rulesDir,
-    join(options.dataDir, 'rules-last-good'),
-    rulePolicy(options),
-  );
+  const policy = rulePolicy(options);
+  const loadRules = (): RuleSet =>
+    loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'), policy);
+  const ruleSet = loadRules();
   for (const problem of ruleSet.problems) {
     log.error('rules.refused', {
       file: problem.file,
@@ -346,7 +352,32 @@ function buildService(
     emit,
     cardOnReader: () => cardOnReader,
     handwriting: createHandwriting(),
+    sessionEnded: () => undefined,
   };
+  if (sync !== null && policy.signature === 'required' && policy.incomingDir !== undefined) {
+    const updater = createRuleUpdater({
+      fetch: (after) => sync.fetchRules(after),
+      policy: { ...policy, incomingDir: policy.incomingDir },
+      currentVersion: () => ctx.ruleSet.bundle?.version ?? null,
+      sessionActive: () => sessions.current() !== null,
+      apply: () => {
+        const before = ctx.ruleSet.bundle?.version ?? null;
+        ctx.ruleSet = loadRules();
+        audit.record('system', 'rules.applied', {
+          from: before,
+          to: ctx.ruleSet.bundle?.version ?? null,
+          source: ctx.ruleSet.bundle?.source ?? null,
+          services: ctx.ruleSet.rules.size,
+          refused: ctx.ruleSet.problems.length,
+        });
+        emit('rulesChanged', { version: ctx.ruleSet.bundle?.version ?? null });
+      },
+      log,
+      audit,
+    });
+    hooks.afterHeartbeat = () => void updater.check();
+    ctx.sessionEnded = () => updater.sessionEnded();
+  }
   const { heartbeatFile } = options;
   let stopBeating: (() => void) | null = null;
   const beat = (): Heartbeat => {

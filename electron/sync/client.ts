@@ -9,8 +9,10 @@ import { classifyError, classifyResponse, type Outcome } from './classify';
 import {
   acceptanceSchema,
   attachmentReceiptSchema,
+  rulesDownloadSchema,
   statusSchema,
   type ApplicationBody,
+  type RulesDownload,
   type BackOfficeStatus,
   type HeartbeatBody,
 } from './protocol';
@@ -33,6 +35,8 @@ export interface BackOfficeClient {
   ): Promise<Outcome<unknown>>;
   status(applicationNo: string, timeoutMs: number): Promise<Outcome<BackOfficeStatus>>;
   heartbeat(body: HeartbeatBody): Promise<Outcome<unknown>>;
+  /** A signed rule bundle newer than `after`, if the back office has one. */
+  rules(after: string | null): Promise<Outcome<RulesDownload>>;
   close(): void;
 }
 
@@ -159,6 +163,14 @@ export function createBackOfficeClient(
             body.audit === null ? null : signAnchor(key, kioskId, body.at, body.audit),
         }),
         { 'Content-Type': 'application/json' },
+      ),
+    rules: (after) =>
+      call(
+        'GET',
+        `kiosks/${encodeURIComponent(kioskId)}/rules${after === null ? '' : `?after=${encodeURIComponent(after)}`}`,
+        rulesDownloadSchema,
+        null,
+        {},
       ),
     close: () => agent.destroy(),
   });

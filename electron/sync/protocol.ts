@@ -57,3 +57,25 @@ export interface HeartbeatBody {
   /** A citizen at this kiosk pressed 呼叫工作人员 and no guide has come yet. */
   readonly helpRequested: { readonly since: string; readonly screen: string } | null;
 }
+
+/**
+ * GET /kiosks/{id}/rules?after=<version>: a newer signed rule bundle, or none.
+ * The kiosk trusts nothing here until the signature verifies against its own
+ * configured keys: the back office only carries what the authority signed.
+ */
+export const rulesDownloadSchema = z.object({
+  bundle: z
+    .strictObject({
+      version: z.string().max(32),
+      /** bundle.json and bundle.sig, base64, byte for byte as signed. */
+      manifest: z.base64().max(1_400_000),
+      signature: z.base64().max(4096),
+      /** Each file of the bundle by its path (services/x.json, common.json, calendar/holidays-2027.json), base64. */
+      files: z
+        .record(z.string().max(64), z.base64().max(1_400_000))
+        .refine((files) => Object.keys(files).length <= 256, 'at most 256 files'),
+    })
+    .nullable()
+    .default(null),
+});
+export type RulesDownload = z.output<typeof rulesDownloadSchema>;

@@ -9,7 +9,7 @@ import type { Outbox } from '../store/outbox';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import type { Outcome } from './classify';
 import type { BackOfficeClient } from './client';
-import type { BackOfficeStatus, HeartbeatBody } from './protocol';
+import type { BackOfficeStatus, HeartbeatBody, RulesDownload } from './protocol';
 
 /** What the queue view shows about the link to the back office; nothing personal. */
 export interface SyncLinkStatus {
@@ -31,6 +31,8 @@ export interface SyncWorker {
   lookup(applicationNo: string): Promise<Outcome<BackOfficeStatus>>;
   /** Sends a heartbeat now, not at the next interval (a citizen called for help). */
   beatNow(): void;
+  /** Asks the back office for a signed rule bundle newer than `after`. */
+  fetchRules(after: string | null): Promise<Outcome<RulesDownload>>;
   link(): SyncLinkStatus;
   stop(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export interface SyncWorkerOptions {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly random?: () => number;
+  /** After each heartbeat the back office answered: the moment to ask it for newer rules. */
+  readonly afterHeartbeat?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -353,6 +357,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         contact(true, null);
         // The back office is back: do not wait out the backoff.
         if (wasDown) pump();
+        options.afterHeartbeat?.();
         return;
       case 'retry':
         contact(false, outcome.reason);
@@ -440,6 +445,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         sending: inFlight.size,
       };
     },
+    fetchRules: (after) => client.rules(after),
     beatNow() {
       if (!stopped) beat();
     },

@@ -7,18 +7,20 @@ import { makeTestPki } from './certs';
 import { startBackOffice } from './server';
 
 /**
- * `npm run backoffice -- [--dir backoffice-data] [--port 8443] [--kiosk DEMO-01]`:
+ * `npm run backoffice -- [--dir backoffice-data] [--port 8443] [--kiosk DEMO-01] [--rules <signed folder>]`:
  * the test back office on its own, for demos. Certificates and everything it
  * accepts live in <dir>, so stopping it (Ctrl+C) and starting it again with
  * the same folder and port picks up where it was. Writes <dir>/kiosk.json, the
  * embedded demo config (simulated devices) plus the `backOffice` block, and
- * prints the command that starts a kiosk with it.
+ * prints the command that starts a kiosk with it. With `--rules`, it offers the
+ * signed rule bundle in that folder to kiosks with an older one.
  */
 const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'backoffice-data' },
     port: { type: 'string', default: '8443' },
     kiosk: { type: 'string', default: defaultConfig.kioskId },
+    rules: { type: 'string' },
   },
 });
 
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     dir: resolve(dir, 'store'),
     pki,
     port: Number(values.port),
+    ...(values.rules === undefined ? {} : { rulesFolder: resolve(values.rules) }),
   });
   const backOffice = {
     url: office.url,

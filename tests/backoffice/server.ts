@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { compareVersions } from '../../rules/engine/bundle';
 import type { TestPki } from './certs';
 
 /**
@@ -25,7 +26,7 @@ import type { TestPki } from './certs';
  * faults on command.
  */
 
-export type Route = 'applications' | 'attachments' | 'status' | 'heartbeat';
+export type Route = 'applications' | 'attachments' | 'status' | 'heartbeat' | 'rules';
 
 export type Misbehaviour =
   /** Answer this status before doing anything. */
@@ -75,6 +76,8 @@ export interface BackOffice {
   requests(): Readonly<Record<Route, number>>;
   /** Requests being handled right now (a slow one included). */
   handling(): number;
+  /** From now on, offers the signed rule bundle in `folder` to kiosks that have an older one. */
+  publishRules(folder: string | null): void;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -87,6 +90,8 @@ export interface BackOfficeOptions {
   readonly clock?: Clock;
   /** Where chaos draws its faults from: seeded by a test that wants to replay a run. */
   readonly random?: () => number;
+  /** A signed rule bundle (a folder as `npm run rules:sign` left it) to offer the kiosks. */
+  readonly rulesFolder?: string;
 }
 
 const BASE = '/kiosk/v1/';
@@ -141,7 +146,10 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     attachments: 0,
     status: 0,
     heartbeat: 0,
+    rules: 0,
   };
+  /** The signed rule bundle the station publishes to its kiosks (a folder as rules:sign left it). */
+  let rulesFolder: string | null = options.rulesFolder ?? null;
   let faults: { fault: Misbehaviour; times: number; routes: readonly Route[] }[] = [];
   let random: { rate: number; faults: readonly Misbehaviour[]; routes: readonly Route[] } | null =
     null;
@@ -240,7 +248,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
             ? 'status'
             : parts[0] === 'kiosks' && parts[2] === 'heartbeat'
               ? 'heartbeat'
-              : null;
+              : parts[0] === 'kiosks' && parts[2] === 'rules' && req.method === 'GET'
+                ? 'rules'
+                : null;
     if (route === null) return json(res, 404, { reason: 'not found' });
     counts[route] += 1;
 
@@ -319,6 +329,31 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           serviceId: record.body.serviceId,
           submittedAt: record.body.submittedAt,
           dueDate: record.body.dueDate,
+        });
+      }
+      case 'rules': {
+        // Carried as signed: the kiosk verifies against its own keys, so nothing here is trusted.
+        if (rulesFolder === null) return json(res, 200, { bundle: null });
+        const manifestBytes = readFileSync(join(rulesFolder, 'bundle.json'));
+        const manifest = JSON.parse(manifestBytes.toString('utf8')) as {
+          version: string;
+          files: Record<string, string>;
+        };
+        const after = url.searchParams.get('after');
+        if (after !== null && compareVersions(manifest.version, after) <= 0)
+          return json(res, 200, { bundle: null });
+        return json(res, 200, {
+          bundle: {
+            version: manifest.version,
+            manifest: manifestBytes.toString('base64'),
+            signature: readFileSync(join(rulesFolder, 'bundle.sig')).toString('base64'),
+            files: Object.fromEntries(
+              Object.keys(manifest.files).map((f) => [
+                f,
+                readFileSync(join(rulesFolder!, f)).toString('base64'),
+              ]),
+            ),
+          },
         });
       }
       case 'heartbeat': {
@@ -402,6 +437,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     behave() {
       faults = [];
       random = null;
+    },
+    publishRules(folder) {
+      rulesFolder = folder;
     },
     useWrongCertificate(on) {
       wrongCertificate = on;

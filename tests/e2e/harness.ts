@@ -38,7 +38,10 @@ export interface BackOfficeKioskFixture extends KioskFixture {
  * kiosk (E2E-01) syncing to it with the test's own `sync` settings (heartbeat,
  * retries), and the kiosk open in Chromium; all stopped after the tests.
  */
-export function withBackOfficeAndKioskPage(sync: Record<string, unknown>): BackOfficeKioskFixture {
+export function withBackOfficeAndKioskPage(
+  sync: Record<string, unknown>,
+  more: { readonly config?: Record<string, unknown>; readonly env?: Record<string, string> } = {},
+): BackOfficeKioskFixture {
   const fixture = {} as { office: BackOffice; kiosk: RunningKiosk; browser: Browser; page: Page };
   beforeAll(async () => {
     const pki = makeTestPki(mkdtempSync(join(tmpdir(), 'e2e-pki-')));
@@ -56,7 +59,9 @@ export function withBackOfficeAndKioskPage(sync: Record<string, unknown>): BackO
           keyFile: client.keyFile,
         },
         sync,
+        ...more.config,
       }),
+      ...(more.env === undefined ? {} : { env: more.env }),
     });
     fixture.browser = await launchChromium();
     fixture.page = await openKioskPage(fixture.browser, fixture.kiosk);

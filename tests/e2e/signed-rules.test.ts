@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import {
   ROOT,
   screenshot,
   startKiosk,
+  withBackOfficeAndKioskPage,
   type RunningKiosk,
 } from './harness';
 import { steps } from './journey-steps';
@@ -23,37 +24,57 @@ import type { Browser } from 'playwright-core';
  * the kiosk keeps the reviewed fee, saying so to staff; signed again with a
  * newer version, the new fee is on the next citizen's slip.
  */
-describe('signed rule bundles in a kiosk that requires them', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const trusted = {
-    id: 'city-2026',
-    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-  };
-  const config = demoConfig({ rules: { signature: 'required', trustedKeys: [trusted] } });
-  const base = mkdtempSync(join(tmpdir(), 'signed-rules-'));
-  const rules = join(base, 'rules');
-  const dataDir = join(base, 'data');
-  mkdirSync(dataDir, { mode: 0o700 });
-  const licenceFile = join(rules, 'services', 'driving-licence-replacement.json');
-  let browser: Browser;
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const trusted = {
+  id: 'city-2026',
+  publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+};
+const requireSigned = { rules: { signature: 'required', trustedKeys: [trusted] } };
 
-  const signAs = (version: string): void => {
-    const manifest = manifestFor(rules, {
-      version,
-      reviewedBy: '示例市公安局法制支队 审核员',
-      reviewedAt: '2026-06-01',
-      issuer: '示例市公安局',
-    });
-    const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-    writeBundle(rules, bytes, trusted.id, sign(null, bytes, privateKey));
-  };
-  const setFee = (amount: number): void => {
-    const rule = JSON.parse(readFileSync(licenceFile, 'utf8')) as {
-      fee: { items: { amount: number }[] };
-    };
-    rule.fee.items[0]!.amount = amount;
-    writeFileSync(licenceFile, JSON.stringify(rule, null, 2));
-  };
+/** A copy of the shipped rules, as the authority would sign them. */
+function rulesCopy(): string {
+  const rules = join(mkdtempSync(join(tmpdir(), 'signed-rules-')), 'rules');
+  for (const part of ['services', 'calendar', 'common.json'])
+    cpSync(join(ROOT, 'rules', part), join(rules, part), { recursive: true });
+  return rules;
+}
+/** What `npm run rules:sign` does, with the test authority's key. */
+function signAs(rules: string, version: string): void {
+  const manifest = manifestFor(rules, {
+    version,
+    reviewedBy: '示例市公安局法制支队 审核员',
+    reviewedAt: '2026-06-01',
+    issuer: '示例市公安局',
+  });
+  const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+  writeBundle(rules, bytes, trusted.id, sign(null, bytes, privateKey));
+}
+/** 驾驶证遗失补领's fee, edited in the rules folder. */
+function setFee(rules: string, amount: number): void {
+  const file = join(rules, 'services', 'driving-licence-replacement.json');
+  const rule = JSON.parse(readFileSync(file, 'utf8')) as { fee: { items: { amount: number }[] } };
+  rule.fee.items[0]!.amount = amount;
+  writeFileSync(file, JSON.stringify(rule, null, 2));
+}
+/** 驾驶证遗失补领 to its review screen: the fee the citizen would pay. */
+async function feeOnReview(page: Page): Promise<string> {
+  const s = steps(page);
+  await s.start('driving-licence-replacement', 'adult');
+  await s.choose('没有，是丢失了');
+  await s.next();
+  await s.keys('13800005678');
+  await s.next();
+  await s.next();
+  await s.h1('请核对您的申请');
+  return (await s.main()).match(/￥\d+\.\d\d/)?.[0] ?? '';
+}
+
+describe('signed rule bundles in a kiosk that requires them', () => {
+  const config = demoConfig(requireSigned);
+  const rules = rulesCopy();
+  const dataDir = join(rules, '..', 'data');
+  mkdirSync(dataDir, { mode: 0o700 });
+  let browser: Browser;
   /** Starts the kiosk on the same data folder, as a restart between sessions would. */
   async function withKiosk(body: (page: Page) => Promise<void>): Promise<void> {
     const kiosk: RunningKiosk = await startKiosk({
@@ -67,23 +88,8 @@ describe('signed rule bundles in a kiosk that requires them', () => {
       await kiosk.stop();
     }
   }
-  /** 驾驶证遗失补领 to its review screen: the fee the citizen would pay. */
-  async function feeOnReview(page: Page): Promise<string> {
-    const s = steps(page);
-    await s.start('driving-licence-replacement', 'adult');
-    await s.choose('没有，是丢失了');
-    await s.next();
-    await s.keys('13800005678');
-    await s.next();
-    await s.next();
-    await s.h1('请核对您的申请');
-    return (await s.main()).match(/￥\d+\.\d\d/)?.[0] ?? '';
-  }
-
   beforeAll(async () => {
-    for (const part of ['services', 'calendar', 'common.json'])
-      cpSync(join(ROOT, 'rules', part), join(rules, part), { recursive: true });
-    signAs('2026.12.1');
+    signAs(rules, '2026.12.1');
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -100,7 +106,7 @@ describe('signed rule bundles in a kiosk that requires them', () => {
   });
 
   it('refuses a fee changed without a new signature, keeps the reviewed fee, and tells staff', async () => {
-    setFee(12);
+    setFee(rules, 12);
     await withKiosk(async (page) => {
       const notice = page.getByTestId('rules-last-good');
       await expect(notice.innerText()).resolves.toContain('未通过签名校验');
@@ -111,7 +117,7 @@ describe('signed rule bundles in a kiosk that requires them', () => {
   });
 
   it('applies the change once the authority signs it as a newer version: the slip shows the new fee', async () => {
-    signAs('2026.12.2');
+    signAs(rules, '2026.12.2');
     await withKiosk(async (page) => {
       await expect(page.getByTestId('rules-last-good').count()).resolves.toBe(0);
       await expect(feeOnReview(page)).resolves.toBe('￥12.00');
@@ -120,5 +126,46 @@ describe('signed rule bundles in a kiosk that requires them', () => {
       await s.h1('提交成功');
       await expect(s.main()).resolves.toContain('￥12.00');
     });
+  });
+});
+
+describe('a newer signed bundle from the back office', () => {
+  const rules = rulesCopy();
+  signAs(rules, '2026.12.1');
+  const ctx = withBackOfficeAndKioskPage(
+    { heartbeatSeconds: 5 },
+    { config: requireSigned, env: { KIOSK_RULES_DIR: rules } },
+  );
+
+  it('waits for the citizen at the screen to finish, then serves the new fee to the next one', async () => {
+    const { page, office, kiosk } = ctx;
+    const s = steps(page);
+    const incoming = join(kiosk.dataDir, 'rules-incoming');
+    // A citizen is mid-journey when the station publishes 2026.12.2 (fee ￥12).
+    await s.start('driving-licence-replacement', 'adult');
+    await s.choose('没有，是丢失了');
+    await s.next();
+    const newer = rulesCopy();
+    setFee(newer, 12);
+    signAs(newer, '2026.12.2');
+    office.publishRules(newer);
+    await expect.poll(() => existsSync(incoming), { timeout: 20_000 }).toBe(true);
+    // Fetched and verified, but not applied under her feet: her slip keeps the fee she was shown.
+    await s.keys('13800005678');
+    await s.next();
+    await s.next();
+    await s.h1('请核对您的申请');
+    await s.submit();
+    await s.h1('提交成功');
+    await expect(s.main()).resolves.toContain('￥10.00');
+    await s.finish();
+    // Between sessions: applied, and the incoming copy is gone.
+    await expect.poll(() => existsSync(incoming), { timeout: 10_000 }).toBe(false);
+    await expect(feeOnReview(page)).resolves.toBe('￥12.00');
+    await s.submit();
+    await s.h1('提交成功');
+    await expect(s.main()).resolves.toContain('￥12.00');
+    await s.finish();
+    expect(office.requests().rules).toBeGreaterThanOrEqual(1);
   });
 });

@@ -21,6 +21,7 @@ export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods>
     async endSession({ reason }) {
       const ended = ctx.sessions.end();
       if (ended === null) return ok({ cardOnReader: ctx.cardOnReader() });
+      ctx.sessionEnded();
       const staff = ctx.staff.current();
       if (reason === 'guide' && staff !== null) {
         ctx.audit.record(staff, 'guide.endSession', { session: ended.id });

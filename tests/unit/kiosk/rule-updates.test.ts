@@ -1,0 +1,129 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAuditLog } from '../../../electron/audit/audit-log';
+import { createRuleUpdater } from '../../../electron/kiosk/rule-updates';
+import { createLogger } from '../../../electron/shared/log';
+import type { RulesDownload } from '../../../electron/sync/protocol';
+import { manifestFor, writeBundle } from '../../../rules/bundle-files';
+import { testClock } from '../../test-clock';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const log = createLogger({ quiet: true });
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const trusted = {
+  id: 'city-2026',
+  publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+};
+
+/** A bundle as the back office sends it: the signed folder's files, base64. */
+function download(version: string): NonNullable<RulesDownload['bundle']> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'bundle-src-')), 'rules');
+  for (const part of ['services', 'calendar', 'common.json'])
+    cpSync(join(ROOT, 'rules', part), join(dir, part), { recursive: true });
+  const manifest = manifestFor(dir, {
+    version,
+    reviewedBy: '审核员',
+    reviewedAt: '2026-06-01',
+    issuer: '示例市公安局',
+  });
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  writeBundle(dir, bytes, trusted.id, sign(null, bytes, privateKey));
+  return {
+    version,
+    manifest: bytes.toString('base64'),
+    signature: readFileSync(join(dir, 'bundle.sig')).toString('base64'),
+    files: Object.fromEntries(
+      Object.keys(manifest.files).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]),
+    ),
+  };
+}
+
+function updater(answer: RulesDownload['bundle'], options: { session?: () => boolean } = {}) {
+  const data = mkdtempSync(join(tmpdir(), 'rule-updates-'));
+  const auditPath = join(data, 'audit', 'audit.jsonl');
+  const audit = openAuditLog({ path: auditPath, log, clock: testClock() });
+  if (!audit.ok) throw new Error(audit.error.message);
+  const applied: number[] = [];
+  const asked: (string | null)[] = [];
+  const incomingDir = join(data, 'rules-incoming');
+  const rules = createRuleUpdater({
+    fetch: async (after) => {
+      asked.push(after);
+      return { kind: 'ok', value: { bundle: answer } };
+    },
+    policy: {
+      signature: 'required',
+      trustedKeys: [trusted],
+      goodBundleDir: join(data, 'rules-bundle'),
+      incomingDir,
+    },
+    currentVersion: () => '2026.12.1',
+    sessionActive: options.session ?? (() => false),
+    apply: () => applied.push(1),
+    log,
+    audit: audit.value,
+  });
+  const audited = () => {
+    audit.value.close();
+    return readFileSync(auditPath, 'utf8');
+  };
+  return { rules, applied, asked, incomingDir, audited, data };
+}
+
+describe('rule bundles fetched from the back office', () => {
+  it('keeps a newer verified bundle in the incoming folder and applies it at once when nobody is at the screen', async () => {
+    const u = updater(download('2026.12.2'));
+    await u.rules.check();
+    expect(u.asked).toEqual(['2026.12.1']);
+    expect(existsSync(join(u.incomingDir, 'bundle.json'))).toBe(true);
+    expect(u.applied).toEqual([1]);
+    expect(u.audited()).toContain('"rules.downloaded"');
+  });
+
+  it('waits for the session to end before applying', async () => {
+    let session = true;
+    const u = updater(download('2026.12.2'), { session: () => session });
+    await u.rules.check();
+    expect(u.applied).toEqual([]);
+    session = false;
+    u.rules.sessionEnded();
+    expect(u.applied).toEqual([1]);
+  });
+
+  it('ignores a bundle that is not newer than the one in use', async () => {
+    const u = updater(download('2026.12.1'));
+    await u.rules.check();
+    expect(existsSync(u.incomingDir)).toBe(false);
+    expect(u.applied).toEqual([]);
+  });
+
+  it('refuses a bundle whose file was changed on the way, and keeps nothing of it', async () => {
+    const bundle = download('2026.12.2');
+    const file = 'services/passport-first.json';
+    bundle.files[file] = Buffer.from(
+      Buffer.from(bundle.files[file]!, 'base64')
+        .toString('utf8')
+        .replace('"amount": 120', '"amount": 1'),
+    ).toString('base64');
+    const u = updater(bundle);
+    await u.rules.check();
+    expect(u.applied).toEqual([]);
+    expect(readdirSync(u.data).filter((f) => f.startsWith('rules-'))).toEqual([]);
+    expect(u.audited()).toContain(
+      'services/passport-first.json was changed after the bundle was signed',
+    );
+  });
+
+  it('never writes outside the bundle’s own folders (a path like ../../x)', async () => {
+    const bundle = download('2026.12.2');
+    bundle.files['../../outside.json'] = Buffer.from('{}').toString('base64');
+    const u = updater(bundle);
+    await u.rules.check();
+    expect(existsSync(join(u.data, '..', 'outside.json'))).toBe(false);
+    expect(u.applied).toEqual([]);
+    expect(u.audited()).toMatch(/outside\.json.{0,4} is not a bundle file/);
+  });
+});
