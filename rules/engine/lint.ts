@@ -1,4 +1,5 @@
 import { citationProblems } from './citations';
+import { contradictions } from './contradiction';
 import { CONTEXT_ROOTS, isAllowedOperator, operationsIn, operatorsIn, variablesIn } from './logic';
 import { nestedQuantifier } from './regex-safety';
 import type { RuleProblem } from './rule-problem';
@@ -258,6 +259,12 @@ function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
   }
   if (site.condition === false && site.neverFalse !== undefined) {
     problems.push({ path: site.path, message: `is false: ${site.neverFalse}` });
+  }
+  for (const parts of contradictions(site.condition)) {
+    problems.push({
+      path: site.path,
+      message: `never holds: ${parts} cannot both be true${site.neverFalse === undefined ? '' : `, so ${site.neverFalse}`}`,
+    });
   }
   for (const { question, value } of comparedLiterals(site.condition)) {
     const q = questionById.get(question);

@@ -259,6 +259,46 @@ describe('npm run rules:check', () => {
       },
       /hk-macau-endorsement\.json \$\.fee\.items\[0\]\.when: is false: this case never applies/,
     ],
+    [
+      'a case whose parts contradict each other (one answer, two values)',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.timeLimit.cases[0].when = {
+          and: [
+            { '==': [{ var: 'answers.reason' }, 'spouse'] },
+            { '==': [{ var: 'answers.reason' }, 'family'] },
+          ],
+        };
+        w(H, d);
+      },
+      /hukou-move-in\.json \$\.timeLimit\.cases\[0\]\.when: never holds: answers\.reason == "spouse" and answers\.reason == "family" cannot both be true, so this case never applies/,
+    ],
+    [
+      'a question asked only for ages that cannot be (under 16 and 18 or over)',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.questions[1].visibleIf = {
+          and: [{ '<': [{ var: 'identity.age' }, 16] }, { '>=': [{ var: 'identity.age' }, 18] }],
+        };
+        w(P, d);
+      },
+      /passport-first\.json \$\.questions\[1\]\.visibleIf: never holds: identity\.age < 16 and identity\.age >= 18 cannot both be true, so question "[^"]+" is never asked/,
+    ],
+    [
+      'a material required only for an answer its other condition excludes',
+      (r: any, w: any) => {
+        const d = r(H);
+        d.materials[1].requiredIf = {
+          and: [
+            { in: [{ var: 'answers.reason' }, ['spouse', 'family']] },
+            { '!=': [{ var: 'answers.reason' }, 'spouse'] },
+            { '!==': [{ var: 'answers.reason' }, 'family'] },
+          ],
+        };
+        w(H, d);
+      },
+      /hukou-move-in\.json \$\.materials\[1\]\.requiredIf: never holds: answers\.reason in \["spouse","family"\] and answers\.reason != "spouse"/,
+    ],
   ])('fails on %s, naming file and JSON path', (_what, breakIt, expected) => {
     const result = check(breakIt as never);
     expect(result.status).toBe(1);
