@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
+import { verifyBundle } from '../../rules/bundle-files';
 import { checkRulesDir } from '../../rules/check-dir';
 import { LIVE_SEGMENT, verifyAuditTail } from '../audit/segments';
 import { integrityStatus } from '../store/integrity';
@@ -226,6 +227,37 @@ function rulesCheck(rulesDir: string): ReadinessCheck {
   );
 }
 
+/**
+ * Where signatures are required (an installed kiosk's default): whether the
+ * rules folder is a bundle the config's keys verify, or else which bundle the
+ * kiosk would fall back to.
+ */
+function bundleCheck(rulesDir: string, dataDir: string, config: KioskConfig): ReadinessCheck {
+  const keys = config.rules.trustedKeys;
+  if (keys.length === 0)
+    return check(
+      'signed rule bundle',
+      'fail',
+      'signatures are required but rules.trustedKeys is empty: no bundle can be trusted',
+    );
+  const current = verifyBundle(rulesDir, keys, null);
+  if (current.ok)
+    return check(
+      'signed rule bundle',
+      'ok',
+      `${current.value.manifest.version}, reviewed by ${current.value.manifest.reviewedBy}, key ${current.value.keyId}`,
+    );
+  const reason = current.problems[0]?.message ?? 'refused';
+  const good = verifyBundle(join(dataDir, 'rules-bundle'), keys, null);
+  return good.ok
+    ? check(
+        'signed rule bundle',
+        'warn',
+        `${rulesDir}: ${reason}; the kiosk serves the last good bundle ${good.value.manifest.version}`,
+      )
+    : check('signed rule bundle', 'fail', `${rulesDir}: ${reason}; no good bundle to fall back on`);
+}
+
 /** The data folder holds personal data: nobody but the kiosk user may even list it. */
 function dataFolderCheck(dataDir: string): ReadinessCheck {
   try {
@@ -319,6 +351,8 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
   const integrity = integrityStatus(inputs.dataDir);
   checks.push(check('stored applications', integrity.ok ? 'ok' : 'fail', integrity.detail));
   checks.push(rulesCheck(inputs.rulesDir));
+  if (config !== null && config.rules.signature !== 'optional')
+    checks.push(bundleCheck(inputs.rulesDir, inputs.dataDir, config));
   const auditFile = join(inputs.dataDir, 'audit', LIVE_SEGMENT);
   if (existsSync(auditFile)) {
     // The live segment and its link only: readiness stays quick however long the log is.

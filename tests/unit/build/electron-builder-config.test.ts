@@ -56,10 +56,11 @@ describe('electron-builder config', () => {
     });
   });
 
-  it('ships the rule files beside the app and the udev rules in build/', () => {
+  it('ships the rule files and their holiday calendar beside the app, and the udev rules in build/', () => {
     expect(read('electron-builder.json')['extraResources']).toEqual([
       { from: 'rules/services', to: 'rules/services' },
       { from: 'rules/common.json', to: 'rules/common.json' },
+      { from: 'rules/calendar', to: 'rules/calendar' },
     ]);
     const rules = readFileSync(join(root, 'build', 'linux', '99-police-kiosk.rules'), 'utf8');
     expect(rules).toMatch(/SUBSYSTEM=="tty".*GROUP="dialout"/);
