@@ -255,8 +255,18 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   for (const p of found.value.problems) enqueue('system', p.action, p.fields);
   flush();
 
+  /**
+   * After close the descriptor's number may already belong to another file of
+   * this process (another kiosk's log, in tests): a late event (a device timer
+   * that fired during shutdown) is said in the technical log, never written.
+   */
+  let closed = false;
   return ok({
     record(actor, action, fields = {}) {
+      if (closed) {
+        log.error('audit.record_after_close', { action });
+        return;
+      }
       const scrubbed = scrubFields(fields);
       if (scrubbed.scrubbed > 0)
         log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
@@ -268,6 +278,8 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     head: () => written,
     backlog: () => backlog.length + dropped,
     close() {
+      if (closed) return;
+      closed = true;
       flush();
       if (backlog.length + dropped > 0)
         log.error('audit.entries_lost', { count: backlog.length + dropped });

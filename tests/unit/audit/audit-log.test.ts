@@ -39,6 +39,25 @@ function write(path: string, n: number): void {
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
 
 describe('audit log', () => {
+  it('writes nothing after close, even when its descriptor number now belongs to another log', () => {
+    const first = fresh();
+    const audit = openAuditLog({ path: first, log, clock });
+    if (!audit.ok) throw new Error(audit.error.message);
+    audit.value.record('system', 'app.start', {});
+    audit.value.close();
+    // The next file opened in this process may be given the same descriptor number.
+    const second = fresh();
+    write(second, 2);
+    const other = openAuditLog({ path: second, log, clock });
+    if (!other.ok) throw new Error(other.error.message);
+    audit.value.record('system', 'device.state_changed', { device: 'printer-1' });
+    audit.value.close();
+    other.value.close();
+    expect(lines(first)).toHaveLength(1);
+    expect(readFileSync(second, 'utf8')).not.toContain('device.state_changed');
+    expect(verifyAuditLog(second).ok).toBe(true);
+  });
+
   it('chains entries across restarts and verifies', () => {
     const path = fresh();
     write(path, 3);
