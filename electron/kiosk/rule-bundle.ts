@@ -116,7 +116,9 @@ export function loadSignedBundle(
         // A full disk: this bundle serves now; the next start verifies it again.
       }
     }
-    if (candidate.source === 'incoming') rmSync(candidate.dir, { recursive: true, force: true });
+    // Applied, or older than what serves, or refused above: an incoming bundle is not tried twice.
+    if (policy.incomingDir !== undefined)
+      rmSync(policy.incomingDir, { recursive: true, force: true });
     const fellBack = candidate.source === 'last-good' && refused.length > 0;
     return {
       ...set,

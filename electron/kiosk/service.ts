@@ -421,7 +421,10 @@ function buildService(
     handlers,
     // A citizen unless a PIN unlocked a staff role.
     access: { role: () => staff.current() ?? 'citizen', touch: () => staff.touch() },
-    ruleSet,
+    // The rules in use now: a newer bundle may have replaced the ones loaded at start.
+    get ruleSet() {
+      return ctx.ruleSet;
+    },
     technicianUnlocked: () => staff.current() === 'technician',
     subscribe(listener) {
       listeners.add(listener);

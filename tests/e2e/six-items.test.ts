@@ -135,6 +135,9 @@ describe('the six sample items in Chromium', () => {
     await expect(page.locator('.choices').innerText()).resolves.not.toContain('证件丢失');
     await s.choose('有效期快到了或已过期');
     await s.next();
+    await s.h1('您是否属于下列可以免收工本费的情形？');
+    await s.choose('都不属于');
+    await s.next();
     await s.choose('需要');
     await s.next();
     await s.choose('到窗口领取');

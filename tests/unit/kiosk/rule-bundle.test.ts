@@ -211,4 +211,20 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
     expect(passportFee(next)).toBe(150);
     expect(next.problems).toEqual([]);
   });
+
+  it('removes a refused incoming bundle, so it is not tried and reported at every start', () => {
+    const { rules, data } = shippedRules();
+    signFolder(rules, office, '2026.12.1');
+    loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
+    const incoming = join(data, 'rules-incoming');
+    for (const part of ['services', 'calendar', 'common.json'])
+      cpSync(join(rules, part), join(incoming, part), { recursive: true });
+    signFolder(incoming, office, '2026.12.3');
+    setPassportFee(incoming, 150);
+    const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
+    expect(passportFee(set)).toBe(120);
+    expect(set.problems[0]?.file).toBe('incoming/bundle.json');
+    expect(existsSync(incoming)).toBe(false);
+    expect(loadRuleSet(rules, join(data, 'last'), policy(data, [office])).problems).toEqual([]);
+  });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const run = evaluator(loadRule('id-card-renewal'));
-const base = { temporaryCard: 'no', pickup: 'inPerson', mobile: '13800138000' };
+const base = {
+  feeWaiver: 'none',
+  temporaryCard: 'no',
+  pickup: 'inPerson',
+  mobile: '13800138000',
+};
 const validity = (birthDate: string) =>
   run({ ...base, reason: 'damaged' }, { card: { ...adult, birthDate } }).outcomes[0]?.text['zh-CN'];
 
@@ -14,6 +19,25 @@ describe('居民身份证换领、补领 (id-card-renewal)', () => {
   ])('charges for renewal because %s: ￥%i', (reason, fee) => {
     const card = { ...adult, validTo: '2026-12-31' };
     expect(run({ ...base, reason }, { card }).fee.total).toBe(fee);
+  });
+
+  it.each([
+    ['dibao', 'a minimum-income recipient'],
+    ['hardship', 'a rural household in special hardship'],
+  ])(
+    'waives the renewal fee for %s (%s, 居民身份证法 第二十条) and asks for the certificate',
+    (feeWaiver) => {
+      const card = { ...adult, validTo: '2026-12-31' };
+      const result = run({ ...base, reason: 'expiring', feeWaiver }, { card });
+      expect(result.fee.total).toBe(0);
+      expect(ids(result.missing)).toContain('waiverCertificate');
+    },
+  );
+
+  it('does not offer the waiver for a damaged or lost card (补领 and 损坏换领 are not waived)', () => {
+    const result = run({ ...base, reason: 'damaged' });
+    expect(questionIds(result)).not.toContain('feeWaiver');
+    expect(result.fee.total).toBe(40);
   });
 
   it('adds ￥10 for a temporary card', () => {
