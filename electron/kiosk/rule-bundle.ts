@@ -26,7 +26,11 @@ function appliedIn(goodBundleDir: string): AppliedBundle | null {
   }
 }
 
-/** The bundle's files, manifest and signature into `to`, replacing what was there in one rename. */
+/**
+ * The bundle's files, manifest and signature into `to`, replacing what was
+ * there: staged whole, then swapped by two renames. A power cut between them
+ * leaves `<to>.old`, which `restoreInterruptedCopy` puts back at the next start.
+ */
 function copyBundle(from: string, to: string, manifest: BundleManifest): void {
   const staging = `${to}.new`;
   rmSync(staging, { recursive: true, force: true });
@@ -38,6 +42,15 @@ function copyBundle(from: string, to: string, manifest: BundleManifest): void {
   if (existsSync(to)) renameSync(to, `${to}.old`);
   renameSync(staging, to);
   rmSync(`${to}.old`, { recursive: true, force: true });
+}
+
+/** A copy cut off between its two renames: the previous good bundle is still whole in `.old`. */
+function restoreInterruptedCopy(to: string): void {
+  try {
+    if (!existsSync(to) && existsSync(`${to}.old`)) renameSync(`${to}.old`, to);
+  } catch {
+    // Read-only or full: the kiosk then verifies what it has, as always.
+  }
 }
 
 function versionIn(dir: string): string | null {
@@ -67,6 +80,7 @@ export function loadSignedBundle(
   policy: Extract<RulePolicy, { signature: 'required' }>,
   loadFolder: (dir: string) => FolderRuleSet,
 ): RuleSet {
+  restoreInterruptedCopy(policy.goodBundleDir);
   const applied = appliedIn(policy.goodBundleDir);
   const candidates: Candidate[] = [
     ...(policy.incomingDir !== undefined && existsSync(policy.incomingDir)

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -226,5 +226,19 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
     expect(set.problems[0]?.file).toBe('incoming/bundle.json');
     expect(existsSync(incoming)).toBe(false);
     expect(loadRuleSet(rules, join(data, 'last'), policy(data, [office])).problems).toEqual([]);
+  });
+
+  it('finds its last good bundle again after a power cut between the two renames of a copy', () => {
+    const { rules, data } = shippedRules();
+    setPassportFee(rules, 140);
+    signFolder(rules, office, '2026.12.5');
+    loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
+    renameSync(join(data, 'rules-bundle'), join(data, 'rules-bundle.old'));
+    // An older signed folder must not win just because the good copy is not where it was.
+    setPassportFee(rules, 120);
+    signFolder(rules, office, '2026.12.4');
+    const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
+    expect(passportFee(set)).toBe(140);
+    expect(set.bundle).toMatchObject({ version: '2026.12.5', source: 'last-good' });
   });
 });
