@@ -11,6 +11,7 @@ import {
   type AppliedBundle,
   type BundleManifest,
 } from './engine/bundle';
+import { formatPath } from './engine/format-path';
 import type { RuleProblem } from './engine/lint';
 
 /**
@@ -24,7 +25,8 @@ export interface TrustedKey {
   readonly publicKey: string;
 }
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+/** Hex SHA-256 of a file's bytes, as bundle.json lists them. */
+export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Every file of the folder that can belong to a bundle (services, common.json, calendar), with its SHA-256. */
 export function bundleFiles(dir: string): Map<string, string> {
@@ -97,7 +99,7 @@ export function verifyBundle(
       return {
         ok: false,
         problems: parsed.error.issues.map((i) => ({
-          path: `$.${i.path.join('.')}`,
+          path: i.path.length === 0 ? '$' : `$.${formatPath(i.path)}`,
           message: i.message,
         })),
       };

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { verifyBundle, type TrustedKey } from '../../rules/bundle-files';
+import { sha256, verifyBundle, type TrustedKey } from '../../rules/bundle-files';
 import {
   BUNDLE_MANIFEST,
   BUNDLE_SIGNATURE,
@@ -14,11 +13,10 @@ import type { BundleInfo, FolderRuleSet, RuleFileProblem, RulePolicy, RuleSet } 
 
 export type { TrustedKey };
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-
-function appliedIn(goodBundleDir: string): AppliedBundle | null {
+/** The manifest in `dir` with the SHA-256 of its bytes, or null when there is none that parses. */
+function manifestIn(dir: string): AppliedBundle | null {
   try {
-    const bytes = readFileSync(join(goodBundleDir, BUNDLE_MANIFEST));
+    const bytes = readFileSync(join(dir, BUNDLE_MANIFEST));
     const manifest = bundleManifestSchema.parse(JSON.parse(bytes.toString('utf8')));
     return { version: manifest.version, manifestHash: sha256(bytes) };
   } catch {
@@ -53,21 +51,12 @@ function restoreInterruptedCopy(to: string): void {
   }
 }
 
-function versionIn(dir: string): string | null {
-  try {
-    const manifest = bundleManifestSchema.parse(
-      JSON.parse(readFileSync(join(dir, BUNDLE_MANIFEST), 'utf8')),
-    );
-    return manifest.version;
-  } catch {
-    return null;
-  }
-}
-
 type Candidate = {
   readonly dir: string;
   readonly source: BundleInfo['source'];
   readonly label: string;
+  /** Read once, for the order: newest first, unreadable last. */
+  readonly version: string | null;
 };
 
 /**
@@ -81,20 +70,23 @@ export function loadSignedBundle(
   loadFolder: (dir: string) => FolderRuleSet,
 ): RuleSet {
   restoreInterruptedCopy(policy.goodBundleDir);
-  const applied = appliedIn(policy.goodBundleDir);
+  const applied = manifestIn(policy.goodBundleDir);
+  const candidate = (dir: string, source: BundleInfo['source'], label: string): Candidate => ({
+    dir,
+    source,
+    label,
+    version: manifestIn(dir)?.version ?? null,
+  });
   const candidates: Candidate[] = [
     ...(policy.incomingDir !== undefined && existsSync(policy.incomingDir)
-      ? [{ dir: policy.incomingDir, source: 'incoming' as const, label: 'incoming/' }]
+      ? [candidate(policy.incomingDir, 'incoming', 'incoming/')]
       : []),
-    { dir: rulesDir, source: 'current' as const, label: '' },
-    ...(applied === null
-      ? []
-      : [{ dir: policy.goodBundleDir, source: 'last-good' as const, label: 'last-good/' }]),
+    candidate(rulesDir, 'current', ''),
+    ...(applied === null ? [] : [candidate(policy.goodBundleDir, 'last-good', 'last-good/')]),
   ].sort((a, b) => {
-    const va = versionIn(a.dir);
-    const vb = versionIn(b.dir);
-    if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1;
-    return compareVersions(vb, va);
+    if (a.version === null || b.version === null)
+      return a.version === null ? (b.version === null ? 0 : 1) : -1;
+    return compareVersions(b.version, a.version);
   });
   const refused: RuleFileProblem[] = [];
   for (const candidate of candidates) {

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import type { ServiceSummary } from '../../electron/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
-import { useAssist } from '../state/assist';
 import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { timeLimitText } from '../../core/slip-lines';
@@ -25,7 +24,6 @@ export function HomeScreen() {
   const { t } = useT();
   const services = useUi((s) => s.services);
   const go = useUi((s) => s.go);
-  const elder = useAssist((s) => s.elder);
   const readerOk = useDevices((s) => readerReady(s.devices));
   const printerOk = useDevices((s) => printerReady(s.devices));
   const foreignCode = useUi((s) => s.foreignCode);
@@ -43,10 +41,7 @@ export function HomeScreen() {
   useScreenVoice(keyPrompt('voice.home'), null, 'home');
 
   return (
-    <section
-      className={`screen screen-home${elder ? ' is-elder' : ''}`}
-      aria-labelledby="screen-title"
-    >
+    <section className="screen screen-home" aria-labelledby="screen-title">
       <div className="home-head">
         <div className="home-welcome">
           <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
