@@ -8,6 +8,8 @@ import { assistanceRecord, assistanceRecordSchema, type Assistance } from './ass
 import { applicantSchema, identitySchema, type Applicant, type Identity } from './identity';
 import type { ApplicationNo } from './ids';
 import { err, ok, type KioskError, type Result } from './result';
+import type { Signature } from './signature';
+import { signatureSchema } from './signature-schema';
 import type { ApplicationStatus } from './status';
 
 export const materialDeclarationSchema = z.enum(MATERIAL_DECLARATIONS);
@@ -33,6 +35,11 @@ export const applicationPayloadSchema = z.strictObject({
   greenChannel: z.array(z.string().max(200)),
   /** A hall guide's part; null when the citizen applied alone. */
   assistance: assistanceRecordSchema.nullable(),
+  /**
+   * Signed on the review screen; null when the citizen signs the form by hand at the window.
+   * Added within version 1: a payload sealed before it reads as null.
+   */
+  signature: signatureSchema.nullable().default(null),
 });
 export type ApplicationPayload = z.output<typeof applicationPayloadSchema>;
 
@@ -122,6 +129,8 @@ export interface ApplicationInput {
   readonly assistance: Assistance;
   readonly submittedAt: Date;
   readonly calendar: HolidayCalendar;
+  /** Drawn on the review screen, if the citizen signed there. */
+  readonly signature?: Signature | null;
 }
 
 export type CompositionError = KioskError<
@@ -207,6 +216,7 @@ export function composeApplication(
     materials: input.materials,
     greenChannel: evaluation.greenChannel.map((r) => r['zh-CN']),
     assistance: assistanceRecord(input.assistance),
+    signature: input.signature ?? null,
   });
   return ok({
     serviceId: input.rule.id,

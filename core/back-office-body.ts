@@ -38,6 +38,8 @@ export const applicationBodySchema = z.strictObject({
   materials: applicationPayloadSchema.shape.materials,
   /** A hall guide's part: green-channel reason id, filled in on the citizen's behalf, optional questions skipped. */
   assistance: assistanceRecordSchema.nullable(),
+  /** Vector strokes in a 1000 × 400 box, or null (signed by hand at the window). */
+  signature: applicationPayloadSchema.shape.signature,
   attachments: z.array(attachmentRefSchema),
 });
 export type ApplicationBody = z.output<typeof applicationBodySchema>;
@@ -66,6 +68,7 @@ export function backOfficeBody(
     answers: payload.answers,
     materials: payload.materials,
     assistance: payload.assistance,
+    signature: payload.signature,
     attachments: attachments.map(({ id, materialId, mediaType, size, sha256 }) => ({
       id,
       materialId,

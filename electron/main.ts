@@ -24,6 +24,7 @@ import { securityHeaders } from './shell/csp';
 import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
 import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
+import { chromiumSwitches } from './shell/chromium-switches';
 import { launchClock } from './shell/launch-clock';
 import { parseLaunchArgs } from './shell/web-preferences';
 import { createKioskWindow, printKioskPage } from './window';
@@ -44,6 +45,7 @@ if (cli !== null) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  for (const [name] of chromiumSwitches(process.platform)) app.commandLine.appendSwitch(name);
   protocol.registerSchemesAsPrivileged([
     { scheme: KIOSK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { loadIme } from './keyboard/load-ime';
+import { useAudioOnly } from './audio/use-audio-only';
 import { assertNever } from '../rules/engine/assert-never';
 import { AssistBar } from './components/AssistBar';
 import { DemoDock } from './components/DemoDock';
 import { GuidePanel } from './components/GuidePanel';
 import { Header } from './components/Header';
 import { IdleGuard } from './components/IdleGuard';
+import { JourneyStepper } from './components/JourneyStepper';
 import { useT } from './i18n';
 import { GuideScreen } from './screens/GuideScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -98,6 +100,13 @@ export function App() {
     // One switch for the whole page: every size, spacing and colour in kiosk.css follows it.
     document.documentElement.dataset['mode'] = elder ? 'elder' : 'normal';
   }, [elder]);
+  const audioOnly = useAssist((s) => s.audioOnly);
+  const screenDark = useAssist((s) => s.audioOnly && s.screenDark);
+  useEffect(() => {
+    // Dark for privacy: everything but the note for staff is drawn black (kiosk.css).
+    document.documentElement.dataset['screenDark'] = String(screenDark);
+  }, [screenDark]);
+  useAudioOnly();
   const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
   const fillOnBehalf = useJourney((s) => s.assistance?.fillOnBehalf === true);
   useSlipScanAtHome();
@@ -118,6 +127,7 @@ export function App() {
       <div className="app-content" inert={takeCard}>
         <Header />
         {status === 'ready' && !staffScreen && <AssistBar />}
+        {status === 'ready' && <JourneyStepper />}
         {fillOnBehalf && !staffScreen && (
           <p className="notice guide-banner" role="status">
             {t('guide.banner')}
@@ -142,6 +152,11 @@ export function App() {
           {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
         </main>
       </div>
+      {audioOnly && (
+        <p className="audio-only-note" data-testid="audio-only-note">
+          {t(screenDark ? 'audio.dark' : 'audio.badge')}
+        </p>
+      )}
       <TakeCardPrompt />
       {info?.demo === true && <DemoDock />}
       <GuidePanel />

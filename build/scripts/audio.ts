@@ -101,14 +101,12 @@ function generate(): number {
     for (const [text, file] of Object.entries(manifest.texts[locale])) {
       const target = join(AUDIO, file);
       if (existsSync(target)) continue;
-      const wav = execFileSync('espeak-ng', [
-        '-v',
-        ESPEAK_VOICE[locale],
-        '-s',
-        '145',
-        '--stdout',
-        text,
-      ]);
+      // A long prompt (the audio mode's key list) is several MB of WAV: more than the default 1 MB buffer.
+      const wav = execFileSync(
+        'espeak-ng',
+        ['-v', ESPEAK_VOICE[locale], '-s', '145', '--stdout', text],
+        { maxBuffer: 64 * 1024 * 1024 },
+      );
       execFileSync('opusenc', ['--quiet', '--speech', '--bitrate', '16', '-', target], {
         input: wav,
       });

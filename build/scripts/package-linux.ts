@@ -59,8 +59,18 @@ export const DEPENDS = [
   'systemd',
   'udev',
 ];
-/** The fonts (incl. the serif faces that draw 生僻字) and offline handwriting; the kiosk runs without them, less well. */
-export const RECOMMENDS = ['fonts-noto-cjk', 'zinnia-utils', 'tegaki-zinnia-simplified-chinese'];
+/**
+ * The fonts (incl. the serif faces that draw 生僻字), offline handwriting, and the system
+ * voice (speech-dispatcher with espeak-ng) the audio-only mode reads free text with; the
+ * kiosk runs without them, less well.
+ */
+export const RECOMMENDS = [
+  'fonts-noto-cjk',
+  'zinnia-utils',
+  'tegaki-zinnia-simplified-chinese',
+  'speech-dispatcher',
+  'speech-dispatcher-espeak-ng',
+];
 
 interface Pkg {
   readonly version: string;

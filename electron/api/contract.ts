@@ -7,6 +7,7 @@ import { identitySchema } from '../../core/identity';
 import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
 import { printOutcomeSchema, slipSchema } from '../../core/slip';
+import { signatureSchema } from '../../core/signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
 import {
   applicationStatusSchema,
@@ -306,6 +307,8 @@ export const methods = {
       materials: z.record(z.string().max(64), materialDeclarationSchema).default({}),
       /** The citizen has no card with them and typed name and ID number (补领). */
       manualEntry: z.boolean().default(false),
+      /** Drawn on the review screen; null when the form is signed by hand at the window. */
+      signature: signatureSchema.nullable().default(null),
     }),
     output: slipSchema,
     roles: ANYONE,

@@ -1,5 +1,6 @@
 import { slipLines, type SlipRowKey } from '../../core/slip-lines';
 import type { Slip } from '../../core/slip';
+import { SIGNATURE_BOX, signaturePath } from '../../core/signature';
 import type { Evaluation } from '../../rules/engine/evaluate';
 import { provedByCard } from '../../rules/engine/requirements';
 import type { LocalText } from '../../rules/engine/schema';
@@ -30,6 +31,7 @@ export function ApplicationForm({
 }) {
   const identity = useJourney((s) => s.identity);
   const rule = useJourney((s) => s.rule);
+  const signature = useJourney((s) => s.signature);
   const applicant = evaluation.applicant;
   const principal = evaluation.principal;
   if (rule === null || applicant === null) return null;
@@ -143,8 +145,27 @@ export function ApplicationForm({
       <section className="a4-sign">
         <p>{zh('form.declaration')}</p>
         <div className="a4-sign-lines">
-          <span>{zh(principal === null ? 'form.applicantSignature' : 'form.agentSignature')}</span>
-          <span>{zh('form.date')}</span>
+          {/* The person at the kiosk signed the review screen: the applicant, or the agent who came. */}
+          <span className="a4-signed">
+            {zh(principal === null ? 'form.applicantSignature' : 'form.agentSignature')}
+            {signature !== null && (
+              <>
+                <svg
+                  className="a4-signature"
+                  viewBox={`0 0 ${SIGNATURE_BOX.width} ${SIGNATURE_BOX.height}`}
+                  data-testid="a4-signature"
+                >
+                  <path d={signaturePath(signature.strokes)} />
+                </svg>
+                <small>{zh('form.signedOnKiosk')}</small>
+              </>
+            )}
+          </span>
+          <span>
+            {zh('form.date')}
+            {/* Signed at submission: its day in China, the date part of the form's own timestamp. */}
+            {signature !== null && formatDateTime(slip.submittedAt, 'zh-CN').split(' ')[0]}
+          </span>
         </div>
         {assistance?.fillOnBehalf === true && (
           <div className="a4-sign-lines">

@@ -16,6 +16,7 @@ export function AssistBar() {
   const volume = useAssist((s) => s.volume);
   const { setElder, setVoice, setVolume } = useAssist.getState();
   const spoken = useVoice((s) => s.spoken);
+  const said = useVoice((s) => s.said);
   const hasPrompt = useVoice((s) => s.last !== null);
   const helpOpen = useHelp((s) => s.request !== null);
   const screen = useUi((s) => s.screen.name);
@@ -32,6 +33,7 @@ export function AssistBar() {
       data-testid="assist-bar"
       data-spoken={spoken.map((r) => r.text).join(' | ')}
       data-voice-route={spoken.map((r) => r.kind).join(',')}
+      data-spoken-count={said}
     >
       <button
         type="button"

@@ -21,7 +21,7 @@ export function IdentityDetails({
   );
   const photo = useCardPhoto(identity);
   return (
-    <div className="identity">
+    <div className="identity" data-personal>
       {photo !== null ? (
         <div className="identity-photo">
           <img src={photo} alt={t('idcard.photo')} data-testid="card-photo" />

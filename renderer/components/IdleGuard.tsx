@@ -20,7 +20,8 @@ export function IdleGuard() {
   const info = useUi((s) => s.info);
   // The staff area has its own timeout, enforced by the main process.
   const atHome = useUi((s) => ['home', 'diagnostics', 'queue'].includes(s.screen.name));
-  const elder = useAssist((s) => s.elder);
+  // A citizen listening to every control needs the elder's time, whatever the screen looks like.
+  const elder = useAssist((s) => s.elder || s.audioOnly);
   const [countdown, setCountdown] = useState<number | null>(null);
   const lastActivity = useRef(0);
   const announced = useRef(false);
@@ -44,10 +45,11 @@ export function IdleGuard() {
     const timer = setInterval(() => {
       const ui = useUi.getState();
       const assist = useAssist.getState();
-      const timeout = assist.elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
+      const timeout =
+        assist.elder || assist.audioOnly ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
       if ((kioskClock().nowMs() - lastActivity.current) / 1000 < timeout) return;
       if (ui.locale !== info.defaultLocale) ui.setLocale(info.defaultLocale);
-      if (assist.elder || assist.voice) assist.reset();
+      if (assist.elder || assist.voice || assist.audioOnly) assist.reset();
     }, 1000);
     return () => clearInterval(timer);
   }, [info, atHome]);

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
+import { SignaturePad } from '../components/SignaturePad';
 import { aside, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
@@ -32,6 +33,7 @@ export function ReviewScreen() {
   const identity = useJourney((s) => s.identity);
   const declarations = useJourney((s) => s.materials);
   const manualEntry = useJourney((s) => s.manualEntry);
+  const signature = useJourney((s) => s.signature);
   const setSlip = useJourney((s) => s.setSlip);
   const setReturnToReview = useJourney((s) => s.setReturnToReview);
   const evaluation = useEvaluation();
@@ -80,6 +82,7 @@ export function ReviewScreen() {
       answers: evaluation.answers,
       materials: declarations,
       manualEntry,
+      signature,
     });
     setSubmitting(false);
     if (result.ok) {
@@ -178,7 +181,8 @@ export function ReviewScreen() {
         <h2 id="review-answers" className="block-title">
           {t('review.answers')}
         </h2>
-        <dl className="summary">
+        {/* Answers are the citizen's own (a phone number, an address): the audio mode says them through the system voice only. */}
+        <dl className="summary" data-personal>
           {evaluation.questions.map(({ question }) => {
             const value = evaluation.answers[question.id];
             return (
@@ -270,6 +274,14 @@ export function ReviewScreen() {
             </div>
           ))}
         </dl>
+      </section>
+      <section className="review-block" aria-labelledby="review-signature">
+        <h2 id="review-signature" className="block-title">
+          {t('review.signature')}
+        </h2>
+        <p>{t('form.declaration')}</p>
+        <p className="muted">{t('review.signatureHint')}</p>
+        <SignaturePad />
       </section>
       <ActionBar
         start={

@@ -56,7 +56,7 @@ export function SlipScreen() {
           {lines.heading}
         </h2>
         <div className="slip-top">
-          <div className="slip-number">
+          <div className="slip-number" data-audio-stop>
             <span className="slip-number-label">{lines.applicationNoLabel}</span>
             <span className="slip-number-value" data-testid="application-no">
               {slip.applicationNo}

@@ -10,15 +10,34 @@ interface AssistState {
   readonly voice: boolean;
   /** 0 to 1. */
   readonly volume: number;
+  /** Speech speed, 1 the kiosk's usual. */
+  readonly rate: number;
+  /** 语音导航: every screen and control spoken, driven by keys; see renderer/audio. */
+  readonly audioOnly: boolean;
+  /** In audio-only mode the screen is dark, so nobody reads over the citizen's shoulder. */
+  readonly screenDark: boolean;
   readonly setElder: (on: boolean) => void;
   readonly setVoice: (on: boolean) => void;
   readonly setVolume: (volume: number) => void;
+  readonly setRate: (rate: number) => void;
+  readonly setAudioOnly: (on: boolean) => void;
+  readonly setScreenDark: (dark: boolean) => void;
   readonly reset: () => void;
 }
 
-const initial = { elder: false, voice: false, volume: 0.8 } as const;
+const initial = {
+  elder: false,
+  voice: false,
+  volume: 0.8,
+  rate: 1,
+  audioOnly: false,
+  screenDark: false,
+} as const;
 
 export const VOLUME_STEP = 0.2;
+export const RATE_STEP = 0.25;
+export const RATE_MIN = 0.5;
+export const RATE_MAX = 2;
 
 export const useAssist = create<AssistState>((set) => ({
   ...initial,
@@ -26,5 +45,13 @@ export const useAssist = create<AssistState>((set) => ({
   setElder: (elder) => set(elder ? { elder, voice: true } : { elder }),
   setVoice: (voice) => set({ voice }),
   setVolume: (volume) => set({ volume: Math.min(1, Math.max(0, Math.round(volume * 10) / 10)) }),
+  setRate: (rate) =>
+    set({ rate: Math.min(RATE_MAX, Math.max(RATE_MIN, Math.round(rate * 4) / 4)) }),
+  // The voice comes with the mode and the screen goes dark; leaving it lights the screen again.
+  setAudioOnly: (audioOnly) =>
+    set(
+      audioOnly ? { audioOnly, voice: true, screenDark: true } : { audioOnly, screenDark: false },
+    ),
+  setScreenDark: (screenDark) => set({ screenDark }),
   reset: () => set({ ...initial }),
 }));

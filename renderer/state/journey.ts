@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Assistance, Slip } from '../../electron/api/contract';
 import type { Identity } from '../../core/identity';
+import type { Signature } from '../../core/signature';
 import type { MaterialDeclaration } from '../../rules/engine/logic';
 import type { ServiceRule } from '../../rules/engine/schema';
 
@@ -29,6 +30,8 @@ interface JourneyState {
   readonly assistance: Assistance | null;
   /** Photos of materials taken here; `url` is a blob: URL for the thumbnail, revoked on wipe. */
   readonly captures: readonly CaptureView[];
+  /** Drawn on the review screen; null until then, or when the form is signed at the window. */
+  readonly signature: Signature | null;
   readonly begin: (rule: ServiceRule, cardFirst: boolean) => void;
   readonly setIdentity: (identity: Identity | null) => void;
   /** "是我的证件", or the card was lifted: from now on a read is an ordinary one. */
@@ -41,6 +44,7 @@ interface JourneyState {
   readonly setAssistance: (assistance: Assistance) => void;
   readonly addCapture: (capture: CaptureView) => void;
   readonly removeCapture: (captureId: string) => void;
+  readonly setSignature: (signature: Signature | null) => void;
   readonly wipe: () => void;
 }
 
@@ -62,6 +66,7 @@ const empty = {
   returnToReview: false,
   assistance: null,
   captures: [],
+  signature: null,
 } as const;
 
 export const useJourney = create<JourneyState>((set) => ({
@@ -81,6 +86,7 @@ export const useJourney = create<JourneyState>((set) => ({
   setReturnToReview: (returnToReview) => set({ returnToReview }),
   setSlip: (slip) => set({ slip }),
   setAssistance: (assistance) => set({ assistance }),
+  setSignature: (signature) => set({ signature }),
   addCapture: (capture) => set((s) => ({ captures: [...s.captures, capture] })),
   removeCapture: (captureId) =>
     set((s) => {

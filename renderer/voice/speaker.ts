@@ -6,11 +6,14 @@ import { useUi } from '../state/ui';
 import { promptSentences, type Prompt } from './prompt';
 import { recordingFor } from './recordings';
 import { chooseRoute, pickVoice, type VoiceInfo, type VoiceRoute } from './route';
+import type { Spoken } from '../audio/describe';
 
 /** What was said last, for "再听一遍", and how (tests and the voice bar read it). */
 interface VoiceState {
   readonly last: { readonly prompt: Prompt; readonly fallback: MessageKey | null } | null;
   readonly spoken: readonly VoiceRoute[];
+  /** Counts utterances: the same words said twice (two rows of •••) are two utterances. */
+  readonly said: number;
   readonly remember: (prompt: Prompt, fallback: MessageKey | null) => void;
   readonly setSpoken: (spoken: readonly VoiceRoute[]) => void;
   readonly clear: () => void;
@@ -19,8 +22,9 @@ interface VoiceState {
 export const useVoice = create<VoiceState>((set) => ({
   last: null,
   spoken: [],
+  said: 0,
   remember: (prompt, fallback) => set({ last: { prompt, fallback } }),
-  setSpoken: (spoken) => set({ spoken }),
+  setSpoken: (spoken) => set((s) => ({ spoken, said: s.said + 1 })),
   clear: () => set({ last: null, spoken: [] }),
 }));
 
@@ -39,9 +43,13 @@ export function canReadFreeText(locale: Locale): boolean {
 
 let playing: HTMLAudioElement | null = null;
 let generation = 0;
+/** What is being said now; announcements of the audio mode join its end. */
+let current: { routes: VoiceRoute[]; shown: VoiceRoute[]; token: number; index: number } | null =
+  null;
 
 export function stopSpeaking(): void {
   generation += 1;
+  current = null;
   synth()?.cancel();
   if (playing !== null) {
     playing.pause();
@@ -50,10 +58,16 @@ export function stopSpeaking(): void {
   }
 }
 
-function play(routes: readonly VoiceRoute[], volume: number, token: number, index = 0): void {
-  const route = routes[index];
-  if (route === undefined || token !== generation) return;
-  const next = (): void => play(routes, volume, token, index + 1);
+function playNext(token: number): void {
+  if (current === null || current.token !== token) return;
+  const route = current.routes[current.index];
+  if (route === undefined) {
+    current = null;
+    return;
+  }
+  current.index += 1;
+  const next = (): void => playNext(token);
+  const { volume, rate } = useAssist.getState();
   switch (route.kind) {
     case 'synth': {
       const utterance = new SpeechSynthesisUtterance(route.text);
@@ -66,7 +80,7 @@ function play(routes: readonly VoiceRoute[], volume: number, token: number, inde
       }
       utterance.volume = volume;
       // Slower than the default: the kiosk speaks to people who may not hear well.
-      utterance.rate = 0.9;
+      utterance.rate = 0.9 * rate;
       utterance.onend = next;
       synth()?.speak(utterance);
       return;
@@ -74,6 +88,7 @@ function play(routes: readonly VoiceRoute[], volume: number, token: number, inde
     case 'audio': {
       const audio = new Audio(route.url);
       audio.volume = volume;
+      audio.playbackRate = rate;
       audio.onended = next;
       audio.onerror = next;
       playing = audio;
@@ -87,6 +102,20 @@ function play(routes: readonly VoiceRoute[], volume: number, token: number, inde
   }
 }
 
+/** Plays routes, after what is being said (`append`) or instead of it. */
+function speak(routes: readonly VoiceRoute[], shown: readonly VoiceRoute[], append: boolean): void {
+  if (append && current !== null && current.token === generation) {
+    current.routes.push(...routes);
+    current.shown.push(...shown);
+    useVoice.getState().setSpoken([...current.shown]);
+    return;
+  }
+  stopSpeaking();
+  current = { routes: [...routes], shown: [...shown], token: generation, index: 0 };
+  useVoice.getState().setSpoken([...shown]);
+  playNext(generation);
+}
+
 /**
  * Says a prompt if the visitor has the voice on; remembers it either way, so
  * "再听一遍" works after turning the voice on. `fallback` is the screen's
@@ -98,10 +127,9 @@ export function say(
   { evenWhenOff = false }: { readonly evenWhenOff?: boolean } = {},
 ): void {
   useVoice.getState().remember(prompt, fallback);
-  const { voice, volume } = useAssist.getState();
+  const { voice } = useAssist.getState();
   // A reminder that matters to whoever stands there (a card left behind) is spoken with the voice off too.
   if (!voice && !evenWhenOff) return;
-  stopSpeaking();
   const locale = useUi.getState().locale;
   const voices = systemVoices();
   const canSynthesize = synth() !== null;
@@ -114,8 +142,7 @@ export function say(
     const previous = routes[i - 1];
     return !(route.kind === 'audio' && previous?.kind === 'audio' && previous.url === route.url);
   });
-  useVoice.getState().setSpoken(deduped);
-  play(deduped, volume, generation);
+  speak(deduped, deduped, false);
 }
 
 /**
@@ -127,14 +154,41 @@ export function sayPersonal(text: string): boolean {
   const locale = useUi.getState().locale;
   const voice = pickVoice(systemVoices(), locale);
   if (voice === null || synth() === null) return false;
-  stopSpeaking();
-  useVoice.getState().setSpoken([{ kind: 'synth', voiceURI: voice.voiceURI, text: '' }]);
-  play(
+  speak(
     [{ kind: 'synth', voiceURI: voice.voiceURI, text }],
-    useAssist.getState().volume,
-    generation,
+    [{ kind: 'synth', voiceURI: voice.voiceURI, text: '' }],
+    false,
   );
   return true;
+}
+
+/** How personal sentences show where the transcript is drawn: never the words themselves. */
+export const HIDDEN_PERSONAL = '•••';
+
+/**
+ * The audio-only mode's sentences (a focused control, a new notice): public
+ * ones through their recording or the system voice, personal ones (a typed
+ * value, a row of the review) through the system voice only, and shown in the
+ * transcript as `HIDDEN_PERSONAL`. `append` queues them after the screen's
+ * prompt instead of cutting it off.
+ */
+export function announce(sentences: readonly Spoken[], { append = false } = {}): void {
+  if (sentences.length === 0) return;
+  const locale = useUi.getState().locale;
+  const voices = systemVoices();
+  const canSynthesize = synth() !== null;
+  const voice = canSynthesize ? pickVoice(voices, locale) : null;
+  const routes: VoiceRoute[] = sentences.map((s) =>
+    s.personal
+      ? voice === null
+        ? { kind: 'none', text: s.text }
+        : { kind: 'synth', voiceURI: voice.voiceURI, text: s.text }
+      : chooseRoute(s.text, locale, voices, recordingFor, null, canSynthesize),
+  );
+  const shown = routes.map((r, i) =>
+    sentences[i]?.personal === true ? { ...r, text: HIDDEN_PERSONAL } : r,
+  );
+  speak(routes, shown, append);
 }
 
 /** Whether this system can read free text (the citizen's details) aloud; follows voices loading late. */

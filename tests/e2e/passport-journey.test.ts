@@ -70,7 +70,15 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   it('refuses an empty mobile number with a summary and an inline message', async () => {
     const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
-    await expect(page.getByText('第 1 步，共 6 步').count()).resolves.toBe(1);
+    await expect(page.getByText('第 1 题，共 6 题').count()).resolves.toBe(1);
+    // The whole journey above the question: guide and card done, questions now, then review and
+    // slip (an adult who is no registered personnel has no materials beyond the card).
+    const stepper = page.getByRole('navigation', { name: '办理进度' });
+    await expect(
+      stepper.locator('[aria-current="step"] .journey-step-label').innerText(),
+    ).resolves.toBe('填写信息');
+    await expect(stepper.innerText()).resolves.toContain('第 3 步，共 5 步：填写信息');
+    await expect(stepper.locator('.is-done').count()).resolves.toBe(2);
     await next();
     await page.getByRole('alert').waitFor();
     await expect(page.locator('.error-summary').innerText()).resolves.toContain('请填写这一项');
@@ -113,7 +121,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await screenshot(page, 'portrait-08-question-choice');
     await next();
     await page.getByRole('heading', { level: 1, name: '邮寄地址' }).waitFor();
-    await expect(page.getByText('第 6 步，共 7 步').count()).resolves.toBe(1);
+    await expect(page.getByText('第 6 题，共 7 题').count()).resolves.toBe(1);
     await expect(page.locator('#answer').inputValue()).resolves.toBe(
       '北京市朝阳区示例路88号3单元201室',
     );
@@ -151,6 +159,46 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await expect(page.locator('main').innerText()).resolves.toContain('13800138009');
   });
 
+  it('signs under the declaration with a finger, and may clear and sign again', async () => {
+    const { page } = ctx;
+    const pad = page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const clear = page.getByRole('button', { name: '清除重签' });
+    await expect(clear.isDisabled()).resolves.toBe(true);
+    const draw = async (points: readonly (readonly [number, number])[]): Promise<void> => {
+      const box = await pad.boundingBox();
+      if (box === null) throw new Error('no signature pad');
+      const at = ([x, y]: readonly [number, number]) =>
+        [box.x + x * box.width, box.y + y * box.height] as const;
+      const [first, ...rest] = points;
+      if (first === undefined) return;
+      await page.mouse.move(...at(first));
+      await page.mouse.down();
+      for (const point of rest) await page.mouse.move(...at(point), { steps: 4 });
+      await page.mouse.up();
+    };
+    await draw([
+      [0.1, 0.7],
+      [0.3, 0.2],
+      [0.5, 0.7],
+    ]);
+    await expect(pad.getAttribute('aria-label')).resolves.toBe('已签名');
+    await clear.click();
+    await expect(pad.getAttribute('aria-label')).resolves.toBe('请在此处签名');
+    await draw([
+      [0.1, 0.6],
+      [0.25, 0.3],
+      [0.4, 0.65],
+      [0.6, 0.3],
+    ]);
+    await draw([
+      [0.7, 0.4],
+      [0.9, 0.5],
+    ]);
+    await expect(pad.locator('path').getAttribute('d')).resolves.toMatch(/^M\d+ \d+(L\d+ \d+)+M/);
+    await screenshot(page, 'portrait-09b-review-signed');
+  });
+
   let applicationNo = '';
   it('submits and shows the slip with number, QR, fee and due date', async () => {
     const { page } = ctx;
@@ -168,6 +216,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     expect(text).toContain('扫描本回执二维码');
     expect(text).toContain('本机暂未连接派出所后台');
     await expect(page.getByRole('img', { name: '扫码查询办理进度' }).count()).resolves.toBe(1);
+    // The A4 form for the window carries the signature drawn on the review screen.
+    await expect(page.getByTestId('a4-signature').count()).resolves.toBe(1);
     await screenshot(page, 'portrait-10-slip');
   });
 
@@ -210,6 +260,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     const payload = opened.ok ? JSON.parse(Buffer.from(opened.value).toString('utf8')) : null;
     expect(payload.identity.name).toBe('王晓明');
     expect(payload.answers.mobile).toBe('13800138009');
+    // Two strokes, sealed with the rest: nothing of them in clear (the search below).
+    expect(payload.signature.strokes).toHaveLength(2);
 
     // Nothing personal in clear anywhere in the data folder (database, WAL, logs).
     const needles = ['王晓明', '110105198806150', '13800138009', '示例路88号'];
@@ -237,6 +289,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     const html = await kioskDom(page);
     for (const needle of ['王晓明', '110105198806150', '13800138009', applicationNo])
       expect(html).not.toContain(needle);
+    expect(html).not.toContain('a4-signature');
     const storage = await page.evaluate(
       () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
     );

@@ -43,6 +43,7 @@ async function submitOne(service: KioskService): Promise<void> {
     answers: PASSPORT_ANSWERS,
     materials: {},
     manualEntry: false,
+    signature: null,
   });
   say(
     submitted.ok

@@ -48,6 +48,7 @@ describe('one card read, one application', () => {
           answers: PASSPORT_ANSWERS,
           materials: {},
           manualEntry: false,
+          signature: null,
         });
       const first = await Promise.all([submit(), submit(), submit()]);
       const fourth = await submit();
@@ -73,6 +74,7 @@ describe('one card read, one application', () => {
         answers: { ...PASSPORT_ANSWERS, mobile: '123' },
         materials: {},
         manualEntry: false,
+        signature: null,
       });
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
       const right = await handlers.submitApplication({
@@ -80,6 +82,7 @@ describe('one card read, one application', () => {
         answers: PASSPORT_ANSWERS,
         materials: {},
         manualEntry: false,
+        signature: null,
       });
       expect(right.ok).toBe(true);
     } finally {

@@ -79,6 +79,8 @@ function recordSubmission(
     session: session.id,
     ...facts,
     photos,
+    // Whether, never what: the strokes are personal and stay in the sealed payload.
+    signed: application.payload.signature !== null,
     guideAssisted: session.assistance.assisted,
   });
   ctx.log.info('application.saved', facts);
@@ -91,7 +93,7 @@ function recordSubmission(
 export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplication'> {
   const submitOnce = async (
     session: Session,
-    { serviceId, answers, materials, manualEntry }: MethodArgs<'submitApplication'>,
+    { serviceId, answers, materials, manualEntry, signature }: MethodArgs<'submitApplication'>,
   ): Promise<SubmitResult> => {
     const loaded = ctx.ruleSet.rules.get(serviceId);
     if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
@@ -106,6 +108,7 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       assistance: session.assistance,
       submittedAt: ctx.clock.now(),
       calendar: ctx.ruleSet.calendar,
+      signature,
     });
     if (!composed.ok) return composed;
     const room = ensureRoom(ctx);

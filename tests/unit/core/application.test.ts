@@ -259,6 +259,26 @@ describe('the slip and the back office body (core)', () => {
       kioskId: 'K-1',
       applicant: { idNumber: '110105198806150032' },
       materials: { employerOpinion: 'missing' },
+      signature: null,
     });
+  });
+
+  it('carries the signature drawn on the review screen to the payload and the back office', () => {
+    const signature = {
+      strokes: [
+        [
+          [100, 300],
+          [400, 120],
+        ],
+      ],
+    } as const;
+    const signed = composeApplication(input({ signature }));
+    if (!signed.ok) throw new Error(signed.error.message);
+    expect(signed.value.payload.signature).toEqual(signature);
+    const body = backOfficeBody(sampleMeta(applicationNo), signed.value.payload, [], {
+      kioskId: 'K-1',
+      stationCode: '110105001',
+    });
+    expect(applicationBodySchema.parse(body).signature).toEqual(signature);
   });
 });
