@@ -8,6 +8,8 @@ export const assistanceSchema = z.strictObject({
   skipOptional: z.boolean(),
   elderMode: z.boolean(),
   voice: z.boolean(),
+  /** 语音导航, started by a guide for a blind citizen (the citizen starts it alone with *). */
+  audioOnly: z.boolean().default(false),
   /** Any of the above was ever on in this session. */
   assisted: z.boolean(),
 });
@@ -27,6 +29,7 @@ export const noAssistance = (): Assistance => ({
   skipOptional: false,
   elderMode: false,
   voice: false,
+  audioOnly: false,
   assisted: false,
 });
 

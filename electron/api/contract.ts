@@ -97,6 +97,7 @@ const guideActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('skipOptional'), on: z.boolean() }),
   z.strictObject({ action: z.literal('elderMode'), on: z.boolean() }),
   z.strictObject({ action: z.literal('voice'), on: z.boolean() }),
+  z.strictObject({ action: z.literal('audioOnly'), on: z.boolean() }),
 ]);
 
 export const serviceSummarySchema = z.strictObject({

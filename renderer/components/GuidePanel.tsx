@@ -8,6 +8,7 @@ import { useAssist } from '../state/assist';
 import { useJourney } from '../state/journey';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
+import { startAudioOnly } from '../audio/use-audio-only';
 
 const STATUS_POLL_MS = 15_000;
 
@@ -29,6 +30,7 @@ export function GuidePanel() {
   const setAssistance = useJourney((s) => s.setAssistance);
   const elder = useAssist((s) => s.elder);
   const voice = useAssist((s) => s.voice);
+  const audioOnly = useAssist((s) => s.audioOnly);
   const [open, setOpen] = useState(true);
   const [choosingReason, setChoosingReason] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -127,6 +129,16 @@ export function GuidePanel() {
               void act({ action: 'voice', on: !voice });
             },
             'guide-voice',
+          )}
+          {toggle(
+            t('guide.audioOnly'),
+            audioOnly,
+            () => {
+              if (audioOnly) useAssist.getState().setAudioOnly(false);
+              else startAudioOnly();
+              void act({ action: 'audioOnly', on: !audioOnly });
+            },
+            'guide-audio-only',
           )}
           {toggle(
             t('guide.skipOptional'),

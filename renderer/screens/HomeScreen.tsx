@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
 import type { ServiceSummary } from '../../electron/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
-import { startAudioOnly } from '../audio/use-audio-only';
 import { useT } from '../i18n';
-import { useAssist } from '../state/assist';
 import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { timeLimitText } from '../../core/slip-lines';
@@ -30,7 +28,6 @@ export function HomeScreen() {
   const printerOk = useDevices((s) => printerReady(s.devices));
   const foreignCode = useUi((s) => s.foreignCode);
   const rules = useUi((s) => s.info?.rules ?? null);
-  const audioOnly = useAssist((s) => s.audioOnly);
   useEffect(() => {
     // Said for a while, then gone; and never carried to another screen.
     if (!foreignCode) return;
@@ -52,30 +49,16 @@ export function HomeScreen() {
           </h1>
           <p className="screen-lead">{t('home.hint')}</p>
         </div>
-        <div className="home-actions">
-          {/* Another kind of errand: beside the welcome, so every service below stays in one view. */}
-          <button
-            type="button"
-            className="status-tile"
-            data-testid="check-status"
-            onClick={() => go({ name: 'status' })}
-          >
-            <span className="service-name">{t('home.checkStatus')}</span>
-            <span className="service-summary">{t('home.checkStatusHint')}</span>
-          </button>
-          {/* For a hall guide to start it for a blind citizen; the citizen alone presses * on the keypad. */}
-          {!audioOnly && (
-            <button
-              type="button"
-              className="button button-secondary audio-start"
-              data-testid="audio-start"
-              onClick={startAudioOnly}
-            >
-              <span>{t('audio.start')}</span>
-              <span className="audio-start-hint">{t('audio.startHint')}</span>
-            </button>
-          )}
-        </div>
+        {/* Another kind of errand: beside the welcome, so every service below stays in one view. */}
+        <button
+          type="button"
+          className="status-tile"
+          data-testid="check-status"
+          onClick={() => go({ name: 'status' })}
+        >
+          <span className="service-name">{t('home.checkStatus')}</span>
+          <span className="service-summary">{t('home.checkStatusHint')}</span>
+        </button>
       </div>
       {services.length === 0 && <p className="notice">{t('home.serviceUnavailable')}</p>}
       {foreignCode && (

@@ -41,6 +41,9 @@ export function guideHandlers(ctx: KioskContext): HandlerGroup<'guideAction'> {
         case 'voice':
           assistance.voice = action.on;
           break;
+        case 'audioOnly':
+          assistance.audioOnly = action.on;
+          break;
         default:
           return assertNever(action, 'guide action');
       }
