@@ -27,12 +27,13 @@ module.exports = {
       to: { path: '^electron/api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'core-imports-only-rules-and-zod',
-      comment: 'core/ is process-neutral: no Electron, no renderer, no Node built-ins, no I/O.',
+      name: 'core-imports-only-rules-zod-and-messageformat',
+      comment:
+        'core/ is process-neutral: no Electron, no renderer, no Node built-ins, no I/O (zod, and FormatJS for plural messages, are pure).',
       severity: 'error',
       from: { path: '^core/' },
       to: {
-        pathNot: '^(core|rules)/|^node_modules/zod/',
+        pathNot: '^(core|rules)/|^node_modules/(zod|intl-messageformat|@formatjs)/',
       },
     },
     {

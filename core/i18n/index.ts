@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { LocalText } from '../../rules/engine/schema';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -19,8 +20,47 @@ export function fill(template: string, params: Params = {}): string {
   );
 }
 
+/** A message that counts or chooses: `{n, plural, one {# copy} other {# copies}}`, `{x, select, …}`. */
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|selectordinal|select|number)\b/;
+const compiled = new Map<string, IntlMessageFormat | null>();
+
+function compile(locale: Locale, template: string): IntlMessageFormat | null {
+  const key = `${locale}\u0000${template}`;
+  let message = compiled.get(key);
+  if (message === undefined) {
+    try {
+      message = new IntlMessageFormat(template, locale);
+    } catch {
+      message = null;
+    }
+    compiled.set(key, message);
+  }
+  return message;
+}
+
+/**
+ * A catalog message in a language. Plain `{name}` messages are filled as they
+ * are; one with an ICU argument (plural, select, number) goes through
+ * FormatJS's MessageFormat with the language's own plural rules (Intl), so
+ * English says "1 copy" and "2 copies". A broken message or a missing value
+ * falls back to plain filling: the gap shows, the screen does not go blank.
+ */
+export function format(locale: Locale, template: string, params: Params = {}): string {
+  if (!ICU_ARGUMENT.test(template)) return fill(template, params);
+  const message = compile(locale, template);
+  if (message !== null) {
+    try {
+      const out = message.format(params);
+      if (typeof out === 'string') return out;
+    } catch {
+      // A value the message needs was not given: fall through to the visible gap.
+    }
+  }
+  return fill(template, params);
+}
+
 export const coreText = (locale: Locale, key: CoreMessageKey, params?: Params): string =>
-  fill(coreCatalogs[locale][key], params);
+  format(locale, coreCatalogs[locale][key], params);
 
 /** Picks the language's side of a rule file's text. */
 export const pick = (locale: Locale, text: LocalText): string => text[locale];

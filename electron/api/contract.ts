@@ -19,6 +19,7 @@ import {
 } from '../../core/status';
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
+import { SELF_TEST_CODES } from '../devices/managed/device';
 
 /**
  * The one API between the kiosk's renderer and its main process. Every method
@@ -403,7 +404,11 @@ export const methods = {
   getDiagnostics: { input: empty, output: diagnosticsSchema, roles: TECHNICIAN, errors: [] },
   deviceSelfTest: {
     input: z.strictObject({ deviceId: z.string().max(32) }),
-    output: z.strictObject({ summary: z.string(), facts: z.record(z.string(), z.string()) }),
+    output: z.strictObject({
+      code: z.enum(SELF_TEST_CODES),
+      summary: z.string(),
+      facts: z.record(z.string(), z.string()),
+    }),
     roles: TECHNICIAN,
     errors: ['unknown_device', 'self_test_failed'],
   },

@@ -1,4 +1,4 @@
-import { coreCatalogs, fill, pick, type CoreMessageKey, type Params } from '../../core/i18n';
+import { coreCatalogs, format, pick, type CoreMessageKey, type Params } from '../../core/i18n';
 import type { LocalText } from '../../rules/engine/schema';
 import { useUi } from '../state/ui';
 import en from './en.json';
@@ -24,7 +24,7 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = {
 export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(catalogs['zh-CN'], key);
 
 export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string =>
-  fill(catalogs[locale][key], params);
+  format(locale, catalogs[locale][key], params);
 
 export function useT(): {
   readonly locale: Locale;

@@ -25,7 +25,7 @@ describe('technician diagnostics', () => {
     await screenshot(page, 'portrait-41-diagnostics');
     await expect(reader.innerText()).resolves.toContain('正常');
     await expect(reader.innerText()).resolves.toMatch(
-      /samId\s*\d{2}\.\d{2}-\d{8,10}-\d{10}-\d{10}/,
+      /安全模块编号\s*\d{2}\.\d{2}-\d{8,10}-\d{10}-\d{10}/,
     );
     await expect(page.locator('[data-device="printer-1"]').innerText()).resolves.toContain('58 mm');
     await screenshot(page, 'portrait-41-diagnostics');
@@ -37,13 +37,13 @@ describe('technician diagnostics', () => {
     await reader.getByRole('button', { name: '自检' }).click();
     await expect
       .poll(() => reader.getByRole('status').innerText(), { timeout: 5000 })
-      .toContain('no card on the reader');
+      .toContain('读卡区上没有证件');
     // With a test card on the reader the self-test reads it, and says only that it could.
     await page.locator('[data-card="adult"]').click();
     await reader.getByRole('button', { name: '自检' }).click();
     await expect
       .poll(() => reader.getByRole('status').innerText(), { timeout: 5000 })
-      .toContain('the card on the reader was read');
+      .toContain('读卡区上的证件已读取');
     const result = await reader.getByRole('status').innerText();
     expect(result).toContain('自检通过');
     expect(result).toMatch(/card\s*[:：=]?\s*resident/);
@@ -53,7 +53,7 @@ describe('technician diagnostics', () => {
     await page.getByRole('button', { name: '移走证件' }).click();
     const printer = page.locator('[data-device="printer-1"]');
     await printer.getByRole('button', { name: '自检' }).click();
-    await printer.getByText('自检通过：test slip printed').waitFor();
+    await printer.getByText('自检通过：测试凭条已打印').waitFor();
   });
 
   it('shows the live frame log with card data masked', async () => {
@@ -79,7 +79,7 @@ describe('technician diagnostics', () => {
   it('shows a printer fault, and the readiness report says not ready', async () => {
     const { page } = ctx;
     const printer = page.locator('[data-device="printer-1"]');
-    await printer.getByRole('button', { name: 'paperOut' }).click();
+    await printer.getByRole('button', { name: '缺纸' }).click();
     await printer.getByRole('button', { name: '自检' }).click();
     await expect
       .poll(() => printer.getByRole('status').innerText(), { timeout: 5000 })
@@ -98,7 +98,7 @@ describe('technician diagnostics', () => {
     };
     expect(report.ready).toBe(false);
     expect(report.checks.find((c) => c.name.startsWith('device printer-1'))?.ok).toBe(false);
-    await printer.getByRole('button', { name: 'paperOut' }).click();
+    await printer.getByRole('button', { name: '缺纸' }).click();
   });
 
   it('locks again and goes home', async () => {

@@ -22,7 +22,18 @@ export interface DeviceHealth {
   readonly facts: Readonly<Record<string, string>>;
 }
 
+/** What a self-test found, as a code the technician's screen words in its language. */
+export const SELF_TEST_CODES = [
+  'idcard.read',
+  'idcard.noCard',
+  'printer.printed',
+  'scanner.read',
+] as const;
+export type SelfTestCode = (typeof SELF_TEST_CODES)[number];
+
 export interface SelfTestReport {
+  readonly code: SelfTestCode;
+  /** The same in English, for the technical log and a readiness report. */
   readonly summary: string;
   readonly facts: Readonly<Record<string, string>>;
 }

@@ -111,11 +111,13 @@ export function createIdCardDevice(
       const card = await reader.testRead();
       if (!card.ok && card.error.code === 'no_card')
         return ok({
+          code: 'idcard.noCard',
           summary: 'SAM module answered; no card on the reader (place a test card to test reading)',
           facts: { samId: id.value },
         });
       if (!card.ok) return card;
       return ok({
+        code: 'idcard.read',
         summary: 'SAM module answered and the card on the reader was read',
         facts: {
           samId: id.value,

@@ -78,6 +78,7 @@ export function createPrinterDevice(
       );
       if (!printed.ok) return printed;
       return ok({
+        code: 'printer.printed',
         summary: 'test slip printed',
         facts: {
           paperNearEnd: status.value.paperNearEnd ? 'yes' : 'no',

@@ -69,6 +69,7 @@ export function createScannerDevice(
       if (scan === null)
         return err('no_scan', `no code scanned within ${SELF_TEST_WAIT_MS / 1000} s`);
       return ok({
+        code: 'scanner.read',
         summary: 'code read',
         facts: {
           symbology: scan.symbology ?? 'unknown',

@@ -53,7 +53,11 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
       }
       const result = await ctx.devices.selfTest(deviceId);
       return result.ok
-        ? ok({ summary: result.value.summary, facts: { ...result.value.facts } })
+        ? ok({
+            code: result.value.code,
+            summary: result.value.summary,
+            facts: { ...result.value.facts },
+          })
         : err('self_test_failed', `${result.error.code}: ${result.error.message}`, [
             { path: 'device', code: result.error.code, message: result.error.message },
           ]);

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useStaff } from '../../state/staff';
 import { useUi } from '../../state/ui';
 import { useScreenHeading } from '../use-screen-heading';
+import { deviceWord } from './device-words';
 
 type Diagnostics = MethodOutput<'getDiagnostics'>;
 
@@ -243,11 +244,11 @@ function DeviceCard({
     const result = await kiosk.deviceSelfTest({ deviceId: device.id });
     setTest(
       result.ok
-        ? `${t('diag.selfTestOk', { summary: result.value.summary })} ${Object.entries(
+        ? `${t('diag.selfTestOk', { summary: t(`diag.test.${result.value.code}`) })} ${Object.entries(
             result.value.facts,
           )
-            .map(([k, v]) => `${k}=${v}`)
-            .join(' ')}`
+            .map(([k, v]) => `${deviceWord(t, 'fact', k)}：${deviceWord(t, 'value', v)}`)
+            .join(' · ')}`
         : t('diag.selfTestFailed', { message: `${result.error.code} ${result.error.message}` }),
     );
     onChange();
@@ -268,13 +269,13 @@ function DeviceCard({
           label={t('diag.address')}
           value={
             device.address === device.transport
-              ? device.address
-              : `${device.transport} · ${device.address}`
+              ? deviceWord(t, 'transport', device.transport)
+              : `${deviceWord(t, 'transport', device.transport)} · ${device.address}`
           }
         />
         {device.lastError !== null && <Row label={t('diag.lastError')} value={device.lastError} />}
         {Object.entries(device.facts).map(([k, v]) => (
-          <Row key={k} label={k} value={v} />
+          <Row key={k} label={deviceWord(t, 'fact', k)} value={deviceWord(t, 'value', v)} />
         ))}
       </dl>
       {test !== null && (
@@ -300,7 +301,7 @@ function DeviceCard({
           {faults.map((fault) => (
             <button
               type="button"
-              key={fault}
+              key={deviceWord(t, 'fault', fault)}
               className={`toggle toggle-small${faultsOn.has(fault) ? ' is-on' : ''}`}
               aria-pressed={faultsOn.has(fault)}
               onClick={() => {
