@@ -301,7 +301,7 @@ function DeviceCard({
           {faults.map((fault) => (
             <button
               type="button"
-              key={deviceWord(t, 'fault', fault)}
+              key={fault}
               className={`toggle toggle-small${faultsOn.has(fault) ? ' is-on' : ''}`}
               aria-pressed={faultsOn.has(fault)}
               onClick={() => {
@@ -315,7 +315,7 @@ function DeviceCard({
                 });
               }}
             >
-              {fault}
+              {deviceWord(t, 'fault', fault)}
             </button>
           ))}
         </div>
