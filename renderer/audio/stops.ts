@@ -25,7 +25,7 @@ const STOPS = [
   '[data-audio-stop]',
 ].join(',');
 
-const SKIPPED = '.keypad, .cn-keyboard, .handwriting, [aria-hidden="true"], [inert]';
+const SKIPPED = '.keypad, .cn-keyboard, [aria-hidden="true"], [inert]';
 const CONTROL = 'button, input, textarea, a[href]';
 
 const clean = (text: string | null | undefined): string =>

@@ -115,7 +115,7 @@ export async function recordJourneyToMaterials(page: Page): Promise<void> {
   await s.choose('出国（境）留学、签证、移民');
   await s.next();
   await s.keys(RECORD_JOURNEY.phone);
-  await s.next();
+  // 76: in the green channel without being asked.
   await s.next();
   await s.h1('请准备以下材料');
 }

@@ -127,4 +127,13 @@ describe('普通护照首次申请 (passport-first)', () => {
     expect(disabled.greenChannel[0]?.['zh-CN']).toBe('持残疾人证');
     expect(ids(disabled.missing)).toEqual(['disabilityCertificate']);
   });
+
+  it('does not ask a citizen of 70 or over whether they need priority: they have it', () => {
+    const asked = (birthDate: string) =>
+      run(complete, { card: { ...adult, birthDate } }).questions.some(
+        (q) => q.question.id === 'specialNeed',
+      );
+    expect(asked('1988-06-15')).toBe(true);
+    expect(asked('1950-03-02')).toBe(false);
+  });
 });
