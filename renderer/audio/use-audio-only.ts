@@ -18,6 +18,10 @@ const t = (key: MessageKey, params?: Params): string =>
 
 const sayKey = (key: MessageKey): void => say(keyPrompt(key), null, { evenWhenOff: true });
 
+/** The new volume or speed, as the citizen set it: "音量 60%". */
+const sayPercent = (key: 'audio.volume' | 'audio.rate', value: number): void =>
+  announce([{ text: t(key, { n: Math.round(value * 100) }), personal: false }]);
+
 /** Where the keys move: an open dialog (it owns the screen), else the screen itself. */
 function readingRoot(): Element | null {
   const dialogs = [...document.querySelectorAll('dialog[open]')];
@@ -188,22 +192,12 @@ export function useAudioOnly(): void {
         case 'louder':
         case 'quieter':
           assist.setVolume(assist.volume + (command === 'louder' ? VOLUME_STEP : -VOLUME_STEP));
-          announce([
-            {
-              text: t('audio.volume', { n: Math.round(useAssist.getState().volume * 100) }),
-              personal: false,
-            },
-          ]);
+          sayPercent('audio.volume', useAssist.getState().volume);
           return;
         case 'faster':
         case 'slower':
           assist.setRate(assist.rate + (command === 'faster' ? RATE_STEP : -RATE_STEP));
-          announce([
-            {
-              text: t('audio.rate', { n: Math.round(useAssist.getState().rate * 100) }),
-              personal: false,
-            },
-          ]);
+          sayPercent('audio.rate', useAssist.getState().rate);
           return;
         case 'screen':
           assist.setScreenDark(!assist.screenDark);

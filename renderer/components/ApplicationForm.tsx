@@ -2,6 +2,7 @@ import { slipLines, type SlipRowKey } from '../../core/slip-lines';
 import type { Slip } from '../../core/slip';
 import { SIGNATURE_BOX, signaturePath } from '../../core/signature';
 import type { Evaluation } from '../../rules/engine/evaluate';
+import { todayInChina } from '../../rules/engine/dates';
 import { provedByCard } from '../../rules/engine/requirements';
 import type { LocalText } from '../../rules/engine/schema';
 import { formatDate, formatDateTime } from '../format';
@@ -163,8 +164,8 @@ export function ApplicationForm({
           </span>
           <span>
             {zh('form.date')}
-            {/* Signed at submission: its day in China, the date part of the form's own timestamp. */}
-            {signature !== null && formatDateTime(slip.submittedAt, 'zh-CN').split(' ')[0]}
+            {/* Signed at submission: that day in China. */}
+            {signature !== null && formatDate(todayInChina(new Date(slip.submittedAt)), 'zh-CN')}
           </span>
         </div>
         {assistance?.fillOnBehalf === true && (

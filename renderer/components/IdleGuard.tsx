@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { kioskClock } from '../clock';
 import { useT } from '../i18n';
 import { endJourney } from '../state/actions';
-import { useAssist } from '../state/assist';
+import { useAssist, wantsElderTime } from '../state/assist';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { say } from '../voice/speaker';
@@ -20,8 +20,7 @@ export function IdleGuard() {
   const info = useUi((s) => s.info);
   // The staff area has its own timeout, enforced by the main process.
   const atHome = useUi((s) => ['home', 'diagnostics', 'queue'].includes(s.screen.name));
-  // A citizen listening to every control needs the elder's time, whatever the screen looks like.
-  const elder = useAssist((s) => s.elder || s.audioOnly);
+  const elder = useAssist(wantsElderTime);
   const [countdown, setCountdown] = useState<number | null>(null);
   const lastActivity = useRef(0);
   const announced = useRef(false);
@@ -45,8 +44,9 @@ export function IdleGuard() {
     const timer = setInterval(() => {
       const ui = useUi.getState();
       const assist = useAssist.getState();
-      const timeout =
-        assist.elder || assist.audioOnly ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
+      const timeout = wantsElderTime(assist)
+        ? info.idle.elderTimeoutSeconds
+        : info.idle.timeoutSeconds;
       if ((kioskClock().nowMs() - lastActivity.current) / 1000 < timeout) return;
       if (ui.locale !== info.defaultLocale) ui.setLocale(info.defaultLocale);
       if (assist.elder || assist.voice || assist.audioOnly) assist.reset();

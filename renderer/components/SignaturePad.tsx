@@ -1,4 +1,4 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useState, type PointerEvent } from 'react';
 import {
   extendStroke,
   SIGNATURE_BOX,
@@ -22,7 +22,6 @@ export function SignaturePad() {
   const signature = useJourney((s) => s.signature);
   const setSignature = useJourney((s) => s.setSignature);
   const [drawing, setDrawing] = useState<Stroke | null>(null);
-  const box = useRef<SVGSVGElement>(null);
   const strokes = signature?.strokes ?? [];
 
   const pointOf = (event: PointerEvent<SVGSVGElement>): SignaturePoint => {
@@ -42,7 +41,6 @@ export function SignaturePad() {
   return (
     <div className="signature">
       <svg
-        ref={box}
         className={`signature-pad${strokes.length > 0 ? ' is-signed' : ''}`}
         viewBox={`0 0 ${SIGNATURE_BOX.width} ${SIGNATURE_BOX.height}`}
         role="img"

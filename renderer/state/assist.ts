@@ -34,6 +34,12 @@ const initial = {
   screenDark: false,
 } as const;
 
+/** Whether the visitor gets 长辈版's longer idle time: elder mode, or listening to every control. */
+export const wantsElderTime = (assist: {
+  readonly elder: boolean;
+  readonly audioOnly: boolean;
+}): boolean => assist.elder || assist.audioOnly;
+
 export const VOLUME_STEP = 0.2;
 export const RATE_STEP = 0.25;
 export const RATE_MIN = 0.5;
