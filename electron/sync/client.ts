@@ -81,7 +81,23 @@ export function createBackOfficeClient(
     headers: Record<string, string>,
     timeoutMs = options.timeoutMs,
   ): Promise<Outcome<T>> =>
-    new Promise((resolve) => {
+    new Promise((settle) => {
+      // A call settles once. Whatever way the connection ends without a whole answer (reset, cut
+      // mid-body, closed by either side), it settles as a retry: an application must never stay
+      // "sending" for a promise nobody resolves.
+      let settled = false;
+      const resolve = (outcome: Outcome<T>): void => {
+        if (settled) return;
+        settled = true;
+        settle(outcome);
+      };
+      const unanswered = (): void =>
+        resolve({
+          kind: 'retry',
+          reason: 'the connection closed without a whole answer',
+          retryAfterMs: null,
+        });
+      let answered = false;
       const url = new URL(path, base);
       const req = request(
         url,
@@ -97,6 +113,7 @@ export function createBackOfficeClient(
           timeout: timeoutMs,
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
@@ -111,6 +128,8 @@ export function createBackOfficeClient(
             );
           });
           res.on('error', (error: NodeJS.ErrnoException) => resolve(classifyError(error)));
+          // 'close' follows 'end' on a whole answer, so this only settles an answer cut short.
+          res.on('close', unanswered);
         },
       );
       req.on('timeout', () =>
@@ -119,6 +138,10 @@ export function createBackOfficeClient(
         ),
       );
       req.on('error', (error: NodeJS.ErrnoException) => resolve(classifyError(error)));
+      req.on('close', () => {
+        // Before an answer began; an answer that began settles through the response.
+        if (!answered) unanswered();
+      });
       req.end(body ?? undefined);
     });
 

@@ -41,6 +41,8 @@ export type Misbehaviour =
   | { readonly kind: 'drop' }
   /** Store, then answer 200 with a body that is not JSON. */
   | { readonly kind: 'garbage' }
+  /** Store, then send the answer's headers and half its body, and cut the connection. */
+  | { readonly kind: 'cut' }
   | { readonly kind: 'reject'; readonly reason: string };
 
 export interface StoredApplication {
@@ -285,6 +287,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           return json(res, 422, { reason: fault.reason, code: 'rejected' });
         case 'fail-after-store':
         case 'garbage':
+        case 'cut':
         case 'hold':
           break;
       }
@@ -308,6 +311,15 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         if (fault?.kind === 'hold') await new Promise<void>((release) => held.push(release));
         if (fault?.kind === 'fail-after-store')
           return json(res, 500, { reason: 'injected 500 after storing' });
+        if (fault?.kind === 'cut') {
+          const text = JSON.stringify(answer.body);
+          res.writeHead(answer.status, {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(text),
+          });
+          res.write(text.slice(0, Math.floor(text.length / 2)), () => req.socket.destroy());
+          return;
+        }
         if (fault?.kind === 'garbage') {
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end('<html>proxy error</html>');

@@ -111,6 +111,23 @@ const countOf = (dataDir: string, sql: string): number => {
   }
 };
 
+/** What holds the queue up, for the failure message: rows per state and the latest errors. */
+function queueState(dataDir: string): unknown {
+  const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+  try {
+    return {
+      states: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all(),
+      errors: db
+        .prepare(
+          "SELECT state, attempts, next_attempt_at, last_error FROM outbox WHERE state <> 'accepted' ORDER BY updated_at DESC LIMIT 5",
+        )
+        .all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 const FAULTS: readonly Misbehaviour[] = [
   { kind: 'fail-after-store' },
   { kind: 'drop' },
@@ -144,11 +161,20 @@ describe('crash test', () => {
 
     // One last, unkilled run drains what is left.
     const { child, done } = run(dataDir, 0, () => undefined);
-    const deadline = performance.now() + 120_000;
+    const drainStart = performance.now();
+    const deadline = drainStart + 120_000;
     while (countOf(dataDir, "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'accepted'") > 0) {
-      if (performance.now() > deadline) throw new Error('the queue did not drain');
+      if (child.exitCode !== null)
+        throw new Error(
+          `the last run stopped (exit code ${child.exitCode}) before the queue drained`,
+        );
+      if (performance.now() > deadline)
+        throw new Error(`the queue did not drain: ${JSON.stringify(queueState(dataDir))}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+    console.log(
+      `crash test: ${kills} kills; ${acceptedBeforeDrain} accepted before the last run, the rest drained in ${Math.round(performance.now() - drainStart)} ms`,
+    );
     child.kill('SIGTERM');
     await done;
 

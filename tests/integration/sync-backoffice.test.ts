@@ -107,6 +107,19 @@ describe('sync to the back office', () => {
     );
   });
 
+  it('retries an answer cut off mid-body, and the back office still stores it once', async () => {
+    const k = start();
+    office.misbehave({ kind: 'cut' }, { times: 2, routes: ['applications'] });
+    const made = k.enqueue(2);
+    k.worker.start();
+    await until(allAccepted(k, 2), 15_000, 'two accepted');
+    expect(office.requests().applications).toBeGreaterThanOrEqual(4);
+    expectExactlyOnce(
+      k,
+      made.map((m) => m.applicationNo),
+    );
+  });
+
   it('gives up waiting on a slow answer, retries, and still stores it once', async () => {
     const k = start({ sync: { requestTimeoutMs: 500 } });
     office.misbehave({ kind: 'slow', delayMs: 1200 }, { times: 1, routes: ['applications'] });
