@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseCalendarFile } from '../rules/engine/load';
 import { calendarFrom, type HolidayCalendar } from '../rules/engine/workdays';
 
-const CALENDAR = join(__dirname, '..', 'rules', 'calendar');
+/**
+ * The folder holding package.json, found upwards: bundled by run-ts (the bench),
+ * __dirname is the entry's folder, not this file's.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+const CALENDAR = join(projectRoot(__dirname), 'rules', 'calendar');
 
 /** The holiday calendar the repository ships (rules/calendar), parsed as the kiosk parses it. */
 export function shippedCalendar(): HolidayCalendar {
