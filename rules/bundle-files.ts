@@ -28,6 +28,15 @@ export interface TrustedKey {
 /** Hex SHA-256 of a file's bytes, as bundle.json lists them. */
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * The rule files of one of the bundle's folders (services/, calendar/), in a fixed
+ * order so problems and hashes come out the same everywhere. Throws as readdirSync does.
+ */
+export const jsonFileNames = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+
 /** Every file of the folder that can belong to a bundle (services, common.json, calendar), with its SHA-256. */
 export function bundleFiles(dir: string): Map<string, string> {
   const found = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { jsonFileNames } from './bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from './engine/load';
 import type { RuleProblem } from './engine/lint';
 import { commonRulesSchema, type CommonRules } from './engine/schema';
@@ -79,11 +80,7 @@ export function checkRulesDir(
   }
 
   const servicesDir = join(rulesDir, 'services');
-  const services = existsSync(servicesDir)
-    ? readdirSync(servicesDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
+  const services = existsSync(servicesDir) ? jsonFileNames(servicesDir) : [];
   if (services.length === 0)
     report(shown(servicesDir), [{ path: '$', message: 'no service files found' }]);
   for (const name of services) {
@@ -98,11 +95,7 @@ export function checkRulesDir(
 
   // The holiday calendar is part of the bundle: a broken year would print wrong due dates.
   const calendarDir = join(rulesDir, 'calendar');
-  const years = existsSync(calendarDir)
-    ? readdirSync(calendarDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
+  const years = existsSync(calendarDir) ? jsonFileNames(calendarDir) : [];
   if (years.length === 0)
     report(shown(calendarDir), [{ path: '$', message: 'no holiday calendar found' }]);
   for (const name of years) {

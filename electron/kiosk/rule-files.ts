@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonFileNames } from '../../rules/bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { RuleProblem } from '../../rules/engine/lint';
 import { commonRulesSchema, type CommonRules } from '../../rules/engine/schema';
@@ -146,9 +147,7 @@ export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): Fo
   const servicesDir = join(rulesDir, 'services');
   let files: string[] = [];
   try {
-    files = readdirSync(servicesDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
+    files = jsonFileNames(servicesDir);
   } catch (cause) {
     problems.push({
       file: 'services/',
@@ -211,9 +210,7 @@ function loadCalendar(
   const calendarBytes: Buffer[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(join(rulesDir, 'calendar'))
-      .filter((f) => f.endsWith('.json'))
-      .sort();
+    files = jsonFileNames(join(rulesDir, 'calendar'));
   } catch {
     // No calendar folder: reported below, as having no calendar at all.
   }

@@ -1,15 +1,18 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestFor, writeBundle } from '../../rules/bundle-files';
+import {
+  copyShippedRules,
+  setFirstFee,
+  signRules,
+  testAuthority,
+  trustedKey,
+} from '../rule-bundles';
 import {
   demoConfig,
   launchChromium,
   openKioskPage,
-  ROOT,
   screenshot,
   startKiosk,
   withBackOfficeAndKioskPage,
@@ -24,38 +27,13 @@ import type { Browser } from 'playwright-core';
  * the kiosk keeps the reviewed fee, saying so to staff; signed again with a
  * newer version, the new fee is on the next citizen's slip.
  */
-const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const trusted = {
-  id: 'city-2026',
-  publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-};
-const requireSigned = { rules: { signature: 'required', trustedKeys: [trusted] } };
+const authority = testAuthority('city-2026');
+const requireSigned = { rules: { signature: 'required', trustedKeys: [trustedKey(authority)] } };
 
-/** A copy of the shipped rules, as the authority would sign them. */
-function rulesCopy(): string {
-  const rules = join(mkdtempSync(join(tmpdir(), 'signed-rules-')), 'rules');
-  for (const part of ['services', 'calendar', 'common.json'])
-    cpSync(join(ROOT, 'rules', part), join(rules, part), { recursive: true });
-  return rules;
-}
-/** What `npm run rules:sign` does, with the test authority's key. */
-function signAs(rules: string, version: string): void {
-  const manifest = manifestFor(rules, {
-    version,
-    reviewedBy: '示例市公安局法制支队 审核员',
-    reviewedAt: '2026-06-01',
-    issuer: '示例市公安局',
-  });
-  const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-  writeBundle(rules, bytes, trusted.id, sign(null, bytes, privateKey));
-}
+const signAs = (rules: string, version: string): void => void signRules(rules, authority, version);
 /** 驾驶证遗失补领's fee, edited in the rules folder. */
-function setFee(rules: string, amount: number): void {
-  const file = join(rules, 'services', 'driving-licence-replacement.json');
-  const rule = JSON.parse(readFileSync(file, 'utf8')) as { fee: { items: { amount: number }[] } };
-  rule.fee.items[0]!.amount = amount;
-  writeFileSync(file, JSON.stringify(rule, null, 2));
-}
+const setFee = (rules: string, amount: number): void =>
+  setFirstFee(rules, 'driving-licence-replacement', amount);
 /** 驾驶证遗失补领 to its review screen: the fee the citizen would pay. */
 async function feeOnReview(page: Page): Promise<string> {
   const s = steps(page);
@@ -71,7 +49,7 @@ async function feeOnReview(page: Page): Promise<string> {
 
 describe('signed rule bundles in a kiosk that requires them', () => {
   const config = demoConfig(requireSigned);
-  const rules = rulesCopy();
+  const rules = copyShippedRules();
   const dataDir = join(rules, '..', 'data');
   mkdirSync(dataDir, { mode: 0o700 });
   let browser: Browser;
@@ -130,7 +108,7 @@ describe('signed rule bundles in a kiosk that requires them', () => {
 });
 
 describe('a newer signed bundle from the back office', () => {
-  const rules = rulesCopy();
+  const rules = copyShippedRules();
   signAs(rules, '2026.12.1');
   const ctx = withBackOfficeAndKioskPage(
     { heartbeatSeconds: 5 },
@@ -145,7 +123,7 @@ describe('a newer signed bundle from the back office', () => {
     await s.start('driving-licence-replacement', 'adult');
     await s.choose('没有，是丢失了');
     await s.next();
-    const newer = rulesCopy();
+    const newer = copyShippedRules();
     setFee(newer, 12);
     signAs(newer, '2026.12.2');
     office.publishRules(newer);

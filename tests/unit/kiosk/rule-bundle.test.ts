@@ -1,55 +1,26 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { manifestFor, verifyBundle, writeBundle } from '../../../rules/bundle-files';
+import { verifyBundle } from '../../../rules/bundle-files';
 import { loadRuleSet, type RulePolicy } from '../../../electron/kiosk/rule-files';
+import {
+  copyShippedRules,
+  setFirstFee,
+  signRules,
+  testAuthority,
+  trustedKey,
+  type TestAuthority,
+} from '../../rule-bundles';
 
-const ROOT = join(__dirname, '..', '..', '..');
-
-interface Authority {
-  readonly id: string;
-  readonly privateKey: KeyObject;
-  readonly publicKey: string;
-}
-
-function authority(id: string): Authority {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return {
-    id,
-    privateKey,
-    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-  };
-}
-
-/** What `npm run rules:sign` does, with the test's own key. */
-function signFolder(
-  dir: string,
-  by: Authority,
-  version: string,
-  reviewedBy = '示例派出所 法制员',
-): void {
-  const manifest = manifestFor(dir, {
-    version,
-    reviewedBy,
-    reviewedAt: '2026-12-01',
-    issuer: '示例市公安局',
-  });
-  const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-  writeBundle(dir, bytes, by.id, sign(null, bytes, by.privateKey));
-}
-
+/** A copy of the shipped rules, and a data folder beside it. */
 function shippedRules(): { rules: string; data: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bundle-'));
-  for (const part of ['services', 'calendar', 'common.json'])
-    cpSync(join(ROOT, 'rules', part), join(dir, 'rules', part), { recursive: true });
-  return { rules: join(dir, 'rules'), data: join(dir, 'data') };
+  const rules = copyShippedRules();
+  return { rules, data: join(dirname(rules), 'data') };
 }
 
-const policy = (data: string, keys: readonly Authority[]): RulePolicy => ({
+const policy = (data: string, keys: readonly TestAuthority[]): RulePolicy => ({
   signature: 'required',
-  trustedKeys: keys.map(({ id, publicKey }) => ({ id, publicKey })),
+  trustedKeys: keys.map(trustedKey),
   goodBundleDir: join(data, 'rules-bundle'),
   incomingDir: join(data, 'rules-incoming'),
 });
@@ -57,19 +28,15 @@ const policy = (data: string, keys: readonly Authority[]): RulePolicy => ({
 const passportFee = (set: ReturnType<typeof loadRuleSet>): number | undefined =>
   set.rules.get('passport-first')?.rule.fee.items[0]?.amount;
 
-function setPassportFee(rules: string, amount: number): void {
-  const file = join(rules, 'services', 'passport-first.json');
-  const rule = JSON.parse(readFileSync(file, 'utf8')) as { fee: { items: { amount: number }[] } };
-  rule.fee.items[0]!.amount = amount;
-  writeFileSync(file, JSON.stringify(rule, null, 2));
-}
+const setPassportFee = (rules: string, amount: number): void =>
+  setFirstFee(rules, 'passport-first', amount);
 
 describe('signed rule bundles (a kiosk that requires signatures)', () => {
-  const office = authority('city-2026');
+  const office = testAuthority('city-2026');
 
   it('serves a bundle signed by a trusted key, with its version and reviewer, calendar included', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1', '示例派出所 法制员');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(set.problems).toEqual([]);
     expect(set.rules.size).toBeGreaterThanOrEqual(16);
@@ -85,7 +52,7 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('refuses a fee changed after signing, says which file, and keeps serving the last good bundle', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     setPassportFee(rules, 140);
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
@@ -107,10 +74,10 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('applies the same change once it is re-signed with a newer version', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     setPassportFee(rules, 140);
-    signFolder(rules, office, '2026.12.2');
+    signRules(rules, office, '2026.12.2');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(set.problems).toEqual([]);
     expect(passportFee(set)).toBe(140);
@@ -119,10 +86,10 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('refuses a re-signed change that kept the old version number', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     setPassportFee(rules, 140);
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(passportFee(set)).toBe(120);
     expect(set.problems[0]?.problems[0]?.message).toMatch(/already applied with other contents/);
@@ -131,10 +98,10 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
   it('keeps a newer bundle when the folder holds an older one (no rollback), without calling it a fault', () => {
     const { rules, data } = shippedRules();
     setPassportFee(rules, 140);
-    signFolder(rules, office, '2026.12.5');
+    signRules(rules, office, '2026.12.5');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     setPassportFee(rules, 120);
-    signFolder(rules, office, '2026.12.4');
+    signRules(rules, office, '2026.12.4');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(passportFee(set)).toBe(140);
     expect(set.bundle).toMatchObject({ version: '2026.12.5', source: 'last-good' });
@@ -157,7 +124,7 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('refuses a bundle signed by a key the kiosk does not trust', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, authority('someone-else'), '2026.12.1');
+    signRules(rules, testAuthority('someone-else'), '2026.12.1');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(set.rules.size).toBe(0);
     expect(set.problems[0]?.problems[0]?.message).toBe(
@@ -167,7 +134,7 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('refuses a service file added after signing, and a changed holiday calendar', () => {
     const { rules } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     cpSync(
       join(rules, 'services', 'passport-first.json'),
       join(rules, 'services', 'passport-x.json'),
@@ -184,7 +151,7 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('refuses a bundle nobody reviewed, even when it is signed', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1', ' ');
+    signRules(rules, office, '2026.12.1', ' ');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(set.rules.size).toBe(0);
     expect(set.problems[0]?.problems).toContainEqual({
@@ -195,13 +162,13 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('applies a newer bundle delivered to the incoming folder, then removes it', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     const incoming = join(data, 'rules-incoming');
     for (const part of ['services', 'calendar', 'common.json'])
       cpSync(join(rules, part), join(incoming, part), { recursive: true });
     setPassportFee(incoming, 150);
-    signFolder(incoming, office, '2026.12.3');
+    signRules(incoming, office, '2026.12.3');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(passportFee(set)).toBe(150);
     expect(set.bundle).toMatchObject({ version: '2026.12.3', source: 'incoming' });
@@ -214,12 +181,12 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
 
   it('removes a refused incoming bundle, so it is not tried and reported at every start', () => {
     const { rules, data } = shippedRules();
-    signFolder(rules, office, '2026.12.1');
+    signRules(rules, office, '2026.12.1');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     const incoming = join(data, 'rules-incoming');
     for (const part of ['services', 'calendar', 'common.json'])
       cpSync(join(rules, part), join(incoming, part), { recursive: true });
-    signFolder(incoming, office, '2026.12.3');
+    signRules(incoming, office, '2026.12.3');
     setPassportFee(incoming, 150);
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(passportFee(set)).toBe(120);
@@ -231,12 +198,12 @@ describe('signed rule bundles (a kiosk that requires signatures)', () => {
   it('finds its last good bundle again after a power cut between the two renames of a copy', () => {
     const { rules, data } = shippedRules();
     setPassportFee(rules, 140);
-    signFolder(rules, office, '2026.12.5');
+    signRules(rules, office, '2026.12.5');
     loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     renameSync(join(data, 'rules-bundle'), join(data, 'rules-bundle.old'));
     // An older signed folder must not win just because the good copy is not where it was.
     setPassportFee(rules, 120);
-    signFolder(rules, office, '2026.12.4');
+    signRules(rules, office, '2026.12.4');
     const set = loadRuleSet(rules, join(data, 'last'), policy(data, [office]));
     expect(passportFee(set)).toBe(140);
     expect(set.bundle).toMatchObject({ version: '2026.12.5', source: 'last-good' });

@@ -1,5 +1,4 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,30 +6,18 @@ import { openAuditLog } from '../../../electron/audit/audit-log';
 import { createRuleUpdater } from '../../../electron/kiosk/rule-updates';
 import { createLogger } from '../../../electron/shared/log';
 import type { RulesDownload } from '../../../electron/sync/protocol';
-import { manifestFor, writeBundle } from '../../../rules/bundle-files';
+import { copyShippedRules, signRules, testAuthority, trustedKey } from '../../rule-bundles';
 import { testClock } from '../../test-clock';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const log = createLogger({ quiet: true });
-const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const trusted = {
-  id: 'city-2026',
-  publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-};
+const authority = testAuthority('city-2026');
+const trusted = trustedKey(authority);
 
 /** A bundle as the back office sends it: the signed folder's files, base64. */
 function download(version: string): NonNullable<RulesDownload['bundle']> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'bundle-src-')), 'rules');
-  for (const part of ['services', 'calendar', 'common.json'])
-    cpSync(join(ROOT, 'rules', part), join(dir, part), { recursive: true });
-  const manifest = manifestFor(dir, {
-    version,
-    reviewedBy: '审核员',
-    reviewedAt: '2026-06-01',
-    issuer: '示例市公安局',
-  });
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  writeBundle(dir, bytes, trusted.id, sign(null, bytes, privateKey));
+  const dir = copyShippedRules();
+  const bytes = signRules(dir, authority, version, '审核员');
+  const manifest = JSON.parse(bytes.toString('utf8')) as { files: Record<string, string> };
   return {
     version,
     manifest: bytes.toString('base64'),
