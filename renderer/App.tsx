@@ -29,7 +29,7 @@ import { useAssist } from './state/assist';
 import { useDevices } from './state/devices';
 import { useHelp } from './state/help';
 import { useJourney } from './state/journey';
-import { loadKiosk } from './state/actions';
+import { loadKiosk, takeKioskLoad } from './state/actions';
 import { loadPassportPinyin } from './state/passport-pinyin';
 import { useUi, type Screen } from './state/ui';
 
@@ -78,7 +78,7 @@ export function App() {
   const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {
-    if (status === 'loading') void loadKiosk().then((ok) => setStatus(ok ? 'ready' : 'failed'));
+    if (status === 'loading') void takeKioskLoad().then((ok) => setStatus(ok ? 'ready' : 'failed'));
   }, [status]);
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { preloadHomeFonts } from '../build/vite/preload-home-fonts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -11,7 +12,17 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    preloadHomeFonts({
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      stylesheets: ['400', '700'].map((weight) =>
+        fileURLToPath(
+          new URL(`../node_modules/@fontsource/noto-sans-sc/${weight}.css`, import.meta.url),
+        ),
+      ),
+    }),
+  ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

@@ -16,6 +16,23 @@ export async function loadKiosk(): Promise<boolean> {
   return true;
 }
 
+let earlyLoad: Promise<boolean> | null = null;
+
+/**
+ * Starts loadKiosk before React's first render (main.tsx), so the home screen's
+ * data are on their way while the first frame is built, not asked for after it.
+ */
+export function preloadKiosk(): void {
+  earlyLoad ??= loadKiosk();
+}
+
+/** The load preloadKiosk started, once; after that (a retry), a new one. */
+export function takeKioskLoad(): Promise<boolean> {
+  const load = earlyLoad ?? loadKiosk();
+  earlyLoad = null;
+  return load;
+}
+
 /**
  * Ends the session everywhere: the main process drops its copy of the
  * identity, the renderer wipes its journey slice, the screen returns home in
