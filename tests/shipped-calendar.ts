@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { jsonFileNames } from '../rules/bundle-files';
 import { parseCalendarFile } from '../rules/engine/load';
 import { calendarFrom, type HolidayCalendar } from '../rules/engine/workdays';
 
@@ -19,12 +20,10 @@ const CALENDAR = join(projectRoot(__dirname), 'rules', 'calendar');
 /** The holiday calendar the repository ships (rules/calendar), parsed as the kiosk parses it. */
 export function shippedCalendar(): HolidayCalendar {
   return calendarFrom(
-    readdirSync(CALENDAR)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => {
-        const parsed = parseCalendarFile(readFileSync(join(CALENDAR, f), 'utf8'), f);
-        if (!parsed.ok) throw new Error(`${f}: ${JSON.stringify(parsed.problems)}`);
-        return parsed.value;
-      }),
+    jsonFileNames(CALENDAR).map((f) => {
+      const parsed = parseCalendarFile(readFileSync(join(CALENDAR, f), 'utf8'), f);
+      if (!parsed.ok) throw new Error(`${f}: ${JSON.stringify(parsed.problems)}`);
+      return parsed.value;
+    }),
   );
 }

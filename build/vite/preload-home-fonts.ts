@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { jsonFileNames } from '../../rules/bundle-files';
 import { facesFor, parseFontFaces } from './font-slices';
 
 /**
@@ -20,7 +21,7 @@ export function homeText(root: string): string {
       ? String((value as Record<string, unknown>)['zh-CN'])
       : '';
   const services = join(root, 'rules', 'services');
-  for (const file of readdirSync(services).filter((f) => f.endsWith('.json'))) {
+  for (const file of jsonFileNames(services)) {
     const rule = JSON.parse(readFileSync(join(services, file), 'utf8')) as Record<string, unknown>;
     parts.push(zh(rule['name']), zh(rule['summary']));
   }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { compareVersions } from '../../rules/engine/bundle';
 import type { TestPki } from './certs';
+import { rulesDownloadOf } from './rules-download';
 
 /**
  * A real station back office for tests and demos, implementing
@@ -346,27 +347,11 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
       case 'rules': {
         // Carried as signed: the kiosk verifies against its own keys, so nothing here is trusted.
         if (rulesFolder === null) return json(res, 200, { bundle: null });
-        const manifestBytes = readFileSync(join(rulesFolder, 'bundle.json'));
-        const manifest = JSON.parse(manifestBytes.toString('utf8')) as {
-          version: string;
-          files: Record<string, string>;
-        };
+        const bundle = rulesDownloadOf(rulesFolder);
         const after = url.searchParams.get('after');
-        if (after !== null && compareVersions(manifest.version, after) <= 0)
+        if (after !== null && compareVersions(bundle.version, after) <= 0)
           return json(res, 200, { bundle: null });
-        return json(res, 200, {
-          bundle: {
-            version: manifest.version,
-            manifest: manifestBytes.toString('base64'),
-            signature: readFileSync(join(rulesFolder, 'bundle.sig')).toString('base64'),
-            files: Object.fromEntries(
-              Object.keys(manifest.files).map((f) => [
-                f,
-                readFileSync(join(rulesFolder!, f)).toString('base64'),
-              ]),
-            ),
-          },
-        });
+        return json(res, 200, { bundle });
       }
       case 'heartbeat': {
         const beat = JSON.parse(raw.toString('utf8')) as {

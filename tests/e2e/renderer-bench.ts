@@ -219,7 +219,8 @@ async function benchJourneys(browser: Browser, kiosk: RunningKiosk): Promise<voi
       warmParts = await heapParts(cdp);
     }
     if (n % WARM_UP === 0 && n < JOURNEYS) {
-      checkpoints.push(`${n}: ${((await memory(cdp)).heap / 1024).toFixed(0)} KB`);
+      const heap = n === WARM_UP ? warm.heap : (await memory(cdp)).heap;
+      checkpoints.push(`${n}: ${(heap / 1024).toFixed(0)} KB`);
       process.stderr.write(
         `  … ${n} journeys, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
       );

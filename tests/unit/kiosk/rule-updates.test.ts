@@ -6,6 +6,7 @@ import { openAuditLog } from '../../../electron/audit/audit-log';
 import { createRuleUpdater } from '../../../electron/kiosk/rule-updates';
 import { createLogger } from '../../../electron/shared/log';
 import type { RulesDownload } from '../../../electron/sync/protocol';
+import { rulesDownloadOf } from '../../backoffice/rules-download';
 import { copyShippedRules, signRules, testAuthority, trustedKey } from '../../rule-bundles';
 import { testClock } from '../../test-clock';
 
@@ -13,19 +14,11 @@ const log = createLogger({ quiet: true });
 const authority = testAuthority('city-2026');
 const trusted = trustedKey(authority);
 
-/** A bundle as the back office sends it: the signed folder's files, base64. */
+/** A bundle as the back office sends it, signed with the test authority's key. */
 function download(version: string): NonNullable<RulesDownload['bundle']> {
   const dir = copyShippedRules();
-  const bytes = signRules(dir, authority, version, '审核员');
-  const manifest = JSON.parse(bytes.toString('utf8')) as { files: Record<string, string> };
-  return {
-    version,
-    manifest: bytes.toString('base64'),
-    signature: readFileSync(join(dir, 'bundle.sig')).toString('base64'),
-    files: Object.fromEntries(
-      Object.keys(manifest.files).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]),
-    ),
-  };
+  signRules(dir, authority, version, '审核员');
+  return rulesDownloadOf(dir);
 }
 
 function updater(answer: RulesDownload['bundle'], options: { session?: () => boolean } = {}) {
