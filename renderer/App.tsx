@@ -9,6 +9,7 @@ import { Header } from './components/Header';
 import { IdleGuard } from './components/IdleGuard';
 import { JourneyStepper } from './components/JourneyStepper';
 import { useT } from './i18n';
+import { directionOf } from './i18n/locale';
 import { GuideScreen } from './screens/GuideScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { IdCardScreen } from './screens/IdCardScreen';
@@ -82,6 +83,8 @@ export function App() {
   }, [status]);
   useEffect(() => {
     document.documentElement.lang = locale;
+    // Uyghur reads right to left: the layout mirrors (kiosk.css uses logical sides throughout).
+    document.documentElement.dir = directionOf(locale);
   }, [locale]);
   // Newer signed rules were applied between sessions: the next citizen sees their services and fees.
   useEffect(() => kiosk.on('rulesChanged', () => void loadKiosk()), []);

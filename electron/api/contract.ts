@@ -3,6 +3,7 @@ import { assistanceSchema } from '../../core/assistance';
 import { materialDeclarationSchema } from '../../core/application';
 import { applicationNoSchema } from '../../core/ids';
 import { helpRequestSchema } from '../../core/help-request';
+import { LOCALES } from '../../core/i18n';
 import { identitySchema } from '../../core/identity';
 import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
@@ -74,7 +75,9 @@ export const kioskInfoSchema = z.strictObject({
     elderTimeoutSeconds: z.number(),
     elderCountdownSeconds: z.number(),
   }),
-  defaultLocale: z.enum(['zh-CN', 'en']),
+  defaultLocale: z.enum(LOCALES),
+  /** The languages the header offers, Chinese among them. */
+  languages: z.array(z.enum(LOCALES)).min(1),
   /** The main process's clock when it answered: the renderer runs on the same clock. */
   now: z.iso.datetime(),
   /** Reasons a hall guide may give for the green channel (rules/common.json). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../core/i18n';
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -181,7 +182,14 @@ export const kioskConfigSchema = z
         elderTimeoutSeconds: 180,
         elderCountdownSeconds: 30,
       }),
-    defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    defaultLocale: z.enum(LOCALES).default('zh-CN'),
+    /**
+     * The languages the header offers, in this order. Chinese is always offered
+     * (it is the window's language); Uyghur (ug) and Tibetan (bo) are for
+     * stations that serve citizens who read them — their catalogs are partial
+     * and a station enables them once its translator has reviewed them.
+     */
+    languages: z.array(z.enum(LOCALES)).min(1).default(['zh-CN', 'en']),
     printing: z
       .strictObject({
         /** The system printer for the A4 application form; null = the system's default printer. */
@@ -234,6 +242,23 @@ export const kioskConfigSchema = z
       }
       seen.add(device.id);
     });
+    if (!config.languages.includes('zh-CN')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages'],
+        message: 'languages must include zh-CN',
+      });
+    }
+    if (new Set(config.languages).size !== config.languages.length) {
+      ctx.addIssue({ code: 'custom', path: ['languages'], message: 'a language is listed twice' });
+    }
+    if (!config.languages.includes(config.defaultLocale)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLocale'],
+        message: `defaultLocale "${config.defaultLocale}" is not one of languages`,
+      });
+    }
   });
 
 export type KioskConfig = z.output<typeof kioskConfigSchema>;

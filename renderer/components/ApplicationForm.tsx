@@ -57,7 +57,7 @@ export function ApplicationForm({
   const slipRows = new Set<SlipRowKey>(['fee', 'greenChannel', 'assistance']);
   const fromSlip = slipLines(slip, 'zh-CN').rows.filter((row) => slipRows.has(row.key));
   return (
-    <article className="a4-form" aria-hidden="true" data-testid="a4-form">
+    <article className="a4-form" aria-hidden="true" data-testid="a4-form" lang="zh-CN" dir="ltr">
       <header className="a4-head">
         <div>
           <h1 className="a4-title">{zh('form.title', { service: zl(slip.serviceName) })}</h1>

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { kioskClock } from '../clock';
+import { formatDayOfWeek } from '../../rules/engine/text-format';
 import { useT } from '../i18n';
+import { isFullLocale } from '../i18n/locale';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { ShieldIcon } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
 
 /** The time on the kiosk's clock, read again every 15 s and once the kiosk's info (and clock) has loaded. */
 function useClock(): Date {
@@ -39,21 +42,16 @@ function useLongPress(action: () => void, ms = 3000) {
 export function Header() {
   const { t, locale } = useT();
   const info = useUi((s) => s.info);
-  const setLocale = useUi((s) => s.setLocale);
   const now = useClock();
   const longPress = useLongPress(() => useStaff.getState().ask(true));
-  const time = now.toLocaleTimeString(locale, {
+  // Digits and a colon read the same in every language: the clock keeps Latin digits.
+  const time = now.toLocaleTimeString(isFullLocale(locale) ? locale : 'zh-CN', {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
     timeZone: 'Asia/Shanghai',
   });
-  const date = now.toLocaleDateString(locale, {
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    timeZone: 'Asia/Shanghai',
-  });
+  const date = formatDayOfWeek(now, locale);
   return (
     <header className="header">
       <div className="header-brand" {...longPress}>
@@ -68,15 +66,7 @@ export function Header() {
           <span className="header-time">{time}</span>
           <span className="header-date">{date}</span>
         </div>
-        <button
-          type="button"
-          className="button button-ghost header-language"
-          lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
-          aria-label={t('app.languageSwitchLabel')}
-          onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('app.languageSwitch')}
-        </button>
+        <LanguageSwitch />
       </div>
     </header>
   );

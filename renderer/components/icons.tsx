@@ -66,3 +66,15 @@ export function CheckIcon() {
     </svg>
   );
 }
+
+/** A globe: the sign for "language" that needs no language to read. */
+export function GlobeIcon() {
+  return (
+    <svg className="icon-globe" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="12" cy="12" r="10" />
+        <path d="M2 12h20M12 2c3 3.2 4.5 6.5 4.5 10S15 18.8 12 22M12 2C9 5.2 7.5 8.5 7.5 12S9 18.8 12 22" />
+      </g>
+    </svg>
+  );
+}

@@ -1,4 +1,12 @@
-import { coreCatalogs, format, pick, type CoreMessageKey, type Params } from '../../core/i18n';
+import {
+  coreCatalogs,
+  format,
+  pick,
+  type CoreMessageKey,
+  isFullLocale,
+  type FullLocale,
+  type Params,
+} from '../../core/i18n';
 import type { LocalText } from '../../rules/engine/schema';
 import { useUi } from '../state/ui';
 import en from './en.json';
@@ -13,12 +21,40 @@ export { pick } from '../../core/i18n';
 /** The screen's words, and core's (the slip's lines, time limits) that screens show too. */
 export type MessageKey = keyof typeof zhCN | CoreMessageKey;
 
+type OwnKey = keyof typeof zhCN;
 /** English must have every key Chinese has; the compiler says which one is missing. */
-const own: Record<Locale, Record<keyof typeof zhCN, string>> = { 'zh-CN': zhCN, en };
+const own: Record<FullLocale, Record<OwnKey, string>> = { 'zh-CN': zhCN, en };
+/** Until its catalog is loaded, a Uyghur or Tibetan screen would read in Chinese. */
 const catalogs: Record<Locale, Record<MessageKey, string>> = {
   'zh-CN': { ...coreCatalogs['zh-CN'], ...own['zh-CN'] },
   en: { ...coreCatalogs.en, ...own.en },
+  ug: { ...coreCatalogs.ug, ...own['zh-CN'] },
+  bo: { ...coreCatalogs.bo, ...own['zh-CN'] },
 };
+
+/** Uyghur and Tibetan may leave keys out (shown in Chinese); a unit test holds them to Chinese's keys. */
+const partialCatalogs: Record<
+  Exclude<Locale, FullLocale>,
+  () => Promise<Partial<Record<OwnKey, string>>>
+> = {
+  ug: () => import('./ug.json').then((m) => m.default),
+  bo: () => import('./bo.json').then((m) => m.default),
+};
+
+/**
+ * Loads the screen words of the languages a station offers. Uyghur and
+ * Tibetan come in their own chunks, so a kiosk offering only Chinese and
+ * English never downloads nor parses them at start-up.
+ */
+export async function loadCatalogs(locales: readonly Locale[]): Promise<void> {
+  await Promise.all(
+    locales.map(async (locale) => {
+      if (isFullLocale(locale)) return;
+      const words = await partialCatalogs[locale]();
+      catalogs[locale] = { ...coreCatalogs[locale], ...own['zh-CN'], ...words };
+    }),
+  );
+}
 
 /** For keys made from data (e.g. a nation name off a card): is there a message for it? */
 export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(catalogs['zh-CN'], key);

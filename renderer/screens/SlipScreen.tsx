@@ -6,12 +6,26 @@ import { CheckIcon } from '../components/icons';
 import { ApplicationForm } from '../components/ApplicationForm';
 import { QrCode } from '../components/QrCode';
 import { useT, type MessageKey } from '../i18n';
+import { isFullLocale } from '../i18n/locale';
 import { endJourney } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
+
+/** A slip line in the citizen's language, and under it in Chinese where that differs. */
+function Bilingual({ text, zh }: { readonly text: string; readonly zh: string | undefined }) {
+  if (zh === undefined || zh === text) return <>{text}</>;
+  return (
+    <>
+      {text}
+      <span className="slip-zh" lang="zh-CN">
+        {zh}
+      </span>
+    </>
+  );
+}
 
 /** 申请回执 on screen: number, QR, fee, due date, what to bring and, when incomplete, the 一次性告知单. */
 export function SlipScreen() {
@@ -32,8 +46,10 @@ export function SlipScreen() {
       setFormNotice('slip.formBrowser');
     } else setFormNotice('slip.formFailed');
   };
-  // The same lines the receipt printer prints, in the screen's language.
+  // The same lines the receipt printer prints, in the screen's language; in Uyghur or
+  // Tibetan each line carries its Chinese beside it, the words the window will read.
   const lines = slipLines(slip, locale);
+  const zh = isFullLocale(locale) ? null : slipLines(slip, 'zh-CN');
   return (
     <section className="screen screen-slip" aria-labelledby="screen-title">
       <div className="success">
@@ -53,11 +69,13 @@ export function SlipScreen() {
       )}
       <article className="slip" aria-labelledby="slip-heading">
         <h2 id="slip-heading" className="slip-heading">
-          {lines.heading}
+          <Bilingual text={lines.heading} zh={zh?.heading} />
         </h2>
         <div className="slip-top">
           <div className="slip-number" data-audio-stop>
-            <span className="slip-number-label">{lines.applicationNoLabel}</span>
+            <span className="slip-number-label">
+              <Bilingual text={lines.applicationNoLabel} zh={zh?.applicationNoLabel} />
+            </span>
             <span className="slip-number-value" data-testid="application-no">
               {slip.applicationNo}
             </span>
@@ -74,9 +92,11 @@ export function SlipScreen() {
             data-testid="one-time-notice"
           >
             <h3 id="notice-title" className="notice-title">
-              {lines.notice.title}
+              <Bilingual text={lines.notice.title} zh={zh?.notice?.title} />
             </h3>
-            <p>{lines.notice.lead}</p>
+            <p>
+              <Bilingual text={lines.notice.lead} zh={zh?.notice?.lead} />
+            </p>
             <ol>
               {lines.notice.items.map((item, i) => (
                 <li key={i}>
@@ -92,14 +112,20 @@ export function SlipScreen() {
         <dl className="summary slip-rows">
           {lines.rows.map(({ key, label, value }, i) => (
             <div className="summary-row" key={`${key}-${i}`} data-row={key}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dt>
+                <Bilingual text={label} zh={zh?.rows[i]?.label} />
+              </dt>
+              <dd>
+                <Bilingual text={value} zh={zh?.rows[i]?.value} />
+              </dd>
             </div>
           ))}
         </dl>
         {lines.bring.length > 0 && (
           <>
-            <h3 className="block-title">{lines.bringTitle}</h3>
+            <h3 className="block-title">
+              <Bilingual text={lines.bringTitle} zh={zh?.bringTitle} />
+            </h3>
             <ul className="bullets">
               {lines.bring.map((name, i) => (
                 <li key={i}>{name}</li>
@@ -112,8 +138,12 @@ export function SlipScreen() {
             {note}
           </p>
         ))}
-        <h3 className="block-title">{lines.howToQueryTitle}</h3>
-        <p>{lines.howToQuery}</p>
+        <h3 className="block-title">
+          <Bilingual text={lines.howToQueryTitle} zh={zh?.howToQueryTitle} />
+        </h3>
+        <p>
+          <Bilingual text={lines.howToQuery} zh={zh?.howToQuery} />
+        </p>
         <p className="notice" role="status">
           {slip.backOfficeConfigured ? t('slip.queued') : t('slip.queuedLocal')}
         </p>

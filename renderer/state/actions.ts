@@ -1,6 +1,7 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
 import { provedByCard } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
+import { loadCatalogs } from '../i18n';
 import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
 import { useAssist } from './assist';
@@ -11,6 +12,13 @@ import { useUi } from './ui';
 export async function loadKiosk(): Promise<boolean> {
   const [info, services] = await Promise.all([kiosk.getKioskInfo({}), kiosk.listServices({})]);
   if (!info.ok || !services.ok) return false;
+  // The station's Uyghur or Tibetan words, before a screen can be shown in them; a chunk
+  // that fails to load shows the same "try again" screen as a failed call.
+  const loaded = await loadCatalogs(info.value.languages).then(
+    () => true,
+    () => false,
+  );
+  if (!loaded) return false;
   syncKioskClock(info.value.now);
   useUi.getState().setKiosk(info.value, services.value);
   return true;

@@ -1,5 +1,6 @@
 import type { LocalText } from '../../rules/engine/schema';
-import { translate, type Locale, type MessageKey, type Params } from '../i18n';
+import { translate, type MessageKey, type Params } from '../i18n';
+import type { FullLocale } from '../i18n/locale';
 
 /**
  * What the kiosk may say aloud. Screen prompts and rule-file labels are
@@ -15,7 +16,7 @@ export const keyPrompt = (key: MessageKey, params?: Params): Prompt =>
   params === undefined ? { kind: 'key', key } : { kind: 'key', key, params };
 
 /** The sentences of a prompt, in order; each may have its own pre-generated audio. */
-export function promptSentences(prompt: Prompt, locale: Locale): string[] {
+export function promptSentences(prompt: Prompt, locale: FullLocale): string[] {
   switch (prompt.kind) {
     case 'key':
       return [translate(locale, prompt.key, prompt.params)];

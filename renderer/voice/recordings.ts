@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import type { FullLocale } from '../i18n/locale';
 import manifest from '../../assets/audio/manifest.json';
 
 /**
@@ -16,9 +16,9 @@ const urlByName = new Map(
   Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
 );
 
-type Manifest = { readonly texts: Readonly<Record<Locale, Readonly<Record<string, string>>>> };
+type Manifest = { readonly texts: Readonly<Record<FullLocale, Readonly<Record<string, string>>>> };
 
-export function recordingFor(text: string, locale: Locale): string | null {
+export function recordingFor(text: string, locale: FullLocale): string | null {
   const name = (manifest as Manifest).texts[locale][text];
   return name === undefined ? null : (urlByName.get(name) ?? null);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import type { FullLocale } from '../i18n/locale';
 
 export interface VoiceInfo {
   readonly lang: string;
@@ -11,10 +11,10 @@ export type VoiceRoute =
   | { readonly kind: 'audio'; readonly url: string; readonly text: string }
   | { readonly kind: 'none'; readonly text: string };
 
-const wanted: Record<Locale, RegExp> = { 'zh-CN': /^(zh(-CN|-Hans)?|cmn)\b/i, en: /^en\b/i };
+const wanted: Record<FullLocale, RegExp> = { 'zh-CN': /^(zh(-CN|-Hans)?|cmn)\b/i, en: /^en\b/i };
 
 /** The system voice for a locale: local voices first (no network on a kiosk), mainland Chinese first. */
-export function pickVoice(voices: readonly VoiceInfo[], locale: Locale): VoiceInfo | null {
+export function pickVoice(voices: readonly VoiceInfo[], locale: FullLocale): VoiceInfo | null {
   const matching = voices.filter(
     (v) => wanted[locale].test(v.lang) && !/^zh-(TW|HK)/i.test(v.lang),
   );
@@ -29,9 +29,9 @@ export function pickVoice(voices: readonly VoiceInfo[], locale: Locale): VoiceIn
  */
 export function chooseRoute(
   text: string,
-  locale: Locale,
+  locale: FullLocale,
   voices: readonly VoiceInfo[],
-  recording: (text: string, locale: Locale) => string | null,
+  recording: (text: string, locale: FullLocale) => string | null,
   fallback: string | null,
   canSynthesize: boolean,
 ): VoiceRoute {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { translate, type Locale, type MessageKey } from '../i18n';
+import { fullLocaleOf } from '../i18n/locale';
 import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
 import { promptSentences, type Prompt } from './prompt';
@@ -38,7 +39,7 @@ const systemVoices = (): VoiceInfo[] =>
 
 /** Whether any sentence, including the citizen's own details, can be spoken (needs a system voice). */
 export function canReadFreeText(locale: Locale): boolean {
-  return pickVoice(systemVoices(), locale) !== null;
+  return pickVoice(systemVoices(), fullLocaleOf(locale)) !== null;
 }
 
 let playing: HTMLAudioElement | null = null;
@@ -130,7 +131,8 @@ export function say(
   const { voice } = useAssist.getState();
   // A reminder that matters to whoever stands there (a card left behind) is spoken with the voice off too.
   if (!voice && !evenWhenOff) return;
-  const locale = useUi.getState().locale;
+  // The voice speaks Chinese for Uyghur and Tibetan: no offline voice here speaks them.
+  const locale = fullLocaleOf(useUi.getState().locale);
   const voices = systemVoices();
   const canSynthesize = synth() !== null;
   const fallbackText = fallback === null ? null : translate(locale, fallback);
@@ -151,7 +153,7 @@ export function say(
  * "再听一遍" and not shown in the voice bar. False when there is no voice.
  */
 export function sayPersonal(text: string): boolean {
-  const locale = useUi.getState().locale;
+  const locale = fullLocaleOf(useUi.getState().locale);
   const voice = pickVoice(systemVoices(), locale);
   if (voice === null || synth() === null) return false;
   speak(
@@ -174,7 +176,7 @@ export const HIDDEN_PERSONAL = '•••';
  */
 export function announce(sentences: readonly Spoken[], { append = false } = {}): void {
   if (sentences.length === 0) return;
-  const locale = useUi.getState().locale;
+  const locale = fullLocaleOf(useUi.getState().locale);
   const voices = systemVoices();
   const canSynthesize = synth() !== null;
   const voice = canSynthesize ? pickVoice(voices, locale) : null;

@@ -11,8 +11,12 @@ export const localTextSchema = z
   .strictObject({
     'zh-CN': z.string().trim().min(1),
     en: z.string().trim().min(1),
+    ug: z.string().trim().min(1).optional(),
+    bo: z.string().trim().min(1).optional(),
   })
-  .describe('Text shown to citizens: Chinese first, English beside it');
+  .describe(
+    'Text shown to citizens: Chinese first, English beside it; Uyghur (ug) and Tibetan (bo) where the station has them reviewed, Chinese shown where they are left out',
+  );
 
 /** JSONLogic data (https://jsonlogic.com): `true`/`false` or one operation object. */
 export const conditionSchema = z

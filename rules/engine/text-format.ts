@@ -2,18 +2,26 @@
  * How values are written for people, shared by the screen and the printed
  * slip so both say the same thing.
  */
-export type TextLocale = 'zh-CN' | 'en';
+export type TextLocale = 'zh-CN' | 'en' | 'ug' | 'bo';
 
 /** ￥120.00 — the full-width yuan sign, as on official receipts (and in GBK). */
 export function formatFee(amount: number): string {
   return `￥${amount.toFixed(2)}`;
 }
 
-/** 2026年12月8日 / 8 Dec 2026, from `YYYY-MM-DD` without time-zone shifts. */
+/**
+ * 2026年12月8日 / 8 Dec 2026 / 2026-يىلى 12-ئاينىڭ 8-كۈنى / སྤྱི་ལོ་2026 ཟླ་12 ཚེས་8,
+ * from `YYYY-MM-DD` without time-zone shifts. Written out here rather than by
+ * Intl: Chromium's trimmed ICU data has no Uyghur or Tibetan date patterns
+ * (it prints "December 8, 2026" for both), and the slip must read the same on
+ * paper as on screen.
+ */
 export function formatDate(iso: string, locale: TextLocale): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (y === undefined || m === undefined || d === undefined || Number.isNaN(d)) return iso;
   if (locale === 'zh-CN') return `${y}年${m}月${d}日`;
+  if (locale === 'ug') return `${y}-يىلى ${m}-ئاينىڭ ${d}-كۈنى`;
+  if (locale === 'bo') return `སྤྱི་ལོ་${y} ཟླ་${m} ཚེས་${d}`;
   const month = [
     'Jan',
     'Feb',
@@ -29,6 +37,27 @@ export function formatDate(iso: string, locale: TextLocale): string {
     'Dec',
   ][m - 1];
   return `${d} ${month ?? m} ${y}`;
+}
+
+/** Weekday names, Sunday first (as Date.getDay), for the languages Chromium's ICU data lacks. */
+const WEEKDAYS: Record<'ug' | 'bo', readonly string[]> = {
+  ug: ['يەكشەنبە', 'دۈشەنبە', 'سەيشەنبە', 'چارشەنبە', 'پەيشەنبە', 'جۈمە', 'شەنبە'],
+  bo: ['གཟའ་ཉི་མ།', 'གཟའ་ཟླ་བ།', 'གཟའ་མིག་དམར།', 'གཟའ་ལྷག་པ།', 'གཟའ་ཕུར་བུ།', 'གཟའ་པ་སངས།', 'གཟའ་སྤེན་པ།'],
+};
+
+/** The header's date, "12月6日周日" / "Sun, 6 Dec" / "12-ئاينىڭ 6-كۈنى يەكشەنبە", in China Standard Time. */
+export function formatDayOfWeek(instant: Date, locale: TextLocale): string {
+  if (locale === 'zh-CN' || locale === 'en')
+    return instant.toLocaleDateString(locale, {
+      month: 'long',
+      day: 'numeric',
+      weekday: 'short',
+      timeZone: 'Asia/Shanghai',
+    });
+  const china = new Date(instant.getTime() + 8 * 3600 * 1000);
+  const [m, d, w] = [china.getUTCMonth() + 1, china.getUTCDate(), china.getUTCDay()];
+  const weekday = WEEKDAYS[locale][w] ?? '';
+  return locale === 'ug' ? `${m}-ئاينىڭ ${d}-كۈنى ${weekday}` : `ཟླ་${m} ཚེས་${d} ${weekday}`;
 }
 
 /** A timestamp as China Standard Time (UTC+8, no daylight saving), still in ISO form. */

@@ -31,6 +31,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
         backOfficeConfigured: config.backOffice !== null,
         idle: config.idle,
         defaultLocale: config.defaultLocale,
+        languages: config.languages,
         now: ctx.clock.now().toISOString(),
         guideReasons: ctx.ruleSet.guideReasons.map(({ id, label }) => ({ id, label })),
         calendar: [...ctx.ruleSet.calendarYears],

@@ -18,6 +18,8 @@ export function KeypadInput({
       <input
         id={INPUT_ID}
         className="text-input"
+        // Numbers read left to right in every language, Uyghur included.
+        dir="ltr"
         value={value}
         inputMode="none"
         autoComplete="off"

@@ -31,6 +31,8 @@ export function TypedInput({
     // The on-screen keyboard below is the keyboard: no system one pops up over it.
     inputMode: 'none',
     maxLength,
+    // Answers are typed in Chinese or Latin letters: they run left to right in a Uyghur screen too.
+    dir: 'auto',
   } as const;
   return (
     <div className="typed">

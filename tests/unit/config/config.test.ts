@@ -68,6 +68,25 @@ describe('kiosk config', () => {
     expect(messageFor(bad)).toMatch(/devices\[1\]\.id: device id "idcard-1" is used twice/);
   });
 
+  it('offers Chinese and English unless the station lists its languages', () => {
+    const result = parseConfig('kiosk.json', example);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.languages).toEqual(['zh-CN', 'en']);
+    const ug = parseConfig('kiosk.json', { ...example, languages: ['zh-CN', 'ug', 'bo'] });
+    expect(ug.ok && ug.value.languages).toEqual(['zh-CN', 'ug', 'bo']);
+  });
+
+  it('refuses languages without Chinese, listed twice, or a default not offered', () => {
+    expect(messageFor({ ...example, languages: ['ug'], defaultLocale: 'ug' })).toContain(
+      'languages must include zh-CN',
+    );
+    expect(messageFor({ ...example, languages: ['zh-CN', 'ug', 'ug'] })).toContain('listed twice');
+    expect(messageFor({ ...example, defaultLocale: 'bo' })).toContain(
+      'defaultLocale "bo" is not one of languages',
+    );
+    expect(messageFor({ ...example, languages: ['zh-CN', 'kk'] })).toContain('languages[1]');
+  });
+
   it('refuses misspelt keys instead of silently ignoring them', () => {
     expect(messageFor({ ...example, kioskID: 'x' })).toMatch(/kioskID|Unrecognized key/);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coreText, format } from '../../../core/i18n';
-import { translate } from '../../../renderer/i18n';
+import { coreText, format, joinList, pick } from '../../../core/i18n';
+import boCore from '../../../core/i18n/bo.json';
+import ugCore from '../../../core/i18n/ug.json';
+import { formatDate, formatDayOfWeek } from '../../../rules/engine/text-format';
+import boRenderer from '../../../renderer/i18n/bo.json';
+import ugRenderer from '../../../renderer/i18n/ug.json';
+import { loadCatalogs, translate } from '../../../renderer/i18n';
 import coreEn from '../../../core/i18n/en.json';
 import coreZh from '../../../core/i18n/zh-CN.json';
 import en from '../../../renderer/i18n/en.json';
@@ -57,5 +62,72 @@ describe('messages that count', () => {
   it('show a missing value as its placeholder rather than a blank', () => {
     expect(format('en', '{n, plural, one {# copy} other {# copies}}', {})).toContain('{n');
     expect(format('en', 'Step {current}', {})).toBe('Step {current}');
+  });
+});
+
+describe.each([
+  { language: 'ug', renderer: ugRenderer, core: ugCore },
+  { language: 'bo', renderer: boRenderer, core: boCore },
+] as const)('the $language catalogs (partial: Chinese shows for what they leave out)', (c) => {
+  const pairs = [
+    { zh: zhCN as Record<string, string>, own: c.renderer as Record<string, string> },
+    { zh: coreZh as Record<string, string>, own: c.core as Record<string, string> },
+  ];
+  it('add no key Chinese lacks, and leave no message empty', () => {
+    for (const { zh, own } of pairs)
+      for (const [key, value] of Object.entries(own)) {
+        expect(Object.hasOwn(zh, key), key).toBe(true);
+        expect(value.trim(), key).not.toBe('');
+      }
+  });
+  it('use the placeholders the Chinese message uses', () => {
+    const placeholders = (s: string) =>
+      [...new Set([...s.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+    for (const { zh, own } of pairs)
+      for (const [key, value] of Object.entries(own))
+        expect(placeholders(value), key).toEqual(placeholders(zh[key] ?? ''));
+  });
+  it('cover every line of the slip, and the journey screens a citizen reads', () => {
+    expect(Object.keys(c.core).sort()).toEqual(Object.keys(coreZh).sort());
+    const journey =
+      /^(app|home|category|steps|idcard|takeCard|question|errors|materials|review|submit|slip|idle|leave)\./;
+    const missing = Object.keys(zhCN).filter(
+      (key) => journey.test(key) && !Object.hasOwn(c.renderer, key) && key !== 'home.rulesLastGood',
+    );
+    expect(missing).toEqual([]);
+  });
+  it('fill a message once loaded, and fall back to Chinese for one left out', async () => {
+    await loadCatalogs([c.language]);
+    expect(translate(c.language, 'idle.body', { seconds: 20 })).toBe(
+      c.renderer['idle.body'].replace('{seconds}', '20'),
+    );
+    // The technician's words are not translated: they show in Chinese.
+    expect(Object.hasOwn(c.renderer, 'diag.title')).toBe(false);
+    expect(translate(c.language, 'diag.title')).toBe(zhCN['diag.title']);
+  });
+});
+
+describe('rule-file text in Uyghur and Tibetan', () => {
+  const text = { 'zh-CN': '姓名变更', en: 'Change of name', ug: 'ئىسىم-فامىلە ئۆزگەرتىش' };
+  it('is shown where the file has it, and in Chinese where it does not', () => {
+    expect(pick('ug', text)).toBe(text.ug);
+    expect(pick('bo', text)).toBe('姓名变更');
+  });
+  it('lists with each language’s own separators', () => {
+    expect(joinList(['A', 'B'], 'ug')).toBe('A، B');
+    expect(joinList(['A', 'B'], 'zh-CN')).toBe('A、B');
+  });
+});
+
+describe('dates in Uyghur and Tibetan (Chromium has no ICU data for them)', () => {
+  it('write the day in each language’s own order', () => {
+    expect(formatDate('2026-12-06', 'ug')).toBe('2026-يىلى 12-ئاينىڭ 6-كۈنى');
+    expect(formatDate('2026-12-06', 'bo')).toBe('སྤྱི་ལོ་2026 ཟླ་12 ཚེས་6');
+  });
+  it('name the weekday of China Standard Time, not of the machine', () => {
+    // 2026-12-05 20:30 UTC is Sunday 6 December, 04:30 in Beijing.
+    const sunday = new Date('2026-12-05T20:30:00Z');
+    expect(formatDayOfWeek(sunday, 'ug')).toBe('12-ئاينىڭ 6-كۈنى يەكشەنبە');
+    expect(formatDayOfWeek(sunday, 'bo')).toBe('ཟླ་12 ཚེས་6 གཟའ་ཉི་མ།');
   });
 });

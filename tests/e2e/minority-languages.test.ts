@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import boCore from '../../core/i18n/bo.json';
+import ugCore from '../../core/i18n/ug.json';
+import zhCore from '../../core/i18n/zh-CN.json';
+import bo from '../../renderer/i18n/bo.json';
+import ug from '../../renderer/i18n/ug.json';
+import zh from '../../renderer/i18n/zh-CN.json';
+import { axe, type Mode } from './axe-check';
+import { fitProblems } from './fit-check';
+import { demoConfig, launchChromium, screenshot, startKiosk, type RunningKiosk } from './harness';
+import { steps } from './journey-steps';
+
+/**
+ * A Uyghur or Tibetan reader alone at a kiosk whose station offers those
+ * languages: picks the language by its own name from the header's list, and
+ * goes from home to the slip — axe and the fit check on every screen, in both
+ * modes, with screenshots (tests/artifacts/screenshots/a11y-*-ug-*, -bo-*).
+ * Uyghur runs right to left. Words the catalogs leave out, and rule-file text
+ * without a translation, show in Chinese; the slip carries its Chinese beside
+ * each line, for the window. The next citizen starts in Chinese again.
+ */
+const CATALOGS = {
+  ug: { ...ugCore, ...ug, name: 'ئۇيغۇرچە', dir: 'rtl' },
+  bo: { ...boCore, ...bo, name: 'བོད་ཡིག', dir: 'ltr' },
+} as const;
+type Language = keyof typeof CATALOGS;
+// The Uyghur and Tibetan catalogs translate the same keys (a unit test holds them to the journey screens).
+type Key = keyof typeof ug;
+
+const SIZES = {
+  portrait: { width: 1080, height: 1920 },
+  narrow: { width: 768, height: 1366 },
+} as const;
+const RUNS: readonly [Language, Mode, keyof typeof SIZES][] = [
+  ['ug', 'normal', 'portrait'],
+  ['ug', 'elder', 'portrait'],
+  ['ug', 'elder', 'narrow'],
+  ['bo', 'normal', 'portrait'],
+  ['bo', 'elder', 'portrait'],
+  ['bo', 'elder', 'narrow'],
+];
+
+let kiosk: RunningKiosk;
+let browser: Browser;
+beforeAll(async () => {
+  kiosk = await startKiosk({ config: demoConfig({ languages: ['zh-CN', 'en', 'ug', 'bo'] }) });
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+/** The demo dock is not on a real kiosk: folded while a screen is checked. */
+async function dock(page: Page, open: boolean): Promise<void> {
+  if ((await page.locator('dialog[open]').count()) > 0) return;
+  const toggle = page.getByRole('button', { name: open ? '演示' : '收起', exact: true });
+  if ((await toggle.count()) > 0) await toggle.click();
+}
+
+describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size) => {
+  const words = CATALOGS[language];
+  const say = (key: Key): string => words[key];
+  it('chooses the language by its own name and reaches the slip; every screen passes axe and fits', async () => {
+    const context = await browser.newContext({ viewport: SIZES[size], locale: 'zh-CN' });
+    const page = await context.newPage();
+    const s = steps(page);
+    const problems: string[] = [];
+    const check = async (screen: string): Promise<void> => {
+      const name = `${language}-${size}-${screen}`;
+      // axe as the accessibility test runs it (the dock, not a kiosk's, left out); the fit
+      // check as the fit test does, with the dock folded.
+      problems.push(...(await axe(page, mode, name)));
+      await dock(page, false);
+      problems.push(...(await fitProblems(page, name)));
+      await dock(page, true);
+    };
+    const h1 = (key: Key) => s.h1(say(key));
+    try {
+      await page.goto(kiosk.url);
+      await s.h1(zh['home.welcome']);
+      await page.getByTestId('demo-reader').waitFor();
+
+      // The globe button names the list in Chinese; each language is named in itself.
+      await page.getByRole('button', { name: `${zh['app.chooseLanguage']}: 中文` }).click();
+      await page.getByRole('button', { name: words.name, exact: true }).click();
+      await h1('home.welcome');
+      const html = page.locator('html');
+      await expect(html.getAttribute('lang')).resolves.toBe(language);
+      await expect(html.getAttribute('dir')).resolves.toBe(words.dir);
+      // A service named in the reader's language; the header's date too (Chromium has no Uyghur or Tibetan dates).
+      await expect(
+        page.locator('[data-service="driving-licence-replacement"]').innerText(),
+      ).resolves.toContain(language === 'ug' ? 'ماشىنا ھەيدەش' : 'ཁ་ལོ་བའི་ལག་ཁྱེར');
+      await expect(page.locator('.header-date').innerText()).resolves.toMatch(
+        language === 'ug' ? /ئاينىڭ \d+-كۈنى/ : /ཟླ་\d+ ཚེས་\d+/,
+      );
+      if (mode === 'elder') await page.getByRole('button', { name: say('assist.elder') }).click();
+      await check('01-home');
+
+      await page.locator('[data-service="driving-licence-replacement"]').click();
+      await page.getByRole('button', { name: say('guide.start') }).waitFor();
+      await check('02-guide');
+      await page.getByRole('button', { name: say('guide.start') }).click();
+      await h1('idcard.title');
+      await page.locator('[data-card="adult"]').click();
+      await h1('idcard.readDone');
+      await check('03-idcard');
+      await page.getByRole('button', { name: say('idcard.confirm') }).click();
+
+      // The question's own words are the rule file's: Chinese, as the station has not translated them.
+      await s.choose('没有，是丢失了');
+      await check('04-question');
+      await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+      await s.keys('13800005678');
+      await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+      await s.h1(/您是否需要优先办理/);
+      await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+
+      await h1('review.title');
+      await check('05-review');
+      await page.getByRole('button', { name: say('review.submit') }).click();
+      await h1('slip.title');
+      await check('06-slip');
+      // Each slip line in the reader's language with its Chinese under it, for the window.
+      const number = page.locator('.slip-number-label');
+      await expect(number.innerText()).resolves.toContain(words['slip.applicationNo']);
+      await expect(number.locator('[lang="zh-CN"]').innerText()).resolves.toBe(
+        zhCore['slip.applicationNo'],
+      );
+      const status = page.locator('[data-row="status"] dd');
+      await expect(status.innerText()).resolves.toContain(words['slip.status.pending_review']);
+      await expect(status.innerText()).resolves.toContain(zhCore['slip.status.pending_review']);
+
+      await page.getByRole('button', { name: '移走证件' }).click();
+      await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
+      await page.getByRole('button', { name: say('slip.done') }).click();
+      // The next citizen meets the kiosk in its default language, left to right.
+      await s.h1(zh['home.welcome']);
+      await expect(html.getAttribute('dir')).resolves.toBe('ltr');
+    } catch (error) {
+      await screenshot(page, `lang-${language}-${mode}-${size}-FAILED`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a kiosk offering two languages', () => {
+  it('keeps one button that switches to the other, named in that language, and fetches only its words', async () => {
+    const two = await startKiosk({ config: demoConfig({ languages: ['zh-CN', 'ug'] }) });
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    try {
+      await page.goto(two.url);
+      await steps(page).h1(zh['home.welcome']);
+      await page.getByRole('button', { name: 'ئۇيغۇرچىگە ئالماشتۇرۇش' }).click();
+      await steps(page).h1(ug['home.welcome']);
+      await page.getByRole('button', { name: '切换到中文' }).click();
+      await steps(page).h1(zh['home.welcome']);
+      // Each partial catalog is its own chunk: only the offered language's is fetched.
+      expect(fetched.filter((path) => /\/assets\/(ug|bo)-[\w-]+\.js$/.test(path))).toEqual([
+        expect.stringMatching(/\/assets\/ug-/),
+      ]);
+    } finally {
+      await page.close();
+      await two.stop();
+    }
+  });
+});
