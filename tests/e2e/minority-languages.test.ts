@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import boCore from '../../core/i18n/bo.json';
 import ugCore from '../../core/i18n/ug.json';
 import zhCore from '../../core/i18n/zh-CN.json';
+import common from '../../rules/common.json';
+import licence from '../../rules/services/driving-licence-replacement.json';
 import bo from '../../renderer/i18n/bo.json';
 import ug from '../../renderer/i18n/ug.json';
 import zh from '../../renderer/i18n/zh-CN.json';
@@ -17,7 +19,7 @@ import { steps } from './journey-steps';
  * goes from home to the slip — axe and the fit check on every screen, in both
  * modes, with screenshots (tests/artifacts/screenshots/a11y-*-ug-*, -bo-*).
  * Uyghur runs right to left. Words the catalogs leave out, and rule-file text
- * without a translation, show in Chinese; the slip carries its Chinese beside
+ * without a translation (the guide's), show in Chinese; the slip carries its Chinese beside
  * each line, for the window. The next citizen starts in Chinese again.
  */
 const CATALOGS = {
@@ -109,13 +111,17 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       await check('03-idcard');
       await page.getByRole('button', { name: say('idcard.confirm') }).click();
 
-      // The question's own words are the rule file's: Chinese, as the station has not translated them.
-      await s.choose('没有，是丢失了');
+      // The rule file's words, in the reader's language where the file has them.
+      const seized = licence.questions[0]!;
+      const lost = seized.options?.[0];
+      if (lost === undefined) throw new Error('the licence file asks about seizure first');
+      await s.h1(seized.label[language]);
+      await s.choose(lost.label[language]);
       await check('04-question');
       await page.getByRole('button', { name: say('app.next'), exact: true }).click();
       await s.keys('13800005678');
       await page.getByRole('button', { name: say('app.next'), exact: true }).click();
-      await s.h1(/您是否需要优先办理/);
+      await s.h1(common.questions[0]!.label[language]);
       await page.getByRole('button', { name: say('app.next'), exact: true }).click();
 
       await h1('review.title');
