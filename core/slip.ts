@@ -20,7 +20,8 @@ export type Station = z.output<typeof stationSchema>;
 
 /** What happened at the receipt printer; the application is saved whatever this says. */
 export const printOutcomeSchema = z.strictObject({
-  status: z.enum(['printed', 'failed', 'no_printer']),
+  /** `waiting`: the renderer prints it with its translation (a Uyghur or Tibetan session). */
+  status: z.enum(['printed', 'failed', 'no_printer', 'waiting']),
   /** paper_out, cover_open, offline, timeout … when it failed. */
   problem: z.string().nullable(),
 });

@@ -7,6 +7,7 @@ import { LOCALES } from '../../core/i18n';
 import { identitySchema } from '../../core/identity';
 import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
 import type { KioskError, Result } from '../../core/result';
+import { receiptImageSchema } from '../../core/receipt-image';
 import { printOutcomeSchema, slipSchema } from '../../core/slip';
 import { signatureSchema } from '../../core/signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
@@ -314,6 +315,11 @@ export const methods = {
       manualEntry: z.boolean().default(false),
       /** Drawn on the review screen; null when the form is signed by hand at the window. */
       signature: signatureSchema.nullable().default(null),
+      /**
+       * The renderer prints the slip itself (printSlip with its translation), once it has
+       * drawn the lines in the citizen's Uyghur or Tibetan: the submit does not print.
+       */
+      deferPrint: z.boolean().default(false),
     }),
     output: slipSchema,
     roles: ANYONE,
@@ -439,7 +445,15 @@ export const methods = {
     errors: ['no_slip', 'no_system_printer', 'print_failed'],
   },
   /** Prints the session's slip again, e.g. after paper was refilled. */
-  printSlip: { input: empty, output: printOutcomeSchema, roles: ANYONE, errors: ['no_slip'] },
+  printSlip: {
+    input: z.strictObject({
+      /** The slip's lines in the citizen's Uyghur or Tibetan, drawn by the renderer; printed under the Chinese. */
+      translation: receiptImageSchema.nullable().default(null),
+    }),
+    output: printOutcomeSchema,
+    roles: ANYONE,
+    errors: ['no_slip'],
+  },
   demoSetFault: {
     input: z.strictObject({
       deviceId: z.string().max(32),

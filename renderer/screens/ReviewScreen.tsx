@@ -11,6 +11,8 @@ import { ReadMyDetails } from '../components/ReadMyDetails';
 import { SignaturePad } from '../components/SignaturePad';
 import { aside, formatFee } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { isFullLocale } from '../i18n/locale';
+import { printAndKeep } from '../receipt/print-slip';
 import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { printerReady, useDevices } from '../state/devices';
@@ -77,17 +79,21 @@ export function ReviewScreen() {
   const submit = async (): Promise<void> => {
     setSubmitting(true);
     setFailure(null);
+    // In Uyghur or Tibetan the slip is printed from here, once its translation is drawn.
+    const deferPrint = !isFullLocale(locale);
     const result = await kiosk.submitApplication({
       serviceId: rule.id,
       answers: evaluation.answers,
       materials: declarations,
       manualEntry,
       signature,
+      deferPrint,
     });
     setSubmitting(false);
     if (result.ok) {
       setSlip(result.value);
       go({ name: 'slip' });
+      if (deferPrint) void printAndKeep(result.value, locale);
       return;
     }
     if (result.error.code === 'disk_full') setStorageOk(false);

@@ -7,6 +7,7 @@ import { ApplicationForm } from '../components/ApplicationForm';
 import { QrCode } from '../components/QrCode';
 import { useT, type MessageKey } from '../i18n';
 import { isFullLocale } from '../i18n/locale';
+import { printSlip } from '../receipt/print-slip';
 import { endJourney } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
@@ -183,7 +184,7 @@ export function SlipScreen() {
 }
 
 function PrintStatus() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const slip = useJourney((s) => s.slip);
   const setSlip = useJourney((s) => s.setSlip);
   const [busy, setBusy] = useState(false);
@@ -197,6 +198,12 @@ function PrintStatus() {
     );
   }
   if (status === 'no_printer') return <p className="notice">{t('slip.noPrinter')}</p>;
+  if (status === 'waiting')
+    return (
+      <p className="notice" role="status">
+        {t('slip.printing')}
+      </p>
+    );
   const key =
     problem === 'paper_out' || problem === 'cover_open'
       ? (`slip.printFailed.${problem}` as const)
@@ -210,9 +217,9 @@ function PrintStatus() {
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void kiosk.printSlip({}).then((r) => {
+          void printSlip(slip, locale).then((print) => {
             setBusy(false);
-            if (r.ok) setSlip({ ...slip, print: r.value });
+            setSlip({ ...slip, print });
           });
         }}
       >

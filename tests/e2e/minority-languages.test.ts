@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import boCore from '../../core/i18n/bo.json';
@@ -10,7 +12,15 @@ import ug from '../../renderer/i18n/ug.json';
 import zh from '../../renderer/i18n/zh-CN.json';
 import { axe, type Mode } from './axe-check';
 import { fitProblems } from './fit-check';
-import { demoConfig, launchChromium, screenshot, startKiosk, type RunningKiosk } from './harness';
+import { openPtyPair, type PtyPair } from '../integration/pty-pair';
+import {
+  demoConfig,
+  launchChromium,
+  ROOT,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 import { steps } from './journey-steps';
 
 /**
@@ -198,4 +208,124 @@ describe('a kiosk offering two languages', () => {
       await two.stop();
     }
   });
+});
+
+interface Printed {
+  readonly receipt: string;
+  readonly pictures: readonly { width: number; height: number; bits: string }[];
+}
+
+describe('the printed slip of a Uyghur or Tibetan reader', () => {
+  let printer: PtyPair;
+  let sim: ChildProcess;
+  let serial: RunningKiosk;
+  const printed: Printed[] = [];
+  beforeAll(async () => {
+    printer = await openPtyPair();
+    sim = spawn(
+      process.execPath,
+      [
+        `${ROOT}/build/scripts/run-ts.mjs`,
+        `${ROOT}/electron/devices/sim/sim-cli.ts`,
+        '--printer',
+        printer.deviceEnd,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'], cwd: ROOT },
+    );
+    await new Promise<void>((resolve) => {
+      createInterface({ input: sim.stdout! }).on('line', (line) => {
+        const message = JSON.parse(line) as { ready?: boolean } & Partial<Printed>;
+        if (message.ready === true) resolve();
+        if (message.receipt !== undefined)
+          printed.push({ receipt: message.receipt, pictures: message.pictures ?? [] });
+      });
+    });
+    const config = demoConfig({ languages: ['zh-CN', 'ug', 'bo'] });
+    const devices = (config['devices'] as { kind: string }[]).filter((d) => d.kind !== 'printer');
+    serial = await startKiosk({
+      config: {
+        ...config,
+        devices: [
+          ...devices,
+          {
+            id: 'printer-1',
+            kind: 'printer',
+            transport: { type: 'serial', path: printer.kioskEnd, baudRate: 115200 },
+          },
+        ],
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await serial?.stop();
+    sim?.kill();
+    await printer?.close();
+  });
+
+  it.each(['ug', 'bo'] as const)(
+    "in %s carries the Chinese for the window and, under it, the citizen's language drawn as a picture",
+    async (language) => {
+      const page = await browser.newPage({ viewport: SIZES.portrait });
+      const s = steps(page);
+      const words = CATALOGS[language];
+      const say = (key: Key): string => words[key];
+      const before = printed.length;
+      try {
+        await page.goto(serial.url);
+        await s.h1(zh['home.welcome']);
+        await page.getByRole('button', { name: `${zh['app.chooseLanguage']}: 中文` }).click();
+        await page.getByRole('button', { name: words.name, exact: true }).click();
+        await page.locator('[data-service="driving-licence-replacement"]').click();
+        await page.getByRole('button', { name: say('guide.start') }).click();
+        await page.locator('[data-card="adult"]').click();
+        await page.getByRole('button', { name: say('idcard.confirm') }).click();
+        await s.choose(licence.questions[0]!.options?.[0]?.label[language] ?? '');
+        await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+        await s.keys('13800005678');
+        await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+        await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+        await page.getByRole('button', { name: say('review.submit') }).click();
+        await s.h1(say('slip.title'));
+        await page.getByText(say('slip.printed')).waitFor({ timeout: 20_000 });
+        const applicationNo = await page.getByTestId('application-no').innerText();
+        await expect.poll(() => printed.length, { timeout: 20_000 }).toBe(before + 1);
+        const slip = printed[before];
+        expect(slip?.receipt).toContain('申请回执');
+        expect(slip?.receipt).toContain(applicationNo);
+        expect(slip?.receipt).toMatch(/\[IMAGE 384×\d+\][\s\S]*\[CUT\]/);
+        const picture = slip!.pictures[0]!;
+        expect(picture.height).toBeGreaterThan(200);
+        // The paper as a person sees it: the picture's dots drawn on a page, for the eye (and the count of ink).
+        const ink = await page.evaluate(({ width, height, bits }) => {
+          const bytes = Uint8Array.from(atob(bits), (c) => c.charCodeAt(0));
+          const canvas = document.createElement('canvas');
+          canvas.width = width;
+          canvas.height = height;
+          canvas.id = 'printed-picture';
+          const ctx = canvas.getContext('2d')!;
+          const img = ctx.createImageData(width, height);
+          let black = 0;
+          for (let i = 0; i < width * height; i += 1) {
+            const on = ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0;
+            if (on) black += 1;
+            img.data.set(on ? [0, 0, 0, 255] : [255, 255, 255, 255], i * 4);
+          }
+          ctx.putImageData(img, 0, 0);
+          document.body.replaceChildren(canvas);
+          return black / (width * height);
+        }, picture);
+        // Words, not a blank strip nor a black one.
+        expect(ink).toBeGreaterThan(0.02);
+        expect(ink).toBeLessThan(0.4);
+        await page.locator('#printed-picture').screenshot({
+          path: `${ROOT}/tests/artifacts/screenshots/printed-${language}-translation.png`,
+        });
+      } catch (error) {
+        await screenshot(page, `printed-${language}-FAILED`);
+        throw error;
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

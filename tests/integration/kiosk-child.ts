@@ -44,6 +44,7 @@ async function submitOne(service: KioskService): Promise<void> {
     materials: {},
     manualEntry: false,
     signature: null,
+    deferPrint: false,
   });
   say(
     submitted.ok

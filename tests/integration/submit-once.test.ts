@@ -49,6 +49,7 @@ describe('one card read, one application', () => {
           materials: {},
           manualEntry: false,
           signature: null,
+          deferPrint: false,
         });
       const first = await Promise.all([submit(), submit(), submit()]);
       const fourth = await submit();
@@ -75,6 +76,7 @@ describe('one card read, one application', () => {
         materials: {},
         manualEntry: false,
         signature: null,
+        deferPrint: false,
       });
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
       const right = await handlers.submitApplication({
@@ -83,6 +85,7 @@ describe('one card read, one application', () => {
         materials: {},
         manualEntry: false,
         signature: null,
+        deferPrint: false,
       });
       expect(right.ok).toBe(true);
     } finally {

@@ -9,6 +9,8 @@ export type Align = 'left' | 'center' | 'right';
 const ESC = 0x1b;
 const GS = 0x1d;
 const FS = 0x1c;
+/** Rows per GS v 0 command. */
+export const RASTER_BAND_ROWS = 128;
 
 export class EscPos {
   private readonly parts: Uint8Array[] = [];
@@ -62,6 +64,20 @@ export class EscPos {
     this.push(GS, 0x28, 0x6b, length & 0xff, (length >> 8) & 0xff, 0x31, 0x50, 0x30);
     this.parts.push(Uint8Array.from(bytes));
     return this.push(GS, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30);
+  }
+
+  /**
+   * GS v 0: a 1-bit picture, rows of `widthBytes` bytes. Sent in bands of at
+   * most 128 rows, as small printers' buffers want.
+   */
+  raster(widthBytes: number, rows: Uint8Array): this {
+    const height = Math.floor(rows.length / widthBytes);
+    for (let top = 0; top < height; top += RASTER_BAND_ROWS) {
+      const band = Math.min(RASTER_BAND_ROWS, height - top);
+      this.push(GS, 0x76, 0x30, 0x00, widthBytes & 0xff, widthBytes >> 8, band & 0xff, band >> 8);
+      this.parts.push(rows.slice(top * widthBytes, (top + band) * widthBytes));
+    }
+    return this;
   }
 
   /** GS V 66 n: feed n dots then partial cut, so the tear line clears the print head. */

@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 /**
  * The text of printed ESC/POS bytes, commands stripped, GBK decoded: what a
  * person would read on the paper. QR payloads come back as `[QR:…]`. Used by
- * the printer simulator and by tests that read the slip off a PTY.
+ * the printer simulator and by tests that read the slip off a PTY. Pictures
+ * (GS v 0) come back as `[IMAGE width×height]`.
  */
 export function receiptText(bytes: Uint8Array): string {
   const out: string[] = [];
@@ -39,6 +40,19 @@ export function receiptText(bytes: Uint8Array): string {
         i += 5 + length;
         continue;
       }
+      if (next === 0x76 && bytes[i + 2] === 0x30) {
+        // GS v 0 m xL xH yL yH d…: a picture; its bands read as one [IMAGE width×height].
+        const widthBytes = (bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256;
+        const rows = (bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256;
+        flush();
+        const last = out.at(-1);
+        const joined = last === undefined ? null : /^\[IMAGE (\d+)×(\d+)\]$/.exec(last);
+        if (joined !== null && Number(joined[1]) === widthBytes * 8)
+          out[out.length - 1] = `[IMAGE ${widthBytes * 8}×${Number(joined[2]) + rows}]`;
+        else out.push(`[IMAGE ${widthBytes * 8}×${rows}]`);
+        i += 8 + widthBytes * rows;
+        continue;
+      }
       if (next === 0x56) {
         const m = bytes[i + 2] ?? 0;
         i += m === 0x41 || m === 0x42 ? 4 : 3; // GS V m [n]
@@ -60,4 +74,39 @@ export function receiptText(bytes: Uint8Array): string {
   }
   flush();
   return out.join('');
+}
+
+/** A picture a receipt carries (GS v 0), its bands joined: for tests and the simulator to look at. */
+export interface ReceiptPicture {
+  readonly width: number;
+  readonly height: number;
+  readonly bits: Uint8Array;
+}
+
+/** The pictures in printed ESC/POS bytes, in order; consecutive bands of one width are one picture. */
+export function receiptPictures(bytes: Uint8Array): ReceiptPicture[] {
+  const pictures: { width: number; height: number; bands: Uint8Array[] }[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i + 8 <= bytes.length; i += 1) {
+    if (bytes[i] !== 0x1d || bytes[i + 1] !== 0x76 || bytes[i + 2] !== 0x30) continue;
+    const widthBytes = (bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256;
+    const rows = (bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256;
+    const data = bytes.subarray(i + 8, i + 8 + widthBytes * rows);
+    const last = pictures.at(-1);
+    if (last !== undefined && lastEnd === i && last.width === widthBytes * 8) {
+      last.height += rows;
+      last.bands.push(data);
+    } else pictures.push({ width: widthBytes * 8, height: rows, bands: [data] });
+    lastEnd = i + 8 + widthBytes * rows;
+    i = lastEnd - 1;
+  }
+  return pictures.map(({ width, height, bands }) => {
+    const bits = new Uint8Array(bands.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const band of bands) {
+      bits.set(band, at);
+      at += band.length;
+    }
+    return { width, height, bits };
+  });
 }

@@ -1,3 +1,4 @@
+import type { ReceiptImage } from '../../../core/receipt-image';
 import type { SlipLines } from '../../../core/slip-lines';
 import { EscPos } from './escpos';
 import { displayWidth, twoColumns, wrap } from './text-width';
@@ -9,9 +10,15 @@ export type PaperWidth = keyof typeof COLUMNS;
  * Lays the slip's lines out for a 58 mm (32 columns) or 80 mm (48 columns)
  * roll: every line fits by display width, no character is ever split, and the
  * QR code carries the status-lookup reference. The station heads the slip, so
- * its row is not repeated.
+ * its row is not repeated. A citizen who applied in Uyghur or Tibetan gets the
+ * same lines in their language under the Chinese, as a picture the renderer
+ * drew (`translation`), before the one cut.
  */
-export function slipReceipt(slip: SlipLines, paper: PaperWidth): Uint8Array {
+export function slipReceipt(
+  slip: SlipLines,
+  paper: PaperWidth,
+  translation: ReceiptImage | null = null,
+): Uint8Array {
   const columns = COLUMNS[paper];
   const rule = '-'.repeat(columns);
   const p = new EscPos().init().align('center').bold(true).size(2, 2);
@@ -55,6 +62,11 @@ export function slipReceipt(slip: SlipLines, paper: PaperWidth): Uint8Array {
   p.line(rule).bold(true).line(slip.howToQueryTitle).bold(false);
   for (const line of wrap(slip.howToQuery, columns)) p.line(line);
   for (const line of wrap(slip.footer, columns)) p.line(line);
+  if (translation !== null) {
+    p.line(rule).align('center');
+    p.raster(translation.width / 8, Buffer.from(translation.bits, 'base64'));
+    p.align('left');
+  }
   return p.feed(3).cut().bytes();
 }
 

@@ -31,6 +31,8 @@ export function createPrinterSimulator(port: ByteTransport): PrinterSimulator {
   const listeners = new Set<(receipt: Uint8Array) => void>();
   let pending: number[] = [];
   let current: number[] = [];
+  /** Bytes of a GS v 0 picture still to come: data, never commands. */
+  let pictureLeft = 0;
 
   const statusByte = (n: number): number => {
     const stopped = state.paperOut || state.coverOpen;
@@ -53,6 +55,12 @@ export function createPrinterSimulator(port: ByteTransport): PrinterSimulator {
     pending.push(...chunk);
     let i = 0;
     while (i < pending.length) {
+      if (pictureLeft > 0) {
+        current.push(pending[i] ?? 0);
+        pictureLeft -= 1;
+        i += 1;
+        continue;
+      }
       if (pending[i] === 0x10 && i + 2 >= pending.length) break; // wait for the rest of DLE EOT n
       if (pending[i] === 0x10 && pending[i + 1] === 0x04) {
         void port.write(Uint8Array.of(statusByte(pending[i + 2] ?? 0)));
@@ -61,8 +69,16 @@ export function createPrinterSimulator(port: ByteTransport): PrinterSimulator {
       }
       const byte = pending[i] ?? 0;
       current.push(byte);
-      // GS V m [n] ends a receipt.
       const n = current.length;
+      // GS v 0 m xL xH yL yH: the picture's bytes follow.
+      if (n >= 8 && current[n - 8] === 0x1d && current[n - 7] === 0x76 && current[n - 6] === 0x30) {
+        pictureLeft =
+          ((current[n - 4] ?? 0) + (current[n - 3] ?? 0) * 256) *
+          ((current[n - 2] ?? 0) + byte * 256);
+        i += 1;
+        continue;
+      }
+      // GS V m [n] ends a receipt.
       const cutFull =
         n >= 3 &&
         current[n - 3] === 0x1d &&

@@ -8,11 +8,12 @@
  * Commands, one JSON object per line on stdin:
  *   {"place":"adult"}  {"remove":true}  {"scan":"text"}
  *   {"fault":"readFailure|garbage|splitFrames|slow|silent|paperOut|paperNearEnd|coverOpen","on":true}
- * Each printed receipt is written to stdout as {"receipt":"<text>","bytes":<n>}.
+ * Each printed receipt is written to stdout as {"receipt":"<text>","bytes":<n>,"pictures":[…]}
+ * (pictures: GS v 0 images as {width, height, bits in base64}).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { receiptText } from '../printer/receipt-text';
+import { receiptPictures, receiptText } from '../printer/receipt-text';
 import { openSerial } from '../transport/serial';
 import { createIdCardSimulator, type IdCardSimulator } from './idcard-simulator';
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
@@ -45,7 +46,17 @@ async function main(): Promise<void> {
     printer = createPrinterSimulator(
       await openSerial(values.printer, Number(values['printer-baud'])),
     );
-    printer.onReceipt((bytes) => say({ receipt: receiptText(bytes), bytes: bytes.length }));
+    printer.onReceipt((bytes) =>
+      say({
+        receipt: receiptText(bytes),
+        bytes: bytes.length,
+        pictures: receiptPictures(bytes).map((p) => ({
+          width: p.width,
+          height: p.height,
+          bits: Buffer.from(p.bits).toString('base64'),
+        })),
+      }),
+    );
   }
   if (values.scanner) {
     scanner = createSerialScannerSimulator(await openSerial(values.scanner, Number(values.baud)), {

@@ -1,13 +1,22 @@
 import { ok, err } from '../../../core/result';
 import { slipLines } from '../../../core/slip-lines';
+import type { ReceiptImage } from '../../../core/receipt-image';
 import type { PrintOutcome, SlipDraft } from '../../../core/slip';
 import { slipReceipt } from '../../devices/printer/slip-receipt';
 import type { HandlerGroup, KioskContext } from '../context';
 import type { Session } from '../session';
 
-/** Prints a slip on the receipt printer, in Chinese as the station's receipt; says how it went, never throws. */
-export async function printReceipt(ctx: KioskContext, slip: SlipDraft): Promise<PrintOutcome> {
-  const bytes = slipReceipt(slipLines(slip, 'zh-CN'), ctx.devices.paperWidth());
+/**
+ * Prints a slip on the receipt printer, in Chinese as the station's receipt,
+ * with the citizen's Uyghur or Tibetan under it when the renderer drew it;
+ * says how it went, never throws.
+ */
+export async function printReceipt(
+  ctx: KioskContext,
+  slip: SlipDraft,
+  translation: ReceiptImage | null = null,
+): Promise<PrintOutcome> {
+  const bytes = slipReceipt(slipLines(slip, 'zh-CN'), ctx.devices.paperWidth(), translation);
   const result = await ctx.devices.print(bytes);
   if (result.ok) return { status: 'printed', problem: null };
   ctx.log.warn('slip.print_failed', { application: slip.applicationNo, code: result.error.code });
@@ -29,12 +38,12 @@ export function keepPrintOutcome(ctx: KioskContext, session: Session, print: Pri
 /** The acceptance slip again (paper refilled), and the A4 form on a system printer. */
 export function printingHandlers(ctx: KioskContext): HandlerGroup<'printSlip' | 'printForm'> {
   return {
-    async printSlip() {
+    async printSlip(input) {
       const session = ctx.sessions.current();
       if (session === null || session.slip === null) {
         return err('no_slip', 'no application was submitted in this session');
       }
-      const print = await printReceipt(ctx, session.slip);
+      const print = await printReceipt(ctx, session.slip, input.translation);
       keepPrintOutcome(ctx, session, print);
       return ok(print);
     },

@@ -93,7 +93,14 @@ function recordSubmission(
 export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplication'> {
   const submitOnce = async (
     session: Session,
-    { serviceId, answers, materials, manualEntry, signature }: MethodArgs<'submitApplication'>,
+    {
+      serviceId,
+      answers,
+      materials,
+      manualEntry,
+      signature,
+      deferPrint,
+    }: MethodArgs<'submitApplication'>,
   ): Promise<SubmitResult> => {
     const loaded = ctx.ruleSet.rules.get(serviceId);
     if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
@@ -133,6 +140,7 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       photos,
     });
     session.slip = { ...slip, print: null };
+    if (deferPrint) return ok({ ...slip, print: { status: 'waiting', problem: null } });
     const print = await printReceipt(ctx, slip);
     keepPrintOutcome(ctx, session, print);
     return ok({ ...slip, print });
