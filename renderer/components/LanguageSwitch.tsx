@@ -17,7 +17,10 @@ export function LanguageSwitch() {
   const { t, locale } = useT();
   const languages = useUi((s) => s.info?.languages ?? BEFORE_INFO);
   const setLocale = useUi((s) => s.setLocale);
-  const [open, setOpen] = useState(false);
+  // Open for the language it was opened in: a new one (chosen, or the next session's default) closes it.
+  const [openIn, setOpenIn] = useState<Locale | null>(null);
+  const open = openIn === locale;
+  const setOpen = (on: boolean): void => setOpenIn(on ? locale : null);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -28,7 +31,7 @@ export function LanguageSwitch() {
           ? event.key === 'Escape'
           : !box.current?.contains(event.target as Node)
       )
-        setOpen(false);
+        setOpenIn(null);
     };
     document.addEventListener('pointerdown', close);
     document.addEventListener('keydown', close);
