@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { ByteTransport } from './byte-transport';
+
+/** How often an open port checks that its device node is still there. */
+const PRESENCE_CHECK_MS = 1000;
 
 /** Opens a serial port (8N1) and adapts it to a ByteTransport. Rejects when the port cannot be opened. */
 export async function openSerial(path: string, baudRate: number): Promise<ByteTransport> {
@@ -10,9 +14,20 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
   const closeListeners = new Set<(reason: string) => void>();
   let closing = false;
   const gone = (reason: string): void => {
+    clearInterval(presence);
     for (const listener of closeListeners) listener(reason);
     closeListeners.clear();
   };
+  // The kernel's hang-up does not always reach serialport's poller (a PTY's other end killed
+  // under load, 1 run in 6 in the printer test): a device node that has vanished (USB adapter
+  // unplugged, PTY gone) means the port is gone too, and the link can reconnect.
+  const presence = setInterval(() => {
+    if (closing || existsSync(path)) return;
+    closing = true;
+    gone(`${path} is gone`);
+    if (port.isOpen) port.close(() => undefined);
+  }, PRESENCE_CHECK_MS);
+  presence.unref();
   // Unplugging a USB adapter (or a PTY's other end going away) closes the port under us.
   port.on('close', (error?: Error & { disconnected?: boolean }) => {
     if (!closing) gone(error?.message ?? 'port closed');
@@ -44,6 +59,7 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        clearInterval(presence);
         if (!port.isOpen) return resolve();
         port.close(() => resolve());
       }),
