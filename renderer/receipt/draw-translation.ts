@@ -1,4 +1,8 @@
-import { RECEIPT_IMAGE_WIDTH, type ReceiptImage } from '../../core/receipt-image';
+import {
+  MAX_RECEIPT_IMAGE_HEIGHT,
+  RECEIPT_IMAGE_WIDTH,
+  type ReceiptImage,
+} from '../../core/receipt-image';
 import type { SlipLines } from '../../core/slip-lines';
 import { directionOf, type Locale } from '../i18n/locale';
 import {
@@ -37,7 +41,8 @@ export async function drawTranslation(lines: SlipLines, locale: Locale): Promise
   });
   const height = Math.min(
     laid.reduce((h, { wrapped, lineHeight }) => h + wrapped.length * lineHeight, 2 * MARGIN),
-    6000,
+    // A slip longer than the printer takes is cut short rather than refused: the Chinese above is whole.
+    MAX_RECEIPT_IMAGE_HEIGHT,
   );
   canvas.height = height;
   const ctx = canvas.getContext('2d');
