@@ -29,14 +29,13 @@ export async function drawTranslation(lines: SlipLines, locale: Locale): Promise
   await Promise.all(paragraphs.map((p) => document.fonts.load(fontOf(p), p.text)));
   const canvas = document.createElement('canvas');
   canvas.width = RECEIPT_IMAGE_WIDTH;
-  const measureCtx = canvas.getContext('2d');
-  if (measureCtx === null) throw new Error('no 2D canvas');
+  // One context: measured first, then drawn on once the height is known (resizing clears it).
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) throw new Error('no 2D canvas');
   const textWidth = RECEIPT_IMAGE_WIDTH - 2 * MARGIN;
   const laid = paragraphs.map((p) => {
-    measureCtx.font = fontOf(p);
-    const wrapped = carryIsolates(
-      wrapText(p.text, textWidth, (s) => measureCtx.measureText(s).width),
-    );
+    ctx.font = fontOf(p);
+    const wrapped = carryIsolates(wrapText(p.text, textWidth, (s) => ctx.measureText(s).width));
     return { p, wrapped, lineHeight: Math.ceil(p.size * (locale === 'bo' ? 1.9 : 1.6)) };
   });
   const height = Math.min(
@@ -45,8 +44,6 @@ export async function drawTranslation(lines: SlipLines, locale: Locale): Promise
     MAX_RECEIPT_IMAGE_HEIGHT,
   );
   canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (ctx === null) throw new Error('no 2D canvas');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, height);
   ctx.fillStyle = '#000';

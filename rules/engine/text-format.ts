@@ -1,3 +1,5 @@
+import { todayInChina } from './dates';
+
 /**
  * How values are written for people, shared by the screen and the printed
  * slip so both say the same thing.
@@ -54,9 +56,9 @@ export function formatDayOfWeek(instant: Date, locale: TextLocale): string {
       weekday: 'short',
       timeZone: 'Asia/Shanghai',
     });
-  const china = new Date(instant.getTime() + 8 * 3600 * 1000);
-  const [m, d, w] = [china.getUTCMonth() + 1, china.getUTCDate(), china.getUTCDay()];
-  const weekday = WEEKDAYS[locale][w] ?? '';
+  const today = todayInChina(instant);
+  const [, m, d] = today.split('-').map(Number);
+  const weekday = WEEKDAYS[locale][new Date(`${today}T00:00:00Z`).getUTCDay()] ?? '';
   return locale === 'ug' ? `${m}-ئاينىڭ ${d}-كۈنى ${weekday}` : `ཟླ་${m} ཚེས་${d} ${weekday}`;
 }
 

@@ -157,3 +157,11 @@ export async function typingProblems(page: Page, screen: string): Promise<string
   });
   return found.map((p) => `${screen}: ${p}`);
 }
+
+/** The demo dock is not on a real kiosk: folded for every check, opened to place or lift a card. */
+export async function setDemoDock(page: Page, open: boolean): Promise<void> {
+  // Behind a modal the dock cannot be reached (nor can it cover anything the modal holds).
+  if ((await page.locator('dialog[open]').count()) > 0) return;
+  const toggle = page.getByRole('button', { name: open ? '演示' : '收起', exact: true });
+  if ((await toggle.count()) > 0) await toggle.click();
+}

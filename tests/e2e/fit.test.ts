@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, launchChromium, screenshot, startKiosk, type RunningKiosk } from './harness';
-import { fitProblems, oneViewProblems, typingProblems } from './fit-check';
+import { fitProblems, oneViewProblems, setDemoDock, typingProblems } from './fit-check';
 import { recordJourneyToMaterials, steps, typeOnScreen } from './journey-steps';
 
 /**
@@ -29,14 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
 });
-
-/** The demo dock is not on a real kiosk: folded for every check, opened to place or lift a card. */
-async function dock(page: Page, open: boolean): Promise<void> {
-  // Behind a modal the dock cannot be reached (nor can it cover anything the modal holds).
-  if ((await page.locator('dialog[open]').count()) > 0) return;
-  const toggle = page.getByRole('button', { name: open ? '演示' : '收起', exact: true });
-  if ((await toggle.count()) > 0) await toggle.click();
-}
 
 /** Each walk starts with an empty reader, whatever the walk before it left there. */
 async function freshHome(page: Page, mode: 'normal' | 'elder'): Promise<void> {
@@ -80,17 +72,17 @@ async function walk(
   const page = await context.newPage();
   const problems: string[] = [];
   const folded = async (check: () => Promise<string[]>): Promise<void> => {
-    await dock(page, false);
+    await setDemoDock(page, false);
     problems.push(...(await check()));
   };
   const look = async (screen: string): Promise<void> => {
     await folded(() => fitProblems(page, `${prefix}${screen}`));
     await screenshot(page, `fit-${size.name}-${mode}-${prefix}${screen}`);
-    await dock(page, true);
+    await setDemoDock(page, true);
   };
   const typing = async (screen: string): Promise<void> => {
     await folded(() => typingProblems(page, `${prefix}${screen}`));
-    await dock(page, true);
+    await setDemoDock(page, true);
   };
   try {
     await freshHome(page, mode);
@@ -214,7 +206,7 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
           await expect(page.locator('[data-row="agent"]').innerText()).resolves.toMatch(
             /代办人\s*李\*英/,
           );
-          await dock(page, true);
+          await setDemoDock(page, true);
           await s.finish();
         }),
       120_000,

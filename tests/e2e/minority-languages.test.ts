@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import boCore from '../../core/i18n/bo.json';
 import ugCore from '../../core/i18n/ug.json';
@@ -11,7 +9,7 @@ import bo from '../../renderer/i18n/bo.json';
 import ug from '../../renderer/i18n/ug.json';
 import zh from '../../renderer/i18n/zh-CN.json';
 import { axe, type Mode } from './axe-check';
-import { fitProblems } from './fit-check';
+import { fitProblems, setDemoDock } from './fit-check';
 import { openPtyPair, type PtyPair } from '../integration/pty-pair';
 import {
   demoConfig,
@@ -21,6 +19,7 @@ import {
   startKiosk,
   type RunningKiosk,
 } from './harness';
+import { startDeviceSimulators, type DeviceSimulators } from './device-simulators';
 import { steps } from './journey-steps';
 
 /**
@@ -64,13 +63,6 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-/** The demo dock is not on a real kiosk: folded while a screen is checked. */
-async function dock(page: Page, open: boolean): Promise<void> {
-  if ((await page.locator('dialog[open]').count()) > 0) return;
-  const toggle = page.getByRole('button', { name: open ? '演示' : '收起', exact: true });
-  if ((await toggle.count()) > 0) await toggle.click();
-}
-
 describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size) => {
   const words = CATALOGS[language];
   const say = (key: Key): string => words[key];
@@ -84,9 +76,9 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       // axe as the accessibility test runs it (the dock, not a kiosk's, left out); the fit
       // check as the fit test does, with the dock folded.
       problems.push(...(await axe(page, mode, name)));
-      await dock(page, false);
+      await setDemoDock(page, false);
       problems.push(...(await fitProblems(page, name)));
-      await dock(page, true);
+      await setDemoDock(page, true);
     };
     const h1 = (key: Key) => s.h1(say(key));
     try {
@@ -210,36 +202,13 @@ describe('a kiosk offering two languages', () => {
   });
 });
 
-interface Printed {
-  readonly receipt: string;
-  readonly pictures: readonly { width: number; height: number; bits: string }[];
-}
-
 describe('the printed slip of a Uyghur or Tibetan reader', () => {
   let printer: PtyPair;
-  let sim: ChildProcess;
+  let sims: DeviceSimulators;
   let serial: RunningKiosk;
-  const printed: Printed[] = [];
   beforeAll(async () => {
     printer = await openPtyPair();
-    sim = spawn(
-      process.execPath,
-      [
-        `${ROOT}/build/scripts/run-ts.mjs`,
-        `${ROOT}/electron/devices/sim/sim-cli.ts`,
-        '--printer',
-        printer.deviceEnd,
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'], cwd: ROOT },
-    );
-    await new Promise<void>((resolve) => {
-      createInterface({ input: sim.stdout! }).on('line', (line) => {
-        const message = JSON.parse(line) as { ready?: boolean } & Partial<Printed>;
-        if (message.ready === true) resolve();
-        if (message.receipt !== undefined)
-          printed.push({ receipt: message.receipt, pictures: message.pictures ?? [] });
-      });
-    });
+    sims = await startDeviceSimulators({ printer: printer.deviceEnd });
     const config = demoConfig({ languages: ['zh-CN', 'ug', 'bo'] });
     const devices = (config['devices'] as { kind: string }[]).filter((d) => d.kind !== 'printer');
     serial = await startKiosk({
@@ -258,7 +227,7 @@ describe('the printed slip of a Uyghur or Tibetan reader', () => {
   }, 60_000);
   afterAll(async () => {
     await serial?.stop();
-    sim?.kill();
+    await sims?.stop();
     await printer?.close();
   });
 
@@ -269,7 +238,7 @@ describe('the printed slip of a Uyghur or Tibetan reader', () => {
       const s = steps(page);
       const words = CATALOGS[language];
       const say = (key: Key): string => words[key];
-      const before = printed.length;
+      const before = sims.printed.length;
       try {
         await page.goto(serial.url);
         await s.h1(zh['home.welcome']);
@@ -288,8 +257,8 @@ describe('the printed slip of a Uyghur or Tibetan reader', () => {
         await s.h1(say('slip.title'));
         await page.getByText(say('slip.printed')).waitFor({ timeout: 20_000 });
         const applicationNo = await page.getByTestId('application-no').innerText();
-        await expect.poll(() => printed.length, { timeout: 20_000 }).toBe(before + 1);
-        const slip = printed[before];
+        await expect.poll(() => sims.printed.length, { timeout: 20_000 }).toBe(before + 1);
+        const slip = sims.printed[before];
         expect(slip?.receipt).toContain('申请回执');
         expect(slip?.receipt).toContain(applicationNo);
         expect(slip?.receipt).toMatch(/\[IMAGE 384×\d+\][\s\S]*\[CUT\]/);

@@ -1,16 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPtyPair, type PtyPair } from '../integration/pty-pair';
 import {
   launchChromium,
   openKioskPage,
-  ROOT,
   screenshot,
   startKiosk,
   type RunningKiosk,
 } from './harness';
+import {
+  startDeviceSimulators,
+  type DeviceSimulators,
+  type PrintedReceipt,
+} from './device-simulators';
 import { steps } from './journey-steps';
 
 /**
@@ -21,45 +23,26 @@ import { steps } from './journey-steps';
  */
 describe('the kiosk on serial devices (PTYs)', () => {
   const pairs: Record<'idcard' | 'printer' | 'scanner', PtyPair> = {} as never;
-  let sim: ChildProcess;
-  const receipts: string[] = [];
+  let sims: DeviceSimulators;
+  const printed: PrintedReceipt[] = [];
+  /** The text of every receipt printed so far, across the simulators' restarts. */
+  const receipts = (): string[] => printed.map((p) => p.receipt);
   let kiosk: RunningKiosk;
   let browser: Browser;
   let page: Page;
 
-  const simSay = (command: object): void => {
-    sim.stdin?.write(`${JSON.stringify(command)}\n`);
-  };
+  const simSay = (command: object): void => sims.say(command);
   const startSim = async (): Promise<void> => {
-    sim = spawn(
-      process.execPath,
-      [
-        `${ROOT}/build/scripts/run-ts.mjs`,
-        `${ROOT}/electron/devices/sim/sim-cli.ts`,
-        '--idcard',
-        pairs.idcard.deviceEnd,
-        '--printer',
-        pairs.printer.deviceEnd,
-        '--scanner',
-        pairs.scanner.deviceEnd,
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'], cwd: ROOT },
+    sims = await startDeviceSimulators(
+      {
+        idcard: pairs.idcard.deviceEnd,
+        printer: pairs.printer.deviceEnd,
+        scanner: pairs.scanner.deviceEnd,
+      },
+      printed,
     );
-    await new Promise<void>((resolve) => {
-      createInterface({ input: sim.stdout! }).on('line', (line) => {
-        const message = JSON.parse(line) as { ready?: boolean; receipt?: string };
-        if (message.ready === true) resolve();
-        if (message.receipt !== undefined) receipts.push(message.receipt);
-      });
-    });
   };
-
-  const stopSim = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (sim.exitCode !== null || sim.signalCode !== null) return resolve();
-      sim.once('exit', () => resolve());
-      sim.kill();
-    });
+  const stopSim = (): Promise<void> => sims.stop();
 
   beforeAll(async () => {
     pairs.idcard = await openPtyPair();
@@ -104,7 +87,7 @@ describe('the kiosk on serial devices (PTYs)', () => {
   afterAll(async () => {
     await browser?.close();
     await kiosk?.stop();
-    if (sim !== undefined) await stopSim();
+    await sims?.stop();
     for (const pair of Object.values(pairs)) await pair?.close();
   });
 
@@ -170,14 +153,14 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await passportAfterCard('13800138000');
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
     applicationNo = await page.getByTestId('application-no').innerText();
-    await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(1);
-    expect(receipts[0]).toContain('申请回执');
-    expect(receipts[0]).toContain(applicationNo);
-    expect(receipts[0]).toContain('普通护照首次申请');
-    expect(receipts[0]).toContain('120.00');
-    expect(receipts[0]).toContain('王*明');
-    expect(receipts[0]).not.toContain('王晓明');
-    expect(receipts[0]).toContain(`[QR:GAKIOSK:${applicationNo}]`);
+    await expect.poll(() => receipts().length, { timeout: 20_000 }).toBe(1);
+    expect(receipts()[0]).toContain('申请回执');
+    expect(receipts()[0]).toContain(applicationNo);
+    expect(receipts()[0]).toContain('普通护照首次申请');
+    expect(receipts()[0]).toContain('120.00');
+    expect(receipts()[0]).toContain('王*明');
+    expect(receipts()[0]).not.toContain('王晓明');
+    expect(receipts()[0]).toContain(`[QR:GAKIOSK:${applicationNo}]`);
     await screenshot(page, 'portrait-50-slip-printed');
     await finish();
   });
@@ -253,12 +236,12 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await s.h1('提交成功');
     await page.getByText(/打印机缺纸/).waitFor();
     await screenshot(page, 'portrait-51-slip-paper-out');
-    expect(receipts).toHaveLength(1);
+    expect(receipts()).toHaveLength(1);
     simSay({ fault: 'paperOut', on: false });
     await page.getByRole('button', { name: '重新打印回执' }).click();
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
-    await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(2);
-    expect(receipts[1]).toContain('单*梅');
+    await expect.poll(() => receipts().length, { timeout: 20_000 }).toBe(2);
+    expect(receipts()[1]).toContain('单*梅');
     await finish();
     await page.getByText(/回执打印机暂时无法打印/).waitFor({ state: 'detached' });
   });
@@ -275,7 +258,7 @@ describe('the kiosk on serial devices (PTYs)', () => {
     simSay({ fault: 'coverOpen', on: false });
     await page.getByRole('button', { name: '重新打印回执' }).click();
     await page.getByText('回执已打印，请取走。').waitFor({ timeout: 20_000 });
-    await expect.poll(() => receipts.length, { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => receipts().length, { timeout: 20_000 }).toBe(3);
     await finish();
   });
 

@@ -11,6 +11,21 @@ const GS = 0x1d;
 const FS = 0x1c;
 /** Rows per GS v 0 command. */
 export const RASTER_BAND_ROWS = 128;
+/** GS v 0 m xL xH yL yH: the bytes before a picture's data. */
+export const RASTER_HEADER_BYTES = 8;
+
+/** The GS v 0 header starting at `at`, if one does: its row width in bytes and its rows. */
+export function rasterHeaderAt(
+  bytes: ArrayLike<number>,
+  at: number,
+): { readonly widthBytes: number; readonly rows: number } | null {
+  if (at + RASTER_HEADER_BYTES > bytes.length) return null;
+  if (bytes[at] !== GS || bytes[at + 1] !== 0x76 || bytes[at + 2] !== 0x30) return null;
+  return {
+    widthBytes: (bytes[at + 4] ?? 0) + (bytes[at + 5] ?? 0) * 256,
+    rows: (bytes[at + 6] ?? 0) + (bytes[at + 7] ?? 0) * 256,
+  };
+}
 
 export class EscPos {
   private readonly parts: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { RASTER_HEADER_BYTES, rasterHeaderAt } from './escpos';
 
 /**
  * The text of printed ESC/POS bytes, commands stripped, GBK decoded: what a
@@ -40,17 +41,11 @@ export function receiptText(bytes: Uint8Array): string {
         i += 5 + length;
         continue;
       }
-      if (next === 0x76 && bytes[i + 2] === 0x30) {
-        // GS v 0 m xL xH yL yH d…: a picture; its bands read as one [IMAGE width×height].
-        const widthBytes = (bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256;
-        const rows = (bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256;
+      const picture = pictureAt(bytes, i);
+      if (picture !== null) {
         flush();
-        const last = out.at(-1);
-        const joined = last === undefined ? null : /^\[IMAGE (\d+)×(\d+)\]$/.exec(last);
-        if (joined !== null && Number(joined[1]) === widthBytes * 8)
-          out[out.length - 1] = `[IMAGE ${widthBytes * 8}×${Number(joined[2]) + rows}]`;
-        else out.push(`[IMAGE ${widthBytes * 8}×${rows}]`);
-        i += 8 + widthBytes * rows;
+        out.push(`[IMAGE ${picture.width}×${picture.height}]`);
+        i = picture.end;
         continue;
       }
       if (next === 0x56) {
@@ -83,30 +78,37 @@ export interface ReceiptPicture {
   readonly bits: Uint8Array;
 }
 
+/** The picture starting at `at`: its GS v 0 bands of one width, joined, and where they end. */
+function pictureAt(bytes: Uint8Array, at: number): (ReceiptPicture & { end: number }) | null {
+  const first = rasterHeaderAt(bytes, at);
+  if (first === null) return null;
+  const bands: Uint8Array[] = [];
+  let height = 0;
+  let end = at;
+  for (
+    let band: ReturnType<typeof rasterHeaderAt> = first;
+    band !== null && band.widthBytes === first.widthBytes;
+    band = rasterHeaderAt(bytes, end)
+  ) {
+    const start = end + RASTER_HEADER_BYTES;
+    end = start + band.widthBytes * band.rows;
+    bands.push(bytes.subarray(start, end));
+    height += band.rows;
+  }
+  return { width: first.widthBytes * 8, height, bits: new Uint8Array(Buffer.concat(bands)), end };
+}
+
 /** The pictures in printed ESC/POS bytes, in order; consecutive bands of one width are one picture. */
 export function receiptPictures(bytes: Uint8Array): ReceiptPicture[] {
-  const pictures: { width: number; height: number; bands: Uint8Array[] }[] = [];
-  let lastEnd = -1;
-  for (let i = 0; i + 8 <= bytes.length; i += 1) {
-    if (bytes[i] !== 0x1d || bytes[i + 1] !== 0x76 || bytes[i + 2] !== 0x30) continue;
-    const widthBytes = (bytes[i + 4] ?? 0) + (bytes[i + 5] ?? 0) * 256;
-    const rows = (bytes[i + 6] ?? 0) + (bytes[i + 7] ?? 0) * 256;
-    const data = bytes.subarray(i + 8, i + 8 + widthBytes * rows);
-    const last = pictures.at(-1);
-    if (last !== undefined && lastEnd === i && last.width === widthBytes * 8) {
-      last.height += rows;
-      last.bands.push(data);
-    } else pictures.push({ width: widthBytes * 8, height: rows, bands: [data] });
-    lastEnd = i + 8 + widthBytes * rows;
-    i = lastEnd - 1;
-  }
-  return pictures.map(({ width, height, bands }) => {
-    const bits = new Uint8Array(bands.reduce((n, b) => n + b.length, 0));
-    let at = 0;
-    for (const band of bands) {
-      bits.set(band, at);
-      at += band.length;
+  const pictures: ReceiptPicture[] = [];
+  for (let i = 0; i < bytes.length;) {
+    const picture = pictureAt(bytes, i);
+    if (picture === null) {
+      i += 1;
+      continue;
     }
-    return { width, height, bits };
-  });
+    pictures.push({ width: picture.width, height: picture.height, bits: picture.bits });
+    i = picture.end;
+  }
+  return pictures;
 }

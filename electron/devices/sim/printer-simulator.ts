@@ -1,4 +1,5 @@
 import type { ByteTransport } from '../transport/byte-transport';
+import { RASTER_HEADER_BYTES, rasterHeaderAt } from '../printer/escpos';
 
 export interface PrinterState {
   paperOut: boolean;
@@ -71,10 +72,9 @@ export function createPrinterSimulator(port: ByteTransport): PrinterSimulator {
       current.push(byte);
       const n = current.length;
       // GS v 0 m xL xH yL yH: the picture's bytes follow.
-      if (n >= 8 && current[n - 8] === 0x1d && current[n - 7] === 0x76 && current[n - 6] === 0x30) {
-        pictureLeft =
-          ((current[n - 4] ?? 0) + (current[n - 3] ?? 0) * 256) *
-          ((current[n - 2] ?? 0) + byte * 256);
+      const picture = rasterHeaderAt(current, n - RASTER_HEADER_BYTES);
+      if (picture !== null) {
+        pictureLeft = picture.widthBytes * picture.rows;
         i += 1;
         continue;
       }
