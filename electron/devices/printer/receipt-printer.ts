@@ -81,10 +81,16 @@ export function createReceiptPrinter(
       if (!current.ok) return current;
       const problem = problemOf(current.value);
       if (problem !== null) return err(problem, `printer reports ${problem.replace('_', ' ')}`);
-      try {
+      // The receipt goes out whole before the next status query: a DLE EOT sent in the middle
+      // of a picture's bytes would be taken for picture data (or answered mid-picture).
+      const writing = queue.then(async () => {
         for (let at = 0; at < bytes.length; at += options.chunkBytes) {
           await transport.write(bytes.subarray(at, at + options.chunkBytes));
         }
+      });
+      queue = writing.catch(() => undefined);
+      try {
+        await writing;
       } catch (cause) {
         return err('write_failed', cause instanceof Error ? cause.message : String(cause));
       }
