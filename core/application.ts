@@ -129,6 +129,8 @@ export interface ApplicationInput {
   readonly assistance: Assistance;
   readonly submittedAt: Date;
   readonly calendar: HolidayCalendar;
+  /** The kiosk's station code: the rules tell a cross-province applicant by its province. */
+  readonly stationCode: string;
   /** Drawn on the review screen, if the citizen signed there. */
   readonly signature?: Signature | null;
 }
@@ -184,6 +186,7 @@ export function composeApplication(
     today,
     calendar: input.calendar,
     guideGreenChannel: input.assistance.greenChannelReason !== null,
+    stationCode: input.stationCode,
   });
   switch (evaluation.identityProblem) {
     case 'missing':

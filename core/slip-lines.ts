@@ -1,5 +1,6 @@
 import { formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
 import { aside, coreText, joinList, pick, type Locale } from './i18n';
+import type { TimeLimit } from '../rules/engine/evaluate';
 import type { SlipDraft } from './slip';
 
 /** 当场办结 / 7个工作日 / 当场办结至20个工作日 — a time limit, or the range over an item's cases. */
@@ -93,12 +94,18 @@ export function feeText(locale: Locale, fee: SlipDraft['fee']): string {
  * The time limit as the law counts it: from the window's 受理, which the kiosk
  * cannot know (it takes a pre-application), so no date — 7个工作日（自窗口受理之日起计算）.
  */
-export function limitAfterAcceptance(locale: Locale, workingDays: number): string {
-  return workingDays === 0
-    ? coreText(locale, 'slip.onSpotAfterAcceptance')
-    : coreText(locale, 'slip.limitAfterAcceptance', {
-        limit: timeLimitText(locale, workingDays, workingDays),
+export function limitAfterAcceptance(locale: Locale, limit: TimeLimit): string {
+  if (limit.days === 0) return coreText(locale, 'slip.onSpotAfterAcceptance');
+  switch (limit.unit) {
+    case 'working':
+      return coreText(locale, 'slip.limitAfterAcceptance', {
+        limit: timeLimitText(locale, limit.days, limit.days),
       });
+    case 'calendar':
+      return coreText(locale, 'slip.limitAfterAcceptance', {
+        limit: coreText(locale, 'timeLimit.calendarDays', { days: limit.days }),
+      });
+  }
 }
 
 /** One source for the slip's words in `locale`; the name is masked, as anyone may hold the slip. */
@@ -159,7 +166,7 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
           ),
         ]),
     row('fee', text('slip.fee'), feeText(locale, slip.fee)),
-    row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.workingDays)),
+    row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.timeLimit)),
     row('desk', text('slip.desk'), l(slip.desk)),
     row('station', text('slip.station'), slip.station.name),
     row('stationPhone', text('slip.stationPhone'), slip.station.phone),

@@ -54,7 +54,7 @@ export const slipSchema = z.strictObject({
     total: z.number(),
     items: z.array(z.strictObject({ label: localTextSchema, amount: z.number() })),
   }),
-  workingDays: z.number(),
+  timeLimit: z.strictObject({ days: z.number(), unit: z.enum(['working', 'calendar']) }),
   dueDate: z.iso.date(),
   /** False when the due date ran into a year whose holiday arrangement is not confirmed. */
   dueDateCertain: z.boolean(),
@@ -132,7 +132,7 @@ export function buildSlip(
     submittedAt: application.submittedAt,
     status: application.status,
     fee: { total: evaluation.fee.total, items: [...evaluation.fee.items] },
-    workingDays: evaluation.workingDays,
+    timeLimit: evaluation.timeLimit,
     dueDate: evaluation.due.date,
     dueDateCertain: evaluation.due.certain,
     bring: evaluation.requirements.filter((r) => r.satisfied && !provedByCard(r)).map(described),

@@ -156,6 +156,7 @@ export const rulesConfigSchema = z.strictObject({
 export const kioskConfigSchema = z
   .strictObject({
     station: z.strictObject({
+      /** The organ code: it starts with the station's GB/T 2260 region, whose province the rules compare (跨省异地). */
       code: z.string().regex(/^\d{6,12}$/, 'the station code is 6 to 12 digits'),
       name: nonEmpty,
       address: nonEmpty,

@@ -271,7 +271,7 @@ export function ReviewScreen() {
           </div>
           <div className="summary-row">
             <dt>{t('review.due')}</dt>
-            <dd className="emphasis">{limitAfterAcceptance(locale, evaluation.workingDays)}</dd>
+            <dd className="emphasis">{limitAfterAcceptance(locale, evaluation.timeLimit)}</dd>
           </div>
           {evaluation.outcomes.map((o) => (
             <div className="summary-row" key={o.id}>

@@ -12,6 +12,7 @@ export function useEvaluation(): Evaluation | null {
   const materials = useJourney((s) => s.materials);
   const manualEntry = useJourney((s) => s.manualEntry);
   const calendar = useUi((s) => s.calendar);
+  const stationCode = useUi((s) => s.info?.station.code ?? '');
   const guideGreenChannel = useJourney((s) => (s.assistance?.greenChannelReason ?? null) !== null);
   return useMemo(
     () =>
@@ -26,7 +27,8 @@ export function useEvaluation(): Evaluation | null {
             today: kioskToday(),
             calendar,
             guideGreenChannel,
+            stationCode,
           }),
-    [rule, identity, answers, materials, manualEntry, guideGreenChannel, calendar],
+    [rule, identity, answers, materials, manualEntry, guideGreenChannel, calendar, stationCode],
   );
 }

@@ -1,5 +1,5 @@
 import type { Applicant, Sex } from './applicant';
-import { ageOn, type IsoDate } from './dates';
+import { addDays, ageOn, type IsoDate } from './dates';
 import { birthDateOf, checkIdNumber } from './id-number';
 import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
 import type { NameParts } from './pinyin-name';
@@ -7,7 +7,7 @@ import { isSatisfied, resolveRequirements, type ResolvedRequirement } from './re
 import type { ChoiceOption, LocalText, Material, Question, ServiceRule } from './schema';
 import { checkAnswer, normalizeAnswer, type FieldError } from './validate';
 import { dueDate, type DueDate, type HolidayCalendar } from './workdays';
-import { regionFromAddress } from '../data/regions';
+import { PROVINCES, regionFromAddress } from '../data/regions';
 
 export type Answers = Readonly<Record<string, string>>;
 export type Declarations = Readonly<Record<string, MaterialDeclaration>>;
@@ -24,6 +24,14 @@ export interface EvaluationInput {
   readonly guideGreenChannel?: boolean;
   readonly today: IsoDate;
   readonly calendar: HolidayCalendar;
+  /** The kiosk's station code (config): its first two digits are the province it stands in. */
+  readonly stationCode: string;
+}
+
+/** A time limit in working days (工作日, the usual) or in calendar days (日) where the text says so. */
+export interface TimeLimit {
+  readonly days: number;
+  readonly unit: 'working' | 'calendar';
 }
 
 export interface QuestionState {
@@ -66,7 +74,7 @@ export interface Evaluation {
     readonly total: number;
     readonly items: readonly { readonly label: LocalText; readonly amount: number }[];
   };
-  readonly workingDays: number;
+  readonly timeLimit: TimeLimit;
   readonly due: DueDate;
   readonly outcomes: readonly {
     readonly id: string;
@@ -101,6 +109,12 @@ function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): Ap
   };
 }
 
+/** '11' for 北京市: the GB/T 2260 province a county code (or a station code starting with one) lies in; '' when none. */
+export function provinceOf(code: string | null | undefined): string {
+  const province = code?.slice(0, 2) ?? '';
+  return PROVINCES.some((p) => p.code === province) ? province : '';
+}
+
 export function conditionContext(
   answers: Answers,
   applicant: Applicant | null,
@@ -109,6 +123,7 @@ export function conditionContext(
   materials: Declarations,
   guideGreenChannel: boolean,
   today: IsoDate,
+  stationCode: string,
 ): ConditionContext {
   const identity =
     applicant !== null
@@ -119,6 +134,7 @@ export function conditionContext(
           validTo: applicant.validTo,
           hasCard,
           idNumber: applicant.idNumber ?? '',
+          province: provinceOf(regionFromAddress(applicant.address ?? '')),
         }
       : manualEntry
         ? {
@@ -128,9 +144,17 @@ export function conditionContext(
             validTo: '长期',
             hasCard: false,
             idNumber: '',
+            province: '',
           }
         : null;
-  return { answers, identity, materials, guide: { greenChannel: guideGreenChannel }, today };
+  return {
+    answers,
+    identity,
+    station: { province: provinceOf(stationCode) },
+    materials,
+    guide: { greenChannel: guideGreenChannel },
+    today,
+  };
 }
 
 /**
@@ -208,6 +232,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       declarations,
       guideGreenChannel,
       today,
+      input.stationCode,
     );
 
   // Visibility may depend on earlier answers, so decide question by question and
@@ -270,9 +295,13 @@ export function evaluate(input: EvaluationInput): Evaluation {
     .filter((item) => holds(item.when, context))
     .map((i) => ({ label: i.label, amount: i.amount }));
   const total = Math.round(feeItems.reduce((sum, i) => sum + i.amount * 100, 0)) / 100;
-  const workingDays =
-    rule.timeLimit.cases.find((c) => holds(c.when, context))?.workingDays ??
-    rule.timeLimit.workingDays;
+  const timeCase = rule.timeLimit.cases.find((c) => holds(c.when, context));
+  const timeLimit: TimeLimit =
+    timeCase === undefined
+      ? { days: rule.timeLimit.workingDays, unit: 'working' }
+      : 'days' in timeCase
+        ? { days: timeCase.days, unit: 'calendar' }
+        : { days: timeCase.workingDays, unit: 'working' };
 
   const outcomes = rule.outcomes.flatMap((o) => {
     const hit = o.cases.find((c) => holds(c.when, context));
@@ -299,8 +328,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
     requirements,
     missing,
     fee: { total, items: feeItems },
-    workingDays,
-    due: dueDate(today, workingDays, calendar),
+    timeLimit,
+    // Calendar days run through holidays, so their end is known whatever the year's arrangement.
+    due:
+      timeLimit.unit === 'working'
+        ? dueDate(today, timeLimit.days, calendar)
+        : { date: addDays(today, timeLimit.days), certain: true },
     outcomes,
     greenChannel: rule.greenChannel.filter((g) => holds(g.when, context)).map((g) => g.reason),
     status: missing.length > 0 ? 'pending_completion' : 'pending_review',

@@ -224,7 +224,7 @@ function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
           message: `"${name}" is not a material of this service`,
         });
       }
-    } else if (root === 'identity' || root === 'guide') {
+    } else if (root === 'identity' || root === 'guide' || root === 'station') {
       const fields: readonly string[] = CONTEXT_ROOTS[root];
       if (field === undefined || !fields.includes(field) || rest.length > 0) {
         problems.push({
@@ -235,7 +235,7 @@ function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
     } else if (!(root === 'today' && field === undefined)) {
       problems.push({
         path: site.path,
-        message: `"${name}" is not known; conditions see answers, identity, materials, guide and today`,
+        message: `"${name}" is not known; conditions see answers, identity, station, materials, guide and today`,
       });
     }
   }

@@ -20,7 +20,14 @@ export interface ConditionContext {
     readonly hasCard: boolean;
     /** The applicant's own ID number ('' when not known): so a guardian or a principal is told apart from them. */
     readonly idNumber: string;
+    /**
+     * GB/T 2260 province ('11', '44') of the card's address, which is the 常住户口所在地
+     * (居民身份证法 第三条); empty when there is no card or the address names none.
+     */
+    readonly province: string;
   } | null;
+  /** The kiosk's own province, from the first digits of its station code (empty when they name none). */
+  readonly station: { readonly province: string };
   readonly materials: Readonly<Record<string, MaterialDeclaration>>;
   readonly guide: { readonly greenChannel: boolean };
   readonly today: string;
@@ -30,7 +37,8 @@ export interface ConditionContext {
 export const CONTEXT_ROOTS = {
   answers: 'question',
   materials: 'material',
-  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard', 'idNumber'],
+  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard', 'idNumber', 'province'],
+  station: ['province'],
   guide: ['greenChannel'],
   today: null,
 } as const;

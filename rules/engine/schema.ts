@@ -225,10 +225,16 @@ export const serviceRuleSchema = z.strictObject({
   timeLimit: z.strictObject({
     /** 0 means 当场办结 (completed on the spot). */
     workingDays: z.number().int().min(0).max(365),
-    /** First case whose condition holds overrides `workingDays`. */
+    /**
+     * First case whose condition holds overrides `workingDays`: in working days, or in
+     * calendar days (`days`) where the text sets 日 rather than 工作日 (跨省异地护照 20日).
+     */
     cases: z
       .array(
-        z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }),
+        z.union([
+          z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }),
+          z.strictObject({ when: conditionSchema, days: z.number().int().min(1).max(365) }),
+        ]),
       )
       .default([]),
   }),

@@ -142,7 +142,15 @@ function benchEngine(): void {
     answers['toAddress'] = `北京市朝阳区示例路${i}号`;
     materials['socialInsuranceRecord'] = i % 2 === 0 ? 'bring' : 'missing';
     const start = performance.now();
-    evaluate({ rule, answers, card, materials, today: TEST_TODAY, calendar: holidayCalendar });
+    evaluate({
+      rule,
+      answers,
+      card,
+      materials,
+      today: TEST_TODAY,
+      calendar: holidayCalendar,
+      stationCode: '110105001',
+    });
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);

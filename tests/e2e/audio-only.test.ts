@@ -128,6 +128,10 @@ describe('the audio-only mode in Chromium', () => {
     expect(await find(page, '是')).toBe('是 需提交单位意见 | 未选中 | 第 2 项，共 2 项');
     await press(page, '5', '已选中 | 是');
     await find(page, '下一步');
+    await press(page, '5', '您是否因紧急事由需要加急办理？');
+    await find(page, '不需要加急');
+    await press(page, '5', '已选中 | 不需要加急');
+    await find(page, '下一步');
     await press(page, '5', '您想怎样领取护照？');
     await find(page, '到窗口领取');
     await press(page, '5', '已选中 | 到窗口领取');

@@ -52,6 +52,9 @@ describe('landscape kiosk in English', () => {
     await next();
     await page.getByText('No', { exact: true }).click();
     await next();
+    await page.getByRole('heading', { level: 1, name: 'Do you need it urgently?' }).waitFor();
+    await page.getByText('No', { exact: true }).click();
+    await next();
     await page.getByText('Collect at the window', { exact: true }).click();
     await next();
     await page.getByRole('heading', { level: 1, name: /priority handling/ }).waitFor();
@@ -64,6 +67,9 @@ describe('landscape kiosk in English', () => {
     expect(text).toContain('First ordinary passport');
     expect(text).toContain('￥120.00 (Passport fee)');
     expect(text).toContain('单*梅');
+    // Her card's address is in Liaoning and the kiosk in Beijing: a cross-province application.
+    expect(text).toContain('20 days (counted from the day the window accepts the application)');
+    expect(text).toContain('Cross-province application');
     await screenshot(page, 'landscape-07-slip-en');
   });
 

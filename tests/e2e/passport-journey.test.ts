@@ -70,7 +70,7 @@ describe('passport journey (普通护照首次申请) through the web host', () 
   it('refuses an empty mobile number with a summary and an inline message', async () => {
     const { page } = ctx;
     await page.getByRole('heading', { level: 1, name: '您的手机号码' }).waitFor();
-    await expect(page.getByText('第 1 题，共 6 题').count()).resolves.toBe(1);
+    await expect(page.getByText('第 1 题，共 7 题').count()).resolves.toBe(1);
     // The whole journey above the question: guide and card done, questions now, then review and
     // slip (an adult who is no registered personnel has no materials beyond the card).
     const stepper = page.getByRole('navigation', { name: '办理进度' });
@@ -116,12 +116,15 @@ describe('passport journey (普通护照首次申请) through the web host', () 
       .waitFor();
     await page.getByText('不是', { exact: true }).click();
     await next();
+    await page.getByRole('heading', { level: 1, name: '您是否因紧急事由需要加急办理？' }).waitFor();
+    await page.getByText('不需要加急', { exact: true }).click();
+    await next();
     await page.getByRole('heading', { level: 1, name: '您想怎样领取护照？' }).waitFor();
     await page.getByText('邮寄到家', { exact: true }).click();
     await screenshot(page, 'portrait-08-question-choice');
     await next();
     await page.getByRole('heading', { level: 1, name: '邮寄地址' }).waitFor();
-    await expect(page.getByText('第 6 题，共 7 题').count()).resolves.toBe(1);
+    await expect(page.getByText('第 7 题，共 8 题').count()).resolves.toBe(1);
     await expect(page.locator('#answer').inputValue()).resolves.toBe(
       '北京市朝阳区示例路88号3单元201室',
     );

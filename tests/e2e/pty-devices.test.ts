@@ -107,6 +107,8 @@ describe('the kiosk on serial devices (PTYs)', () => {
     await s.next();
     await s.choose('不是');
     await s.next();
+    await s.choose('不需要加急');
+    await s.next();
     await s.choose('到窗口领取');
     await s.next();
     await s.h1(/您是否需要优先办理/);

@@ -106,6 +106,8 @@ describe('a station edits its rule files', () => {
     await next();
     await page.locator('.choices').getByText('不是', { exact: true }).click();
     await next();
+    await page.locator('.choices').getByText('不需要加急', { exact: true }).click();
+    await next();
     await page.locator('.choices').getByText('到窗口领取', { exact: true }).click();
     await next();
     await next();

@@ -115,6 +115,7 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       assistance: session.assistance,
       submittedAt: ctx.clock.now(),
       calendar: ctx.ruleSet.calendar,
+      stationCode: ctx.config.station.code,
       signature,
     });
     if (!composed.ok) return composed;

@@ -40,10 +40,12 @@ const input = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => (
     surnamePinyin: 'WANG',
     givenNamePinyin: 'XIAOMING',
     registeredPersonnel: 'no',
+    urgent: 'no',
     pickup: 'inPerson',
   },
   materials: {},
   manualEntry: false,
+  stationCode: '110105001',
   photographed: new Set(),
   assistance: noAssistance(),
   // 10:00 in Beijing on Friday 27 November 2026.
@@ -126,6 +128,7 @@ describe('composing an application (core)', () => {
       'surnamePinyin',
       'givenNamePinyin',
       'registeredPersonnel',
+      'urgent',
       'pickup',
     ]);
   });

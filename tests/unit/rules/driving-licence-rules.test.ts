@@ -14,7 +14,7 @@ describe('机动车驾驶证期满换证 (driving-licence-renewal)', () => {
     const result = run({ ...base, licenceValidTo: '2027-02-20' });
     expect(result.complete).toBe(true);
     expect(result.fee.total).toBe(10);
-    expect(result.workingDays).toBe(0);
+    expect(result.timeLimit).toEqual({ days: 0, unit: 'working' });
     expect(result.due.date).toBe('2026-11-27');
   });
 

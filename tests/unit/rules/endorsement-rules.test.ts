@@ -64,8 +64,8 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
   });
 
   it('is done on the spot for tourism endorsements, 7 working days for others', () => {
-    expect(run(base).workingDays).toBe(0);
-    expect(run({ ...base, endorsementType: 'T' }).workingDays).toBe(7);
+    expect(run(base).timeLimit).toEqual({ days: 0, unit: 'working' });
+    expect(run({ ...base, endorsementType: 'T' }).timeLimit).toEqual({ days: 7, unit: 'working' });
   });
 
   it('checks the permit number and refuses a permit expiring within 3 months', () => {

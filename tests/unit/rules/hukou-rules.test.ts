@@ -85,9 +85,9 @@ describe('户口迁移（迁入）(hukou-move-in)', () => {
   });
 
   it('is done on the spot when joining family, otherwise within 20 working days', () => {
-    expect(run({ ...base, reason: 'spouse' }).workingDays).toBe(0);
+    expect(run({ ...base, reason: 'spouse' }).timeLimit).toEqual({ days: 0, unit: 'working' });
     const house = run({ ...base, reason: 'house' });
-    expect(house.workingDays).toBe(20);
+    expect(house.timeLimit).toEqual({ days: 20, unit: 'working' });
     expect(house.due.date).toBe('2026-12-25');
   });
 

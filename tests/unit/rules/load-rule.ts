@@ -25,6 +25,9 @@ export function loadRule(id: string): ServiceRule {
 
 export const TODAY = '2026-11-27';
 
+/** The demo station's code (北京市朝阳区): a card from Beijing is from this province. */
+export const STATION_CODE = '110105001';
+
 export const adult: Applicant = {
   kind: 'resident',
   name: '王晓明',
@@ -45,6 +48,7 @@ export function evaluator(rule: ServiceRule) {
       manualEntry?: boolean;
       today?: string;
       guide?: boolean;
+      stationCode?: string;
     } = {},
   ): Evaluation =>
     evaluate({
@@ -56,6 +60,7 @@ export function evaluator(rule: ServiceRule) {
       guideGreenChannel: options.guide ?? false,
       today: options.today ?? TODAY,
       calendar: holidayCalendar,
+      stationCode: options.stationCode ?? STATION_CODE,
     });
 }
 

@@ -8,7 +8,7 @@ describe('无犯罪记录证明 (no-criminal-record)', () => {
     const result = run({ applyingFor: 'self', purpose: 'employment', mobile: '13800138000' });
     expect(result.complete).toBe(true);
     expect(result.fee.total).toBe(0);
-    expect(result.workingDays).toBe(3);
+    expect(result.timeLimit).toEqual({ days: 3, unit: 'working' });
     expect(result.missing).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ const complete = {
   surnamePinyin: 'WANG',
   givenNamePinyin: 'XIAOMING',
   registeredPersonnel: 'no',
+  urgent: 'no',
   pickup: 'inPerson',
 };
 
@@ -46,6 +47,7 @@ describe('普通护照首次申请 (passport-first)', () => {
       ['surnamePinyin', 'pinyin_format'],
       ['givenNamePinyin', 'required'],
       ['registeredPersonnel', 'required'],
+      ['urgent', 'required'],
       ['pickup', 'choice_invalid'],
     ]);
   });
@@ -69,6 +71,7 @@ describe('普通护照首次申请 (passport-first)', () => {
     const answered = run(
       {
         ...complete,
+        companion: 'guardian',
         guardianName: '欧阳大龙',
         guardianIdNumber: '11010519491231002X',
         guardianRelation: 'father',
@@ -77,12 +80,143 @@ describe('普通护照首次申请 (passport-first)', () => {
     );
     expect(answered.fieldErrors).toEqual([]);
     expect(answered.missing).toEqual([]);
-    const none = run({ ...complete, guardianRelation: 'other' }, { card: minor });
+    const none = run(
+      { ...complete, companion: 'guardian', guardianRelation: 'other' },
+      { card: minor },
+    );
     expect(ids(none.missing)).toEqual([
       'guardianIdCard',
       'guardianshipProof',
       'guardianRelationProof',
     ]);
+  });
+
+  it('lets a guardian send someone else with the child: authorisation, the guardian’s copy, the companion’s card', () => {
+    const minor = {
+      ...adult,
+      name: '欧阳小龙',
+      birthDate: '2011-05-01',
+      idNumber: '110105201105010015',
+    };
+    const answers = {
+      ...complete,
+      companion: 'entrusted',
+      guardianName: '欧阳大龙',
+      guardianIdNumber: '11010519491231002X',
+      guardianRelation: 'father',
+      companionName: '李阿姨',
+      companionIdNumber: '11010519700101002X',
+    };
+    const result = run(answers, { card: minor, materials: { householdRegister: 'bring' } });
+    expect(result.fieldErrors).toEqual([]);
+    expect(questionIds(result)).toEqual(
+      expect.arrayContaining(['companionName', 'companionIdNumber']),
+    );
+    // Every missing paper at once; the guardian's original card is not asked of someone who is not here.
+    expect(ids(result.missing)).toEqual([
+      'guardianIdCopy',
+      'guardianAuthorisation',
+      'companionIdCard',
+    ]);
+    const sameAsGuardian = run(
+      { ...answers, companionIdNumber: answers.guardianIdNumber },
+      { card: minor },
+    );
+    expect(sameAsGuardian.fieldErrors.map((e) => e.message?.['zh-CN'])).toEqual([
+      '这是监护人的号码。监护人本人陪同的，请在上一题选“监护人本人”。',
+    ]);
+    const child = run({ ...answers, companionIdNumber: '110105201001010010' }, { card: minor });
+    expect(child.fieldErrors.map((e) => e.message?.['zh-CN'])).toEqual(['陪同人须年满18周岁。']);
+    expect(questionIds(run({ ...answers, companion: 'guardian' }, { card: minor }))).not.toContain(
+      'companionName',
+    );
+  });
+
+  it('takes a child without an ID card by the household register, typed in', () => {
+    const typed = {
+      ...complete,
+      applicantName: '欧阳小龙',
+      applicantIdNumber: '110105201105010015',
+      hukouPlace: 'local',
+      companion: 'guardian',
+      guardianName: '欧阳大龙',
+      guardianIdNumber: '11010519491231002X',
+      guardianRelation: 'father',
+    };
+    const result = run(typed, { card: null, manualEntry: true });
+    expect(result.identityProblem).toBeNull();
+    expect(result.fieldErrors).toEqual([]);
+    expect(result.applicant?.name).toBe('欧阳小龙');
+    // The reader read nothing, so the card is not a material; the household register is, once.
+    expect(ids(result.missing)).toEqual(['guardianIdCard', 'identityWithoutCard']);
+    const brought = run(typed, {
+      card: null,
+      manualEntry: true,
+      materials: { guardianIdCard: 'bring', householdRegister: 'bring' },
+    });
+    expect(brought.missing).toEqual([]);
+    expect(brought.complete).toBe(true);
+    // From 16 the card (or a temporary one) is the way in.
+    const grown = run(
+      { ...typed, applicantIdNumber: '110105198806150032' },
+      { card: null, manualEntry: true },
+    );
+    expect(grown.fieldErrors.map((e) => e.questionId)).toEqual(['applicantIdNumber']);
+    expect(grown.complete).toBe(false);
+    // A card on the reader: nothing to type.
+    expect(questionIds(run(complete))).not.toContain('applicantName');
+  });
+
+  it('asks for proof of an urgent reason and says on the slip what expedited handling means', () => {
+    expect(run(complete).outcomes).toEqual([]);
+    for (const reason of ['family', 'study', 'visa', 'business', 'other']) {
+      const result = run({ ...complete, urgent: reason });
+      expect(ids(result.missing)).toEqual(['urgentProof']);
+      expect(result.outcomes.map((o) => o.text['zh-CN'])).toEqual([
+        '您申请了加急办理。经出入境管理部门审核批准的，自受理之日起5个工作日内审批签发并制作护照；未获批准的，按普通时限办理。',
+      ]);
+      // Approval is the office's: the promise on the slip stays the normal limit.
+      expect(result.timeLimit).toEqual({ days: 7, unit: 'working' });
+      expect(result.fee.total).toBe(120);
+    }
+  });
+
+  it('gives a household registered in another province 20 days (跨省异地), from the card or asked', () => {
+    const beijing = run(complete);
+    expect(beijing.timeLimit).toEqual({ days: 7, unit: 'working' });
+    expect(questionIds(beijing)).not.toContain('hukouPlace');
+    const liaoning = run(complete, {
+      card: { ...adult, address: '辽宁省沈阳市和平区示例街7号' },
+    });
+    expect(liaoning.timeLimit).toEqual({ days: 20, unit: 'calendar' });
+    // Calendar days run through holidays: 20 days after 2026-11-27.
+    expect(liaoning.due).toEqual({ date: '2026-12-17', certain: true });
+    expect(liaoning.outcomes.map((o) => o.id)).toEqual(['crossProvince']);
+    // The same card at a kiosk in Liaoning is a local application.
+    expect(
+      run(complete, {
+        card: { ...adult, address: '辽宁省沈阳市和平区示例街7号' },
+        stationCode: '210102001',
+      }).timeLimit,
+    ).toEqual({ days: 7, unit: 'working' });
+    // An address that names no province, or a typed-in child, is asked.
+    const unknown = { ...adult, address: '示例路88号' };
+    expect(questionIds(run(complete, { card: unknown }))).toContain('hukouPlace');
+    expect(run(complete, { card: unknown }).fieldErrors.map((e) => e.questionId)).toEqual([
+      'hukouPlace',
+    ]);
+    expect(run({ ...complete, hukouPlace: 'other' }, { card: unknown }).timeLimit).toEqual({
+      days: 20,
+      unit: 'calendar',
+    });
+    expect(run({ ...complete, hukouPlace: 'local' }, { card: unknown }).timeLimit).toEqual({
+      days: 7,
+      unit: 'working',
+    });
+    // A station code that names no province cannot tell: nothing is asked, the usual limit holds.
+    const nowhere = run(complete, { card: unknown, stationCode: '990000001' });
+    expect(questionIds(nowhere)).not.toContain('hukouPlace');
+    expect(nowhere.timeLimit).toEqual({ days: 7, unit: 'working' });
   });
 
   it('treats the 16th birthday as adult', () => {

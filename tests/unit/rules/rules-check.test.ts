@@ -192,6 +192,24 @@ describe('npm run rules:check', () => {
       /"identity\.ageYears" is not known/,
     ],
     [
+      'an unknown station field',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.timeLimit.cases = [{ when: { '!=': [{ var: 'station.region' }, '11'] }, days: 20 }];
+        w(P, d);
+      },
+      /\$\.timeLimit\.cases\[0\]\.when: "station\.region" is not known; use station\.province/,
+    ],
+    [
+      'a time case in both working and calendar days',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.timeLimit.cases = [{ when: true, days: 20, workingDays: 7 }];
+        w(P, d);
+      },
+      /\$\.timeLimit\.cases\[0\]/,
+    ],
+    [
       'a broken pattern',
       (r: any, w: any) => {
         const f = 'services/hk-macau-endorsement.json';
