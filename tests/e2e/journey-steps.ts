@@ -51,8 +51,12 @@ export function steps(page: Page) {
       await next();
       await h1('邮寄地址');
     },
-    /** 居民身份证补领 after name and ID number are typed: lost, collected at the window, 户口簿 brought — up to review. */
+    /** 居民身份证补领 after name and ID number are typed: registered in this province, lost, collected at the window, 户口簿 brought — up to review. */
     async lostCardToReview(mobile: string): Promise<void> {
+      // No card, so no address to read the province from: asked.
+      await h1('您的户口在本省（自治区、直辖市）吗？');
+      await choose('在本省');
+      await next();
       await h1('您为什么要办理？');
       await choose('证件丢失');
       await next();

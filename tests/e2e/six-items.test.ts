@@ -184,6 +184,31 @@ describe('the six sample items in Chromium', () => {
     await s.finish();
   });
 
+  it('居民身份证换领 for a household in another province (异地受理): the legal 60 days, no extra fee', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    // 赵建国's card gives an address in Hebei; the demo station is in Beijing.
+    await s.start('id-card-renewal', 'expired');
+    await s.renewalByPost();
+    await s.next();
+    await s.keys('13700002222');
+    await s.next();
+    await s.h1(/您是否需要优先办理/);
+    await s.next();
+    await s.h1('请核对您的申请');
+    const review = await s.main();
+    expect(review).toContain('60日（自窗口受理之日起计算）');
+    expect(review).toContain('异地受理');
+    await s.submit();
+    await s.h1('提交成功');
+    const slip = await s.main();
+    expect(slip).toContain('户籍地公安机关审核签发后，由本所制作发放，不另收费');
+    expect(slip).toContain('60日（自窗口受理之日起计算）');
+    expect(slip).toContain('￥40.00');
+    await screenshot(page, 'portrait-29b-id-card-cross-province-slip');
+    await s.finish();
+  });
+
   it('机动车驾驶证期满换证: too early is explained; in the 90-day window it is done the same day for ￥10', async () => {
     const { page } = ctx;
     const s = steps(page);

@@ -3,6 +3,8 @@ import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const run = evaluator(loadRule('id-card-renewal'));
 const base = {
+  // Asked only when there is no card address to read the province from (a lost card, typed in).
+  hukouPlace: 'local',
   feeWaiver: 'none',
   temporaryCard: 'no',
   pickup: 'inPerson',
@@ -86,7 +88,7 @@ describe('居民身份证换领、补领 (id-card-renewal)', () => {
       birthDate: '1988-06-15',
     });
     expect(result.fee.total).toBe(40);
-    expect(ids(result.missing)).toEqual(['householdRegister']);
+    expect(ids(result.missing)).toEqual(['householdRegisterNeeded']);
     expect(
       result.questions.find((q) => q.question.id === 'reason')!.options.map((o) => o.value),
     ).toEqual(['damaged', 'lost']);
@@ -105,6 +107,41 @@ describe('居民身份证换领、补领 (id-card-renewal)', () => {
     expect(result.fieldErrors).toEqual([]);
     expect(result.fee.total).toBe(40);
     expect(ids(result.missing)).toEqual(['damagedCard']);
+  });
+
+  it('takes a household registered in another province (异地受理): 60 days, and a residence permit will do for a lost card', () => {
+    const hebei = { ...adult, address: '河北省石家庄市长安区示例路20号', validTo: '2026-12-31' };
+    const renewal = run({ ...base, reason: 'expiring' }, { card: hebei });
+    expect(questionIds(renewal)).not.toContain('hukouPlace');
+    expect(renewal.timeLimit).toEqual({ days: 60, unit: 'calendar' });
+    expect(renewal.fee.total).toBe(20); // no extra charge
+    expect(renewal.outcomes.map((o) => o.id)).toEqual(['validity', 'crossProvince']);
+    // The same card in Hebei, and a Beijing card here: the station's own 20 working days.
+    expect(
+      run({ ...base, reason: 'expiring' }, { card: hebei, stationCode: '130102001' }).timeLimit,
+    ).toEqual({ days: 20, unit: 'working' });
+    expect(run({ ...base, reason: 'damaged' }).timeLimit).toEqual({ days: 20, unit: 'working' });
+
+    const lost = {
+      ...base,
+      applicantName: '王晓明',
+      applicantIdNumber: '110105198806150032',
+      reason: 'lost',
+    };
+    const typed = { card: null, manualEntry: true };
+    expect(questionIds(run(lost, typed))).toContain('hukouPlace');
+    const away = run({ ...lost, hukouPlace: 'other' }, typed);
+    expect(ids(away.missing)).toEqual(['lostCardAway']);
+    expect(away.missing[0]?.hint?.['zh-CN']).toBe('居民户口簿或居住证，任选一种');
+    expect(
+      run({ ...lost, hukouPlace: 'other' }, { ...typed, materials: { residencePermit: 'bring' } })
+        .missing,
+    ).toEqual([]);
+    // At home a residence permit is no substitute: the household register it is.
+    expect(ids(run(lost, { ...typed, materials: { residencePermit: 'bring' } }).missing)).toEqual([
+      'householdRegisterNeeded',
+    ]);
+    expect(run(lost, typed).timeLimit).toEqual({ days: 20, unit: 'working' });
   });
 
   it('never offers "expiring" for a 长期 card, which does not expire', () => {
