@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestedAnswer } from '../../../rules/engine/evaluate';
+import { timeLimitRange } from '../../../rules/engine/time-limit';
 import { passportPinyin } from '../../../rules/engine/pinyin-name';
 import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 
@@ -217,6 +218,11 @@ describe('普通护照首次申请 (passport-first)', () => {
     const nowhere = run(complete, { card: unknown, stationCode: '990000001' });
     expect(questionIds(nowhere)).not.toContain('hukouPlace');
     expect(nowhere.timeLimit).toEqual({ days: 7, unit: 'working' });
+  });
+
+  it('keeps the home tile at 7个工作日: a limit in calendar days is not mixed into the working-day range', () => {
+    expect(timeLimitRange(rule)).toEqual({ min: 7, max: 7 });
+    expect(timeLimitRange(loadRule('hukou-move-in'))).toEqual({ min: 0, max: 20 });
   });
 
   it('treats the 16th birthday as adult', () => {
