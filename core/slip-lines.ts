@@ -96,15 +96,16 @@ export function feeText(locale: Locale, fee: SlipDraft['fee']): string {
  */
 export function limitAfterAcceptance(locale: Locale, limit: TimeLimit): string {
   if (limit.days === 0) return coreText(locale, 'slip.onSpotAfterAcceptance');
+  return coreText(locale, 'slip.limitAfterAcceptance', { limit: limitText(locale, limit) });
+}
+
+/** 7个工作日, or 20日 where the limit is counted in calendar days. */
+function limitText(locale: Locale, limit: TimeLimit): string {
   switch (limit.unit) {
     case 'working':
-      return coreText(locale, 'slip.limitAfterAcceptance', {
-        limit: timeLimitText(locale, limit.days, limit.days),
-      });
+      return timeLimitText(locale, limit.days, limit.days);
     case 'calendar':
-      return coreText(locale, 'slip.limitAfterAcceptance', {
-        limit: coreText(locale, 'timeLimit.calendarDays', { days: limit.days }),
-      });
+      return coreText(locale, 'timeLimit.calendarDays', { days: limit.days });
   }
 }
 

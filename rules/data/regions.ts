@@ -34,6 +34,12 @@ export function regionName(code: string): string | null {
   return `${found.province.name}${city}${found.county.name}`;
 }
 
+/** '11' for 北京市: the GB/T 2260 province a county code (or a station code starting with one) lies in; '' when none. */
+export function provinceOf(code: string | null): string {
+  const province = code?.slice(0, 2) ?? '';
+  return PROVINCES.some((p) => p.code === province) ? province : '';
+}
+
 /** The county an ID card address starts with ("北京市朝阳区示例路…" → 110105), if it names one plainly. */
 export function regionFromAddress(address: string): string | null {
   for (const province of PROVINCES) {

@@ -7,7 +7,7 @@ import { isSatisfied, resolveRequirements, type ResolvedRequirement } from './re
 import type { ChoiceOption, LocalText, Material, Question, ServiceRule } from './schema';
 import { checkAnswer, normalizeAnswer, type FieldError } from './validate';
 import { dueDate, type DueDate, type HolidayCalendar } from './workdays';
-import { PROVINCES, regionFromAddress } from '../data/regions';
+import { provinceOf, regionFromAddress } from '../data/regions';
 
 export type Answers = Readonly<Record<string, string>>;
 export type Declarations = Readonly<Record<string, MaterialDeclaration>>;
@@ -109,12 +109,6 @@ function typedApplicant(rule: ServiceRule, answers: Answers, today: IsoDate): Ap
   };
 }
 
-/** '11' for 北京市: the GB/T 2260 province a county code (or a station code starting with one) lies in; '' when none. */
-export function provinceOf(code: string | null | undefined): string {
-  const province = code?.slice(0, 2) ?? '';
-  return PROVINCES.some((p) => p.code === province) ? province : '';
-}
-
 export function conditionContext(
   answers: Answers,
   applicant: Applicant | null,
@@ -123,7 +117,8 @@ export function conditionContext(
   materials: Declarations,
   guideGreenChannel: boolean,
   today: IsoDate,
-  stationCode: string,
+  /** GB/T 2260 provinces ('' when unknown): the applicant's 户口, from the card's address, and the kiosk's. */
+  provinces: { readonly applicant: string; readonly station: string },
 ): ConditionContext {
   const identity =
     applicant !== null
@@ -134,7 +129,7 @@ export function conditionContext(
           validTo: applicant.validTo,
           hasCard,
           idNumber: applicant.idNumber ?? '',
-          province: provinceOf(regionFromAddress(applicant.address ?? '')),
+          province: provinces.applicant,
         }
       : manualEntry
         ? {
@@ -150,7 +145,7 @@ export function conditionContext(
   return {
     answers,
     identity,
-    station: { province: provinceOf(stationCode) },
+    station: { province: provinces.station },
     materials,
     guide: { greenChannel: guideGreenChannel },
     today,
@@ -223,6 +218,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
   }
   const applicantFor = (answers: Answers): Applicant | null =>
     card ?? (manualEntry ? typedApplicant(rule, answers, today) : null);
+  // Once per evaluation, not per question: only a card has an address (a typed applicant has none).
+  const provinces = {
+    applicant: card?.address === undefined ? '' : provinceOf(regionFromAddress(card.address)),
+    station: provinceOf(input.stationCode),
+  };
   const contextFor = (answers: Answers) =>
     conditionContext(
       answers,
@@ -232,7 +232,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       declarations,
       guideGreenChannel,
       today,
-      input.stationCode,
+      provinces,
     );
 
   // Visibility may depend on earlier answers, so decide question by question and

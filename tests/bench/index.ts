@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { defaultConfig } from '../../electron/config/default';
 import { createStreamDeframer, encodeReply } from '../../electron/devices/idcard/codec';
 import { createIdCardReader, type IdCardEvent } from '../../electron/devices/idcard/reader';
 import { createIdCardSimulator } from '../../electron/devices/sim/idcard-simulator';
@@ -149,7 +150,7 @@ function benchEngine(): void {
       materials,
       today: TEST_TODAY,
       calendar: holidayCalendar,
-      stationCode: '110105001',
+      stationCode: defaultConfig.station.code,
     });
     samples.push(performance.now() - start);
   }

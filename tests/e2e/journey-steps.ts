@@ -41,6 +41,11 @@ export function steps(page: Page) {
         await page.locator('.region-grid').getByRole('button', { name, exact: true }).click();
     },
     declare,
+    /** After the last question: the optional green-channel question every service shares, passed by. */
+    async pastGreenChannel(): Promise<void> {
+      await h1(/您是否需要优先办理/);
+      await next();
+    },
     /** 居民身份证换领: a damaged card, no temporary card, sent by post — up to the address screen. */
     async renewalByPost(): Promise<void> {
       await choose('证件损坏');

@@ -13,13 +13,6 @@ import { steps } from './journey-steps';
 describe('the ten further items in Chromium', () => {
   const ctx = withKioskPage({ config: demoConfig() });
 
-  /** After the last question: the optional green-channel question, then (if any) the materials. */
-  async function pastGreenChannel(page: Page): Promise<void> {
-    const s = steps(page);
-    await s.h1(/您是否需要优先办理/);
-    await s.next();
-  }
-
   async function submitted(page: Page): Promise<string> {
     const s = steps(page);
     await s.submit();
@@ -55,7 +48,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13800138000');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('出生医学证明', true);
     await s.declare('落户一方的居民户口簿', true);
@@ -130,7 +123,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13700001111');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居民户口簿', true);
     await s.declare('父母双方同意变更姓名的书面意见', false);
@@ -159,7 +152,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13600002222');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居民户口簿', true);
     await s.next();
@@ -192,7 +185,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13600002223');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居民户口簿', true);
     await s.declare('最低生活保障证或特困人员证明', true);
@@ -214,7 +207,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13500004444');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居民户口簿', true);
     await s.declare('居民身份证受理回执', true);
@@ -247,7 +240,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13700002222');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     // Renting: the tenancy contract; the property certificate and dormitory letter are not asked.
     await expect(s.main()).resolves.not.toContain('房屋产权证明');
@@ -273,7 +266,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13700003333');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居住证', true);
     await s.next();
@@ -298,7 +291,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13800001234');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('原往来港澳通行证', true);
     await s.declare('出入境证件数字相片', true);
@@ -327,7 +320,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13800004321');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await expect(s.main()).resolves.not.toContain('原护照');
     await s.declare('出入境证件数字相片', true);
@@ -355,7 +348,7 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.keys('13800005678');
     await s.next();
-    await pastGreenChannel(page);
+    await s.pastGreenChannel();
     // Nothing to bring but the card the kiosk read: straight to the review.
     await s.h1('请核对您的申请');
     expect(await s.main()).toContain('￥10.00');

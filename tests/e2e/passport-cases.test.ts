@@ -99,8 +99,7 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await s.h1('您想怎样领取护照？');
     await s.choose('到窗口领取');
     await s.next();
-    await s.h1(/您是否需要优先办理/);
-    await s.next();
+    await s.pastGreenChannel();
 
     await s.h1('请准备以下材料');
     const list = await s.main();

@@ -43,8 +43,7 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.keys('13800138000');
     await s.next();
-    await s.h1(/您是否需要优先办理/);
-    await s.next();
+    await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.next();
     // Every material must be answered before going on: the summary says which.
@@ -193,8 +192,7 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.keys('13700002222');
     await s.next();
-    await s.h1(/您是否需要优先办理/);
-    await s.next();
+    await s.pastGreenChannel();
     await s.h1('请核对您的申请');
     const review = await s.main();
     expect(review).toContain('60日（自窗口受理之日起计算）');

@@ -12,7 +12,7 @@ import { applicationNoFor, sampleMeta } from '../../fixtures/sample-application'
 import { buildSlip } from '../../../core/slip';
 import { slipLines } from '../../../core/slip-lines';
 import { shippedCalendar } from '../../shipped-calendar';
-import { loadRule } from '../rules/load-rule';
+import { loadRule, STATION_CODE } from '../rules/load-rule';
 
 const holidayCalendar = shippedCalendar();
 
@@ -45,7 +45,7 @@ const input = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => (
   },
   materials: {},
   manualEntry: false,
-  stationCode: '110105001',
+  stationCode: STATION_CODE,
   photographed: new Set(),
   assistance: noAssistance(),
   // 10:00 in Beijing on Friday 27 November 2026.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultConfig } from '../../../electron/config/default';
 import { shippedCalendar } from '../../shipped-calendar';
 import type { Applicant } from '../../../rules/engine/applicant';
 import { evaluate, type Declarations, type Evaluation } from '../../../rules/engine/evaluate';
@@ -26,7 +27,7 @@ export function loadRule(id: string): ServiceRule {
 export const TODAY = '2026-11-27';
 
 /** The demo station's code (北京市朝阳区): a card from Beijing is from this province. */
-export const STATION_CODE = '110105001';
+export const STATION_CODE = defaultConfig.station.code;
 
 export const adult: Applicant = {
   kind: 'resident',
