@@ -1,54 +1,111 @@
 /**
  * The layer picture of docs/ARCHITECTURE.md, enforced in CI
- * (`npm run check:layers`). A rule names what a layer may NOT reach; there is
- * no whitelist of exceptions.
+ * (`npm run check:layers`, build/scripts/check-layers.ts). A file's folder says
+ * which process it runs in (PROCESS below); a rule names what a file of one
+ * place may NOT import or reach. There is no whitelist of exceptions, and every
+ * rule has a planted violation in build/layers/must-fail.ts that must make it
+ * fire: a rule that cannot fire fails the check.
  */
+
+/** Where each process's code lives. */
+const PROCESS = {
+  /** Generic helpers: depend on nothing. */
+  base: '^base/',
+  /** Process-neutral: runs in the main process, the renderer and the tools alike. */
+  neutral: '^(base|core|rules/(engine|data|schema))/',
+  renderer: '^renderer/',
+  rendererBuild: '^renderer/vite\\.config\\.ts$',
+  /** The Electron shell: the only files that may import `electron`. */
+  shell: '^electron/(main|preload|window)\\.ts$|^electron/api/ipc\\.ts$',
+  /** Node-side tools for rule bundles (check, sign, verify, bundle files). */
+  ruleTools: '^rules/node/',
+};
+
+/** Code a process-neutral file or the renderer must never reach, directly or through others. */
+const PROCESS_CODE = '^(electron|tests|build|rules/node)/';
+/** `electron` itself: dependency-cruiser resolves it into node_modules, so both spellings are matched. */
+const ELECTRON_MODULE = '^(electron|node_modules/electron/.+)$';
+/** npm packages that are pure (no I/O, no process): the only ones process-neutral code may use. */
+const PURE_PACKAGES = '^node_modules/(zod|intl-messageformat|@formatjs|json-logic-js|pinyin-pro)/';
+
 module.exports = {
   forbidden: [
     {
-      name: 'only-shell-imports-electron',
-      comment: 'Only main.ts, preload.ts, window.ts and api/ipc.ts touch the electron module.',
+      name: 'base-depends-on-nothing',
+      comment: 'base/ is the bottom: generic helpers that import nothing but each other.',
       severity: 'error',
-      from: { pathNot: '^electron/(main|preload|window)\\.ts$|^electron/api/ipc\\.ts$' },
-      to: { path: '^electron$', dependencyTypesNot: ['type-only'] },
+      from: { path: PROCESS.base },
+      to: { pathNot: PROCESS.base },
     },
     {
-      name: 'renderer-reaches-electron-only-through-the-contract',
-      comment: 'The renderer imports nothing of the main process but the contract’s types.',
+      name: 'neutral-code-uses-no-node',
+      comment: 'base/, core/ and the rules engine run in every process: no Node built-ins.',
       severity: 'error',
-      from: { path: '^renderer/' },
-      to: { path: '^electron/', pathNot: '^electron/api/contract\\.ts$' },
+      from: { path: PROCESS.neutral },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'neutral-code-reaches-no-process-code',
+      comment:
+        'Not even through another file: core → rules/node/bundle-files → node:fs is caught here.',
+      severity: 'error',
+      from: { path: PROCESS.neutral },
+      to: { path: PROCESS_CODE, reachable: true },
+    },
+    {
+      name: 'neutral-code-uses-only-pure-packages',
+      severity: 'error',
+      from: { path: PROCESS.neutral },
+      to: { path: '^node_modules/', pathNot: PURE_PACKAGES },
+    },
+    {
+      name: 'only-the-contract-s-users-import-it',
+      comment:
+        'The contract sits on top of core/: nothing below imports it, so the renderer cannot reach its zod schemas through core/.',
+      severity: 'error',
+      from: { path: PROCESS.neutral, pathNot: '^core/api/' },
+      to: { path: '^core/api/' },
+    },
+    {
+      name: 'only-the-shell-imports-electron',
+      comment: 'Only main.ts, preload.ts, window.ts and api/ipc.ts touch the electron module.',
+      severity: 'error',
+      from: { pathNot: PROCESS.shell },
+      to: { path: ELECTRON_MODULE, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'renderer-uses-no-node',
+      severity: 'error',
+      from: { path: PROCESS.renderer, pathNot: PROCESS.rendererBuild },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-reaches-no-process-code',
+      comment:
+        'The renderer reaches the main process only through window.kiosk, never its modules.',
+      severity: 'error',
+      from: { path: PROCESS.renderer, pathNot: PROCESS.rendererBuild },
+      to: { path: PROCESS_CODE, reachable: true },
     },
     {
       name: 'renderer-imports-the-contract-for-types-only',
       comment: 'A value import would bundle the contract’s zod schemas into the renderer.',
       severity: 'error',
-      from: { path: '^renderer/' },
-      to: { path: '^electron/api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+      from: { path: PROCESS.renderer },
+      to: { path: '^core/api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'core-imports-only-rules-zod-and-messageformat',
-      comment:
-        'core/ is process-neutral: no Electron, no renderer, no Node built-ins, no I/O (zod, and FormatJS for plural messages, are pure).',
+      name: 'main-process-does-not-import-the-renderer',
       severity: 'error',
-      from: { path: '^core/' },
-      to: {
-        pathNot: '^(core|rules)/|^node_modules/(zod|intl-messageformat|@formatjs)/',
-      },
+      from: { path: '^electron/' },
+      to: { path: '^renderer/' },
     },
     {
-      name: 'renderer-has-no-node',
+      name: 'rule-tools-import-no-kiosk-or-screen',
+      comment: 'rules/node/ serves the kiosk and the command line alike: it knows neither.',
       severity: 'error',
-      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'rules-import-nothing-above-them',
-      comment:
-        'rules/ is the bottom layer: core, the main process, the renderer and tests build on it.',
-      severity: 'error',
-      from: { path: '^rules/' },
-      to: { path: '^(core|electron|renderer|tests)/' },
+      from: { path: PROCESS.ruleTools },
+      to: { path: '^(electron|renderer|core)/' },
     },
     {
       name: 'drivers-do-not-reach-the-kiosk-or-the-store',
@@ -66,17 +123,10 @@ module.exports = {
       to: { path: '^electron/devices/sim/' },
     },
     {
-      name: 'rules-engine-is-pure',
-      comment: 'The engine and its data are pure: no main-process or renderer code, no I/O.',
-      severity: 'error',
-      from: { path: '^rules/(engine|data)/' },
-      to: { path: '^(electron|renderer)/|^(fs|net|http|https|child_process|node:.*)$' },
-    },
-    {
       name: 'transport-imports-nothing-of-ours',
       severity: 'error',
       from: { path: '^electron/devices/transport/' },
-      to: { path: '^(electron|rules)/', pathNot: '^electron/(devices/transport|shared)/' },
+      to: { path: '^(electron|rules|core)/', pathNot: '^electron/(devices/transport|shared)/' },
     },
     {
       name: 'codecs-and-drivers-only-use-transport',
@@ -95,19 +145,13 @@ module.exports = {
       to: { path: '^electron/', pathNot: '^electron/(store|sync|audit|config|shared)/' },
     },
     {
-      name: 'sync-does-not-import-kiosk',
-      severity: 'error',
-      from: { path: '^electron/sync/' },
-      to: { path: '^electron/(kiosk|api|devices)/' },
-    },
-    {
       name: 'lower-layers-do-not-import-the-kiosk-service',
       severity: 'error',
       from: { path: '^electron/(devices|store|sync|audit|config|shell|shared)/' },
       to: { path: '^electron/(kiosk|api)/', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'shell-is-pure',
+      name: 'shell-helpers-are-pure',
       severity: 'error',
       from: { path: '^electron/shell/' },
       to: { path: '^electron/', pathNot: '^electron/shell/' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { todayInChina } from '../rules/engine/dates';
+import { todayInChina } from '../base/dates';
 import { evaluate, type Evaluation } from '../rules/engine/evaluate';
 import { MATERIAL_DECLARATIONS, type MaterialDeclaration } from '../rules/engine/logic';
 import type { ServiceRule } from '../rules/engine/schema';

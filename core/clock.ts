@@ -1,4 +1,4 @@
-import { isRealDate } from '../rules/engine/id-number';
+import { isRealDate } from '../base/dates';
 
 /**
  * The one source of "now" for the kiosk: the main process, the renderer and

@@ -1,4 +1,4 @@
-import { formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
+import { formatDateTime, formatFee, maskName } from '../base/text-format';
 import { aside, coreText, joinList, pick, type Locale } from './i18n';
 import type { TimeLimit } from '../rules/engine/evaluate';
 import type { SlipDraft } from './slip';

@@ -5,7 +5,7 @@ import {
   METHOD_NAMES,
   methodChannel,
   type EventName,
-} from './api/names';
+} from '../core/api/names';
 
 /**
  * Exposes `window.kiosk`: one function per contract method and `on(event, fn)`.

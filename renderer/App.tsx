@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadIme } from './keyboard/load-ime';
 import { useAudioOnly } from './audio/use-audio-only';
-import { assertNever } from '../rules/engine/assert-never';
+import { assertNever } from '../base/assert-never';
 import { AssistBar } from './components/AssistBar';
 import { DemoDock } from './components/DemoDock';
 import { GuidePanel } from './components/GuidePanel';

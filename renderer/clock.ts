@@ -1,5 +1,5 @@
 import { clockStartingAt, systemClock, type Clock } from '../core/clock';
-import { todayInChina } from '../rules/engine/dates';
+import { todayInChina } from '../base/dates';
 
 /**
  * The renderer's copy of the main process's clock: set from `getKioskInfo`'s

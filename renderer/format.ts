@@ -1,2 +1,2 @@
-export { formatDate, formatDateTime, formatFee, maskName } from '../rules/engine/text-format';
+export { formatDate, formatDateTime, formatFee, maskName } from '../base/text-format';
 export { aside } from '../core/i18n';

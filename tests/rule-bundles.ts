@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manifestFor, writeBundle } from '../rules/bundle-files';
+import { manifestFor, writeBundle } from '../rules/node/bundle-files';
 
 /** A rule-issuing authority under test: its key pair, and the public half as a kiosk config lists it. */
 export interface TestAuthority {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { jsonFileNames } from '../rules/bundle-files';
+import { jsonFileNames } from '../rules/node/bundle-files';
 import { parseCalendarFile } from '../rules/engine/load';
 import { calendarFrom, type HolidayCalendar } from '../rules/engine/workdays';
 

@@ -1,5 +1,5 @@
 import { clockStartingAt, type Clock } from '../core/clock';
-import { addDays } from '../rules/engine/dates';
+import { addDays } from '../base/dates';
 
 /**
  * The instant every kiosk under test starts at (web hosts get `--clock`,

@@ -22,7 +22,7 @@ await build({
   format: 'cjs',
   target: 'node22',
   logLevel: 'warning',
-  external: ['serialport', '@serialport/*', 'node-hid', 'playwright-core'],
+  external: ['serialport', '@serialport/*', 'node-hid', 'playwright-core', 'dependency-cruiser'],
   // __dirname keeps meaning "the folder of the entry file", as when run from source.
   define: { __dirname: JSON.stringify(dirname(resolve(entry))) },
 });

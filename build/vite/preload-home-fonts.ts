@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { jsonFileNames } from '../../rules/bundle-files';
+import { jsonFileNames } from '../../rules/node/bundle-files';
 import { facesFor, parseFontFaces } from './font-slices';
 
 /**

@@ -1,8 +1,8 @@
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import type { CallerRole } from '../../core/status';
-import { formatPath } from '../../rules/engine/format-path';
+import { formatPath } from '../../base/format-path';
 import type { Logger } from '../shared/log';
-import { isMethodName, mayCall, methods, type KioskHandlers } from './contract';
+import { isMethodName, mayCall, methods, type KioskHandlers } from '../../core/api/contract';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 

@@ -1,9 +1,9 @@
 import { ipcMain, type WebContents } from 'electron';
 import { isKioskUrl } from '../shell/origin';
 import { err } from '../../core/result';
-import type { EventName, EventPayload } from './contract';
+import type { EventName, EventPayload } from '../../core/api/contract';
 import type { Dispatch } from './dispatch';
-import { EVENT_CHANNEL, METHOD_NAMES, methodChannel } from './names';
+import { EVENT_CHANNEL, METHOD_NAMES, methodChannel } from '../../core/api/names';
 
 /**
  * One `ipcMain.handle` per contract method. The sender must be the kiosk's own

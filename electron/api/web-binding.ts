@@ -12,7 +12,7 @@ import {
 } from '../shell/out-of-service';
 import { contentTypeFor, resolveStaticFile } from '../shell/static-files';
 import type { Logger } from '../shared/log';
-import type { EventName, EventPayload } from './contract';
+import type { EventName, EventPayload } from '../../core/api/contract';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_COOKIE = 'kiosk_token';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock';
 import { PIN_PATTERN } from '../../core/limits';
-import { checkRulesDir, formatRulesCheck } from '../../rules/check-dir';
+import { checkRulesDir, formatRulesCheck } from '../../rules/node/check-dir';
 import { openAuditLog } from '../audit/audit-log';
 import { entryAt, LIVE_SEGMENT, verifyAuditFile, verifyAuditLog } from '../audit/segments';
 import { createLogger } from '../shared/log';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { formatPath } from '../../rules/engine/format-path';
+import { formatPath } from '../../base/format-path';
 import { err, ok, type Result } from '../../core/result';
 import { kioskConfigSchema, type KioskConfig } from './schema';
 import { defaultConfig } from './default';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock';
-import { assertNever } from '../../rules/engine/assert-never';
+import { assertNever } from '../../base/assert-never';
 import type { DeviceConfig } from '../config/schema';
 import type { Logger } from '../shared/log';
 import { err, type Result } from '../../core/result';

@@ -1,6 +1,6 @@
 import type { Handwriting } from '../input/handwriting';
 import type { Clock } from '../../core/clock';
-import type { EventName, EventPayload, KioskHandlers, MethodName } from '../api/contract';
+import type { EventName, EventPayload, KioskHandlers, MethodName } from '../../core/api/contract';
 import type { KioskConfig } from '../config/schema';
 import type { DemoControls } from '../devices/demo/demo-rig';
 import type { DeviceManager } from '../devices/manager';

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sha256, verifyBundle, type TrustedKey } from '../../rules/bundle-files';
+import { sha256, verifyBundle, type TrustedKey } from '../../rules/node/bundle-files';
 import {
   BUNDLE_MANIFEST,
   BUNDLE_SIGNATURE,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonFileNames } from '../../rules/bundle-files';
+import { jsonFileNames } from '../../rules/node/bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { RuleProblem } from '../../rules/engine/lint';
 import { commonRulesSchema, type CommonRules } from '../../rules/engine/schema';

@@ -1,4 +1,4 @@
-import type { TrustedKey } from '../../rules/bundle-files';
+import type { TrustedKey } from '../../rules/node/bundle-files';
 import type { RuleProblem } from '../../rules/engine/lint';
 import type { CommonRules, ServiceRule } from '../../rules/engine/schema';
 import type { CalendarYearFile, HolidayCalendar } from '../../rules/engine/workdays';

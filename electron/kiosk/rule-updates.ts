@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { verifyBundle } from '../../rules/bundle-files';
+import { verifyBundle } from '../../rules/node/bundle-files';
 import {
   BUNDLE_FILE,
   BUNDLE_MANIFEST,

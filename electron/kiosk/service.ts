@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KioskHandlers } from '../api/contract';
+import type { KioskHandlers } from '../../core/api/contract';
 import type { CallerAccess } from '../api/dispatch';
 import type { AuditLog } from '../audit/audit-log';
 import { coalescedAudit } from '../audit/coalesce';

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock';
 import { noAssistance, type Assistance as CoreAssistance } from '../../core/assistance';
 import type { KioskError, Result } from '../../core/result';
 import type { PrintOutcome, Slip, SlipDraft } from '../../core/slip';
-import type { MethodErrorCode } from '../api/contract';
+import type { MethodErrorCode } from '../../core/api/contract';
 import type { Identity } from '../../core/identity';
 import { sessionIdSchema, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';

@@ -1,4 +1,4 @@
-import type { ErrorCode, MethodName } from '../../electron/api/contract';
+import type { ErrorCode, MethodName } from '../../core/api/contract';
 import type { MessageKey } from '../i18n';
 
 /** Every code any method of the contract may answer with. */

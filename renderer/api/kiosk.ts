@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../electron/api/contract';
+import type { KioskApi } from '../../core/api/contract';
 import { createWebClient } from './web-client';
 
 declare global {

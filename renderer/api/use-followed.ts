@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { EventName, EventPayload } from '../../electron/api/contract';
+import type { EventName, EventPayload } from '../../core/api/contract';
 import type { Result } from '../../core/result';
 import { kiosk } from './kiosk';
 

@@ -1,5 +1,5 @@
 import type { Result } from '../../core/result';
-import type { EventName, EventPayload, KioskApi } from '../../electron/api/contract';
+import type { EventName, EventPayload, KioskApi } from '../../core/api/contract';
 
 type Listener = (payload: unknown) => void;
 

@@ -2,7 +2,7 @@ import { slipLines, type SlipRowKey } from '../../core/slip-lines';
 import type { Slip } from '../../core/slip';
 import { SIGNATURE_BOX, signaturePath } from '../../core/signature';
 import type { Evaluation } from '../../rules/engine/evaluate';
-import { todayInChina } from '../../rules/engine/dates';
+import { todayInChina } from '../../base/dates';
 import { provedByCard } from '../../rules/engine/requirements';
 import type { LocalText } from '../../rules/engine/schema';
 import { formatDate, formatDateTime } from '../format';

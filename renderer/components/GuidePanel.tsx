@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GuideAction } from '../../electron/api/contract';
+import type { GuideAction } from '../../core/api/contract';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { useT, type MessageKey } from '../i18n';

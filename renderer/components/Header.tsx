@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { kioskClock } from '../clock';
-import { formatDayOfWeek } from '../../rules/engine/text-format';
+import { formatDayOfWeek } from '../../base/text-format';
 import { useT } from '../i18n';
 import { isFullLocale } from '../i18n/locale';
 import { useStaff } from '../state/staff';

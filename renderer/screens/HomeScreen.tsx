@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ServiceSummary } from '../../electron/api/contract';
+import type { ServiceSummary } from '../../core/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { printerReady, readerReady, useDevices } from '../state/devices';

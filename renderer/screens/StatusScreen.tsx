@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApplicationStatusView } from '../../electron/api/contract';
-import { assertNever } from '../../rules/engine/assert-never';
+import type { ApplicationStatusView } from '../../core/api/contract';
+import { assertNever } from '../../base/assert-never';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';

@@ -1,5 +1,5 @@
 import { regionName } from '../../rules/data/regions';
-import { assertNever } from '../../rules/engine/assert-never';
+import { assertNever } from '../../base/assert-never';
 import type { LocalText, Question } from '../../rules/engine/schema';
 import { formatDate } from '../format';
 import type { Locale } from '../i18n';

@@ -1,6 +1,6 @@
 import type { LocalText, Question } from '../../rules/engine/schema';
 import type { FieldError } from '../../rules/engine/validate';
-import { assertNever } from '../../rules/engine/assert-never';
+import { assertNever } from '../../base/assert-never';
 import type { MessageKey, Params } from '../i18n';
 
 /** The plain-language message for an engine field error; a rule file's own message wins. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DeviceStatusView } from '../../electron/api/contract';
+import type { DeviceStatusView } from '../../core/api/contract';
 
 /** Device health as the main process reports it, to warn citizens before they start. */
 interface DevicesState {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Assistance, Slip } from '../../electron/api/contract';
+import type { Assistance, Slip } from '../../core/api/contract';
 import type { Identity } from '../../core/identity';
 import type { Signature } from '../../core/signature';
 import type { MaterialDeclaration } from '../../rules/engine/logic';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KioskInfo, ServiceSummary } from '../../electron/api/contract';
+import type { KioskInfo, ServiceSummary } from '../../core/api/contract';
 import type { Locale } from '../i18n/locale';
 import { calendarFrom, type HolidayCalendar } from '../../rules/engine/workdays';
 

@@ -1,5 +1,5 @@
 import type { Applicant, Sex } from './applicant';
-import { addDays, ageOn, type IsoDate } from './dates';
+import { addDays, ageOn, type IsoDate } from '../../base/dates';
 import { birthDateOf, checkIdNumber } from './id-number';
 import { holds, type ConditionContext, type MaterialDeclaration } from './logic';
 import type { NameParts } from './pinyin-name';

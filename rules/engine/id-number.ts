@@ -1,3 +1,4 @@
+import { isRealDate } from '../../base/dates';
 /** GB 11643-1999 citizen identity numbers: 6-digit region, 8-digit birth date, 3-digit order, check character. */
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -26,15 +27,6 @@ export function checkIdNumber(value: string, today: string): IdNumberProblem | n
   if (!isRealDate(birth) || birth > today || birth < '1890-01-01') return 'birth_date';
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return 'check_digit';
   return null;
-}
-
-/** `YYYY-MM-DD` that names a day that exists (no 2月30日). */
-export function isRealDate(iso: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Masks all but the first four and last two characters: 1101************1X. */

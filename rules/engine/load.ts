@@ -1,4 +1,4 @@
-import { formatPath } from './format-path';
+import { formatPath } from '../../base/format-path';
 import { jsonDepth } from './regex-safety';
 import { lintRule, looseConditionProblems, type RuleProblem } from './lint';
 import { withCommon } from './merge';

@@ -1,6 +1,7 @@
 import jsonLogic from 'json-logic-js';
-import { ageOn } from './dates';
-import { birthDateOf, checkIdNumber, isRealDate } from './id-number';
+import { ageOn } from '../../base/dates';
+import { isRealDate } from '../../base/dates';
+import { birthDateOf, checkIdNumber } from './id-number';
 import type { Condition } from './schema';
 
 /** What the citizen said of a material: scanned or photographed here, will bring it, or does not have it. */

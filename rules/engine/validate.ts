@@ -1,6 +1,7 @@
 import { isCountyCode } from '../data/regions';
-import { assertNever } from './assert-never';
-import { checkIdNumber, isRealDate } from './id-number';
+import { assertNever } from '../../base/assert-never';
+import { isRealDate } from '../../base/dates';
+import { checkIdNumber } from './id-number';
 import type { LocalText, Question } from './schema';
 
 export type FieldErrorCode =

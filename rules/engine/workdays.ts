@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, weekday, type IsoDate } from './dates';
+import { addDays, weekday, type IsoDate } from '../../base/dates';
 
 /**
  * The State Council's yearly holiday arrangement: days off that fall on

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
-import { todayInChina } from '../../../rules/engine/dates';
+import { todayInChina } from '../../../base/dates';
 import type { LocalText } from '../../../rules/engine/schema';
 import type { DeviceConfig, DeviceKind } from '../../config/schema';
 import { addressOf, openDeviceLink, type OpenLink } from '../managed/links';

@@ -1,4 +1,5 @@
-import { checkIdNumber, isRealDate } from '../../../rules/engine/id-number';
+import { isRealDate } from '../../../base/dates';
+import { checkIdNumber } from '../../../rules/engine/id-number';
 import { err, ok, type Result } from '../../../core/result';
 import type { Identity, Sex } from '../../../core/identity';
 import { NATIONS } from './nations';

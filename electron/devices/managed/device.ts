@@ -1,5 +1,6 @@
 import type { Clock } from '../../../core/clock';
 import type { DeviceConfig, DeviceKind } from '../../config/schema';
+import type { SelfTestCode } from '../../../core/devices';
 import type { Result } from '../../../core/result';
 import type { Logger } from '../../shared/log';
 import type { FrameEntry } from '../frame-log';
@@ -21,15 +22,6 @@ export interface DeviceHealth {
   /** Kind-specific facts: SAM id, paper near end, trigger protocol … */
   readonly facts: Readonly<Record<string, string>>;
 }
-
-/** What a self-test found, as a code the technician's screen words in its language. */
-export const SELF_TEST_CODES = [
-  'idcard.read',
-  'idcard.noCard',
-  'printer.printed',
-  'scanner.read',
-] as const;
-export type SelfTestCode = (typeof SELF_TEST_CODES)[number];
 
 export interface SelfTestReport {
   readonly code: SelfTestCode;

@@ -1,4 +1,4 @@
-import { todayInChina } from '../../../rules/engine/dates';
+import { todayInChina } from '../../../base/dates';
 import type { DeviceConfigOf } from '../../config/schema';
 import { ok } from '../../../core/result';
 import { createFrameLog } from '../frame-log';

@@ -1,5 +1,5 @@
 import type { IdentityKind } from '../../../core/identity';
-import { ageOn, type IsoDate } from '../../../rules/engine/dates';
+import { ageOn, type IsoDate } from '../../../base/dates';
 import { idCheckChar } from '../../../rules/engine/id-number';
 import type { LocalText } from '../../../rules/engine/schema';
 import type { CardFields } from './text-block-encoder';

@@ -19,7 +19,7 @@ import { createIdCardSimulator, type IdCardSimulator } from './idcard-simulator'
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { isSampleCardId, sampleCard } from './sample-cards';
 import { systemClock } from '../../../core/clock';
-import { todayInChina } from '../../../rules/engine/dates';
+import { todayInChina } from '../../../base/dates';
 import { createSerialScannerSimulator, type ScannerSimulator } from './scanner-simulator';
 
 const { values } = parseArgs({

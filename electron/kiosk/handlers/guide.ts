@@ -1,4 +1,4 @@
-import { assertNever } from '../../../rules/engine/assert-never';
+import { assertNever } from '../../../base/assert-never';
 import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskContext } from '../context';
 

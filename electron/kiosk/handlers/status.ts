@@ -1,6 +1,6 @@
 import { parseApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
-import type { ApplicationStatusView } from '../../api/contract';
+import type { ApplicationStatusView } from '../../../core/api/contract';
 import type { HandlerGroup, KioskContext } from '../context';
 
 /**

@@ -4,7 +4,7 @@ import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
 import { buildSlip } from '../../../core/slip';
 import type { HandlerGroup, KioskContext } from '../context';
-import type { MethodArgs } from '../../api/contract';
+import type { MethodArgs } from '../../../core/api/contract';
 import type { Capture, Session, SubmitResult } from '../session';
 import { keepPrintOutcome, printReceipt } from './printing';
 

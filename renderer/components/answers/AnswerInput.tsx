@@ -1,4 +1,4 @@
-import { assertNever } from '../../../rules/engine/assert-never';
+import { assertNever } from '../../../base/assert-never';
 import { ChoiceInput } from './ChoiceInput';
 import { DateInput } from './DateInput';
 import { KeypadInput } from './KeypadInput';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeviceHealthView, MethodOutput } from '../../../electron/api/contract';
+import type { DeviceHealthView, MethodOutput } from '../../../core/api/contract';
 import { kiosk } from '../../api/kiosk';
-import { formatClockMs } from '../../../rules/engine/text-format';
+import { formatClockMs } from '../../../base/text-format';
 import { ActionBar } from '../../components/ActionBar';
 import { useT } from '../../i18n';
 import { useStaff } from '../../state/staff';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxState } from '../../../core/status';
-import type { QueueStatus } from '../../../electron/api/contract';
+import type { QueueStatus } from '../../../core/api/contract';
 import { kiosk } from '../../api/kiosk';
 import { ActionBar } from '../../components/ActionBar';
 import { formatDateTime } from '../../format';

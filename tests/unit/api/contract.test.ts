@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { events, methods, type KioskHandlers } from '../../../electron/api/contract';
+import { events, methods, type KioskHandlers } from '../../../core/api/contract';
 import { createDispatch } from '../../../electron/api/dispatch';
-import { EVENT_NAMES, METHOD_NAMES } from '../../../electron/api/names';
+import { EVENT_NAMES, METHOD_NAMES } from '../../../core/api/names';
 import { createLogger } from '../../../electron/shared/log';
 import { err, ok } from '../../../core/result';
 

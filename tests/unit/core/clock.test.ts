@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clockStartingAt, manualClock, parseClockStart, systemClock } from '../../../core/clock';
 import { launchClock } from '../../../electron/shell/launch-clock';
 import { parseLaunchArgs } from '../../../electron/shell/web-preferences';
-import { todayInChina } from '../../../rules/engine/dates';
+import { todayInChina } from '../../../base/dates';
 
 describe('the one clock', () => {
   it('starts a kiosk at a chosen instant and runs on from there', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleCards } from '../../../electron/devices/sim/sample-cards';
 import { parseTextBlock } from '../../../electron/devices/idcard/text-block';
 import { encodeTextBlock } from '../../../electron/devices/sim/text-block-encoder';
-import { ageOn } from '../../../rules/engine/dates';
+import { ageOn } from '../../../base/dates';
 import { checkIdNumber } from '../../../rules/engine/id-number';
 
 /** The demo's scenarios hold on any day a kiosk or a test suite runs. */

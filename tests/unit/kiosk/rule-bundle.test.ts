@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyBundle } from '../../../rules/bundle-files';
+import { verifyBundle } from '../../../rules/node/bundle-files';
 import { loadRuleSet, type RulePolicy } from '../../../electron/kiosk/rule-files';
 import {
   copyShippedRules,

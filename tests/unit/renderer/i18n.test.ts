@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coreText, format, joinList, pick } from '../../../core/i18n';
 import boCore from '../../../core/i18n/bo.json';
 import ugCore from '../../../core/i18n/ug.json';
-import { formatDate, formatDayOfWeek } from '../../../rules/engine/text-format';
+import { formatDate, formatDayOfWeek } from '../../../base/text-format';
 import boRenderer from '../../../renderer/i18n/bo.json';
 import ugRenderer from '../../../renderer/i18n/ug.json';
 import { loadCatalogs, translate } from '../../../renderer/i18n';

@@ -3,7 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ageOn } from '../../../rules/engine/dates';
+import { ageOn } from '../../../base/dates';
 import { adult, evaluator, loadRule, TODAY } from './load-rule';
 
 /**

@@ -30,7 +30,7 @@ function check(
   );
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, 'build', 'scripts', 'run-ts.mjs'), join(ROOT, 'rules', 'check.ts'), dir],
+    [join(ROOT, 'build', 'scripts', 'run-ts.mjs'), join(ROOT, 'rules', 'node', 'check.ts'), dir],
     {
       cwd: ROOT,
       encoding: 'utf8',

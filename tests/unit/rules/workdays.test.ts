@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from '../../shipped-calendar';
-import { ageOn, todayInChina } from '../../../rules/engine/dates';
+import { ageOn, todayInChina } from '../../../base/dates';
 import { dueDate, isWorkingDay } from '../../../rules/engine/workdays';
 
 const holidayCalendar = shippedCalendar();

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { assistanceSchema } from '../../core/assistance';
-import { materialDeclarationSchema } from '../../core/application';
-import { applicationNoSchema } from '../../core/ids';
-import { helpRequestSchema } from '../../core/help-request';
-import { LOCALES } from '../../core/i18n';
-import { identitySchema } from '../../core/identity';
-import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../../core/limits';
-import type { KioskError, Result } from '../../core/result';
-import { receiptImageSchema } from '../../core/receipt-image';
-import { printOutcomeSchema, slipSchema } from '../../core/slip';
-import { signatureSchema } from '../../core/signature-schema';
+import { assistanceSchema } from '../assistance';
+import { materialDeclarationSchema } from '../application';
+import { applicationNoSchema } from '../ids';
+import { helpRequestSchema } from '../help-request';
+import { LOCALES } from '../i18n';
+import { identitySchema } from '../identity';
+import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../limits';
+import type { KioskError, Result } from '../result';
+import { receiptImageSchema } from '../receipt-image';
+import { printOutcomeSchema, slipSchema } from '../slip';
+import { signatureSchema } from '../signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
 import {
   applicationStatusSchema,
@@ -18,10 +18,10 @@ import {
   outboxStateSchema,
   staffRoleSchema,
   type CallerRole,
-} from '../../core/status';
+} from '../status';
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
-import { SELF_TEST_CODES } from '../devices/managed/device';
+import { SELF_TEST_CODES } from '../devices';
 
 /**
  * The one API between the kiosk's renderer and its main process. Every method
@@ -543,5 +543,5 @@ export type DeviceStatusView = z.output<typeof deviceStatusSchema>;
 export type GuideAction = z.output<typeof guideActionSchema>;
 export type ApplicationStatusView = z.output<typeof applicationStatusViewSchema>;
 export type QueueStatus = z.output<typeof queueStatusSchema>;
-export type { Assistance } from '../../core/assistance';
-export type { Slip } from '../../core/slip';
+export type { Assistance } from '../assistance';
+export type { Slip } from '../slip';

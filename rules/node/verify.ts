@@ -4,7 +4,7 @@
  * signature, reviewedBy, and that no file was changed, added or removed since
  * signing. Prints the bundle's version, or every problem; exits 1 on any.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyBundle } from './bundle-files';
 
@@ -12,7 +12,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { 'key-id': { type: 'string' }, 'public-key': { type: 'string' } },
 });
-const dir = resolve(positionals[0] ?? __dirname);
+const dir = resolve(positionals[0] ?? join(__dirname, '..'));
 const id = values['key-id'];
 const publicKey = values['public-key'];
 if (id === undefined || publicKey === undefined) {

@@ -10,9 +10,9 @@ import {
   bundleSignatureSchema,
   type AppliedBundle,
   type BundleManifest,
-} from './engine/bundle';
-import { formatPath } from './engine/format-path';
-import type { RuleProblem } from './engine/lint';
+} from '../engine/bundle';
+import { formatPath } from '../../base/format-path';
+import type { RuleProblem } from '../engine/lint';
 
 /**
  * The rules folder as a signed bundle, on disk: what `rules:sign` writes,

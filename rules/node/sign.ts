@@ -13,11 +13,11 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { manifestFor, writeBundle } from './bundle-files';
 import { checkRulesDir, formatRulesCheck } from './check-dir';
-import { bundleManifestSchema } from './engine/bundle';
+import { bundleManifestSchema } from '../engine/bundle';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,7 +51,7 @@ if (values['new-key'] !== undefined) {
   process.exit(0);
 }
 
-const dir = resolve(positionals[0] ?? __dirname);
+const dir = resolve(positionals[0] ?? join(__dirname, '..'));
 const keyPath = values.key ?? fail('--key <private.pem> is required');
 const keyId = values['key-id'] ?? fail('--key-id is required (the id the kiosks know the key by)');
 const check = checkRulesDir(dir);

@@ -2,11 +2,11 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { jsonFileNames } from './bundle-files';
-import { parseCalendarFile, parseCommonFile, parseServiceFile } from './engine/load';
-import type { RuleProblem } from './engine/lint';
-import { commonRulesSchema, type CommonRules } from './engine/schema';
-import commonJsonSchema from './schema/common.schema.json';
-import serviceJsonSchema from './schema/service.schema.json';
+import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../engine/load';
+import type { RuleProblem } from '../engine/lint';
+import { commonRulesSchema, type CommonRules } from '../engine/schema';
+import commonJsonSchema from '../schema/common.schema.json';
+import serviceJsonSchema from '../schema/service.schema.json';
 
 export interface RulesCheck {
   readonly checked: number;

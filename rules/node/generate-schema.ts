@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemas } from './json-schemas';
+import { jsonSchemas } from '../schema/json-schemas';
 
 for (const [file, schema] of Object.entries(jsonSchemas())) {
-  writeFileSync(join(__dirname, file), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(join(__dirname, '..', 'schema', file), `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`wrote rules/schema/${file}`);
 }
