@@ -27,6 +27,7 @@ import { TakeCardPrompt } from './components/TakeCardPrompt';
 import { kiosk } from './api/kiosk';
 import { useFollowed } from './api/use-followed';
 import { useAssist } from './state/assist';
+import { useStaff } from './state/staff';
 import { useDevices } from './state/devices';
 import { useHelp } from './state/help';
 import { useJourney } from './state/journey';
@@ -122,6 +123,12 @@ export function App() {
     'devicesChanged',
     () => kiosk.listDevices({}),
     useDevices((s) => s.setDevices),
+  );
+  // The main process ends a sign-in with its citizen session (or when it lapses): the drawer and staff screens go with it.
+  useFollowed(
+    'staffChanged',
+    () => kiosk.staffStatus({}),
+    useStaff((s) => s.follow),
   );
 
   return (

@@ -500,6 +500,8 @@ export const events = {
   helpRequest: helpRequestSchema.nullable(),
   /** A newer signed rule bundle was applied between sessions: services, fees and calendar reload. */
   rulesChanged: z.strictObject({ version: z.string().nullable() }),
+  /** A staff sign-in began or ended (signed out, inactive, or its citizen session is over). */
+  staffChanged: z.strictObject({ role: staffRoleSchema.nullable() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { EventName, MethodName } from './names';

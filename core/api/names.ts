@@ -50,6 +50,7 @@ export const EVENT_NAMES = [
   'devicesChanged',
   'helpRequest',
   'rulesChanged',
+  'staffChanged',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -263,11 +263,19 @@ function buildService(
     options.clock,
     staffRules,
     lockoutFile(join(options.dataDir, 'staff-lockout.json'), log, staffRules.lockout.freeAttempts),
+    () => sessions.current()?.id ?? null,
   );
   const listeners = new Set<KioskEventListener>();
   const emit: KioskEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  // A sign-in ends with its citizen session, whatever ended it: the next person never inherits it.
+  sessions.onChange(() => staff.current());
+  staff.onEnd((role, reason) => {
+    log.info('staff.lock', { role, reason });
+    audit.record(role, 'staff.lock', { reason });
+    emit('staffChanged', { role: null });
+  });
   help.onChange((request) => emit('helpRequest', request));
   let cardOnReader = false;
 

@@ -61,6 +61,8 @@ export interface SessionKeeper {
   start(serviceId: string): Session;
   current(): Session | null;
   end(): EndedSession | null;
+  /** Called after a session starts or ends: what belongs to one session (a staff sign-in) ends with it. */
+  onChange(listener: () => void): void;
 }
 
 /** Overwrites the photos' (and the card photo's) bytes before letting them go: a heap dump after the session shows nothing. */
@@ -79,6 +81,10 @@ function wipe(session: Session): void {
 
 export function createSessionKeeper(clock: Clock): SessionKeeper {
   let session: Session | null = null;
+  const listeners: (() => void)[] = [];
+  const changed = (): void => {
+    for (const listener of listeners) listener();
+  };
   return {
     start(serviceId) {
       if (session !== null) wipe(session);
@@ -93,7 +99,9 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
         assistance: noAssistance(),
         captures: [],
       };
-      return session;
+      const started = session;
+      changed();
+      return started;
     },
     current: () => session,
     end() {
@@ -107,7 +115,11 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
         assisted: ending.assistance.assisted,
       };
       wipe(ending);
+      changed();
       return ended;
+    },
+    onChange(listener) {
+      listeners.push(listener);
     },
   };
 }

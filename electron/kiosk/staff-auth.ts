@@ -129,12 +129,21 @@ export type UnlockResult =
   | { readonly ok: false; readonly reason: 'wrong_pin'; readonly attemptsBeforeLockout: number }
   | { readonly ok: false; readonly reason: 'locked_out'; readonly retryAfterSeconds: number };
 
+/** Why a staff sign-in ended: signed out, inactive, too long, or the citizen session it belonged to is over. */
+export type StaffEndReason = 'locked' | 'idle' | 'limit' | 'session_ended';
+
 export interface StaffAuth {
   unlock(role: StaffRole, pin: string): Promise<UnlockResult>;
-  /** The unlocked role, if any; ends it after inactivity or the absolute limit. */
+  /**
+   * The unlocked role, if any. A sign-in belongs to the citizen session it was
+   * opened in (or to the staff screens outside one): it ends when that session
+   * ends or another begins, after inactivity, or at the absolute limit.
+   */
   current(): StaffRole | null;
   touch(): void;
   lock(): void;
+  /** Called once when a sign-in ends, whatever the reason. */
+  onEnd(listener: (role: StaffRole, reason: StaffEndReason) => void): void;
 }
 
 /** Wrong PINs in a row and the end of the lockout (wall-clock ms): what must outlive a restart. */
@@ -173,20 +182,26 @@ export function createStaffAuth(
     session: defaultStaffSessionPolicy,
   },
   memory: LockoutMemory = inMemoryLockout(),
+  /** The citizen session at the screen (its id), or null when nobody is being served. */
+  citizenSession: () => string | null = () => null,
 ): StaffAuth {
   const now = (): number => clock.nowMs();
   let { failures, lockedUntil } = memory.load();
-  let session: { role: StaffRole; since: number; last: number } | null = null;
+  let session: { role: StaffRole; since: number; last: number; scope: string | null } | null = null;
+  const endListeners: ((role: StaffRole, reason: StaffEndReason) => void)[] = [];
+  const end = (reason: StaffEndReason): void => {
+    if (session === null) return;
+    const { role } = session;
+    session = null;
+    for (const listener of endListeners) listener(role, reason);
+  };
 
   const current = (): StaffRole | null => {
     if (session === null) return null;
     const t = now();
-    if (
-      t - session.last > policy.session.idleMs[session.role] ||
-      t - session.since > policy.session.absoluteMs
-    ) {
-      session = null;
-    }
+    if (session.scope !== citizenSession()) end('session_ended');
+    else if (t - session.last > policy.session.idleMs[session.role]) end('idle');
+    else if (t - session.since > policy.session.absoluteMs) end('limit');
     return session?.role ?? null;
   };
 
@@ -217,7 +232,8 @@ export function createStaffAuth(
       lockedUntil = lockedBefore;
       memory.save({ failures, lockedUntil });
       const at = now();
-      session = { role, since: at, last: at };
+      end('locked');
+      session = { role, since: at, last: at, scope: citizenSession() };
       return { ok: true, role };
     }
     if (wait > 0) {
@@ -242,7 +258,10 @@ export function createStaffAuth(
       if (current() !== null && session !== null) session.last = now();
     },
     lock() {
-      session = null;
+      end('locked');
+    },
+    onEnd(listener) {
+      endListeners.push(listener);
     },
   };
 }

@@ -20,6 +20,12 @@ const STATUS_POLL_MS = 15_000;
  * Folds to a small tab so the citizen keeps the screen.
  */
 export function GuidePanel() {
+  const role = useStaff((s) => s.role);
+  // A drawer per sign-in: each one opens unfolded, whatever the last guide left.
+  return role === 'guide' ? <GuideDrawer /> : null;
+}
+
+function GuideDrawer() {
   const { t, l } = useT();
   const role = useStaff((s) => s.role);
   const setRole = useStaff((s) => s.setRole);

@@ -6,6 +6,7 @@ import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
 import { useAssist } from './assist';
 import { useJourney } from './journey';
+import { useStaff } from './staff';
 import { useUi } from './ui';
 
 /** Loads the kiosk's identity and service list; the home screen waits for this. */
@@ -50,6 +51,8 @@ export async function endJourney(
   reason: 'finished' | 'cancelled' | 'idle' | 'guide',
 ): Promise<void> {
   useJourney.getState().wipe();
+  // The main process ends a staff sign-in with the session; the drawer does not wait for its word.
+  useStaff.getState().setRole(null);
   stopSpeaking();
   useVoice.getState().clear();
   const ui = useUi.getState();

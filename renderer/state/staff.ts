@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { StaffRole } from '../../core/status';
+import { useUi } from './ui';
 
 /** Which staff role the main process has unlocked; the PIN itself never stays in the renderer. */
 interface StaffState {
@@ -7,6 +8,8 @@ interface StaffState {
   readonly asking: boolean;
   readonly setRole: (role: StaffRole | null) => void;
   readonly ask: (asking: boolean) => void;
+  /** What the main process says now (staffChanged): a staff screen left open without a sign-in goes home. */
+  readonly follow: (status: { readonly role: StaffRole | null }) => void;
 }
 
 export const useStaff = create<StaffState>((set) => ({
@@ -14,4 +17,10 @@ export const useStaff = create<StaffState>((set) => ({
   asking: false,
   setRole: (role) => set({ role }),
   ask: (asking) => set({ asking }),
+  follow: ({ role }) => {
+    set({ role });
+    const { screen, go } = useUi.getState();
+    if (role === null && (screen.name === 'queue' || screen.name === 'diagnostics'))
+      go({ name: 'home' });
+  },
 }));

@@ -141,19 +141,67 @@ describe('guide-assisted green-channel journey', () => {
     await steps(page).finish();
   });
 
-  it("ends another citizen's session from the drawer, then locks", async () => {
+  it("ended with his session: the next citizen's screen has no guide drawer until a guide signs in again", async () => {
     const { page } = ctx;
     const s = steps(page);
+    // The guide signed in during the last citizen's session; it finished, and the sign-in with it.
+    await expect(page.getByTestId('guide-tab').count()).resolves.toBe(0);
     await s.start('id-card-renewal', 'elder');
     await s.h1('您为什么要办理？');
-    await page.getByTestId('guide-tab').click();
+    await expect(page.getByTestId('guide-tab').count()).resolves.toBe(0);
+    await holdEmblem(page);
+    await typePin(page, '135790', '大厅引导员');
+    await page.getByTestId('guide-panel').waitFor();
+  });
+
+  it("ends another citizen's session from the drawer, and the sign-in ends with it", async () => {
+    const { page } = ctx;
+    const s = steps(page);
     await page.getByRole('button', { name: '结束本次办理' }).click();
     await s.h1('您好！请选择要办理的业务');
     await expect(page.locator('main').innerText()).resolves.not.toContain('李秀英');
-    await page.getByTestId('guide-panel').waitFor();
-    await page.getByRole('button', { name: '退出导办' }).click();
     await expect.poll(() => page.getByTestId('guide-panel').count()).toBe(0);
     await expect(page.getByTestId('guide-tab').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '移走证件' }).click();
+  });
+
+  it("gives the next citizen after an idle timeout none of the guide's powers (staff_locked)", async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    const call = (method: string, body: unknown) =>
+      page.evaluate(
+        async ([m, b]) =>
+          (await (
+            await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(b) })
+          ).json()) as {
+            ok: boolean;
+            error?: { code: string };
+          },
+        [method, body] as const,
+      );
+    await s.start('id-card-renewal', 'adult');
+    await holdEmblem(page);
+    await typePin(page, '135790', '大厅引导员');
+    await page.getByTestId('guide-panel').waitFor();
+    expect(await call('staffStatus', {})).toMatchObject({ ok: true, value: { role: 'guide' } });
+    // Citizen A walks away: the idle prompt runs out and the screen ends the session.
+    expect((await call('endSession', { reason: 'idle' })).ok).toBe(true);
+    // Citizen B starts his own session and tries what the guide could do.
+    expect((await call('startSession', { serviceId: 'id-card-renewal' })).ok).toBe(true);
+    for (const [method, body] of [
+      ['guideAction', { action: 'greenChannel', reason: 'mobility' }],
+      ['guideAction', { action: 'fillOnBehalf', on: true }],
+      ['getQueueStatus', {}],
+      ['syncNow', {}],
+    ] as const)
+      expect(await call(method, body)).toMatchObject({
+        ok: false,
+        error: { code: 'staff_locked' },
+      });
+    expect(await call('staffStatus', {})).toMatchObject({ ok: true, value: { role: null } });
+    await expect.poll(() => page.getByTestId('guide-panel').count()).toBe(0);
+    await expect(page.getByTestId('guide-tab').count()).resolves.toBe(0);
+    await call('endSession', { reason: 'cancelled' });
   });
 
   it('writes every guide action to the audit log, marked guide-assisted, with nothing personal', () => {
@@ -166,6 +214,7 @@ describe('guide-assisted green-channel journey', () => {
     expect(actions).toEqual(
       expect.arrayContaining([
         'guide:staff.unlock',
+        'guide:staff.lock',
         'guide:guide.fillOnBehalf',
         'guide:guide.skipOptional',
         'guide:guide.greenChannel',
@@ -183,6 +232,13 @@ describe('guide-assisted green-channel journey', () => {
         (e) => e.action === 'session.end' && (e.fields as { reason?: string }).reason === 'guide',
       ),
     ).toBe(true);
+    // Every sign-in ended with the session it was opened in, and the log says so.
+    expect(
+      entries.filter(
+        (e) =>
+          e.action === 'staff.lock' && (e.fields as { reason?: string }).reason === 'session_ended',
+      ),
+    ).toHaveLength(3);
     for (const personal of [CITIZEN, '李秀英', '13900001234'])
       expect(audit).not.toContain(personal);
   });

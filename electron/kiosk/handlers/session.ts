@@ -19,10 +19,11 @@ export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods>
       return ok({ sessionId: session.id, cardOnReader });
     },
     async endSession({ reason }) {
+      // Read before the session ends: a staff sign-in ends with it.
+      const staff = ctx.staff.current();
       const ended = ctx.sessions.end();
       if (ended === null) return ok({ cardOnReader: ctx.cardOnReader() });
       ctx.sessionEnded();
-      const staff = ctx.staff.current();
       if (reason === 'guide' && staff !== null) {
         ctx.audit.record(staff, 'guide.endSession', { session: ended.id });
       }

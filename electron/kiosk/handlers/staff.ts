@@ -10,7 +10,8 @@ export function staffHandlers(
       const result = await ctx.staff.unlock(role, pin);
       if (result.ok) {
         ctx.log.info('staff.unlock', { role });
-        ctx.audit.record(role, 'staff.unlock', {});
+        ctx.audit.record(role, 'staff.unlock', { session: ctx.sessions.current()?.id ?? null });
+        ctx.emit('staffChanged', { role });
         return ok({ role });
       }
       ctx.log.warn('staff.unlock_refused', { role, reason: result.reason });
@@ -37,12 +38,8 @@ export function staffHandlers(
       }
     },
     async staffLock() {
-      const role = ctx.staff.current();
+      // Audited and announced where every sign-in ends (service.ts, staff.onEnd).
       ctx.staff.lock();
-      if (role !== null) {
-        ctx.log.info('staff.lock', { role });
-        ctx.audit.record(role, 'staff.lock', {});
-      }
       return ok({});
     },
     async staffStatus() {

@@ -239,3 +239,47 @@ describe('staff PINs', () => {
     expect(events).toContain('staff.lockoutFileUnwritable');
   });
 });
+
+describe('a staff sign-in belongs to the citizen session it was opened in', () => {
+  const signIn = async (citizenSession: () => string | null) => {
+    const ended: string[] = [];
+    const auth = createStaffAuth(
+      { guide: await hashPin('135790', fast) },
+      manualClock(new Date(0)),
+      undefined,
+      undefined,
+      citizenSession,
+    );
+    auth.onEnd((role, reason) => ended.push(`${role}:${reason}`));
+    expect(await auth.unlock('guide', '135790')).toEqual({ ok: true, role: 'guide' });
+    return { auth, ended };
+  };
+
+  it('ends when that session ends, so the next citizen starts without the guide', async () => {
+    let session: string | null = 'session-a';
+    const { auth, ended } = await signIn(() => session);
+    expect(auth.current()).toBe('guide');
+    session = null; // citizen A's session ended (idle, finished, cancelled)
+    expect(auth.current()).toBeNull();
+    session = 'session-b';
+    expect(auth.current()).toBeNull();
+    expect(ended).toEqual(['guide:session_ended']);
+  });
+
+  it('ends when a citizen starts a session after a sign-in on the staff screens, and is announced once', async () => {
+    let session: string | null = null;
+    const { auth, ended } = await signIn(() => session);
+    expect(auth.current()).toBe('guide');
+    session = 'session-b';
+    expect(auth.current()).toBeNull();
+    expect(auth.current()).toBeNull();
+    expect(ended).toEqual(['guide:session_ended']);
+  });
+
+  it('says why it ended when signed out or inactive', async () => {
+    const { auth, ended } = await signIn(() => null);
+    auth.lock();
+    auth.lock();
+    expect(ended).toEqual(['guide:locked']);
+  });
+});
