@@ -1,22 +1,27 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sha256, verifyBundle, type TrustedKey } from '../../rules/node/bundle-files';
+import {
+  readBundleSnapshot,
+  sha256,
+  verifySnapshot,
+  type BundleSnapshot,
+  type TrustedKey,
+} from '../../rules/node/bundle-files';
 import {
   BUNDLE_MANIFEST,
-  BUNDLE_SIGNATURE,
   bundleManifestSchema,
   compareVersions,
   type AppliedBundle,
-  type BundleManifest,
 } from '../../rules/engine/bundle';
 import type { BundleInfo, FolderRuleSet, RuleFileProblem, RulePolicy, RuleSet } from './rule-set';
 
 export type { TrustedKey };
 
-/** The manifest in `dir` with the SHA-256 of its bytes, or null when there is none that parses. */
-function manifestIn(dir: string): AppliedBundle | null {
+/** The manifest in a snapshot with the SHA-256 of its bytes, or null when there is none that parses. */
+function manifestOf(snapshot: BundleSnapshot): AppliedBundle | null {
+  const bytes = snapshot.files.get(BUNDLE_MANIFEST);
+  if (bytes === undefined) return null;
   try {
-    const bytes = readFileSync(join(dir, BUNDLE_MANIFEST));
     const manifest = bundleManifestSchema.parse(JSON.parse(bytes.toString('utf8')));
     return { version: manifest.version, manifestHash: sha256(bytes) };
   } catch {
@@ -25,16 +30,17 @@ function manifestIn(dir: string): AppliedBundle | null {
 }
 
 /**
- * The bundle's files, manifest and signature into `to`, replacing what was
- * there: staged whole, then swapped by two renames. A power cut between them
- * leaves `<to>.old`, which `restoreInterruptedCopy` puts back at the next start.
+ * The verified bytes into `to`, replacing what was there: written whole to a
+ * staging folder (never copied from the source folder again, which may have
+ * changed since it was read), then swapped by two renames. A power cut between
+ * them leaves `<to>.old`, which `restoreInterruptedCopy` puts back at the next start.
  */
-function copyBundle(from: string, to: string, manifest: BundleManifest): void {
+export function writeBundleCopy(snapshot: BundleSnapshot, to: string): void {
   const staging = `${to}.new`;
   rmSync(staging, { recursive: true, force: true });
-  for (const file of [...Object.keys(manifest.files), BUNDLE_MANIFEST, BUNDLE_SIGNATURE]) {
+  for (const [file, bytes] of snapshot.files) {
     mkdirSync(dirname(join(staging, file)), { recursive: true, mode: 0o700 });
-    cpSync(join(from, file), join(staging, file));
+    writeFileSync(join(staging, file), bytes, { mode: 0o600 });
   }
   rmSync(`${to}.old`, { recursive: true, force: true });
   if (existsSync(to)) renameSync(to, `${to}.old`);
@@ -52,10 +58,10 @@ function restoreInterruptedCopy(to: string): void {
 }
 
 type Candidate = {
-  readonly dir: string;
   readonly source: BundleInfo['source'];
   readonly label: string;
-  /** Read once, for the order: newest first, unreadable last. */
+  /** Every file, read once: ordered, verified, loaded and copied from these bytes. */
+  readonly snapshot: BundleSnapshot;
   readonly version: string | null;
 };
 
@@ -67,22 +73,22 @@ type Candidate = {
 export function loadSignedBundle(
   rulesDir: string,
   policy: Extract<RulePolicy, { signature: 'required' }>,
-  loadFolder: (dir: string) => FolderRuleSet,
+  loadFolder: (snapshot: BundleSnapshot) => FolderRuleSet,
 ): RuleSet {
   restoreInterruptedCopy(policy.goodBundleDir);
-  const applied = manifestIn(policy.goodBundleDir);
-  const candidate = (dir: string, source: BundleInfo['source'], label: string): Candidate => ({
-    dir,
-    source,
-    label,
-    version: manifestIn(dir)?.version ?? null,
-  });
+  const good = existsSync(policy.goodBundleDir) ? readBundleSnapshot(policy.goodBundleDir) : null;
+  const applied = good === null ? null : manifestOf(good);
+  const candidate = (
+    snapshot: BundleSnapshot,
+    source: BundleInfo['source'],
+    label: string,
+  ): Candidate => ({ snapshot, source, label, version: manifestOf(snapshot)?.version ?? null });
   const candidates: Candidate[] = [
     ...(policy.incomingDir !== undefined && existsSync(policy.incomingDir)
-      ? [candidate(policy.incomingDir, 'incoming', 'incoming/')]
+      ? [candidate(readBundleSnapshot(policy.incomingDir), 'incoming', 'incoming/')]
       : []),
-    candidate(rulesDir, 'current', ''),
-    ...(applied === null ? [] : [candidate(policy.goodBundleDir, 'last-good', 'last-good/')]),
+    candidate(readBundleSnapshot(rulesDir), 'current', ''),
+    ...(good === null || applied === null ? [] : [candidate(good, 'last-good', 'last-good/')]),
   ].sort((a, b) => {
     if (a.version === null || b.version === null)
       return a.version === null ? (b.version === null ? 0 : 1) : -1;
@@ -90,7 +96,7 @@ export function loadSignedBundle(
   });
   const refused: RuleFileProblem[] = [];
   for (const candidate of candidates) {
-    const verified = verifyBundle(candidate.dir, policy.trustedKeys, applied);
+    const verified = verifySnapshot(candidate.snapshot, policy.trustedKeys, applied);
     if (!verified.ok) {
       // The package's own folder, older than what the back office delivered since: expected, not a fault.
       const stale = verified.problems.every((p) => p.message.includes('older than'));
@@ -103,7 +109,7 @@ export function loadSignedBundle(
       }
       continue;
     }
-    const set = loadFolder(candidate.dir);
+    const set = loadFolder(candidate.snapshot);
     if (set.problems.length > 0) {
       refused.push(
         ...set.problems.map((p) => ({
@@ -117,7 +123,7 @@ export function loadSignedBundle(
     const { manifest, manifestHash, keyId } = verified.value;
     if (candidate.source !== 'last-good' && manifestHash !== applied?.manifestHash) {
       try {
-        copyBundle(candidate.dir, policy.goodBundleDir, manifest);
+        writeBundleCopy(candidate.snapshot, policy.goodBundleDir);
       } catch {
         // A full disk: this bundle serves now; the next start verifies it again.
       }

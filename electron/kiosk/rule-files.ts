@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonFileNames } from '../../rules/node/bundle-files';
+import { jsonFileNames, readRegularFile, type BundleSnapshot } from '../../rules/node/bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { RuleProblem } from '../../rules/engine/lint';
 import { commonRulesSchema, type CommonRules } from '../../rules/engine/schema';
@@ -24,28 +24,53 @@ const sha256 = (...parts: Buffer[]): string => {
   return hash.digest('hex');
 };
 
-/** Larger than any real rule file: a file this big is refused rather than parsed. */
-export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+/** Where rule files come from: a folder on disk, or the bytes of a bundle that verified. */
+export interface RuleSource {
+  /** The bytes of `relative` (`services/x.json`), or null when there is none; throws with the reason it cannot be read. */
+  read(relative: string): Buffer | null;
+  /** The JSON file names in `services/` or `calendar/`, sorted; throws when there is no such folder. */
+  list(folder: 'services' | 'calendar'): string[];
+}
+
+/** A rules folder on disk (development, a station's own copy): regular files only, each read once. */
+export const folderSource = (dir: string): RuleSource => ({
+  read(relative) {
+    try {
+      return readRegularFile(join(dir, relative));
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw cause;
+    }
+  },
+  list: (folder) => jsonFileNames(join(dir, folder)),
+});
+
+/** The files of a verified bundle: the bytes that were checked are the bytes parsed. */
+export const snapshotSource = (snapshot: BundleSnapshot): RuleSource => ({
+  read: (relative) => snapshot.files.get(relative) ?? null,
+  list(folder) {
+    const prefix = `${folder}/`;
+    const names = [...snapshot.files.keys()]
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+      .map((f) => f.slice(prefix.length))
+      .sort();
+    if (names.length === 0) throw new Error(`the bundle has no ${folder}/`);
+    return names;
+  },
+});
 
 /**
- * A rule file's bytes, or why it cannot be used: a folder named `x.json`, a
- * file the kiosk user may not read, one far too large. Never throws, so one
- * bad file never stops the others from loading.
+ * A rule file's bytes, why it cannot be used (a FIFO or a symlink, a file the
+ * kiosk user may not read, one far too large), or null when there is none.
+ * Never throws, so one bad file never stops the others from loading.
  */
-function readRuleFile(path: string): { bytes: Buffer } | { problems: RuleProblem[] } {
+function readRuleFile(
+  source: RuleSource,
+  relative: string,
+): { bytes: Buffer } | { problems: RuleProblem[] } | null {
   try {
-    const bytes = readFileSync(path);
-    if (bytes.length > MAX_RULE_FILE_BYTES) {
-      return {
-        problems: [
-          {
-            path: '$',
-            message: `${bytes.length} bytes; a rule file may be at most ${MAX_RULE_FILE_BYTES}`,
-          },
-        ],
-      };
-    }
-    return { bytes };
+    const bytes = source.read(relative);
+    return bytes === null ? null : { bytes };
   } catch (cause) {
     return {
       problems: [
@@ -57,6 +82,15 @@ function readRuleFile(path: string): { bytes: Buffer } | { problems: RuleProblem
     };
   }
 }
+
+/** A file a folder listing named: gone by the time it is read is a problem like any other. */
+const listedRuleFile = (
+  source: RuleSource,
+  relative: string,
+): { bytes: Buffer } | { problems: RuleProblem[] } =>
+  readRuleFile(source, relative) ?? {
+    problems: [{ path: '$', message: 'cannot be read: it was removed while the rules loaded' }],
+  };
 
 function readIfExists(path: string): Buffer | null {
   try {
@@ -79,19 +113,21 @@ export function loadRuleSet(
 ): RuleSet {
   switch (policy.signature) {
     case 'optional':
-      return { ...loadRuleFolder(rulesDir, lastGoodDir), bundle: null };
+      return { ...loadRuleFolder(folderSource(rulesDir), lastGoodDir), bundle: null };
     case 'required':
-      return loadSignedBundle(rulesDir, policy, (dir) => loadRuleFolder(dir, null));
+      return loadSignedBundle(rulesDir, policy, (snapshot) =>
+        loadRuleFolder(snapshotSource(snapshot), null),
+      );
   }
 }
 
 /**
  * Loads `common.json`, every `services/<id>.json` and `calendar/holidays-<year>.json`
- * under `rulesDir`. A file that fails the schema or the lint never reaches
+ * of `source`. A file that fails the schema or the lint never reaches
  * citizens: with `lastGoodDir`, the last copy that loaded is used instead when
  * there is one; the problem is reported either way.
  */
-export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): FolderRuleSet {
+export function loadRuleFolder(source: RuleSource, lastGoodDir: string | null): FolderRuleSet {
   const rules = new Map<string, LoadedRule>();
   const problems: RuleFileProblem[] = [];
   if (lastGoodDir !== null) {
@@ -115,9 +151,8 @@ export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): Fo
 
   let common: CommonRules = commonRulesSchema.parse({ version: 'none' });
   let commonBytes: Buffer = Buffer.alloc(0);
-  const commonPath = join(rulesDir, 'common.json');
-  if (existsSync(commonPath)) {
-    const read = readRuleFile(commonPath);
+  const read = readRuleFile(source, 'common.json');
+  if (read !== null) {
     const current = 'bytes' in read ? read.bytes : Buffer.alloc(0);
     const parsed =
       'bytes' in read
@@ -142,12 +177,11 @@ export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): Fo
     }
   }
 
-  const { calendarYears, calendarBytes } = loadCalendar(rulesDir, problems);
+  const { calendarYears, calendarBytes } = loadCalendar(source, problems);
 
-  const servicesDir = join(rulesDir, 'services');
   let files: string[] = [];
   try {
-    files = jsonFileNames(servicesDir);
+    files = source.list('services');
   } catch (cause) {
     problems.push({
       file: 'services/',
@@ -156,7 +190,7 @@ export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): Fo
     });
   }
   for (const file of files) {
-    const read = readRuleFile(join(servicesDir, file));
+    const read = listedRuleFile(source, `services/${file}`);
     const current = 'bytes' in read ? read.bytes : Buffer.alloc(0);
     const parsed =
       'bytes' in read
@@ -203,14 +237,14 @@ export function loadRuleFolder(rulesDir: string, lastGoodDir: string | null): Fo
  * reported: due dates in it are then printed as to be confirmed at the window.
  */
 function loadCalendar(
-  rulesDir: string,
+  source: RuleSource,
   problems: RuleFileProblem[],
 ): { calendarYears: CalendarYearFile[]; calendarBytes: Buffer[] } {
   const calendarYears: CalendarYearFile[] = [];
   const calendarBytes: Buffer[] = [];
   let files: string[] = [];
   try {
-    files = jsonFileNames(join(rulesDir, 'calendar'));
+    files = source.list('calendar');
   } catch {
     // No calendar folder: reported below, as having no calendar at all.
   }
@@ -222,7 +256,7 @@ function loadCalendar(
     });
   }
   for (const file of files) {
-    const read = readRuleFile(join(rulesDir, 'calendar', file));
+    const read = listedRuleFile(source, `calendar/${file}`);
     const parsed =
       'bytes' in read
         ? parseCalendarFile(read.bytes.toString('utf8'), file)

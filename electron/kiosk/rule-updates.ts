@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { verifyBundle } from '../../rules/node/bundle-files';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { snapshotOf, verifySnapshot } from '../../rules/node/bundle-files';
 import {
   BUNDLE_FILE,
   BUNDLE_MANIFEST,
@@ -11,7 +11,14 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../shared/log';
 import type { Outcome } from '../sync/classify';
 import type { RulesDownload } from '../sync/protocol';
+import { writeBundleCopy } from './rule-bundle';
 import type { RulePolicy } from './rule-set';
+
+const refusedRecordSchema = z.object({ version: z.string() });
+
+/** The newer of two versions, either may be missing. */
+const newest = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : compareVersions(a, b) >= 0 ? a : b;
 
 export interface RuleUpdater {
   /** Asks the back office for a newer bundle; one that verifies waits in the incoming folder. */
@@ -29,8 +36,14 @@ export interface RuleUpdaterOptions {
   readonly currentVersion: () => string | null;
   /** Someone is at the screen: rules never change under a citizen's feet. */
   readonly sessionActive: () => boolean;
-  /** Loads the rules again (the incoming bundle is the newest) and tells the screen. */
-  readonly apply: () => void;
+  /** Loads the rules again (the incoming bundle is the newest), tells the screen, and says which version serves now. */
+  readonly apply: () => string | null;
+  /**
+   * Where the newest refused version is kept (<dataDir>/rules-refused.json): a bundle
+   * that does not verify or load is refused once, not fetched and refused at every
+   * heartbeat, until the back office has a newer one.
+   */
+  readonly refusedFile: string;
   readonly log: Logger;
   readonly audit: AuditLog;
 }
@@ -44,46 +57,63 @@ export interface RuleUpdaterOptions {
 export function createRuleUpdater(options: RuleUpdaterOptions): RuleUpdater {
   const { policy, log, audit } = options;
   let checking = false;
-  let pending = false;
+  let pending: string | null = null;
 
-  const applyNow = (): void => {
-    pending = false;
-    options.apply();
+  const readRefused = (): string | null => {
+    try {
+      const parsed = refusedRecordSchema.safeParse(
+        JSON.parse(readFileSync(options.refusedFile, 'utf8')),
+      );
+      return parsed.success ? parsed.data.version : null;
+    } catch {
+      return null;
+    }
+  };
+  const rememberRefused = (version: string): void => {
+    try {
+      writeFileSync(options.refusedFile, `${JSON.stringify({ version })}\n`, { mode: 0o600 });
+    } catch {
+      // A full disk: the bundle is asked for and refused again at the next heartbeat.
+    }
+  };
+
+  const applyNow = (version: string): void => {
+    pending = null;
+    const serving = options.apply();
+    if (serving === version) return;
+    // It verified when it arrived but did not load whole: the kiosk keeps what it serves.
+    rememberRefused(version);
+    audit.record('system', 'rules.update_refused', {
+      version,
+      serving,
+      reason: 'the bundle did not load (see the rule problems in diagnostics)',
+    });
   };
 
   const receive = (bundle: NonNullable<RulesDownload['bundle']>): boolean => {
-    const staging = `${policy.incomingDir}.download`;
-    rmSync(staging, { recursive: true, force: true });
+    const refuse = (reason: string): false => {
+      rememberRefused(bundle.version);
+      audit.record('system', 'rules.download_refused', { version: bundle.version, reason });
+      return false;
+    };
+    const files = new Map<string, Buffer>();
+    for (const [file, content] of Object.entries(bundle.files)) {
+      // Only the bundle's own places: a path like ../../etc is never written.
+      if (!BUNDLE_FILE.test(file)) return refuse(`"${file}" is not a bundle file`);
+      files.set(file, Buffer.from(content, 'base64'));
+    }
+    files.set(BUNDLE_MANIFEST, Buffer.from(bundle.manifest, 'base64'));
+    files.set(BUNDLE_SIGNATURE, Buffer.from(bundle.signature, 'base64'));
+    // Verified in memory, then written: what lands in the incoming folder is what verified.
+    const verified = verifySnapshot(snapshotOf(files), policy.trustedKeys, null);
+    if (!verified.ok) return refuse(verified.problems[0]?.message ?? '');
+    if (verified.value.manifest.version !== bundle.version)
+      return refuse('the manifest names another version');
     try {
-      for (const [file, content] of Object.entries(bundle.files)) {
-        // Only the bundle's own places: a path like ../../etc is never written.
-        if (!BUNDLE_FILE.test(file)) throw new Error(`"${file}" is not a bundle file`);
-        mkdirSync(dirname(join(staging, file)), { recursive: true, mode: 0o700 });
-        writeFileSync(join(staging, file), Buffer.from(content, 'base64'));
-      }
-      writeFileSync(join(staging, BUNDLE_MANIFEST), Buffer.from(bundle.manifest, 'base64'));
-      writeFileSync(join(staging, BUNDLE_SIGNATURE), Buffer.from(bundle.signature, 'base64'));
+      writeBundleCopy(verified.value.snapshot, policy.incomingDir);
     } catch (cause) {
-      rmSync(staging, { recursive: true, force: true });
-      audit.record('system', 'rules.download_refused', {
-        version: bundle.version,
-        reason: cause instanceof Error ? cause.message : String(cause),
-      });
-      return false;
+      return refuse(cause instanceof Error ? cause.message : String(cause));
     }
-    const verified = verifyBundle(staging, policy.trustedKeys, null);
-    if (!verified.ok || verified.value.manifest.version !== bundle.version) {
-      rmSync(staging, { recursive: true, force: true });
-      audit.record('system', 'rules.download_refused', {
-        version: bundle.version,
-        reason: verified.ok
-          ? 'the manifest names another version'
-          : (verified.problems[0]?.message ?? ''),
-      });
-      return false;
-    }
-    rmSync(policy.incomingDir, { recursive: true, force: true });
-    renameSync(staging, policy.incomingDir);
     audit.record('system', 'rules.downloaded', {
       version: bundle.version,
       reviewedBy: verified.value.manifest.reviewedBy,
@@ -96,14 +126,14 @@ export function createRuleUpdater(options: RuleUpdaterOptions): RuleUpdater {
       if (checking) return;
       checking = true;
       try {
-        const current = options.currentVersion();
-        const answer = await options.fetch(current);
+        const after = newest(options.currentVersion(), readRefused());
+        const answer = await options.fetch(after);
         if (answer.kind !== 'ok' || answer.value.bundle === null) return;
         const { bundle } = answer.value;
-        if (current !== null && compareVersions(bundle.version, current) <= 0) return;
+        if (after !== null && compareVersions(bundle.version, after) <= 0) return;
         if (!receive(bundle)) return;
-        if (options.sessionActive()) pending = true;
-        else applyNow();
+        if (options.sessionActive()) pending = bundle.version;
+        else applyNow(bundle.version);
       } catch (cause) {
         log.error('rules.update_failed', {
           message: cause instanceof Error ? cause.message : String(cause),
@@ -113,7 +143,7 @@ export function createRuleUpdater(options: RuleUpdaterOptions): RuleUpdater {
       }
     },
     sessionEnded() {
-      if (pending) applyNow();
+      if (pending !== null) applyNow(pending);
     },
   };
 }

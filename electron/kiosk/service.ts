@@ -379,7 +379,9 @@ function buildService(
           refused: ctx.ruleSet.problems.length,
         });
         emit('rulesChanged', { version: ctx.ruleSet.bundle?.version ?? null });
+        return ctx.ruleSet.bundle?.version ?? null;
       },
+      refusedFile: join(options.dataDir, 'rules-refused.json'),
       log,
       audit,
     });

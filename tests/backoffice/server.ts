@@ -81,6 +81,11 @@ export interface BackOffice {
   handling(): number;
   /** From now on, offers the signed rule bundle in `folder` to kiosks that have an older one. */
   publishRules(folder: string | null): void;
+  /**
+   * Kiosks that asked for rules newer than a version older than one this back office
+   * had delivered to them: their local copy was rolled back (the newest is sent again).
+   */
+  rollbacks(): readonly { kioskId: string; asked: string; delivered: string }[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -153,6 +158,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   };
   /** The signed rule bundle the station publishes to its kiosks (a folder as rules:sign left it). */
   let rulesFolder: string | null = options.rulesFolder ?? null;
+  /** The newest bundle version delivered to each kiosk: the floor it cannot go below unnoticed. */
+  const delivered = new Map<string, string>();
+  const rollbacks: { kioskId: string; asked: string; delivered: string }[] = [];
   let faults: { fault: Misbehaviour; times: number; routes: readonly Route[] }[] = [];
   let random: { rate: number; faults: readonly Misbehaviour[]; routes: readonly Route[] } | null =
     null;
@@ -349,8 +357,17 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
         if (rulesFolder === null) return json(res, 200, { bundle: null });
         const bundle = rulesDownloadOf(rulesFolder);
         const after = url.searchParams.get('after');
+        const floor = delivered.get(kioskId);
+        if (floor !== undefined && (after === null || compareVersions(after, floor) < 0)) {
+          rollbacks.push({ kioskId, asked: after ?? '(none)', delivered: floor });
+          console.warn(
+            `kiosk ${kioskId} serves rules ${after ?? '(none)'} below ${floor}, delivered before: rolled back`,
+          );
+        }
         if (after !== null && compareVersions(bundle.version, after) <= 0)
           return json(res, 200, { bundle: null });
+        if (floor === undefined || compareVersions(bundle.version, floor) > 0)
+          delivered.set(kioskId, bundle.version);
         return json(res, 200, { bundle });
       }
       case 'heartbeat': {
@@ -438,6 +455,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     publishRules(folder) {
       rulesFolder = folder;
     },
+    rollbacks: () => rollbacks,
     useWrongCertificate(on) {
       wrongCertificate = on;
       server?.setSecureContext(tls(on));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,31 @@ describe('a newer signed bundle from the back office', () => {
     await expect(s.main()).resolves.toContain('￥12.00');
     await s.finish();
     expect(office.requests().rules).toBeGreaterThanOrEqual(1);
+  });
+
+  it('fetches the newest bundle again when its good copy was deleted, and the back office sees the rollback', async () => {
+    const { office, kiosk } = ctx;
+    const good = join(kiosk.dataDir, 'rules-bundle', 'bundle.json');
+    const version = () =>
+      existsSync(good)
+        ? (JSON.parse(readFileSync(good, 'utf8')) as { version: string }).version
+        : null;
+    expect(version()).toBe('2026.12.2');
+    await kiosk.stop();
+    // A local user removes the floor: the package's own (older) bundle is all that is left.
+    rmSync(join(kiosk.dataDir, 'rules-bundle'), { recursive: true });
+    const again = await startKiosk({
+      config: JSON.parse(readFileSync(join(kiosk.dataDir, 'kiosk.json'), 'utf8')),
+      dataDir: kiosk.dataDir,
+      env: { KIOSK_RULES_DIR: rules },
+    });
+    try {
+      await expect.poll(version, { timeout: 20_000 }).toBe('2026.12.2');
+      expect(office.rollbacks()).toEqual([
+        { kioskId: 'E2E-01', asked: '2026.12.1', delivered: '2026.12.2' },
+      ]);
+    } finally {
+      await again.stop();
+    }
   });
 });

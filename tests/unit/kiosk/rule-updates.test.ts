@@ -21,7 +21,10 @@ function download(version: string): NonNullable<RulesDownload['bundle']> {
   return rulesDownloadOf(dir);
 }
 
-function updater(answer: RulesDownload['bundle'], options: { session?: () => boolean } = {}) {
+function updater(
+  answer: RulesDownload['bundle'],
+  options: { session?: () => boolean; loads?: boolean } = {},
+) {
   const data = mkdtempSync(join(tmpdir(), 'rule-updates-'));
   const auditPath = join(data, 'audit', 'audit.jsonl');
   const audit = openAuditLog({ path: auditPath, log, clock: testClock() });
@@ -42,7 +45,11 @@ function updater(answer: RulesDownload['bundle'], options: { session?: () => boo
     },
     currentVersion: () => '2026.12.1',
     sessionActive: options.session ?? (() => false),
-    apply: () => applied.push(1),
+    apply: () => {
+      applied.push(1);
+      return options.loads === false ? '2026.12.1' : (answer?.version ?? null);
+    },
+    refusedFile: join(data, 'rules-refused.json'),
     log,
     audit: audit.value,
   });
@@ -91,7 +98,13 @@ describe('rule bundles fetched from the back office', () => {
     const u = updater(bundle);
     await u.rules.check();
     expect(u.applied).toEqual([]);
-    expect(readdirSync(u.data).filter((f) => f.startsWith('rules-'))).toEqual([]);
+    // Nothing of the bundle is kept; only its version, so it is not fetched again.
+    expect(readdirSync(u.data).filter((f) => f.startsWith('rules-'))).toEqual([
+      'rules-refused.json',
+    ]);
+    expect(JSON.parse(readFileSync(join(u.data, 'rules-refused.json'), 'utf8'))).toEqual({
+      version: '2026.12.2',
+    });
     expect(u.audited()).toContain(
       'services/passport-first.json was changed after the bundle was signed',
     );
@@ -105,5 +118,27 @@ describe('rule bundles fetched from the back office', () => {
     expect(existsSync(join(u.data, '..', 'outside.json'))).toBe(false);
     expect(u.applied).toEqual([]);
     expect(u.audited()).toMatch(/outside\.json.{0,4} is not a bundle file/);
+  });
+
+  it('refuses a bundle that does not load once: not fetched again until a newer one exists', async () => {
+    const u = updater(download('2026.12.2'), { loads: false });
+    await u.rules.check();
+    expect(u.applied).toEqual([1]);
+    await u.rules.check();
+    await u.rules.check();
+    // Asked for what is newer than the refused version, so the same bundle is not applied again.
+    expect(u.asked).toEqual(['2026.12.1', '2026.12.2', '2026.12.2']);
+    expect(u.applied).toEqual([1]);
+    expect(u.audited().match(/"rules\.update_refused"/g)).toHaveLength(1);
+  });
+
+  it('does not download again a bundle refused on arrival', async () => {
+    const bundle = download('2026.12.2');
+    bundle.signature = Buffer.from('{"keyId":"city-2026","signature":"x"}').toString('base64');
+    const u = updater(bundle);
+    await u.rules.check();
+    await u.rules.check();
+    expect(u.asked).toEqual(['2026.12.1', '2026.12.2']);
+    expect(u.audited().match(/"rules\.download_refused"/g)).toHaveLength(1);
   });
 });
