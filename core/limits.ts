@@ -7,5 +7,13 @@ export const MAX_PHOTOS_PER_SESSION = 12;
 /** The card's photo once a station's decoder made a picture of it. */
 export const MAX_CARD_IMAGE_BYTES = 512 * 1024;
 
+/**
+ * The handwriting pad's strokes as the recognizer gets them: a character has at
+ * most a few dozen strokes, and a stroke resampled to this many points keeps its
+ * shape for zinnia. The renderer resamples; the contract refuses more.
+ */
+export const HANDWRITING_MAX_STROKES = 40;
+export const HANDWRITING_MAX_POINTS = 48;
+
 /** A staff PIN: 6 to 12 digits (a million values at the least; the lockout and scrypt do the rest). */
 export const PIN_PATTERN = /^\d{6,12}$/;

@@ -5,7 +5,13 @@ import { applicationNoSchema } from '../ids';
 import { helpRequestSchema } from '../help-request';
 import { LOCALES } from '../i18n';
 import { identitySchema } from '../identity';
-import { MAX_CAPTURE_BYTES, MAX_CARD_IMAGE_BYTES, PIN_PATTERN } from '../limits';
+import {
+  HANDWRITING_MAX_POINTS,
+  HANDWRITING_MAX_STROKES,
+  MAX_CAPTURE_BYTES,
+  MAX_CARD_IMAGE_BYTES,
+  PIN_PATTERN,
+} from '../limits';
 import type { KioskError, Result } from '../result';
 import { receiptImageSchema } from '../receipt-image';
 import { printOutcomeSchema, slipSchema } from '../slip';
@@ -247,13 +253,16 @@ export const methods = {
     input: z.strictObject({
       strokes: z
         .array(
-          z.array(z.tuple([z.number().min(0).max(1000), z.number().min(0).max(1000)])).max(2000),
+          z
+            .array(z.tuple([z.number().int().min(0).max(1000), z.number().int().min(0).max(1000)]))
+            .max(HANDWRITING_MAX_POINTS),
         )
-        .max(64),
+        .max(HANDWRITING_MAX_STROKES),
     }),
     output: z.strictObject({ candidates: z.array(z.string().max(4)).max(20) }),
     roles: ANYONE,
-    errors: ['handwriting_unavailable'],
+    /** `handwriting_superseded`: a newer drawing was sent; its answer is the one that counts. */
+    errors: ['handwriting_unavailable', 'handwriting_superseded'],
   },
   listServices: {
     input: empty,

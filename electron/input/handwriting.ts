@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { err, ok, type KioskError, type Result } from '../../core/result';
+import { describeFailure, newestWins, runBounded } from '../shared/bounded-process';
 
 /**
  * Offline handwriting recognition with zinnia (Debian's `zinnia-utils`) and
@@ -49,56 +50,50 @@ export interface Handwriting {
   readonly available: boolean;
   recognize(
     strokes: readonly Stroke[],
-  ): Promise<Result<string[], KioskError<'handwriting_unavailable'>>>;
+  ): Promise<Result<string[], KioskError<'handwriting_unavailable' | 'handwriting_superseded'>>>;
 }
 
-/** The recognizer when zinnia and its model are installed; `available: false` otherwise (the pad is not offered). */
+/** zinnia's answer is a few hundred bytes; anything far larger is not one. */
+const MAX_OUTPUT_BYTES = 64 * 1024;
+
+/**
+ * The recognizer when zinnia and its model are installed; `available: false`
+ * otherwise (the pad is not offered). One recognition at a time: a newer
+ * drawing cancels the one still running, whose caller hears `superseded`, and
+ * a recognition that times out or is cancelled takes its whole process group
+ * (the shell, `cat` and zinnia) with it.
+ */
 export function createHandwriting(config: HandwritingConfig = DEFAULT_HANDWRITING): Handwriting {
   const available =
     existsSync(config.model) &&
     spawnSync(config.executable, ['--version'], { stdio: 'ignore', timeout: 2000 }).status === 0;
+  const oneAtATime = newestWins();
   return {
     available,
-    recognize(strokes) {
-      if (!available)
-        return Promise.resolve(
-          err('handwriting_unavailable', 'zinnia or its model is not installed'),
-        );
-      if (strokes.every((s) => s.length === 0)) return Promise.resolve(ok([]));
-      return new Promise((resolve) => {
-        // zinnia opens a file by name; Node's stdio "pipe" is a socket, which /dev/stdin cannot open,
-        // so a shell puts a real pipe in between (nothing is written to disk: the strokes are a name).
-        const child = spawn(
-          '/bin/sh',
-          [
+    async recognize(strokes) {
+      if (!available) return err('handwriting_unavailable', 'zinnia or its model is not installed');
+      if (strokes.every((s) => s.length === 0)) return ok([]);
+      const run = await oneAtATime(() =>
+        runBounded({
+          // zinnia opens a file by name; Node's stdio "pipe" is a socket, which /dev/stdin cannot open,
+          // so a shell puts a real pipe in between (nothing is written to disk: the strokes are a name).
+          command: '/bin/sh',
+          args: [
             '-c',
             'cat | exec "$0" -m "$1" -n "$2" /dev/stdin',
             config.executable,
             config.model,
             String(config.candidates),
           ],
-          { stdio: ['pipe', 'pipe', 'ignore'], shell: false },
-        );
-        let output = '';
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve(err('handwriting_unavailable', `no answer within ${config.timeoutMs} ms`));
-        }, config.timeoutMs);
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-        child.on('error', (cause) => {
-          clearTimeout(timer);
-          resolve(err('handwriting_unavailable', cause.message));
-        });
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          resolve(
-            code === 0
-              ? ok(parseZinniaOutput(output))
-              : err('handwriting_unavailable', `zinnia exited with ${code}`),
-          );
-        });
-        child.stdin.end(zinniaInput(strokes));
-      });
+          input: Buffer.from(zinniaInput(strokes)),
+          timeoutMs: config.timeoutMs,
+          maxOutputBytes: MAX_OUTPUT_BYTES,
+        }),
+      );
+      if (run.ok) return ok(parseZinniaOutput(run.value.toString('utf8')));
+      return run.error.kind === 'cancelled'
+        ? err('handwriting_superseded', 'a newer drawing was sent')
+        : err('handwriting_unavailable', describeFailure(run.error));
     },
   };
 }

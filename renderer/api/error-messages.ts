@@ -48,6 +48,7 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   unknown_card: 'api.error.unknown_card',
   no_simulated_scanner: 'api.error.no_simulated_scanner',
   handwriting_unavailable: 'api.error.handwriting_unavailable',
+  handwriting_superseded: 'api.error.handwriting_superseded',
 };
 
 /** The message for an error code any method answered with. */

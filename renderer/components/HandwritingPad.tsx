@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { kiosk } from '../api/kiosk';
 import type { AnyErrorCode } from '../api/error-messages';
+import { HANDWRITING_MAX_POINTS, HANDWRITING_MAX_STROKES } from '../../core/limits';
+import { resampleStroke } from '../keyboard/resample-stroke';
 
 /** The pad's own coordinates: 1000 × 1000, as the recognizer reads them. */
 const PAD = 1000;
@@ -88,7 +90,9 @@ export function HandwritingPad({
 
   const recognize = async (): Promise<void> => {
     const ticket = (asked.current += 1);
-    const answer = await kiosk.recognizeHandwriting({ strokes: strokes.current });
+    const answer = await kiosk.recognizeHandwriting({
+      strokes: strokes.current.map((s) => resampleStroke(s, HANDWRITING_MAX_POINTS)),
+    });
     // A newer stroke (or a clear) has asked since: its answer is the one to show.
     if (ticket !== asked.current) return;
     if (answer.ok) onCandidates(answer.value.candidates, null);
@@ -121,7 +125,8 @@ export function HandwritingPad({
         }}
         onPointerUp={() => {
           if (drawing.current === null) return;
-          strokes.current = [...strokes.current, drawing.current].slice(0, 64);
+          // Past the most strokes a character has, more ink only scribbles over it.
+          strokes.current = [...strokes.current, drawing.current].slice(0, HANDWRITING_MAX_STROKES);
           drawing.current = null;
           redraw();
           void recognize();

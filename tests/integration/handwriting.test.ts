@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { HANDWRITING_MAX_POINTS, HANDWRITING_MAX_STROKES } from '../../core/limits';
+import { resampleStroke } from '../../renderer/keyboard/resample-stroke';
 import { createHandwriting, type Stroke } from '../../electron/input/handwriting';
 
 /**
@@ -72,5 +75,59 @@ describe.skipIf(!handwriting.available)('handwriting', () => {
       ],
     ]);
     expect(scribble.ok && scribble.value.every((c) => /^\p{Script=Han}$/u.test(c))).toBe(true);
+  });
+
+  it('recognises as well from the strokes the pad sends (resampled to the contract’s size)', async () => {
+    let inFive = 0;
+    for (const char of NAME_CHARS) {
+      const strokes = strokesOf(char).map((s) => resampleStroke(s, HANDWRITING_MAX_POINTS));
+      const result = await handwriting.recognize(strokes);
+      if (result.ok && result.value.slice(0, 5).includes(char)) inFive += 1;
+    }
+    expect(inFive).toBeGreaterThanOrEqual(28);
+  });
+
+  it('runs one recognizer at a time under a burst of the largest drawings, leaves no orphan, and never stalls', async () => {
+    /** zinnia and cat processes alive (not zombies) right now. */
+    const recognizers = (): number =>
+      execFileSync('ps', ['-eo', 'stat=,comm='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => /^[^Z]\S*\s+(zinnia|cat)$/.test(line.trim())).length;
+    const before = recognizers();
+    const largest = Array.from({ length: HANDWRITING_MAX_STROKES }, (_, s) =>
+      Array.from({ length: HANDWRITING_MAX_POINTS }, (_, p): [number, number] => [
+        (s * 23 + p * 17) % 1000,
+        (s * 31 + p * 13) % 1000,
+      ]),
+    );
+    let worstLag = 0;
+    let last = performance.now();
+    const lag = setInterval(() => {
+      const now = performance.now();
+      worstLag = Math.max(worstLag, now - last - 20);
+      last = now;
+    }, 20);
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, recognizers() - before)), 15);
+    // What fast taps on a full pad send: 30 requests, each cancelling the one before.
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, i * 10));
+        return handwriting.recognize(largest);
+      }),
+    );
+    clearInterval(sampler);
+    clearInterval(lag);
+    const superseded = answers.filter((a) => !a.ok && a.error.code === 'handwriting_superseded');
+    expect(superseded.length).toBeGreaterThanOrEqual(25);
+    expect(answers.at(-1)?.ok).toBe(true);
+    // One recognizer (a shell's cat and zinnia) at a time, at most, and nothing left behind.
+    expect(most).toBeLessThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(recognizers() - before).toBe(0);
+    expect(worstLag).toBeLessThan(1000);
+    process.stdout.write(
+      `handwriting burst: 30 requests, ${superseded.length} superseded, at most ${most} recognizer processes, worst event-loop lag ${Math.round(worstLag)} ms\n`,
+    );
   });
 });

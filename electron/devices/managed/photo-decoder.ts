@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { err, ok, type Result } from '../../../core/result';
+import { describeFailure, newestWins, runBounded } from '../../shared/bounded-process';
 
 export type CardImageType = 'image/png' | 'image/jpeg' | 'image/bmp';
 
@@ -34,52 +34,32 @@ export function cardImageType(bytes: Uint8Array): CardImageType | null {
  * WLT bytes go to its stdin, the picture comes from its stdout. A decoder that
  * fails, hangs or writes something else is reported and the screen keeps its
  * placeholder; the card's text is never held up for longer than the timeout.
+ * One decode at a time, a newer card's cancelling an older one's, and on
+ * timeout the decoder's whole process group is killed (no orphans).
  */
 export function externalPhotoDecoder(config: PhotoDecoderConfig): PhotoDecoder {
-  return (wlt) =>
-    new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let settled = false;
-      const finish = (result: Result<CardImage>): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (!result.ok) for (const chunk of chunks) chunk.fill(0);
-        resolve(result);
-      };
-      const child = spawn(config.command, [...config.args], {
-        stdio: ['pipe', 'pipe', 'ignore'],
-        shell: false,
-        windowsHide: true,
-      });
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        finish(err('photo_decoder_timeout', `no picture within ${config.timeoutMs} ms`));
-      }, config.timeoutMs);
-      child.on('error', (cause) => finish(err('photo_decoder_failed', cause.message)));
-      child.stdout.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_CARD_IMAGE_BYTES) {
-          child.kill('SIGKILL');
-          finish(err('photo_decoder_failed', `more than ${MAX_CARD_IMAGE_BYTES} bytes of output`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      child.on('close', (code) => {
-        if (code !== 0) return finish(err('photo_decoder_failed', `decoder exited with ${code}`));
-        const bytes = Buffer.concat(chunks);
-        for (const chunk of chunks) chunk.fill(0);
-        const mediaType = cardImageType(bytes);
-        if (mediaType === null) {
-          bytes.fill(0);
-          return finish(err('photo_decoder_failed', 'decoder output is not a PNG, JPEG or BMP'));
-        }
-        finish(ok({ mediaType, bytes }));
-      });
-      // A decoder that exits without reading its input must not crash the kiosk (EPIPE).
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(wlt);
-    });
+  const oneAtATime = newestWins();
+  return async (wlt) => {
+    const run = await oneAtATime(() =>
+      runBounded({
+        command: config.command,
+        args: config.args,
+        input: wlt,
+        timeoutMs: config.timeoutMs,
+        maxOutputBytes: MAX_CARD_IMAGE_BYTES,
+      }),
+    );
+    if (!run.ok)
+      return err(
+        run.error.kind === 'timeout' ? 'photo_decoder_timeout' : 'photo_decoder_failed',
+        describeFailure(run.error),
+      );
+    const bytes = run.value;
+    const mediaType = cardImageType(bytes);
+    if (mediaType === null) {
+      bytes.fill(0);
+      return err('photo_decoder_failed', 'decoder output is not a PNG, JPEG or BMP');
+    }
+    return ok({ mediaType, bytes });
+  };
 }
