@@ -461,7 +461,8 @@ export const methods = {
     }),
     output: printOutcomeSchema,
     roles: ANYONE,
-    errors: ['no_slip'],
+    /** `print_limit`: printed MAX_SLIP_COPIES times already; the window gives a copy. */
+    errors: ['no_slip', 'print_limit'],
   },
   demoSetFault: {
     input: z.strictObject({

@@ -26,7 +26,22 @@ import {
   type AuditFields,
   type AuditHead,
 } from './chain';
+import {
+  erasePendingEpochKey,
+  evolveKey,
+  KEY_EPOCH_ACTION,
+  macOf,
+  newEpochKey,
+  openKeyFile,
+  pendingEpochKeys,
+  readKeyFile,
+  savePendingEpochKey,
+  keyAfter,
+  type EpochKey,
+  type KeyFile,
+} from './keys';
 import { lastEntryOf, SEGMENT_BYTES, sealedName, sealedSegments } from './segments';
+import { releaseWriterLock, takeWriterLock } from './writer-lock';
 
 export { verifyAuditFile, verifyAuditLog, verifyAuditTail } from './segments';
 export type { AuditHead } from './chain';
@@ -38,6 +53,10 @@ export interface AuditLog {
   head(): AuditHead | null;
   /** Entries kept in memory because the disk refused them (full); written, in order, once it takes them. */
   backlog(): number;
+  /** Key epochs whose starting key is still on the kiosk, waiting for the back office (or a technician). */
+  pendingKeys(): EpochKey[];
+  /** The back office confirmed it holds this epoch's key: the kiosk's copy is erased, and that is audited. */
+  keyHandedOver(epoch: number): void;
   close(): void;
 }
 
@@ -63,6 +82,8 @@ const messageOf = (cause: unknown): string =>
 /** Where the chain continues from, read from the live segment (and the newest sealed one's last line). */
 interface Continuation {
   readonly previous: AuditHead | null;
+  /** The newest entry carries a MAC: the log was keyed, so a missing key is a loss, not a first start. */
+  readonly keyed: boolean;
   readonly firstSeq: number | null;
   readonly torn: number | null;
   readonly problems: readonly { action: string; fields: AuditFields }[];
@@ -94,6 +115,7 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
     const last = lines[lines.length - 1] ?? '';
     return ok({
       previous: report.head,
+      keyed: firstEntryIn(lines.toReversed())?.mac !== undefined,
       firstSeq: firstEntry?.seq ?? null,
       torn: last === '' ? null : Buffer.byteLength(last, 'utf8'),
       problems,
@@ -106,6 +128,7 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
   const last = lines[lines.length - 1] ?? '';
   return ok({
     previous: lastGood === null ? null : { seq: lastGood.seq, hash: lastGood.hash },
+    keyed: lastGood?.mac !== undefined,
     firstSeq: firstEntry?.seq ?? null,
     torn: last === '' ? null : Buffer.byteLength(last, 'utf8'),
     problems,
@@ -141,20 +164,80 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   }
   const found = continuation(path, text, log);
   if (!found.ok) return found;
+  const lock = takeWriterLock(dirname(path));
+  if (!lock.ok)
+    return err(
+      'audit_busy',
+      `audit log ${path} is being written by process ${lock.holder} (a running kiosk): stop it first`,
+    );
   let fd: number;
   let size: number;
   try {
     fd = openSync(path, 'a', 0o600);
     size = fstatSync(fd).size;
   } catch (cause) {
+    releaseWriterLock(dirname(path));
     return err('audit_unavailable', `audit log ${path}: ${messageOf(cause)}`);
   }
 
   /** On disk, and in memory including the backlog. */
   let written = found.value.previous;
   let chained = found.value.previous;
+  const dir = dirname(path);
+  const nextSeq = (written?.seq ?? -1) + 1;
+  /** Null while the file cannot be made (a full disk): the key lives in memory and is written once it can be. */
+  let keyFile: KeyFile | null = null;
+  const keyFileNow = (): KeyFile | null => {
+    if (keyFile !== null) return keyFile;
+    try {
+      keyFile = openKeyFile(dir);
+    } catch (cause) {
+      log.error('audit.key_write_failed', { message: messageOf(cause) });
+    }
+    return keyFile;
+  };
+  keyFileNow();
+  /**
+   * The key for the next entry to be enqueued, and its epoch. A key file behind
+   * the log (a crash between a line and its key) is evolved forward; one ahead
+   * of it, damaged or missing from a keyed log starts a new epoch, said in the
+   * log itself, whose key must reach the back office before it protects anything.
+   */
+  const stored = readKeyFile(dir);
+  /** A new epoch's key not yet on disk (a full disk): handed over from memory, saved once it can be. */
+  let unsavedEpoch: EpochKey | null = null;
+  const saveEpoch = (): void => {
+    if (unsavedEpoch === null) return;
+    try {
+      savePendingEpochKey(dir, unsavedEpoch);
+      unsavedEpoch = null;
+    } catch (cause) {
+      log.error('audit.key_write_failed', { message: messageOf(cause) });
+    }
+  };
+  let epochReason: string | null = null;
+  let key: { epoch: number; key: Buffer };
+  if (typeof stored === 'object' && stored.seq <= nextSeq) {
+    key = { epoch: stored.epoch, key: keyAfter(stored.key, nextSeq - stored.seq) };
+    stored.key.fill(0);
+  } else {
+    epochReason =
+      typeof stored === 'object'
+        ? 'key_ahead_of_log'
+        : stored === 'damaged'
+          ? 'key_damaged'
+          : found.value.keyed
+            ? 'key_missing'
+            : 'first_start';
+    key = { epoch: nextSeq, key: newEpochKey() };
+    unsavedEpoch = { epoch: nextSeq, startSeq: nextSeq, key: key.key.toString('base64') };
+    saveEpoch();
+    if (epochReason !== 'first_start')
+      log.error('audit.key_epoch_started', { reason: epochReason, seq: nextSeq });
+  }
   let segmentFirstSeq = found.value.firstSeq ?? (written === null ? 0 : written.seq + 1);
-  const backlog: AuditEntry[] = [];
+  /** Each entry with the key for the one after it: written to the key file once the entry is on disk. */
+  const backlog: { entry: AuditEntry; nextKey: Buffer }[] = [];
   let dropped = 0;
   let refusing = false;
 
@@ -170,6 +253,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     syncing = true;
     unsynced = false;
     const started = generation;
+    if (keyFile !== null) fsync(keyFile.fd, () => undefined);
     fsync(fd, (cause) => {
       syncing = false;
       if (cause !== null && started === generation)
@@ -181,6 +265,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   /** Before `fd` is closed: everything written is on disk, and pending fsyncs are moot. */
   const syncNow = (): void => {
     fsyncSync(fd);
+    keyFile?.sync();
     generation += 1;
     unsynced = false;
   };
@@ -209,9 +294,12 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       dropped += 1;
       return;
     }
-    const entry = makeEntry(chained, clock.now().toISOString(), actor, action, fields);
+    const made = makeEntry(chained, clock.now().toISOString(), actor, action, fields);
+    const entry: AuditEntry = { ...made, mac: macOf(key.key, made.hash) };
+    const nextKey = evolveKey(key.key);
+    key.key = nextKey;
     chained = { seq: entry.seq, hash: entry.hash };
-    backlog.push(entry);
+    backlog.push({ entry, nextKey });
   };
 
   const rotate = (): void => {
@@ -231,10 +319,18 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   };
 
   const flush = (): void => {
-    for (let next = backlog[0]; next !== undefined; next = backlog[0]) {
+    for (let queued = backlog[0]; queued !== undefined; queued = backlog[0]) {
+      const next = queued.entry;
       if (!writeLine(Buffer.from(`${JSON.stringify(next)}\n`, 'utf8'))) return;
       backlog.shift();
       written = { seq: next.seq, hash: next.hash };
+      try {
+        // The key for this entry is gone: only the next one's is kept, in place of it.
+        keyFileNow()?.write({ epoch: key.epoch, seq: next.seq + 1, key: queued.nextKey });
+      } catch (cause) {
+        log.error('audit.key_write_failed', { message: messageOf(cause) });
+      }
+      saveEpoch();
       if (refusing) {
         refusing = false;
         log.info('audit.write_resumed', { backlog: backlog.length });
@@ -248,6 +344,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     }
   };
 
+  if (epochReason !== null) enqueue('system', KEY_EPOCH_ACTION, { reason: epochReason });
   if (found.value.torn !== null) {
     // A line cut short by a power cut: end it and say so, chained, so verify can tell it from tampering.
     if (writeLine(Buffer.from('\n'))) enqueue('system', TORN_ACTION, { length: found.value.torn });
@@ -261,22 +358,29 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
    * that fired during shutdown) is said in the technical log, never written.
    */
   let closed = false;
+  const record = (actor: AuditActor, action: string, fields: AuditFields = {}): void => {
+    if (closed) {
+      log.error('audit.record_after_close', { action });
+      return;
+    }
+    const scrubbed = scrubFields(fields);
+    if (scrubbed.scrubbed > 0)
+      log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
+    // Older entries first, so this one is not counted as dropped if the disk has room again.
+    flush();
+    enqueue(actor, action, scrubbed.fields);
+    flush();
+  };
   return ok({
-    record(actor, action, fields = {}) {
-      if (closed) {
-        log.error('audit.record_after_close', { action });
-        return;
-      }
-      const scrubbed = scrubFields(fields);
-      if (scrubbed.scrubbed > 0)
-        log.error('audit.personal_data_refused', { action, fields: scrubbed.scrubbed });
-      // Older entries first, so this one is not counted as dropped if the disk has room again.
-      flush();
-      enqueue(actor, action, scrubbed.fields);
-      flush();
-    },
+    record,
     head: () => written,
     backlog: () => backlog.length + dropped,
+    pendingKeys: () => [...pendingEpochKeys(dir), ...(unsavedEpoch === null ? [] : [unsavedEpoch])],
+    keyHandedOver(epoch) {
+      if (unsavedEpoch?.epoch === epoch) unsavedEpoch = null;
+      erasePendingEpochKey(dir, epoch);
+      record('system', 'audit.key_handed_over', { epoch, to: 'back_office' });
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -289,6 +393,9 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
         log.error('audit.fsync_failed', { message: messageOf(cause) });
       }
       closeSync(fd);
+      keyFile?.close();
+      key.key.fill(0);
+      releaseWriterLock(dir);
     },
   });
 }

@@ -22,6 +22,15 @@ export const entrySchema = z.strictObject({
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   prev: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * HMAC of `hash` under the entry's own forward-secure key (keys.ts). Outside the
+   * hash: rehashing the chain cannot make it, so a rebuilt log fails a keyed check.
+   * Entries written before keys existed have none.
+   */
+  mac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AuditEntry = z.output<typeof entrySchema>;
 
@@ -72,7 +81,7 @@ export function makeEntry(
   actor: AuditActor,
   action: string,
   fields: AuditFields,
-): AuditEntry {
+): Omit<AuditEntry, 'mac'> {
   const base = {
     seq: previous === null ? 0 : previous.seq + 1,
     t,

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } f
 import { basename, dirname, join } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { entrySchema, parseEntry, verifyLines, type AuditHead } from './chain';
+import { evolveKey, KEY_EPOCH_ACTION, macOf, type EpochKey } from './keys';
 
 /**
  * The audit log on disk: the live segment `audit.jsonl`, and sealed segments
@@ -162,4 +163,80 @@ export function entryAt(livePath: string, seq: number): AuditHead | null {
     }
   }
   return null;
+}
+
+/** What a keyed check proved: which entries were MAC-checked with a key the verifier brought. */
+export interface AuditKeyed {
+  /** Entries whose MAC verified, and the newest of them (null: none could be checked). */
+  readonly verified: number;
+  readonly keyedUpTo: number | null;
+  /** Entries after which no key was given: a new epoch (a lost key, or a forged start) the verifier holds no key for. */
+  readonly unkeyedEpochs: readonly number[];
+  /** Entries written before the log was keyed. */
+  readonly beforeKeys: number;
+}
+
+/**
+ * The keyed check of the whole log: each entry's MAC under its forward-secure
+ * key, from the starting key of its epoch (handed to the back office, or
+ * exported by a technician). A log rebuilt with recomputed hashes — entries
+ * dropped or rewritten — fails here at the first entry it changed, because the
+ * keys that made the old MACs were erased as the log was written.
+ */
+export function verifyAuditKeys(
+  livePath: string,
+  keys: readonly EpochKey[],
+): Result<AuditKeyed, VerifyError> {
+  const given = new Map(keys.map((k) => [k.startSeq, Buffer.from(k.key, 'base64')]));
+  let key: Buffer | null = null;
+  let verified = 0;
+  let keyedUpTo: number | null = null;
+  let beforeKeys = 0;
+  const unkeyedEpochs: number[] = [];
+  const found = new Set<number>();
+  for (const segment of [...sealedSegments(livePath), livePath]) {
+    let text: string;
+    try {
+      text = readFileSync(segment, 'utf8');
+    } catch (cause) {
+      if (segment === livePath && verified > 0) break;
+      return err('audit_unreadable', `${segment}: ${(cause as Error).message}`);
+    }
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i += 1) {
+      const entry = parseEntry(lines[i] ?? '');
+      if (entry === null) continue;
+      if (entry.action === KEY_EPOCH_ACTION) {
+        found.add(entry.seq);
+        key = given.get(entry.seq) ?? null;
+        if (key === null) unkeyedEpochs.push(entry.seq);
+      }
+      if (entry.mac === undefined) {
+        if (key !== null)
+          return err(
+            'audit_tampered',
+            `${basename(segment)} line ${i + 1}: seq ${entry.seq} has no MAC inside a keyed epoch (entries rewritten)`,
+          );
+        if (unkeyedEpochs.length === 0 && keyedUpTo === null) beforeKeys += 1;
+        continue;
+      }
+      if (key === null) continue;
+      if (macOf(key, entry.hash) !== entry.mac)
+        return err(
+          'audit_tampered',
+          `${basename(segment)} line ${i + 1}: seq ${entry.seq}'s MAC does not verify with the key of its epoch: the log was rebuilt or rewritten from here (${verified} entries before it verified)`,
+        );
+      verified += 1;
+      keyedUpTo = entry.seq;
+      key = evolveKey(key);
+    }
+  }
+  // A key the verifier holds for an epoch the log no longer starts: the log was rebuilt from before it.
+  const lost = keys.find((k) => !found.has(k.startSeq));
+  if (lost !== undefined)
+    return err(
+      'audit_tampered',
+      `the epoch starting at seq ${lost.startSeq}, whose key was given, is not in the log: it was rebuilt or cut back`,
+    );
+  return ok({ verified, keyedUpTo, unkeyedEpochs, beforeKeys });
 }

@@ -1,16 +1,23 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock';
 import { PIN_PATTERN } from '../../core/limits';
 import { checkRulesDir, formatRulesCheck } from '../../rules/node/check-dir';
 import { openAuditLog } from '../audit/audit-log';
-import { entryAt, LIVE_SEGMENT, verifyAuditFile, verifyAuditLog } from '../audit/segments';
+import { erasePendingEpochKey, pendingEpochKeys, type EpochKey } from '../audit/keys';
+import {
+  entryAt,
+  LIVE_SEGMENT,
+  verifyAuditFile,
+  verifyAuditKeys,
+  verifyAuditLog,
+} from '../audit/segments';
 import { createLogger } from '../shared/log';
 import { acceptLoss } from '../store/integrity';
 import { configSource } from '../kiosk/config-source';
 import { resolveRulesDir } from '../kiosk/paths';
-import { hashPin } from '../kiosk/staff-auth';
+import { guessablePin, hashPin } from '../kiosk/staff-auth';
 import { readinessReport, type ReadinessInputs } from './readiness';
 
 /** Where the CLI writes: the terminal in production, arrays in tests. */
@@ -38,13 +45,18 @@ export const USAGE = `police-kiosk — technician commands (技术人员命令)
 
   police-kiosk readiness          is this kiosk ready for the hall? JSON on stdout; exit 1 when not
   police-kiosk check-rules [DIR]  check a folder of service rule files (default: the kiosk's own)
-  police-kiosk hash-pin [PIN]     scrypt hash of a staff PIN for the config (or the PIN on stdin)
-  police-kiosk verify-audit [FILE|DIR] [--anchor SEQ:HASH]
-                                  check the audit log's hash chain (default: the kiosk's own, every
-                                  segment); --anchor: and that it still holds the entry the back office has
+  police-kiosk hash-pin           scrypt hash of a staff PIN for the config, the PIN read from stdin
+                                  (never an argument: it would stay in the shell's history and ps)
+  police-kiosk verify-audit [FILE|DIR] [--key EPOCH:KEY]… [--anchor SEQ:HASH]
+                                  check the audit log (default: the kiosk's own, every segment): its
+                                  hash chain; with the epoch keys the back office holds, every entry's
+                                  MAC (a rebuilt log fails); with an anchor, that it still holds that entry
+  police-kiosk audit-key [--erase]
+                                  the audit key epochs not yet handed to a back office (EPOCH:KEY);
+                                  --erase once they are kept safely elsewhere (kiosk stopped; audited)
   police-kiosk accept-loss --confirm
                                   the kiosk refuses to start because applications are missing and no
-                                  copy of the data folder exists: accept the loss (audited) and start again
+                                  copy of the data folder exists: accept the loss (audited; kiosk stopped)
 
 Run as root or as the police-kiosk user. They work over SSH: no display, and they never open
 the devices (the running kiosk reports them in its heartbeat).`;
@@ -76,14 +88,29 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
       return result.problems.length === 0 ? 0 : 1;
     }
     case 'hash-pin': {
-      const pin = (rest[0] ?? io.stdin()).trim();
+      if (rest.length > 0) {
+        io.err(
+          'hash-pin reads the PIN from stdin only, never from the command line (it would stay in the shell history): echo … | police-kiosk hash-pin',
+        );
+        return 2;
+      }
+      const pin = io.stdin().trim();
       if (!PIN_PATTERN.test(pin)) {
         io.err('A staff PIN is 6 to 12 digits (员工密码为6至12位数字).');
+        return 2;
+      }
+      const weak = guessablePin(pin);
+      if (weak !== null) {
+        io.err(
+          `That PIN is among the first a guesser tries (${weak}); choose another (该密码过于简单).`,
+        );
         return 2;
       }
       io.out(await hashPin(pin));
       return 0;
     }
+    case 'audit-key':
+      return auditKey(rest, join(dataDir, 'audit', LIVE_SEGMENT), ctx.clock, io);
     case 'verify-audit':
       return verifyAudit(rest, join(dataDir, 'audit', LIVE_SEGMENT), io);
     case 'accept-loss': {
@@ -93,20 +120,25 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
         );
         return 2;
       }
-      const accepted = acceptLoss(dataDir, ctx.clock.now());
-      if (!accepted.ok) {
-        io.err(`${accepted.error.code}: ${accepted.error.message}`);
-        return 1;
-      }
+      // The audit log first: a loss is never accepted without its entry, and never beside
+      // a running kiosk, whose own log writes would fork the chain (the log's writer lock).
       const audit = openAuditLog({
         path: join(dataDir, 'audit', LIVE_SEGMENT),
         log: createLogger({ quiet: true }),
         clock: ctx.clock,
       });
-      if (audit.ok) {
-        audit.value.record('technician', 'integrity.loss_accepted', { ...accepted.value });
-        audit.value.close();
+      if (!audit.ok) {
+        io.err(`refused, nothing accepted: ${audit.error.code}: ${audit.error.message}`);
+        return 1;
       }
+      const accepted = acceptLoss(dataDir, ctx.clock.now());
+      if (!accepted.ok) {
+        audit.value.close();
+        io.err(`${accepted.error.code}: ${accepted.error.message}`);
+        return 1;
+      }
+      audit.value.record('technician', 'integrity.loss_accepted', { ...accepted.value });
+      audit.value.close();
       io.out(
         `accepted: ${accepted.value.fault}, ${accepted.value.missing} application(s) missing; the kiosk holds ${accepted.value.everStored}. ` +
           'Tell the station which applications (see the back office) must be taken again, then: systemctl restart police-kiosk',
@@ -125,6 +157,7 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
         rulesDir: resolveRulesDir(ctx.env, ctx.appRoot),
         heartbeatFile: ctx.env['KIOSK_HEARTBEAT_FILE'] || null,
         clock: ctx.clock,
+        packaged: ctx.packaged,
         ...(ctx.backOfficeTime ? { backOfficeTime: ctx.backOfficeTime } : {}),
       });
       io.out(JSON.stringify(report, null, 2));
@@ -136,22 +169,44 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
   }
 }
 
+/** The values of every `--name VALUE` in args, and the arguments that are neither. */
+function options(args: readonly string[], names: readonly string[]) {
+  const values = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (names.includes(arg)) {
+      values.set(arg, [...(values.get(arg) ?? []), args[i + 1] ?? '']);
+      i += 1;
+    } else if (!arg.startsWith('--')) positional.push(arg);
+  }
+  return { values, positional };
+}
+
 /**
- * `verify-audit [FILE|DIR] [--anchor SEQ:HASH]`: the whole log (every
- * segment) or one file; with an anchor the back office holds, also that the
- * log still has that entry unchanged, so a log rewritten or cut back on the
- * kiosk is caught even when its own chain is consistent.
+ * `verify-audit [FILE|DIR] [--key EPOCH:KEY]… [--anchor SEQ:HASH]`, saying
+ * exactly what it proved: the hash chain (anyone who rewrites the file can
+ * make that consistent again), the MACs with the epoch keys the back office
+ * holds (a rebuilt log fails), and the anchor (a log cut back or replaced
+ * after the back office saw that entry fails).
  */
 function verifyAudit(args: readonly string[], ownLog: string, io: CliIo): number {
-  const anchorAt = args.indexOf('--anchor');
-  const anchorText = anchorAt === -1 ? null : (args[anchorAt + 1] ?? '');
-  const target = args.find(
-    (a, i) => !a.startsWith('--') && (anchorAt === -1 || i !== anchorAt + 1),
-  );
+  const { values, positional } = options(args, ['--anchor', '--key']);
+  const anchorText = values.get('--anchor')?.[0] ?? null;
+  const target = positional[0];
   const anchor = anchorText === null ? null : /^(\d+):([0-9a-f]{64})$/.exec(anchorText);
   if (anchorText !== null && anchor === null) {
     io.err('--anchor takes SEQ:HASH as the back office shows it (e.g. 1234:9f…, 64 hex digits)');
     return 2;
+  }
+  const keys: EpochKey[] = [];
+  for (const text of values.get('--key') ?? []) {
+    const match = /^(\d+):([A-Za-z0-9+/]{43}=)$/.exec(text);
+    if (match === null) {
+      io.err('--key takes EPOCH:KEY as the back office or `audit-key` shows it (e.g. 0:Qm9…=)');
+      return 2;
+    }
+    keys.push({ epoch: Number(match[1]), startSeq: Number(match[1]), key: match[2] ?? '' });
   }
   const isDir = target !== undefined && existsSync(target) && statSync(target).isDirectory();
   const live = target === undefined ? ownLog : isDir ? join(target, LIVE_SEGMENT) : target;
@@ -167,21 +222,78 @@ function verifyAudit(args: readonly string[], ownLog: string, io: CliIo): number
   const { entries, tornLines, segments, head } = result.value;
   const torn = tornLines > 0 ? `, ${tornLines} line(s) cut short by a power loss` : '';
   io.out(
-    `audit log intact: ${entries} entries in ${segments} segment(s)${torn}; newest seq ${head?.seq ?? 'none'} (${live})`,
+    `hash chain intact: ${entries} entries in ${segments} segment(s)${torn}; newest seq ${head?.seq ?? 'none'} (${live})`,
   );
-  if (anchor === null) return 0;
-  const seq = Number(anchor[1]);
-  const found = entryAt(live, seq);
-  if (found?.hash === anchor[2]) {
+  let keyedUpTo: number | null = null;
+  if (keys.length === 0) {
+    io.out(
+      'keyed: NOT checked — a consistent hash chain alone is what anyone who rewrites the file can make; give the epoch keys the back office holds (--key EPOCH:KEY)',
+    );
+  } else {
+    const keyed = verifyAuditKeys(live, keys);
+    if (!keyed.ok) {
+      io.err(`audit log NOT intact: ${keyed.error.message} (${live})`);
+      return 1;
+    }
+    keyedUpTo = keyed.value.keyedUpTo;
+    io.out(
+      `keyed: every MAC verified up to seq ${keyedUpTo ?? 'none'} (${keyed.value.verified} entries)` +
+        (keyed.value.unkeyedEpochs.length > 0
+          ? `; from seq ${keyed.value.unkeyedEpochs.join(', ')} a key epoch began whose key was not given (a lost key, or a forged start: ask the back office)`
+          : '') +
+        (keyed.value.beforeKeys > 0
+          ? `; ${keyed.value.beforeKeys} older entries were written before the log was keyed`
+          : ''),
+    );
+  }
+  let anchoredUpTo: number | null = null;
+  if (anchor !== null) {
+    const seq = Number(anchor[1]);
+    const found = entryAt(live, seq);
+    if (found?.hash !== anchor[2]) {
+      io.err(
+        found === null
+          ? `anchor ${seq} NOT found: the log was cut back or replaced after the back office saw entry ${seq}`
+          : `anchor ${seq} does NOT match: entry ${seq} was rewritten after the back office saw it`,
+      );
+      return 1;
+    }
+    anchoredUpTo = seq;
     io.out(`anchor ${seq} matches: the log holds the entry the back office was given`);
+  }
+  io.out(
+    `proved: chain intact up to ${head?.seq ?? 'none'}; ${keyedUpTo === null ? 'not keyed' : `keyed up to ${keyedUpTo}`}; ${anchoredUpTo === null ? 'not anchored' : `anchored up to ${anchoredUpTo}`}`,
+  );
+  return 0;
+}
+
+/** `audit-key [--erase]`: the epoch keys still on the kiosk, for a station without a back office. */
+function auditKey(args: readonly string[], livePath: string, clock: Clock, io: CliIo): number {
+  const dir = dirname(livePath);
+  const pending = pendingEpochKeys(dir);
+  if (pending.length === 0) {
+    io.out('no audit key epoch is waiting: the back office holds every key');
     return 0;
   }
-  io.err(
-    found === null
-      ? `anchor ${seq} NOT found: the log was cut back or replaced after the back office saw entry ${seq}`
-      : `anchor ${seq} does NOT match: entry ${seq} was rewritten after the back office saw it`,
-  );
-  return 1;
+  for (const key of pending) io.out(`${key.startSeq}:${key.key}`);
+  if (!args.includes('--erase')) {
+    io.err(
+      'Keep these where the kiosk user cannot reach them (the station’s safe, not this machine), then run: police-kiosk audit-key --erase',
+    );
+    return 0;
+  }
+  const audit = openAuditLog({ path: livePath, log: createLogger({ quiet: true }), clock });
+  if (!audit.ok) {
+    io.err(`refused, nothing erased: ${audit.error.code}: ${audit.error.message}`);
+    return 1;
+  }
+  for (const key of pending) {
+    erasePendingEpochKey(dir, key.epoch);
+    audit.value.record('technician', 'audit.key_exported', { epoch: key.epoch });
+  }
+  audit.value.close();
+  io.out(`erased ${pending.length} key epoch(s) from this kiosk`);
+  return 0;
 }
 
 /** The arguments after `--cli`, or null when the process was started to be the kiosk. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import { verifyBundle } from '../../rules/node/bundle-files';
 import { checkRulesDir } from '../../rules/node/check-dir';
+import { pendingEpochKeys } from '../audit/keys';
 import { LIVE_SEGMENT, verifyAuditTail } from '../audit/segments';
 import { integrityStatus } from '../store/integrity';
 import { loadConfig } from '../config/load';
@@ -36,6 +37,8 @@ export interface ReadinessInputs {
   readonly rulesDir: string;
   readonly heartbeatFile: string | null;
   readonly clock: Clock;
+  /** An installed kiosk requires signed rules unless its config says otherwise. */
+  readonly packaged?: boolean;
   /** How the back office's clock is read; injectable so tests use the test back office. */
   readonly backOfficeTime?: (config: KioskConfig) => Promise<Date | null>;
 }
@@ -258,6 +261,61 @@ function bundleCheck(rulesDir: string, dataDir: string, config: KioskConfig): Re
     : check('signed rule bundle', 'fail', `${rulesDir}: ${reason}; no good bundle to fall back on`);
 }
 
+/**
+ * Every switch in the config that turns a protection off, each its own line,
+ * so none hides behind another: a kiosk with any of them on is not ready for a hall.
+ */
+export function protectionChecks(
+  config: KioskConfig,
+  dataDir: string,
+  packaged: boolean,
+): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [];
+  const simulated = config.devices.filter((d) => d.transport.type === 'simulated');
+  if (config.demo)
+    checks.push(
+      check(
+        'demo mode',
+        'fail',
+        'config "demo": true — the demo dock lets anyone at the screen place a card or a scan; never for a station',
+      ),
+    );
+  if (simulated.length > 0)
+    checks.push(
+      check(
+        'simulated devices',
+        'fail',
+        `${simulated.map((d) => `${d.id} (${d.kind})`).join(', ')}: simulated, so citizens get no card read, scan or paper from them`,
+      ),
+    );
+  if ((config.rules.signature ?? (packaged ? 'required' : 'optional')) === 'optional')
+    checks.push(
+      check(
+        'rule signatures',
+        'fail',
+        `rules.signature is "optional"${config.rules.signature === undefined ? ' (a checkout’s default)' : ''}: rule files are used unsigned, so anyone who can write them changes fees and conditions unnoticed`,
+      ),
+    );
+  if (config.storage.allowKeyFile)
+    checks.push(
+      check(
+        'data key file allowed',
+        'warn',
+        'storage.allowKeyFile is true: where the OS keyring is missing the data key is a 0600 file, readable by anyone who gets the kiosk user',
+      ),
+    );
+  const pending = pendingEpochKeys(join(dataDir, 'audit'));
+  if (pending.length > 0)
+    checks.push(
+      check(
+        'audit key',
+        config.backOffice === null ? 'fail' : 'warn',
+        `key epoch(s) ${pending.map((k) => k.startSeq).join(', ')} still on this kiosk: until ${config.backOffice === null ? 'a technician exports them (police-kiosk audit-key)' : 'the back office takes them at the next heartbeat'}, the audit log can be rebuilt unnoticed`,
+      ),
+    );
+  return checks;
+}
+
 /** The data folder holds personal data: nobody but the kiosk user may even list it. */
 function dataFolderCheck(dataDir: string): ReadinessCheck {
   try {
@@ -291,14 +349,14 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
     const loaded = loadConfig(inputs.config.kind === 'file' ? inputs.config.path : undefined);
     if (loaded.ok) {
       config = loaded.value;
-      const demo = config.devices.some((d) => d.transport.type === 'simulated');
       checks.push(
         check(
           'config',
-          demo ? 'fail' : 'ok',
-          `${inputs.config.kind === 'file' ? inputs.config.path : '(embedded demo)'}: kiosk ${config.kioskId}${demo ? '; has simulated devices (demo mode)' : ''}`,
+          'ok',
+          `${inputs.config.kind === 'file' ? inputs.config.path : '(embedded demo)'}: kiosk ${config.kioskId}`,
         ),
       );
+      checks.push(...protectionChecks(config, inputs.dataDir, inputs.packaged ?? false));
     } else checks.push(check('config', 'fail', loaded.error.message));
   }
 
@@ -351,7 +409,10 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
   const integrity = integrityStatus(inputs.dataDir);
   checks.push(check('stored applications', integrity.ok ? 'ok' : 'fail', integrity.detail));
   checks.push(rulesCheck(inputs.rulesDir));
-  if (config !== null && config.rules.signature !== 'optional')
+  if (
+    config !== null &&
+    (config.rules.signature ?? (inputs.packaged === true ? 'required' : 'optional')) === 'required'
+  )
     checks.push(bundleCheck(inputs.rulesDir, inputs.dataDir, config));
   const auditFile = join(inputs.dataDir, 'audit', LIVE_SEGMENT);
   if (existsSync(auditFile)) {

@@ -13,6 +13,8 @@ export const defaultConfig = {
     desk: '综合受理窗口',
   },
   kioskId: 'DEMO-01',
+  // The demo dock and its methods: a demonstration only, never a station's config.
+  demo: true,
   devices: [
     { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' } },
     { id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } },

@@ -183,6 +183,13 @@ export const kioskConfigSchema = z
         elderTimeoutSeconds: 180,
         elderCountdownSeconds: 30,
       }),
+    /**
+     * A demonstration kiosk: the demo dock on screen and its methods (place a
+     * fictional card, simulate a scan, set device faults). Never for a station:
+     * with it anyone at the screen can feed the kiosk a card. A station config
+     * may still simulate a device it lacks; that alone opens none of this.
+     */
+    demo: z.boolean().default(false),
     defaultLocale: z.enum(LOCALES).default('zh-CN'),
     /**
      * The languages the header offers, in this order. Chinese is always offered

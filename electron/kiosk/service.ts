@@ -109,8 +109,11 @@ export async function openKioskService(
   });
   const help = createHelpDesk({ clock: options.clock, audit, log: options.log });
   // The sync worker asks for newer rules after each heartbeat; what applies them is built with the service.
-  const hooks = { afterHeartbeat: (): void => undefined };
-  const sync = createSync(options, storage.value, devices, help, () => hooks.afterHeartbeat());
+  const hooks = {
+    afterHeartbeat: (): void => undefined,
+    rulesVersion: (): string | null => null,
+  };
+  const sync = createSync(options, storage.value, devices, help, hooks);
   if (!sync.ok) {
     audit.close();
     db.close();
@@ -122,7 +125,8 @@ export async function openKioskService(
     options,
     storage.value,
     devices,
-    rig?.controls ?? null,
+    // The dock's controls only where the config says it is a demo: a simulated device alone opens none.
+    options.config.demo ? (rig?.controls ?? null) : null,
     sync.value,
     help,
     hooks,
@@ -144,7 +148,7 @@ function createSync(
   storage: Storage,
   devices: DeviceManager,
   help: HelpDesk,
-  afterHeartbeat: () => void,
+  hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
 ): Result<SyncWorker | null> {
   const { config } = options;
   if (config.backOffice === null) return ok(null);
@@ -165,10 +169,11 @@ function createSync(
       statusRetentionDays: config.storage.statusRetentionDays,
       devices: () => devices.health().map(({ id, kind, state }) => ({ id, kind, state })),
       helpRequested: () => help.current(),
+      rulesVersion: () => hooks.rulesVersion(),
       log: options.log,
       audit: storage.audit,
       clock: options.clock,
-      afterHeartbeat,
+      afterHeartbeat: () => hooks.afterHeartbeat(),
     }),
   );
 }
@@ -237,10 +242,21 @@ function buildService(
   demo: DemoControls | null,
   sync: SyncWorker | null,
   help: HelpDesk,
-  hooks: { afterHeartbeat: () => void },
+  hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
 ): KioskService {
   const { config, log } = options;
-  const { store, outbox, audit } = storage;
+  const { store, outbox } = storage;
+  // Staff and technician actions reach the back office's audit anchor at once, not at the next heartbeat.
+  const audit: AuditLog =
+    sync === null
+      ? storage.audit
+      : {
+          ...storage.audit,
+          record(actor, action, fields) {
+            storage.audit.record(actor, action, fields);
+            if (actor === 'guide' || actor === 'technician') sync.beatNow();
+          },
+        };
   const policy = rulePolicy(options);
   const loadRules = (): RuleSet =>
     loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'), policy);
@@ -362,6 +378,7 @@ function buildService(
     handwriting: createHandwriting(),
     sessionEnded: () => undefined,
   };
+  hooks.rulesVersion = () => ctx.ruleSet.bundle?.version ?? null;
   if (sync !== null && policy.signature === 'required' && policy.incomingDir !== undefined) {
     const updater = createRuleUpdater({
       fetch: (after) => sync.fetchRules(after),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { noAssistance, type Assistance as CoreAssistance } from '../../core/assistance';
 import type { KioskError, Result } from '../../core/result';
+import type { ReceiptImage } from '../../core/receipt-image';
 import type { PrintOutcome, Slip, SlipDraft } from '../../core/slip';
 import type { MethodErrorCode } from '../../core/api/contract';
 import type { Identity } from '../../core/identity';
@@ -15,7 +16,18 @@ export type SubmitResult = Result<Slip, KioskError<MethodErrorCode<'submitApplic
 export type Assistance = { -readonly [K in keyof CoreAssistance]: CoreAssistance[K] };
 
 /** The slip of the application submitted in this session; `print` is null while it prints. */
-export type SessionSlip = SlipDraft & { readonly print: PrintOutcome | null };
+export type SessionSlip = SlipDraft & {
+  readonly print: PrintOutcome | null;
+  /** Copies printed and attempts made: a slip is reprinted a bounded number of times (printing.ts). */
+  readonly copies: number;
+  readonly attempts: number;
+  /**
+   * The picture printed under the Chinese: fixed by the slip's first print (the
+   * renderer's drawing of this slip in Uyghur or Tibetan, or none); every reprint
+   * uses it, whatever a later call offers. Undefined until the first print.
+   */
+  readonly translation?: ReceiptImage | null;
+};
 
 /** A photo of a material taken with the document camera, held in memory until submission. */
 export interface Capture {

@@ -43,6 +43,29 @@ function derive(
   });
 }
 
+/**
+ * The PINs a guesser tries first, so none of them protects a kiosk: one digit
+ * repeated, runs up or down (123456, 654321, 012345…), pairs and triples
+ * repeated (121212, 123123), and dates of birth, which a guesser tries by year
+ * (19xx/20xx as YYMMDD or MMDDYY-like six digits). Says why, or null.
+ */
+export function guessablePin(pin: string): string | null {
+  if (/^(\d)\1+$/.test(pin)) return 'one digit repeated';
+  const steps = [...pin].slice(1).map((d, i) => (Number(d) - Number(pin[i]) + 10) % 10);
+  if (steps.every((s) => s === 1) || steps.every((s) => s === 9)) return 'digits in a row';
+  if (/^(\d{2})\1+$/.test(pin) || /^(\d{3})\1+$/.test(pin)) return 'a short pattern repeated';
+  if (pin.length === 6) {
+    const mm = Number(pin.slice(2, 4));
+    const dd = Number(pin.slice(4, 6));
+    if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) return 'a date (YYMMDD)';
+  }
+  if (pin.length === 8 && /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(pin))
+    return 'a date (YYYYMMDD)';
+  if (['520520', '131420', '147258', '159357', '147369', '789456', '456123'].includes(pin))
+    return 'a keypad pattern or a common word-number';
+  return null;
+}
+
 /** A stored hash made with less than today's cost: it still works, and readiness asks for a new one. */
 export function weakPinHash(stored: string): boolean {
   const [scheme, N, r] = stored.split('$');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backOfficeStateSchema } from '../../core/status';
+import type { EpochKey } from '../audit/keys';
 
 /**
  * The back office's answers, as `backoffice-api.yaml` describes them. Parsed
@@ -56,6 +57,10 @@ export interface HeartbeatBody {
   readonly audit: { readonly seq: number; readonly hash: string } | null;
   /** A citizen at this kiosk pressed 呼叫工作人员 and no guide has come yet. */
   readonly helpRequested: { readonly since: string; readonly screen: string } | null;
+  /** Audit key epochs the back office does not hold yet: erased on the kiosk once it answers 2xx. */
+  readonly auditKeys: readonly EpochKey[];
+  /** The signed rule bundle in use; a version below one delivered before is a local rollback. */
+  readonly rules: { readonly version: string } | null;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface SyncWorkerOptions {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly random?: () => number;
+  /** The signed rule bundle in use, reported on every heartbeat. */
+  readonly rulesVersion?: () => string | null;
   /** After each heartbeat the back office answered: the moment to ask it for newer rules. */
   readonly afterHeartbeat?: () => void;
 }
@@ -90,8 +92,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   const iso = (ms: number): string => new Date(ms).toISOString();
 
-  const contact = (ok: boolean, problem: string | null): void => {
+  const contact = (
+    ok: boolean,
+    problem: string | null,
+    by: 'heartbeat' | 'request' = 'request',
+  ): void => {
     const at = now().toISOString();
+    // Back after an outage: the audit anchor (and any key) goes at once, not at the next heartbeat.
+    if (ok && reachable === false && by === 'request') queueMicrotask(() => beat());
     if (ok) {
       lastContactAt = at;
       consecutiveFailures = 0;
@@ -338,6 +346,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   const heartbeat = async (): Promise<void> => {
     const summary = outbox.summary(now());
+    const keys = options.audit.pendingKeys();
+    const version = options.rulesVersion?.() ?? null;
     const outcome = await client.heartbeat({
       at: now().toISOString(),
       version: options.version,
@@ -349,12 +359,16 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       devices: options.devices(),
       audit: options.audit.head(),
       helpRequested: options.helpRequested?.() ?? null,
+      auditKeys: keys,
+      rules: version === null ? null : { version },
     });
     if (stopped) return;
     const wasDown = reachable === false;
     switch (outcome.kind) {
       case 'ok':
-        contact(true, null);
+        // The back office holds these keys now: the kiosk's copies go (audited).
+        for (const key of keys) options.audit.keyHandedOver(key.epoch);
+        contact(true, null, 'heartbeat');
         // The back office is back: do not wait out the backoff.
         if (wasDown) pump();
         options.afterHeartbeat?.();
@@ -368,7 +382,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       case 'rejected':
       case 'not_found':
         // Answered, but the heartbeat itself is not supported: the link works.
-        contact(true, null);
+        contact(true, null, 'heartbeat');
         return;
     }
   };

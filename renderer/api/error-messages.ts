@@ -39,6 +39,7 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   self_test_failed: 'api.error.self_test_failed',
   write_failed: 'api.error.write_failed',
   no_slip: 'api.error.no_slip',
+  print_limit: 'slip.printFailed.print_limit',
   no_system_printer: 'api.error.no_system_printer',
   print_failed: 'slip.formFailed',
   not_demo: 'api.error.not_demo',

@@ -205,9 +205,16 @@ function PrintStatus() {
       </p>
     );
   const key =
-    problem === 'paper_out' || problem === 'cover_open'
+    problem === 'paper_out' || problem === 'cover_open' || problem === 'print_limit'
       ? (`slip.printFailed.${problem}` as const)
       : 'slip.printFailed.generic';
+  // Printed as often as the kiosk allows: no button that cannot help.
+  if (problem === 'print_limit')
+    return (
+      <p className="notice notice-error print-failed" role="alert">
+        {t(key)}
+      </p>
+    );
   return (
     <div className="notice notice-error print-failed" role="alert">
       <p>{t(key)}</p>

@@ -86,6 +86,8 @@ export interface BackOffice {
    * had delivered to them: their local copy was rolled back (the newest is sent again).
    */
   rollbacks(): readonly { kioskId: string; asked: string; delivered: string }[];
+  /** The audit key epochs a kiosk handed over, as `verify-audit --key EPOCH:KEY` takes them. */
+  auditKeys(kioskId: string): readonly string[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -161,6 +163,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   /** The newest bundle version delivered to each kiosk: the floor it cannot go below unnoticed. */
   const delivered = new Map<string, string>();
   const rollbacks: { kioskId: string; asked: string; delivered: string }[] = [];
+  const auditKeys = new Map<string, string[]>();
   let faults: { fault: Misbehaviour; times: number; routes: readonly Route[] }[] = [];
   let random: { rate: number; faults: readonly Misbehaviour[]; routes: readonly Route[] } | null =
     null;
@@ -375,7 +378,10 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           at: string;
           audit: { seq: number; hash: string } | null;
           auditSignature: string | null;
+          auditKeys?: { startSeq: number; key: string }[];
         };
+        for (const k of beat.auditKeys ?? [])
+          auditKeys.set(kioskId, [...(auditKeys.get(kioskId) ?? []), `${k.startSeq}:${k.key}`]);
         // The anchor's signature, checked against the client certificate this request came with.
         const signed =
           beat.audit !== null &&
@@ -456,6 +462,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
       rulesFolder = folder;
     },
     rollbacks: () => rollbacks,
+    auditKeys: (kioskId) => auditKeys.get(kioskId) ?? [],
     useWrongCertificate(on) {
       wrongCertificate = on;
       server?.setSecureContext(tls(on));

@@ -146,6 +146,7 @@ export function demoConfig(overrides: Record<string, unknown> = {}): Record<stri
       phone: '010-00000000',
     },
     kioskId: 'E2E-01',
+    demo: true,
     devices: [
       {
         id: 'idcard-1',

@@ -224,6 +224,30 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await screenshot(page, 'portrait-10-slip');
   });
 
+  it('reprints the slip a bounded number of times, each audited', async () => {
+    const { page } = ctx;
+    const printSlip = (translation: unknown) =>
+      page.evaluate(
+        async (t) =>
+          (await (
+            await fetch('/api/printSlip', {
+              method: 'POST',
+              body: JSON.stringify({ translation: t }),
+            })
+          ).json()) as { ok: boolean; value?: { status: string }; error?: { code: string } },
+        translation,
+      );
+    // A picture offered on a reprint of a Chinese slip is not printed: the first print fixed it (none).
+    const offered = { width: 384, height: 8, bits: Buffer.alloc(384, 0xff).toString('base64') };
+    // Printed once at submission; two more copies are allowed, then the window gives one.
+    expect(await printSlip(offered)).toMatchObject({ ok: true, value: { status: 'printed' } });
+    expect(await printSlip(null)).toMatchObject({ ok: true, value: { status: 'printed' } });
+    expect(await printSlip(null)).toMatchObject({ ok: false, error: { code: 'print_limit' } });
+    const audit = readFileSync(join(ctx.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit.match(/"slip\.printed"/g)).toHaveLength(3);
+    expect(audit).toContain('"slip.print_refused"');
+  });
+
   it('saved the application durably in SQLite, personal data encrypted', async () => {
     const dbPath = join(ctx.kiosk.dataDir, 'kiosk.sqlite');
     const db = new DatabaseSync(dbPath, { readOnly: true });

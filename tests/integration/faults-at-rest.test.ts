@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -245,6 +246,29 @@ describe('faults at rest after a kill -9', () => {
     expect(accepted.code).toBe(0);
     expect(await applicationsAfterStart(dir)).toBe(QUEUED);
     expect((await cli(dir, 'verify-audit')).code).toBe(0);
+  });
+
+  it('refuses accept-loss beside a running kiosk (it holds the audit log), accepting nothing', async () => {
+    const dir = copyOfKilled();
+    rmSync(join(dir, 'integrity.json'));
+    // Another live process holds the audit log's writer lock, as a running kiosk does.
+    const running = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const started = readFileSync(`/proc/${running.pid}/stat`, 'utf8');
+      const ticks = started.slice(started.lastIndexOf(')') + 2).split(' ')[19];
+      writeFileSync(join(dir, 'audit', 'audit.lock'), `${running.pid} ${ticks}\n`);
+      const refused = await cli(dir, 'accept-loss', '--confirm');
+      expect(refused.code).toBe(1);
+      expect(refused.text).toMatch(
+        /refused, nothing accepted: audit_busy.*process \d+ \(a running kiosk\)/,
+      );
+      expect(existsSync(join(dir, 'integrity.json'))).toBe(false);
+      expect(readFileSync(join(dir, 'audit', 'audit.jsonl'), 'utf8')).not.toContain(
+        'integrity.loss_accepted',
+      );
+    } finally {
+      running.kill('SIGKILL');
+    }
   });
 
   it('with no copy of a lost WAL, accept-loss says how many are given up and the kiosk serves again', async () => {

@@ -63,6 +63,7 @@ async function cli(
   args: string[],
   env: Record<string, string>,
   clock: Clock = systemClock,
+  stdin = '',
 ): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -77,7 +78,7 @@ async function cli(
   const code = await runCli(args, ctx, {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    stdin: () => '',
+    stdin: () => stdin,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -198,10 +199,19 @@ describe('the other technician commands', () => {
     expect((await cli(['check-rules', join(ROOT, 'rules')], env)).code).toBe(0);
   });
 
-  it('hash-pin refuses a PIN under six digits, and verify-audit tells a cut log from a good one', async () => {
+  it('hash-pin reads stdin only, refuses a short PIN and the ones a guesser tries first, and verify-audit tells a cut log from a good one', async () => {
     const { env } = install({ backOffice: false });
-    expect(await cli(['hash-pin', '1234'], env)).toMatchObject({ code: 2 });
-    const hashed = await cli(['hash-pin', '24681012'], env);
+    // On the command line the PIN would stay in the shell history and in ps: refused, even a good one.
+    const argument = await cli(['hash-pin', '24681012'], env);
+    expect(argument).toMatchObject({ code: 2, out: '' });
+    expect(argument.err).toContain('stdin');
+    expect(await cli(['hash-pin'], env, systemClock, '1234\n')).toMatchObject({ code: 2 });
+    for (const weak of ['000000', '123456', '654321', '121212', '123123', '900101', '19900101'])
+      expect(await cli(['hash-pin'], env, systemClock, `${weak}\n`)).toMatchObject({
+        code: 2,
+        out: '',
+      });
+    const hashed = await cli(['hash-pin'], env, systemClock, '24681012\n');
     expect(hashed.out).toMatch(/^scrypt\$/);
     const missing = await cli(['verify-audit', join(env.KIOSK_DATA_DIR, 'nope.jsonl')], env);
     expect(missing.code).toBe(2);

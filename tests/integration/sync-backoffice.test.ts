@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../electron/audit/audit-log';
+import { GENESIS, hashEntry, type AuditEntry } from '../../electron/audit/chain';
 import { runCli } from '../../electron/cli/commands';
 import { createLogger } from '../../electron/shared/log';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
@@ -287,6 +288,70 @@ describe('sync to the back office', () => {
       code: 1,
       text: expect.stringContaining(`anchor ${audit.seq} does NOT match`) as unknown,
     });
+  });
+
+  it('hands the audit key to the back office once and erases it; a log rebuilt with recomputed hashes then fails verify-audit', async () => {
+    const k = start({ sync: { heartbeatSeconds: 5 } });
+    for (let i = 0; i < 6; i += 1) k.audit.record('technician', 'diagnostics.open', { n: i });
+    expect(k.audit.pendingKeys()).toHaveLength(1);
+    k.worker.start();
+    await until(() => office.auditKeys('KIOSK-T1').length >= 1, 10_000, 'the key handed over');
+    await until(() => k.audit.pendingKeys().length === 0, 10_000, 'the kiosk copy erased');
+    expect(office.auditKeys('KIOSK-T1')).toHaveLength(1);
+    await k.close();
+    kiosk = null;
+    const [epochKey] = office.auditKeys('KIOSK-T1');
+    const live = join(k.dir, 'audit', 'audit.jsonl');
+    expect(readFileSync(live, 'utf8')).toContain('"audit.key_handed_over"');
+    const verify = async (...extra: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(
+        ['verify-audit', join(k.dir, 'audit'), ...extra],
+        {
+          env: {},
+          clock: k.clock,
+          packaged: false,
+          appRoot: join(__dirname, '..', '..'),
+          dataDirFallback: k.dir,
+          exists: existsSync,
+        },
+        { out: (t) => out.push(t), err: (t) => out.push(t), stdin: () => '' },
+      );
+      return { code, text: out.join('\n') };
+    };
+    const good = await verify('--key', epochKey!);
+    expect(good.code).toBe(0);
+    expect(good.text).toMatch(/keyed up to \d+/);
+
+    // The attack: drop the third entry and rehash everything after it, as anyone with the file can.
+    const entries = readFileSync(live, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditEntry);
+    const kept = entries.filter((_, i) => i !== 2);
+    let previous: { seq: number; hash: string } | null = null;
+    const rebuilt = kept.map((entry) => {
+      const base = {
+        seq: previous === null ? 0 : previous.seq + 1,
+        t: entry.t,
+        actor: entry.actor,
+        action: entry.action,
+        fields: entry.fields,
+        prev: previous?.hash ?? GENESIS,
+      };
+      const next = { ...base, hash: hashEntry(base), mac: entry.mac };
+      previous = { seq: next.seq, hash: next.hash };
+      return next;
+    });
+    writeFileSync(live, `${rebuilt.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    // Its hash chain is consistent again, and without the key that is all one can say.
+    const unkeyed = await verify();
+    expect(unkeyed.code).toBe(0);
+    expect(unkeyed.text).toContain('keyed: NOT checked');
+    // With the key the back office holds, the rebuilt log fails at the entry that moved.
+    const keyed = await verify('--key', epochKey!);
+    expect(keyed.code).toBe(1);
+    expect(keyed.text).toMatch(/seq 2's MAC does not verify/);
   });
 
   it('answers a status lookup from the back office with its state and reason', async () => {

@@ -8,7 +8,7 @@ type DemoMethods =
 /** Demo mode only (some device simulated): the demo dock, fault injection for tests and technicians. */
 export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
   const { demo } = ctx;
-  const notDemo = () => err('not_demo', 'no simulated devices are configured');
+  const notDemo = () => err('not_demo', 'this kiosk is not a demonstration (config: demo)');
   return {
     async demoListCards() {
       return demo === null

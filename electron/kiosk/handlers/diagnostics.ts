@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { err, ok } from '../../../core/result';
 import { listSerialPorts } from '../../devices/transport/serial';
 import type { HandlerGroup, KioskContext } from '../context';
+import { protectionChecks } from '../../cli/readiness';
 import { readinessChecks, systemFacts } from '../diagnostics';
 
 type DiagnosticsMethods =
@@ -30,13 +31,19 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
         action: p.action,
         problems: [...p.problems],
       })),
-      checks: readinessChecks(
-        devices,
-        ctx.ruleSet.problems,
-        system,
-        ctx.ruleSet.rules.size,
-        ctx.config.storage.minFreeMb,
-      ),
+      checks: [
+        ...readinessChecks(
+          devices,
+          ctx.ruleSet.problems,
+          system,
+          ctx.ruleSet.rules.size,
+          ctx.config.storage.minFreeMb,
+        ),
+        // Every switch that turns a protection off, as `police-kiosk readiness` lists them.
+        ...protectionChecks(ctx.config, ctx.dataDir, ctx.ruleSet.bundle !== null).map(
+          ({ name, ok, detail }) => ({ name, ok, detail }),
+        ),
+      ],
       demoFaults: Object.fromEntries(
         Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [id, [...faults]]),
       ),

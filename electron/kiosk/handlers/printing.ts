@@ -1,4 +1,4 @@
-import { ok, err } from '../../../core/result';
+import { ok, err, type KioskError, type Result } from '../../../core/result';
 import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
 import type { PrintOutcome, SlipDraft } from '../../../core/slip';
@@ -25,14 +25,54 @@ export async function printReceipt(
     : { status: 'failed', problem: result.error.code };
 }
 
+/** A slip is printed at most this many times (paper refilled, a copy torn)… */
+export const MAX_SLIP_COPIES = 3;
+/** …in at most this many attempts, so a script cannot keep the printer busy or empty it. */
+export const MAX_SLIP_ATTEMPTS = 8;
+
 /**
- * Keeps what happened at the printer with the session it was printed for. The
- * printer is slow: by the time it answers, that session may have ended and a
- * new citizen stand at the screen, who must not inherit this slip.
+ * Prints the session's slip, bounded and audited: the first print fixes the
+ * picture under the Chinese; later ones reprint that picture, never one a
+ * caller sends afterwards. The printer is slow: by the time it answers the
+ * session may have ended and a new citizen stand at the screen, who must not
+ * inherit this slip, so the outcome is kept only with the session it was for.
  */
-export function keepPrintOutcome(ctx: KioskContext, session: Session, print: PrintOutcome): void {
-  if (ctx.sessions.current() !== session || session.slip === null) return;
-  session.slip = { ...session.slip, print };
+export async function printSessionSlip(
+  ctx: KioskContext,
+  session: Session,
+  offered: ReceiptImage | null,
+): Promise<Result<PrintOutcome, KioskError<'print_limit'>>> {
+  const slip = session.slip;
+  if (slip === null) return ok({ status: 'failed', problem: 'no_slip' });
+  if (slip.copies >= MAX_SLIP_COPIES || slip.attempts >= MAX_SLIP_ATTEMPTS) {
+    ctx.audit.record('citizen', 'slip.print_refused', {
+      session: session.id,
+      application: slip.applicationNo,
+      copies: slip.copies,
+      attempts: slip.attempts,
+    });
+    return err(
+      'print_limit',
+      `this slip was printed ${slip.copies} time(s) in ${slip.attempts} attempt(s)`,
+    );
+  }
+  const translation = slip.translation === undefined ? offered : slip.translation;
+  session.slip = { ...slip, attempts: slip.attempts + 1, translation };
+  const print = await printReceipt(ctx, slip, translation);
+  ctx.audit.record('citizen', print.status === 'printed' ? 'slip.printed' : 'slip.print_failed', {
+    session: session.id,
+    application: slip.applicationNo,
+    attempt: slip.attempts + 1,
+    ...(print.status === 'printed' ? {} : { status: print.status, problem: print.problem }),
+  });
+  const current = session.slip;
+  if (ctx.sessions.current() === session && current !== null)
+    session.slip = {
+      ...current,
+      print,
+      copies: current.copies + (print.status === 'printed' ? 1 : 0),
+    };
+  return ok(print);
 }
 
 /** The acceptance slip again (paper refilled), and the A4 form on a system printer. */
@@ -43,9 +83,7 @@ export function printingHandlers(ctx: KioskContext): HandlerGroup<'printSlip' | 
       if (session === null || session.slip === null) {
         return err('no_slip', 'no application was submitted in this session');
       }
-      const print = await printReceipt(ctx, session.slip, input.translation);
-      keepPrintOutcome(ctx, session, print);
-      return ok(print);
+      return printSessionSlip(ctx, session, input.translation);
     },
     async printForm() {
       const session = ctx.sessions.current();

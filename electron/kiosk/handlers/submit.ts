@@ -6,7 +6,7 @@ import { buildSlip } from '../../../core/slip';
 import type { HandlerGroup, KioskContext } from '../context';
 import type { MethodArgs } from '../../../core/api/contract';
 import type { Capture, Session, SubmitResult } from '../session';
-import { keepPrintOutcome, printReceipt } from './printing';
+import { printSessionSlip } from './printing';
 
 /** Application numbers are random: a clash with a stored one is rare, three in a row is a fault. */
 const NUMBER_ATTEMPTS = 3;
@@ -140,11 +140,13 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       backOfficeConfigured: ctx.config.backOffice !== null,
       photos,
     });
-    session.slip = { ...slip, print: null };
+    session.slip = { ...slip, print: null, copies: 0, attempts: 0 };
     if (deferPrint) return ok({ ...slip, print: { status: 'waiting', problem: null } });
-    const print = await printReceipt(ctx, slip);
-    keepPrintOutcome(ctx, session, print);
-    return ok({ ...slip, print });
+    const printed = await printSessionSlip(ctx, session, null);
+    return ok({
+      ...slip,
+      print: printed.ok ? printed.value : { status: 'failed', problem: 'print_limit' },
+    });
   };
 
   return {

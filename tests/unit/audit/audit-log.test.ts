@@ -38,6 +38,8 @@ function write(path: string, n: number): void {
 
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
 
+// Every new log opens with the entry that starts its key epoch (keys.ts): line 1, seq 0.
+
 describe('audit log', () => {
   it('writes nothing after close, even when its descriptor number now belongs to another log', () => {
     const first = fresh();
@@ -53,7 +55,7 @@ describe('audit log', () => {
     audit.value.record('system', 'device.state_changed', { device: 'printer-1' });
     audit.value.close();
     other.value.close();
-    expect(lines(first)).toHaveLength(1);
+    expect(lines(first)).toHaveLength(2);
     expect(readFileSync(second, 'utf8')).not.toContain('device.state_changed');
     expect(verifyAuditLog(second).ok).toBe(true);
   });
@@ -62,8 +64,12 @@ describe('audit log', () => {
     const path = fresh();
     write(path, 3);
     write(path, 2);
-    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 5, tornLines: 0 } });
-    expect(lines(path).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 6, tornLines: 0 } });
+    expect(lines(path).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
+    // One epoch: the restart continued the key, it did not start another.
+    expect(lines(path).filter((l) => l.includes('audit.key_epoch'))).toHaveLength(1);
   });
 
   it('detects a changed field, a removed line and swapped lines, naming the line', () => {
@@ -73,17 +79,17 @@ describe('audit log', () => {
 
     writeFileSync(
       path,
-      `${original.map((l, i) => (i === 2 ? l.replace('s-2', 's-9') : l)).join('\n')}\n`,
+      `${original.map((l, i) => (i === 3 ? l.replace('s-2', 's-9') : l)).join('\n')}\n`,
     );
     expect(verifyAuditFile(path)).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/line 3: .*changed/) },
+      error: { message: expect.stringMatching(/line 4: .*changed/) },
     });
 
-    writeFileSync(path, `${original.filter((_, i) => i !== 1).join('\n')}\n`);
+    writeFileSync(path, `${original.filter((_, i) => i !== 2).join('\n')}\n`);
     expect(verifyAuditFile(path)).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/line 2: sequence 2, expected 1/) },
+      error: { message: expect.stringMatching(/line 3: sequence 3, expected 2/) },
     });
 
     const swapped = [...original];
@@ -99,10 +105,10 @@ describe('audit log', () => {
   it('tells a line torn by a power cut from tampering, and closes it on the next start', () => {
     const path = fresh();
     write(path, 2);
-    appendFileSync(path, '{"seq":2,"t":"2026-11-27T');
-    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 2, tornLines: 1 } });
+    appendFileSync(path, '{"seq":3,"t":"2026-11-27T');
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 3, tornLines: 1 } });
     write(path, 1);
-    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 4, tornLines: 1 } });
+    expect(verifyAuditFile(path)).toMatchObject({ ok: true, value: { entries: 5, tornLines: 1 } });
     expect(readFileSync(path, 'utf8')).toContain('audit.torn_line_closed');
 
     // The same unreadable line in the middle, without the closing entry, is tampering.
@@ -154,7 +160,7 @@ describe('audit log', () => {
     const path = fresh();
     write(path, 3);
     const text = lines(path);
-    writeFileSync(path, `${[text[0], text[2]].join('\n')}\n`);
+    writeFileSync(path, `${[text[0], text[1], text[3]].join('\n')}\n`);
     write(path, 1);
     expect(readFileSync(path, 'utf8')).toContain('audit.chain_broken_found');
     expect(verifyAuditFile(path).ok).toBe(false);
@@ -171,10 +177,10 @@ describe('audit log', () => {
     const sealed = readdirSync(dirname(path)).filter((n) => /^audit\.\d{12}\.jsonl$/.test(n));
     expect(sealed.length).toBeGreaterThan(3);
     const whole = verifyAuditLog(path);
-    // 40 entries plus one "segment started" entry per rotation.
+    // 40 entries plus one "segment started" entry per rotation, and the epoch's first.
     expect(whole).toMatchObject({
       ok: true,
-      value: { entries: 40 + sealed.length, segments: sealed.length + 1, head },
+      value: { entries: 41 + sealed.length, segments: sealed.length + 1, head },
     });
     // A sealed segment in the middle removed: the next one no longer chains.
     rmSync(join(dirname(path), sealed[1] ?? ''));
