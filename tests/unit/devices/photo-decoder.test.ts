@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -47,5 +48,34 @@ describe('the card photo decoder (a separate licensed program)', () => {
     await expect(
       externalPhotoDecoder({ command: '/nonexistent/wlt2bmp', args: [], timeoutMs: 1000 })(wlt),
     ).resolves.toMatchObject({ ok: false, error: { code: 'photo_decoder_failed' } });
+  });
+
+  it('kills a hung decoder with everything it started, and runs one decode at a time', async () => {
+    const marker = `wlt-orphan-${process.pid}-${Date.now()}`;
+    const alive = () =>
+      execFileSync('ps', ['-eo', 'stat=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes(marker) && !/^Z/.test(line.trim())).length;
+    // A decoder that starts a helper of its own and then hangs.
+    const hanging = node(
+      [
+        '-e',
+        `require('child_process').spawn('sleep', ['30', '${marker}'], { stdio: 'ignore' }); setTimeout(() => {}, 60000);`,
+      ],
+      400,
+    );
+    const first = hanging(wlt);
+    // A newer card while the first decode hangs: the first is cancelled, not left running.
+    const second = hanging(wlt);
+    await expect(first).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'photo_decoder_failed' },
+    });
+    await expect(second).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'photo_decoder_timeout' },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(alive()).toBe(0);
   });
 });
