@@ -1,19 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jsonFileNames } from '../rules/node/bundle-files';
+import { projectRoot } from './project-root';
 import { parseCalendarFile } from '../rules/engine/load';
 import { calendarFrom, type HolidayCalendar } from '../rules/engine/workdays';
-
-/**
- * The folder holding package.json, found upwards: bundled by run-ts (the bench),
- * __dirname is the entry's folder, not this file's.
- */
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
 
 const CALENDAR = join(projectRoot(__dirname), 'rules', 'calendar');
 
