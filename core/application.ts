@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  identityCheckSchema,
+  portraitRecordSchema,
+  type IdentityCheck,
+  type PortraitRecord,
+} from './face/identity-check';
 import { todayInChina } from '../base/dates';
 import { evaluate, type Evaluation } from '../rules/engine/evaluate';
 import { MATERIAL_DECLARATIONS, type MaterialDeclaration } from '../rules/engine/logic';
@@ -40,6 +46,10 @@ export const applicationPayloadSchema = z.strictObject({
    * Added within version 1: a payload sealed before it reads as null.
    */
   signature: signatureSchema.nullable().default(null),
+  /** 人证核验 at the kiosk; null where the item does not ask for it. Added within version 1. */
+  identityCheck: identityCheckSchema.nullable().default(null),
+  /** The 证件照 taken at the kiosk (the JPEG is the material's attachment); null: at the window. */
+  portrait: portraitRecordSchema.nullable().default(null),
 });
 export type ApplicationPayload = z.output<typeof applicationPayloadSchema>;
 
@@ -133,6 +143,10 @@ export interface ApplicationInput {
   readonly stationCode: string;
   /** Drawn on the review screen, if the citizen signed there. */
   readonly signature?: Signature | null;
+  /** 人证核验, as the main process decided it on the frames it received. */
+  readonly identityCheck?: IdentityCheck | null;
+  /** The 证件照 the main process took and checked, attached as its material's photo. */
+  readonly portrait?: PortraitRecord | null;
 }
 
 export type CompositionError = KioskError<
@@ -187,6 +201,10 @@ export function composeApplication(
     calendar: input.calendar,
     guideGreenChannel: input.assistance.greenChannelReason !== null,
     stationCode: input.stationCode,
+    kiosk: {
+      photo: input.portrait ? 'taken' : 'window',
+      identity: input.identityCheck?.result ?? 'not_asked',
+    },
   });
   switch (evaluation.identityProblem) {
     case 'missing':
@@ -220,6 +238,8 @@ export function composeApplication(
     greenChannel: evaluation.greenChannel.map((r) => r['zh-CN']),
     assistance: assistanceRecord(input.assistance),
     signature: input.signature ?? null,
+    identityCheck: input.identityCheck ?? null,
+    portrait: input.portrait ?? null,
   });
   return ok({
     serviceId: input.rule.id,

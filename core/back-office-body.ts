@@ -40,6 +40,10 @@ export const applicationBodySchema = z.strictObject({
   assistance: assistanceRecordSchema.nullable(),
   /** Vector strokes in a 1000 × 400 box, or null (signed by hand at the window). */
   signature: applicationPayloadSchema.shape.signature,
+  /** 人证核验 at the kiosk: verdict, score, threshold, model, tries, liveness; null where not asked. */
+  identityCheck: applicationPayloadSchema.shape.identityCheck,
+  /** The 证件照 taken at the kiosk (its JPEG is the attachment of `materialId`); null: at the window. */
+  portrait: applicationPayloadSchema.shape.portrait,
   attachments: z.array(attachmentRefSchema),
 });
 export type ApplicationBody = z.output<typeof applicationBodySchema>;
@@ -69,6 +73,8 @@ export function backOfficeBody(
     materials: payload.materials,
     assistance: payload.assistance,
     signature: payload.signature,
+    identityCheck: payload.identityCheck,
+    portrait: payload.portrait,
     attachments: attachments.map(({ id, materialId, mediaType, size, sha256 }) => ({
       id,
       materialId,

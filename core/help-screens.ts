@@ -10,6 +10,7 @@ export const HELP_SCREENS = [
   'question',
   'materials',
   'camera',
+  'face',
   'review',
   'slip',
   'status',

@@ -1,6 +1,9 @@
 /** A document-camera photo: JPEG, at most this many bytes once decoded (an A4 page is kept under 300 KB). */
 export const MAX_CAPTURE_BYTES = 400 * 1024;
 
+/** A camera frame sent for 人证核验 or the 证件照: a JPEG, as large as a material's photo at most. */
+export const MAX_FACE_FRAME_BYTES = MAX_CAPTURE_BYTES;
+
 /** Photos of materials one session may hold. */
 export const MAX_PHOTOS_PER_SESSION = 12;
 

@@ -43,6 +43,8 @@ export type SlipRowKey =
   | 'greenChannel'
   | 'assistance'
   | 'captured'
+  | 'identityCheck'
+  | 'portrait'
   | 'fee'
   | 'timeLimit'
   | 'desk'
@@ -166,6 +168,18 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
             ),
           ),
         ]),
+    ...(slip.identityCheck === null
+      ? []
+      : [
+          row(
+            'identityCheck',
+            text('slip.identityCheck'),
+            text(`slip.identityCheck.${slip.identityCheck}`),
+          ),
+        ]),
+    ...(slip.portrait === null
+      ? []
+      : [row('portrait', text('slip.portrait'), text(`slip.portrait.${slip.portrait}`))]),
     row('fee', text('slip.fee'), feeText(locale, slip.fee)),
     row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.timeLimit)),
     row('desk', text('slip.desk'), l(slip.desk)),

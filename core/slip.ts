@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequirementState } from '../rules/engine/evaluate';
 import { maskIdNumber } from '../rules/engine/id-number';
-import { describeRequirement, provedByCard } from '../rules/engine/requirements';
+import { describeRequirement, portraitOnly, provedByCard } from '../rules/engine/requirements';
 import { localTextSchema, type GuideReason, type ServiceRule } from '../rules/engine/schema';
 import type { ComposedApplication } from './application';
 import { applicationNoSchema, slipQrText, type ApplicationNo } from './ids';
@@ -76,6 +76,10 @@ export const slipSchema = z.strictObject({
   captured: z.array(
     z.strictObject({ materialId: z.string(), name: localTextSchema, photos: z.number() }),
   ),
+  /** 人证核验: passed here, failed here, not possible here; null where the item does not ask for it. */
+  identityCheck: z.enum(['passed', 'failed', 'not_possible']).nullable().default(null),
+  /** The 证件照: taken here to its standard, or to be taken at the window; null where the item needs none. */
+  portrait: z.enum(['taken', 'window']).nullable().default(null),
   ruleVersion: z.string(),
   howToQuery: localTextSchema,
   notes: z.array(localTextSchema),
@@ -113,6 +117,10 @@ export function buildSlip(
   });
   const assistance = payload.assistance;
   const photographed = [...new Set(context.photos.map((p) => p.materialId))];
+  // The 证件照 has its own line (taken here, or at the window): not among what to bring or what was scanned.
+  const portraitIds = new Set(
+    evaluation.requirements.filter(portraitOnly).flatMap((r) => r.options.flat().map((m) => m.id)),
+  );
   return {
     applicationNo: context.applicationNo,
     qrText: slipQrText(context.applicationNo),
@@ -135,7 +143,9 @@ export function buildSlip(
     timeLimit: evaluation.timeLimit,
     dueDate: evaluation.due.date,
     dueDateCertain: evaluation.due.certain,
-    bring: evaluation.requirements.filter((r) => r.satisfied && !provedByCard(r)).map(described),
+    bring: evaluation.requirements
+      .filter((r) => r.satisfied && !provedByCard(r) && !portraitOnly(r))
+      .map(described),
     missing: evaluation.missing.map(described),
     outcomes: evaluation.outcomes.map((o) => ({ label: o.label, text: o.text })),
     greenChannel: [...evaluation.greenChannel],
@@ -149,17 +159,21 @@ export function buildSlip(
             fillOnBehalf: assistance.fillOnBehalf,
             skippedOptional: assistance.skippedOptional,
           },
-    captured: photographed.map((materialId) => ({
-      materialId,
-      name: rule.materials.find((m) => m.id === materialId)?.name ?? {
-        'zh-CN': materialId,
-        en: materialId,
-      },
-      photos: context.photos.filter((p) => p.materialId === materialId).length,
-    })),
+    captured: photographed
+      .filter((materialId) => !portraitIds.has(materialId))
+      .map((materialId) => ({
+        materialId,
+        name: rule.materials.find((m) => m.id === materialId)?.name ?? {
+          'zh-CN': materialId,
+          en: materialId,
+        },
+        photos: context.photos.filter((p) => p.materialId === materialId).length,
+      })),
+    identityCheck: payload.identityCheck?.result ?? null,
+    portrait: portraitIds.size === 0 ? null : payload.portrait === null ? 'window' : 'taken',
     ruleVersion: rule.version,
     howToQuery: rule.slip.howToQuery,
-    notes: rule.slip.notes,
+    notes: [...evaluation.slipNotes],
     backOfficeConfigured: context.backOfficeConfigured,
   };
 }

@@ -21,6 +21,7 @@ import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
 import { QueueScreen } from './screens/staff/QueueScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { CameraScreen } from './screens/CameraScreen';
+import { FaceScreen } from './screens/FaceScreen';
 import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { TakeCardPrompt } from './components/TakeCardPrompt';
@@ -59,6 +60,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <QueueScreen />;
     case 'camera':
       return <CameraScreen materialId={screen.materialId} />;
+    case 'face':
+      return <FaceScreen purpose={screen.purpose} />;
     default:
       return assertNever(screen, 'screen');
   }
@@ -70,7 +73,9 @@ const screenKey = (screen: Screen): string =>
     ? `question:${screen.questionId}`
     : screen.name === 'guide'
       ? `guide:${screen.serviceId}`
-      : screen.name;
+      : screen.name === 'face'
+        ? `face:${screen.purpose}`
+        : screen.name;
 
 export function App() {
   const { t, locale } = useT();

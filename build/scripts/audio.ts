@@ -3,7 +3,8 @@
  *   npm run audio:generate  — records every missing sentence (needs espeak-ng and opus-tools:
  *                             `apt-get install espeak-ng opus-tools`), removes recordings nobody uses
  *   npm run audio:check     — fails when a sentence has no recording (run in CI; needs nothing)
- * Sentences: the `voice.*` prompts of renderer/i18n and every question label of the rule files.
+ * Sentences: the `voice.*` prompts of renderer/i18n, the camera's spoken guidance
+ * (`face.advice.*`, `face.verify.*`, `face.photo.ready`) and every question label of the rule files.
  * Recordings are named by a hash of language and text, so a changed sentence gets a new file.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,9 @@ const ROOT = join(__dirname, '..', '..');
 const AUDIO = join(ROOT, 'assets', 'audio');
 const MANIFEST = join(AUDIO, 'manifest.json');
 const ESPEAK_VOICE: Record<Locale, string> = { 'zh-CN': 'cmn', en: 'en-gb' };
+
+/** Catalog keys the kiosk says aloud (a sentence with a {placeholder} goes through the system voice). */
+const SPOKEN = /^(voice\.|face\.advice\.|face\.verify\.|face\.photo\.ready$)/;
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 
@@ -47,7 +51,7 @@ export function sentences(): Map<Locale, Set<string>> {
       string
     >;
     for (const [key, text] of Object.entries(catalog))
-      if (key.startsWith('voice.')) out.get(locale)?.add(text);
+      if (SPOKEN.test(key) && !text.includes('{')) out.get(locale)?.add(text);
   }
   const rulesDir = join(ROOT, 'rules');
   ruleLabels(readJson(join(rulesDir, 'common.json')), out);

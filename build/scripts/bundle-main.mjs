@@ -53,7 +53,16 @@ mkdirSync('dist/face/models', { recursive: true });
 mkdirSync('dist/face/wasm', { recursive: true });
 for (const name of models)
   for (const ext of ['json', 'bin'])
-    copyFileSync(`node_modules/@vladmandic/human/models/${name}.${ext}`, `dist/face/models/${name}.${ext}`);
-for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+    copyFileSync(
+      `node_modules/@vladmandic/human/models/${name}.${ext}`,
+      `dist/face/models/${name}.${ext}`,
+    );
+for (const file of [
+  'tfjs-backend-wasm.wasm',
+  'tfjs-backend-wasm-simd.wasm',
+  'tfjs-backend-wasm-threaded-simd.wasm',
+])
   copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`, `dist/face/wasm/${file}`);
-console.log('built dist/electron/{main,preload,web,cli,face-worker}.cjs and dist/face/{models,wasm}');
+console.log(
+  'built dist/electron/{main,preload,web,cli,face-worker}.cjs and dist/face/{models,wasm}',
+);

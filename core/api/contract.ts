@@ -10,6 +10,7 @@ import {
   HANDWRITING_MAX_STROKES,
   MAX_CAPTURE_BYTES,
   MAX_CARD_IMAGE_BYTES,
+  MAX_FACE_FRAME_BYTES,
   PIN_PATTERN,
 } from '../limits';
 import type { KioskError, Result } from '../result';
@@ -28,6 +29,7 @@ import {
 import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
 import { SELF_TEST_CODES } from '../devices';
+import { PHOTO_ADVICE, PHOTO_CHECK_IDS } from '../face/checks';
 
 /**
  * The one API between the kiosk's renderer and its main process. Every method
@@ -75,6 +77,16 @@ export const kioskInfoSchema = z.strictObject({
   camera: z.boolean(),
   /** Offline handwriting recognition is installed: the keyboard offers its pad. */
   handwriting: z.boolean(),
+  /**
+   * The camera looks at the citizen (config face.enabled, a camera, the model's files):
+   * 人证核验 for items that ask it, and the 证件照 (居民身份证 ones only with `idCardPhoto`).
+   */
+  face: z.strictObject({
+    enabled: z.boolean(),
+    idCardPhoto: z.boolean(),
+    /** A decoder gives the card's photo: 人证核验 has something to compare with. */
+    cardPhoto: z.boolean(),
+  }),
   backOfficeConfigured: z.boolean(),
   idle: z.strictObject({
     timeoutSeconds: z.number(),
@@ -109,7 +121,24 @@ const guideActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('elderMode'), on: z.boolean() }),
   z.strictObject({ action: z.literal('voice'), on: z.boolean() }),
   z.strictObject({ action: z.literal('audioOnly'), on: z.boolean() }),
+  /** 「到窗口拍照」: the photo and the identity check at the window for this session. */
+  z.strictObject({ action: z.literal('faceAtWindow'), on: z.literal(true) }),
 ]);
+
+const jpegFrameSchema = z.strictObject({
+  mediaType: z.literal('image/jpeg'),
+  base64: z.string().max(Math.ceil(MAX_FACE_FRAME_BYTES / 3) * 4),
+});
+
+/** What the face engine may answer with, besides a method's own errors. */
+const FACE_ERRORS = [
+  'no_session',
+  'face_unavailable',
+  'face_timeout',
+  'face_engine_failed',
+  'image_unreadable',
+  'image_too_large',
+] as const;
 
 export const serviceSummarySchema = z.strictObject({
   id: z.string(),
@@ -358,6 +387,66 @@ export const methods = {
     output: z.strictObject({ captureId: z.string(), size: z.number(), sha256: z.string() }),
     roles: ANYONE,
     errors: ['no_session', 'unknown_material', 'bad_photo', 'too_many_photos'],
+  },
+  /** The citizen read the camera notice and chose the camera or the window, for 人证核验 or the 证件照; audited. */
+  faceConsent: {
+    input: z.strictObject({
+      purpose: z.enum(['verify', 'photo']),
+      choice: z.enum(['camera', 'window']),
+    }),
+    output: empty,
+    roles: ANYONE,
+    errors: ['no_session'],
+  },
+  /** One camera frame of 人证核验; the verdict is the main process's, from the frames it received. */
+  verifyFace: {
+    input: z.strictObject({ image: jpegFrameSchema }),
+    output: z.strictObject({
+      stage: z.enum(['looking', 'blink', 'retry', 'passed', 'failed', 'not_possible']),
+      advice: z.enum(['no_face', 'one_person', 'blink', 'not_matched', 'too_slow']).nullable(),
+      triesLeft: z.number().int().min(0),
+    }),
+    roles: ANYONE,
+    errors: FACE_ERRORS,
+  },
+  /** Guidance for the 证件照 from one frame: ready to take, or the first thing to fix. */
+  photoFrame: {
+    input: z.strictObject({
+      image: jpegFrameSchema,
+      /** Camera pixels per pixel of this frame (a preview frame is sent smaller than the camera's). */
+      cameraScale: z.number().min(0.25).max(8),
+    }),
+    output: z.strictObject({
+      ready: z.boolean(),
+      advice: z.enum(PHOTO_ADVICE).nullable(),
+      failing: z.array(z.enum(PHOTO_CHECK_IDS)),
+    }),
+    roles: ANYONE,
+    errors: [...FACE_ERRORS, 'no_portrait'],
+  },
+  /** The frame the kiosk keeps, judged again and cut to the standard: shown for 使用这张 / 重拍. */
+  capturePortrait: {
+    input: z.strictObject({ image: jpegFrameSchema }),
+    output: z.strictObject({
+      photo: z.strictObject({
+        mediaType: z.literal('image/jpeg'),
+        base64: z.string().max(Math.ceil(MAX_FACE_FRAME_BYTES / 3) * 4),
+      }),
+      standard: z.enum(['exit-entry', 'id-card']),
+      width: z.number().int(),
+      height: z.number().int(),
+      bytes: z.number().int(),
+    }),
+    roles: ANYONE,
+    /** `photo_not_compliant`: details name each failing check (path) and what to do (code). */
+    errors: [...FACE_ERRORS, 'no_portrait', 'photo_not_compliant'],
+  },
+  /** 使用这张 (keep: the photo becomes the material's) or 重拍 (thrown away). */
+  keepPortrait: {
+    input: z.strictObject({ keep: z.boolean() }),
+    output: z.strictObject({ kept: z.boolean() }),
+    roles: ANYONE,
+    errors: ['no_session'],
   },
   removeCapture: {
     input: z.strictObject({ captureId: z.string().max(64) }),

@@ -16,48 +16,52 @@ import { inRange, type PhotoStandard, type Range } from './standards';
  * measured and the range it had to fall in. The same function judges the
  * live guidance frames, the frame the kiosk captures, and `photo:check`'s files.
  */
-export type PhotoCheckId =
-  | 'one_face'
-  | 'head_size'
-  | 'head_position'
-  | 'head_height'
-  | 'head_width'
-  | 'face_width'
-  | 'crown_margin'
-  | 'chin_margin'
-  | 'eyes_from_bottom'
-  | 'roll'
-  | 'yaw'
-  | 'pitch'
-  | 'eyes_open'
-  | 'mouth_closed'
-  | 'light_level'
-  | 'overexposure'
-  | 'light_even'
-  | 'sharpness'
-  | 'background_plain'
-  | 'background_light';
+export const PHOTO_CHECK_IDS = [
+  'one_face',
+  'head_size',
+  'head_position',
+  'head_height',
+  'head_width',
+  'face_width',
+  'crown_margin',
+  'chin_margin',
+  'eyes_from_bottom',
+  'roll',
+  'yaw',
+  'pitch',
+  'eyes_open',
+  'mouth_closed',
+  'light_level',
+  'overexposure',
+  'light_even',
+  'sharpness',
+  'background_plain',
+  'background_light',
+] as const;
+export type PhotoCheckId = (typeof PHOTO_CHECK_IDS)[number];
 
 /** What the citizen is told to do, in their own terms (the preview is a mirror). */
-export type PhotoAdvice =
-  | 'no_face'
-  | 'one_person'
-  | 'closer'
-  | 'farther'
-  | 'move_left'
-  | 'move_right'
-  | 'move_up'
-  | 'move_down'
-  | 'straighten'
-  | 'face_camera'
-  | 'level_chin'
-  | 'open_eyes'
-  | 'close_mouth'
-  | 'more_light'
-  | 'less_light'
-  | 'even_light'
-  | 'hold_still'
-  | 'background';
+export const PHOTO_ADVICE = [
+  'no_face',
+  'one_person',
+  'closer',
+  'farther',
+  'move_left',
+  'move_right',
+  'move_up',
+  'move_down',
+  'straighten',
+  'face_camera',
+  'level_chin',
+  'open_eyes',
+  'close_mouth',
+  'more_light',
+  'less_light',
+  'even_light',
+  'hold_still',
+  'background',
+] as const;
+export type PhotoAdvice = (typeof PHOTO_ADVICE)[number];
 
 export interface PhotoCheck {
   readonly id: PhotoCheckId;

@@ -127,12 +127,16 @@ export function hsl(r: number, g: number, b: number): { h: number; s: number; l:
 
 /**
  * Sharpness: the variance of the Laplacian of the luma inside `rect`, after
- * scaling it to `size` pixels wide so a near face and a far one are judged alike.
+ * scaling it down to `most` pixels wide so a near face and a far one are judged alike.
  * A focused face gives hundreds; motion blur or a soft lens, tens.
  */
-export function laplacianVariance(image: RgbImage, rect: Rect, size = 160): number {
+export function laplacianVariance(image: RgbImage, rect: Rect, most = 160): number {
   const clipped = clipRect(rect, image.width, image.height);
   if (clipped === null) return 0;
+  // Never enlarged: enlarging blurs, and a guidance frame sent smaller than the
+  // camera's would read as shaken. (Shrunk, a blurred face reads sharper: the
+  // frame the kiosk keeps is judged at the camera's full size.)
+  const size = Math.max(3, Math.min(most, Math.round(clipped.width)));
   const height = Math.max(3, Math.round((clipped.height / clipped.width) * size));
   const small = cropResize(image, clipped, size, height);
   const y = new Float32Array(size * height);

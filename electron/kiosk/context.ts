@@ -11,6 +11,7 @@ import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
 import type { Outbox } from '../store/outbox';
 import type { SyncWorker } from '../sync/worker';
+import type { FaceDesk } from './face-desk';
 import type { HelpDesk } from './help-desk';
 import type { RuleSet } from './rule-files';
 import type { SessionKeeper } from './session';
@@ -52,6 +53,10 @@ export interface KioskContext {
   readonly emit: KioskEventListener;
   /** Offline handwriting recognition (zinnia); `available: false` when it is not installed. */
   readonly handwriting: Handwriting;
+  /** 人证核验 and the 证件照 (face-desk.ts). */
+  readonly face: FaceDesk;
+  /** The camera looks at citizens: config face.enabled, a camera configured, the model's files present. */
+  readonly faceEnabled: boolean;
   /** A card lies on the reader (read or not). */
   readonly cardOnReader: () => boolean;
   /** Called when a citizen's session ends: rules that arrived meanwhile apply now. */

@@ -27,6 +27,9 @@ import { guideHandlers } from './handlers/guide';
 import { infoHandlers } from './handlers/info';
 import { inputHandlers } from './handlers/input';
 import { createHandwriting } from '../input/handwriting';
+import { createFaceEngine } from '../face/engine';
+import { createFaceDesk } from './face-desk';
+import { faceHandlers } from './handlers/face';
 import { printingHandlers } from './handlers/printing';
 import { queueHandlers } from './handlers/queue';
 import { sessionHandlers } from './handlers/session';
@@ -73,6 +76,8 @@ export interface KioskServiceOptions {
   readonly heartbeatFile?: string;
   /** A packaged kiosk requires signed rule bundles unless its config says otherwise. */
   readonly packaged?: boolean;
+  /** Where the face engine's thread and models are (dist/electron and dist/face); this bundle's folder by default. */
+  readonly faceDir?: string;
 }
 
 /** Signed bundles where the config asks for them, or by default in a packaged kiosk. */
@@ -354,6 +359,23 @@ function buildService(
     );
   });
 
+  // Started on first use, never at start-up: the models load only when a citizen meets the camera.
+  const faceEngine = createFaceEngine({
+    distDir: options.faceDir ?? __dirname,
+    timeoutMs: config.face.timeoutMs,
+    loadTimeoutMs: config.face.loadTimeoutMs,
+    log,
+    clock: options.clock,
+  });
+  if (config.face.enabled && !faceEngine.available)
+    log.error('face.unavailable', { problem: faceEngine.problem ?? 'unknown' });
+  const face = createFaceDesk({
+    engine: faceEngine,
+    settings: config.face,
+    clock: options.clock,
+    audit,
+    log,
+  });
   const ctx: KioskContext = {
     config,
     dataDir: options.dataDir,
@@ -376,6 +398,11 @@ function buildService(
     emit,
     cardOnReader: () => cardOnReader,
     handwriting: createHandwriting(),
+    face,
+    faceEnabled:
+      config.face.enabled &&
+      config.devices.some((d) => d.kind === 'camera') &&
+      faceEngine.available,
     sessionEnded: () => undefined,
   };
   hooks.rulesVersion = () => ctx.ruleSet.bundle?.version ?? null;
@@ -441,6 +468,7 @@ function buildService(
     ...helpHandlers(ctx),
     ...staffHandlers(ctx),
     ...diagnosticsHandlers(ctx),
+    ...faceHandlers(ctx),
     ...demoHandlers(ctx),
   };
 
@@ -470,6 +498,7 @@ function buildService(
       await sync?.stop();
       await devices.stop();
       deviceChanges.stop();
+      await faceEngine.stop();
     },
   };
 }

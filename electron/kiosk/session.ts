@@ -8,6 +8,7 @@ import type { MethodErrorCode } from '../../core/api/contract';
 import type { Identity } from '../../core/identity';
 import { sessionIdSchema, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';
+import { newFaceState, wipeFaceState, type FaceState } from './face-state';
 
 /** What submitting gives: the slip, or why not. */
 export type SubmitResult = Result<Slip, KioskError<MethodErrorCode<'submitApplication'>>>;
@@ -59,6 +60,8 @@ export interface Session {
   submission: Promise<SubmitResult> | null;
   assistance: Assistance;
   captures: Capture[];
+  /** 人证核验 and the 证件照 (face-state.ts). */
+  face: FaceState;
 }
 
 /** How a session ended, for the log and the audit: nothing personal. */
@@ -81,6 +84,7 @@ export interface SessionKeeper {
 function wipe(session: Session): void {
   for (const capture of session.captures) capture.bytes.fill(0);
   session.cardImage?.bytes.fill(0);
+  wipeFaceState(session.face);
   Object.assign(session, {
     identity: null,
     cardImage: null,
@@ -88,6 +92,7 @@ function wipe(session: Session): void {
     submission: null,
     captures: [],
     assistance: noAssistance(),
+    face: newFaceState(),
   });
 }
 
@@ -110,6 +115,7 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
         submission: null,
         assistance: noAssistance(),
         captures: [],
+        face: newFaceState(),
       };
       const started = session;
       changed();

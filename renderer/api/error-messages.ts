@@ -50,6 +50,13 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   no_simulated_scanner: 'api.error.no_simulated_scanner',
   handwriting_unavailable: 'api.error.handwriting_unavailable',
   handwriting_superseded: 'api.error.handwriting_superseded',
+  face_unavailable: 'api.error.face_unavailable',
+  face_timeout: 'api.error.face_timeout',
+  face_engine_failed: 'api.error.face_engine_failed',
+  image_unreadable: 'api.error.image_unreadable',
+  image_too_large: 'api.error.image_too_large',
+  no_portrait: 'api.error.no_portrait',
+  photo_not_compliant: 'api.error.photo_not_compliant',
 };
 
 /** The message for an error code any method answered with. */

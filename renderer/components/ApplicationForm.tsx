@@ -54,7 +54,13 @@ export function ApplicationForm({
   // The slip leaves out what the card reader proved; the form for signature lists it.
   const cardRead = evaluation.requirements.filter((r) => r.satisfied && provedByCard(r));
   // Fee, green channel and the guide's part in the slip's own words.
-  const slipRows = new Set<SlipRowKey>(['fee', 'greenChannel', 'assistance']);
+  const slipRows = new Set<SlipRowKey>([
+    'fee',
+    'greenChannel',
+    'assistance',
+    'identityCheck',
+    'portrait',
+  ]);
   const fromSlip = slipLines(slip, 'zh-CN').rows.filter((row) => slipRows.has(row.key));
   return (
     <article className="a4-form" aria-hidden="true" data-testid="a4-form" lang="zh-CN" dir="ltr">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MAX_CAPTURE_BYTES } from '../../core/limits';
 import { kiosk } from '../api/kiosk';
 import { encodeWithinBudget, targetSize } from '../camera/jpeg-budget';
+import { blobToBase64 } from '../camera/use-camera';
 import { findPageBounds, type Rect } from '../camera/page-bounds';
 import { ActionBar } from '../components/ActionBar';
 import { HomeButton } from '../components/HomeButton';
@@ -70,14 +71,6 @@ const toBlob = (canvas: HTMLCanvasElement, quality: number): Promise<Blob> =>
       quality,
     ),
   );
-
-async function blobToBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * The document camera: live preview with a frame to lay the page in, capture,

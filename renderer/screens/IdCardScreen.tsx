@@ -8,6 +8,7 @@ import { ReadMyDetails } from '../components/ReadMyDetails';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
 import { formatDate, maskName } from '../format';
+import { afterCard } from '../state/actions';
 import { readerReady, useDevices } from '../state/devices';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
@@ -86,7 +87,6 @@ export function IdCardScreen() {
           ? 'voice.idcardProblem'
           : 'voice.idcard';
   useScreenVoice(keyPrompt(voiceKey), null, voiceKey);
-  const firstQuestion = evaluation?.questions[0]?.question.id;
   const canContinue = identity !== null && problem === null && !notMine && !askWhose;
 
   // Both when asked whose card lies there and when a card was just read.
@@ -188,13 +188,9 @@ export function IdCardScreen() {
                 type="button"
                 className="button button-primary"
                 disabled={!canContinue}
-                onClick={() =>
-                  go(
-                    firstQuestion === undefined
-                      ? { name: 'review' }
-                      : { name: 'question', questionId: firstQuestion },
-                  )
-                }
+                onClick={() => {
+                  if (evaluation !== null) afterCard(evaluation);
+                }}
               >
                 {t('idcard.confirm')}
               </button>

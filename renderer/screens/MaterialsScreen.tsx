@@ -152,11 +152,57 @@ function MaterialRow({
   const go = useUi((s) => s.go);
   const captures = useJourney((s) => s.captures);
   const photos = captures.filter((c) => c.materialId === material.id);
+  const face = useUi((s) => s.info?.face);
   const canPhotograph = camera && (material.capture === 'scan' || material.capture === 'photo');
   const facts = [
     material.original ? t('materials.original') : null,
     material.copies > 0 ? t('materials.copies', { copies: material.copies }) : null,
   ].filter((x) => x !== null);
+  if (material.capture === 'portrait') {
+    // The 证件照: taken here to its standard where this kiosk may, else at the window (free): never missing.
+    const canTake = face?.enabled === true && (!material.stationOptIn || face.idCardPhoto);
+    const taken = declaration === 'captured';
+    return (
+      <div className="material-row" data-portrait={taken ? 'taken' : 'window'}>
+        <div className="material-text">
+          <span className="material-name" id={`material-name-${material.id}`}>
+            {l(material.name)}
+          </span>
+          <span className="material-meta" data-testid={`portrait-state-${material.id}`}>
+            {t(taken ? 'materials.portraitTaken' : 'materials.portraitWindow')}
+          </span>
+          {photos.length > 0 && (
+            <span className="material-photos">
+              {photos.map((p) => (
+                <img
+                  key={p.id}
+                  className="material-thumb material-thumb-portrait"
+                  src={p.url}
+                  alt={t('materials.thumbAlt', { name: l(material.name) })}
+                />
+              ))}
+            </span>
+          )}
+        </div>
+        {canTake && (
+          <div
+            className="material-actions"
+            role="group"
+            aria-labelledby={`material-name-${material.id}`}
+          >
+            <button
+              type="button"
+              className={`toggle${taken ? ' is-on' : ''}`}
+              data-testid={`portrait-${material.id}`}
+              onClick={() => go({ name: 'face', purpose: 'photo' })}
+            >
+              {taken ? t('materials.portraitRetake') : t('materials.portraitTake')}
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
   if (material.capture === 'idcard') {
     return (
       <div className="material-row">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { limitAfterAcceptance } from '../../core/slip-lines';
-import { describeRequirement } from '../../rules/engine/requirements';
+import { describeRequirement, portraitOnly, provedByCard } from '../../rules/engine/requirements';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
@@ -24,7 +24,6 @@ import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { joinList } from '../../core/i18n';
 import { assistanceLines } from '../../core/slip-lines';
-import { provedByCard } from '../../rules/engine/requirements';
 import { useScreenHeading } from './use-screen-heading';
 
 /** "Check your answers": everything on one screen, each with a change link, then submit. */
@@ -36,6 +35,7 @@ export function ReviewScreen() {
   const declarations = useJourney((s) => s.materials);
   const manualEntry = useJourney((s) => s.manualEntry);
   const signature = useJourney((s) => s.signature);
+  const identityCheck = useJourney((s) => s.identityCheck);
   const setSlip = useJourney((s) => s.setSlip);
   const setReturnToReview = useJourney((s) => s.setReturnToReview);
   const evaluation = useEvaluation();
@@ -101,7 +101,13 @@ export function ReviewScreen() {
   };
 
   const materialsListed = needsMaterialsScreen(evaluation);
-  const bring = evaluation.requirements.filter((r) => r.satisfied && !provedByCard(r));
+  const bring = evaluation.requirements.filter(
+    (r) => r.satisfied && !provedByCard(r) && !portraitOnly(r),
+  );
+  const portrait = evaluation.requirements.find(portraitOnly);
+  const portraitTaken =
+    portrait !== undefined &&
+    portrait.options.flat().some((m) => declarations[m.id] === 'captured');
 
   return (
     <section className="screen screen-review" aria-labelledby="screen-title">
@@ -163,6 +169,18 @@ export function ReviewScreen() {
                 true,
               ) || t('review.assistance')}
             </dd>
+          </div>
+        )}
+        {rule.face.verify && (
+          <div className="summary-row" data-testid="review-identity-check">
+            <dt>{t('slip.identityCheck')}</dt>
+            <dd>{t(`slip.identityCheck.${identityCheck ?? 'not_possible'}`)}</dd>
+          </div>
+        )}
+        {portrait !== undefined && (
+          <div className="summary-row" data-testid="review-portrait">
+            <dt>{t('slip.portrait')}</dt>
+            <dd>{t(portraitTaken ? 'slip.portrait.taken' : 'slip.portrait.window')}</dd>
           </div>
         )}
         {evaluation.greenChannel.length > 0 && (

@@ -1,5 +1,5 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
-import { provedByCard } from '../../rules/engine/requirements';
+import { portraitOnly, provedByCard } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
 import { loadCatalogs } from '../i18n';
 import { syncKioskClock } from '../clock';
@@ -70,9 +70,41 @@ export async function endJourney(
   else useAssist.getState().reset();
 }
 
-/** Whether the journey has materials the citizen must account for (beyond the card the kiosk read). */
+/**
+ * Where the journey goes once the card is confirmed: 人证核验 first where the
+ * item asks for it and this kiosk can (a camera, the model, a decoder for the
+ * card's photo), then the first question — or the review when there is none.
+ */
+export function afterCard(evaluation: Evaluation, verified = false): void {
+  const { go, info } = useUi.getState();
+  const { rule, identity } = useJourney.getState();
+  const verify =
+    !verified &&
+    rule?.face.verify === true &&
+    info?.face.enabled === true &&
+    info.face.cardPhoto &&
+    identity?.hasPhoto === true;
+  if (verify) {
+    go({ name: 'face', purpose: 'verify' });
+    return;
+  }
+  const first = evaluation.questions[0]?.question.id;
+  go(first === undefined ? { name: 'review' } : { name: 'question', questionId: first });
+}
+
+/**
+ * Whether the journey has materials the citizen must account for (beyond the
+ * card the kiosk read) — or a 证件照 this kiosk can take.
+ */
 export function needsMaterialsScreen(evaluation: Evaluation): boolean {
-  return evaluation.requirements.some((r) => !provedByCard(r));
+  const face = useUi.getState().info?.face;
+  return evaluation.requirements.some(
+    (r) =>
+      !provedByCard(r) &&
+      (!portraitOnly(r) ||
+        (face?.enabled === true &&
+          r.options.flat().some((m) => !m.stationOptIn || face.idCardPhoto))),
+  );
 }
 
 /** The questions the citizen goes through: all visible ones, or only required ones when a guide skips the optional. */

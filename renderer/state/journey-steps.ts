@@ -16,6 +16,8 @@ export function stageOf(screen: Screen): JourneyStage | null {
       return 'guide';
     case 'idcard':
       return 'identity';
+    case 'face':
+      return screen.purpose === 'verify' ? 'identity' : 'materials';
     case 'question':
       return 'questions';
     case 'materials':

@@ -32,6 +32,8 @@ interface JourneyState {
   readonly captures: readonly CaptureView[];
   /** Drawn on the review screen; null until then, or when the form is signed at the window. */
   readonly signature: Signature | null;
+  /** How 人证核验 ended, as the main process said (null: not done at the kiosk). */
+  readonly identityCheck: 'passed' | 'failed' | 'not_possible' | null;
   readonly begin: (rule: ServiceRule, cardFirst: boolean) => void;
   readonly setIdentity: (identity: Identity | null) => void;
   /** "是我的证件", or the card was lifted: from now on a read is an ordinary one. */
@@ -45,6 +47,7 @@ interface JourneyState {
   readonly addCapture: (capture: CaptureView) => void;
   readonly removeCapture: (captureId: string) => void;
   readonly setSignature: (signature: Signature | null) => void;
+  readonly setIdentityCheck: (outcome: 'passed' | 'failed' | 'not_possible') => void;
   readonly wipe: () => void;
 }
 
@@ -67,6 +70,7 @@ const empty = {
   assistance: null,
   captures: [],
   signature: null,
+  identityCheck: null,
 } as const;
 
 export const useJourney = create<JourneyState>((set) => ({
@@ -87,6 +91,7 @@ export const useJourney = create<JourneyState>((set) => ({
   setSlip: (slip) => set({ slip }),
   setAssistance: (assistance) => set({ assistance }),
   setSignature: (signature) => set({ signature }),
+  setIdentityCheck: (identityCheck) => set({ identityCheck }),
   addCapture: (capture) => set((s) => ({ captures: [...s.captures, capture] })),
   removeCapture: (captureId) =>
     set((s) => {

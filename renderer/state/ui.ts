@@ -16,7 +16,9 @@ export type Screen =
   /** Slip lookup; `scanned` is a code read on another screen (e.g. the slip's QR scanned at home). */
   | { readonly name: 'status'; readonly scanned?: string }
   | { readonly name: 'queue' }
-  | { readonly name: 'camera'; readonly materialId: string };
+  | { readonly name: 'camera'; readonly materialId: string }
+  /** 人证核验 after the card, or the 证件照 from the materials. */
+  | { readonly name: 'face'; readonly purpose: 'verify' | 'photo' };
 
 /** Non-personal UI state: safe to outlive a session. Never put identity or answers here. */
 interface UiState {

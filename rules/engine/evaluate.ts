@@ -26,6 +26,8 @@ export interface EvaluationInput {
   readonly calendar: HolidayCalendar;
   /** The kiosk's station code (config): its first two digits are the province it stands in. */
   readonly stationCode: string;
+  /** What the kiosk did itself (photo, 人证核验): the window otherwise. */
+  readonly kiosk?: ConditionContext['kiosk'];
 }
 
 /** A time limit in working days (工作日, the usual) or in calendar days (日) where the text says so. */
@@ -82,6 +84,8 @@ export interface Evaluation {
     readonly text: LocalText;
   }[];
   readonly greenChannel: readonly LocalText[];
+  /** The slip's notes that apply (a note with `when` only where it holds). */
+  readonly slipNotes: readonly LocalText[];
   /** 待补正 when something is missing: still accepted, with the one-time notice on the slip. */
   readonly status: 'pending_review' | 'pending_completion';
   /** Can be submitted: answers valid, identity settled, eligible. Missing materials do not block. */
@@ -119,6 +123,7 @@ export function conditionContext(
   today: IsoDate,
   /** GB/T 2260 provinces ('' when unknown): the applicant's 户口, from the card's address, and the kiosk's. */
   provinces: { readonly applicant: string; readonly station: string },
+  kiosk: ConditionContext['kiosk'] = NOTHING_AT_THE_KIOSK,
 ): ConditionContext {
   const identity =
     applicant !== null
@@ -148,9 +153,16 @@ export function conditionContext(
     station: { province: provinces.station },
     materials,
     guide: { greenChannel: guideGreenChannel },
+    kiosk,
     today,
   };
 }
+
+/** Photo and identity both at the window: a journey with no camera, or before either step. */
+export const NOTHING_AT_THE_KIOSK: ConditionContext['kiosk'] = {
+  photo: 'window',
+  identity: 'not_asked',
+};
 
 /**
  * The value a question starts with: derived pinyin, or a field of the ID card.
@@ -233,6 +245,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       guideGreenChannel,
       today,
       provinces,
+      input.kiosk,
     );
 
   // Visibility may depend on earlier answers, so decide question by question and
@@ -336,6 +349,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
         : { date: addDays(today, timeLimit.days), certain: true },
     outcomes,
     greenChannel: rule.greenChannel.filter((g) => holds(g.when, context)).map((g) => g.reason),
+    slipNotes: rule.slip.notes.flatMap((n) =>
+      'when' in n ? (holds(n.when, context) ? [n.text] : []) : [n],
+    ),
     status: missing.length > 0 ? 'pending_completion' : 'pending_review',
     complete: fieldErrors.length === 0 && identityProblem === null && ineligible.length === 0,
   };

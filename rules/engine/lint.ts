@@ -71,6 +71,14 @@ function conditionSites(rule: ServiceRule): ConditionSite[] {
     sites.push({ path: `$.greenChannel[${i}].when`, condition: g.when, neverFalse: never }),
   );
   if (rule.agent !== undefined) sites.push({ path: '$.agent.when', condition: rule.agent.when });
+  rule.slip.notes.forEach((n, i) => {
+    if ('when' in n)
+      sites.push({
+        path: `$.slip.notes[${i}].when`,
+        condition: n.when,
+        neverFalse: 'this note is never printed',
+      });
+  });
   return sites;
 }
 
@@ -224,7 +232,7 @@ function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
           message: `"${name}" is not a material of this service`,
         });
       }
-    } else if (root === 'identity' || root === 'guide' || root === 'station') {
+    } else if (root === 'identity' || root === 'guide' || root === 'station' || root === 'kiosk') {
       const fields: readonly string[] = CONTEXT_ROOTS[root];
       if (field === undefined || !fields.includes(field) || rest.length > 0) {
         problems.push({
@@ -235,7 +243,7 @@ function siteProblems(site: ConditionSite, known: KnownIds): RuleProblem[] {
     } else if (!(root === 'today' && field === undefined)) {
       problems.push({
         path: site.path,
-        message: `"${name}" is not known; conditions see answers, identity, station, materials, guide and today`,
+        message: `"${name}" is not known; conditions see answers, identity, station, materials, guide, kiosk and today`,
       });
     }
   }
@@ -365,6 +373,17 @@ export function lintRule(rule: ServiceRule): RuleProblem[] {
       });
   });
   rule.materials.forEach((m, i) => {
+    // A 证件照 is taken to a standard; a standard means nothing on another kind of material.
+    if (m.capture === 'portrait' && m.standard === undefined)
+      problems.push({
+        path: `$.materials[${i}].standard`,
+        message: `"${m.id}" is a portrait: say which standard it is taken to ("exit-entry" or "id-card")`,
+      });
+    if (m.capture !== 'portrait' && (m.standard !== undefined || m.stationOptIn))
+      problems.push({
+        path: `$.materials[${i}].standard`,
+        message: `"${m.id}" is not a portrait: standard and stationOptIn belong to capture "portrait"`,
+      });
     if (!grouped.has(m.id) && m.requiredIf === false)
       problems.push({
         path: `$.materials[${i}].requiredIf`,

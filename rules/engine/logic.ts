@@ -31,8 +31,17 @@ export interface ConditionContext {
   readonly station: { readonly province: string };
   readonly materials: Readonly<Record<string, MaterialDeclaration>>;
   readonly guide: { readonly greenChannel: boolean };
+  /**
+   * What the kiosk itself did: the 证件照 taken here (`taken`) or at the window,
+   * and 人证核验 passed, failed, not possible here, or not asked for. Slip notes
+   * and the window's instructions follow them.
+   */
+  readonly kiosk: { readonly photo: KioskPhoto; readonly identity: KioskIdentityCheck };
   readonly today: string;
 }
+
+export type KioskPhoto = 'taken' | 'window';
+export type KioskIdentityCheck = 'passed' | 'failed' | 'not_possible' | 'not_asked';
 
 /** Top-level names a `{"var": …}` may start with, and the fields under `identity` and `guide`. */
 export const CONTEXT_ROOTS = {
@@ -41,6 +50,7 @@ export const CONTEXT_ROOTS = {
   identity: ['kind', 'sex', 'age', 'validTo', 'hasCard', 'idNumber', 'province'],
   station: ['province'],
   guide: ['greenChannel'],
+  kiosk: ['photo', 'identity'],
   today: null,
 } as const;
 

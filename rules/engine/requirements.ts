@@ -50,13 +50,17 @@ export function resolveRequirements(rule: ServiceRule): readonly ResolvedRequire
   return [...standalone, ...explicit];
 }
 
-/** Whether a material counts as provided: declared captured or brought, or read from the card. */
+/**
+ * Whether a material counts as provided: declared captured or brought, or read
+ * from the card. A portrait is always provided: taken here, or at the window.
+ */
 export function provided(
   material: Material,
   declarations: Readonly<Record<string, MaterialDeclaration>>,
   cardRead: boolean,
 ): boolean {
   if (material.capture === 'idcard' && cardRead) return true;
+  if (material.capture === 'portrait') return true;
   const said = declarations[material.id];
   return said === 'captured' || said === 'bring';
 }
@@ -68,6 +72,10 @@ export function provided(
  */
 export const provedByCard = (requirement: Pick<ResolvedRequirement, 'options'>): boolean =>
   requirement.options.every((option) => option.every((m) => m.capture === 'idcard'));
+
+/** Met only by a 证件照 (taken at the kiosk, or at the window): never brought, never missing. */
+export const portraitOnly = (requirement: Pick<ResolvedRequirement, 'options'>): boolean =>
+  requirement.options.every((option) => option.every((m) => m.capture === 'portrait'));
 
 export function isSatisfied(
   requirement: ResolvedRequirement,

@@ -101,8 +101,13 @@ export const questionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** How the kiosk can obtain a document: read from the ID card, scan, photograph, or not at all. */
-export const captureSchema = z.enum(['idcard', 'scan', 'photo', 'window']);
+/**
+ * How the kiosk can obtain a document: read from the ID card, scan, photograph,
+ * or not at all; `portrait` is the 证件照 itself, taken at the kiosk to the
+ * material's `standard` where the station allows it, otherwise at the window
+ * (free of charge): never missing, so never on the 一次性告知单.
+ */
+export const captureSchema = z.enum(['idcard', 'scan', 'photo', 'portrait', 'window']);
 
 export const materialSchema = z.strictObject({
   id: camelId('material'),
@@ -112,6 +117,13 @@ export const materialSchema = z.strictObject({
   count: z.number().int().min(1).default(1),
   notes: localTextSchema.optional(),
   capture: captureSchema,
+  /** For a `portrait`: the photo standard it is taken to (core/face/standards.ts). */
+  standard: z.enum(['exit-entry', 'id-card']).optional(),
+  /**
+   * For a `portrait`: only where the kiosk config says so (face.idCardPhoto) —
+   * 居民身份证 photos are taken at a kiosk only where the station has agreed it.
+   */
+  stationOptIn: z.boolean().default(false),
   /** When a material stands alone: when it is needed. Materials inside a requirement leave this out. */
   requiredIf: conditionSchema.default(true),
 });
@@ -252,10 +264,23 @@ export const serviceRuleSchema = z.strictObject({
       principalIdNumber: z.string(),
     })
     .optional(),
+  /**
+   * 人证核验 for this item: the live face compared with the card's photo, after
+   * the card is read (where the kiosk has a camera and its station's decoder gives the photo).
+   */
+  face: z.strictObject({ verify: z.boolean() }).default({ verify: false }),
   slip: z.strictObject({
     desk: localTextSchema,
     howToQuery: localTextSchema,
-    notes: z.array(localTextSchema).default([]),
+    /** Lines for the citizen; one with `when` only where it holds (e.g. `kiosk.photo`). */
+    notes: z
+      .array(
+        z.union([
+          localTextSchema,
+          z.strictObject({ when: conditionSchema, text: localTextSchema }),
+        ]),
+      )
+      .default([]),
   }),
 });
 

@@ -18,8 +18,12 @@ export function captureHandlers(ctx: KioskContext): HandlerGroup<'addCapture' | 
       const session = ctx.sessions.current();
       if (session === null) return err('no_session', 'no session is open');
       const rule = ctx.ruleSet.rules.get(session.serviceId)?.rule;
-      if (rule?.materials.some((m) => m.id === materialId) !== true)
+      const material = rule?.materials.find((m) => m.id === materialId);
+      if (material === undefined)
         return err('unknown_material', `no material "${materialId}" in this service`);
+      // A 证件照 is the kiosk's own capture, checked against its standard: never a photo sent in.
+      if (material.capture === 'portrait')
+        return err('unknown_material', `"${materialId}" is a portrait: taken with capturePortrait`);
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length === 0 || bytes.length > MAX_CAPTURE_BYTES || !isJpeg(bytes)) {
         return err('bad_photo', `a photo must be a JPEG of at most ${MAX_CAPTURE_BYTES} bytes`);

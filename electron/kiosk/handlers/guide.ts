@@ -44,6 +44,9 @@ export function guideHandlers(ctx: KioskContext): HandlerGroup<'guideAction'> {
         case 'audioOnly':
           assistance.audioOnly = action.on;
           break;
+        case 'faceAtWindow':
+          ctx.face.toWindow(session);
+          break;
         default:
           return assertNever(action, 'guide action');
       }

@@ -28,6 +28,13 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
         demo: ctx.demo !== null,
         camera: config.devices.some((d) => d.kind === 'camera'),
         handwriting: ctx.handwriting.available,
+        face: {
+          enabled: ctx.faceEnabled,
+          idCardPhoto: config.face.idCardPhoto,
+          cardPhoto: config.devices.some(
+            (d) => d.kind === 'idcard' && d.options['photoDecoder'] !== undefined,
+          ),
+        },
         backOfficeConfigured: config.backOffice !== null,
         idle: config.idle,
         defaultLocale: config.defaultLocale,

@@ -117,6 +117,12 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
       calendar: ctx.ruleSet.calendar,
       stationCode: ctx.config.station.code,
       signature,
+      identityCheck: ctx.face.identityCheckFor(session, loaded.rule),
+      portrait: session.captures.some(
+        (c) => c.materialId === session.face.portrait.kept?.materialId,
+      )
+        ? session.face.portrait.kept
+        : null,
     });
     if (!composed.ok) return composed;
     const room = ensureRoom(ctx);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -51,7 +52,7 @@ describe('the card photo decoder (a separate licensed program)', () => {
   });
 
   it('kills a hung decoder with everything it started, and runs one decode at a time', async () => {
-    const marker = `wlt-orphan-${process.pid}-${Date.now()}`;
+    const marker = `wlt-orphan-${process.pid}-${randomUUID()}`;
     const alive = () =>
       execFileSync('ps', ['-eo', 'stat=,args='], { encoding: 'utf8' })
         .split('\n')

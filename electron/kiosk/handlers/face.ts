@@ -1,0 +1,65 @@
+import { err, ok } from '../../../core/result';
+import type { HandlerGroup, KioskContext } from '../context';
+import { portraitMaterial } from '../face-desk';
+
+type FaceMethods = 'faceConsent' | 'verifyFace' | 'photoFrame' | 'capturePortrait' | 'keepPortrait';
+
+/**
+ * The camera that looks at the citizen: the notice and the choice of the
+ * window, 人证核验 frame by frame, the 证件照's guidance, capture and "use
+ * this one". Verdicts are the face desk's, on the frames received here.
+ */
+export function faceHandlers(ctx: KioskContext): HandlerGroup<FaceMethods> {
+  const noSession = () => err('no_session', 'no session is open');
+  const portraitOf = (serviceId: string) => {
+    const rule = ctx.ruleSet.rules.get(serviceId)?.rule;
+    return rule === undefined ? null : portraitMaterial(rule, ctx.config.face.idCardPhoto);
+  };
+  return {
+    async faceConsent({ purpose, choice }) {
+      const session = ctx.sessions.current();
+      if (session === null) return noSession();
+      ctx.face.consent(session, purpose, choice);
+      return ok({});
+    },
+    async verifyFace({ image }) {
+      const session = ctx.sessions.current();
+      if (session === null) return noSession();
+      return ctx.face.verifyFrame(session, Buffer.from(image.base64, 'base64'));
+    },
+    async photoFrame({ image, cameraScale }) {
+      const session = ctx.sessions.current();
+      if (session === null) return noSession();
+      const material = portraitOf(session.serviceId);
+      if (material === null || session.face.consent.photo !== 'camera')
+        return err('no_portrait', 'this session takes no photo at the kiosk');
+      return ctx.face.photoFrame(
+        session,
+        material,
+        Buffer.from(image.base64, 'base64'),
+        cameraScale,
+      );
+    },
+    async capturePortrait({ image }) {
+      const session = ctx.sessions.current();
+      if (session === null) return noSession();
+      const material = portraitOf(session.serviceId);
+      if (material === null || session.face.consent.photo !== 'camera' || session.face.guideWindow)
+        return err('no_portrait', 'this session takes no photo at the kiosk');
+      const taken = await ctx.face.capture(session, material, Buffer.from(image.base64, 'base64'));
+      if (!taken.ok) return taken;
+      return ok({
+        photo: { mediaType: 'image/jpeg' as const, base64: taken.value.jpeg.toString('base64') },
+        standard: taken.value.record.standard,
+        width: taken.value.record.width,
+        height: taken.value.record.height,
+        bytes: taken.value.record.bytes,
+      });
+    },
+    async keepPortrait({ keep }) {
+      const session = ctx.sessions.current();
+      if (session === null) return noSession();
+      return ok({ kept: ctx.face.keep(session, keep) });
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { encodeJpeg } from '../../electron/face/codec';
+import { writeFaceY4m } from '../fixtures/face-camera';
+import { cardPhotoOf, compliantFranck, FRANCK } from '../fixtures/faces';
+import { demoConfig, ROOT, screenshot, withKioskPage } from './harness';
+import { steps } from './journey-steps';
+
+/**
+ * The camera that looks at the citizen, through Chromium's fake camera playing
+ * real faces (tests/fixtures/faces.ts): 人证核验 against the card's photo (given
+ * by a stand-in WLT decoder) and the 证件照 taken to the exit-entry standard,
+ * from home to slip; then another person, a still photo, a blue background.
+ */
+function faceKiosk(
+  name: string,
+  options: {
+    readonly card: 'franck' | 'cage';
+    readonly video: 'blinking' | 'still' | 'blue';
+    readonly livenessSeconds?: number;
+  },
+) {
+  const dir = mkdtempSync(join(tmpdir(), `face-${name}-`));
+  const cardFile = join(dir, 'card.jpg');
+  writeFileSync(
+    cardFile,
+    encodeJpeg(cardPhotoOf(options.card === 'franck' ? 'franck_02159.jpg' : 'cage.jpg'), 80),
+  );
+  const video = join(dir, 'camera.y4m');
+  const open = compliantFranck(FRANCK.neutral);
+  switch (options.video) {
+    case 'blinking':
+      // Eyes open, a blink (real frames of the same man), open again: a live face.
+      writeFaceY4m(video, [
+        { image: open, frames: 14 },
+        { image: compliantFranck(FRANCK.blink), frames: 8 },
+        { image: open, frames: 30 },
+      ]);
+      break;
+    case 'still':
+      // A photograph held up to the camera: the same picture in every frame, no blink ever.
+      writeFaceY4m(video, [{ image: open, frames: 10 }]);
+      break;
+    case 'blue':
+      // A compliant face before a blue screen: every check passes but the background's.
+      writeFaceY4m(video, [{ image: compliantFranck(FRANCK.neutral, [30, 100, 230]), frames: 10 }]);
+      break;
+  }
+  const config = demoConfig();
+  const [reader, ...others] = config['devices'] as Record<string, unknown>[];
+  return withKioskPage({
+    config: {
+      ...config,
+      face: { enabled: true, livenessSeconds: options.livenessSeconds ?? 12 },
+      devices: [
+        {
+          ...reader,
+          options: {
+            pollIntervalMs: 100,
+            photoDecoder: {
+              command: process.execPath,
+              args: [join(ROOT, 'tests', 'fixtures', 'face-wlt-decoder.mjs'), cardFile],
+            },
+          },
+        },
+        ...others,
+        { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
+      ],
+    },
+    chromiumArgs: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+}
+
+/** Home → the passport guide → the adult demo card → 人证核验's notice. */
+async function toFaceCheck(page: Page): Promise<void> {
+  await steps(page).start('passport-first', 'adult');
+  await steps(page).h1('人证核验');
+  await page.getByTestId('face-notice').waitFor();
+}
+
+const outcome = (page: Page) =>
+  page.getByTestId('face-outcome').getAttribute('data-outcome', { timeout: 90_000 });
+
+describe('人证核验 and the 证件照, from home to slip', () => {
+  const ctx = faceKiosk('journey', { card: 'franck', video: 'blinking' });
+
+  it('tells the citizen what the camera takes and why before it starts, with the window as the other way', async () => {
+    const { page } = ctx;
+    await toFaceCheck(page);
+    const notice = await page.getByTestId('face-notice').innerText();
+    expect(notice).toContain('与身份证上的照片比对');
+    expect(notice).toContain('不存入本机');
+    expect(notice).toContain('第二十六条');
+    await expect(page.getByRole('button', { name: '不拍，到窗口办理' }).count()).resolves.toBe(1);
+    await screenshot(page, 'portrait-face-01-notice');
+  });
+
+  it('asks for a blink, and confirms the card holder: 核验通过', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    await page.getByTestId('face-advice').waitFor();
+    await screenshot(page, 'portrait-face-02-live');
+    await expect(outcome(page)).resolves.toBe('passed');
+    await expect(page.getByTestId('face-outcome').innerText()).resolves.toContain('核验通过');
+    await screenshot(page, 'portrait-face-03-passed');
+    await page.getByRole('button', { name: '继续办理' }).click();
+  });
+
+  it('takes the 证件照 by itself when every check passes, shows it, and keeps it on 使用这张', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    await s.keys('13800138000');
+    await s.next();
+    await s.next(); // 姓的拼音
+    await s.next(); // 名的拼音
+    await s.choose('不是');
+    await s.next();
+    await s.choose('不需要加急');
+    await s.next();
+    await s.choose('到窗口领取');
+    await s.next();
+    await s.pastGreenChannel();
+    await s.h1('请准备以下材料');
+    await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe(
+      '到窗口现场采集（免费）',
+    );
+    await page.getByTestId('portrait-photo').click();
+    await s.h1('现场拍摄证件照');
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    const photo = page.getByTestId('face-photo');
+    await photo.waitFor({ timeout: 60_000 });
+    await expect(
+      photo.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]),
+    ).resolves.toEqual([354, 472]);
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /354 × 472 像素，\d+ KB，符合《出入境证件相片照相指引》/,
+    );
+    await screenshot(page, 'portrait-face-04-preview');
+    await page.getByRole('button', { name: '使用这张' }).click();
+    await s.h1('请准备以下材料');
+    await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe('本机已采集');
+    await screenshot(page, 'portrait-face-05-materials');
+  });
+
+  it('says so on review, slip and A4 form, and the window no longer asks for a photo', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    await s.next();
+    await s.h1('请核对您的申请');
+    await expect(page.getByTestId('review-identity-check').innerText()).resolves.toContain(
+      '已在本机核验通过',
+    );
+    await expect(page.getByTestId('review-portrait').innerText()).resolves.toContain('本机已采集');
+    await s.submit();
+    await s.h1('提交成功');
+    const slip = await s.main();
+    expect(slip).toMatch(/人证核验\s*已在本机核验通过/);
+    expect(slip).toMatch(/证件照\s*本机已采集/);
+    expect(slip).toContain('照片已在本机采集');
+    expect(slip).not.toContain('到窗口采集照片');
+    await screenshot(page, 'portrait-face-06-slip');
+    const form = await page.getByTestId('a4-form').innerText();
+    expect(form).toMatch(/人证核验\s*已在本机核验通过/);
+    expect(form).toMatch(/证件照\s*本机已采集/);
+  });
+
+  it('records the verdict with its score and model, never a frame or a descriptor', () => {
+    const audit = readFileSync(join(ctx.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    const verified = audit
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; fields: Record<string, unknown> })
+      .find((e) => e.action === 'face.verified');
+    expect(verified?.fields).toMatchObject({ result: 'passed', liveness: 'passed', tries: 1 });
+    expect(Number(verified?.fields['score'])).toBeGreaterThanOrEqual(0.55);
+    expect(audit).toContain('"face.photo_taken"');
+    expect(audit).not.toMatch(/base64|descriptor|\/9j\//);
+  });
+});
+
+describe('人证核验 refuses another person and a still photo', () => {
+  const other = faceKiosk('other', { card: 'cage', video: 'blinking' });
+
+  it('another person’s face: 未核验 after three tries, and the journey goes on to the window', async () => {
+    const { page } = other;
+    await toFaceCheck(page);
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    await expect(outcome(page)).resolves.toBe('failed');
+    await expect(page.getByTestId('face-outcome').innerText()).resolves.toContain(
+      '工作人员会核验您的身份',
+    );
+    await screenshot(page, 'portrait-face-07-not-matched');
+    await page.getByRole('button', { name: '继续办理' }).click();
+    await steps(page).h1(/手机号码/);
+  });
+});
+
+describe('liveness: a photo held up to the camera', () => {
+  const still = faceKiosk('still', { card: 'franck', video: 'still', livenessSeconds: 3 });
+
+  it('never blinks, so it is refused: 未核验, with the liveness step on record', async () => {
+    const { page } = still;
+    await toFaceCheck(page);
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    await expect(outcome(page)).resolves.toBe('failed');
+    const audit = readFileSync(join(still.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit).toMatch(/"face\.verified".*"liveness":"failed"/);
+    expect(audit).toMatch(/"face\.verified".*"tries":3/);
+  });
+});
+
+describe('the 证件照 before a blue screen', () => {
+  const blue = faceKiosk('blue', { card: 'franck', video: 'blue' });
+
+  it('says the background is not right, and takes no photo', async () => {
+    const { page } = blue;
+    await toFaceCheck(page);
+    await page.getByRole('button', { name: '不拍，到窗口办理' }).click();
+    const s = steps(page);
+    await s.keys('13800138000');
+    await s.next();
+    await s.next();
+    await s.next();
+    await s.choose('不是');
+    await s.next();
+    await s.choose('不需要加急');
+    await s.next();
+    await s.choose('到窗口领取');
+    await s.next();
+    await s.pastGreenChannel();
+    await page.getByTestId('portrait-photo').click();
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    await expect
+      .poll(() => page.getByTestId('face-advice').innerText(), { timeout: 30_000 })
+      .toContain('背景不符合要求');
+    await screenshot(page, 'portrait-face-08-background');
+    await expect(page.getByTestId('face-photo').count()).resolves.toBe(0);
+    // The camera goes when the citizen leaves, and the photo is at the window.
+    await page.getByRole('button', { name: '不拍，到窗口办理' }).click();
+    await s.h1('请准备以下材料');
+    await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe(
+      '到窗口现场采集（免费）',
+    );
+  });
+});
