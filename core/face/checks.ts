@@ -17,6 +17,9 @@ import { inRange, type PhotoStandard, type Range } from './standards';
  * live guidance frames, the frame the kiosk captures, and `photo:check`'s files.
  */
 export const PHOTO_CHECK_IDS = [
+  'photo_width',
+  'photo_height',
+  'file_bytes',
   'one_face',
   'head_size',
   'head_position',
@@ -29,6 +32,7 @@ export const PHOTO_CHECK_IDS = [
   'roll',
   'yaw',
   'pitch',
+  'eyes_visible',
   'eyes_open',
   'mouth_closed',
   'light_level',
@@ -54,6 +58,7 @@ export const PHOTO_ADVICE = [
   'face_camera',
   'level_chin',
   'open_eyes',
+  'uncover_eyes',
   'close_mouth',
   'more_light',
   'less_light',
@@ -69,7 +74,7 @@ export interface PhotoCheck {
   /** What was measured, in `unit`; null when it could not be (no face). */
   readonly value: number | null;
   readonly range: Range;
-  readonly unit: 'faces' | 'px' | 'deg' | 'ratio' | 'luma' | 'scale';
+  readonly unit: 'faces' | 'px' | 'deg' | 'ratio' | 'luma' | 'variance' | 'scale' | 'bytes';
   readonly advice: PhotoAdvice | null;
 }
 
@@ -87,6 +92,11 @@ export const PHOTO_LIMITS = {
   pitchDeg: 12,
   /** Lid gap over eye width: open eyes measure 0.3–0.45, closed 0.1–0.15. */
   eyesOpen: 0.2,
+  /**
+   * Luma spread inside each eye's box, the face lit to mid-grey: bare eyes measured
+   * 19–70 on the test faces, dark glasses under 6, a cover 0.
+   */
+  eyeSpread: 12,
   /** Inner-lip gap over mouth width: closed lips measure under 0.05. */
   mouthClosed: 0.12,
   faceLuma: { min: 80, max: 215 } as Range,
@@ -94,7 +104,10 @@ export const PHOTO_LIMITS = {
   overexposed: 0.03,
   /** The darker cheek's light over the brighter one's: a strong shadow falls below. */
   evenLight: 0.72,
-  /** Variance of the Laplacian of the face scaled to 160 px wide. */
+  /**
+   * Variance of the Laplacian of the face (shrunk to at most 160 px wide), lit to
+   * mid-grey: a still face measured 45–60 in the kiosk's camera frames, a 3 px blur under 5.
+   */
   sharpness: 30,
   /** Luma spread of the background around the head. */
   backgroundSpread: 18,
@@ -145,20 +158,32 @@ function cropFor(g: FaceGeometry, standard: PhotoStandard): { rect: Rect; scale:
   };
 }
 
-/** Which way to move so the crop fits the frame; null when it fits. */
-function placement(rect: Rect, image: RgbImage): PhotoAdvice | null {
+/**
+ * How far the crop reaches outside the frame (in the frame's pixels), and which
+ * way to move so it fits; no advice when it fits.
+ */
+function placement(rect: Rect, image: RgbImage): { outside: number; advice: PhotoAdvice | null } {
+  const left = -rect.x;
+  const right = rect.x + rect.width - image.width;
+  const top = -rect.y;
+  const bottom = rect.y + rect.height - image.height;
+  const outside = Math.max(0, left, right, top, bottom);
+  // A pixel of slack: the crop's edges are fractional.
   const slack = 1;
-  const left = rect.x < -slack;
-  const right = rect.x + rect.width > image.width + slack;
-  const top = rect.y < -slack;
-  const bottom = rect.y + rect.height > image.height + slack;
-  if ((left && right) || (top && bottom)) return 'farther';
-  // The preview is a mirror: a head near the frame's left edge shows at the screen's right, so the citizen moves left.
-  if (left) return 'move_left';
-  if (right) return 'move_right';
-  if (top) return 'move_down';
-  if (bottom) return 'move_up';
-  return null;
+  const advice: PhotoAdvice | null =
+    (left > slack && right > slack) || (top > slack && bottom > slack)
+      ? 'farther'
+      : // The preview is a mirror: a head near the frame's left edge shows at the screen's right, so the citizen moves left.
+        left > slack
+        ? 'move_left'
+        : right > slack
+          ? 'move_right'
+          : top > slack
+            ? 'move_down'
+            : bottom > slack
+              ? 'move_up'
+              : null;
+  return { outside, advice };
 }
 
 function backgroundChecks(
@@ -225,17 +250,56 @@ function backgroundChecks(
 }
 
 /**
+ * How a picture is judged: `crop`, as a camera frame (or any photo) the
+ * standard photo is to be cut from, or `as_is`, as a finished photo already
+ * of the standard's pixel size, whose own margins and head must be right.
+ */
+export type PhotoMode = 'crop' | 'as_is';
+
+/** A picture already of the standard's pixel size is a finished photo; anything else is cut from. */
+export function photoModeFor(
+  image: { width: number; height: number },
+  standard: PhotoStandard,
+): PhotoMode {
+  const { pixels } = standard;
+  return inRange(image.width, pixels.width) &&
+    inRange(image.height, pixels.height) &&
+    Math.abs(image.width / image.height - standard.width / standard.height) < 0.01
+    ? 'as_is'
+    : 'crop';
+}
+
+export interface PhotoCheckOptions {
+  /** How many camera pixels one pixel of this image stands for (a guidance frame sent smaller than the camera gives). */
+  readonly cameraScale?: number;
+  readonly mode?: PhotoMode;
+  /** The file's size, for a finished photo's byte window. */
+  readonly bytes?: number;
+}
+
+/**
  * Every check of the standard on one image and the faces the engine found in
- * it. `cameraScale` is how many camera pixels one pixel of this image stands
- * for (a guidance frame sent smaller than the camera gives): only the
- * enlargement limit uses it; the frame the kiosk keeps is always judged at 1.
+ * it. Cutting (`crop`), the crop is placed by the standard's target (so the
+ * head's height and the crown's margin come out right when the frame holds
+ * them) and the checks say whether the frame held them: the head large
+ * enough not to be enlarged past the limit (`cameraScale` counts here only),
+ * the crop inside the frame. A finished photo (`as_is`) is measured where it
+ * stands: its pixels, its bytes, its margins.
  */
 export function photoChecks(
   image: RgbImage,
   faces: readonly FoundFace[],
   standard: PhotoStandard,
-  cameraScale = 1,
+  options: PhotoCheckOptions = {},
 ): PhotoVerdict {
+  const mode = options.mode ?? 'crop';
+  const checks: PhotoCheck[] = [];
+  if (mode === 'as_is') {
+    checks.push(check('photo_width', image.width, standard.pixels.width, 'px', null));
+    checks.push(check('photo_height', image.height, standard.pixels.height, 'px', null));
+    if (options.bytes !== undefined)
+      checks.push(check('file_bytes', options.bytes, standard.jpeg.bytes, 'bytes', null));
+  }
   const count = check(
     'one_face',
     faces.length,
@@ -243,19 +307,27 @@ export function photoChecks(
     'faces',
     faces.length === 0 ? 'no_face' : 'one_person',
   );
+  checks.push(count);
   const face = faces[0];
-  if (faces.length !== 1 || face === undefined)
-    return { ok: false, checks: [count], crop: null, advice: count.advice };
+  if (faces.length !== 1 || face === undefined) {
+    const final = checks.map(failed);
+    return { ok: false, checks: final, crop: null, advice: count.advice };
+  }
   const g = faceGeometry(image, face);
-  const { rect, scale } = cropFor(g, standard);
-  const upscale = scale / cameraScale;
-  const checks: PhotoCheck[] = [failed(count)];
-  checks.push(check('head_size', upscale, { max: PHOTO_LIMITS.maxUpscale }, 'scale', 'closer'));
-  const move = placement(rect, image);
-  checks.push({
-    ...check('head_position', move === null ? 0 : 1, { max: 0 }, 'px', move),
-    unit: 'px',
-  });
+  const { rect, scale } =
+    mode === 'crop'
+      ? cropFor(g, standard)
+      : {
+          rect: { x: 0, y: 0, width: image.width, height: image.height },
+          scale: standard.width / image.width,
+        };
+  if (mode === 'crop') {
+    const upscale = scale / (options.cameraScale ?? 1);
+    checks.push(check('head_size', upscale, { max: PHOTO_LIMITS.maxUpscale }, 'scale', 'closer'));
+    // In the photo's pixels: how much of the photo would have to be made up beyond the frame's edge.
+    const move = placement(rect, image);
+    checks.push(check('head_position', move.outside * scale, { max: scale }, 'px', move.advice));
+  }
   const { ranges } = standard;
   const out = (v: number): number => v * scale;
   const bottom = rect.y + rect.height;
@@ -285,6 +357,16 @@ export function photoChecks(
   checks.push(
     check('pitch', Math.abs(face.pitchDeg), { max: PHOTO_LIMITS.pitchDeg }, 'deg', 'level_chin'),
   );
+  // An eye shows white, iris and lashes: light spread within its box. A hand, a cap's brim
+  // or dark glasses over it leave a flat patch the mesh still draws an open eye on. Spread
+  // scales with the light, so it is measured as if the face were lit to mid-grey.
+  const area = faceArea(g);
+  const light = lumaStats(image, area, 2);
+  const toMidGrey = 128 / Math.max(1, light.mean);
+  const eyeSpread = Math.min(...g.eyeBoxes.map((box) => lumaStats(image, box).std)) * toMidGrey;
+  checks.push(
+    check('eyes_visible', eyeSpread, { min: PHOTO_LIMITS.eyeSpread }, 'luma', 'uncover_eyes'),
+  );
   checks.push(
     check('eyes_open', g.eyeOpenness, { min: PHOTO_LIMITS.eyesOpen }, 'ratio', 'open_eyes'),
   );
@@ -297,8 +379,6 @@ export function photoChecks(
       'close_mouth',
     ),
   );
-  const area = faceArea(g);
-  const light = lumaStats(image, area, 2);
   checks.push(
     check(
       'light_level',
@@ -326,9 +406,10 @@ export function photoChecks(
   checks.push(
     check(
       'sharpness',
-      laplacianVariance(image, area),
+      // Edges scale with the light as well: judged as if lit to mid-grey, a dim face is not a blurred one.
+      laplacianVariance(image, area) * toMidGrey ** 2,
       { min: PHOTO_LIMITS.sharpness },
-      'luma',
+      'variance',
       'hold_still',
     ),
   );
@@ -355,8 +436,12 @@ export function unitLabel(unit: PhotoCheck['unit']): string {
       return 'ratio';
     case 'luma':
       return 'luma (0–255)';
+    case 'variance':
+      return 'variance of the Laplacian (luma)';
     case 'scale':
       return 'enlargement';
+    case 'bytes':
+      return 'bytes';
     default:
       return assertNever(unit, 'unit');
   }

@@ -53,6 +53,16 @@ export interface FaceGeometry {
   readonly eyeOpenness: number;
   /** Inner-lip gap over mouth width: about 0 closed, over 0.2 open. */
   readonly mouthOpenness: number;
+  /** Each eye's own box (corner to corner, half as tall): where a cover or dark glasses would show. */
+  readonly eyeBoxes: readonly [Rect, Rect];
+}
+
+function eyeBox(mesh: readonly Point[], [outer, inner]: readonly number[]): Rect {
+  const a = at(mesh, outer ?? 0);
+  const b = at(mesh, inner ?? 0);
+  const width = dist(a, b);
+  const [cx, cy] = mid(a, b);
+  return { x: cx - width / 2, y: cy - width * 0.25, width, height: width * 0.5 };
 }
 
 function eyeOpenness(
@@ -166,6 +176,7 @@ export function faceGeometry(image: RgbImage, face: FoundFace): FaceGeometry {
       mouthWidth === 0
         ? 0
         : dist(at(mesh, MESH.lipUpperInner), at(mesh, MESH.lipLowerInner)) / mouthWidth,
+    eyeBoxes: [eyeBox(mesh, MESH.eyeA), eyeBox(mesh, MESH.eyeB)],
   };
 }
 

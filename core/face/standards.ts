@@ -30,6 +30,8 @@ export interface PhotoStandard {
   readonly width: number;
   readonly height: number;
   readonly dpi: number;
+  /** The pixel sizes a finished photo may have (the kiosk writes `width` × `height`). */
+  readonly pixels: { readonly width: Range; readonly height: Range };
   readonly jpeg: { readonly bytes: Range; readonly quality: number };
   /** Where the crop puts the head: the scale comes from `headHeight` (or `faceWidth`), the top from `crownMargin`. */
   readonly target:
@@ -55,6 +57,7 @@ export const PHOTO_STANDARDS: Readonly<Record<PhotoStandardId, PhotoStandard>> =
     width: 354,
     height: 472,
     dpi: 300,
+    pixels: { width: { min: 354, max: 480 }, height: { min: 472, max: 640 } },
     jpeg: { bytes: { min: 20 * 1024, max: 80 * 1024 }, quality: 90 },
     target: { by: 'headHeight', headHeight: 340, crownMargin: 44 },
     ranges: {
@@ -71,6 +74,7 @@ export const PHOTO_STANDARDS: Readonly<Record<PhotoStandardId, PhotoStandard>> =
     width: 358,
     height: 441,
     dpi: 350,
+    pixels: { width: { min: 358, max: 358 }, height: { min: 441, max: 441 } },
     // GA 461 sets the quality factor (70), not a size window; 40 KB bounds what 70 gives.
     jpeg: { bytes: { min: 8 * 1024, max: 40 * 1024 }, quality: 70 },
     target: { by: 'faceWidth', faceWidth: 207, crownMargin: 14 },

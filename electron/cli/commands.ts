@@ -18,6 +18,9 @@ import { acceptLoss } from '../store/integrity';
 import { configSource } from '../kiosk/config-source';
 import { resolveRulesDir } from '../kiosk/paths';
 import { guessablePin, hashPin } from '../kiosk/staff-auth';
+import { loadConfig } from '../config/load';
+import { createFaceEngine } from '../face/engine';
+import { faceCompare, photoCheck } from './face-tools';
 import { readinessReport, type ReadinessInputs } from './readiness';
 
 /** Where the CLI writes: the terminal in production, arrays in tests. */
@@ -38,6 +41,8 @@ export interface CliContext {
   /** The data folder when KIOSK_DATA_DIR is unset. */
   readonly dataDirFallback: string;
   readonly exists: (path: string) => boolean;
+  /** Where the face thread and its models are (dist/electron in a build, as for the kiosk). */
+  readonly faceDir: string;
   readonly backOfficeTime?: ReadinessInputs['backOfficeTime'];
 }
 
@@ -54,6 +59,14 @@ export const USAGE = `police-kiosk — technician commands (技术人员命令)
   police-kiosk audit-key [--erase]
                                   the audit key epochs not yet handed to a back office (EPOCH:KEY);
                                   --erase once they are kept safely elsewhere (kiosk stopped; audited)
+  police-kiosk photo-check [--standard exit-entry|id-card] [--out DIR] FILE…
+                                  judge photos by the kiosk's 证件照 checks: one JSON line per file with
+                                  each check's value and range. A file of the standard's pixel size is
+                                  judged as the finished photo; any other is cut to it when compliant
+                                  (<name>.<standard>.jpg beside it, or in DIR)
+  police-kiosk face-compare A B [--threshold T]
+                                  the similarity of the face in A and in B, and the decision at the
+                                  kiosk's configured threshold (人证核验 on two files)
   police-kiosk accept-loss --confirm
                                   the kiosk refuses to start because applications are missing and no
                                   copy of the data folder exists: accept the loss (audited; kiosk stopped)
@@ -145,6 +158,9 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
       );
       return 0;
     }
+    case 'photo-check':
+    case 'face-compare':
+      return faceTool(command, rest, ctx, io);
     case 'readiness': {
       const report = await readinessReport({
         config: configSource({
@@ -166,6 +182,56 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
     default:
       io.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
+  }
+}
+
+/** `photo-check` and `face-compare` on the kiosk's own engine, started for the command and stopped after. */
+async function faceTool(
+  command: 'photo-check' | 'face-compare',
+  args: readonly string[],
+  ctx: CliContext,
+  io: CliIo,
+): Promise<number> {
+  const engine = createFaceEngine({
+    distDir: ctx.faceDir,
+    // A station's file may be a 20-megapixel phone photo: more time than a camera frame.
+    timeoutMs: 60_000,
+    loadTimeoutMs: 60_000,
+    log: createLogger({ quiet: true }),
+    clock: ctx.clock,
+  });
+  try {
+    if (command === 'photo-check') return await photoCheck(args, engine, io);
+    const { values, positional } = options(args, ['--threshold']);
+    const given = values.get('--threshold')?.[0];
+    let threshold: { value: number; from: string };
+    if (given !== undefined) {
+      const value = Number(given);
+      if (!(value > 0 && value < 1)) {
+        io.err('--threshold is a similarity between 0 and 1, e.g. 0.55');
+        return 2;
+      }
+      threshold = { value, from: '--threshold' };
+    } else {
+      const source = configSource({
+        packaged: ctx.packaged,
+        demo: false,
+        env: ctx.env,
+        exists: ctx.exists,
+      });
+      const config = loadConfig(source.kind === 'file' ? source.path : undefined);
+      if (!config.ok) {
+        io.err(config.error.message);
+        return 1;
+      }
+      threshold = {
+        value: config.value.face.threshold,
+        from: source.kind === 'file' ? source.path : 'the default config',
+      };
+    }
+    return await faceCompare(positional, engine, threshold, io);
+  } finally {
+    await engine.stop();
   }
 }
 

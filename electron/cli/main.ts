@@ -11,6 +11,11 @@ import { readStdin, runCli } from './commands';
  * scripts pin:hash, audit:verify, readiness run this). In a package the same
  * commands run inside the Electron binary: `police-kiosk readiness`.
  */
+// `npm run` starts us in the project's root; files named on its command line are relative to
+// where the technician typed it.
+const typedIn = process.env['INIT_CWD'];
+if (typedIn !== undefined && typedIn !== '') process.chdir(typedIn);
+
 runCli(
   process.argv.slice(2),
   {
@@ -20,6 +25,8 @@ runCli(
     appRoot: resolve(__dirname, '..', '..'),
     dataDirFallback: defaultDataDir(process.env, process.platform, homedir()),
     exists: existsSync,
+    // The face tools need the built thread and models: the npm scripts build them first.
+    faceDir: resolve(__dirname, '..', '..', 'dist', 'electron'),
   },
   {
     out: (text) => process.stdout.write(`${text}\n`),

@@ -1,4 +1,4 @@
-import type { PhotoVerdict } from '../../core/face/checks';
+import type { PhotoMode, PhotoVerdict } from '../../core/face/checks';
 import type { Rect } from '../../core/face/image';
 import type { PhotoStandardId } from '../../core/face/standards';
 
@@ -17,6 +17,8 @@ export type FaceJob =
       readonly image: Uint8Array;
       readonly standard: PhotoStandardId;
       readonly cameraScale: number;
+      /** `auto`: a picture of the standard's pixel size is judged as a finished photo, anything else cut from. */
+      readonly mode: PhotoMode | 'auto';
       readonly output: boolean;
     }
   /** How alike two descriptors are, 0–1 (the model's own normalisation). */
@@ -49,6 +51,7 @@ export type FaceJobResult =
   | {
       readonly ok: true;
       readonly kind: 'photo';
+      readonly mode: PhotoMode;
       readonly verdict: PhotoVerdict;
       readonly photo: { readonly jpeg: Uint8Array; readonly quality: number } | null;
     }

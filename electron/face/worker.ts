@@ -13,7 +13,7 @@ import { resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { Human, type Config, type FaceResult } from '@vladmandic/human';
-import { photoChecks } from '../../core/face/checks';
+import { photoChecks, photoModeFor } from '../../core/face/checks';
 import { cropResize, type RgbImage } from '../../core/face/image';
 import { faceGeometry, type FoundFace } from '../../core/face/measure';
 import { PHOTO_STANDARDS } from '../../core/face/standards';
@@ -122,16 +122,23 @@ async function photo(
   job: Extract<FaceJob, { kind: 'photo' }>,
 ): Promise<FaceJobResult> {
   const standard = PHOTO_STANDARDS[job.standard];
+  const mode = job.mode === 'auto' ? photoModeFor(image, standard) : job.mode;
   const faces = (await detect(image, false)).map(found);
-  const verdict = photoChecks(image, faces, standard, job.cameraScale);
-  if (!job.output || !verdict.ok || verdict.crop === null)
-    return { ok: true, kind: 'photo', verdict, photo: null };
+  const verdict = photoChecks(image, faces, standard, {
+    cameraScale: job.cameraScale,
+    mode,
+    bytes: job.image.length,
+  });
+  // A finished photo that passes is its own output: nothing is cut from it.
+  if (!job.output || mode === 'as_is' || !verdict.ok || verdict.crop === null)
+    return { ok: true, kind: 'photo', mode, verdict, photo: null };
   const cut = cropResize(image, verdict.crop.rect, standard.width, standard.height);
   const encoded = encodeJpegWithin(cut, standard.jpeg.quality, standard.dpi, standard.jpeg.bytes);
   cut.data.fill(0);
   return {
     ok: true,
     kind: 'photo',
+    mode,
     verdict,
     photo: encoded === null ? null : { jpeg: encoded.jpeg, quality: encoded.quality },
   };

@@ -225,6 +225,7 @@ export function createFaceDesk(deps: FaceDeskDeps) {
         image: jpeg,
         standard,
         cameraScale,
+        mode: 'crop',
         output: false,
       });
       if (!judged.ok) return judged;
@@ -249,6 +250,7 @@ export function createFaceDesk(deps: FaceDeskDeps) {
         image: jpeg,
         standard,
         cameraScale: 1,
+        mode: 'crop',
         output: true,
       });
       if (!judged.ok) return judged;

@@ -73,6 +73,7 @@ async function cli(
     packaged: true,
     appRoot: ROOT,
     dataDirFallback: '/nonexistent',
+    faceDir: '/nonexistent',
     exists: existsSync,
   };
   const code = await runCli(args, ctx, {
