@@ -21,15 +21,10 @@ import { guessablePin, hashPin } from '../kiosk/staff-auth';
 import { loadConfig } from '../config/load';
 import { createFaceEngine } from '../face/engine';
 import { faceCompare, photoCheck } from './face-tools';
+import type { CliIo } from './io';
 import { readinessReport, type ReadinessInputs } from './readiness';
 
-/** Where the CLI writes: the terminal in production, arrays in tests. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** The whole of standard input (a PIN piped in, so it stays out of the shell's history). */
-  stdin(): string;
-}
+export type { CliIo } from './io';
 
 export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;

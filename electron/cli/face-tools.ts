@@ -4,7 +4,7 @@ import { unitLabel, type PhotoMode, type PhotoVerdict } from '../../core/face/ch
 import { PHOTO_STANDARDS, type PhotoStandardId } from '../../core/face/standards';
 import { MAX_IMAGE_BYTES } from '../face/codec';
 import type { FaceEngine } from '../face/engine';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 /** One image's report from `photo-check`: each check with its value and the standard's range. */
 export interface PhotoReport {
