@@ -10,6 +10,8 @@ export const assistanceSchema = z.strictObject({
   voice: z.boolean(),
   /** 语音导航, started by a guide for a blind citizen (the citizen starts it alone with *). */
   audioOnly: z.boolean().default(false),
+  /** 「到窗口拍照」: the photo and the identity check are done at the window for this session. */
+  faceAtWindow: z.boolean().default(false),
   /** Any of the above was ever on in this session. */
   assisted: z.boolean(),
 });
@@ -30,6 +32,7 @@ export const noAssistance = (): Assistance => ({
   elderMode: false,
   voice: false,
   audioOnly: false,
+  faceAtWindow: false,
   assisted: false,
 });
 

@@ -388,11 +388,12 @@ export const methods = {
     roles: ANYONE,
     errors: ['no_session', 'unknown_material', 'bad_photo', 'too_many_photos'],
   },
-  /** The citizen read the camera notice and chose the camera or the window, for 人证核验 or the 证件照; audited. */
+  /** The citizen read the camera notice and chose the camera or the window, for 人证核验 or the 证件照 (or the camera failed); audited. */
   faceConsent: {
     input: z.strictObject({
       purpose: z.enum(['verify', 'photo']),
-      choice: z.enum(['camera', 'window']),
+      /** `camera_failed`: the camera would not open or went away; the step goes to the window. */
+      choice: z.enum(['camera', 'window', 'camera_failed']),
     }),
     output: empty,
     roles: ANYONE,

@@ -21,6 +21,8 @@ export const identityCheckSchema = z.strictObject({
       'engine_unavailable',
       'declined',
       'guide_window',
+      /** The camera failed to open, or went away mid-check. */
+      'camera_unavailable',
     ])
     .nullable(),
 });

@@ -149,12 +149,16 @@ async function run(job: FaceJob): Promise<FaceJobResult> {
   if (job.kind === 'similarity')
     return { ok: true, kind: 'similarity', score: human.match.similarity([...job.a], [...job.b]) };
   const image = decoded(job.image);
-  if ('ok' in image) return image;
+  if ('ok' in image) {
+    job.image.fill(0);
+    return image;
+  }
   try {
     return job.kind === 'look' ? await look(image, job.descriptor) : await photo(image, job);
   } finally {
     // The citizen's pixels go with the job: nothing of them stays in this thread.
     image.data.fill(0);
+    job.image.fill(0);
   }
 }
 

@@ -135,12 +135,28 @@ export function createFaceDesk(deps: FaceDeskDeps) {
 
   return {
     /** The citizen chose the camera or the window for `purpose`, after the notice. */
-    consent(session: Session, purpose: 'verify' | 'photo', choice: 'camera' | 'window'): void {
-      session.face.consent[purpose] = choice;
-      audit.record('citizen', 'face.consent', { session: session.id, purpose, choice });
-      if (purpose === 'verify' && choice === 'window' && session.face.verify.result === null)
-        verdict(session, 'not_possible', 'not_run', 'declined');
-      if (purpose === 'photo' && choice === 'window') session.face.portrait.pending?.jpeg.fill(0);
+    consent(
+      session: Session,
+      purpose: 'verify' | 'photo',
+      choice: 'camera' | 'window' | 'camera_failed',
+    ): void {
+      session.face.consent[purpose] = choice === 'camera' ? 'camera' : 'window';
+      audit.record('citizen', choice === 'camera_failed' ? 'face.camera_failed' : 'face.consent', {
+        session: session.id,
+        purpose,
+        choice,
+      });
+      if (purpose === 'verify' && choice !== 'camera' && session.face.verify.result === null)
+        verdict(
+          session,
+          'not_possible',
+          'not_run',
+          choice === 'window' ? 'declined' : 'camera_unavailable',
+        );
+      if (purpose === 'photo' && choice !== 'camera') {
+        session.face.portrait.pending?.jpeg.fill(0);
+        session.face.portrait.pending = null;
+      }
     },
 
     /** A hall guide sends this session to the window for the photo and the identity check. */

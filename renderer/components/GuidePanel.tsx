@@ -32,6 +32,16 @@ function GuideDrawer() {
   const info = useUi((s) => s.info);
   const go = useUi((s) => s.go);
   const inSession = useJourney((s) => s.rule !== null && s.slip === null);
+  // 「到窗口拍照」 is offered where this session would use the camera: 人证核验 or a 证件照 this kiosk takes.
+  const usesCamera = useJourney(
+    (s) =>
+      info?.face.enabled === true &&
+      s.rule !== null &&
+      (s.rule.face.verify ||
+        s.rule.materials.some(
+          (m) => m.capture === 'portrait' && (m.stationOptIn !== true || info.face.idCardPhoto),
+        )),
+  );
   const assistance = useJourney((s) => s.assistance);
   const setAssistance = useJourney((s) => s.setAssistance);
   const elder = useAssist((s) => s.elder);
@@ -185,6 +195,18 @@ function GuideDrawer() {
               ))}
             </div>
           )}
+          {usesCamera &&
+            toggle(
+              assistance?.faceAtWindow === true
+                ? t('guide.faceAtWindowOn')
+                : t('guide.faceAtWindow'),
+              assistance?.faceAtWindow === true,
+              () => {
+                if (assistance?.faceAtWindow !== true)
+                  void act({ action: 'faceAtWindow', on: true });
+              },
+              'guide-face-window',
+            )}
           <button
             type="button"
             className="button button-secondary guide-end"

@@ -79,6 +79,24 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
     if (purpose === 'photo') go({ name: 'materials' });
     else if (evaluation !== null) afterCard(evaluation, true);
   };
+
+  // A hall guide sent this step to the window (「到窗口拍照」): the camera goes, the journey goes on.
+  const atWindow = useJourney((s) => s.assistance?.faceAtWindow === true);
+  useEffect(() => {
+    if (!atWindow) return;
+    if (purpose === 'verify') useJourney.getState().setIdentityCheck('not_possible');
+    leave();
+    // Once, when the guide presses it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [atWindow]);
+
+  // A camera that would not open or went away: the main process records why, the step goes to the window.
+  const cameraFailed = phase.kind === 'live' && cameraState === 'failed';
+  useEffect(() => {
+    if (!cameraFailed) return;
+    void kiosk.faceConsent({ purpose, choice: 'camera_failed' });
+    if (purpose === 'verify') useJourney.getState().setIdentityCheck('not_possible');
+  }, [cameraFailed, purpose]);
   const choose = async (choice: 'camera' | 'window'): Promise<void> => {
     await kiosk.faceConsent({ purpose, choice });
     if (choice === 'window') leave();
@@ -213,10 +231,7 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
 
   const title = t(purpose === 'verify' ? 'face.verify.title' : 'face.photo.title');
   // A camera that fails to open, or is unplugged mid-capture, ends the live view with a reason.
-  const shown: Phase =
-    phase.kind === 'live' && cameraState === 'failed'
-      ? { kind: 'failed', message: 'face.unavailable' }
-      : phase;
+  const shown: Phase = cameraFailed ? { kind: 'failed', message: 'face.unavailable' } : phase;
   return (
     <section className="screen screen-face" aria-labelledby="screen-title" data-phase={shown.kind}>
       <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">

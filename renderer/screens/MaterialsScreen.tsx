@@ -5,7 +5,7 @@ import { ActionBar } from '../components/ActionBar';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
 import { useT } from '../i18n';
-import { lastQuestionScreen } from '../state/actions';
+import { kioskTakesPhoto, lastQuestionScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -153,6 +153,7 @@ function MaterialRow({
   const captures = useJourney((s) => s.captures);
   const photos = captures.filter((c) => c.materialId === material.id);
   const face = useUi((s) => s.info?.face);
+  const atWindow = useJourney((s) => s.assistance?.faceAtWindow === true);
   const canPhotograph = camera && (material.capture === 'scan' || material.capture === 'photo');
   const facts = [
     material.original ? t('materials.original') : null,
@@ -160,7 +161,7 @@ function MaterialRow({
   ].filter((x) => x !== null);
   if (material.capture === 'portrait') {
     // The 证件照: taken here to its standard where this kiosk may, else at the window (free): never missing.
-    const canTake = face?.enabled === true && (!material.stationOptIn || face.idCardPhoto);
+    const canTake = face !== undefined && !atWindow && kioskTakesPhoto(material);
     const taken = declaration === 'captured';
     return (
       <div className="material-row" data-portrait={taken ? 'taken' : 'window'}>

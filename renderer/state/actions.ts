@@ -77,9 +77,10 @@ export async function endJourney(
  */
 export function afterCard(evaluation: Evaluation, verified = false): void {
   const { go, info } = useUi.getState();
-  const { rule, identity } = useJourney.getState();
+  const { rule, identity, assistance } = useJourney.getState();
   const verify =
     !verified &&
+    assistance?.faceAtWindow !== true &&
     rule?.face.verify === true &&
     info?.face.enabled === true &&
     info.face.cardPhoto &&
@@ -97,13 +98,20 @@ export function afterCard(evaluation: Evaluation, verified = false): void {
  * card the kiosk read) — or a 证件照 this kiosk can take.
  */
 export function needsMaterialsScreen(evaluation: Evaluation): boolean {
-  const face = useUi.getState().info?.face;
   return evaluation.requirements.some(
-    (r) =>
-      !provedByCard(r) &&
-      (!portraitOnly(r) ||
-        (face?.enabled === true &&
-          r.options.flat().some((m) => !m.stationOptIn || face.idCardPhoto))),
+    (r) => !provedByCard(r) && (!portraitOnly(r) || r.options.flat().some(kioskTakesPhoto)),
+  );
+}
+
+/** Whether this kiosk takes the 证件照 `material` in this session (not where a guide sent it to the window). */
+export function kioskTakesPhoto(material: {
+  readonly stationOptIn?: boolean | undefined;
+}): boolean {
+  const face = useUi.getState().info?.face;
+  return (
+    face?.enabled === true &&
+    useJourney.getState().assistance?.faceAtWindow !== true &&
+    (material.stationOptIn !== true || face.idCardPhoto)
   );
 }
 

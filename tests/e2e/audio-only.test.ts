@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoConfig, screenshot, withKioskPage } from './harness';
+import { listenTo } from './voice-log';
 
 /**
  * 语音导航: a blind citizen applies for a passport with the numeric keypad
@@ -11,25 +12,13 @@ import { demoConfig, screenshot, withKioskPage } from './harness';
 describe('the audio-only mode in Chromium', () => {
   const ctx = withKioskPage({ config: demoConfig() });
   /** Every utterance, as the voice bar shows it (sentences joined by " | "). */
-  const heard: string[] = [];
+  let heard: string[] = [];
   let listening = false;
 
   async function listen(page: Page): Promise<void> {
     if (listening) return;
     listening = true;
-    await page.exposeFunction('__heard', (text: string) => heard.push(text));
-    await page.evaluate(() => {
-      const report = (window as unknown as { __heard: (text: string) => void }).__heard;
-      // One report per utterance (the bar counts them), even when two say the same words.
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-spoken]')?.getAttribute('data-spoken') ?? '';
-        if (text !== '') report(text);
-      }).observe(document.body, {
-        attributes: true,
-        subtree: true,
-        attributeFilter: ['data-spoken-count'],
-      });
-    });
+    heard = await listenTo(page);
   }
 
   /** Presses a key and waits until the kiosk says something that contains `expected`. */

@@ -8,6 +8,8 @@ import { writeFaceY4m } from '../fixtures/face-camera';
 import { cardPhotoOf, compliantFranck, FRANCK } from '../fixtures/faces';
 import { demoConfig, ROOT, screenshot, withKioskPage } from './harness';
 import { steps } from './journey-steps';
+import { holdEmblem, typePin } from './staff-steps';
+import { listenTo } from './voice-log';
 
 /**
  * The camera that looks at the citizen, through Chromium's fake camera playing
@@ -85,6 +87,22 @@ async function toFaceCheck(page: Page): Promise<void> {
   await page.getByTestId('face-notice').waitFor();
 }
 
+/**
+ * The screen as a station sees it on either screen and in either mode: portrait
+ * (1080 × 1920) and landscape (1920 × 1080), normal and 长辈版, four pictures.
+ */
+async function screenshotEveryWay(page: Page, name: string): Promise<void> {
+  const elder = page.getByRole('button', { name: '长辈版', exact: true });
+  await screenshot(page, `portrait-${name}`);
+  await elder.click();
+  await screenshot(page, `portrait-${name}-elder`);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, `landscape-${name}-elder`);
+  await elder.click();
+  await screenshot(page, `landscape-${name}`);
+  await page.setViewportSize({ width: 1080, height: 1920 });
+}
+
 const outcome = (page: Page) =>
   page.getByTestId('face-outcome').getAttribute('data-outcome', { timeout: 90_000 });
 
@@ -99,17 +117,19 @@ describe('人证核验 and the 证件照, from home to slip', () => {
     expect(notice).toContain('不存入本机');
     expect(notice).toContain('第二十六条');
     await expect(page.getByRole('button', { name: '不拍，到窗口办理' }).count()).resolves.toBe(1);
-    await screenshot(page, 'portrait-face-01-notice');
+    await screenshotEveryWay(page, 'face-01-notice');
   });
 
   it('asks for a blink, and confirms the card holder: 核验通过', async () => {
     const { page } = ctx;
     await page.getByRole('button', { name: '开始拍摄' }).click();
-    await page.getByTestId('face-advice').waitFor();
+    await expect
+      .poll(() => page.getByTestId('face-advice').innerText(), { timeout: 30_000 })
+      .toMatch(/眨一下眼睛|请坐正/);
     await screenshot(page, 'portrait-face-02-live');
     await expect(outcome(page)).resolves.toBe('passed');
     await expect(page.getByTestId('face-outcome').innerText()).resolves.toContain('核验通过');
-    await screenshot(page, 'portrait-face-03-passed');
+    await screenshotEveryWay(page, 'face-03-passed');
     await page.getByRole('button', { name: '继续办理' }).click();
   });
 
@@ -142,11 +162,11 @@ describe('人证核验 and the 证件照, from home to slip', () => {
     await expect(page.locator('main').innerText()).resolves.toMatch(
       /354 × 472 像素，\d+ KB，符合《出入境证件相片照相指引》/,
     );
-    await screenshot(page, 'portrait-face-04-preview');
+    await screenshotEveryWay(page, 'face-04-preview');
     await page.getByRole('button', { name: '使用这张' }).click();
     await s.h1('请准备以下材料');
     await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe('本机已采集');
-    await screenshot(page, 'portrait-face-05-materials');
+    await screenshotEveryWay(page, 'face-05-materials');
   });
 
   it('says so on review, slip and A4 form, and the window no longer asks for a photo', async () => {
@@ -240,7 +260,7 @@ describe('the 证件照 before a blue screen', () => {
     await expect
       .poll(() => page.getByTestId('face-advice').innerText(), { timeout: 30_000 })
       .toContain('背景不符合要求');
-    await screenshot(page, 'portrait-face-08-background');
+    await screenshotEveryWay(page, 'face-08-background');
     await expect(page.getByTestId('face-photo').count()).resolves.toBe(0);
     // The camera goes when the citizen leaves, and the photo is at the window.
     await page.getByRole('button', { name: '不拍，到窗口办理' }).click();
@@ -248,5 +268,91 @@ describe('the 证件照 before a blue screen', () => {
     await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe(
       '到窗口现场采集（免费）',
     );
+  });
+});
+
+describe('a blind citizen, a camera that goes away, and a guide who sends the photo to the window', () => {
+  const ctx = faceKiosk('assisted', { card: 'franck', video: 'blinking' });
+  let heard: string[] = [];
+
+  it('in the audio-only mode, the notice and each piece of advice are spoken', async () => {
+    const { page } = ctx;
+    heard = await listenTo(page);
+    await page.keyboard.press('*');
+    await expect.poll(() => heard.some((h) => h.includes('语音导航已开启'))).toBe(true);
+    // The screen back on (0), as for a citizen who sees a little: the test clicks where the keys would go.
+    await page.keyboard.press('0');
+    await expect.poll(() => page.locator('html').getAttribute('data-screen-dark')).not.toBe('true');
+    await toFaceCheck(page);
+    await expect
+      .poll(() => heard.some((h) => h.includes('接下来要用摄像头拍摄您的面部')))
+      .toBe(true);
+    await page.getByRole('button', { name: '开始拍摄' }).click();
+    await expect
+      .poll(() => heard.some((h) => h.includes('眨一下眼睛')), { timeout: 30_000 })
+      .toBe(true);
+  });
+
+  it('the camera unplugged mid-check: said on screen and aloud, recorded, and the journey goes on', async () => {
+    const { page } = ctx;
+    await page.evaluate(() => {
+      const video = document.querySelector('video');
+      const stream = video?.srcObject;
+      if (!(stream instanceof MediaStream)) throw new Error('no camera stream');
+      // What Chromium does when the device goes: the track ends.
+      for (const track of stream.getVideoTracks()) {
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
+      }
+    });
+    await expect(page.getByTestId('face-failed').innerText()).resolves.toContain(
+      '摄像头暂时无法使用',
+    );
+    await expect
+      .poll(() => heard.some((h) => h.includes('摄像头暂时无法使用')), { timeout: 10_000 })
+      .toBe(true);
+    await screenshot(page, 'portrait-face-09-camera-gone');
+    await expect
+      .poll(() => readFileSync(join(ctx.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8'))
+      .toMatch(/"face\.verified".*"reason":"camera_unavailable"/);
+    await page.getByRole('button', { name: '继续办理' }).click();
+    await steps(page).h1(/手机号码/);
+  });
+
+  it('a hall guide presses 到窗口拍照: the kiosk no longer offers the photo, and the slip sends both to the window', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    await holdEmblem(page);
+    await typePin(page, '135790', '大厅引导员');
+    await page.getByTestId('guide-face-window').click();
+    await expect
+      .poll(() => page.getByTestId('guide-face-window').getAttribute('aria-pressed'))
+      .toBe('true');
+    await screenshot(page, 'portrait-face-10-guide-window');
+    await page.getByTestId('guide-panel').getByRole('button', { name: '收起' }).click();
+    await s.keys('13800138000');
+    await s.next();
+    await s.next();
+    await s.next();
+    await s.choose('不是');
+    await s.next();
+    await s.choose('不需要加急');
+    await s.next();
+    await s.choose('到窗口领取');
+    await s.next();
+    await s.pastGreenChannel();
+    // The photo was the only thing to bring: with it at the window, there is no list to go through.
+    await s.h1('请核对您的申请');
+    await expect(page.getByTestId('review-portrait').innerText()).resolves.toContain('到窗口');
+    await expect(page.getByTestId('review-identity-check').innerText()).resolves.toContain(
+      '请到窗口核验身份',
+    );
+    await s.submit();
+    await s.h1('提交成功');
+    const slip = await s.main();
+    expect(slip).toMatch(/人证核验\s*本机未能核验，请到窗口核验身份/);
+    expect(slip).toMatch(/证件照\s*请到窗口现场采集/);
+    const audit = readFileSync(join(ctx.kiosk.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit).toMatch(/"guide\.faceAtWindow"/);
   });
 });

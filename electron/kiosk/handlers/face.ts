@@ -9,6 +9,16 @@ type FaceMethods = 'faceConsent' | 'verifyFace' | 'photoFrame' | 'capturePortrai
  * window, 人证核验 frame by frame, the 证件照's guidance, capture and "use
  * this one". Verdicts are the face desk's, on the frames received here.
  */
+/** A frame's bytes for one job, zeroed after it (the base64 string it came in is the IPC layer's). */
+async function withFrame<T>(base64: string, job: (frame: Buffer) => Promise<T>): Promise<T> {
+  const frame = Buffer.from(base64, 'base64');
+  try {
+    return await job(frame);
+  } finally {
+    frame.fill(0);
+  }
+}
+
 export function faceHandlers(ctx: KioskContext): HandlerGroup<FaceMethods> {
   const noSession = () => err('no_session', 'no session is open');
   const portraitOf = (serviceId: string) => {
@@ -25,19 +35,16 @@ export function faceHandlers(ctx: KioskContext): HandlerGroup<FaceMethods> {
     async verifyFace({ image }) {
       const session = ctx.sessions.current();
       if (session === null) return noSession();
-      return ctx.face.verifyFrame(session, Buffer.from(image.base64, 'base64'));
+      return withFrame(image.base64, (frame) => ctx.face.verifyFrame(session, frame));
     },
     async photoFrame({ image, cameraScale }) {
       const session = ctx.sessions.current();
       if (session === null) return noSession();
       const material = portraitOf(session.serviceId);
-      if (material === null || session.face.consent.photo !== 'camera')
+      if (material === null || session.face.consent.photo !== 'camera' || session.face.guideWindow)
         return err('no_portrait', 'this session takes no photo at the kiosk');
-      return ctx.face.photoFrame(
-        session,
-        material,
-        Buffer.from(image.base64, 'base64'),
-        cameraScale,
+      return withFrame(image.base64, (frame) =>
+        ctx.face.photoFrame(session, material, frame, cameraScale),
       );
     },
     async capturePortrait({ image }) {
@@ -46,7 +53,9 @@ export function faceHandlers(ctx: KioskContext): HandlerGroup<FaceMethods> {
       const material = portraitOf(session.serviceId);
       if (material === null || session.face.consent.photo !== 'camera' || session.face.guideWindow)
         return err('no_portrait', 'this session takes no photo at the kiosk');
-      const taken = await ctx.face.capture(session, material, Buffer.from(image.base64, 'base64'));
+      const taken = await withFrame(image.base64, (frame) =>
+        ctx.face.capture(session, material, frame),
+      );
       if (!taken.ok) return taken;
       return ok({
         photo: { mediaType: 'image/jpeg' as const, base64: taken.value.jpeg.toString('base64') },

@@ -45,6 +45,7 @@ export function guideHandlers(ctx: KioskContext): HandlerGroup<'guideAction'> {
           assistance.audioOnly = action.on;
           break;
         case 'faceAtWindow':
+          assistance.faceAtWindow = true;
           ctx.face.toWindow(session);
           break;
         default:
