@@ -1,6 +1,6 @@
 // Bundles the Electron main process, its preload and the web host into dist/electron/*.cjs.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -61,8 +61,11 @@ for (const file of [
   'tfjs-backend-wasm.wasm',
   'tfjs-backend-wasm-simd.wasm',
   'tfjs-backend-wasm-threaded-simd.wasm',
-])
+]) {
   copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`, `dist/face/wasm/${file}`);
+  // The package ships them executable; they are data (and a .deb should say so).
+  chmodSync(`dist/face/wasm/${file}`, 0o644);
+}
 console.log(
   'built dist/electron/{main,preload,web,cli,face-worker}.cjs and dist/face/{models,wasm}',
 );

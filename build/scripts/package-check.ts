@@ -44,6 +44,13 @@ const REQUIRED_FILES: readonly [path: string, mode: string][] = [
   ['./lib/systemd/system/police-kiosk-watchdog.timer', '-rw-r--r--'],
   ['./lib/udev/rules.d/99-police-kiosk.rules', '-rw-r--r--'],
   ['./usr/share/police-kiosk/kiosk.example.json', '-rw-r--r--'],
+  // The face engine: its thread and models unpacked beside app.asar (a worker and WASM load real files).
+  ['./opt/police-kiosk/resources/app.asar.unpacked/dist/electron/face-worker.cjs', '-rw-r--r--'],
+  ['./opt/police-kiosk/resources/app.asar.unpacked/dist/face/models/faceres.bin', '-rw-r--r--'],
+  [
+    './opt/police-kiosk/resources/app.asar.unpacked/dist/face/wasm/tfjs-backend-wasm-simd.wasm',
+    '-rw-r--r--',
+  ],
 ];
 
 /** Files, modes, owners and the control fields, read back from the .deb. */
@@ -81,6 +88,22 @@ function checkContents(deb: string, arch: DebArch): void {
   expect(
     asar < 40 * 1024 * 1024,
     `${arch}: app.asar ${(asar / 1048576).toFixed(1)} MB (under 40 MB: nothing bundled twice)`,
+  );
+  const faceDir = join(
+    RELEASE,
+    `deb-${arch}`,
+    'opt',
+    'police-kiosk',
+    'resources',
+    'app.asar.unpacked',
+    'dist',
+    'face',
+  );
+  const faceMb =
+    Number(execFileSync('du', ['-sk', faceDir], { encoding: 'utf8' }).split('\t')[0]) / 1024;
+  expect(
+    faceMb < 30,
+    `${arch}: face models and WASM ${faceMb.toFixed(1)} MB unpacked (under 30 MB); the .deb is ${(statSync(deb).size / 1048576).toFixed(1)} MB`,
   );
 }
 

@@ -169,6 +169,7 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
         heartbeatFile: ctx.env['KIOSK_HEARTBEAT_FILE'] || null,
         clock: ctx.clock,
         packaged: ctx.packaged,
+        faceDir: ctx.faceDir,
         ...(ctx.backOfficeTime ? { backOfficeTime: ctx.backOfficeTime } : {}),
       });
       io.out(JSON.stringify(report, null, 2));

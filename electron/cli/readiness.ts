@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock';
 import { verifyBundle } from '../../rules/node/bundle-files';
 import { checkRulesDir } from '../../rules/node/check-dir';
 import { pendingEpochKeys } from '../audit/keys';
+import { FACE_MODELS, FACE_WASM, faceFiles } from '../face/engine';
 import { LIVE_SEGMENT, verifyAuditTail } from '../audit/segments';
 import { integrityStatus } from '../store/integrity';
 import { loadConfig } from '../config/load';
@@ -39,6 +40,8 @@ export interface ReadinessInputs {
   readonly clock: Clock;
   /** An installed kiosk requires signed rules unless its config says otherwise. */
   readonly packaged?: boolean;
+  /** Where the face thread and its models are (dist/electron beside the CLI); absent, the face line is left out. */
+  readonly faceDir?: string;
   /** How the back office's clock is read; injectable so tests use the test back office. */
   readonly backOfficeTime?: (config: KioskConfig) => Promise<Date | null>;
 }
@@ -316,6 +319,54 @@ export function protectionChecks(
   return checks;
 }
 
+/**
+ * 人证核验 and the 证件照: off (both at the window), or on with what they need —
+ * the engine's files, a camera, and for the identity check the card's photo
+ * (a WLT decoder on the reader). Where one is missing the journeys go on as
+ * with the feature off; this line says why.
+ */
+export function faceCheck(config: KioskConfig, faceDir: string): ReadinessCheck {
+  if (!config.face.enabled)
+    return check(
+      'face check and photo',
+      'ok',
+      'off: the photo and the identity check are at the window',
+    );
+  const files = faceFiles(faceDir);
+  const wanted = [
+    files.worker,
+    ...FACE_MODELS.map((f) => join(files.models, f)),
+    ...FACE_WASM.map((f) => join(files.wasm, f)),
+  ];
+  const missing = wanted.filter((f) => !existsSync(f));
+  if (missing.length > 0)
+    return check(
+      'face check and photo',
+      'fail',
+      `face.enabled, but ${missing.length} engine file(s) are missing (e.g. ${missing[0] ?? ''}): the photo and the identity check go to the window`,
+    );
+  const camera = config.devices.find((d) => d.kind === 'camera');
+  if (camera === undefined)
+    return check(
+      'face check and photo',
+      'fail',
+      'face.enabled, but no camera device is configured: the photo and the identity check go to the window',
+    );
+  const modelMb =
+    FACE_MODELS.reduce((sum, f) => sum + statSync(join(files.models, f)).size, 0) / 1024 / 1024;
+  const decoder = config.devices.some(
+    (d) => d.kind === 'idcard' && d.options['photoDecoder'] !== undefined,
+  );
+  return check(
+    'face check and photo',
+    decoder ? 'ok' : 'warn',
+    `camera ${camera.id}, models ${modelMb.toFixed(1)} MB, threshold ${config.face.threshold}, ${config.face.tries} tries` +
+      (decoder
+        ? ''
+        : '; no WLT photo decoder on the card reader: 人证核验 is not possible, the window checks identity'),
+  );
+}
+
 /** The data folder holds personal data: nobody but the kiosk user may even list it. */
 function dataFolderCheck(dataDir: string): ReadinessCheck {
   try {
@@ -357,6 +408,7 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
         ),
       );
       checks.push(...protectionChecks(config, inputs.dataDir, inputs.packaged ?? false));
+      if (inputs.faceDir !== undefined) checks.push(faceCheck(config, inputs.faceDir));
     } else checks.push(check('config', 'fail', loaded.error.message));
   }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../core/clock';
 import { err, ok, type KioskError, type Result } from '../../core/result';
@@ -55,12 +55,19 @@ export interface FaceEngineOptions {
   readonly clock: Clock;
 }
 
-/** Where the engine's files are, relative to the built main process. */
-export const faceFiles = (distDir: string) => ({
-  worker: join(distDir, 'face-worker.cjs'),
-  models: join(distDir, '..', 'face', 'models'),
-  wasm: join(distDir, '..', 'face', 'wasm'),
-});
+/**
+ * Where the engine's files are, relative to the built main process. In a
+ * package they lie unpacked beside app.asar (electron-builder.json's
+ * asarUnpack): a worker thread and the WASM runtime load real files.
+ */
+export const faceFiles = (distDir: string) => {
+  const dir = distDir.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+  return {
+    worker: join(dir, 'face-worker.cjs'),
+    models: join(dir, '..', 'face', 'models'),
+    wasm: join(dir, '..', 'face', 'wasm'),
+  };
+};
 
 /**
  * The face model in a thread of its own, started on first use (never at the

@@ -134,6 +134,14 @@ export function createFaceDesk(deps: FaceDeskDeps) {
   };
 
   return {
+    /** For diagnostics: whether the engine can run, and what it loaded. */
+    engineStatus: () => ({
+      available: engine.available,
+      problem: engine.problem,
+      version: engine.version(),
+      loadMs: engine.loadMs(),
+    }),
+
     /** The citizen chose the camera or the window for `purpose`, after the notice. */
     consent(
       session: Session,

@@ -4,6 +4,34 @@ import { err, ok } from '../../../core/result';
 import { listSerialPorts } from '../../devices/transport/serial';
 import type { HandlerGroup, KioskContext } from '../context';
 import { protectionChecks } from '../../cli/readiness';
+
+/** The face engine as the running kiosk has it: off, unable to run (and why), or loaded. */
+function faceDiagnostics(ctx: KioskContext): { name: string; ok: boolean; detail: string } {
+  const name = 'face check and photo';
+  if (!ctx.config.face.enabled)
+    return { name, ok: true, detail: 'off: the photo and the identity check are at the window' };
+  const engine = ctx.face.engineStatus();
+  if (!engine.available)
+    return {
+      name,
+      ok: false,
+      detail: `${engine.problem ?? 'the engine cannot run'}: the photo and the identity check go to the window`,
+    };
+  if (!ctx.faceEnabled)
+    return {
+      name,
+      ok: false,
+      detail: 'no camera is configured: the photo and the identity check go to the window',
+    };
+  return {
+    name,
+    ok: true,
+    detail:
+      engine.version === null
+        ? 'ready; the models load on first use'
+        : `${engine.version}, models loaded in ${engine.loadMs ?? 0} ms`,
+  };
+}
 import { readinessChecks, systemFacts } from '../diagnostics';
 
 type DiagnosticsMethods =
@@ -39,6 +67,7 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
           ctx.ruleSet.rules.size,
           ctx.config.storage.minFreeMb,
         ),
+        faceDiagnostics(ctx),
         // Every switch that turns a protection off, as `police-kiosk readiness` lists them.
         ...protectionChecks(ctx.config, ctx.dataDir, ctx.ruleSet.bundle !== null).map(
           ({ name, ok, detail }) => ({ name, ok, detail }),
