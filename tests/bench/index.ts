@@ -24,6 +24,7 @@ import type { ServiceRule } from '../../rules/engine/schema';
 import { slipLines } from '../../core/slip-lines';
 import { material, sampleSlip } from '../fixtures/sample-slip';
 import { benchAuditStart } from './audit';
+import { benchFace } from './face';
 import { benchDrain, benchEnqueue } from './outbox';
 
 const holidayCalendar = shippedCalendar();
@@ -272,6 +273,7 @@ const BENCHES: readonly (readonly [string, () => void | Promise<void>])[] = [
   ['enqueue', benchEnqueue],
   ['drain', benchDrain],
   ['audit-start', benchAuditStart],
+  ['face', benchFace],
 ];
 
 async function main(): Promise<void> {

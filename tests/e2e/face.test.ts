@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeJpeg } from '../../electron/face/codec';
-import { writeFaceY4m } from '../fixtures/face-camera';
-import { cardPhotoOf, compliantFranck, FRANCK } from '../fixtures/faces';
-import { demoConfig, ROOT, screenshot, withKioskPage } from './harness';
+import { faceKioskSetup, type FaceKioskOptions } from './face-kiosk';
+import { screenshot, withKioskPage } from './harness';
 import { steps } from './journey-steps';
 import { holdEmblem, typePin } from './staff-steps';
 import { listenTo } from './voice-log';
@@ -17,68 +14,8 @@ import { listenTo } from './voice-log';
  * by a stand-in WLT decoder) and the 证件照 taken to the exit-entry standard,
  * from home to slip; then another person, a still photo, a blue background.
  */
-function faceKiosk(
-  name: string,
-  options: {
-    readonly card: 'franck' | 'cage';
-    readonly video: 'blinking' | 'still' | 'blue';
-    readonly livenessSeconds?: number;
-  },
-) {
-  const dir = mkdtempSync(join(tmpdir(), `face-${name}-`));
-  const cardFile = join(dir, 'card.jpg');
-  writeFileSync(
-    cardFile,
-    encodeJpeg(cardPhotoOf(options.card === 'franck' ? 'franck_02159.jpg' : 'cage.jpg'), 80),
-  );
-  const video = join(dir, 'camera.y4m');
-  const open = compliantFranck(FRANCK.neutral);
-  switch (options.video) {
-    case 'blinking':
-      // Eyes open, a blink (real frames of the same man), open again: a live face.
-      writeFaceY4m(video, [
-        { image: open, frames: 14 },
-        { image: compliantFranck(FRANCK.blink), frames: 8 },
-        { image: open, frames: 30 },
-      ]);
-      break;
-    case 'still':
-      // A photograph held up to the camera: the same picture in every frame, no blink ever.
-      writeFaceY4m(video, [{ image: open, frames: 10 }]);
-      break;
-    case 'blue':
-      // A compliant face before a blue screen: every check passes but the background's.
-      writeFaceY4m(video, [{ image: compliantFranck(FRANCK.neutral, [30, 100, 230]), frames: 10 }]);
-      break;
-  }
-  const config = demoConfig();
-  const [reader, ...others] = config['devices'] as Record<string, unknown>[];
-  return withKioskPage({
-    config: {
-      ...config,
-      face: { enabled: true, livenessSeconds: options.livenessSeconds ?? 12 },
-      devices: [
-        {
-          ...reader,
-          options: {
-            pollIntervalMs: 100,
-            photoDecoder: {
-              command: process.execPath,
-              args: [join(ROOT, 'tests', 'fixtures', 'face-wlt-decoder.mjs'), cardFile],
-            },
-          },
-        },
-        ...others,
-        { id: 'camera-1', kind: 'camera', transport: { type: 'uvc' } },
-      ],
-    },
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
-}
+const faceKiosk = (name: string, options: FaceKioskOptions) =>
+  withKioskPage(faceKioskSetup(name, options));
 
 /** Home → the passport guide → the adult demo card → 人证核验's notice. */
 async function toFaceCheck(page: Page): Promise<void> {
