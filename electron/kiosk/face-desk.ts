@@ -112,6 +112,14 @@ export function createFaceDesk(deps: FaceDeskDeps) {
     const image = session.cardImage;
     if (image === null) return ok('unusable');
     const looked = await engine.run({ kind: 'look', image: image.bytes, descriptor: true });
+    // A decoder that gave garbage: the card's photo cannot be used, which is no fault of the citizen's.
+    if (
+      !looked.ok &&
+      (looked.error.code === 'image_unreadable' || looked.error.code === 'image_too_large')
+    ) {
+      session.face.verify.cardDescriptor = 'unusable';
+      return ok('unusable');
+    }
     if (!looked.ok) return looked;
     const descriptor =
       looked.value.faces.length === 1 && looked.value.descriptor !== null
