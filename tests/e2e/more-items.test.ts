@@ -294,7 +294,10 @@ describe('the ten further items in Chromium', () => {
     await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('原往来港澳通行证', true);
-    await s.declare('出入境证件数字相片', true);
+    // The photo is taken (free) at the window: nothing for the citizen to bring or declare.
+    await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe(
+      '到窗口现场采集（免费）',
+    );
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
@@ -323,7 +326,9 @@ describe('the ten further items in Chromium', () => {
     await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await expect(s.main()).resolves.not.toContain('原护照');
-    await s.declare('出入境证件数字相片', true);
+    await expect(page.getByTestId('portrait-state-photo').innerText()).resolves.toBe(
+      '到窗口现场采集（免费）',
+    );
     await s.declare('监护人居民身份证', true);
     await s.next();
     await s.h1('请核对您的申请');
