@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { compareVersions } from '../../rules/engine/bundle';
 import type { TestPki } from './certs';
+import { watchExchange, type Exchange } from './exchanges';
 import { rulesDownloadOf } from './rules-download';
 
 /**
@@ -88,6 +89,8 @@ export interface BackOffice {
   rollbacks(): readonly { kioskId: string; asked: string; delivered: string }[];
   /** The audit key epochs a kiosk handed over, as `verify-audit --key EPOCH:KEY` takes them. */
   auditKeys(kioskId: string): readonly string[];
+  /** Every request answered and its answer, as the wire carried them (for the contract check). */
+  exchanges(): readonly Exchange[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -168,6 +171,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   let random: { rate: number; faults: readonly Misbehaviour[]; routes: readonly Route[] } | null =
     null;
   let sockets = new Set<Socket>();
+  const exchanges: Exchange[] = [];
+  /** The misbehaviour each request was given, for telling a fault from a breach of the contract. */
+  const faultOf = new WeakMap<IncomingMessage, string>();
 
   const stored = (): StoredApplication[] =>
     readdirSync(recordsDir)
@@ -278,6 +284,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     }
     const raw = await readBody(req);
     const fault = nextFault(route);
+    if (fault !== null) faultOf.set(req, fault.kind);
     if (fault !== null) {
       switch (fault.kind) {
         case 'status':
@@ -410,6 +417,13 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     const s = createServer(
       { ...tls(wrongCertificate), requestCert: true, rejectUnauthorized: true },
       (req, res) => {
+        watchExchange(
+          BASE,
+          req,
+          res,
+          () => faultOf.get(req) ?? null,
+          (e) => exchanges.push(e),
+        );
         handlingNow += 1;
         handle(req, res)
           .catch((cause: unknown) => {
@@ -463,6 +477,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     },
     rollbacks: () => rollbacks,
     auditKeys: (kioskId) => auditKeys.get(kioskId) ?? [],
+    exchanges: () => exchanges,
     useWrongCertificate(on) {
       wrongCertificate = on;
       server?.setSecureContext(tls(on));

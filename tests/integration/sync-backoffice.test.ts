@@ -6,6 +6,7 @@ import { openAuditLog } from '../../electron/audit/audit-log';
 import { GENESIS, hashEntry, type AuditEntry } from '../../electron/audit/chain';
 import { runCli } from '../../electron/cli/commands';
 import { createLogger } from '../../electron/shared/log';
+import { openApiChecker } from '../backoffice/openapi-check';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
 import { applicantName, startKioskSide, testPki, until, type KioskSide } from './sync-harness';
 
@@ -24,10 +25,18 @@ beforeEach(async () => {
     pki: testPki(),
   });
 });
+const followsTheFile = openApiChecker();
+
 afterEach(async () => {
   await kiosk?.close();
   kiosk = null;
   await office.stop();
+  // Every request the kiosk made and every answer not deliberately broken, held to the contract.
+  const breaches = office
+    .exchanges()
+    .filter((e) => e.fault === null)
+    .flatMap(followsTheFile);
+  expect(breaches).toEqual([]);
 });
 
 const start = (options: Parameters<typeof startKioskSide>[1] = {}): KioskSide => {
