@@ -39,11 +39,11 @@ export function watchExchange(
   // Headers given to writeHead never show in getHeaders(): kept as they pass.
   let headersWritten: Record<string, unknown> = {};
   const writeHead = res.writeHead.bind(res);
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     const headers = rest.find((r) => typeof r === 'object' && r !== null);
     if (headers !== undefined) headersWritten = headers as Record<string, unknown>;
     return (writeHead as (...a: unknown[]) => ServerResponse)(status, ...rest);
-  });
+  };
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   const keep = (chunk: unknown): void => {
