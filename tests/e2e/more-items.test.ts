@@ -137,7 +137,7 @@ describe('the ten further items in Chromium', () => {
     await s.finish();
   });
 
-  it('居民身份证首次申领 by a guardian: ￥20, and the child’s card is valid 5 years', async () => {
+  it('居民身份证首次申领 by a guardian: free since 2018-04-01, and the child’s card is valid 5 years', async () => {
     const { page } = ctx;
     const s = steps(page);
     await s.start('id-card-first', 'adult');
@@ -148,8 +148,6 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.choose('是');
     await s.next();
-    await s.choose('都不属于');
-    await s.next();
     await s.keys('13600002222');
     await s.next();
     await s.pastGreenChannel();
@@ -158,14 +156,15 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
-    expect(review).toContain('￥20.00');
+    expect(review).toContain('免费');
+    expect(review).not.toContain('￥20');
     expect(review).toContain('5年（未满16周岁）');
     const slip = await submitted(page);
     expect(slip).toContain('20个工作日');
     await s.finish();
   });
 
-  it('居民身份证首次申领 at 16 without a card: typed from the 户口簿, fee waived for 低保', async () => {
+  it('居民身份证首次申领 at 16 without a card: typed from the 户口簿, and free', async () => {
     const { page } = ctx;
     const s = steps(page);
     await s.start('id-card-first', null);
@@ -181,14 +180,11 @@ describe('the ten further items in Chromium', () => {
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
     await s.keys('110105201001100032');
     await s.next();
-    await s.choose('领取城市最低生活保障金');
-    await s.next();
     await s.keys('13600002223');
     await s.next();
     await s.pastGreenChannel();
     await s.h1('请准备以下材料');
     await s.declare('居民户口簿', true);
-    await s.declare('最低生活保障证或特困人员证明', true);
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
