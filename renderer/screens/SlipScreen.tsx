@@ -16,12 +16,18 @@ import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
 
 /** A slip line in the citizen's language, and under it in Chinese where that differs. */
+/**
+ * A slip line in the reader's language with its Chinese under it. Each part is
+ * a bidi isolate: on a right-to-left (Uyghur) screen a value that is a number,
+ * code, date or amount reads as it is stored (`dir="auto"` takes a run without
+ * letters as left to right), and the Chinese line keeps its own order.
+ */
 function Bilingual({ text, zh }: { readonly text: string; readonly zh: string | undefined }) {
-  if (zh === undefined || zh === text) return <>{text}</>;
+  if (zh === undefined || zh === text) return <span dir="auto">{text}</span>;
   return (
     <>
-      {text}
-      <span className="slip-zh" lang="zh-CN">
+      <span dir="auto">{text}</span>
+      <span className="slip-zh" lang="zh-CN" dir="ltr">
         {zh}
       </span>
     </>
@@ -77,7 +83,7 @@ export function SlipScreen() {
             <span className="slip-number-label">
               <Bilingual text={lines.applicationNoLabel} zh={zh?.applicationNoLabel} />
             </span>
-            <span className="slip-number-value" data-testid="application-no">
+            <span className="slip-number-value" data-testid="application-no" dir="ltr">
               {slip.applicationNo}
             </span>
           </div>

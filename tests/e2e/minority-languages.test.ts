@@ -21,6 +21,7 @@ import {
 } from './harness';
 import { startDeviceSimulators, type DeviceSimulators } from './device-simulators';
 import { steps } from './journey-steps';
+import { visualText } from './visual-order';
 
 /**
  * A Uyghur or Tibetan reader alone at a kiosk whose station offers those
@@ -137,6 +138,17 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       await expect(number.locator('[lang="zh-CN"]').innerText()).resolves.toBe(
         zhCore['slip.applicationNo'],
       );
+      // Numbers, codes and amounts read as stored, whatever the screen's direction: the number a
+      // citizen copies must look up, the fee the window reads must be the fee.
+      const applicationNo = page.getByTestId('application-no');
+      await expect(visualText(applicationNo)).resolves.toBe(
+        (await applicationNo.innerText()).trim(),
+      );
+      for (const row of ['fee', 'stationPhone', 'complaintPhone'])
+        for (const part of await page.locator(`[data-row="${row}"] dd > span`).all())
+          await expect(visualText(part), `${row}: ${await part.innerText()}`).resolves.toBe(
+            (await part.innerText()).replace(/\s/g, ''),
+          );
       const status = page.locator('[data-row="status"] dd');
       await expect(status.innerText()).resolves.toContain(words['slip.status.pending_review']);
       await expect(status.innerText()).resolves.toContain(zhCore['slip.status.pending_review']);
