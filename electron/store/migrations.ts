@@ -69,4 +69,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_waiting ON outbox(id) WHERE state IN ('queued', 'needs_attention');
   `,
+  // 5: payment orders (payments.ts), written before the first call to the back office and after
+  // every answer. Nothing personal: the application by number, the amount and its fee lines.
+  `
+  CREATE TABLE payment_orders (
+    order_no         TEXT PRIMARY KEY,
+    application_no   TEXT NOT NULL,
+    service_id       TEXT NOT NULL,
+    amount_fen       INTEGER NOT NULL CHECK (amount_fen >= 0),
+    items            TEXT NOT NULL,
+    method           TEXT,
+    state            TEXT NOT NULL,
+    attention        TEXT,
+    qr               TEXT,
+    paid_at          TEXT,
+    receipt_no       TEXT,
+    receipt_url      TEXT,
+    reason           TEXT,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    paying_since     TEXT
+  );
+  CREATE INDEX payment_orders_application ON payment_orders(application_no);
+  CREATE INDEX payment_orders_open ON payment_orders(state) WHERE state IN ('created', 'paying', 'cancelling');
+  `,
 ];

@@ -4,7 +4,8 @@ import { problemSchema } from './protocol';
 /** What an attempt came to, in the worker's terms (see backoffice-api.yaml). */
 export type Outcome<T> =
   | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'rejected'; readonly reason: string }
+  /** `code`: the back office's word for why (a refused 付款码: auth_code_expired …), when it gave one. */
+  | { readonly kind: 'rejected'; readonly reason: string; readonly code?: string }
   | { readonly kind: 'attention'; readonly reason: string }
   | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs: number | null }
   | { readonly kind: 'not_found' };
@@ -16,6 +17,11 @@ function parseJson(body: string): unknown {
     return undefined;
   }
 }
+
+const codeOf = (body: string): { code?: string } => {
+  const problem = problemSchema.safeParse(parseJson(body));
+  return problem.success && problem.data.code !== undefined ? { code: problem.data.code } : {};
+};
 
 const reasonOf = (body: string, fallback: string): string => {
   const problem = problemSchema.safeParse(parseJson(body));
@@ -41,7 +47,7 @@ export function classifyResponse<T>(
   }
   if (status === 404) return { kind: 'not_found' };
   if (status === 400 || status === 422)
-    return { kind: 'rejected', reason: reasonOf(body, `HTTP ${status}`) };
+    return { kind: 'rejected', reason: reasonOf(body, `HTTP ${status}`), ...codeOf(body) };
   if (status === 401 || status === 403) {
     return {
       kind: 'attention',

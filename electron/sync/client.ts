@@ -9,13 +9,43 @@ import { classifyError, classifyResponse, type Outcome } from './classify';
 import {
   acceptanceSchema,
   attachmentReceiptSchema,
+  endorsementAnswerSchema,
+  paymentAnswerSchema,
+  paymentCreatedSchema,
+  paymentQueryAnswerSchema,
   rulesDownloadSchema,
   statusSchema,
   type ApplicationBody,
   type RulesDownload,
   type BackOfficeStatus,
+  type EndorsementAnswer,
   type HeartbeatBody,
+  type PaymentAnswer,
+  type PaymentCreated,
+  type PaymentQueryAnswer,
 } from './protocol';
+import type { PaymentItem } from '../../core/payment/order';
+
+/** An order as the back office prices it again: amounts in fen, each line with its 收费依据. */
+export interface PaymentOrderBody {
+  readonly orderNo: string;
+  readonly applicationNo: string;
+  readonly serviceId: string;
+  readonly amountFen: number;
+  readonly items: readonly PaymentItem[];
+}
+
+/** 再次签注 at the kiosk: what the back office needs to issue it (nothing beyond the application's own). */
+export interface EndorsementRequestBody {
+  readonly applicationNo: string;
+  readonly orderNo: string;
+  readonly permitNumber: string;
+  readonly kind: string;
+  readonly destination: 'HK' | 'MO' | 'both';
+  readonly trips: string;
+  /** 人证核验 passed at this kiosk: its score and threshold, as the payload carries them. */
+  readonly identityCheck: { readonly score: number; readonly threshold: number };
+}
 
 export interface BackOfficeSettings {
   readonly url: string;
@@ -35,6 +65,18 @@ export interface BackOfficeClient {
   ): Promise<Outcome<unknown>>;
   status(applicationNo: string, timeoutMs: number): Promise<Outcome<BackOfficeStatus>>;
   heartbeat(body: HeartbeatBody): Promise<Outcome<unknown>>;
+  /** POST /payments: the order, priced again by the back office (the order number is the idempotency key). */
+  createPayment(order: PaymentOrderBody): Promise<Outcome<PaymentCreated>>;
+  /** POST /payments/{orderNo}/pay: B 扫 C with the citizen's 付款码, or C 扫 B (a QR to show). */
+  pay(
+    orderNo: string,
+    how: { readonly method: 'code'; readonly authCode: string } | { readonly method: 'qr' },
+  ): Promise<Outcome<PaymentAnswer>>;
+  queryPayment(orderNo: string): Promise<Outcome<PaymentQueryAnswer>>;
+  /** POST /payments/{orderNo}/cancel: cancelled if unpaid, reversed if paid, or refused (still paid). */
+  cancelPayment(orderNo: string): Promise<Outcome<PaymentAnswer>>;
+  /** POST /endorsements: 再次签注 for a paid, verified application (idempotent by application number). */
+  requestEndorsement(body: EndorsementRequestBody): Promise<Outcome<EndorsementAnswer>>;
   /** A signed rule bundle newer than `after`, if the back office has one. */
   rules(after: string | null): Promise<Outcome<RulesDownload>>;
   close(): void;
@@ -195,6 +237,34 @@ export function createBackOfficeClient(
         null,
         {},
       ),
+    createPayment: (order) =>
+      call('POST', 'payments', paymentCreatedSchema, json(order), {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': order.orderNo,
+      }),
+    pay: (orderNo, how) =>
+      call(
+        'POST',
+        `payments/${encodeURIComponent(orderNo)}/pay`,
+        paymentAnswerSchema,
+        json(how),
+        { 'Content-Type': 'application/json' },
+      ),
+    queryPayment: (orderNo) =>
+      call('GET', `payments/${encodeURIComponent(orderNo)}`, paymentQueryAnswerSchema, null, {}),
+    cancelPayment: (orderNo) =>
+      call(
+        'POST',
+        `payments/${encodeURIComponent(orderNo)}/cancel`,
+        paymentAnswerSchema,
+        json({}),
+        { 'Content-Type': 'application/json' },
+      ),
+    requestEndorsement: (body) =>
+      call('POST', 'endorsements', endorsementAnswerSchema, json(body), {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': body.applicationNo,
+      }),
     close: () => agent.destroy(),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACK_OFFICE_PAYMENT_STATES } from '../../core/payment/order';
 import { backOfficeStateSchema } from '../../core/status';
 import type { EpochKey } from '../audit/keys';
 
@@ -84,3 +85,54 @@ export const rulesDownloadSchema = z.object({
     .default(null),
 });
 export type RulesDownload = z.output<typeof rulesDownloadSchema>;
+
+/** The payment platform's word for an order, the same in every answer (backoffice-api.yaml, /payments). */
+const paymentStateSchema = z.enum(BACK_OFFICE_PAYMENT_STATES);
+
+/** POST /payments: the back office priced the order again and holds it. */
+export const paymentCreatedSchema = z.object({
+  orderNo: z.string().min(1).max(64),
+  state: paymentStateSchema,
+  amountFen: z.number().int().nonnegative(),
+});
+export type PaymentCreated = z.output<typeof paymentCreatedSchema>;
+
+/** POST /payments/{orderNo}/pay and /cancel: where the order stands after the call. */
+export const paymentAnswerSchema = z.object({
+  orderNo: z.string().min(1).max(64),
+  state: paymentStateSchema,
+  /** C 扫 B: what the QR the citizen scans holds. */
+  qr: z.string().max(512).nullable().optional(),
+  reason: z.string().max(500).nullable().optional(),
+});
+export type PaymentAnswer = z.output<typeof paymentAnswerSchema>;
+
+/** GET /payments/{orderNo}: the order, and once paid its 财政电子票据. */
+export const paymentQueryAnswerSchema = paymentAnswerSchema.extend({
+  paidAt: z.string().max(40).nullable().optional(),
+  receipt: z
+    .object({ number: z.string().min(1).max(64), url: z.url().max(512) })
+    .nullable()
+    .optional(),
+});
+export type PaymentQueryAnswer = z.output<typeof paymentQueryAnswerSchema>;
+
+/** POST /endorsements: 再次签注 issued at the kiosk, or referred to the window with why. */
+export const endorsementAnswerSchema = z.discriminatedUnion('result', [
+  z.object({
+    applicationNo: z.string(),
+    result: z.literal('issued'),
+    /** The endorsement written to the permit's chip: kind, trips and validity. */
+    kind: z.enum(['G', 'L', 'T', 'S', 'Q', 'D']),
+    trips: z.string().max(16),
+    validFrom: z.iso.date(),
+    validUntil: z.iso.date(),
+  }),
+  z.object({
+    applicationNo: z.string(),
+    result: z.literal('referred'),
+    reason: z.string().min(1).max(500),
+    workingDays: z.number().int().min(0).max(60),
+  }),
+]);
+export type EndorsementAnswer = z.output<typeof endorsementAnswerSchema>;

@@ -37,6 +37,11 @@ export function openApiChecker(file: string = OPENAPI_FILE) {
   };
   // The file's schemas are JSON Schema 2020-12 (OpenAPI 3.1); its other parts are not schemas.
   const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: true });
+  // The formats the file uses, checked (Ajv only warns about formats it does not know).
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  ajv.addFormat('uri', /^https?:\/\/[^\s]+$/);
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   ajv.addSchema(doc, 'api');
   const resolve = <T>(node: T & { $ref?: string }): T => {
     if (node.$ref === undefined) return node;

@@ -17,6 +17,7 @@ import type { TLSSocket } from 'node:tls';
 import { compareVersions } from '../../rules/engine/bundle';
 import type { TestPki } from './certs';
 import { watchExchange, type Exchange } from './exchanges';
+import { createPaymentPlatform, type PaymentPlatform } from './payments';
 import { rulesDownloadOf } from './rules-download';
 
 /**
@@ -28,7 +29,14 @@ import { rulesDownloadOf } from './rules-download';
  * faults on command.
  */
 
-export type Route = 'applications' | 'attachments' | 'status' | 'heartbeat' | 'rules';
+export type Route =
+  | 'applications'
+  | 'attachments'
+  | 'status'
+  | 'heartbeat'
+  | 'rules'
+  | 'payments'
+  | 'endorsements';
 
 export type Misbehaviour =
   /** Answer this status before doing anything. */
@@ -89,6 +97,8 @@ export interface BackOffice {
   rollbacks(): readonly { kioskId: string; asked: string; delivered: string }[];
   /** The audit key epochs a kiosk handed over, as `verify-audit --key EPOCH:KEY` takes them. */
   auditKeys(kioskId: string): readonly string[];
+  /** The payment platform behind /payments and /endorsements: its faults, orders and ledger. */
+  readonly payments: PaymentPlatform;
   /** Every request answered and its answer, as the wire carried them (for the contract check). */
   exchanges(): readonly Exchange[];
   stop(): Promise<void>;
@@ -160,7 +170,10 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     status: 0,
     heartbeat: 0,
     rules: 0,
+    payments: 0,
+    endorsements: 0,
   };
+  const payments = createPaymentPlatform({ dir, clock, random: draw });
   /** The signed rule bundle the station publishes to its kiosks (a folder as rules:sign left it). */
   let rulesFolder: string | null = options.rulesFolder ?? null;
   /** The newest bundle version delivered to each kiosk: the floor it cannot go below unnoticed. */
@@ -270,7 +283,11 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
               ? 'heartbeat'
               : parts[0] === 'kiosks' && parts[2] === 'rules' && req.method === 'GET'
                 ? 'rules'
-                : null;
+                : parts[0] === 'payments' && parts.length <= 3
+                  ? 'payments'
+                  : parts[0] === 'endorsements' && parts.length === 1 && req.method === 'POST'
+                    ? 'endorsements'
+                    : null;
     if (route === null) return json(res, 404, { reason: 'not found' });
     counts[route] += 1;
 
@@ -313,6 +330,39 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     }
 
     switch (route) {
+      case 'payments':
+      case 'endorsements': {
+        let body: unknown = null;
+        try {
+          body = raw.length === 0 ? null : JSON.parse(raw.toString('utf8'));
+        } catch {
+          return json(res, 400, { reason: '请求数据无法解析', code: 'bad_json' });
+        }
+        const [, orderNo = '', action] = parts;
+        const handled = (): ReturnType<PaymentPlatform['pay']> | null =>
+          route === 'endorsements'
+            ? payments.endorse(body)
+            : parts.length === 1 && req.method === 'POST'
+              ? payments.create(kioskId, body)
+              : parts.length === 2 && req.method === 'GET'
+                ? payments.query(orderNo)
+                : action === 'pay' && req.method === 'POST'
+                  ? payments.pay(orderNo, body)
+                  : action === 'cancel' && req.method === 'POST'
+                    ? payments.cancel(orderNo)
+                    : null;
+        const answer = handled();
+        if (answer === null) return json(res, 404, { reason: 'not found' });
+        // A replayed request (a proxy's retry) is handled again: the platform must not charge twice.
+        if (answer.replay === true) payments.pay(orderNo, body);
+        if (answer.drop === true) {
+          faultOf.set(req, 'drop');
+          req.socket.destroy();
+          return;
+        }
+        if (answer.delayMs !== undefined) await new Promise((r) => setTimeout(r, answer.delayMs));
+        return json(res, answer.status, answer.body);
+      }
       case 'attachments': {
         const [, applicationNo = '', , attachmentId = ''] = parts;
         const declared = req.headers['x-content-sha256'];
@@ -478,6 +528,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     rollbacks: () => rollbacks,
     auditKeys: (kioskId) => auditKeys.get(kioskId) ?? [],
     exchanges: () => exchanges,
+    payments,
     useWrongCertificate(on) {
       wrongCertificate = on;
       server?.setSecureContext(tls(on));

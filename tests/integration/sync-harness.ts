@@ -9,7 +9,7 @@ import { createLogger } from '../../electron/shared/log';
 import { createApplicationStore, type ApplicationStore } from '../../electron/store/applications';
 import { openDatabase } from '../../electron/store/database';
 import { createOutbox, type Outbox } from '../../electron/store/outbox';
-import { createBackOfficeClient } from '../../electron/sync/client';
+import { createBackOfficeClient, type BackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker, type SyncWorker } from '../../electron/sync/worker';
 import { testClock } from '../test-clock';
 import type { Clock } from '../../core/clock';
@@ -28,6 +28,8 @@ export interface KioskSide {
   readonly outbox: Outbox;
   readonly audit: AuditLog;
   readonly worker: SyncWorker;
+  /** The mTLS client the worker uses (the payment desk's too). */
+  readonly client: BackOfficeClient;
   /** The kiosk side's clock: starts at TEST_NOW. */
   readonly clock: Clock;
   enqueue(
@@ -114,6 +116,7 @@ export function startKioskSide(
     outbox,
     audit: audit.value,
     worker,
+    client: created.value,
     clock,
     enqueue(n, o = {}) {
       const made: { applicationNo: string; id: string }[] = [];

@@ -57,8 +57,8 @@ describe('the back office contract check', () => {
     expect(check(submit({ requestHeaders: noKey })).join('\n')).toContain(
       'the required header Idempotency-Key is missing',
     );
-    expect(check(submit({ path: '/payments' }))).toEqual([
-      'POST /payments → 201: no such operation in the file',
+    expect(check(submit({ path: '/refunds' }))).toEqual([
+      'POST /refunds → 201: no such operation in the file',
     ]);
     expect(check(submit({ responseBody: Buffer.from('<html>') }))).toContain(
       'POST /applications → 201: the answer is not JSON',
