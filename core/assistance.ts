@@ -12,6 +12,8 @@ export const assistanceSchema = z.strictObject({
   audioOnly: z.boolean().default(false),
   /** 「到窗口拍照」: the photo and the identity check are done at the window for this session. */
   faceAtWindow: z.boolean().default(false),
+  /** 「窗口缴费」: the fee is paid at the window for this session (an open order is cancelled). */
+  payAtWindow: z.boolean().default(false),
   /** Any of the above was ever on in this session. */
   assisted: z.boolean(),
 });
@@ -33,6 +35,7 @@ export const noAssistance = (): Assistance => ({
   voice: false,
   audioOnly: false,
   faceAtWindow: false,
+  payAtWindow: false,
   assisted: false,
 });
 

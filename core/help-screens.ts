@@ -12,6 +12,7 @@ export const HELP_SCREENS = [
   'camera',
   'face',
   'review',
+  'payment',
   'slip',
   'status',
   'queue',

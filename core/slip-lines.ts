@@ -1,5 +1,5 @@
 import { formatDateTime, formatFee, maskName } from '../base/text-format';
-import { aside, coreText, joinList, pick, type Locale } from './i18n';
+import { aside, coreText, joinList, pick, type CoreMessageKey, type Locale } from './i18n';
 import type { TimeLimit } from '../rules/engine/evaluate';
 import type { SlipDraft } from './slip';
 
@@ -46,6 +46,9 @@ export type SlipRowKey =
   | 'identityCheck'
   | 'portrait'
   | 'fee'
+  | 'payment'
+  | 'receipt'
+  | 'endorsement'
   | 'timeLimit'
   | 'desk'
   | 'station'
@@ -66,6 +69,8 @@ export interface SlipLines {
   readonly applicationNo: string;
   readonly qrText: string;
   readonly qrCaption: string;
+  /** The 财政电子票据's link as a second QR, once the fee was paid here and the receipt issued. */
+  readonly receiptQr: { readonly text: string; readonly caption: string } | null;
   readonly rows: readonly SlipRow[];
   /** 一次性告知单, when something is missing. */
   readonly notice: {
@@ -128,7 +133,14 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
           row('agent', text('slip.agent'), maskName(slip.applicantName)),
         ]),
     row('submittedAt', text('slip.submittedAt'), formatDateTime(slip.submittedAt, locale)),
-    row('status', text('slip.status'), text(`slip.status.${slip.status}`)),
+    row(
+      'status',
+      text('slip.status'),
+      // 再次签注 issued here: nothing is left for the window.
+      slip.endorsement?.result === 'issued'
+        ? text('slip.status.done_here')
+        : text(`slip.status.${slip.status}`),
+    ),
     ...slip.outcomes.map((o) => row('outcome', l(o.label), l(o.text))),
     ...(slip.greenChannel.length === 0
       ? []
@@ -181,6 +193,8 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
       ? []
       : [row('portrait', text('slip.portrait'), text(`slip.portrait.${slip.portrait}`))]),
     row('fee', text('slip.fee'), feeText(locale, slip.fee)),
+    ...paymentRows(locale, slip, row),
+    ...endorsementRows(locale, slip, row),
     row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.timeLimit)),
     row('desk', text('slip.desk'), l(slip.desk)),
     row('station', text('slip.station'), slip.station.name),
@@ -194,6 +208,10 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     applicationNo: slip.applicationNo,
     qrText: slip.qrText,
     qrCaption: text('slip.qrLabel'),
+    receiptQr:
+      slip.payment?.receipt === null || slip.payment === null
+        ? null
+        : { text: slip.payment.receipt.url, caption: text('slip.receiptQr') },
     rows,
     notice:
       slip.missing.length === 0
@@ -217,3 +235,83 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     footer: text('slip.ruleVersion', { version: slip.ruleVersion }),
   };
 }
+
+type RowMaker = (key: SlipRowKey, label: string, value: string) => SlipRow;
+
+/** 已缴费 ￥30.00（订单号 …）and its e-receipt, or 未缴费 with where to pay. */
+function paymentRows(locale: Locale, slip: SlipDraft, row: RowMaker): SlipRow[] {
+  const { payment } = slip;
+  if (payment === null) return [];
+  const text = (key: CoreMessageKey, values?: Record<string, string | number>): string =>
+    coreText(locale, key, values);
+  if (payment.state === 'unpaid')
+    return [
+      row(
+        'payment',
+        text('slip.payment'),
+        text('slip.payment.unpaid', { amount: formatFee(payment.amount) }),
+      ),
+    ];
+  return [
+    row(
+      'payment',
+      text('slip.payment'),
+      text('slip.payment.paid', {
+        amount: formatFee(payment.amount),
+        order: payment.orderNo ?? '',
+      }),
+    ),
+    row(
+      'receipt',
+      text('slip.receipt'),
+      payment.receipt === null ? text('slip.receipt.pending') : payment.receipt.number,
+    ),
+  ];
+}
+
+/** 签注已办理 with kind, trips and validity; referred with why; or for the window with why. */
+function endorsementRows(locale: Locale, slip: SlipDraft, row: RowMaker): SlipRow[] {
+  const { endorsement } = slip;
+  if (endorsement === null) return [];
+  const text = (key: CoreMessageKey, values?: Record<string, string | number>): string =>
+    coreText(locale, key, values);
+  switch (endorsement.result) {
+    case 'issued':
+      return [
+        row(
+          'endorsement',
+          text('slip.endorsement'),
+          text('slip.endorsement.issued', {
+            destination: text(`slip.endorsement.destination.${endorsement.destination}`),
+            kind: text(`slip.endorsement.kind.${endorsement.kind}`),
+            trips: text(`slip.endorsement.trips.${tripsKey(endorsement.trips)}`),
+            from: endorsement.validFrom,
+            until: endorsement.validUntil,
+          }),
+        ),
+      ];
+    case 'referred':
+      return [
+        row(
+          'endorsement',
+          text('slip.endorsement'),
+          text('slip.endorsement.referred', {
+            reason: endorsement.reason,
+            days: endorsement.workingDays,
+          }),
+        ),
+      ];
+    case 'window':
+      return [
+        row(
+          'endorsement',
+          text('slip.endorsement'),
+          text(`slip.endorsement.window.${endorsement.why}`),
+        ),
+      ];
+  }
+}
+
+const TRIPS = ['3m-1', '3m-2', '1y-1', '1y-2', '1y-multi'] as const;
+const tripsKey = (trips: string): (typeof TRIPS)[number] =>
+  TRIPS.find((t) => t === trips) ?? '1y-multi';

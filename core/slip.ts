@@ -80,6 +80,51 @@ export const slipSchema = z.strictObject({
   identityCheck: z.enum(['passed', 'failed', 'not_possible']).nullable().default(null),
   /** The 证件照: taken here to its standard, or to be taken at the window; null where the item needs none. */
   portrait: z.enum(['taken', 'window']).nullable().default(null),
+  /**
+   * 缴费 at the kiosk (where the station turned it on for the item): paid, with the order
+   * and the 财政电子票据 once issued; unpaid (the citizen chose the window, walked away, the
+   * payment failed); null where the fee is paid at the window as before.
+   */
+  payment: z
+    .strictObject({
+      state: z.enum(['paid', 'unpaid']),
+      amount: z.number(),
+      orderNo: z.string().nullable(),
+      paidAt: z.string().nullable(),
+      receipt: z.strictObject({ number: z.string(), url: z.string() }).nullable(),
+    })
+    .nullable()
+    .default(null),
+  /** 再次签注 finished here (issued), referred by the back office, or for the window and why; null elsewhere. */
+  endorsement: z
+    .discriminatedUnion('result', [
+      z.strictObject({
+        result: z.literal('issued'),
+        kind: z.enum(['G', 'L', 'T', 'S', 'Q', 'D']),
+        destination: z.enum(['HK', 'MO', 'both']),
+        trips: z.string(),
+        validFrom: z.iso.date(),
+        validUntil: z.iso.date(),
+      }),
+      z.strictObject({
+        result: z.literal('referred'),
+        reason: z.string(),
+        workingDays: z.number().int(),
+      }),
+      z.strictObject({
+        result: z.literal('window'),
+        why: z.enum([
+          'first_of_kind',
+          'permit_too_short',
+          'not_verified',
+          'not_paid',
+          'answers_incomplete',
+          'unavailable',
+        ]),
+      }),
+    ])
+    .nullable()
+    .default(null),
   ruleVersion: z.string(),
   howToQuery: localTextSchema,
   notes: z.array(localTextSchema),
@@ -171,6 +216,8 @@ export function buildSlip(
       })),
     identityCheck: payload.identityCheck?.result ?? null,
     portrait: portraitIds.size === 0 ? null : payload.portrait === null ? 'window' : 'taken',
+    payment: null,
+    endorsement: null,
     ruleVersion: rule.version,
     howToQuery: rule.slip.howToQuery,
     notes: [...evaluation.slipNotes],

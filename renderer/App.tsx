@@ -16,6 +16,7 @@ import { IdCardScreen } from './screens/IdCardScreen';
 import { MaterialsScreen } from './screens/MaterialsScreen';
 import { QuestionScreen } from './screens/QuestionScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
+import { PaymentScreen } from './screens/PaymentScreen';
 import { SlipScreen } from './screens/SlipScreen';
 import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
 import { QueueScreen } from './screens/staff/QueueScreen';
@@ -50,6 +51,8 @@ function CurrentScreen({ screen }: { readonly screen: Screen }) {
       return <MaterialsScreen />;
     case 'review':
       return <ReviewScreen />;
+    case 'payment':
+      return <PaymentScreen />;
     case 'slip':
       return <SlipScreen />;
     case 'diagnostics':

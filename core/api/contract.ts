@@ -15,6 +15,7 @@ import {
 } from '../limits';
 import type { KioskError, Result } from '../result';
 import { receiptImageSchema } from '../receipt-image';
+import { paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
 import { signatureSchema } from '../signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
@@ -88,6 +89,8 @@ export const kioskInfoSchema = z.strictObject({
     cardPhoto: z.boolean(),
   }),
   backOfficeConfigured: z.boolean(),
+  /** The items whose fee this kiosk takes (缴费 through the back office); empty: every fee at the window. */
+  payment: z.strictObject({ services: z.array(z.string()) }),
   idle: z.strictObject({
     timeoutSeconds: z.number(),
     countdownSeconds: z.number(),
@@ -123,6 +126,8 @@ const guideActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('audioOnly'), on: z.boolean() }),
   /** 「到窗口拍照」: the photo and the identity check at the window for this session. */
   z.strictObject({ action: z.literal('faceAtWindow'), on: z.literal(true) }),
+  /** 「窗口缴费」: the fee at the window for this session; an open order is cancelled. */
+  z.strictObject({ action: z.literal('payAtWindow'), on: z.literal(true) }),
 ]);
 
 const jpegFrameSchema = z.strictObject({
@@ -256,6 +261,14 @@ export const COMMON_ERRORS = [
 export type CommonErrorCode = (typeof COMMON_ERRORS)[number];
 
 const DEMO_ERRORS = ['not_demo'] as const;
+const PAYMENT_ERRORS = [
+  'no_session',
+  'no_slip',
+  'payment_unavailable',
+  'payment_settled',
+  'payment_unknown',
+] as const;
+
 const SUBMIT_ERRORS = [
   'no_session',
   'unknown_service',
@@ -362,6 +375,47 @@ export const methods = {
     output: slipSchema,
     roles: ANYONE,
     errors: SUBMIT_ERRORS,
+  },
+  /**
+   * 缴费 at the kiosk for the application this session submitted: its order (the paid or
+   * open one, else a new one priced from the signed rules). The renderer never names an
+   * order: every payment method acts on this session's own.
+   */
+  openPayment: {
+    input: empty,
+    output: paymentViewSchema,
+    roles: ANYONE,
+    /** `payment_unavailable`: not on for this item, no fee, or no back office. */
+    errors: PAYMENT_ERRORS,
+  },
+  /** B 扫 C: what the kiosk's scanner read from the citizen's phone (the 付款码); never stored. */
+  payByCode: {
+    input: z.strictObject({ text: z.string().max(256) }),
+    output: paymentViewSchema,
+    roles: ANYONE,
+    /** `payment_code_invalid`: details[0].code says what it was (url, id_number, not_a_code). */
+    errors: [...PAYMENT_ERRORS, 'payment_code_invalid'],
+  },
+  /** C 扫 B: a QR on screen for the citizen's phone. */
+  payByQr: { input: empty, output: paymentViewSchema, roles: ANYONE, errors: PAYMENT_ERRORS },
+  /** Where the order stands, asked while the screen waits (bounded: past it the kiosk cancels). */
+  lookPayment: { input: empty, output: paymentViewSchema, roles: ANYONE, errors: PAYMENT_ERRORS },
+  /** 到窗口缴费, or the citizen left the payment screen: cancelled, or reversed if it went through. */
+  leavePayment: {
+    input: z.strictObject({ reason: z.enum(['window', 'left']) }),
+    output: paymentViewSchema,
+    roles: ANYONE,
+    errors: PAYMENT_ERRORS,
+  },
+  /**
+   * After paying (or not): the slip with the payment, and for 再次签注 the endorsement
+   * issued here or why not. Then printSlip prints it.
+   */
+  finishPayment: {
+    input: empty,
+    output: slipSchema,
+    roles: ANYONE,
+    errors: ['no_session', 'no_slip'],
   },
   /** Typed number or the slip's QR text (`GAKIOSK:<no>`). */
   getApplicationStatus: {

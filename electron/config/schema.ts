@@ -224,6 +224,20 @@ export const kioskConfigSchema = z
         timeoutMs: 5000,
         loadTimeoutMs: 20_000,
       }),
+    /**
+     * 缴费 at the kiosk through the back office's payment service (never a payment SDK
+     * or merchant key here): on for the items listed, where a back office is configured.
+     * Off, or for another item, the slip says where to pay, as before.
+     */
+    payment: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        /** Service ids whose fee the kiosk takes (hk-macau-endorsement, passport-first …). */
+        services: z.array(z.string().max(64)).default([]),
+        /** How long the kiosk waits for the citizen's phone (a password, a scan) before it cancels. */
+        payingSeconds: z.number().int().min(15).max(600).default(90),
+      })
+      .default({ enabled: false, services: [], payingSeconds: 90 }),
     defaultLocale: z.enum(LOCALES).default('zh-CN'),
     /**
      * The languages the header offers, in this order. Chinese is always offered

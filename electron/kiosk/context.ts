@@ -11,6 +11,8 @@ import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
 import type { Outbox } from '../store/outbox';
 import type { SyncWorker } from '../sync/worker';
+import type { PaymentDesk } from '../payment/desk';
+import type { BackOfficeClient } from '../sync/client';
 import type { FaceDesk } from './face-desk';
 import type { HelpDesk } from './help-desk';
 import type { RuleSet } from './rule-files';
@@ -55,6 +57,12 @@ export interface KioskContext {
   readonly handwriting: Handwriting;
   /** 人证核验 and the 证件照 (face-desk.ts). */
   readonly face: FaceDesk;
+  /** 缴费 through the back office (electron/payment/desk.ts). */
+  readonly payments: PaymentDesk;
+  /** Whether this kiosk takes the fee for an item: config payment on, the item listed, a back office. */
+  readonly paysHere: (serviceId: string) => boolean;
+  /** 再次签注: the back office's endorsement call; null without a back office. */
+  readonly endorsements: Pick<BackOfficeClient, 'requestEndorsement'> | null;
   /** The camera looks at citizens: config face.enabled, a camera configured, the model's files present. */
   readonly faceEnabled: boolean;
   /** A card lies on the reader (read or not). */

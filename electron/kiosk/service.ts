@@ -15,7 +15,10 @@ import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
 import type { DataKeySource } from '../store/data-key';
 import { storageStatus } from '../store/disk-space';
-import { createBackOfficeClient } from '../sync/client';
+import { checkIdNumber } from '../../rules/engine/id-number';
+import { createPaymentDesk } from '../payment/desk';
+import { createPaymentStore } from '../store/payments';
+import { createBackOfficeClient, type BackOfficeClient } from '../sync/client';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import { startFailure, type StartFailure } from './start-failure';
 import { openStorage, type Storage } from './storage';
@@ -30,6 +33,7 @@ import { createHandwriting } from '../input/handwriting';
 import { createFaceEngine } from '../face/engine';
 import { createFaceDesk } from './face-desk';
 import { faceHandlers } from './handlers/face';
+import { paymentHandlers } from './handlers/payment';
 import { printingHandlers } from './handlers/printing';
 import { queueHandlers } from './handlers/queue';
 import { sessionHandlers } from './handlers/session';
@@ -125,14 +129,15 @@ export async function openKioskService(
     return startFailure('back_office', sync.error);
   }
   // A call for help reaches the back office at once, not at the next heartbeat.
-  help.onChange(() => sync.value?.beatNow());
+  help.onChange(() => sync.value?.worker.beatNow());
   const service = buildService(
     options,
     storage.value,
     devices,
     // The dock's controls only where the config says it is a demo: a simulated device alone opens none.
     options.config.demo ? (rig?.controls ?? null) : null,
-    sync.value,
+    sync.value?.worker ?? null,
+    sync.value?.client ?? null,
     help,
     hooks,
   );
@@ -154,7 +159,7 @@ function createSync(
   devices: DeviceManager,
   help: HelpDesk,
   hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
-): Result<SyncWorker | null> {
+): Result<{ readonly worker: SyncWorker; readonly client: BackOfficeClient } | null> {
   const { config } = options;
   if (config.backOffice === null) return ok(null);
   const client = createBackOfficeClient(config.backOffice, config.kioskId, {
@@ -163,8 +168,9 @@ function createSync(
     clock: options.clock,
   });
   if (!client.ok) return client;
-  return ok(
-    createSyncWorker({
+  return ok({
+    client: client.value,
+    worker: createSyncWorker({
       outbox: storage.outbox,
       client: client.value,
       settings: config.sync,
@@ -180,7 +186,7 @@ function createSync(
       clock: options.clock,
       afterHeartbeat: () => hooks.afterHeartbeat(),
     }),
-  );
+  });
 }
 
 /** Records config and rule changes since the last start: hashes only, the files themselves are not personal but are long. */
@@ -246,6 +252,7 @@ function buildService(
   devices: DeviceManager,
   demo: DemoControls | null,
   sync: SyncWorker | null,
+  client: BackOfficeClient | null,
   help: HelpDesk,
   hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
 ): KioskService {
@@ -376,6 +383,20 @@ function buildService(
     audit,
     log,
   });
+  const payments = createPaymentDesk({
+    store: createPaymentStore(storage.db),
+    client,
+    clock: options.clock,
+    audit,
+    log,
+    settings: config.payment,
+    isIdNumber: (value) =>
+      checkIdNumber(value, options.clock.now().toISOString().slice(0, 10)) === null,
+  });
+  // The citizen is gone: an order left open is cancelled (reversed if the money went through).
+  sessions.onEnded((ended) => {
+    if (ended.paymentOrder !== null) void payments.abandon(ended.paymentOrder, 'left');
+  });
   const ctx: KioskContext = {
     config,
     dataDir: options.dataDir,
@@ -404,6 +425,10 @@ function buildService(
       config.devices.some((d) => d.kind === 'camera') &&
       faceEngine.available,
     sessionEnded: () => undefined,
+    payments,
+    paysHere: (serviceId) =>
+      config.payment.enabled && client !== null && config.payment.services.includes(serviceId),
+    endorsements: client,
   };
   hooks.rulesVersion = () => ctx.ruleSet.bundle?.version ?? null;
   if (sync !== null && policy.signature === 'required' && policy.incomingDir !== undefined) {
@@ -469,6 +494,7 @@ function buildService(
     ...staffHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...faceHandlers(ctx),
+    ...paymentHandlers(ctx),
     ...demoHandlers(ctx),
   };
 
@@ -489,6 +515,11 @@ function buildService(
       auditStart(options, audit, ruleSet);
       await devices.start();
       sync?.start();
+      // Orders a killed or stopped kiosk left open: asked about and settled before anyone pays again.
+      if (client !== null)
+        void payments.settleAll().then((open) => {
+          if (open > 0) log.warn('payment.unsettled_at_start', { open });
+        });
       if (heartbeatFile !== undefined) stopBeating = keepBeating(heartbeatFile, beat, log);
     },
     async stop() {

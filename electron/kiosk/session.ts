@@ -5,6 +5,7 @@ import type { KioskError, Result } from '../../core/result';
 import type { ReceiptImage } from '../../core/receipt-image';
 import type { PrintOutcome, Slip, SlipDraft } from '../../core/slip';
 import type { MethodErrorCode } from '../../core/api/contract';
+import type { IdentityCheck } from '../../core/face/identity-check';
 import type { Identity } from '../../core/identity';
 import { sessionIdSchema, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';
@@ -62,6 +63,16 @@ export interface Session {
   captures: Capture[];
   /** 人证核验 and the 证件照 (face-state.ts). */
   face: FaceState;
+  /** The payment order of this session's application, once one was opened (electron/payment). */
+  payment: { readonly orderNo: string } | null;
+  /**
+   * What the kiosk needs to finish the item itself once paid (再次签注: the answers and
+   * 人证核验's verdict), kept from the submission for items with `kioskFinish`; wiped with the session.
+   */
+  finishing: {
+    readonly answers: Readonly<Record<string, string>>;
+    readonly identityCheck: IdentityCheck | null;
+  } | null;
 }
 
 /** How a session ended, for the log and the audit: nothing personal. */
@@ -70,6 +81,8 @@ export interface EndedSession {
   readonly serviceId: string;
   readonly submitted: boolean;
   readonly assisted: boolean;
+  /** The order the citizen left behind, if any: cancelled (or reversed) once the session is gone. */
+  readonly paymentOrder: string | null;
 }
 
 export interface SessionKeeper {
@@ -78,6 +91,8 @@ export interface SessionKeeper {
   end(): EndedSession | null;
   /** Called after a session starts or ends: what belongs to one session (a staff sign-in) ends with it. */
   onChange(listener: () => void): void;
+  /** Called with each session that ended, by `end()` or replaced by `start()`. */
+  onEnded(listener: (ended: EndedSession) => void): void;
 }
 
 /** Overwrites the photos' (and the card photo's) bytes before letting them go: a heap dump after the session shows nothing. */
@@ -93,18 +108,36 @@ function wipe(session: Session): void {
     captures: [],
     assistance: noAssistance(),
     face: newFaceState(),
+    payment: null,
+    finishing: null,
   });
 }
+
+const endedOf = (session: Session): EndedSession => ({
+  id: session.id,
+  serviceId: session.serviceId,
+  submitted: session.slip !== null,
+  assisted: session.assistance.assisted,
+  paymentOrder: session.payment?.orderNo ?? null,
+});
 
 export function createSessionKeeper(clock: Clock): SessionKeeper {
   let session: Session | null = null;
   const listeners: (() => void)[] = [];
+  const endListeners: ((ended: EndedSession) => void)[] = [];
+  const ended = (e: EndedSession): void => {
+    for (const listener of endListeners) listener(e);
+  };
   const changed = (): void => {
     for (const listener of listeners) listener();
   };
   return {
     start(serviceId) {
-      if (session !== null) wipe(session);
+      if (session !== null) {
+        const replaced = endedOf(session);
+        wipe(session);
+        ended(replaced);
+      }
       session = {
         id: sessionIdSchema.parse(randomUUID()),
         serviceId,
@@ -116,6 +149,8 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
         assistance: noAssistance(),
         captures: [],
         face: newFaceState(),
+        payment: null,
+        finishing: null,
       };
       const started = session;
       changed();
@@ -126,18 +161,17 @@ export function createSessionKeeper(clock: Clock): SessionKeeper {
       const ending = session;
       session = null;
       if (ending === null) return null;
-      const ended = {
-        id: ending.id,
-        serviceId: ending.serviceId,
-        submitted: ending.slip !== null,
-        assisted: ending.assistance.assisted,
-      };
+      const result = endedOf(ending);
       wipe(ending);
       changed();
-      return ended;
+      ended(result);
+      return result;
     },
     onChange(listener) {
       listeners.push(listener);
+    },
+    onEnded(listener) {
+      endListeners.push(listener);
     },
   };
 }

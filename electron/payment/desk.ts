@@ -25,12 +25,11 @@ export type PaymentClient = Pick<
 >;
 
 export type PaymentErrorCode =
-  | 'payment_unavailable'
-  | 'payment_code_invalid'
-  | 'payment_unknown'
-  | 'payment_settled';
+  'payment_unavailable' | 'payment_code_invalid' | 'payment_unknown' | 'payment_settled';
 
 export type PaymentError = KioskError<PaymentErrorCode>;
+/** What every method but payByCode may answer. */
+export type OrderError = KioskError<Exclude<PaymentErrorCode, 'payment_code_invalid'>>;
 
 export interface PaymentSettings {
   /** How long the kiosk waits for the citizen's phone (a password, a confirmation) before it reverses. */
@@ -186,7 +185,7 @@ export function createPaymentDesk(deps: {
     return moved.cancel ? cancel(moved.record) : moved.record;
   };
 
-  const find = (orderNo: string): Result<PaymentRecord, PaymentError> => {
+  const find = (orderNo: string): Result<PaymentRecord, OrderError> => {
     const record = store.get(orderNo);
     return record === null ? err('payment_unknown', `no payment order ${orderNo}`) : ok(record);
   };
@@ -225,7 +224,7 @@ export function createPaymentDesk(deps: {
   const payWith = async (
     orderNo: string,
     how: { readonly method: 'code'; readonly authCode: string } | { readonly method: 'qr' },
-  ): Promise<Result<PaymentView, PaymentError>> => {
+  ): Promise<Result<PaymentView, OrderError>> => {
     const found = find(orderNo);
     if (!found.ok) return found;
     if (client === null) return err('payment_unavailable', 'no back office is configured');
@@ -238,7 +237,7 @@ export function createPaymentDesk(deps: {
       if (isFinal(record.state)) return ok(view(record));
     }
     // Written before it goes: a kiosk killed now knows a payment may be under way.
-    record = apply(record, { kind: 'pay_sent' }, { reason: null }).record;
+    apply(record, { kind: 'pay_sent' }, { reason: null });
     record = update(orderNo, { method: how.method });
     const said = await client.pay(orderNo, how);
     switch (said.kind) {
@@ -282,7 +281,7 @@ export function createPaymentDesk(deps: {
       readonly applicationNo: string;
       readonly serviceId: string;
       readonly items: readonly PaymentItem[];
-    }): Promise<Result<PaymentView, PaymentError>> {
+    }): Promise<Result<PaymentView, OrderError>> {
       if (client === null) return err('payment_unavailable', 'no back office is configured');
       for (const existing of store.forApplication(order.applicationNo)) {
         const settled = existing.state === 'cancelling' ? await query(existing) : existing;
@@ -311,7 +310,7 @@ export function createPaymentDesk(deps: {
     },
 
     /** C 扫 B: a QR the citizen scans with the phone. */
-    payByQr: (orderNo: string): Promise<Result<PaymentView, PaymentError>> =>
+    payByQr: (orderNo: string): Promise<Result<PaymentView, OrderError>> =>
       payWith(orderNo, { method: 'qr' }),
 
     /**
@@ -319,7 +318,7 @@ export function createPaymentDesk(deps: {
      * screen calls it while it waits. Past the wait for the phone, the kiosk
      * stops waiting and cancels (reverses, if the money went through meanwhile).
      */
-    async look(orderNo: string): Promise<Result<PaymentView, PaymentError>> {
+    async look(orderNo: string): Promise<Result<PaymentView, OrderError>> {
       const found = find(orderNo);
       if (!found.ok) return found;
       let record = found.value;
@@ -336,7 +335,7 @@ export function createPaymentDesk(deps: {
     },
 
     /** The citizen walked away, chose the window, or the session ended: cancel, or reverse. */
-    async abandon(orderNo: string, why: PaymentReason): Promise<Result<PaymentView, PaymentError>> {
+    async abandon(orderNo: string, why: PaymentReason): Promise<Result<PaymentView, OrderError>> {
       const found = find(orderNo);
       if (!found.ok) return found;
       return ok(view(await abandon(found.value, why)));

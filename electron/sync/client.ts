@@ -243,13 +243,9 @@ export function createBackOfficeClient(
         'Idempotency-Key': order.orderNo,
       }),
     pay: (orderNo, how) =>
-      call(
-        'POST',
-        `payments/${encodeURIComponent(orderNo)}/pay`,
-        paymentAnswerSchema,
-        json(how),
-        { 'Content-Type': 'application/json' },
-      ),
+      call('POST', `payments/${encodeURIComponent(orderNo)}/pay`, paymentAnswerSchema, json(how), {
+        'Content-Type': 'application/json',
+      }),
     queryPayment: (orderNo) =>
       call('GET', `payments/${encodeURIComponent(orderNo)}`, paymentQueryAnswerSchema, null, {}),
     cancelPayment: (orderNo) =>

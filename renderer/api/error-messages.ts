@@ -57,6 +57,10 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   image_too_large: 'api.error.image_too_large',
   no_portrait: 'api.error.no_portrait',
   photo_not_compliant: 'api.error.photo_not_compliant',
+  payment_unavailable: 'api.error.payment_unavailable',
+  payment_settled: 'api.error.payment_settled',
+  payment_unknown: 'api.error.payment_unknown',
+  payment_code_invalid: 'api.error.payment_code_invalid',
 };
 
 /** The message for an error code any method answered with. */

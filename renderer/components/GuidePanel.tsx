@@ -33,6 +33,9 @@ function GuideDrawer() {
   const go = useUi((s) => s.go);
   const inSession = useJourney((s) => s.rule !== null && s.slip === null);
   // 「到窗口拍照」 is offered where this session would use the camera: 人证核验 or a 证件照 this kiosk takes.
+  const paysHere = useJourney(
+    (s) => s.rule !== null && info?.payment.services.includes(s.rule.id) === true,
+  );
   const usesCamera = useJourney(
     (s) =>
       info?.face.enabled === true &&
@@ -206,6 +209,18 @@ function GuideDrawer() {
                   void act({ action: 'faceAtWindow', on: true });
               },
               'guide-face-window',
+            )}
+          {paysHere &&
+            toggle(
+              assistance?.payAtWindow === true
+                ? t('guide.payAtWindowOn')
+                : t('guide.payAtWindow'),
+              assistance?.payAtWindow === true,
+              () => {
+                if (assistance?.payAtWindow !== true)
+                  void act({ action: 'payAtWindow', on: true });
+              },
+              'guide-pay-window',
             )}
           <button
             type="button"

@@ -79,8 +79,13 @@ export function ReviewScreen() {
   const submit = async (): Promise<void> => {
     setSubmitting(true);
     setFailure(null);
+    // 缴费 here first (the slip then says paid or not): printed after the payment screen.
+    const paysHere =
+      info?.payment.services.includes(rule.id) === true &&
+      evaluation.fee.total > 0 &&
+      assistance?.payAtWindow !== true;
     // In Uyghur or Tibetan the slip is printed from here, once its translation is drawn.
-    const deferPrint = !isFullLocale(locale);
+    const deferPrint = paysHere || !isFullLocale(locale);
     const result = await kiosk.submitApplication({
       serviceId: rule.id,
       answers: evaluation.answers,
@@ -92,6 +97,10 @@ export function ReviewScreen() {
     setSubmitting(false);
     if (result.ok) {
       setSlip(result.value);
+      if (paysHere) {
+        go({ name: 'payment' });
+        return;
+      }
       go({ name: 'slip' });
       if (deferPrint) void printAndKeep(result.value, locale);
       return;

@@ -91,6 +91,12 @@ export function SlipScreen() {
             <QrCode text={lines.qrText} label={lines.qrCaption} />
             <figcaption>{lines.qrCaption}</figcaption>
           </figure>
+          {lines.receiptQr !== null && (
+            <figure className="slip-qr" data-testid="receipt-qr">
+              <QrCode text={lines.receiptQr.text} label={lines.receiptQr.caption} />
+              <figcaption>{lines.receiptQr.caption}</figcaption>
+            </figure>
+          )}
         </div>
         {lines.notice !== null && (
           <section

@@ -25,6 +25,8 @@ export function stageOf(screen: Screen): JourneyStage | null {
       return 'materials';
     case 'review':
       return 'review';
+    // Paying comes after the application was stored: the last stage, with its slip.
+    case 'payment':
     case 'slip':
       return 'slip';
     case 'home':

@@ -11,6 +11,8 @@ export type Screen =
   | { readonly name: 'question'; readonly questionId: string }
   | { readonly name: 'materials' }
   | { readonly name: 'review' }
+  /** 缴费 at the kiosk, after the application was stored (items the station takes the fee for). */
+  | { readonly name: 'payment' }
   | { readonly name: 'slip' }
   | { readonly name: 'diagnostics' }
   /** Slip lookup; `scanned` is a code read on another screen (e.g. the slip's QR scanned at home). */

@@ -269,6 +269,11 @@ export const serviceRuleSchema = z.strictObject({
    * the card is read (where the kiosk has a camera and its station's decoder gives the photo).
    */
   face: z.strictObject({ verify: z.boolean() }).default({ verify: false }),
+  /**
+   * What the kiosk finishes itself once the fee is paid there and 人证核验 passed:
+   * `endorsement` — 再次签注, sent to the back office, issued or referred to the window.
+   */
+  kioskFinish: z.enum(['endorsement']).nullable().default(null),
   slip: z.strictObject({
     desk: localTextSchema,
     howToQuery: localTextSchema,

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import { projectRoot } from '../project-root';
@@ -131,7 +138,8 @@ export function createPaymentPlatform(options: {
   let receipts = 0;
   const referPermits = new Set<string>();
 
-  const file = (orderNo: string): string => join(ordersDir, `${orderNo.replace(/[^\w-]/g, '_')}.json`);
+  const file = (orderNo: string): string =>
+    join(ordersDir, `${orderNo.replace(/[^\w-]/g, '_')}.json`);
   const load = (orderNo: string): Order | null =>
     existsSync(file(orderNo)) ? (JSON.parse(readFileSync(file(orderNo), 'utf8')) as Order) : null;
   const save = (order: Order): void => {
@@ -219,7 +227,9 @@ export function createPaymentPlatform(options: {
         return { status: 200, body: view(existing, { amountFen: existing.amountFen }) };
       }
       const fault = faultFor('create');
-      const priced = body.items.every((item) => prices.get(item.label)?.has(item.amountFen) === true);
+      const priced = body.items.every(
+        (item) => prices.get(item.label)?.has(item.amountFen) === true,
+      );
       const sum = body.items.reduce((total, item) => total + item.amountFen, 0);
       if (fault === 'price_dispute' || !priced || sum !== body.amountFen)
         return problem(422, 'amount_mismatch', '金额与收费标准不符');

@@ -30,13 +30,7 @@ import { rulesDownloadOf } from './rules-download';
  */
 
 export type Route =
-  | 'applications'
-  | 'attachments'
-  | 'status'
-  | 'heartbeat'
-  | 'rules'
-  | 'payments'
-  | 'endorsements';
+  'applications' | 'attachments' | 'status' | 'heartbeat' | 'rules' | 'payments' | 'endorsements';
 
 export type Misbehaviour =
   /** Answer this status before doing anything. */

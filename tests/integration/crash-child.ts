@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { createLogger } from '../../electron/shared/log';
 import { describeStartFailure } from '../../electron/kiosk/start-failure';
 import { openStorage } from '../../electron/kiosk/storage';
-import { createBackOfficeClient } from '../../electron/sync/client';
+import type { Clock } from '../../core/clock';
+import { createPaymentDesk } from '../../electron/payment/desk';
+import type { Logger } from '../../electron/shared/log';
+import type { Storage } from '../../electron/kiosk/storage';
+import { createPaymentStore } from '../../electron/store/payments';
+import { createBackOfficeClient, type BackOfficeClient } from '../../electron/sync/client';
 import { createSyncWorker } from '../../electron/sync/worker';
 import { seededRandom } from '../seeded-random';
 import { testClock } from '../test-clock';
@@ -12,7 +17,10 @@ import { applicationNoFor, sampleApplication } from '../fixtures/sample-applicat
  * The kiosk's storage and sync in a process of its own, for the crash test to
  * kill -9 at random moments: it enqueues applications (printing "C <number>"
  * after each commit) while the real sync worker sends them.
- * Usage: crash-child <dataDir> <url> <caFile> <certFile> <keyFile> <target> <seed>
+ * With `payments`, each application is paid for as a citizen would: an order
+ * opened, a 付款码 presented, the order looked at until it settles, or the
+ * citizen walks away; the open orders of the killed run are settled first.
+ * Usage: crash-child <dataDir> <url> <caFile> <certFile> <keyFile> <target> <seed> [payments]
  */
 async function main(): Promise<void> {
   const [
@@ -23,6 +31,7 @@ async function main(): Promise<void> {
     keyFile = '',
     targetText = '0',
     seedText = '1',
+    mode = 'applications',
   ] = process.argv.slice(2);
   const random = seededRandom(Number(seedText));
   const target = Number(targetText);
@@ -60,6 +69,12 @@ async function main(): Promise<void> {
     random,
   });
   worker.start();
+  if (mode === 'payments') {
+    await payForEach(storage.value, client.value, clock, log, random, target);
+    // Settled and done: the worker's timers and the client's sockets would keep the process alive.
+    await worker.stop();
+    process.exit(0);
+  }
   process.stdout.write('READY\n');
 
   while (store.count() < target) {
@@ -76,6 +91,70 @@ async function main(): Promise<void> {
     }
     // Let the worker's requests and answers in between two inserts.
     await new Promise((r) => setImmediate(r));
+  }
+  process.stdout.write('ENQUEUED\n');
+}
+
+/** The payment round: an application stored, then paid for (or walked away from), again and again. */
+async function payForEach(
+  storage: Storage,
+  client: BackOfficeClient,
+  clock: Clock,
+  log: Logger,
+  random: () => number,
+  target: number,
+): Promise<void> {
+  const desk = createPaymentDesk({
+    store: createPaymentStore(storage.db),
+    client,
+    clock,
+    audit: storage.audit,
+    log,
+    settings: { payingSeconds: 1 },
+    isIdNumber: () => false,
+  });
+  // Whatever the killed run left open: its citizen is gone.
+  await desk.settleAll();
+  process.stdout.write('READY\n');
+  while (storage.store.count() < target) {
+    const applicationNo = applicationNoFor(Math.floor(random() * 32 ** 6));
+    const sample = sampleApplication(applicationNo, { scans: 0, createdAt: clock.now() });
+    if (!storage.store.insert(sample.meta, sample.payload, sample.attachments).ok) continue;
+    process.stdout.write(`J ${applicationNo}\n`);
+    const opened = await desk.open({
+      applicationNo,
+      serviceId: 'hk-macau-endorsement',
+      items: [{ label: '香港一次有效签注', amountFen: 1500, basis: '发改价格〔2017〕1186号' }],
+    });
+    if (!opened.ok) continue;
+    let order = opened.value;
+    for (
+      let attempt = 0;
+      attempt < 3 && (order.state === 'created' || order.state === 'paying');
+      attempt += 1
+    ) {
+      if (order.state === 'created') {
+        const code = `13${String(Math.floor(random() * 1e16)).padStart(16, '0')}`;
+        const paid =
+          random() < 0.2
+            ? await desk.payByQr(order.orderNo)
+            : await desk.payByCode(order.orderNo, code);
+        if (paid.ok) order = paid.value;
+      }
+      // The screen looks while the phone confirms; a citizen sometimes walks away meanwhile.
+      for (let looks = 0; looks < 40 && order.state === 'paying'; looks += 1) {
+        if (random() < 0.03) {
+          const left = await desk.abandon(order.orderNo, 'left');
+          if (left.ok) order = left.value;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 30));
+        const seen = await desk.look(order.orderNo);
+        if (seen.ok) order = seen.value;
+      }
+    }
+    if (order.state === 'created' || order.state === 'paying')
+      await desk.abandon(order.orderNo, 'left');
   }
   process.stdout.write('ENQUEUED\n');
 }

@@ -15,6 +15,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../electron/audit/audit-log';
+import { PAYMENT_FAULTS } from '../backoffice/payments';
 import { startBackOffice, type BackOffice, type Misbehaviour } from '../backoffice/server';
 import { SAMPLE_APPLICANT } from '../fixtures/sample-application';
 import { seededRandom, testSeed } from '../seeded-random';
@@ -61,6 +62,7 @@ function run(
   onCommit: (no: string) => void,
   /** The run is expected to be refused at start: its message is the test's to check, not noise. */
   refusalExpected = false,
+  mode: 'applications' | 'payments' = 'applications',
 ): { child: ChildProcess; done: Promise<number | null> } {
   const pki = testPki();
   const client = pki.client('KIOSK-CRASH');
@@ -76,13 +78,14 @@ function run(
       String(target),
       // Each run of the child draws from its own seed, derived from the test's.
       String(Math.floor(random() * 2 ** 31)),
+      mode,
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line.startsWith('C ')) onCommit(line.slice(2));
+    if (line.startsWith('C ') || line.startsWith('J ')) onCommit(line.slice(2));
   });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -127,6 +130,8 @@ function queueState(dataDir: string): unknown {
     db.close();
   }
 }
+
+const PAYMENT_JOURNEYS = 150;
 
 const FAULTS: readonly Misbehaviour[] = [
   { kind: 'fail-after-store' },
@@ -234,5 +239,91 @@ describe('crash test', () => {
     process.stdout.write(
       `crash test (seed ${SEED}): ${TARGET} applications, ${kills} kill -9, ${stored.length} stored at the back office, ${acceptedBeforeDrain} accepted before the final drain, ${reported.size} commits reported before a kill\n`,
     );
+  }, 300_000);
+
+  /**
+   * Money exactly once through kill -9: journeys that each store an application and pay
+   * for it (a 付款码 or a QR, the screen looking until it settles, a citizen sometimes
+   * walking away), the process killed at random moments, the platform drawing its faults
+   * from every behaviour it has. Then the platform's ledger against the kiosk's orders.
+   */
+  it(`moves money exactly once across random kill -9 while paying for ${PAYMENT_JOURNEYS} applications`, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crash-payments-'));
+    let kills = 0;
+    office.payments.setSlowMs(2500);
+    office.payments.chaos(0.35, PAYMENT_FAULTS);
+    office.chaos(0.05, [{ kind: 'drop' }, { kind: 'status', status: 503 }], ['payments']);
+    while (countOf(dataDir, 'SELECT COUNT(*) AS n FROM applications') < PAYMENT_JOURNEYS) {
+      const { child, done } = run(dataDir, PAYMENT_JOURNEYS, () => undefined, false, 'payments');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 150 + random() * 900);
+      const code = await done;
+      clearTimeout(timer);
+      if (code !== null && code !== 0)
+        throw new Error(`the kiosk process failed with exit code ${code}`);
+      if (code === null) kills += 1;
+    }
+    office.behave();
+    office.payments.behave();
+    // One last, unkilled start settles whatever the last kill left open.
+    const last = run(dataDir, 0, () => undefined, false, 'payments');
+    expect(await last.done).toBe(0);
+
+    const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+    const orders = db
+      .prepare('SELECT order_no, application_no, state, attention FROM payment_orders')
+      .all() as {
+      order_no: string;
+      application_no: string;
+      state: string;
+      attention: string | null;
+    }[];
+    const applications = new Set(
+      (db.prepare('SELECT application_no AS no FROM applications').all() as { no: string }[]).map(
+        (r) => r.no,
+      ),
+    );
+    db.close();
+    const net = office.payments.netByApplication();
+    const chargedOrders = new Map<string, number>();
+    for (const e of office.payments.ledger())
+      chargedOrders.set(
+        e.orderNo,
+        (chargedOrders.get(e.orderNo) ?? 0) + (e.kind === 'charge' ? 1 : -1),
+      );
+    const byState = new Map<string, number>();
+    for (const o of orders) byState.set(o.state, (byState.get(o.state) ?? 0) + 1);
+    const paidOnKiosk = new Set(orders.filter((o) => o.state === 'paid').map((o) => o.order_no));
+    // Charged twice: an application with more than one order holding money, or an order charged twice.
+    const doubleCharges =
+      [...net.values()].filter((fen) => fen > 1500).length +
+      [...chargedOrders.values()].filter((n) => n > 1).length;
+    // Paid but lost: money held at the platform for an order the kiosk does not hold as paid, or an application it lost.
+    const paidButLost = [...chargedOrders.entries()].filter(
+      ([orderNo, n]) =>
+        n > 0 &&
+        (!paidOnKiosk.has(orderNo) ||
+          !applications.has(orders.find((o) => o.order_no === orderNo)?.application_no ?? '')),
+    ).length;
+    // Marked paid but not charged.
+    const paidNotCharged = [...paidOnKiosk].filter(
+      (no) => (chargedOrders.get(no) ?? 0) <= 0,
+    ).length;
+    const open = orders.filter((o) => ['created', 'paying', 'cancelling'].includes(o.state)).length;
+    const refunds = office.payments.ledger().filter((e) => e.kind === 'refund').length;
+    process.stdout.write(
+      `payment crash round (seed ${SEED}): ${applications.size} applications, ${orders.length} orders, ${kills} kill -9; ` +
+        `${[...byState].map(([s, n]) => `${s} ${n}`).join(', ')}; ${refunds} reversals, ` +
+        `${orders.filter((o) => o.attention !== null).length} needing a person; ` +
+        `double charges ${doubleCharges}, paid but lost ${paidButLost}, marked paid but not charged ${paidNotCharged}, still open ${open}\n`,
+    );
+    expect(kills).toBeGreaterThan(3);
+    expect(byState.get('paid') ?? 0).toBeGreaterThan(PAYMENT_JOURNEYS / 3);
+    expect({ doubleCharges, paidButLost, paidNotCharged, open }).toEqual({
+      doubleCharges: 0,
+      paidButLost: 0,
+      paidNotCharged: 0,
+      open: 0,
+    });
+    expect(verifyAuditLog(join(dataDir, 'audit', 'audit.jsonl')).ok).toBe(true);
   }, 300_000);
 });

@@ -63,7 +63,12 @@ afterAll(async () => {
 });
 afterEach(() => {
   office.payments.behave();
-  expect(office.exchanges().filter((e) => e.fault === null).flatMap(followsTheFile)).toEqual([]);
+  expect(
+    office
+      .exchanges()
+      .filter((e) => e.fault === null)
+      .flatMap(followsTheFile),
+  ).toEqual([]);
   // The platform's ledger against the kiosk's orders, application by application.
   const store = createPaymentStore(kiosk.db);
   for (const [applicationNo, net] of office.payments.netByApplication()) {
@@ -160,7 +165,10 @@ describe('paying at the kiosk through the back office', () => {
   it('a refused charge (余额不足) fails the order; a new order for the same application pays once', async () => {
     const order = await openOrder();
     fault('declined');
-    expect(await payWith(order, WECHAT_CODE)).toMatchObject({ state: 'failed', reason: 'declined' });
+    expect(await payWith(order, WECHAT_CODE)).toMatchObject({
+      state: 'failed',
+      reason: 'declined',
+    });
     const next = await desk.open({
       applicationNo: order.applicationNo,
       serviceId: 'hk-macau-endorsement',
@@ -224,7 +232,9 @@ describe('paying at the kiosk through the back office', () => {
     const mismatches = readFileSync(join(kiosk.dir, 'audit', 'audit.jsonl'), 'utf8')
       .split('\n')
       .map(parseEntry)
-      .filter((e) => e?.action === 'payment.answer_mismatch' && e.fields['order'] === order.orderNo);
+      .filter(
+        (e) => e?.action === 'payment.answer_mismatch' && e.fields['order'] === order.orderNo,
+      );
     expect(mismatches.length).toBe(1);
     expect((await look(order)).state).toBe('paid');
   });

@@ -59,6 +59,13 @@ export function slipReceipt(
     for (const item of slip.bring) for (const line of wrap(`· ${item}`, columns)) p.line(line);
   }
   for (const note of slip.notes) for (const line of wrap(note, columns)) p.line(line);
+  // Paid here: the 财政电子票据's link, for the citizen's phone.
+  if (slip.receiptQr !== null)
+    p.line(rule)
+      .align('center')
+      .qr(slip.receiptQr.text, paper === 80 ? 6 : 4)
+      .line(slip.receiptQr.caption)
+      .align('left');
   p.line(rule).bold(true).line(slip.howToQueryTitle).bold(false);
   for (const line of wrap(slip.howToQuery, columns)) p.line(line);
   for (const line of wrap(slip.footer, columns)) p.line(line);

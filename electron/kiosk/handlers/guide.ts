@@ -48,6 +48,11 @@ export function guideHandlers(ctx: KioskContext): HandlerGroup<'guideAction'> {
           assistance.faceAtWindow = true;
           ctx.face.toWindow(session);
           break;
+        case 'payAtWindow':
+          assistance.payAtWindow = true;
+          if (session.payment !== null)
+            await ctx.payments.abandon(session.payment.orderNo, 'window');
+          break;
         default:
           return assertNever(action, 'guide action');
       }

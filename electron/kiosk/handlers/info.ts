@@ -36,6 +36,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
           ),
         },
         backOfficeConfigured: config.backOffice !== null,
+        payment: { services: [...ctx.ruleSet.rules.keys()].filter(ctx.paysHere) },
         idle: config.idle,
         defaultLocale: config.defaultLocale,
         languages: config.languages,

@@ -131,6 +131,12 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
     const saved = saveApplication(ctx, loaded.hash, composed.value, photos);
     if (!saved.ok) return saved;
     recordSubmission(ctx, session, saved.value, composed.value, photos.length);
+    // Kept in memory for the kiosk to finish the item once paid (再次签注); wiped with the session.
+    if (loaded.rule.kioskFinish !== null)
+      session.finishing = {
+        answers: { ...answers },
+        identityCheck: composed.value.payload.identityCheck,
+      };
     // Committed: the worker may send it right away.
     ctx.sync?.wake();
 
