@@ -259,7 +259,23 @@ export function PaymentScreen() {
       )}
       <ActionBar
         start={
-          order?.state === 'paid' || paying ? null : (
+          order?.state === 'paying' ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              data-testid="cancel-payment"
+              onClick={() => {
+                setBusy(true);
+                void kiosk.leavePayment({ reason: 'left' }).then((left) => {
+                  setBusy(false);
+                  if (left.ok) setOrder(left.value);
+                });
+              }}
+            >
+              {t('payment.cancel')}
+            </button>
+          ) : order?.state === 'paid' || paying ? null : (
             <button
               type="button"
               className="button button-secondary"

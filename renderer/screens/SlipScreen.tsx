@@ -57,6 +57,8 @@ export function SlipScreen() {
   // Tibetan each line carries its Chinese beside it, the words the window will read.
   const lines = slipLines(slip, locale);
   const zh = isFullLocale(locale) ? null : slipLines(slip, 'zh-CN');
+  // Two codes (status and e-receipt) beside the number: smaller, so the number keeps its line.
+  const qrSize = lines.receiptQr === null ? 220 : 160;
   return (
     <section className="screen screen-slip" aria-labelledby="screen-title">
       <div className="success">
@@ -88,12 +90,12 @@ export function SlipScreen() {
             </span>
           </div>
           <figure className="slip-qr">
-            <QrCode text={lines.qrText} label={lines.qrCaption} />
+            <QrCode text={lines.qrText} label={lines.qrCaption} size={qrSize} />
             <figcaption>{lines.qrCaption}</figcaption>
           </figure>
           {lines.receiptQr !== null && (
             <figure className="slip-qr" data-testid="receipt-qr">
-              <QrCode text={lines.receiptQr.text} label={lines.receiptQr.caption} />
+              <QrCode text={lines.receiptQr.text} label={lines.receiptQr.caption} size={qrSize} />
               <figcaption>{lines.receiptQr.caption}</figcaption>
             </figure>
           )}

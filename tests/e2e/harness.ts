@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/clock';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,14 @@ export interface BackOfficeKioskFixture extends KioskFixture {
  */
 export function withBackOfficeAndKioskPage(
   sync: Record<string, unknown>,
-  more: { readonly config?: Record<string, unknown>; readonly env?: Record<string, string> } = {},
+  more: {
+    readonly config?: Record<string, unknown>;
+    readonly env?: Record<string, string>;
+    /** More Chromium switches, e.g. a fake camera. */
+    readonly chromiumArgs?: readonly string[];
+    /** The back office's own clock (the machine's by default). */
+    readonly officeClock?: Clock;
+  } = {},
 ): BackOfficeKioskFixture {
   const fixture = {} as { office: BackOffice; kiosk: RunningKiosk; browser: Browser; page: Page };
   beforeAll(async () => {
@@ -48,6 +56,7 @@ export function withBackOfficeAndKioskPage(
     fixture.office = await startBackOffice({
       dir: mkdtempSync(join(tmpdir(), 'e2e-backoffice-')),
       pki,
+      ...(more.officeClock === undefined ? {} : { clock: more.officeClock }),
     });
     const client = pki.client('E2E-01');
     fixture.kiosk = await startKiosk({
@@ -63,7 +72,7 @@ export function withBackOfficeAndKioskPage(
       }),
       ...(more.env === undefined ? {} : { env: more.env }),
     });
-    fixture.browser = await launchChromium();
+    fixture.browser = await launchChromium(more.chromiumArgs);
     fixture.page = await openKioskPage(fixture.browser, fixture.kiosk);
   });
   afterAll(async () => {

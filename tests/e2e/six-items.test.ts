@@ -98,6 +98,9 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.choose('探亲（T）');
     await s.next();
+    await s.h1('您以前办理过这种签注吗？');
+    await s.choose('没有办理过（首次签注）');
+    await s.next();
     await s.choose('香港和澳门');
     await s.next();
     await s.h1('签注的次数和有效期');

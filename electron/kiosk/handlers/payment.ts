@@ -152,6 +152,8 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
       const found = submitted();
       if (!found.ok) return found;
       const { session, slip } = found.value;
+      // The pay answer carries no receipt: ask once more, so a receipt issued already is on the slip.
+      if (session.payment !== null) await ctx.payments.look(session.payment.orderNo);
       const payment = paymentLine(session, slip);
       const endorsement = await endorsementLine(session, slip, payment);
       if (ctx.sessions.current() !== session || session.slip === null)
