@@ -15,7 +15,7 @@ import {
 } from '../limits';
 import type { KioskError, Result } from '../result';
 import { receiptImageSchema } from '../receipt-image';
-import { paymentViewSchema } from '../payment/order';
+import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
 import { signatureSchema } from '../signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
@@ -192,6 +192,16 @@ const queueStatusSchema = z.strictObject({
     sending: z.number(),
   }),
   storage: z.strictObject({ freeMb: z.number(), minFreeMb: z.number(), ok: z.boolean() }),
+  /** Payment orders not settled yet, and paid ones a person must refund (a refused reversal). */
+  payments: z.array(
+    z.strictObject({
+      orderNo: z.string(),
+      applicationNo: z.string(),
+      amountFen: z.number().int(),
+      state: z.enum(PAYMENT_STATES),
+      attention: z.enum(['reversal_refused']).nullable(),
+    }),
+  ),
 });
 
 const frameEntrySchema = z.strictObject({

@@ -169,6 +169,13 @@ export function heartbeatChecks(
         beat.queue.needsAttention > 0 ? 'warn' : 'ok',
         `${beat.queue.waiting} waiting, ${beat.queue.needsAttention} need attention`,
       ),
+      check(
+        'payments',
+        beat.payments.refundAtWindow > 0 ? 'fail' : beat.payments.open > 0 ? 'warn' : 'ok',
+        beat.payments.open === 0 && beat.payments.refundAtWindow === 0
+          ? 'no payment order is open'
+          : `${beat.payments.open} order(s) still open (settled at the next start or when the back office answers), ${beat.payments.refundAtWindow} paid order(s) the platform would not reverse: refund at the window (queue screen lists them)`,
+      ),
     ],
     beat,
   };

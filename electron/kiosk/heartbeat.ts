@@ -23,6 +23,10 @@ const servingSchema = z.strictObject({
     }),
   ),
   queue: z.strictObject({ waiting: z.number().int(), needsAttention: z.number().int() }),
+  /** Payment orders still open, and paid ones whose reversal the platform refused (a person refunds them). */
+  payments: z
+    .strictObject({ open: z.number().int(), refundAtWindow: z.number().int() })
+    .default({ open: 0, refundAtWindow: 0 }),
   storage: z.strictObject({ freeMb: z.number(), ok: z.boolean() }),
   keyProtection: z.string(),
 });

@@ -461,6 +461,7 @@ function buildService(
   let stopBeating: (() => void) | null = null;
   const beat = (): Heartbeat => {
     const queue = outbox.summary(options.clock.now()).counts;
+    const unsettled = payments.unsettled();
     const space = ctx.storage();
     return {
       status: 'serving',
@@ -474,6 +475,10 @@ function buildService(
       queue: {
         waiting: queue.queued + queue.sending + queue.needs_attention,
         needsAttention: queue.needs_attention,
+      },
+      payments: {
+        open: unsettled.filter((o) => o.attention === null).length,
+        refundAtWindow: unsettled.filter((o) => o.attention !== null).length,
       },
       storage: { freeMb: space.freeMb, ok: space.ok },
       keyProtection: storage.keyProtection,

@@ -212,13 +212,10 @@ function GuideDrawer() {
             )}
           {paysHere &&
             toggle(
-              assistance?.payAtWindow === true
-                ? t('guide.payAtWindowOn')
-                : t('guide.payAtWindow'),
+              assistance?.payAtWindow === true ? t('guide.payAtWindowOn') : t('guide.payAtWindow'),
               assistance?.payAtWindow === true,
               () => {
-                if (assistance?.payAtWindow !== true)
-                  void act({ action: 'payAtWindow', on: true });
+                if (assistance?.payAtWindow !== true) void act({ action: 'payAtWindow', on: true });
               },
               'guide-pay-window',
             )}

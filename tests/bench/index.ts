@@ -26,6 +26,7 @@ import { material, sampleSlip } from '../fixtures/sample-slip';
 import { benchAuditStart } from './audit';
 import { benchFace } from './face';
 import { benchDrain, benchEnqueue } from './outbox';
+import { benchPayment } from './payment';
 
 const holidayCalendar = shippedCalendar();
 
@@ -274,6 +275,7 @@ const BENCHES: readonly (readonly [string, () => void | Promise<void>])[] = [
   ['drain', benchDrain],
   ['audit-start', benchAuditStart],
   ['face', benchFace],
+  ['payment', benchPayment],
 ];
 
 async function main(): Promise<void> {

@@ -21,6 +21,15 @@ export function queueHandlers(ctx: KioskContext): HandlerGroup<QueueMethods> {
           sending: 0,
         },
         storage: ctx.storage(),
+        payments: ctx.payments
+          .unsettled()
+          .map(({ orderNo, applicationNo, amountFen, state, attention }) => ({
+            orderNo,
+            applicationNo,
+            amountFen,
+            state,
+            attention,
+          })),
       });
     },
     async syncNow() {

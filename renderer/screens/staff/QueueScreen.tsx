@@ -3,7 +3,7 @@ import type { OutboxState } from '../../../core/status';
 import type { QueueStatus } from '../../../core/api/contract';
 import { kiosk } from '../../api/kiosk';
 import { ActionBar } from '../../components/ActionBar';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatFee } from '../../format';
 import { useT } from '../../i18n';
 import type { HelpScreen } from '../../../core/help-screens';
 import { useHelp } from '../../state/help';
@@ -160,6 +160,28 @@ export function QueueScreen() {
               ))}
             </ul>
           </section>
+          {queue.payments.length > 0 && (
+            <section
+              className="diag-block"
+              aria-labelledby="queue-payments"
+              data-testid="queue-payments"
+            >
+              <h2 id="queue-payments" className="block-title">
+                {t('queue.payments')}
+              </h2>
+              <ul className="bullets">
+                {queue.payments.map((p) => (
+                  <li key={p.orderNo} data-order={p.orderNo}>
+                    {t(p.attention === null ? 'queue.payment.open' : 'queue.payment.refund', {
+                      order: p.orderNo,
+                      application: p.applicationNo,
+                      amount: formatFee(p.amountFen / 100),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <dl className="summary summary-card">
             <div className="summary-row">
               <dt>{t('queue.oldest')}</dt>
