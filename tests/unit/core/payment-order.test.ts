@@ -25,7 +25,11 @@ describe('the payment state machine', () => {
     expect(run('created', { kind: 'pay_sent' }).state).toBe('paying');
     expect(run('created', { kind: 'pay_sent' }, answer('pay', 'paid')).state).toBe('paid');
     // A late cancel answer, a walk-away, a duplicate answer: a paid order stays paid.
-    for (const late of [answer('cancel', 'reversed'), { kind: 'abandon' } as const, answer('query', 'failed')])
+    for (const late of [
+      answer('cancel', 'reversed'),
+      { kind: 'abandon' } as const,
+      answer('query', 'failed'),
+    ])
       expect(run('paid', late)).toEqual({ state: 'paid', attention: null, cancel: false });
   });
 
@@ -53,7 +57,9 @@ describe('the payment state machine', () => {
   it('a pay the platform took no money for (a code refused or expired) leaves the order payable again', () => {
     expect(run('paying', answer('pay', 'created')).state).toBe('created');
     expect(run('paying', answer('query', 'created')).state).toBe('created');
-    expect(run('created', { kind: 'pay_sent' }, answer('pay', 'created'), { kind: 'pay_sent' }).state).toBe('paying');
+    expect(
+      run('created', { kind: 'pay_sent' }, answer('pay', 'created'), { kind: 'pay_sent' }).state,
+    ).toBe('paying');
   });
 
   it('an order the back office never received: created stays created (create again); cancelling ends cancelled; paying is failed', () => {
@@ -84,14 +90,32 @@ describe('the payment state machine', () => {
 describe('a 付款码 from the scanner', () => {
   const isId = (v: string) => checkIdNumber(v, '2026-06-15') === null;
   it('takes WeChat, Alipay and UnionPay codes', () => {
-    expect(checkPaymentCode('134567890123456789', isId)).toEqual({ ok: true, code: '134567890123456789' });
-    expect(checkPaymentCode(' 2856781234567890 ', isId)).toEqual({ ok: true, code: '2856781234567890' });
+    expect(checkPaymentCode('134567890123456789', isId)).toEqual({
+      ok: true,
+      code: '134567890123456789',
+    });
+    expect(checkPaymentCode(' 2856781234567890 ', isId)).toEqual({
+      ok: true,
+      code: '2856781234567890',
+    });
     expect(checkPaymentCode('6212345678901234567', isId).ok).toBe(true);
   });
   it('names a URL and an identity number as what they are, and refuses garbage', () => {
-    expect(checkPaymentCode('https://pay.example/qr/123', isId)).toEqual({ ok: false, problem: 'url' });
-    expect(checkPaymentCode('110105198806150032', isId)).toEqual({ ok: false, problem: 'id_number' });
-    for (const garbage of ['', '12345', '99999999999999999999', 'ABCDEF1234567890', '16456789012345678'])
+    expect(checkPaymentCode('https://pay.example/qr/123', isId)).toEqual({
+      ok: false,
+      problem: 'url',
+    });
+    expect(checkPaymentCode('110105198806150032', isId)).toEqual({
+      ok: false,
+      problem: 'id_number',
+    });
+    for (const garbage of [
+      '',
+      '12345',
+      '99999999999999999999',
+      'ABCDEF1234567890',
+      '16456789012345678',
+    ])
       expect(checkPaymentCode(garbage, isId)).toEqual({ ok: false, problem: 'not_a_code' });
   });
   it('counts money in whole fen', () => {
