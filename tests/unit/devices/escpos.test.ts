@@ -112,6 +112,27 @@ describe('receipt layout by display width', () => {
       }
     },
   );
+
+  it('prints a fee paid here with its order, e-receipt number and the e-receipt’s QR', () => {
+    const paid = slipLines(
+      sampleSlip({
+        payment: {
+          state: 'paid',
+          amount: 120,
+          orderNo: 'PO20261127ABCDEF0123456789',
+          paidAt: '2026-11-27T02:01:00Z',
+          receipt: { number: 'FS2026112700000001', url: 'https://pjcy.example.gov.cn/e/FS1' },
+        },
+      }),
+      'zh-CN',
+    );
+    const text = receiptText(slipReceipt(paid, 58));
+    expect(text).toMatch(/缴费：\s+已缴费/);
+    expect(text).toContain('PO20261127ABCDEF0123456789');
+    expect(text).toMatch(/财政电子票据：\s+FS2026112700000001/);
+    expect(text).toContain('[QR:https://pjcy.example.gov.cn/e/FS1]');
+    expect(text).toContain('扫码查看财政电子票据');
+  });
 });
 
 describe('printer status (DLE EOT)', () => {
