@@ -7,6 +7,7 @@ const base = {
   permitNumber: 'C12345678',
   permitValidTo: '2030-01-01',
   endorsementType: 'G',
+  previousSameKind: 'yes',
   destination: 'HK',
   trips: '3m-1',
   mobile: '13800138000',
@@ -63,8 +64,13 @@ describe('往来港澳通行证签注 (hk-macau-endorsement)', () => {
     ]);
   });
 
-  it('is done on the spot for tourism endorsements, 7 working days for others', () => {
+  it('is done on the spot only for a repeat tourism endorsement (at a 自助签注机), 7 working days otherwise', () => {
     expect(run(base).timeLimit).toEqual({ days: 0, unit: 'working' });
+    expect(run({ ...base, endorsementType: 'L' }).timeLimit).toEqual({ days: 0, unit: 'working' });
+    expect(run({ ...base, previousSameKind: 'no' }).timeLimit).toEqual({
+      days: 7,
+      unit: 'working',
+    });
     expect(run({ ...base, endorsementType: 'T' }).timeLimit).toEqual({ days: 7, unit: 'working' });
   });
 
