@@ -15,6 +15,7 @@ import {
 } from '../limits';
 import type { KioskError, Result } from '../result';
 import { receiptImageSchema } from '../receipt-image';
+import { ratingSchema } from '../evaluation';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
 import { signatureSchema } from '../signature-schema';
@@ -426,6 +427,13 @@ export const methods = {
     output: slipSchema,
     roles: ANYONE,
     errors: ['no_session', 'no_slip'],
+  },
+  /** 好差评 for the application this session submitted: once; sent to the back office through its own queue. */
+  rateService: {
+    input: ratingSchema,
+    output: empty,
+    roles: ANYONE,
+    errors: ['no_session', 'no_slip', 'already_rated'],
   },
   /** Typed number or the slip's QR text (`GAKIOSK:<no>`). */
   getApplicationStatus: {

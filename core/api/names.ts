@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'lookPayment',
   'leavePayment',
   'finishPayment',
+  'rateService',
   'checkStorage',
   'guideAction',
   'addCapture',

@@ -9,6 +9,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Result } from '../../core/result';
 import type { ApplicationStore } from '../store/applications';
 import type { StorageStatus } from '../store/disk-space';
+import type { EvaluationStore } from '../store/evaluations';
 import type { Outbox } from '../store/outbox';
 import type { SyncWorker } from '../sync/worker';
 import type { PaymentDesk } from '../payment/desk';
@@ -57,6 +58,10 @@ export interface KioskContext {
   readonly handwriting: Handwriting;
   /** 人证核验 and the 证件照 (face-desk.ts). */
   readonly face: FaceDesk;
+  /** 好差评 waiting for the back office. */
+  readonly evaluations: EvaluationStore;
+  /** Sends the waiting 好差评 now (a no-op without a back office). */
+  readonly sendEvaluations: () => void;
   /** 缴费 through the back office (electron/payment/desk.ts). */
   readonly payments: PaymentDesk;
   /** Whether this kiosk takes the fee for an item: config payment on, the item listed, a back office. */

@@ -19,6 +19,7 @@ import { checkIdNumber } from '../../rules/engine/id-number';
 import { createPaymentDesk } from '../payment/desk';
 import { createPaymentStore } from '../store/payments';
 import { createBackOfficeClient, type BackOfficeClient } from '../sync/client';
+import { createEvaluationSender } from '../sync/evaluations';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import { startFailure, type StartFailure } from './start-failure';
 import { openStorage, type Storage } from './storage';
@@ -35,6 +36,7 @@ import { createFaceDesk } from './face-desk';
 import { faceHandlers } from './handlers/face';
 import { paymentHandlers } from './handlers/payment';
 import { printingHandlers } from './handlers/printing';
+import { ratingHandlers } from './handlers/rating';
 import { queueHandlers } from './handlers/queue';
 import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
@@ -397,6 +399,16 @@ function buildService(
   sessions.onEnded((ended) => {
     if (ended.paymentOrder !== null) void payments.abandon(ended.paymentOrder, 'left');
   });
+  const evaluationSender =
+    client === null
+      ? null
+      : createEvaluationSender({
+          store: storage.evaluations,
+          client,
+          clock: options.clock,
+          log,
+          audit,
+        });
   const ctx: KioskContext = {
     config,
     dataDir: options.dataDir,
@@ -425,6 +437,8 @@ function buildService(
       config.devices.some((d) => d.kind === 'camera') &&
       faceEngine.available,
     sessionEnded: () => undefined,
+    evaluations: storage.evaluations,
+    sendEvaluations: () => void evaluationSender?.send(),
     payments,
     paysHere: (serviceId) =>
       config.payment.enabled && client !== null && config.payment.services.includes(serviceId),
@@ -457,6 +471,12 @@ function buildService(
     hooks.afterHeartbeat = () => void updater.check();
     ctx.sessionEnded = () => updater.sessionEnded();
   }
+  // After each heartbeat (the back office answered): 好差评 left waiting while it was away.
+  const afterBeatRules = hooks.afterHeartbeat;
+  hooks.afterHeartbeat = () => {
+    afterBeatRules();
+    void evaluationSender?.send();
+  };
   const { heartbeatFile } = options;
   let stopBeating: (() => void) | null = null;
   const beat = (): Heartbeat => {
@@ -500,6 +520,7 @@ function buildService(
     ...diagnosticsHandlers(ctx),
     ...faceHandlers(ctx),
     ...paymentHandlers(ctx),
+    ...ratingHandlers(ctx),
     ...demoHandlers(ctx),
   };
 

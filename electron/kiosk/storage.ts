@@ -19,6 +19,7 @@ import {
   writeIntegrityRecord,
 } from '../store/integrity';
 import { describeFsProblem, tightenModes } from '../store/fs-problem';
+import { createEvaluationStore, type EvaluationStore } from '../store/evaluations';
 import { createOutbox, type Outbox } from '../store/outbox';
 import { startFailure, type StartFailure } from './start-failure';
 
@@ -35,6 +36,8 @@ export interface Storage {
   readonly db: DatabaseSync;
   readonly store: ApplicationStore;
   readonly outbox: Outbox;
+  /** 好差评 waiting for the back office. */
+  readonly evaluations: EvaluationStore;
   readonly audit: AuditLog;
   readonly keyProtection: string;
 }
@@ -121,6 +124,7 @@ async function openCheckedStorage(
     db: db.value,
     store: createApplicationStore(db.value, sealingKey.key, { onStored: writeRecord }),
     outbox: createOutbox(db.value, sealingKey.key),
+    evaluations: createEvaluationStore(db.value, sealingKey.key),
     audit,
     keyProtection: sealingKey.protection,
   });

@@ -93,4 +93,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX payment_orders_application ON payment_orders(application_no);
   CREATE INDEX payment_orders_open ON payment_orders(state) WHERE state IN ('created', 'paying', 'cancelling');
   `,
+  // 6: 好差评 waiting for the back office (evaluations.ts): sealed (a callback number is personal),
+  // emptied once delivered; one per application.
+  `
+  CREATE TABLE evaluations (
+    id               TEXT PRIMARY KEY,
+    application_no   TEXT NOT NULL UNIQUE,
+    body             BLOB NOT NULL,
+    state            TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    sent_at          TEXT
+  );
+  CREATE INDEX evaluations_waiting ON evaluations(created_at) WHERE state = 'waiting';
+  `,
 ];

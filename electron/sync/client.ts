@@ -24,6 +24,7 @@ import {
   type PaymentCreated,
   type PaymentQueryAnswer,
 } from './protocol';
+import type { EvaluationBody } from '../../core/evaluation';
 import type { PaymentItem } from '../../core/payment/order';
 
 /** An order as the back office prices it again: amounts in fen, each line with its 收费依据. */
@@ -77,6 +78,8 @@ export interface BackOfficeClient {
   cancelPayment(orderNo: string): Promise<Outcome<PaymentAnswer>>;
   /** POST /endorsements: 再次签注 for a paid, verified application (idempotent by application number). */
   requestEndorsement(body: EndorsementRequestBody): Promise<Outcome<EndorsementAnswer>>;
+  /** POST /evaluations: one 好差评, its id the idempotency key. */
+  submitEvaluation(body: EvaluationBody): Promise<Outcome<unknown>>;
   /** A signed rule bundle newer than `after`, if the back office has one. */
   rules(after: string | null): Promise<Outcome<RulesDownload>>;
   close(): void;
@@ -260,6 +263,11 @@ export function createBackOfficeClient(
       call('POST', 'endorsements', endorsementAnswerSchema, json(body), {
         'Content-Type': 'application/json',
         'Idempotency-Key': body.applicationNo,
+      }),
+    submitEvaluation: (body) =>
+      call('POST', 'evaluations', ignore, json(body), {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': body.evaluationId,
       }),
     close: () => agent.destroy(),
   });

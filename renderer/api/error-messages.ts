@@ -61,6 +61,7 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   payment_settled: 'api.error.payment_settled',
   payment_unknown: 'api.error.payment_unknown',
   payment_code_invalid: 'api.error.payment_code_invalid',
+  already_rated: 'rating.already',
 };
 
 /** The message for an error code any method answered with. */

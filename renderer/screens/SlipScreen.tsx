@@ -5,6 +5,7 @@ import { ActionBar } from '../components/ActionBar';
 import { CheckIcon } from '../components/icons';
 import { ApplicationForm } from '../components/ApplicationForm';
 import { QrCode } from '../components/QrCode';
+import { RatingPanel } from '../components/RatingPanel';
 import { useT, type MessageKey } from '../i18n';
 import { isFullLocale } from '../i18n/locale';
 import { printSlip } from '../receipt/print-slip';
@@ -163,6 +164,7 @@ export function SlipScreen() {
           {slip.backOfficeConfigured ? t('slip.queued') : t('slip.queuedLocal')}
         </p>
       </article>
+      <RatingPanel key={slip.applicationNo} />
       {evaluation !== null && <ApplicationForm slip={slip} evaluation={evaluation} />}
       {formNotice !== null && (
         <p

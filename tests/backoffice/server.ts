@@ -1,4 +1,5 @@
 import { applicationBodySchema, type ApplicationBody } from '../../core/back-office-body';
+import { evaluationBodySchema, type EvaluationBody } from '../../core/evaluation';
 import { systemClock, type Clock } from '../../core/clock';
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import {
@@ -30,7 +31,14 @@ import { rulesDownloadOf } from './rules-download';
  */
 
 export type Route =
-  'applications' | 'attachments' | 'status' | 'heartbeat' | 'rules' | 'payments' | 'endorsements';
+  | 'applications'
+  | 'attachments'
+  | 'status'
+  | 'heartbeat'
+  | 'rules'
+  | 'payments'
+  | 'endorsements'
+  | 'evaluations';
 
 export type Misbehaviour =
   /** Answer this status before doing anything. */
@@ -91,6 +99,8 @@ export interface BackOffice {
   rollbacks(): readonly { kioskId: string; asked: string; delivered: string }[];
   /** The audit key epochs a kiosk handed over, as `verify-audit --key EPOCH:KEY` takes them. */
   auditKeys(kioskId: string): readonly string[];
+  /** Every 好差评 held, once per idempotency key. */
+  evaluations(): readonly EvaluationBody[];
   /** The payment platform behind /payments and /endorsements: its faults, orders and ledger. */
   readonly payments: PaymentPlatform;
   /** Every request answered and its answer, as the wire carried them (for the contract check). */
@@ -166,7 +176,10 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     rules: 0,
     payments: 0,
     endorsements: 0,
+    evaluations: 0,
   };
+  const evaluationsDir = join(dir, 'evaluations');
+  mkdirSync(evaluationsDir, { recursive: true });
   const payments = createPaymentPlatform({ dir, clock, random: draw });
   /** The signed rule bundle the station publishes to its kiosks (a folder as rules:sign left it). */
   let rulesFolder: string | null = options.rulesFolder ?? null;
@@ -281,7 +294,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
                   ? 'payments'
                   : parts[0] === 'endorsements' && parts.length === 1 && req.method === 'POST'
                     ? 'endorsements'
-                    : null;
+                    : parts[0] === 'evaluations' && parts.length === 1 && req.method === 'POST'
+                      ? 'evaluations'
+                      : null;
     if (route === null) return json(res, 404, { reason: 'not found' });
     counts[route] += 1;
 
@@ -324,6 +339,34 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     }
 
     switch (route) {
+      case 'evaluations': {
+        const key = req.headers['idempotency-key'];
+        if (typeof key !== 'string' || key === '')
+          return json(res, 400, { reason: 'Idempotency-Key is required' });
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return json(res, 400, { reason: '评价数据无法解析', code: 'bad_json' });
+        }
+        const parsed = evaluationBodySchema.safeParse(body);
+        if (!parsed.success)
+          return json(res, 422, { reason: '评价数据不完整', code: 'incomplete' });
+        // Deduplicated on the key only: a kiosk that changed it on a retry would be counted twice.
+        const file = join(evaluationsDir, `${sha256(key)}.json`);
+        if (existsSync(file))
+          return json(res, 200, { evaluationId: parsed.data.evaluationId, duplicate: true });
+        writeAtomically(
+          file,
+          JSON.stringify({
+            key,
+            kioskId,
+            receivedAt: clock.now().toISOString(),
+            body: parsed.data,
+          }),
+        );
+        return json(res, 201, { evaluationId: parsed.data.evaluationId });
+      }
       case 'payments':
       case 'endorsements': {
         let body: unknown = null;
@@ -523,6 +566,14 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     auditKeys: (kioskId) => auditKeys.get(kioskId) ?? [],
     exchanges: () => exchanges,
     payments,
+    evaluations: () =>
+      readdirSync(evaluationsDir)
+        .filter((f) => f.endsWith('.json'))
+        .map(
+          (f) =>
+            (JSON.parse(readFileSync(join(evaluationsDir, f), 'utf8')) as { body: EvaluationBody })
+              .body,
+        ),
     useWrongCertificate(on) {
       wrongCertificate = on;
       server?.setSecureContext(tls(on));

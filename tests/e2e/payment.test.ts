@@ -148,7 +148,7 @@ describe('缴费 and 再次签注 at the kiosk', () => {
     await page.getByRole('button', { name: '移走证件' }).click();
   });
 
-  it('到窗口缴费: nothing is charged and the slip says where to pay and that the endorsement is at the window', async () => {
+  it('到窗口缴费: nothing is charged, the slip says where to pay, and a 差评 with two reasons reaches the back office once', async () => {
     const { page } = ctx;
     const applicationNo = await toPayment(page);
     await page.getByTestId('pay-at-window').click();
@@ -158,6 +158,32 @@ describe('缴费 and 再次签注 at the kiosk', () => {
     expect(slip).toContain('未缴费，请到窗口缴费后办理');
     await screenshot(page, 'portrait-payment-05-slip-window');
     expect(ordersOf(applicationNo).map((o) => o.state)).toEqual(['cancelled']);
+
+    // 好差评: a 差评 with two reasons and a number to call back, given with consent.
+    const rating = page.getByTestId('rating');
+    await rating.locator('[data-rating="dissatisfied"]').click();
+    await rating.locator('[data-rating="dissatisfied"][aria-pressed="true"]').waitFor();
+    await rating.locator('[data-reason="procedure_inconvenient"]').click();
+    await rating.locator('[data-reason="too_slow"]').click();
+    await rating.getByTestId('rating-callback').click();
+    for (const digit of '13911112222')
+      await rating.locator('.keypad').getByRole('button', { name: digit, exact: true }).click();
+    await rating.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portrait-payment-06-rating');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await rating.getByText('感谢您的评价！').waitFor();
+    // Held by the back office once, tied to the application number only.
+    await expect
+      .poll(() => ctx.office.evaluations().filter((e) => e.applicationNo === applicationNo))
+      .toMatchObject([
+        {
+          rating: 'dissatisfied',
+          reasons: ['procedure_inconvenient', 'too_slow'],
+          callbackPhone: '13911112222',
+          channel: 'self_service_terminal',
+        },
+      ]);
+    expect(JSON.stringify(ctx.office.evaluations())).not.toContain('王晓明');
     await steps(page).finish();
   });
 });

@@ -12,7 +12,10 @@ const answers = {
   destination: 'HK',
   trips: '3m-1',
 };
-const passedAndPaid = { identityCheck: 'passed', paid: true } as const;
+const passedAndPaid: Parameters<typeof endorsementHere>[2] = {
+  identityCheck: 'passed',
+  paid: true,
+};
 
 describe('再次签注 at the kiosk: who may have it here', () => {
   it('a repeat endorsement, a permit that outlives it, the face verified and the fee paid: asked of the back office', () => {

@@ -90,7 +90,7 @@ describe.each([
   it('cover every line of the slip, and the journey screens a citizen reads', () => {
     expect(Object.keys(c.core).sort()).toEqual(Object.keys(coreZh).sort());
     const journey =
-      /^(app|home|category|steps|idcard|takeCard|face|question|errors|materials|review|submit|slip|payment|idle|leave)\./;
+      /^(app|home|category|steps|idcard|takeCard|face|question|errors|materials|review|submit|slip|payment|rating|idle|leave)\./;
     const missing = Object.keys(zhCN).filter(
       (key) => journey.test(key) && !Object.hasOwn(c.renderer, key) && key !== 'home.rulesLastGood',
     );
