@@ -53,7 +53,9 @@ export type SlipRowKey =
   | 'desk'
   | 'station'
   | 'stationPhone'
-  | 'complaintPhone';
+  | 'dutyPhone'
+  | 'complaintPhone'
+  | 'hotline';
 
 export interface SlipRow {
   readonly key: SlipRowKey;
@@ -199,7 +201,17 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     row('desk', text('slip.desk'), l(slip.desk)),
     row('station', text('slip.station'), slip.station.name),
     row('stationPhone', text('slip.stationPhone'), slip.station.phone),
-    row('complaintPhone', text('slip.complaintPhone'), slip.station.complaintPhone),
+    ...(slip.station.dutyPhone === null
+      ? []
+      : [row('dutyPhone', text('slip.dutyPhone'), slip.station.dutyPhone)]),
+    // Each number for what it is for: 12389 for complaints about police, 12345 for the government's services.
+    // The number alone is the value (it must read the same in a right-to-left language); what it is for goes with its label.
+    row(
+      'complaintPhone',
+      `${text('slip.complaintPhone')}${aside(text('slip.complaintPhone.for'), locale)}`,
+      slip.station.complaintPhone,
+    ),
+    row('hotline', `${text('slip.hotline')}${aside(text('slip.hotline.for'), locale)}`, '12345'),
   ];
   return {
     heading: text('slip.heading'),

@@ -15,6 +15,8 @@ export const stationSchema = z.strictObject({
   address: z.string(),
   phone: z.string(),
   complaintPhone: z.string(),
+  /** The duty officer's phone when the application was submitted, where the station keeps a roster. */
+  dutyPhone: z.string().nullable().default(null),
 });
 export type Station = z.output<typeof stationSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dutyShiftSchema } from '../../core/duty-roster';
 import { LOCALES } from '../../core/i18n';
 
 const nonEmpty = z.string().trim().min(1);
@@ -163,6 +164,8 @@ export const kioskConfigSchema = z
       phone: nonEmpty,
       complaintPhone: nonEmpty.default('12389'),
       desk: nonEmpty.optional(),
+      /** 首接责任制: the duty officers' phone by weekday and hours; the slip names the one on duty. */
+      dutyRoster: z.array(dutyShiftSchema).max(50).default([]),
     }),
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'use letters, digits and "-" (at most 32)'),
     devices: z.array(deviceConfigSchema).default([]),

@@ -125,7 +125,16 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
                 </div>
                 <div>
                   <dt>{t('guide.complaintPhone')}</dt>
-                  <dd>{guide.complaintPhone}</dd>
+                  <dd>
+                    {guide.complaintPhone}{' '}
+                    <span className="hint">{t('guide.complaintPhoneFor')}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('guide.hotline')}</dt>
+                  <dd>
+                    12345 <span className="hint">{t('guide.hotlineFor')}</span>
+                  </dd>
                 </div>
               </dl>
             </div>

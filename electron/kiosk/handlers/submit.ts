@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { composeApplication, type ComposedApplication } from '../../../core/application';
 import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
+import { dutyPhoneAt } from '../../../core/duty-roster';
 import { buildSlip } from '../../../core/slip';
 import type { HandlerGroup, KioskContext } from '../context';
 import type { MethodArgs } from '../../../core/api/contract';
@@ -147,6 +148,7 @@ export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplicati
         address: ctx.config.station.address,
         phone: ctx.config.station.phone,
         complaintPhone: ctx.config.station.complaintPhone,
+        dutyPhone: dutyPhoneAt(ctx.config.station.dutyRoster, ctx.clock.now()),
       },
       guideReasons: ctx.ruleSet.guideReasons,
       backOfficeConfigured: ctx.config.backOffice !== null,

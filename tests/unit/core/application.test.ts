@@ -65,6 +65,7 @@ const station = {
   address: '示例路 1 号',
   phone: '010-00000000',
   complaintPhone: '12389',
+  dutyPhone: null,
 };
 
 describe('composing an application (core)', () => {
