@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonFileNames } from '../../../rules/node/bundle-files';
@@ -91,5 +93,25 @@ describe('rules:explain', () => {
     const badCard = run('passport-first', '--card', '{"kind":"resident"}');
     expect(badCard.status).toBe(2);
     expect(badCard.stderr).toContain('--card');
+  });
+});
+
+describe('rules:report', () => {
+  it('writes one page per item with its facts and sources, and an index of what is unreviewed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rules-report-'));
+    const run = spawnSync(
+      process.execPath,
+      ['build/scripts/run-ts.mjs', 'build/scripts/rules-report.ts', '--out', out],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const services = jsonFileNames(join(RULES, 'services'));
+    expect(run.stdout).toContain(`rules:report: ${services.length} item(s)`);
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    for (const file of services) expect(index).toContain(file.replace(/\.json$/, '.md'));
+    const page = readFileSync(join(out, 'hk-macau-endorsement.md'), 'utf8');
+    expect(page).toContain('收费依据: 《国家发展改革委 财政部');
+    expect(page).toContain('| 80 | 香港一年多次有效签注 |');
+    expect(page).toContain('## Who is stopped, and why');
   });
 });
