@@ -15,6 +15,16 @@ export function timeLimitText(locale: Locale, min: number, max: number): string 
     : coreText(locale, 'timeLimit.range', { from: min, to: max });
 }
 
+/** An item's time limit as the home screen and the guide state it: a range of working days, or calendar days. */
+export function summaryLimitText(
+  locale: Locale,
+  range: { readonly min: number; readonly max: number; readonly calendarDays?: number },
+): string {
+  return range.calendarDays === undefined
+    ? timeLimitText(locale, range.min, range.max)
+    : coreText(locale, 'timeLimit.calendarDays', { days: range.calendarDays });
+}
+
 /** What a hall guide did, in the words the review screen, the slip and the A4 form use. */
 export function assistanceLines(
   locale: Locale,

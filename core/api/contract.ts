@@ -153,7 +153,12 @@ export const serviceSummarySchema = z.strictObject({
   summary: localTextSchema,
   feeText: localTextSchema,
   /** Shortest and longest time limit in working days (0 = on the spot) over the item's cases. */
-  timeLimit: z.strictObject({ min: z.number(), max: z.number() }),
+  timeLimit: z.strictObject({
+    min: z.number(),
+    max: z.number(),
+    /** Set where the item's one limit is counted in calendar days (居住证 15日). */
+    calendarDays: z.number().optional(),
+  }),
 });
 
 /** A slip's state for whoever holds it at the kiosk: no name, no ID number, nothing personal. */

@@ -4,7 +4,7 @@ import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
 import { GuideMaterials } from '../components/GuideMaterials';
 import { useT } from '../i18n';
-import { timeLimitText } from '../../core/slip-lines';
+import { summaryLimitText } from '../../core/slip-lines';
 import { timeLimitRange } from '../../rules/engine/time-limit';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
@@ -46,7 +46,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
 
   const guide = rule?.guide;
   const range = rule === null ? null : timeLimitRange(rule);
-  const limit = range === null ? '' : timeLimitText(locale, range.min, range.max);
+  const limit = range === null ? '' : summaryLimitText(locale, range);
 
   return (
     <section className="screen screen-guide" aria-labelledby="screen-title">

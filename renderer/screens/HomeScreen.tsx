@@ -4,7 +4,7 @@ import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
-import { timeLimitText } from '../../core/slip-lines';
+import { summaryLimitText } from '../../core/slip-lines';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
@@ -126,7 +126,7 @@ function ServiceList({
             <span className="service-name">{l(service.name)}</span>
             <span className="service-facts">
               {t('home.timeLimit', {
-                limit: timeLimitText(locale, service.timeLimit.min, service.timeLimit.max),
+                limit: summaryLimitText(locale, service.timeLimit),
               })}
             </span>
           </button>

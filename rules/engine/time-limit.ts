@@ -5,7 +5,17 @@ import type { ServiceRule } from './schema';
  * cases. Cases counted in calendar days (跨省异地 20日) are left out of the home screen's range:
  * the guide's time-limit note states them, and the review and the slip show the one that applies.
  */
-export function timeLimitRange(rule: ServiceRule): { readonly min: number; readonly max: number } {
+export function timeLimitRange(rule: ServiceRule): {
+  readonly min: number;
+  readonly max: number;
+  /** Set when an unconditional case counts calendar days (居住证 15日): the item's one limit. */
+  readonly calendarDays?: number;
+} {
+  const always = rule.timeLimit.cases.find((c) => c.when === true);
+  if (always !== undefined)
+    return 'days' in always
+      ? { min: always.days, max: always.days, calendarDays: always.days }
+      : { min: always.workingDays, max: always.workingDays };
   const all = [
     rule.timeLimit.workingDays,
     ...rule.timeLimit.cases.flatMap((c) => ('workingDays' in c ? [c.workingDays] : [])),

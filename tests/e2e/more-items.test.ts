@@ -247,7 +247,7 @@ describe('the ten further items in Chromium', () => {
     const slip = await submitted(page);
     expect(await page.getByTestId('one-time-notice').innerText()).toContain('就业证明');
     expect(slip).toContain('免费');
-    expect(slip).toContain('10个工作日');
+    expect(slip).toContain('15日（自窗口受理之日起计算）');
     await s.finish();
   });
 

@@ -169,17 +169,21 @@ describe('普通护照首次申请 (passport-first)', () => {
   });
 
   it('asks for proof of an urgent reason and says on the slip what expedited handling means', () => {
-    expect(run(complete).outcomes).toEqual([]);
+    expect(run(complete).outcomes.map((o) => o.id)).toEqual(['validity']);
     for (const reason of ['family', 'study', 'visa', 'business', 'other']) {
       const result = run({ ...complete, urgent: reason });
       expect(ids(result.missing)).toEqual(['urgentProof']);
-      expect(result.outcomes.map((o) => o.text['zh-CN'])).toEqual([
+      expect(result.outcomes.slice(1).map((o) => o.text['zh-CN'])).toEqual([
         '您申请了加急办理。经出入境管理部门审核批准的，自受理之日起5个工作日内审批签发并制作护照；未获批准的，按普通时限办理。',
       ]);
       // Approval is the office's: the promise on the slip stays the normal limit.
       expect(result.timeLimit).toEqual({ days: 7, unit: 'working' });
       expect(result.fee.total).toBe(120);
     }
+  });
+
+  it('says how long the passport is valid: 5 years under 16, 10 years from 16 (护照法 第七条)', () => {
+    expect(run(complete).outcomes[0]?.text['zh-CN']).toBe('10年（十六周岁以上，《护照法》第七条）');
   });
 
   it('gives a household registered in another province 20 days (跨省异地), from the card or asked', () => {
@@ -192,7 +196,7 @@ describe('普通护照首次申请 (passport-first)', () => {
     expect(liaoning.timeLimit).toEqual({ days: 20, unit: 'calendar' });
     // Calendar days run through holidays: 20 days after 2026-11-27.
     expect(liaoning.due).toEqual({ date: '2026-12-17', certain: true });
-    expect(liaoning.outcomes.map((o) => o.id)).toEqual(['crossProvince']);
+    expect(liaoning.outcomes.map((o) => o.id)).toEqual(['validity', 'crossProvince']);
     // The same card at a kiosk in Liaoning is a local application.
     expect(
       run(complete, {
