@@ -48,3 +48,22 @@ describe('普通护照首次申请 (passport-first)', () => {
     expect(validity('2015-06-15')).toContain('5年');
   });
 });
+
+describe('姓名变更 (name-change)', () => {
+  const run = evaluator(loadRule('name-change'));
+  const seventeen = { ...adult, birthDate: '2009-06-15', idNumber: '110105200906150031' };
+  const answers = {
+    applyingFor: 'self',
+    newName: '王小明',
+    reason: 'sameName',
+    reasonDetail: '与同班同学重名',
+    mobile: '13800138000',
+  };
+  it('lets a 17-year-old apply for themselves (户口登记条例 第十八条: 本人), with both parents’ written consent', () => {
+    const minor = run(answers, { card: seventeen });
+    expect(minor.fieldErrors).toEqual([]);
+    expect(minor.requirements.map((r) => r.id)).toContain('parentsConsent');
+    // An adult applying for themselves needs no parents' consent.
+    expect(run(answers).requirements.map((r) => r.id)).not.toContain('parentsConsent');
+  });
+});
