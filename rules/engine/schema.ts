@@ -179,6 +179,13 @@ const feeItemSchema = z.strictObject({
   label: localTextSchema,
 });
 
+/** A time limit the law sets: in calendar days (十五日) or working days, with the article that sets it. */
+const statutoryLimitSchema = z.strictObject({
+  days: z.number().int().min(1).max(365),
+  unit: z.enum(['calendar', 'working']),
+  basis: localTextSchema,
+});
+
 const eligibilitySchema = z.strictObject({
   id: camelId('eligibility'),
   /** Must hold for the application to go ahead. */
@@ -244,11 +251,24 @@ export const serviceRuleSchema = z.strictObject({
     cases: z
       .array(
         z.union([
-          z.strictObject({ when: conditionSchema, workingDays: z.number().int().min(0).max(365) }),
-          z.strictObject({ when: conditionSchema, days: z.number().int().min(1).max(365) }),
+          z.strictObject({
+            when: conditionSchema,
+            workingDays: z.number().int().min(0).max(365),
+            statutory: statutoryLimitSchema.optional(),
+          }),
+          z.strictObject({
+            when: conditionSchema,
+            days: z.number().int().min(1).max(365),
+            statutory: statutoryLimitSchema.optional(),
+          }),
         ]),
       )
       .default([]),
+    /**
+     * The limit the law sets, with the article: rules:check refuses a promise (the base or a
+     * case without its own `statutory`) that ends after it on any start day of the calendar.
+     */
+    statutory: statutoryLimitSchema.optional(),
   }),
   outcomes: z.array(outcomeSchema).default([]),
   greenChannel: z.array(greenChannelSchema).default([]),

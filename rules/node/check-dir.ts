@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import { jsonFileNames } from './bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../engine/load';
 import type { RuleProblem } from '../engine/lint';
-import { commonRulesSchema, type CommonRules } from '../engine/schema';
+import { commonRulesSchema, type CommonRules, type ServiceRule } from '../engine/schema';
+import { statutoryLimitProblems } from '../engine/statutory-limit';
+import { calendarFrom, type CalendarYearFile } from '../engine/workdays';
 import commonJsonSchema from '../schema/common.schema.json';
 import serviceJsonSchema from '../schema/service.schema.json';
 
@@ -79,6 +81,7 @@ export function checkRulesDir(
     }
   }
 
+  const loaded: { path: string; rule: ServiceRule }[] = [];
   const servicesDir = join(rulesDir, 'services');
   const services = existsSync(servicesDir) ? jsonFileNames(servicesDir) : [];
   if (services.length === 0)
@@ -90,11 +93,15 @@ export function checkRulesDir(
     if (text === null) continue;
     const parsed = parseServiceFile(text, name, common);
     if (!parsed.ok) report(shown(path), parsed.problems);
-    else report(shown(path), schemaProblems(validateService, readJson(path)));
+    else {
+      report(shown(path), schemaProblems(validateService, readJson(path)));
+      loaded.push({ path, rule: parsed.value });
+    }
   }
 
   // The holiday calendar is part of the bundle: a broken year would print wrong due dates.
   const calendarDir = join(rulesDir, 'calendar');
+  const calendarYears: CalendarYearFile[] = [];
   const years = existsSync(calendarDir) ? jsonFileNames(calendarDir) : [];
   if (years.length === 0)
     report(shown(calendarDir), [{ path: '$', message: 'no holiday calendar found' }]);
@@ -105,7 +112,11 @@ export function checkRulesDir(
     if (text === null) continue;
     const parsed = parseCalendarFile(text, name);
     if (!parsed.ok) report(shown(path), parsed.problems);
+    else calendarYears.push(parsed.value);
   }
+  // The law's shape: a promise never ends after the statutory limit, on any day the calendar knows.
+  const calendar = calendarFrom(calendarYears);
+  for (const { path, rule } of loaded) report(shown(path), statutoryLimitProblems(rule, calendar));
 
   const i18n = options.i18nDir;
   if (i18n !== undefined && existsSync(join(i18n, 'zh-CN.json'))) {
