@@ -159,6 +159,8 @@ export const serviceSummarySchema = z.strictObject({
     /** Set where the item's one limit is counted in calendar days (居住证 15日). */
     calendarDays: z.number().optional(),
   }),
+  /** What the home screen's search matches (全拼, 拼音首字母, the Chinese words); computed in the main process. */
+  searchKeys: z.strictObject({ full: z.string(), initials: z.string(), text: z.string() }),
 });
 
 /** A slip's state for whoever holds it at the kiosk: no name, no ID number, nothing personal. */

@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ServiceSummary } from '../../core/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { printerReady, readerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
+import { searchServices } from '../../core/service-search';
 import { summaryLimitText } from '../../core/slip-lines';
+import { Keypad } from '../components/Keypad';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { useScreenHeading } from './use-screen-heading';
@@ -39,6 +41,7 @@ export function HomeScreen() {
   }, [foreignCode]);
   const heading = useScreenHeading();
   useScreenVoice(keyPrompt('voice.home'), null, 'home');
+  const [searching, setSearching] = useState(false);
 
   return (
     <section className="screen screen-home" aria-labelledby="screen-title">
@@ -49,6 +52,17 @@ export function HomeScreen() {
           </h1>
           <p className="screen-lead">{t('home.hint')}</p>
         </div>
+        {/* Finding an item by its letters: beside the welcome too, so the tiles keep their room. */}
+        <button
+          type="button"
+          className="status-tile search-open"
+          data-testid="search-open"
+          aria-expanded={searching}
+          onClick={() => setSearching(!searching)}
+        >
+          <span className="service-name">{t('search.open')}</span>
+          <span className="service-summary">{t('search.openHint')}</span>
+        </button>
         {/* Another kind of errand: beside the welcome, so every service below stays in one view. */}
         <button
           type="button"
@@ -60,6 +74,12 @@ export function HomeScreen() {
           <span className="service-summary">{t('home.checkStatusHint')}</span>
         </button>
       </div>
+      {searching && (
+        <ServiceSearch
+          onPick={(id) => go({ name: 'guide', serviceId: id })}
+          onClose={() => setSearching(false)}
+        />
+      )}
       {services.length === 0 && <p className="notice">{t('home.serviceUnavailable')}</p>}
       {foreignCode && (
         <p className="notice notice-warn" role="status" data-testid="foreign-code">
@@ -81,7 +101,8 @@ export function HomeScreen() {
           {t('home.rulesLastGood', { version: rules.version })}
         </p>
       )}
-      <div className="categories">
+      {/* While searching, the matches take the tiles' place. */}
+      <div className="categories" hidden={searching}>
         {CATEGORIES.map((category) => {
           const items = services.filter((s) => s.category === category);
           return (
@@ -101,6 +122,54 @@ export function HomeScreen() {
           );
         })}
       </div>
+    </section>
+  );
+}
+
+/**
+ * 搜索业务: letters on the screen's keypad, matched as 拼音首字母 ("hz" → 护照) or 全拼
+ * ("huzhao") against keys the main process computed; the matches, best first, as tiles.
+ */
+function ServiceSearch({
+  onPick,
+  onClose,
+}: {
+  readonly onPick: (id: string) => void;
+  readonly onClose: () => void;
+}) {
+  const { t } = useT();
+  const services = useUi((s) => s.services);
+  const [query, setQuery] = useState('');
+  const found = useMemo(() => searchServices(services, query), [services, query]);
+  return (
+    <section className="service-search" aria-labelledby="search-title" data-testid="service-search">
+      <div className="search-bar">
+        <h2 id="search-title" className="block-title">
+          {t('search.title')}
+        </h2>
+        <p className="search-query" aria-live="polite" data-testid="search-query" dir="ltr">
+          {query === '' ? <span className="hint">{t('search.placeholder')}</span> : query}
+        </p>
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          {t('search.close')}
+        </button>
+      </div>
+      <Keypad
+        layout="letters"
+        onKey={(key) => setQuery((q) => (q.length < 24 ? q + key.toLowerCase() : q))}
+        onDelete={() => setQuery((q) => q.slice(0, -1))}
+        onClear={() => setQuery('')}
+      />
+      {query !== '' &&
+        (found.length === 0 ? (
+          <p className="notice" role="status">
+            {t('search.none')}
+          </p>
+        ) : (
+          <div data-testid="search-results" aria-live="polite">
+            <ServiceList services={found} onPick={onPick} />
+          </div>
+        ))}
     </section>
   );
 }

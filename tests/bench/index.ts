@@ -27,6 +27,7 @@ import { benchAuditStart } from './audit';
 import { benchFace } from './face';
 import { benchDrain, benchEnqueue } from './outbox';
 import { benchPayment } from './payment';
+import { benchSearch } from './search';
 
 const holidayCalendar = shippedCalendar();
 
@@ -276,6 +277,7 @@ const BENCHES: readonly (readonly [string, () => void | Promise<void>])[] = [
   ['audit-start', benchAuditStart],
   ['face', benchFace],
   ['payment', benchPayment],
+  ['search', benchSearch],
 ];
 
 async function main(): Promise<void> {

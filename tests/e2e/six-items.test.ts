@@ -272,6 +272,32 @@ describe('the six sample items in Chromium', () => {
     await s.finish();
   });
 
+  it('搜索业务: hz on the screen keypad finds 护照 first, and a match opens its guide', async () => {
+    const { page } = ctx;
+    await page.getByTestId('search-open').click();
+    const search = page.getByTestId('service-search');
+    for (const key of ['H', 'Z'])
+      await search.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+    await expect(page.getByTestId('search-query').innerText()).resolves.toBe('hz');
+    const results = page.getByTestId('search-results').locator('[data-service]');
+    await expect
+      .poll(() => results.evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-service'))))
+      .toEqual(['passport-first', 'passport-renewal', 'driving-licence-renewal']);
+    await screenshot(page, 'portrait-30-search-hz');
+    const elder = page.getByRole('button', { name: '长辈版', exact: true });
+    await elder.click();
+    await screenshot(page, 'portrait-30-search-hz-elder');
+    await elder.click();
+    // Letters that match nothing say so, with a way on.
+    await search.locator('.keypad').getByRole('button', { name: 'Q', exact: true }).click();
+    await expect(search.innerText()).resolves.toContain('没有找到相关业务');
+    await search.locator('.keypad').getByRole('button', { name: '删除', exact: true }).click();
+    await results.first().click();
+    await steps(page).h1('普通护照首次申请');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await steps(page).h1('您好！请选择要办理的业务');
+  });
+
   it('shows every service on the home screen and the public guide with every field', async () => {
     const { page } = ctx;
     const rules = [

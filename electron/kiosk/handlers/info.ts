@@ -1,4 +1,5 @@
 import { ok, err } from '../../../core/result';
+import { searchKeysOf } from '../../../rules/engine/search-keys';
 import { timeLimitRange } from '../../../rules/engine/time-limit';
 import type { HandlerGroup, KioskContext } from '../context';
 
@@ -62,6 +63,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
           summary: rule.summary,
           feeText: rule.guide.feeNote,
           timeLimit: timeLimitRange(rule),
+          searchKeys: searchKeysOf(rule),
         })),
       );
     },

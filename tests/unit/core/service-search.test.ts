@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { searchServices } from '../../../core/service-search';
+import { parseCommonFile, parseServiceFile } from '../../../rules/engine/load';
+import { searchKeysOf } from '../../../rules/engine/search-keys';
+import { jsonFileNames } from '../../../rules/node/bundle-files';
+import { projectRoot } from '../../project-root';
+
+const RULES = join(projectRoot(), 'rules');
+const common = parseCommonFile(readFileSync(join(RULES, 'common.json'), 'utf8'));
+if (!common.ok) throw new Error('common.json');
+const items = jsonFileNames(join(RULES, 'services')).map((file) => {
+  const parsed = parseServiceFile(
+    readFileSync(join(RULES, 'services', file), 'utf8'),
+    file,
+    common.value,
+  );
+  if (!parsed.ok) throw new Error(file);
+  return {
+    id: parsed.value.id,
+    name: parsed.value.name['zh-CN'],
+    searchKeys: searchKeysOf(parsed.value),
+  };
+});
+const names = (query: string) => searchServices(items, query).map((i) => i.name);
+
+describe('搜索业务 on the home screen', () => {
+  it('finds 护照 by its initials, its full pinyin and its characters', () => {
+    // 护照 comes before 期满换证 (also h…z…), which is further into its name.
+    expect(names('hz')).toEqual(['普通护照首次申请', '普通护照换发补发', '机动车驾驶证期满换证']);
+    expect(names('huzhao')).toEqual(['普通护照首次申请', '普通护照换发补发']);
+    expect(names('护照')).toEqual(['普通护照首次申请', '普通护照换发补发']);
+  });
+
+  it('reads polyphones in their words: 通行证 is tongxingzheng, so txz finds both permits', () => {
+    const permit = items.find((i) => i.name === '往来港澳通行证申请');
+    expect(permit?.searchKeys.full).toBe('wanglaigangaotongxingzhengshenqing');
+    expect(names('txz')).toEqual(['往来港澳通行证签注', '往来港澳通行证申请']);
+  });
+
+  it('puts a name that starts with the letters first; an empty query shows everything; nonsense finds nothing', () => {
+    expect(names('jsz')).toEqual(['驾驶证遗失补领', '机动车驾驶证期满换证']);
+    expect(names('')).toHaveLength(items.length);
+    expect(names('qqqq')).toEqual([]);
+    expect(names('HZ')).toEqual(names('hz'));
+  });
+});
