@@ -110,6 +110,9 @@ export function openCheckedDatabase(
     if (!exists) closeSync(openSync(path, 'a', 0o600));
     else if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     db = new DatabaseSync(path);
+    // First: a reader that holds the file a moment (a technician's sqlite3, a backup) is waited
+    // for, not taken for a damaged database — switching to WAL below needs a lock too.
+    db.exec('PRAGMA busy_timeout = 5000');
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     // A purged payload is overwritten with zeros, not just unlinked: even its ciphertext leaves the file.
@@ -117,7 +120,6 @@ export function openCheckedDatabase(
     // After a checkpoint the WAL shrinks back, so old page images do not linger in it for long.
     db.exec('PRAGMA journal_size_limit = 8388608');
     db.exec('PRAGMA foreign_keys = ON');
-    db.exec('PRAGMA busy_timeout = 5000');
     migrate(db);
     return ok(db);
   } catch (cause) {

@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { searchServices } from '../../core/service-search';
-import { parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import { searchKeysOf } from '../../rules/engine/search-keys';
-import { jsonFileNames } from '../../rules/node/bundle-files';
-import { projectRoot } from '../project-root';
+import { shippedRules } from '../shipped-rules';
 
 /** Words a province's catalogue adds to its item names, to make 200 distinct items from the shipped 16. */
 const VARIANTS = [
@@ -32,18 +28,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
  * letter by letter as a citizen would ("h", "hz", …).
  */
 export function benchSearch(): void {
-  const rules = join(projectRoot(), 'rules');
-  const common = parseCommonFile(readFileSync(join(rules, 'common.json'), 'utf8'));
-  if (!common.ok) throw new Error('common.json');
-  const shipped = jsonFileNames(join(rules, 'services')).map((file) => {
-    const parsed = parseServiceFile(
-      readFileSync(join(rules, 'services', file), 'utf8'),
-      file,
-      common.value,
-    );
-    if (!parsed.ok) throw new Error(file);
-    return parsed.value;
-  });
+  const shipped = shippedRules();
   const catalogue = Array.from({ length: 200 }, (_, i) => {
     const rule = shipped[i % shipped.length]!;
     const variant = VARIANTS[Math.floor(i / shipped.length) % VARIANTS.length] ?? '';

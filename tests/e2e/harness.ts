@@ -83,6 +83,17 @@ export function withBackOfficeAndKioskPage(
   return fixture;
 }
 
+/** Calls a kiosk method over the web host's HTTP API from the page, as the screen would (e.g. demoScan). */
+export async function callApi(page: Page, method: string, body: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([m, b]) =>
+      (await (
+        await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(b) })
+      ).json()) as unknown,
+    [method, body] as const,
+  );
+}
+
 /** Saves a full-page PNG under tests/artifacts/screenshots for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

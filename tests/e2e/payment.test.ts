@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { keypadDate, testClock, testDay } from '../test-clock';
 import { faceKioskSetup } from './face-kiosk';
-import { screenshot, withBackOfficeAndKioskPage } from './harness';
+import { callApi as api, screenshot, withBackOfficeAndKioskPage } from './harness';
 import { steps } from './journey-steps';
 
 /**
@@ -22,7 +22,7 @@ const ctx = withBackOfficeAndKioskPage(
       devices: face.config['devices'],
       payment: { enabled: true, services: ['hk-macau-endorsement'], payingSeconds: 30 },
       // Short enough that a citizen who walks away is timed out within the test.
-      idle: { timeoutSeconds: 15, countdownSeconds: 3 },
+      idle: { timeoutSeconds: 10, countdownSeconds: 3 },
     },
     chromiumArgs: face.chromiumArgs,
     // The station's systems keep the kiosk's time: the endorsement's validity starts on the test day.
@@ -31,16 +31,6 @@ const ctx = withBackOfficeAndKioskPage(
 );
 
 const WECHAT_CODE = '134567890123456789';
-
-async function api(page: Page, method: string, body: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([m, b]) =>
-      (await (
-        await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(b) })
-      ).json()) as unknown,
-    [method, body] as const,
-  );
-}
 
 /** Home → the endorsement guide → the card → 人证核验 passed → a repeat G endorsement for Hong Kong → submitted → 缴纳费用. */
 async function toPayment(page: Page): Promise<string> {

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { kioskDom, screenshot, withBackOfficeAndKioskPage } from './harness';
+import { callApi as api, kioskDom, screenshot, withBackOfficeAndKioskPage } from './harness';
 import { applyForRecord, RECORD_JOURNEY } from './journey-steps';
 import { holdEmblem, typePin } from './staff-steps';
 
@@ -31,16 +30,6 @@ const ctx = withBackOfficeAndKioskPage({
 });
 
 const storedNumbers = (): string[] => ctx.office.stored().map((r) => r.body.applicationNo);
-
-async function api(p: Page, method: string, body: unknown): Promise<unknown> {
-  return p.evaluate(
-    async ([m, b]) =>
-      (await (
-        await fetch(`/api/${m}`, { method: 'POST', body: JSON.stringify(b) })
-      ).json()) as unknown,
-    [method, body] as const,
-  );
-}
 
 describe('applications reach the station back office', () => {
   let first = '';

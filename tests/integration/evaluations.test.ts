@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationBody } from '../../core/evaluation';
 import { createLogger } from '../../electron/shared/log';
-import { createEvaluationStore } from '../../electron/store/evaluations';
+import { createEvaluationStore, type EvaluationStore } from '../../electron/store/evaluations';
 import { createEvaluationSender } from '../../electron/sync/evaluations';
 import { openApiChecker } from '../backoffice/openapi-check';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
@@ -33,6 +33,19 @@ afterAll(async () => {
   await office.stop();
 });
 
+const senderFor = (store: EvaluationStore) =>
+  createEvaluationSender({
+    store,
+    client: kiosk.client,
+    clock: kiosk.clock,
+    log: createLogger({
+      quiet: true,
+      file: join(kiosk.dir, 'logs', 'eval.log'),
+      clock: kiosk.clock,
+    }),
+    audit: kiosk.audit,
+  });
+
 const body = (n: number): EvaluationBody => ({
   evaluationId: randomUUID(),
   applicationNo: applicationNoFor(70_000 + n),
@@ -49,17 +62,7 @@ const body = (n: number): EvaluationBody => ({
 describe('好差评 to the back office', () => {
   it('is sealed while it waits, held once, emptied after, and never rated twice', async () => {
     const store = createEvaluationStore(kiosk.db, Buffer.alloc(32, 7));
-    const sender = createEvaluationSender({
-      store,
-      client: kiosk.client,
-      clock: kiosk.clock,
-      log: createLogger({
-        quiet: true,
-        file: join(kiosk.dir, 'logs', 'eval.log'),
-        clock: kiosk.clock,
-      }),
-      audit: kiosk.audit,
-    });
+    const sender = senderFor(store);
     const rating = body(1);
     expect(store.add(rating).ok).toBe(true);
     const again = store.add({ ...rating, evaluationId: randomUUID() });
@@ -94,17 +97,7 @@ describe('好差评 to the back office', () => {
 
   it('one the back office cannot file is refused for good, said, and not sent again', async () => {
     const store = createEvaluationStore(kiosk.db, Buffer.alloc(32, 7));
-    const sender = createEvaluationSender({
-      store,
-      client: kiosk.client,
-      clock: kiosk.clock,
-      log: createLogger({
-        quiet: true,
-        file: join(kiosk.dir, 'logs', 'eval.log'),
-        clock: kiosk.clock,
-      }),
-      audit: kiosk.audit,
-    });
+    const sender = senderFor(store);
     office.misbehave({ kind: 'reject', reason: '评价渠道未登记' }, { routes: ['evaluations'] });
     expect(store.add(body(2)).ok).toBe(true);
     expect(await sender.send()).toBe(0);

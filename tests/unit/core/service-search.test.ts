@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchServices } from '../../../core/service-search';
-import { parseCommonFile, parseServiceFile } from '../../../rules/engine/load';
 import { searchKeysOf } from '../../../rules/engine/search-keys';
-import { jsonFileNames } from '../../../rules/node/bundle-files';
-import { projectRoot } from '../../project-root';
+import { shippedRules } from '../../shipped-rules';
 
-const RULES = join(projectRoot(), 'rules');
-const common = parseCommonFile(readFileSync(join(RULES, 'common.json'), 'utf8'));
-if (!common.ok) throw new Error('common.json');
-const items = jsonFileNames(join(RULES, 'services')).map((file) => {
-  const parsed = parseServiceFile(
-    readFileSync(join(RULES, 'services', file), 'utf8'),
-    file,
-    common.value,
-  );
-  if (!parsed.ok) throw new Error(file);
-  return {
-    id: parsed.value.id,
-    name: parsed.value.name['zh-CN'],
-    searchKeys: searchKeysOf(parsed.value),
-  };
-});
+const items = shippedRules().map((rule) => ({
+  id: rule.id,
+  name: rule.name['zh-CN'],
+  searchKeys: searchKeysOf(rule),
+}));
 const names = (query: string) => searchServices(items, query).map((i) => i.name);
 
 describe('搜索业务 on the home screen', () => {
