@@ -1,13 +1,8 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
+import { endorsementEnds } from '../../core/endorsement';
+import { writeAtomically } from './files';
 import { projectRoot } from '../project-root';
 
 /**
@@ -143,8 +138,7 @@ export function createPaymentPlatform(options: {
   const load = (orderNo: string): Order | null =>
     existsSync(file(orderNo)) ? (JSON.parse(readFileSync(file(orderNo), 'utf8')) as Order) : null;
   const save = (order: Order): void => {
-    writeFileSync(`${file(order.orderNo)}.tmp`, JSON.stringify(order));
-    renameSync(`${file(order.orderNo)}.tmp`, file(order.orderNo));
+    writeAtomically(file(order.orderNo), JSON.stringify(order));
   };
   const book = (order: Order, kind: 'charge' | 'refund'): void => {
     const entry: LedgerEntry = {
@@ -395,7 +389,7 @@ export function createPaymentPlatform(options: {
               kind: body.kind,
               trips: body.trips,
               validFrom: today,
-              validUntil: addMonths(today, body.trips.startsWith('3m') ? 3 : 12),
+              validUntil: endorsementEnds(today, body.trips),
             }
           : {
               applicationNo: body.applicationNo,
@@ -448,9 +442,3 @@ export function createPaymentPlatform(options: {
 }
 
 export type PaymentPlatform = ReturnType<typeof createPaymentPlatform>;
-
-function addMonths(date: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1 + months, d - 1));
-  return next.toISOString().slice(0, 10);
-}

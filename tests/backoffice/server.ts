@@ -2,14 +2,7 @@ import { applicationBodySchema, type ApplicationBody } from '../../core/back-off
 import { evaluationBodySchema, type EvaluationBody } from '../../core/evaluation';
 import { systemClock, type Clock } from '../../core/clock';
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -18,6 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import { compareVersions } from '../../rules/engine/bundle';
 import type { TestPki } from './certs';
 import { watchExchange, type Exchange } from './exchanges';
+import { writeAtomically } from './files';
 import { createPaymentPlatform, type PaymentPlatform } from './payments';
 import { rulesDownloadOf } from './rules-download';
 
@@ -125,11 +119,6 @@ const BASE = '/kiosk/v1/';
 
 const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
-
-function writeAtomically(path: string, data: string | Uint8Array): void {
-  writeFileSync(`${path}.tmp`, data);
-  renameSync(`${path}.tmp`, path);
-}
 
 const readBody = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
