@@ -476,6 +476,8 @@ function buildService(
   hooks.afterHeartbeat = () => {
     afterBeatRules();
     void evaluationSender?.send();
+    // A cancellation the back office could not take when the citizen left is tried again.
+    void payments.settleAll((orderNo) => sessions.current()?.payment?.orderNo === orderNo);
   };
   const { heartbeatFile } = options;
   let stopBeating: (() => void) | null = null;

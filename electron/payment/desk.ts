@@ -349,16 +349,17 @@ export function createPaymentDesk(deps: {
     },
 
     /**
-     * At start and now and then: every open order belongs to a citizen who is
-     * gone (a session never outlives the kiosk process), so it is asked about
+     * At start and after each heartbeat: every open order but the one the
+     * citizen at the screen is paying belongs to someone who is gone, so it is asked about
      * and then cancelled, or reversed if the money went through while it was
      * cancelling; one found paid stays paid. Paid orders get their receipt
      * when the platform issues it. Returns how many are still open.
      */
-    async settleAll(): Promise<number> {
+    async settleAll(inUse: (orderNo: string) => boolean = () => false): Promise<number> {
       if (client !== null) {
         for (const record of store.unsettled()) {
-          if (isFinal(record.state)) continue;
+          // The citizen at the screen is still paying this one: theirs to finish or leave.
+          if (isFinal(record.state) || inUse(record.orderNo)) continue;
           const asked = await query(record);
           if (!isFinal(asked.state)) await abandon(asked, 'left');
         }

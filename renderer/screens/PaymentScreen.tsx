@@ -297,7 +297,7 @@ export function PaymentScreen() {
             >
               {t('payment.retry')}
             </button>
-          ) : settled ? (
+          ) : settled || order?.state === 'cancelling' ? (
             <button type="button" className="button button-primary" onClick={() => void finish()}>
               {t('payment.toSlip')}
             </button>

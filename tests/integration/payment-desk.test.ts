@@ -312,6 +312,20 @@ describe('paying at the kiosk through the back office', () => {
     expect(restarted.orderFor(neverSent.applicationNo)?.state).toBe('cancelled');
   });
 
+  it('settling while a citizen pays leaves their order alone and cancels the one left behind', async () => {
+    const left = await openOrder();
+    const paying = await desk.open({
+      applicationNo: applicationNoFor((sequence += 1)),
+      serviceId: 'hk-macau-endorsement',
+      items: ENDORSEMENT_FEES,
+    });
+    if (!paying.ok) throw new Error(paying.error.message);
+    expect(await desk.settleAll((orderNo) => orderNo === paying.value.orderNo)).toBe(1);
+    expect(desk.orderFor(left.applicationNo)?.state).toBe('cancelled');
+    expect(desk.orderFor(paying.value.applicationNo)?.state).toBe('created');
+    await desk.abandon(paying.value.orderNo, 'left');
+  });
+
   it('C 扫 B: the kiosk shows the platform’s QR and the phone pays it', async () => {
     const order = await openOrder();
     const shown = await desk.payByQr(order.orderNo);
