@@ -75,7 +75,7 @@ async function runTechnicianCommand(args: readonly string[]): Promise<number> {
         appRoot: app.isPackaged ? process.resourcesPath : app.getAppPath(),
         dataDirFallback: app.getPath('userData'),
         exists: existsSync,
-        faceDir: __dirname,
+        engineDir: __dirname,
       },
       {
         out: (text) => process.stdout.write(`${text}\n`),

@@ -39,6 +39,12 @@ await Promise.all([
       },
     ],
   }),
+  // The kiosk's own voice: eSpeak NG's WASM build runs in this thread (files in dist/speech).
+  build({
+    ...common,
+    entryPoints: ['electron/speech/worker.ts'],
+    outfile: 'dist/electron/speech-worker.cjs',
+  }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
   build({
     ...common,
@@ -66,6 +72,12 @@ for (const file of [
   // The package ships them executable; they are data (and a .deb should say so).
   chmodSync(`dist/face/wasm/${file}`, 0o644);
 }
+// The synthesizer as its package ships it (an ES module and its WASM, the voices inside it).
+mkdirSync('dist/speech', { recursive: true });
+for (const file of ['espeak-ng.js', 'espeak-ng.wasm']) {
+  copyFileSync(`node_modules/espeak-ng/dist/${file}`, `dist/speech/${file}`);
+  chmodSync(`dist/speech/${file}`, 0o644);
+}
 console.log(
-  'built dist/electron/{main,preload,web,cli,face-worker}.cjs and dist/face/{models,wasm}',
+  'built dist/electron/{main,preload,web,cli,face-worker,speech-worker}.cjs, dist/face/{models,wasm} and dist/speech',
 );

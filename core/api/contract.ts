@@ -18,6 +18,7 @@ import { receiptImageSchema } from '../receipt-image';
 import { ratingSchema } from '../evaluation';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
+import { SPEECH_LOCALES, SPEECH_MAX_CHARS } from '../speech-voices';
 import { signatureSchema } from '../signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
 import {
@@ -79,6 +80,8 @@ export const kioskInfoSchema = z.strictObject({
   camera: z.boolean(),
   /** Offline handwriting recognition is installed: the keyboard offers its pad. */
   handwriting: z.boolean(),
+  /** The languages the kiosk's own voice speaks (synthesizeSpeech); empty when its files are missing. */
+  speech: z.array(z.enum(SPEECH_LOCALES)),
   /**
    * The camera looks at the citizen (config face.enabled, a camera, the model's files):
    * 人证核验 for items that ask it, and the 证件照 (居民身份证 ones only with `idCardPhoto`).
@@ -323,6 +326,26 @@ export const methods = {
     roles: ANYONE,
     /** `handwriting_superseded`: a newer drawing was sent; its answer is the one that counts. */
     errors: ['handwriting_unavailable', 'handwriting_superseded'],
+  },
+  /**
+   * A sentence said by the kiosk's own voice, for a system without a speech voice: a
+   * control the audio mode reached, a prompt with no recording, the citizen's details on
+   * their tap. `personal` sentences are not kept after they are said.
+   */
+  synthesizeSpeech: {
+    input: z.strictObject({
+      text: z.string().min(1).max(SPEECH_MAX_CHARS),
+      locale: z.enum(SPEECH_LOCALES),
+      personal: z.boolean(),
+    }),
+    // 16-bit mono at 22 050 Hz: the longest sentence is well under a minute of sound.
+    output: z.strictObject({
+      mediaType: z.literal('audio/wav'),
+      base64: z.string().max(8 * 1024 * 1024),
+    }),
+    roles: ANYONE,
+    /** `speech_superseded`: a newer sentence was asked for before this one's turn; it was not made. */
+    errors: ['speech_unavailable', 'speech_failed', 'speech_superseded'],
   },
   listServices: {
     input: empty,

@@ -6,6 +6,7 @@
 export const METHOD_NAMES = [
   'getKioskInfo',
   'recognizeHandwriting',
+  'synthesizeSpeech',
   'listServices',
   'getService',
   'startSession',

@@ -37,7 +37,7 @@ export interface CliContext {
   readonly dataDirFallback: string;
   readonly exists: (path: string) => boolean;
   /** Where the face thread and its models are (dist/electron in a build, as for the kiosk). */
-  readonly faceDir: string;
+  readonly engineDir: string;
   readonly backOfficeTime?: ReadinessInputs['backOfficeTime'];
 }
 
@@ -169,7 +169,7 @@ export async function runCli(args: readonly string[], ctx: CliContext, io: CliIo
         heartbeatFile: ctx.env['KIOSK_HEARTBEAT_FILE'] || null,
         clock: ctx.clock,
         packaged: ctx.packaged,
-        faceDir: ctx.faceDir,
+        engineDir: ctx.engineDir,
         ...(ctx.backOfficeTime ? { backOfficeTime: ctx.backOfficeTime } : {}),
       });
       io.out(JSON.stringify(report, null, 2));
@@ -189,7 +189,7 @@ async function faceTool(
   io: CliIo,
 ): Promise<number> {
   const engine = createFaceEngine({
-    distDir: ctx.faceDir,
+    distDir: ctx.engineDir,
     // A station's file may be a 20-megapixel phone photo: more time than a camera frame.
     timeoutMs: 60_000,
     loadTimeoutMs: 60_000,

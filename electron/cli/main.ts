@@ -26,7 +26,7 @@ runCli(
     dataDirFallback: defaultDataDir(process.env, process.platform, homedir()),
     exists: existsSync,
     // The face tools need the built thread and models: the npm scripts build them first.
-    faceDir: resolve(__dirname, '..', '..', 'dist', 'electron'),
+    engineDir: resolve(__dirname, '..', '..', 'dist', 'electron'),
   },
   {
     out: (text) => process.stdout.write(`${text}\n`),

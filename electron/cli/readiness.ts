@@ -41,7 +41,7 @@ export interface ReadinessInputs {
   /** An installed kiosk requires signed rules unless its config says otherwise. */
   readonly packaged?: boolean;
   /** Where the face thread and its models are (dist/electron beside the CLI); absent, the face line is left out. */
-  readonly faceDir?: string;
+  readonly engineDir?: string;
   /** How the back office's clock is read; injectable so tests use the test back office. */
   readonly backOfficeTime?: (config: KioskConfig) => Promise<Date | null>;
 }
@@ -332,14 +332,14 @@ export function protectionChecks(
  * (a WLT decoder on the reader). Where one is missing the journeys go on as
  * with the feature off; this line says why.
  */
-export function faceCheck(config: KioskConfig, faceDir: string): ReadinessCheck {
+export function faceCheck(config: KioskConfig, engineDir: string): ReadinessCheck {
   if (!config.face.enabled)
     return check(
       'face check and photo',
       'ok',
       'off: the photo and the identity check are at the window',
     );
-  const files = faceFiles(faceDir);
+  const files = faceFiles(engineDir);
   const wanted = [
     files.worker,
     ...FACE_MODELS.map((f) => join(files.models, f)),
@@ -415,7 +415,7 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
         ),
       );
       checks.push(...protectionChecks(config, inputs.dataDir, inputs.packaged ?? false));
-      if (inputs.faceDir !== undefined) checks.push(faceCheck(config, inputs.faceDir));
+      if (inputs.engineDir !== undefined) checks.push(faceCheck(config, inputs.engineDir));
     } else checks.push(check('config', 'fail', loaded.error.message));
   }
 

@@ -1,4 +1,5 @@
 import type { Handwriting } from '../input/handwriting';
+import type { SpeechEngine } from '../speech/engine';
 import type { Clock } from '../../core/clock';
 import type { EventName, EventPayload, KioskHandlers, MethodName } from '../../core/api/contract';
 import type { KioskConfig } from '../config/schema';
@@ -56,6 +57,8 @@ export interface KioskContext {
   readonly emit: KioskEventListener;
   /** Offline handwriting recognition (zinnia); `available: false` when it is not installed. */
   readonly handwriting: Handwriting;
+  /** The kiosk's own voice (eSpeak NG in a thread); `available: false` when its files are missing. */
+  readonly speech: SpeechEngine;
   /** 人证核验 and the 证件照 (face-desk.ts). */
   readonly face: FaceDesk;
   /** 好差评 waiting for the back office. */

@@ -32,6 +32,7 @@ import { infoHandlers } from './handlers/info';
 import { inputHandlers } from './handlers/input';
 import { createHandwriting } from '../input/handwriting';
 import { createFaceEngine } from '../face/engine';
+import { createSpeechEngine } from '../speech/engine';
 import { createFaceDesk } from './face-desk';
 import { faceHandlers } from './handlers/face';
 import { paymentHandlers } from './handlers/payment';
@@ -82,8 +83,11 @@ export interface KioskServiceOptions {
   readonly heartbeatFile?: string;
   /** A packaged kiosk requires signed rule bundles unless its config says otherwise. */
   readonly packaged?: boolean;
-  /** Where the face engine's thread and models are (dist/electron and dist/face); this bundle's folder by default. */
-  readonly faceDir?: string;
+  /**
+   * Where the engines' threads are (dist/electron) with their files beside it (dist/face,
+   * dist/speech); this bundle's folder by default.
+   */
+  readonly engineDir?: string;
 }
 
 /** Signed bundles where the config asks for them, or by default in a packaged kiosk. */
@@ -370,7 +374,7 @@ function buildService(
 
   // Started on first use, never at start-up: the models load only when a citizen meets the camera.
   const faceEngine = createFaceEngine({
-    distDir: options.faceDir ?? __dirname,
+    distDir: options.engineDir ?? __dirname,
     timeoutMs: config.face.timeoutMs,
     loadTimeoutMs: config.face.loadTimeoutMs,
     log,
@@ -378,6 +382,14 @@ function buildService(
   });
   if (config.face.enabled && !faceEngine.available)
     log.error('face.unavailable', { problem: faceEngine.problem ?? 'unknown' });
+  // Also on first use: a kiosk whose system has a voice, or a citizen with the voice off, never loads it.
+  const speech = createSpeechEngine({
+    distDir: options.engineDir ?? __dirname,
+    timeoutMs: 10_000,
+    log,
+    clock: options.clock,
+  });
+  if (!speech.available) log.warn('speech.unavailable', { problem: speech.problem ?? 'unknown' });
   const face = createFaceDesk({
     engine: faceEngine,
     settings: config.face,
@@ -431,6 +443,7 @@ function buildService(
     emit,
     cardOnReader: () => cardOnReader,
     handwriting: createHandwriting(),
+    speech,
     face,
     faceEnabled:
       config.face.enabled &&
@@ -558,6 +571,7 @@ function buildService(
       await devices.stop();
       deviceChanges.stop();
       await faceEngine.stop();
+      await speech.stop();
     },
   };
 }

@@ -6,7 +6,15 @@ import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
 import { promptSentences, type Prompt } from './prompt';
 import { recordingFor } from './recordings';
-import { chooseRoute, pickVoice, type VoiceInfo, type VoiceRoute } from './route';
+import { SPEECH_MAX_CHARS } from '../../core/speech-voices';
+import { kiosk } from '../api/kiosk';
+import {
+  chooseRoute,
+  personalRoute,
+  type Speakers,
+  type VoiceInfo,
+  type VoiceRoute,
+} from './route';
 import type { Spoken } from '../audio/describe';
 
 /** What was said last, for "再听一遍", and how (tests and the voice bar read it). */
@@ -37,12 +45,25 @@ const systemVoices = (): VoiceInfo[] =>
     ?.getVoices()
     .map((v) => ({ lang: v.lang, voiceURI: v.voiceURI, localService: v.localService })) ?? [];
 
-/** Whether any sentence, including the citizen's own details, can be spoken (needs a system voice). */
+/** The system's voices, and the kiosk's own where the main process has it. */
+const speakers = (): Speakers => ({
+  voices: systemVoices(),
+  canSynthesize: synth() !== null,
+  engine: useUi.getState().info?.speech ?? [],
+});
+
+/** Whether any sentence, including the citizen's own details, can be spoken (a system voice or the kiosk's). */
 export function canReadFreeText(locale: Locale): boolean {
-  return pickVoice(systemVoices(), fullLocaleOf(locale)) !== null;
+  return personalRoute('', fullLocaleOf(locale), speakers()) !== null;
 }
 
 let playing: HTMLAudioElement | null = null;
+/** The sound of a synthesized sentence being played: let go of once said or cut off (it may be personal). */
+let synthesized: string | null = null;
+const release = (): void => {
+  if (synthesized !== null) URL.revokeObjectURL(synthesized);
+  synthesized = null;
+};
 let generation = 0;
 /** What is being said now; announcements of the audio mode join its end. */
 let current: { routes: VoiceRoute[]; shown: VoiceRoute[]; token: number; index: number } | null =
@@ -57,6 +78,23 @@ export function stopSpeaking(): void {
     playing.removeAttribute('src');
     playing = null;
   }
+  release();
+}
+
+const bytesOf = (base64: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+/** Plays a recording or a synthesized sentence at the visitor's volume and speed, then `next`. */
+function play(url: string, next: () => void): void {
+  const { volume, rate } = useAssist.getState();
+  const audio = new Audio(url);
+  audio.volume = volume;
+  audio.playbackRate = rate;
+  audio.onended = next;
+  audio.onerror = next;
+  playing = audio;
+  // A browser may refuse to play before the first touch; the prompt stays available to repeat.
+  audio.play().catch(() => undefined);
 }
 
 function playNext(token: number): void {
@@ -68,9 +106,9 @@ function playNext(token: number): void {
   }
   current.index += 1;
   const next = (): void => playNext(token);
-  const { volume, rate } = useAssist.getState();
   switch (route.kind) {
     case 'synth': {
+      const { volume, rate } = useAssist.getState();
       const utterance = new SpeechSynthesisUtterance(route.text);
       const voice = synth()
         ?.getVoices()
@@ -86,17 +124,32 @@ function playNext(token: number): void {
       synth()?.speak(utterance);
       return;
     }
-    case 'audio': {
-      const audio = new Audio(route.url);
-      audio.volume = volume;
-      audio.playbackRate = rate;
-      audio.onended = next;
-      audio.onerror = next;
-      playing = audio;
-      // A browser may refuse to play before the first touch; the prompt stays available to repeat.
-      audio.play().catch(() => undefined);
+    case 'audio':
+      play(route.url, next);
       return;
-    }
+    case 'engine':
+      void kiosk
+        .synthesizeSpeech({
+          text: route.text.slice(0, SPEECH_MAX_CHARS),
+          locale: route.locale,
+          personal: route.personal,
+        })
+        .then((said) => {
+          // Cut off meanwhile (another screen, another key): the sound is dropped unplayed.
+          if (current === null || current.token !== token) return;
+          if (!said.ok) {
+            next();
+            return;
+          }
+          synthesized = URL.createObjectURL(
+            new Blob([bytesOf(said.value.base64)], { type: said.value.mediaType }),
+          );
+          play(synthesized, () => {
+            release();
+            next();
+          });
+        });
+      return;
     case 'none':
       next();
       return;
@@ -133,11 +186,10 @@ export function say(
   if (!voice && !evenWhenOff) return;
   // The voice speaks Chinese for Uyghur and Tibetan: no offline voice here speaks them.
   const locale = fullLocaleOf(useUi.getState().locale);
-  const voices = systemVoices();
-  const canSynthesize = synth() !== null;
+  const can = speakers();
   const fallbackText = fallback === null ? null : translate(locale, fallback);
   const routes = promptSentences(prompt, locale).map((text) =>
-    chooseRoute(text, locale, voices, recordingFor, fallbackText, canSynthesize),
+    chooseRoute(text, locale, can, recordingFor, fallbackText),
   );
   // Never the same fallback twice in a row (two sentences both without a recording).
   const deduped = routes.filter((route, i) => {
@@ -149,18 +201,14 @@ export function say(
 
 /**
  * The citizen's own details, on their tap only, and only through a system
- * voice: no recording of personal data exists or is made. Not remembered for
- * "再听一遍" and not shown in the voice bar. False when there is no voice.
+ * voice or the kiosk's own: no recording of personal data exists or is made.
+ * Not remembered for "再听一遍" and not shown in the voice bar. False when
+ * nothing can say it.
  */
 export function sayPersonal(text: string): boolean {
-  const locale = fullLocaleOf(useUi.getState().locale);
-  const voice = pickVoice(systemVoices(), locale);
-  if (voice === null || synth() === null) return false;
-  speak(
-    [{ kind: 'synth', voiceURI: voice.voiceURI, text }],
-    [{ kind: 'synth', voiceURI: voice.voiceURI, text: '' }],
-    false,
-  );
+  const route = personalRoute(text, fullLocaleOf(useUi.getState().locale), speakers());
+  if (route === null) return false;
+  speak([route], [{ ...route, text: '' }], false);
   return true;
 }
 
@@ -177,15 +225,11 @@ export const HIDDEN_PERSONAL = '•••';
 export function announce(sentences: readonly Spoken[], { append = false } = {}): void {
   if (sentences.length === 0) return;
   const locale = fullLocaleOf(useUi.getState().locale);
-  const voices = systemVoices();
-  const canSynthesize = synth() !== null;
-  const voice = canSynthesize ? pickVoice(voices, locale) : null;
+  const can = speakers();
   const routes: VoiceRoute[] = sentences.map((s) =>
     s.personal
-      ? voice === null
-        ? { kind: 'none', text: s.text }
-        : { kind: 'synth', voiceURI: voice.voiceURI, text: s.text }
-      : chooseRoute(s.text, locale, voices, recordingFor, null, canSynthesize),
+      ? (personalRoute(s.text, locale, can) ?? { kind: 'none', text: s.text })
+      : chooseRoute(s.text, locale, can, recordingFor, null),
   );
   const shown = routes.map((r, i) =>
     sentences[i]?.personal === true ? { ...r, text: HIDDEN_PERSONAL } : r,
@@ -196,13 +240,14 @@ export function announce(sentences: readonly Spoken[], { append = false } = {}):
 /** Whether this system can read free text (the citizen's details) aloud; follows voices loading late. */
 export function useFreeTextVoice(locale: Locale): boolean {
   const [can, setCan] = useState(() => canReadFreeText(locale));
+  const engine = useUi((s) => s.info?.speech.length ?? 0);
   useEffect(() => {
     const speech = synth();
     const update = (): void => setCan(canReadFreeText(locale));
     update();
     speech?.addEventListener('voiceschanged', update);
     return () => speech?.removeEventListener('voiceschanged', update);
-  }, [locale]);
+  }, [locale, engine]);
   return can;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoConfig, screenshot, withKioskPage } from './harness';
-import { listenTo } from './voice-log';
+import { listenTo, synthesizedOn, type Synthesized } from './voice-log';
 
 /**
  * 语音导航: a blind citizen applies for a passport with the numeric keypad
@@ -13,12 +13,27 @@ describe('the audio-only mode in Chromium', () => {
   const ctx = withKioskPage({ config: demoConfig() });
   /** Every utterance, as the voice bar shows it (sentences joined by " | "). */
   let heard: string[] = [];
+  /** What the kiosk's own voice made: this Chromium has no speech voice, so nothing else can say a name. */
+  let synthesized: Synthesized[] = [];
   let listening = false;
 
   async function listen(page: Page): Promise<void> {
     if (listening) return;
     listening = true;
     heard = await listenTo(page);
+    synthesized = synthesizedOn(page);
+  }
+
+  /** The sentence was made into sound by the kiosk's own voice: audible, and as long as saying it takes. */
+  async function synthesizedAloud(sentence: string | RegExp, personal = false): Promise<void> {
+    const match = (s: Synthesized): boolean =>
+      (typeof sentence === 'string' ? s.text === sentence : sentence.test(s.text)) &&
+      s.personal === personal;
+    await expect.poll(() => synthesized.some(match), { timeout: 10_000 }).toBe(true);
+    const sound = synthesized.find(match)?.sound;
+    expect(sound, String(sentence)).toMatchObject({ riff: 'RIFF', wave: 'WAVE' });
+    expect(sound?.seconds).toBeGreaterThan(0.4);
+    expect(sound?.rms).toBeGreaterThan(300);
   }
 
   /** Presses a key and waits until the kiosk says something that contains `expected`. */
@@ -58,6 +73,11 @@ describe('the audio-only mode in Chromium', () => {
   afterAll(() => {
     // The transcript, for the closing note and for whoever wonders what a blind citizen hears.
     process.stdout.write(`audio-only transcript:\n${heard.map((h) => `  » ${h}`).join('\n')}\n`);
+    const made = synthesized.map(
+      (s) =>
+        `  ♪ ${s.personal ? '(personal) •••' : s.text}: ${s.sound === null ? 'FAILED' : `${s.sound.seconds.toFixed(2)} s`}`,
+    );
+    process.stdout.write(`synthesized by the kiosk's own voice:\n${made.join('\n')}\n`);
   });
 
   it('starts with * on the home screen, says how the keys work and turns the screen dark', async () => {
@@ -77,6 +97,8 @@ describe('the audio-only mode in Chromium', () => {
   it('reads the services one by one and opens the guide with 5', async () => {
     const { page } = ctx;
     expect(await find(page, '普通护照首次申请', { key: '2' })).toContain('按钮');
+    // With no system voice, the service's name is said by the kiosk's own (no recording holds it).
+    await synthesizedAloud(/^普通护照首次申请 时限/);
     await press(page, '5', '这是办事指南');
     await h1(page, '普通护照首次申请');
     const start = await find(page, '开始办理', { key: '2' });
@@ -94,6 +116,8 @@ describe('the audio-only mode in Chromium', () => {
     // The card's rows are the citizen's own: spoken by the system voice only, never shown.
     const row = await find(page, '•••');
     expect(row).not.toContain('王晓明');
+    // Said all the same, through the kiosk's own voice, marked personal (never kept).
+    await synthesizedAloud(/王晓明|110105198806150/, true);
     await find(page, '信息无误，下一步');
     await press(page, '5', '您的手机号码');
   });

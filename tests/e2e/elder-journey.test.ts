@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoConfig, screenshot, smallestTarget, withKioskPage } from './harness';
 import { steps, typeOnScreen } from './journey-steps';
+import { synthesizedOn } from './voice-log';
 
 const spoken = (page: Page) => page.getByTestId('assist-bar').getAttribute('data-spoken');
 
@@ -60,8 +61,17 @@ describe('长辈版: an ID card renewal by touch alone', () => {
     const said = (await spoken(page)) ?? '';
     expect(said).not.toContain('李秀英');
     expect(said).not.toMatch(/\d{6}/);
-    // No system voice here, so no "读出我的信息": a recording cannot hold her name.
-    await expect(page.getByRole('button', { name: '读出我的信息' }).count()).resolves.toBe(0);
+    // No system voice here: "读出我的信息" reads her card with the kiosk's own voice, marked
+    // personal (never kept), and the voice bar shows that something was said, not what.
+    const synthesized = synthesizedOn(page);
+    await page.getByRole('button', { name: '读出我的信息' }).click();
+    await expect
+      .poll(() => synthesized.find((s) => s.text.includes('李秀英')))
+      .toMatchObject({ personal: true, locale: 'zh-CN', sound: { riff: 'RIFF' } });
+    expect(synthesized.find((s) => s.text.includes('李秀英'))?.sound?.seconds).toBeGreaterThan(5);
+    await expect(page.getByTestId('assist-bar').getAttribute('data-spoken')).resolves.not.toContain(
+      '李秀英',
+    );
     // The number on screen is masked outside the review screen.
     await expect(s.main()).resolves.toMatch(/1101\*{12}20/);
     await screenshot(page, 'elder-05-idcard-read');

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { wavFacts, type WavFacts } from '../wav-facts';
 
 /**
  * Every utterance the kiosk makes from now on, as its voice bar shows it
@@ -20,4 +21,40 @@ export async function listenTo(page: Page): Promise<string[]> {
     });
   });
   return heard;
+}
+
+/** One sentence the kiosk's own voice was asked to say, and the sound it gave back. */
+export interface Synthesized {
+  readonly text: string;
+  readonly locale: string;
+  readonly personal: boolean;
+  readonly sound: WavFacts | null;
+}
+
+/**
+ * Every sentence the page sends to the kiosk's own voice (synthesizeSpeech on
+ * the web host) from now on, with the WAV that came back read for its length
+ * and loudness; `sound` is null when the call failed.
+ */
+export function synthesizedOn(page: Page): Synthesized[] {
+  const said: Synthesized[] = [];
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/api/synthesizeSpeech')) return;
+    const asked = response.request().postDataJSON() as {
+      text: string;
+      locale: string;
+      personal: boolean;
+    };
+    void response
+      .json()
+      .then((answer: { ok: boolean; value?: { base64: string } }) => {
+        const sound =
+          answer.ok && answer.value !== undefined
+            ? wavFacts(new Uint8Array(Buffer.from(answer.value.base64, 'base64')))
+            : null;
+        said.push({ ...asked, sound });
+      })
+      .catch(() => said.push({ ...asked, sound: null }));
+  });
+  return said;
 }

@@ -33,7 +33,7 @@ function npmRun(script: string, args: readonly string[], env: Record<string, str
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-async function cli(args: string[], env: Record<string, string> = {}, faceDir = FACE_DIST) {
+async function cli(args: string[], env: Record<string, string> = {}, engineDir = FACE_DIST) {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {
@@ -42,7 +42,7 @@ async function cli(args: string[], env: Record<string, string> = {}, faceDir = F
     packaged: false,
     appRoot: ROOT,
     dataDirFallback: dir,
-    faceDir,
+    engineDir,
     exists: existsSync,
   };
   const code = await runCli(args, ctx, {

@@ -130,7 +130,7 @@ async function cli(dataDir: string, ...args: string[]) {
       packaged: false,
       appRoot: ROOT,
       dataDirFallback: dataDir,
-      faceDir: '/nonexistent',
+      engineDir: '/nonexistent',
       exists: existsSync,
     },
     { out: (t) => out.push(t), err: (t) => out.push(t), stdin: () => '' },

@@ -73,7 +73,7 @@ async function cli(
     packaged: true,
     appRoot: ROOT,
     dataDirFallback: '/nonexistent',
-    faceDir: '/nonexistent',
+    engineDir: '/nonexistent',
     exists: existsSync,
   };
   const code = await runCli(args, ctx, {

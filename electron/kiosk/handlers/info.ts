@@ -29,6 +29,7 @@ export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
         demo: ctx.demo !== null,
         camera: config.devices.some((d) => d.kind === 'camera'),
         handwriting: ctx.handwriting.available,
+        speech: [...ctx.speech.locales],
         face: {
           enabled: ctx.faceEnabled,
           idCardPhoto: config.face.idCardPhoto,
