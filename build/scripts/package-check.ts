@@ -51,6 +51,10 @@ const REQUIRED_FILES: readonly [path: string, mode: string][] = [
     './opt/police-kiosk/resources/app.asar.unpacked/dist/face/wasm/tfjs-backend-wasm-simd.wasm',
     '-rw-r--r--',
   ],
+  // The kiosk's own voice, likewise: its thread loads the synthesizer's module and WASM as files.
+  ['./opt/police-kiosk/resources/app.asar.unpacked/dist/electron/speech-worker.cjs', '-rw-r--r--'],
+  ['./opt/police-kiosk/resources/app.asar.unpacked/dist/speech/espeak-ng.wasm', '-rw-r--r--'],
+  ['./opt/police-kiosk/resources/app.asar.unpacked/dist/speech/espeak-ng.js', '-rw-r--r--'],
 ];
 
 /** Files, modes, owners and the control fields, read back from the .deb. */

@@ -7,6 +7,9 @@ import { verifyBundle } from '../../rules/node/bundle-files';
 import { checkRulesDir } from '../../rules/node/check-dir';
 import { pendingEpochKeys } from '../audit/keys';
 import { FACE_MODELS, FACE_WASM, faceFiles } from '../face/engine';
+import { createHandwriting, type Handwriting } from '../input/handwriting';
+import { speechFiles } from '../speech/engine';
+import { SPEECH_LOCALES } from '../../core/speech-voices';
 import { LIVE_SEGMENT, verifyAuditTail } from '../audit/segments';
 import { integrityStatus } from '../store/integrity';
 import { loadConfig } from '../config/load';
@@ -42,6 +45,8 @@ export interface ReadinessInputs {
   readonly packaged?: boolean;
   /** Where the face thread and its models are (dist/electron beside the CLI); absent, the face line is left out. */
   readonly engineDir?: string;
+  /** The handwriting recognizer to ask whether it is installed; the system's by default. */
+  readonly handwriting?: Handwriting;
   /** How the back office's clock is read; injectable so tests use the test back office. */
   readonly backOfficeTime?: (config: KioskConfig) => Promise<Date | null>;
 }
@@ -374,6 +379,41 @@ export function faceCheck(config: KioskConfig, engineDir: string): ReadinessChec
   );
 }
 
+/**
+ * What a citizen who needs them would miss: the kiosk's own voice (without it,
+ * on a system with no speech voice, only the recorded prompts are said — not a
+ * service a station added, not the control a blind citizen reached) and the
+ * handwriting pad (the way to a character pinyin cannot find).
+ */
+export function assistChecks(engineDir: string, handwriting: Handwriting): ReadinessCheck[] {
+  const files = speechFiles(engineDir);
+  const missing = [
+    files.worker,
+    join(files.dir, 'espeak-ng.js'),
+    join(files.dir, 'espeak-ng.wasm'),
+  ].filter((f) => !existsSync(f));
+  return [
+    missing.length === 0
+      ? check(
+          'voice',
+          'ok',
+          `the kiosk's own voice (eSpeak NG, ${SPEECH_LOCALES.join(', ')}): every sentence is said, also where the system has no speech voice`,
+        )
+      : check(
+          'voice',
+          'warn',
+          `${missing.length} file(s) of the kiosk's own voice are missing (e.g. ${missing[0] ?? ''}): without a system speech voice only the recorded prompts are said, so the audio mode cannot name services or buttons`,
+        ),
+    handwriting.available
+      ? check('handwriting', 'ok', 'zinnia and its simplified-Chinese model are installed')
+      : check(
+          'handwriting',
+          'warn',
+          'zinnia or its model is missing (apt-get install zinnia-utils tegaki-zinnia-simplified-chinese): the keyboard offers no 手写 pad, only pinyin and 生僻字',
+        ),
+  ];
+}
+
 /** The data folder holds personal data: nobody but the kiosk user may even list it. */
 function dataFolderCheck(dataDir: string): ReadinessCheck {
   try {
@@ -415,7 +455,10 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
         ),
       );
       checks.push(...protectionChecks(config, inputs.dataDir, inputs.packaged ?? false));
-      if (inputs.engineDir !== undefined) checks.push(faceCheck(config, inputs.engineDir));
+      if (inputs.engineDir !== undefined) {
+        checks.push(faceCheck(config, inputs.engineDir));
+        checks.push(...assistChecks(inputs.engineDir, inputs.handwriting ?? createHandwriting()));
+      }
     } else checks.push(check('config', 'fail', loaded.error.message));
   }
 

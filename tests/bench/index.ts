@@ -28,6 +28,7 @@ import { benchFace } from './face';
 import { benchDrain, benchEnqueue } from './outbox';
 import { benchPayment } from './payment';
 import { benchSearch } from './search';
+import { benchSpeech } from './speech';
 
 const holidayCalendar = shippedCalendar();
 
@@ -278,6 +279,7 @@ const BENCHES: readonly (readonly [string, () => void | Promise<void>])[] = [
   ['face', benchFace],
   ['payment', benchPayment],
   ['search', benchSearch],
+  ['speech', benchSpeech],
 ];
 
 async function main(): Promise<void> {

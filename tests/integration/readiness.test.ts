@@ -9,6 +9,9 @@ import type { ReadinessReport } from '../../electron/cli/readiness';
 import { writeHeartbeat } from '../../electron/kiosk/heartbeat';
 import { launchKiosk } from '../../electron/kiosk/launch';
 import { createLogger } from '../../electron/shared/log';
+import { createHandwriting } from '../../electron/input/handwriting';
+import { speechFiles } from '../../electron/speech/engine';
+import { ENGINE_DIST, ensureBuilt } from '../fixtures/built-engines';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
 import { demoConfig } from '../e2e/kiosk-process';
 import { testPki } from './sync-harness';
@@ -64,6 +67,7 @@ async function cli(
   env: Record<string, string>,
   clock: Clock = systemClock,
   stdin = '',
+  engineDir = '/nonexistent',
 ): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
@@ -73,7 +77,7 @@ async function cli(
     packaged: true,
     appRoot: ROOT,
     dataDirFallback: '/nonexistent',
-    engineDir: '/nonexistent',
+    engineDir,
     exists: existsSync,
   };
   const code = await runCli(args, ctx, {
@@ -92,6 +96,23 @@ const checkOf = (report: ReadinessReport, name: string) =>
   report.checks.find((c) => c.name === name);
 
 describe('police-kiosk readiness', () => {
+  it("says what a citizen would miss: the kiosk's own voice and the handwriting pad", async () => {
+    const { env } = install();
+    ensureBuilt(speechFiles(ENGINE_DIST).worker);
+    const built = JSON.parse(
+      (await cli(['readiness'], env, systemClock, '', ENGINE_DIST)).out,
+    ) as ReadinessReport;
+    expect(checkOf(built, 'voice')).toMatchObject({ level: 'ok' });
+    expect(checkOf(built, 'voice')?.detail).toContain('zh-CN, en, ug');
+    const missing = JSON.parse((await cli(['readiness'], env)).out) as ReadinessReport;
+    expect(checkOf(missing, 'voice')).toMatchObject({ level: 'warn' });
+    expect(checkOf(missing, 'voice')?.detail).toContain('cannot name services or buttons');
+    // The pad is there exactly when zinnia and its model are.
+    expect(checkOf(built, 'handwriting')).toMatchObject({
+      level: createHandwriting().available ? 'ok' : 'warn',
+    });
+  });
+
   it('reads the running kiosk from its heartbeat: devices, outbox, key protection', async () => {
     const { dataDir, env } = install();
     const started = await launchKiosk({
