@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadIme } from './keyboard/load-ime';
 import { useAudioOnly } from './audio/use-audio-only';
 import { assertNever } from '../base/assert-never';
@@ -8,6 +8,7 @@ import { GuidePanel } from './components/GuidePanel';
 import { Header } from './components/Header';
 import { IdleGuard } from './components/IdleGuard';
 import { JourneyStepper } from './components/JourneyStepper';
+import { ScrollCue } from './components/ScrollCue';
 import { useT } from './i18n';
 import { directionOf } from './i18n/locale';
 import { GuideScreen } from './screens/GuideScreen';
@@ -120,6 +121,7 @@ export function App() {
   }, [screenDark]);
   useAudioOnly();
   const staffScreen = screen.name === 'diagnostics' || screen.name === 'queue';
+  const mainRef = useRef<HTMLElement>(null);
   const fillOnBehalf = useJourney((s) => s.assistance?.fillOnBehalf === true);
   useSlipScanAtHome();
   useFollowed(
@@ -151,7 +153,7 @@ export function App() {
             {t('guide.banner')}
           </p>
         )}
-        <main className="main" id="main">
+        <main className="main" id="main" ref={mainRef}>
           {status === 'loading' && <p className="screen-lead">{t('app.loading')}</p>}
           {status === 'failed' && (
             <div className="screen">
@@ -169,6 +171,8 @@ export function App() {
           )}
           {status === 'ready' && <CurrentScreen key={screenKey(screen)} screen={screen} />}
         </main>
+        {/* The journey screens have their action bar at the foot; the home screen has only its tiles. */}
+        {status === 'ready' && screen.name === 'home' && <ScrollCue scroller={mainRef} />}
       </div>
       {audioOnly && (
         <p className="audio-only-note" data-testid="audio-only-note">

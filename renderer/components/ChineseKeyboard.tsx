@@ -169,7 +169,7 @@ export function ChineseKeyboard({
         />
       )}
       {composing && (
-        <div className="cn-candidates" role="group" aria-label={t('keyboard.candidates')}>
+        <div className="cn-candidates" role="group" aria-label={t('keyboard.candidates')} dir="ltr">
           <button
             type="button"
             className="key cn-page"
@@ -208,7 +208,8 @@ export function ChineseKeyboard({
       )}
       {(mode === 'handwriting' ? [] : mode === 'symbols' ? SYMBOL_ROWS : LETTER_ROWS).map(
         (row, index) => (
-          <div className="keypad-row" key={index}>
+          // QWERTY and the symbol rows lie as on every keyboard, on a right-to-left screen too.
+          <div className="keypad-row" key={index} dir="ltr">
             {row.map((key) => (
               <button
                 type="button"

@@ -38,7 +38,8 @@ export function Keypad({
   return (
     <div className={`keypad keypad-${layout}`} role="group" aria-label={t('question.keypadLabel')}>
       {LAYOUTS[layout].map((row, index) => (
-        <div className="keypad-row" key={index}>
+        // Keys lie as on every keypad, 1 2 3 from the left, on a right-to-left screen too.
+        <div className="keypad-row" key={index} dir="ltr">
           {row.map((key) => (
             <button type="button" className="key" key={key} onClick={() => onKey(key)}>
               {key}

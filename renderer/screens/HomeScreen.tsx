@@ -3,6 +3,7 @@ import type { ServiceSummary } from '../../core/api/contract';
 import type { ServiceCategory } from '../../rules/engine/schema';
 import { useT } from '../i18n';
 import { printerReady, readerReady, useDevices } from '../state/devices';
+import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
 import { searchServices } from '../../core/service-search';
 import { summaryLimitText } from '../../core/slip-lines';
@@ -40,7 +41,13 @@ export function HomeScreen() {
     };
   }, [foreignCode]);
   const heading = useScreenHeading();
-  useScreenVoice(keyPrompt('voice.home'), null, 'home');
+  // An elder already in 长辈版 is not told to tap 长辈版: that would turn it off.
+  const elder = useAssist((s) => s.elder);
+  useScreenVoice(
+    keyPrompt(elder ? 'voice.homeElder' : 'voice.home'),
+    null,
+    elder ? 'home-elder' : 'home',
+  );
   const [searching, setSearching] = useState(false);
 
   return (

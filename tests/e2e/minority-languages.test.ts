@@ -103,6 +103,30 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       );
       if (mode === 'elder') await page.getByRole('button', { name: say('assist.elder') }).click();
       await check('01-home');
+      // The services do not all fit in these words: the foot of the screen says more lie below,
+      // and its button takes the citizen there, page by page, until the last one shows and it goes.
+      const cue = page.getByTestId('scroll-cue');
+      const main = page.locator('#main');
+      await expect(cue.innerText()).resolves.toContain(words['app.moreBelow']);
+      for (let i = 0; i < 6 && (await cue.count()) > 0; i += 1) {
+        const before = await main.evaluate((e) => e.scrollTop);
+        // The scroll is smooth: the next tap waits for it to end, as a citizen's eye would.
+        const ended = main.evaluate(
+          (e) =>
+            new Promise<number>((resolve) =>
+              e.addEventListener('scrollend', () => resolve(e.scrollTop), { once: true }),
+            ),
+        );
+        await cue.click();
+        expect(await ended).toBeGreaterThan(before);
+      }
+      await expect.poll(() => cue.count()).toBe(0);
+      const last = await page.locator('.service-tile').last().boundingBox();
+      const foot = await main.boundingBox();
+      expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(
+        (foot?.y ?? 0) + (foot?.height ?? 0),
+      );
+      await main.evaluate((e) => e.scrollTo({ top: 0 }));
 
       await page.locator('[data-service="driving-licence-replacement"]').click();
       await page.getByRole('button', { name: say('guide.start') }).waitFor();
@@ -122,6 +146,8 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       await s.choose(lost.label[language]);
       await check('04-question');
       await page.getByRole('button', { name: say('app.next'), exact: true }).click();
+      // The keypad lies 1 2 3 from the left on a right-to-left screen too, as every keypad does.
+      await expect(visualText(page.locator('.keypad'))).resolves.toMatch(/^1234567890?/);
       await s.keys('13800005678');
       await page.getByRole('button', { name: say('app.next'), exact: true }).click();
       await s.h1(common.questions[0]!.label[language]);

@@ -53,7 +53,7 @@ describe('speech through the system voice, and "读出我的信息"', () => {
     await expect(page.getByTestId('assist-bar').getAttribute('data-voice-route')).resolves.toBe(
       'synth',
     );
-    await expect.poll(said).toContainEqual(expect.stringContaining('需要大字和语音'));
+    await expect.poll(said).toContainEqual('您好！请在屏幕上选择要办理的业务。');
   });
 
   it('reads her details only when she taps the button, and never repeats them', async () => {
