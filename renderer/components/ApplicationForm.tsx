@@ -2,7 +2,7 @@ import { slipLines, type SlipRowKey } from '../../core/slip-lines';
 import type { Slip } from '../../core/slip';
 import { SIGNATURE_BOX, signaturePath } from '../../core/signature';
 import type { Evaluation } from '../../rules/engine/evaluate';
-import { todayInChina } from '../../base/dates';
+import { ageOn, todayInChina } from '../../base/dates';
 import { provedByCard } from '../../rules/engine/requirements';
 import type { LocalText } from '../../rules/engine/schema';
 import { formatDate, formatDateTime } from '../format';
@@ -174,6 +174,13 @@ export function ApplicationForm({
             {signature !== null && formatDate(todayInChina(new Date(slip.submittedAt)), 'zh-CN')}
           </span>
         </div>
+        {/* A minor's form is signed by the guardian too (民法典 第二十三条: the guardian is the minor's legal representative). */}
+        {ageOn(applicant.birthDate, todayInChina(new Date(slip.submittedAt))) < 18 && (
+          <div className="a4-sign-lines" data-testid="a4-guardian-signature">
+            <span>{zh('form.guardianSignature')}</span>
+            <span>{zh('form.date')}</span>
+          </div>
+        )}
         {assistance?.fillOnBehalf === true && (
           <div className="a4-sign-lines">
             <span>{zh('form.guideSignature')}</span>

@@ -1,6 +1,7 @@
 import { useT, type MessageKey } from '../i18n';
 import { needsMaterialsScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
+import { useJourney } from '../state/journey';
 import { journeySteps, type JourneyStage } from '../state/journey-steps';
 import { useUi } from '../state/ui';
 import { CheckIcon } from './icons';
@@ -23,6 +24,10 @@ export function JourneyStepper() {
   const { t } = useT();
   const screen = useUi((s) => s.screen);
   const evaluation = useEvaluation();
+  // No card was read (a child's household register, a lost card): the stage says what was done instead.
+  const typed = useJourney((s) => s.manualEntry);
+  const label = (stage: JourneyStage): MessageKey =>
+    stage === 'identity' && typed ? 'steps.identityTyped' : stageLabel[stage];
   const steps = journeySteps(screen, {
     // Before 开始办理 (the guide screen) nothing is answered yet: assume the usual journey.
     questions: evaluation === null || evaluation.questions.length > 0,
@@ -37,7 +42,7 @@ export function JourneyStepper() {
         {t('steps.summary', {
           current: current + 1,
           total: stages.length,
-          stage: currentStage === undefined ? '' : t(stageLabel[currentStage]),
+          stage: currentStage === undefined ? '' : t(label(currentStage)),
         })}
       </p>
       <ol className="journey-steps">
@@ -51,7 +56,7 @@ export function JourneyStepper() {
               {i < current ? <CheckIcon /> : i + 1}
             </span>
             <span className="journey-step-label">
-              {t(stageLabel[stage])}
+              {t(label(stage))}
               {i < current && <span className="visually-hidden">{t('steps.done')}</span>}
             </span>
           </li>

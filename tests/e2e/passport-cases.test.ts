@@ -52,20 +52,26 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await s.keys(CHILD);
     await s.next();
     // No card, so no address to read the province from: asked, once.
-    await s.h1('您的户口在本省（自治区、直辖市）吗？');
+    await s.h1('孩子的户口在本省（自治区、直辖市）吗？');
+    // No card was read: the journey's stage says the details were typed, not read.
+    const stepper = page.getByTestId('journey-stepper');
+    await expect(stepper.innerText()).resolves.toContain('填写身份信息');
+    await expect(stepper.innerText()).resolves.not.toContain('读取身份证');
     await s.choose('在外省');
     await s.next();
     await s.h1('您的手机号码');
     await s.keys('13800138000');
     await s.next();
-    // The pinyin comes from the typed name, as it would from a card.
+    // The pinyin comes from the typed name, as it would from a card, and the hint says so.
     await s.h1('姓的拼音');
+    await expect(s.main()).resolves.toContain('已按姓名自动生成');
+    await expect(s.main()).resolves.not.toContain('已根据身份证');
     await expect.poll(() => page.locator('#answer').inputValue()).toBe('OUYANG');
     await s.next();
     await s.h1('名的拼音');
     await expect.poll(() => page.locator('#answer').inputValue()).toBe('XIAOFENG');
     await s.next();
-    await s.h1('今天陪同您来办理的是');
+    await s.h1('今天陪同孩子来办理的是');
     await s.choose('监护人委托的其他人');
     await screenshot(page, 'portrait-40-passport-companion');
     await s.next();
@@ -74,7 +80,7 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await s.next();
     await s.keys(GUARDIAN);
     await s.next();
-    await s.h1('监护人与您的关系');
+    await s.h1('监护人与孩子的关系');
     await s.choose('父亲');
     await s.next();
     await s.h1('陪同人的姓名');
@@ -89,9 +95,7 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
     await s.keys(COMPANION);
     await s.next();
-    await s.h1('您是否属于登记备案的国家工作人员？');
-    await s.choose('不是');
-    await s.next();
+    // A 15-year-old is not asked whether they are registered state personnel (no one works before 16).
     await s.h1('您是否因紧急事由需要加急办理？');
     await s.choose('出国留学，报到日期临近');
     await screenshot(page, 'portrait-41-passport-urgent');
@@ -134,5 +138,9 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
       expect(slip).toContain(expected);
     }
     await screenshot(page, 'portrait-43-passport-child-slip');
+    // The A4 form for signature has the guardian's line for a child.
+    await expect(page.getByTestId('a4-guardian-signature').innerText()).resolves.toContain(
+      '监护人签名',
+    );
   });
 });

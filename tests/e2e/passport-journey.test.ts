@@ -221,6 +221,8 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     await expect(page.getByRole('img', { name: '扫码查询办理进度' }).count()).resolves.toBe(1);
     // The A4 form for the window carries the signature drawn on the review screen.
     await expect(page.getByTestId('a4-signature').count()).resolves.toBe(1);
+    // An adult signs alone: no guardian's line.
+    await expect(page.getByTestId('a4-guardian-signature').count()).resolves.toBe(0);
     await screenshot(page, 'portrait-10-slip');
   });
 
