@@ -122,7 +122,13 @@ export async function openKioskService(
     clock: options.clock,
     openLink: rig?.openLink ?? openDeviceLink,
   });
-  const help = createHelpDesk({ clock: options.clock, audit, log: options.log });
+  const help = createHelpDesk({
+    clock: options.clock,
+    audit,
+    log: options.log,
+    // A call for help reaches the back office at once, not at the next heartbeat.
+    notify: () => (sync.ok ? (sync.value?.worker.beatNow() ?? null) : null),
+  });
   // The sync worker asks for newer rules after each heartbeat; what applies them is built with the service.
   const hooks = {
     afterHeartbeat: (): void => undefined,
@@ -134,8 +140,10 @@ export async function openKioskService(
     db.close();
     return startFailure('back_office', sync.error);
   }
-  // A call for help reaches the back office at once, not at the next heartbeat.
-  help.onChange(() => sync.value?.worker.beatNow());
+  // An answered call leaves the back office's view at once too.
+  help.onChange((request) => {
+    if (request === null) void sync.value?.worker.beatNow();
+  });
   const service = buildService(
     options,
     storage.value,
@@ -185,7 +193,10 @@ function createSync(
       version: options.version,
       statusRetentionDays: config.storage.statusRetentionDays,
       devices: () => devices.health().map(({ id, kind, state }) => ({ id, kind, state })),
-      helpRequested: () => help.current(),
+      helpRequested: () => {
+        const call = help.current();
+        return call === null ? null : { since: call.since, screen: call.screen };
+      },
       rulesVersion: () => hooks.rulesVersion(),
       log: options.log,
       audit: storage.audit,

@@ -30,7 +30,8 @@ export interface SyncWorker {
   syncNow(): number;
   lookup(applicationNo: string): Promise<Outcome<BackOfficeStatus>>;
   /** Sends a heartbeat now, not at the next interval (a citizen called for help). */
-  beatNow(): void;
+  /** A heartbeat now: whether the back office took it (false when stopped or unreachable). */
+  beatNow(): Promise<boolean>;
   /** Asks the back office for a signed rule bundle newer than `after`. */
   fetchRules(after: string | null): Promise<Outcome<RulesDownload>>;
   link(): SyncLinkStatus;
@@ -344,7 +345,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   }
 
-  const heartbeat = async (): Promise<void> => {
+  const heartbeat = async (): Promise<boolean> => {
     const summary = outbox.summary(now());
     const keys = options.audit.pendingKeys();
     const version = options.rulesVersion?.() ?? null;
@@ -362,7 +363,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       auditKeys: keys,
       rules: version === null ? null : { version },
     });
-    if (stopped) return;
+    if (stopped) return false;
     const wasDown = reachable === false;
     switch (outcome.kind) {
       case 'ok':
@@ -372,28 +373,28 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         // The back office is back: do not wait out the backoff.
         if (wasDown) pump();
         options.afterHeartbeat?.();
-        return;
+        return true;
       case 'retry':
         contact(false, outcome.reason);
-        return;
+        return false;
       case 'attention':
         contact(false, outcome.reason);
-        return;
+        return false;
       case 'rejected':
       case 'not_found':
-        // Answered, but the heartbeat itself is not supported: the link works.
+        // Answered, but the heartbeat itself is not supported: the link works, the call did not land.
         contact(true, null, 'heartbeat');
-        return;
+        return false;
     }
   };
 
-  const beat = (): void => {
+  const beat = (): Promise<boolean> =>
     heartbeat().catch((cause: unknown) => {
       log.error('sync.heartbeat_failed', {
         message: cause instanceof Error ? cause.message : String(cause),
       });
+      return false;
     });
-  };
 
   const purgeOld = (): void => {
     const before = iso(now().getTime() - options.statusRetentionDays * DAY_MS);
@@ -461,7 +462,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     fetchRules: (after) => client.rules(after),
     beatNow() {
-      if (!stopped) beat();
+      return stopped ? Promise.resolve(false) : beat();
     },
     async stop() {
       stopped = true;

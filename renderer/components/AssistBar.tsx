@@ -18,11 +18,13 @@ export function AssistBar() {
   const spoken = useVoice((s) => s.spoken);
   const said = useVoice((s) => s.said);
   const hasPrompt = useVoice((s) => s.last !== null);
-  const helpOpen = useHelp((s) => s.request !== null);
+  const delivery = useHelp((s) => s.request?.delivery ?? null);
   const screen = useUi((s) => s.screen.name);
   const callStaff = (): void => {
     void kiosk.callStaff({ screen }).then((result) => {
-      if (result.ok) useHelp.getState().setRequest(result.value);
+      // The helpRequest event may have brought newer news (sent, or not) before this answer: keep it.
+      if (result.ok && useHelp.getState().request === null)
+        useHelp.getState().setRequest(result.value);
     });
   };
   return (
@@ -89,10 +91,21 @@ export function AssistBar() {
           </div>
         </>
       )}
-      {helpOpen ? (
+      {delivery === 'sending' || delivery === 'sent' ? (
         <p className="assist-help-called" role="status" data-testid="help-called">
-          {t('help.called')}
+          {t(delivery === 'sent' ? 'help.called' : 'help.calling')}
         </p>
+      ) : delivery === 'not_sent' ? (
+        // Nothing reached anyone: say so, and let the citizen try again.
+        <button
+          type="button"
+          className="button button-secondary assist-help assist-help-failed"
+          data-testid="call-staff"
+          data-delivery="not_sent"
+          onClick={callStaff}
+        >
+          {t('help.notSent')}
+        </button>
       ) : (
         <button
           type="button"

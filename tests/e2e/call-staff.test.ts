@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screenshot, withBackOfficeAndKioskPage } from './harness';
+import { demoConfig, screenshot, withBackOfficeAndKioskPage, withKioskPage } from './harness';
 import { holdEmblem, typePin } from './staff-steps';
 
 /**
@@ -24,9 +24,10 @@ describe('呼叫工作人员 (call staff)', () => {
     await ctx.page.locator('[data-service="passport-first"]').click();
     await ctx.page.getByRole('heading', { level: 1, name: '普通护照首次申请' }).waitFor();
     await ctx.page.getByTestId('call-staff').click();
-    await expect(ctx.page.getByTestId('help-called').innerText()).resolves.toBe(
-      '已通知工作人员，请在这里稍候',
-    );
+    // 「已通知」 once the back office took it, not before.
+    await expect
+      .poll(() => ctx.page.getByTestId('help-called').innerText(), { timeout: 10_000 })
+      .toBe('已通知工作人员，请在这里稍候');
     await expect(ctx.page.getByTestId('call-staff').count()).resolves.toBe(0);
     await screenshot(ctx.page, 'portrait-50-help-called');
   });
@@ -65,5 +66,22 @@ describe('呼叫工作人员 (call staff)', () => {
     ]);
     expect(lines[0]).toContain('"actor":"citizen"');
     expect(lines[1]).toContain('"actor":"guide"');
+  });
+});
+
+describe('呼叫工作人员 where nothing can carry the call', () => {
+  const alone = withKioskPage({ config: demoConfig() });
+
+  it('says the call did not get through (no back office), never 「已通知」, and lets the citizen try again', async () => {
+    const { page } = alone;
+    await page.getByTestId('call-staff').click();
+    const button = page.locator('[data-testid="call-staff"][data-delivery="not_sent"]');
+    await expect(button.innerText()).resolves.toBe(
+      '呼叫未能送达，请到窗口找工作人员（点此再呼叫）',
+    );
+    await expect(page.getByTestId('help-called').count()).resolves.toBe(0);
+    await screenshot(page, 'portrait-52-help-not-sent');
+    await button.click();
+    await expect(button.count()).resolves.toBe(1);
   });
 });
