@@ -283,7 +283,7 @@ function buildService(
           ...storage.audit,
           record(actor, action, fields) {
             storage.audit.record(actor, action, fields);
-            if (actor === 'guide' || actor === 'technician') sync.beatNow();
+            if (actor === 'guide' || actor === 'technician') void sync.beatNow();
           },
         };
   const policy = rulePolicy(options);

@@ -100,7 +100,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   ): void => {
     const at = now().toISOString();
     // Back after an outage: the audit anchor (and any key) goes at once, not at the next heartbeat.
-    if (ok && reachable === false && by === 'request') queueMicrotask(() => beat());
+    if (ok && reachable === false && by === 'request') queueMicrotask(() => void beat());
     if (ok) {
       lastContactAt = at;
       consecutiveFailures = 0;
@@ -428,8 +428,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       }
       purgeOld();
       retentionTimer = setInterval(purgeOld, RETENTION_EVERY_MS);
-      heartbeatTimer = setInterval(() => beat(), settings.heartbeatSeconds * 1000);
-      beat();
+      heartbeatTimer = setInterval(() => void beat(), settings.heartbeatSeconds * 1000);
+      void beat();
       pump();
     },
     wake() {
