@@ -19,6 +19,7 @@ import { ratingSchema } from '../evaluation';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
 import { SPEECH_LOCALES, SPEECH_MAX_CHARS } from '../speech-voices';
+import { readinessWordsSchema } from '../readiness-words';
 import { signatureSchema } from '../signature-schema';
 import { calendarYearSchema } from '../../rules/engine/workdays';
 import {
@@ -230,7 +231,12 @@ const ruleProblemSchema = z.strictObject({
 const readinessCheckSchema = z.strictObject({
   name: z.string(),
   ok: z.boolean(),
+  /** `warn`: holds, but a citizen misses something (no voice, no back office) or it needs a technician soon. */
+  level: z.enum(['ok', 'warn', 'fail']),
+  /** English, for the exported report and a technician's tools. */
   detail: z.string(),
+  /** The same for the diagnostics screen, in the kiosk's language (core/readiness-words.ts). */
+  words: readinessWordsSchema.optional(),
 });
 
 export const diagnosticsSchema = z.strictObject({

@@ -10,6 +10,7 @@ import { FACE_MODELS, FACE_WASM, faceFiles } from '../face/engine';
 import { createHandwriting, type Handwriting } from '../input/handwriting';
 import { speechFiles } from '../speech/engine';
 import { SPEECH_LOCALES } from '../../core/speech-voices';
+import { readinessWords, type ReadinessWords } from '../../core/readiness-words';
 import { LIVE_SEGMENT, verifyAuditTail } from '../audit/segments';
 import { integrityStatus } from '../store/integrity';
 import { loadConfig } from '../config/load';
@@ -26,6 +27,8 @@ export interface ReadinessCheck {
   /** `warn`: holds today, but needs a technician soon (a certificate expiring in 20 days). */
   readonly level: 'ok' | 'warn' | 'fail';
   readonly detail: string;
+  /** The same in words the diagnostics screen puts in the kiosk's language. */
+  readonly words?: ReadinessWords;
 }
 
 export interface ReadinessReport {
@@ -58,11 +61,17 @@ export const MAX_CLOCK_SKEW_SECONDS = 120;
 /** A heartbeat older than this means the kiosk is not running (or hangs). */
 export const HEARTBEAT_STALE_MS = 6 * HEARTBEAT_EVERY_MS;
 
-const check = (name: string, level: ReadinessCheck['level'], detail: string): ReadinessCheck => ({
+const check = (
+  name: string,
+  level: ReadinessCheck['level'],
+  detail: string,
+  words?: ReadinessWords,
+): ReadinessCheck => ({
   name,
   ok: level !== 'fail',
   level,
   detail,
+  ...(words === undefined ? {} : { words }),
 });
 
 const DAY_MS = 86_400_000;
@@ -293,6 +302,7 @@ export function protectionChecks(
         'demo mode',
         'fail',
         'config "demo": true — the demo dock lets anyone at the screen place a card or a scan; never for a station',
+        readinessWords('demo', 'demo'),
       ),
     );
   if (simulated.length > 0)
@@ -301,6 +311,9 @@ export function protectionChecks(
         'simulated devices',
         'fail',
         `${simulated.map((d) => `${d.id} (${d.kind})`).join(', ')}: simulated, so citizens get no card read, scan or paper from them`,
+        readinessWords('simulated', 'simulated', {
+          devices: simulated.map((d) => d.id).join('、'),
+        }),
       ),
     );
   if ((config.rules.signature ?? (packaged ? 'required' : 'optional')) === 'optional')
@@ -309,6 +322,7 @@ export function protectionChecks(
         'rule signatures',
         'fail',
         `rules.signature is "optional"${config.rules.signature === undefined ? ' (a checkout’s default)' : ''}: rule files are used unsigned, so anyone who can write them changes fees and conditions unnoticed`,
+        readinessWords('signatures', 'unsignedRules'),
       ),
     );
   if (config.storage.allowKeyFile)
@@ -317,6 +331,7 @@ export function protectionChecks(
         'data key file allowed',
         'warn',
         'storage.allowKeyFile is true: where the OS keyring is missing the data key is a 0600 file, readable by anyone who gets the kiosk user',
+        readinessWords('keyFile', 'keyFile'),
       ),
     );
   const pending = pendingEpochKeys(join(dataDir, 'audit'));
@@ -326,6 +341,11 @@ export function protectionChecks(
         'audit key',
         config.backOffice === null ? 'fail' : 'warn',
         `key epoch(s) ${pending.map((k) => k.startSeq).join(', ')} still on this kiosk: until ${config.backOffice === null ? 'a technician exports them (police-kiosk audit-key)' : 'the back office takes them at the next heartbeat'}, the audit log can be rebuilt unnoticed`,
+        readinessWords(
+          'auditKey',
+          config.backOffice === null ? 'auditKeyExport' : 'auditKeyHeartbeat',
+          { epochs: pending.map((k) => k.startSeq).join('、') },
+        ),
       ),
     );
   return checks;
@@ -393,25 +413,46 @@ export function assistChecks(engineDir: string, handwriting: Handwriting): Readi
     join(files.dir, 'espeak-ng.wasm'),
   ].filter((f) => !existsSync(f));
   return [
-    missing.length === 0
-      ? check(
-          'voice',
-          'ok',
-          `the kiosk's own voice (eSpeak NG, ${SPEECH_LOCALES.join(', ')}): every sentence is said, also where the system has no speech voice`,
-        )
-      : check(
-          'voice',
-          'warn',
-          `${missing.length} file(s) of the kiosk's own voice are missing (e.g. ${missing[0] ?? ''}): without a system speech voice only the recorded prompts are said, so the audio mode cannot name services or buttons`,
-        ),
-    handwriting.available
-      ? check('handwriting', 'ok', 'zinnia and its simplified-Chinese model are installed')
-      : check(
-          'handwriting',
-          'warn',
-          'zinnia or its model is missing (apt-get install zinnia-utils tegaki-zinnia-simplified-chinese): the keyboard offers no 手写 pad, only pinyin and 生僻字',
-        ),
+    voiceCheck(
+      missing.length === 0
+        ? null
+        : `${missing.length} file(s) are missing (e.g. ${missing[0] ?? ''})`,
+    ),
+    handwritingCheck(handwriting.available),
   ];
+}
+
+/** The kiosk's own voice: present, or why not (`problem`). */
+export function voiceCheck(problem: string | null): ReadinessCheck {
+  return problem === null
+    ? check(
+        'voice',
+        'ok',
+        `the kiosk's own voice (eSpeak NG, ${SPEECH_LOCALES.join(', ')}): every sentence is said, also where the system has no speech voice`,
+        readinessWords('voice', 'voiceOk', { locales: SPEECH_LOCALES.join(', ') }),
+      )
+    : check(
+        'voice',
+        'warn',
+        `the kiosk's own voice cannot speak: ${problem}: without a system speech voice only the recorded prompts are said, so the audio mode cannot name services or buttons`,
+        readinessWords('voice', 'voiceMissing'),
+      );
+}
+
+export function handwritingCheck(available: boolean): ReadinessCheck {
+  return available
+    ? check(
+        'handwriting',
+        'ok',
+        'zinnia and its simplified-Chinese model are installed',
+        readinessWords('handwriting', 'handwritingOk'),
+      )
+    : check(
+        'handwriting',
+        'warn',
+        'zinnia or its model is missing (apt-get install zinnia-utils tegaki-zinnia-simplified-chinese): the keyboard offers no 手写 pad, only pinyin and 生僻字',
+        readinessWords('handwriting', 'handwritingMissing'),
+      );
 }
 
 /** The data folder holds personal data: nobody but the kiosk user may even list it. */

@@ -1,3 +1,5 @@
+import { readinessWords, type ReadinessWords } from '../../core/readiness-words';
+import type { ReadinessCheck } from '../cli/readiness';
 import { statfs } from 'node:fs/promises';
 import { freemem, totalmem, uptime } from 'node:os';
 import type { DeviceHealth } from '../devices/manager';
@@ -38,11 +40,14 @@ export async function systemFacts(dataDir: string, appVersion: string): Promise<
   };
 }
 
-export interface ReadinessCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+export type { ReadinessCheck } from '../cli/readiness';
+
+const line = (
+  name: string,
+  ok: boolean,
+  detail: string,
+  words: ReadinessWords,
+): ReadinessCheck => ({ name, ok, level: ok ? 'ok' : 'fail', detail, words });
 
 /** What must hold before a kiosk goes into the hall; each check says what it saw. */
 export function readinessChecks(
@@ -54,21 +59,32 @@ export function readinessChecks(
   minFreeMb: number,
 ): ReadinessCheck[] {
   return [
-    ...devices.map((d) => ({
-      name: `device ${d.id} (${d.kind})`,
-      ok: d.state === 'ready',
-      detail: `${d.address}: ${d.state}${d.lastError === null ? '' : ` — ${d.lastError}`}`,
-    })),
-    {
-      name: 'service rule files',
-      ok: ruleProblems.length === 0 && services > 0,
-      detail: `${services} loaded, ${ruleProblems.length} refused`,
-    },
-    {
-      name: 'disk space',
-      ok: system.diskFreeMb !== null && system.diskFreeMb >= minFreeMb,
-      detail:
-        system.diskFreeMb === null ? 'unknown' : `${system.diskFreeMb} MB free (need ${minFreeMb})`,
-    },
+    ...devices.map((d) =>
+      line(
+        `device ${d.id} (${d.kind})`,
+        d.state === 'ready',
+        `${d.address}: ${d.state}${d.lastError === null ? '' : ` — ${d.lastError}`}`,
+        readinessWords('device', 'device', {
+          id: d.id,
+          kind: d.kind,
+          state: d.state,
+          fault: d.lastError ?? '',
+        }),
+      ),
+    ),
+    line(
+      'service rule files',
+      ruleProblems.length === 0 && services > 0,
+      `${services} loaded, ${ruleProblems.length} refused`,
+      readinessWords('rules', 'rules', { loaded: services, refused: ruleProblems.length }),
+    ),
+    system.diskFreeMb === null
+      ? line('disk space', false, 'unknown', readinessWords('disk', 'diskUnknown'))
+      : line(
+          'disk space',
+          system.diskFreeMb >= minFreeMb,
+          `${system.diskFreeMb} MB free (need ${minFreeMb})`,
+          readinessWords('disk', 'diskFree', { free: system.diskFreeMb, need: minFreeMb }),
+        ),
   ];
 }

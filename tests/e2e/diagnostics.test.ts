@@ -31,6 +31,31 @@ describe('technician diagnostics', () => {
     await screenshot(page, 'portrait-41-diagnostics');
   });
 
+  it('says in Chinese what the demo lacks for a hall, and what a citizen would miss', async () => {
+    const { page } = ctx;
+    const checks = page.locator('.diag-checks li');
+    await expect.poll(() => checks.count()).toBeGreaterThan(8);
+    const lines = await checks.allInnerTexts();
+    // Every line in the kiosk's language: technical identifiers (ids, config keys) only.
+    for (const text of lines)
+      expect(text.replace(/[A-Za-z0-9_.:()-]+/g, ''), text).toMatch(/[\u4e00-\u9fff]{2}/);
+    expect(lines.join('\n')).not.toMatch(/simulated, so|none configured|loaded, \d+ refused/);
+    const line = (name: string) =>
+      page.locator(`.diag-checks li[data-check="${name}"]`).innerText();
+    await expect(line('demo')).resolves.toContain('不得用于派出所');
+    await expect(line('simulated')).resolves.toContain('群众无法在本机读卡、扫码或打印凭条');
+    await expect(line('backOffice')).resolves.toContain('未配置后台：申请只保存在本机');
+    await expect(line('voice')).resolves.toContain('本机语音合成');
+    await expect(line('handwriting')).resolves.toContain('手写');
+    // Not ready for a hall: the demo, its simulated devices and unsigned rules say so.
+    await expect(page.locator('.notice-error').first().innerText()).resolves.toContain('未就绪');
+    await expect(page.locator('main').innerText()).resolves.toMatch(
+      /内存\s*本程序占用 \d+ MB · 空闲 \d+ MB · 共 \d+ MB/,
+    );
+    await page.locator('.diag-checks').scrollIntoViewIfNeeded();
+    await screenshot(page, 'portrait-48-diagnostics-readiness');
+  });
+
   it('self-tests the reader and the printer', async () => {
     const { page } = ctx;
     const reader = page.locator('[data-device="idcard-1"]');

@@ -3,36 +3,89 @@ import { join } from 'node:path';
 import { err, ok } from '../../../core/result';
 import { listSerialPorts } from '../../devices/transport/serial';
 import type { HandlerGroup, KioskContext } from '../context';
-import { protectionChecks } from '../../cli/readiness';
+import {
+  handwritingCheck,
+  protectionChecks,
+  voiceCheck,
+  type ReadinessCheck,
+} from '../../cli/readiness';
+import { readinessWords, type ReadinessWords } from '../../../core/readiness-words';
+import { readinessChecks, systemFacts } from '../diagnostics';
 
 /** The face engine as the running kiosk has it: off, unable to run (and why), or loaded. */
-function faceDiagnostics(ctx: KioskContext): { name: string; ok: boolean; detail: string } {
+function faceDiagnostics(ctx: KioskContext): ReadinessCheck {
   const name = 'face check and photo';
+  const line = (ok: boolean, detail: string, words: ReadinessWords): ReadinessCheck => ({
+    name,
+    ok,
+    level: ok ? 'ok' : 'fail',
+    detail,
+    words,
+  });
   if (!ctx.config.face.enabled)
-    return { name, ok: true, detail: 'off: the photo and the identity check are at the window' };
+    return line(
+      true,
+      'off: the photo and the identity check are at the window',
+      readinessWords('face', 'faceOff'),
+    );
   const engine = ctx.face.engineStatus();
   if (!engine.available)
-    return {
-      name,
-      ok: false,
-      detail: `${engine.problem ?? 'the engine cannot run'}: the photo and the identity check go to the window`,
-    };
+    return line(
+      false,
+      `${engine.problem ?? 'the engine cannot run'}: the photo and the identity check go to the window`,
+      readinessWords('face', 'faceNoEngine', { problem: engine.problem ?? '' }),
+    );
   if (!ctx.faceEnabled)
+    return line(
+      false,
+      'no camera is configured: the photo and the identity check go to the window',
+      readinessWords('face', 'faceNoCamera'),
+    );
+  return engine.version === null
+    ? line(true, 'ready; the models load on first use', readinessWords('face', 'faceReady'))
+    : line(
+        true,
+        `${engine.version}, models loaded in ${engine.loadMs ?? 0} ms`,
+        readinessWords('face', 'faceLoaded', { version: engine.version, ms: engine.loadMs ?? 0 }),
+      );
+}
+
+/**
+ * The back office as the running kiosk sees it: none (applications stay here,
+ * no payment, no progress lookups), unreachable, or answering.
+ */
+function backOfficeDiagnostics(ctx: KioskContext): ReadinessCheck {
+  const name = 'back office';
+  const office = ctx.config.backOffice;
+  if (office === null || ctx.sync === null)
     return {
       name,
-      ok: false,
-      detail: 'no camera is configured: the photo and the identity check go to the window',
+      ok: true,
+      level: 'warn',
+      detail:
+        'none configured: applications stay on this kiosk, no fee is paid here, no progress can be looked up',
+      words: readinessWords('backOffice', 'backOfficeNone'),
     };
-  return {
-    name,
-    ok: true,
-    detail:
-      engine.version === null
-        ? 'ready; the models load on first use'
-        : `${engine.version}, models loaded in ${engine.loadMs ?? 0} ms`,
-  };
+  const link = ctx.sync.link();
+  return link.reachable === false
+    ? {
+        name,
+        ok: false,
+        level: 'fail',
+        detail: `${office.url} does not answer: ${link.lastProblem ?? 'unknown'}`,
+        words: readinessWords('backOffice', 'backOfficeDown', {
+          url: office.url,
+          problem: link.lastProblem ?? '',
+        }),
+      }
+    : {
+        name,
+        ok: true,
+        level: 'ok',
+        detail: office.url,
+        words: readinessWords('backOffice', 'backOfficeUp', { url: office.url }),
+      };
 }
-import { readinessChecks, systemFacts } from '../diagnostics';
 
 type DiagnosticsMethods =
   'getDiagnostics' | 'deviceSelfTest' | 'getFrameLog' | 'exportReadinessReport';
@@ -68,10 +121,12 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
           ctx.config.storage.minFreeMb,
         ),
         faceDiagnostics(ctx),
+        backOfficeDiagnostics(ctx),
+        // What a citizen who needs them would miss: the voice and the handwriting pad.
+        voiceCheck(ctx.speech.problem),
+        handwritingCheck(ctx.handwriting.available),
         // Every switch that turns a protection off, as `police-kiosk readiness` lists them.
-        ...protectionChecks(ctx.config, ctx.dataDir, ctx.ruleSet.bundle !== null).map(
-          ({ name, ok, detail }) => ({ name, ok, detail }),
-        ),
+        ...protectionChecks(ctx.config, ctx.dataDir, ctx.ruleSet.bundle !== null),
       ],
       demoFaults: Object.fromEntries(
         Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [id, [...faults]]),

@@ -8,6 +8,7 @@ import { useStaff } from '../../state/staff';
 import { useUi } from '../../state/ui';
 import { useScreenHeading } from '../use-screen-heading';
 import { deviceWord } from './device-words';
+import { readinessLine } from './readiness-line';
 
 type Diagnostics = MethodOutput<'getDiagnostics'>;
 
@@ -90,12 +91,19 @@ export function DiagnosticsScreen() {
               {t('diag.checks')}
             </h2>
             <ul className="diag-checks">
-              {data.checks.map((check) => (
-                <li key={check.name} className={check.ok ? 'is-ok' : 'is-bad'}>
-                  <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.name}:{' '}
-                  {check.detail}
-                </li>
-              ))}
+              {data.checks.map((check) => {
+                const { name, detail } = readinessLine(t, check);
+                const mark = check.level === 'fail' ? '✗' : check.level === 'warn' ? '!' : '✓';
+                return (
+                  <li
+                    key={check.name}
+                    className={`is-${check.level === 'fail' ? 'bad' : check.level}`}
+                    data-check={check.words?.name ?? check.name}
+                  >
+                    <span aria-hidden="true">{mark}</span> {name}：{detail}
+                  </li>
+                );
+              })}
             </ul>
           </section>
           <section className="diag-block" aria-labelledby="diag-rules">
@@ -139,7 +147,11 @@ export function DiagnosticsScreen() {
               />
               <Row
                 label={t('diag.memory')}
-                value={`${t('diag.mb', { n: data.system.memoryMb.rss })} / ${t('diag.mb', { n: data.system.memoryMb.free })} / ${t('diag.mb', { n: data.system.memoryMb.total })}`}
+                value={t('diag.memoryFigures', {
+                  rss: data.system.memoryMb.rss,
+                  free: data.system.memoryMb.free,
+                  total: data.system.memoryMb.total,
+                })}
               />
               <Row
                 label={t('diag.disk')}
