@@ -303,6 +303,25 @@ function installInThrowawayRoot(deb: string, arch: DebArch): void {
   );
 }
 
+/**
+ * Debian's own package checker, as a station's IT would run it: no error but
+ * the one this package chooses (an add-on application lives in /opt). Skipped,
+ * saying so, where lintian is not installed.
+ */
+function lintianErrors(deb: string, arch: DebArch): void {
+  const found = sh('lintian', ['--no-tag-display-limit', deb]);
+  if (found.error !== undefined) {
+    console.log(`skip  ${arch}: lintian is not installed (apt-get install lintian)`);
+    return;
+  }
+  const lines = found.stdout.split('\n');
+  const errors = lines.filter((l) => l.startsWith('E:') && !l.includes(' dir-or-file-in-opt '));
+  expect(
+    errors.length === 0,
+    `${arch}: lintian reports no error but /opt (${lines.filter((l) => l.startsWith('W:')).length} warnings)${errors.length === 0 ? '' : `:\n${errors.slice(0, 20).join('\n')}`}`,
+  );
+}
+
 const built = buildLinuxPackages({ allowStandIn: true });
 console.log(
   built.standIn
@@ -313,6 +332,7 @@ for (const { arch, path } of built.debs) {
   checkContents(path, arch);
   verifyUnits(arch);
   installInThrowawayRoot(path, arch);
+  lintianErrors(path, arch);
 }
 console.log(
   `package:check: ${problems.length === 0 ? 'all checks passed' : `${problems.length} failed`}`,

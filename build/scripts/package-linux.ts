@@ -5,12 +5,14 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { changelogGz, copyrightText, foreignPrebuilds, unusedTools } from './deb-notices';
 import { zipStandInElectron } from './standin-electron';
 
 /**
@@ -42,6 +44,7 @@ export type DebArch = (typeof ARCHES)[number]['deb'];
  * the kiosk session, and the tools the maintainer scripts use.
  */
 export const DEPENDS = [
+  'libc6',
   'cage',
   'libsecret-1-0',
   'libgtk-3-0 | libgtk-3-0t64',
@@ -136,12 +139,47 @@ function duKb(dir: string): number {
   return Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split(/\s/)[0]);
 }
 
+/** Every file under `dir`, relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  );
+}
+
+/** Only what this system loads stays beside app.asar: see deb-notices.ts. */
+function pruneUnpacked(unpacked: string, nodeArch: 'x64' | 'arm64'): void {
+  const files = filesUnder(unpacked);
+  const head = (file: string): string => {
+    const bytes = readFileSync(join(unpacked, file));
+    return bytes.subarray(0, 64).toString('latin1');
+  };
+  for (const file of [...foreignPrebuilds(files, nodeArch), ...unusedTools(files, head)])
+    rmSync(join(unpacked, file), { force: true });
+  removeEmptyDirs(unpacked);
+}
+
+/** Folders the pruning emptied (prebuilds/win32-x64 …) go too. */
+function removeEmptyDirs(dir: string): boolean {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  let empty = true;
+  for (const entry of entries) {
+    if (entry.isDirectory() && removeEmptyDirs(join(dir, entry.name))) continue;
+    empty = false;
+  }
+  if (empty) rmSync(dir, { recursive: true, force: true });
+  return empty;
+}
+
 /** The package's tree in `staging`, then `dpkg-deb --build`. */
 function assembleDeb(arch: (typeof ARCHES)[number], appDir: string, standIn: boolean): string {
   const staging = join(RELEASE, `deb-${arch.deb}`);
   rmSync(staging, { recursive: true, force: true });
   const opt = join(staging, 'opt', 'police-kiosk');
   cpSync(appDir, opt, { recursive: true, verbatimSymlinks: true });
+  pruneUnpacked(join(opt, 'resources', 'app.asar.unpacked'), arch.electron);
   // The SUID sandbox helper Chromium falls back to where user namespaces are off.
   if (existsSync(join(opt, 'chrome-sandbox'))) chmodSync(join(opt, 'chrome-sandbox'), 0o4755);
   install(join(LINUX, 'watchdog.sh'), join(opt, 'linux', 'watchdog.sh'), 0o755);
@@ -164,6 +202,11 @@ function assembleDeb(arch: (typeof ARCHES)[number], appDir: string, standIn: boo
     0o644,
   );
   install(join(ROOT, 'README.md'), join(share, 'doc', 'police-kiosk', 'README.md'), 0o644);
+  const doc = join(share, 'doc', 'police-kiosk');
+  writeFileSync(join(doc, 'copyright'), copyrightText(ROOT, pkg.version, electronVersion), {
+    mode: 0o644,
+  });
+  writeFileSync(join(doc, 'changelog.gz'), changelogGz(ROOT, pkg.version), { mode: 0o644 });
   if (standIn) {
     mkdirSync(join(share, 'doc', 'police-kiosk'), { recursive: true });
     writeFileSync(
