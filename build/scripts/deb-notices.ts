@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -169,7 +169,8 @@ export function changelogGz(root: string, version: string): Buffer {
       encoding: 'utf8',
     }).split('\n');
   } catch {
-    date = new Date().toUTCString().replace('GMT', '+0000');
+    // Outside a checkout: when the project's manifest last changed, not the build's wall clock.
+    date = statSync(join(root, 'package.json')).mtime.toUTCString().replace('GMT', '+0000');
     subject = 'Built outside a git checkout.';
   }
   const text = [
