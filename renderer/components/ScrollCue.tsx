@@ -53,6 +53,8 @@ export function ScrollCue({ scroller }: { readonly scroller: RefObject<HTMLEleme
         type="button"
         className="scroll-cue"
         data-testid="scroll-cue"
+        // For a finger: Tab already scrolls each service into view, and the cue goes at the end.
+        tabIndex={-1}
         onClick={() => {
           const element = scroller.current;
           element?.scrollBy({ top: element.clientHeight * 0.8, behavior: 'smooth' });
