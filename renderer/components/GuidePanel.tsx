@@ -9,6 +9,7 @@ import { useJourney } from '../state/journey';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { startAudioOnly } from '../audio/use-audio-only';
+import { Dialog } from './Dialog';
 
 const STATUS_POLL_MS = 15_000;
 
@@ -53,6 +54,7 @@ function GuideDrawer() {
   const [open, setOpen] = useState(true);
   const [choosingReason, setChoosingReason] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [ending, setEnding] = useState(false);
 
   useEffect(() => {
     if (role !== 'guide') return;
@@ -222,10 +224,37 @@ function GuideDrawer() {
           <button
             type="button"
             className="button button-secondary guide-end"
-            onClick={() => void endJourney('guide')}
+            onClick={() => setEnding(true)}
           >
             {t('guide.endSession')}
           </button>
+          {/* One tap must not throw away a citizen's answers: the guide confirms. */}
+          <Dialog open={ending} labelledBy="guide-end-title" onCancel={() => setEnding(false)}>
+            <h2 id="guide-end-title" className="dialog-title">
+              {t('guide.endTitle')}
+            </h2>
+            <p className="dialog-body">{t('guide.endBody')}</p>
+            <div className="dialog-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                autoFocus
+                onClick={() => setEnding(false)}
+              >
+                {t('guide.endStay')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setEnding(false);
+                  void endJourney('guide');
+                }}
+              >
+                {t('guide.endConfirm')}
+              </button>
+            </div>
+          </Dialog>
         </>
       ) : (
         <p className="hint">{t('guide.noSession')}</p>

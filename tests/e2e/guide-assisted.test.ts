@@ -158,6 +158,13 @@ describe('guide-assisted green-channel journey', () => {
     const { page } = ctx;
     const s = steps(page);
     await page.getByRole('button', { name: '结束本次办理' }).click();
+    // One tap does not end it: the guide confirms, and 继续办理 would keep everything.
+    const confirm = page.getByRole('dialog', { name: '结束这位群众的办理？' });
+    await confirm.getByRole('button', { name: '继续办理' }).click();
+    await s.h1('您为什么要办理？');
+    await page.getByRole('button', { name: '结束本次办理' }).click();
+    await screenshot(page, 'portrait-60-guide-end-confirm');
+    await confirm.getByRole('button', { name: '结束办理' }).click();
     await s.h1('您好！请选择要办理的业务');
     await expect(page.locator('main').innerText()).resolves.not.toContain('李秀英');
     await expect.poll(() => page.getByTestId('guide-panel').count()).toBe(0);
