@@ -34,7 +34,7 @@ describe('technician diagnostics', () => {
   it('says in Chinese what the demo lacks for a hall, and what a citizen would miss', async () => {
     const { page } = ctx;
     const checks = page.locator('.diag-checks li');
-    await expect.poll(() => checks.count()).toBeGreaterThan(8);
+    await expect.poll(() => checks.count(), { timeout: 5000 }).toBeGreaterThan(8);
     const lines = await checks.allInnerTexts();
     // Every line in the kiosk's language: technical identifiers (ids, config keys) only.
     for (const text of lines)

@@ -66,8 +66,9 @@ describe('长辈版: an ID card renewal by touch alone', () => {
     // personal (never kept), and the voice bar shows that something was said, not what.
     const synthesized = synthesizedOn(page);
     await page.getByRole('button', { name: '读出我的信息' }).click();
+    // The first sentence starts the kiosk's voice (its thread compiles the synthesizer): allow for it.
     await expect
-      .poll(() => synthesized.find((s) => s.text.includes('李秀英')))
+      .poll(() => synthesized.find((s) => s.text.includes('李秀英')), { timeout: 15_000 })
       .toMatchObject({ personal: true, locale: 'zh-CN', sound: { riff: 'RIFF' } });
     expect(synthesized.find((s) => s.text.includes('李秀英'))?.sound?.seconds).toBeGreaterThan(5);
     await expect(page.getByTestId('assist-bar').getAttribute('data-spoken')).resolves.not.toContain(

@@ -120,7 +120,7 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
         await cue.click();
         expect(await ended).toBeGreaterThan(before);
       }
-      await expect.poll(() => cue.count()).toBe(0);
+      await expect.poll(() => cue.count(), { timeout: 5000 }).toBe(0);
       const last = await page.locator('.service-tile').last().boundingBox();
       const foot = await main.boundingBox();
       expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(
