@@ -1,4 +1,4 @@
-import type { Clock } from '../../core/clock';
+import type { Cancel, Clock } from '../../core/clock';
 import type { AuditActor, AuditFields } from './chain';
 
 /**
@@ -93,11 +93,11 @@ export function coalescedAudit(
       overSeconds: s.overSeconds,
     });
   // Runs only while a window is open, so an idle kiosk has no timer for it.
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Cancel | null = null;
   const flush = (): void => {
     coalescer.due(clock.nowMs()).forEach(record);
     if (coalescer.open() === 0 && timer !== null) {
-      clearInterval(timer);
+      timer();
       timer = null;
     }
   };
@@ -106,13 +106,10 @@ export function coalescedAudit(
       const { write: now, summary } = coalescer.change(subject, state, clock.nowMs());
       if (summary !== null) record(summary);
       if (now) write();
-      if (timer === null) {
-        timer = setInterval(flush, Math.min(windowMs, 10_000));
-        timer.unref();
-      }
+      timer ??= clock.every(Math.min(windowMs, 10_000), flush, { background: true });
     },
     stop() {
-      if (timer !== null) clearInterval(timer);
+      timer?.();
       timer = null;
       coalescer.due(Number.POSITIVE_INFINITY).forEach(record);
     },

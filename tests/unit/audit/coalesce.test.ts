@@ -56,6 +56,26 @@ describe('link-state lines coalesced', () => {
     expect(coalescer.change('printer-1', 'ready', 200_000)).toEqual({ write: true, summary: null });
   });
 
+  it('writes the summary when its window closes, on the clock it was given', () => {
+    const clock = manualClock(new Date('2026-06-15T02:00:00Z'));
+    const lines: string[] = [];
+    const audit = coalescedAudit(
+      { record: (_actor, action) => lines.push(action) },
+      'system',
+      'device.state_flapping',
+      clock,
+    );
+    audit.change('printer-1', 'offline', () => lines.push('device.state_changed'));
+    audit.change('printer-1', 'ready', () => lines.push('device.state_changed'));
+    clock.advance(59_000);
+    expect(lines).toEqual(['device.state_changed']);
+    clock.advance(1_000);
+    expect(lines).toEqual(['device.state_changed', 'device.state_flapping']);
+    // Nothing folded: the timer is gone, an idle kiosk has none.
+    expect(clock.pending()).toBe(0);
+    audit.stop();
+  });
+
   it('writes what is still folded when the kiosk stops', () => {
     const clock = manualClock(new Date('2026-06-15T02:00:00Z'));
     const lines: string[] = [];

@@ -24,6 +24,44 @@ describe('the one clock', () => {
     expect(parseClockStart('2026-06-15T10:00:00')).toBeNull();
   });
 
+  it('fires the timers that fall due as it is moved, each at its own instant, in order', () => {
+    const clock = manualClock(new Date(0));
+    const fired: string[] = [];
+    clock.after(300, () => fired.push(`once at ${clock.nowMs()}`));
+    const stopBeat = clock.every(100, () => {
+      fired.push(`beat at ${clock.nowMs()}`);
+      // A timer set by a timer fires in the same move when it falls due before its end.
+      if (clock.nowMs() === 200) clock.after(50, () => fired.push(`late at ${clock.nowMs()}`));
+    });
+    const cancelled = clock.after(150, () => fired.push('cancelled'));
+    cancelled();
+    clock.advance(99);
+    expect(fired).toEqual([]);
+    clock.advance(231);
+    expect(fired).toEqual([
+      'beat at 100',
+      'beat at 200',
+      'late at 250',
+      // Due at the same instant: in the order they were set.
+      'once at 300',
+      'beat at 300',
+    ]);
+    expect(clock.nowMs()).toBe(330);
+    stopBeat();
+    clock.advance(1000);
+    expect(fired).toHaveLength(5);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("runs an offset clock's timers at its base's pace", () => {
+    const base = manualClock(new Date(0));
+    const shifted = clockStartingAt(new Date('2026-06-15T02:00:00Z'), base);
+    let at = '';
+    shifted.after(60_000, () => (at = shifted.now().toISOString()));
+    base.advance(60_000);
+    expect(at).toBe('2026-06-15T02:01:00.000Z');
+  });
+
   it('does not run backwards', () => {
     expect(() => manualClock(new Date(0)).advance(-1)).toThrow(RangeError);
   });
