@@ -1,4 +1,4 @@
-import { sign } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 
 /**
  * The audit anchor in the heartbeat, signed with the kiosk's TLS client key:
@@ -15,11 +15,11 @@ export const anchorText = (
 
 /** Base64 signature (SHA-256 with the key's own algorithm: ECDSA or RSA). */
 export const signAnchor = (
-  privateKeyPem: Buffer,
+  privateKey: KeyObject,
   kioskId: string,
   at: string,
   audit: { readonly seq: number; readonly hash: string },
 ): string =>
-  sign('sha256', Buffer.from(anchorText(kioskId, at, audit), 'utf8'), privateKeyPem).toString(
+  sign('sha256', Buffer.from(anchorText(kioskId, at, audit), 'utf8'), privateKey).toString(
     'base64',
   );

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { signAnchor } from './anchor';
 import { Agent, request } from 'node:https';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { z } from 'zod';
 import type { Clock } from '../../core/clock';
 import { err, ok, type Result } from '../../core/result';
@@ -98,20 +100,34 @@ export function createBackOfficeClient(
   let ca: Buffer;
   let cert: Buffer;
   let key: Buffer;
+  /** Parsed once: a heartbeat signs its audit anchor every minute, and parsing the PEM each time costs more than signing. */
+  let signingKey: KeyObject;
   try {
     ca = readFileSync(settings.caFile);
     cert = readFileSync(settings.certFile);
     key = readFileSync(settings.keyFile);
+    signingKey = createPrivateKey(key);
   } catch (cause) {
     return err(
       'tls_files',
       `back office TLS files cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
   }
+  let secureContext: SecureContext;
+  try {
+    // Made once: otherwise every new connection (each retry while the back office is down) parses the PEMs again.
+    secureContext = createSecureContext({ ca, cert, key });
+  } catch (cause) {
+    return err(
+      'tls_files',
+      `back office TLS files cannot be used: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
   const agent = new Agent({
     ca,
     cert,
     key,
+    secureContext,
     keepAlive: true,
     maxSockets: options.maxSockets,
     rejectUnauthorized: true,
@@ -228,7 +244,7 @@ export function createBackOfficeClient(
         json({
           ...body,
           auditSignature:
-            body.audit === null ? null : signAnchor(key, kioskId, body.at, body.audit),
+            body.audit === null ? null : signAnchor(signingKey, kioskId, body.at, body.audit),
         }),
         { 'Content-Type': 'application/json' },
       ),

@@ -1,5 +1,5 @@
 import { backOfficeBody } from '../../core/back-office-body';
-import type { Clock } from '../../core/clock';
+import type { Cancel, Clock } from '../../core/clock';
 import type { AuditLog } from '../audit/audit-log';
 import { coalescedAudit } from '../audit/coalesce';
 import type { SyncConfig } from '../config/schema';
@@ -80,9 +80,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   let stopped = true;
   let inFlight = new Set<Promise<void>>();
-  let timer: NodeJS.Timeout | null = null;
-  let heartbeatTimer: NodeJS.Timeout | null = null;
-  let retentionTimer: NodeJS.Timeout | null = null;
+  // On the clock, not the machine's timers: the fleet simulation and the tests move time instead of waiting.
+  let timer: Cancel | null = null;
+  let heartbeatTimer: Cancel | null = null;
+  let retentionTimer: Cancel | null = null;
   let pausedUntil = 0;
   let consecutiveFailures = 0;
   let reachable: boolean | null = null;
@@ -90,6 +91,17 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const linkChanges = coalescedAudit(audit, 'sync', 'sync.back_office_flapping', options.clock);
   let lastContactAt: string | null = null;
   let lastProblem: string | null = null;
+  let downSince = 0;
+
+  /**
+   * Back after an outage, the queue waits a random part of the outage (at most
+   * the retry cap) before it drains: a city's kiosks all see the back office
+   * return within one heartbeat, and would otherwise send every application
+   * they queued in the same minute. A blip of seconds costs seconds; an hour
+   * costs each kiosk up to `retryCapMs` (5 min), spread evenly over the fleet.
+   */
+  const recoverySpread = (nowMs: number): number =>
+    nowMs + Math.floor(random() * Math.min(policy.capMs, Math.max(0, nowMs - downSince)));
 
   const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -105,7 +117,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       lastContactAt = at;
       consecutiveFailures = 0;
       pausedUntil = 0;
+      if (reachable === false) pausedUntil = recoverySpread(now().getTime());
     }
+    if (!ok && reachable !== false) downSince = now().getTime();
     if (reachable !== ok) {
       const write = (): void => {
         if (ok) audit.record('sync', 'sync.back_office_reachable', {});
@@ -291,9 +305,9 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   }
 
   const arm = (delayMs: number): void => {
-    if (timer !== null) clearTimeout(timer);
-    // Timers cap at ~24.8 days; the pump re-arms itself anyway.
-    timer = setTimeout(pump, Math.max(0, Math.min(delayMs, 2 ** 31 - 1)));
+    timer?.();
+    // The clock caps a delay at ~24.8 days; the pump re-arms itself anyway.
+    timer = options.clock.after(delayMs, pump);
   };
 
   function pump(): void {
@@ -307,7 +321,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   function pumpOnce(): void {
     if (stopped) return;
-    if (timer !== null) clearTimeout(timer);
+    timer?.();
     timer = null;
     const nowMs = now().getTime();
     if (storageFault !== null && pausedUntil <= nowMs && !recoverStorage()) {
@@ -427,8 +441,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         audit.record('sync', 'sync.resumed_after_interruption', { count: recovered });
       }
       purgeOld();
-      retentionTimer = setInterval(purgeOld, RETENTION_EVERY_MS);
-      heartbeatTimer = setInterval(() => void beat(), settings.heartbeatSeconds * 1000);
+      retentionTimer = options.clock.every(RETENTION_EVERY_MS, purgeOld);
+      heartbeatTimer = options.clock.every(settings.heartbeatSeconds * 1000, () => void beat());
       void beat();
       pump();
     },
@@ -466,9 +480,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     },
     async stop() {
       stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      if (retentionTimer !== null) clearInterval(retentionTimer);
-      if (heartbeatTimer !== null) clearInterval(heartbeatTimer);
+      timer?.();
+      retentionTimer?.();
+      heartbeatTimer?.();
+      timer = retentionTimer = heartbeatTimer = null;
       linkChanges.stop();
       // Closing the client ends open requests at once instead of waiting out their timeouts.
       client.close();
