@@ -61,7 +61,8 @@ export const MAX_CLOCK_SKEW_SECONDS = 120;
 /** A heartbeat older than this means the kiosk is not running (or hangs). */
 export const HEARTBEAT_STALE_MS = 6 * HEARTBEAT_EVERY_MS;
 
-const check = (
+/** One line of a readiness report; `words` is how a screen says it (core/readiness-words.ts). */
+export const readinessCheck = (
   name: string,
   level: ReadinessCheck['level'],
   detail: string,
@@ -82,7 +83,7 @@ export function certificateCheck(name: string, path: string, now: Date): Readine
   try {
     cert = new X509Certificate(readFileSync(path));
   } catch (cause) {
-    return check(
+    return readinessCheck(
       name,
       'fail',
       `${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -92,9 +93,10 @@ export function certificateCheck(name: string, path: string, now: Date): Readine
   const to = new Date(cert.validTo);
   const days = Math.floor((to.getTime() - now.getTime()) / DAY_MS);
   const subject = cert.subject.replace(/\n/g, ', ');
-  if (now < from) return check(name, 'fail', `${subject}: not valid before ${from.toISOString()}`);
-  if (days < 0) return check(name, 'fail', `${subject}: expired on ${to.toISOString()}`);
-  return check(
+  if (now < from)
+    return readinessCheck(name, 'fail', `${subject}: not valid before ${from.toISOString()}`);
+  if (days < 0) return readinessCheck(name, 'fail', `${subject}: expired on ${to.toISOString()}`);
+  return readinessCheck(
     name,
     days < CERT_WARN_DAYS ? 'warn' : 'ok',
     `${subject}: valid until ${to.toISOString().slice(0, 10)} (${days} days left)`,
@@ -109,14 +111,16 @@ export function heartbeatChecks(
 ): { checks: ReadinessCheck[]; beat: Heartbeat | null } {
   if (file === null) {
     return {
-      checks: [check('kiosk running', 'fail', 'no heartbeat file is configured')],
+      checks: [readinessCheck('kiosk running', 'fail', 'no heartbeat file is configured')],
       beat: null,
     };
   }
   const found = read(file);
   if (found === null) {
     return {
-      checks: [check('kiosk running', 'fail', `${file} does not exist: the kiosk is not running`)],
+      checks: [
+        readinessCheck('kiosk running', 'fail', `${file} does not exist: the kiosk is not running`),
+      ],
       beat: null,
     };
   }
@@ -130,14 +134,17 @@ export function heartbeatChecks(
     })(),
   );
   if (!parsed.success)
-    return { checks: [check('kiosk running', 'fail', `${file} is not a heartbeat`)], beat: null };
+    return {
+      checks: [readinessCheck('kiosk running', 'fail', `${file} is not a heartbeat`)],
+      beat: null,
+    };
   const beat = parsed.data;
   // The beat's own time, on the kiosk's clock: the same clock this report runs on.
   const age = now.getTime() - Date.parse(beat.at);
   if (age > HEARTBEAT_STALE_MS) {
     return {
       checks: [
-        check(
+        readinessCheck(
           'kiosk running',
           'fail',
           `last heartbeat ${Math.round(age / 1000)} s ago (pid ${beat.pid}): the kiosk hangs or stopped`,
@@ -149,7 +156,7 @@ export function heartbeatChecks(
   if (beat.status === 'out_of_service') {
     return {
       checks: [
-        check(
+        readinessCheck(
           'kiosk running',
           'fail',
           `out of service since it started (pid ${beat.pid}): ${beat.reason}`,
@@ -160,30 +167,30 @@ export function heartbeatChecks(
   }
   return {
     checks: [
-      check(
+      readinessCheck(
         'kiosk running',
         'ok',
         `pid ${beat.pid}, version ${beat.version}, heartbeat ${Math.round(age / 1000)} s ago`,
       ),
       // The running kiosk opened the data key: how it is protected is known there, not in an SSH session.
-      check(
+      readinessCheck(
         'data key protection',
         beat.keyProtection.includes('basic_text') ? 'warn' : 'ok',
         beat.keyProtection,
       ),
       ...beat.devices.map((d) =>
-        check(
+        readinessCheck(
           `device ${d.id} (${d.kind})`,
           d.state === 'ready' ? 'ok' : 'fail',
           `${d.state}${d.lastError === null ? '' : ` — ${d.lastError}`}`,
         ),
       ),
-      check(
+      readinessCheck(
         'outbox',
         beat.queue.needsAttention > 0 ? 'warn' : 'ok',
         `${beat.queue.waiting} waiting, ${beat.queue.needsAttention} need attention`,
       ),
-      check(
+      readinessCheck(
         'payments',
         beat.payments.refundAtWindow > 0 ? 'fail' : beat.payments.open > 0 ? 'warn' : 'ok',
         beat.payments.open === 0 && beat.payments.refundAtWindow === 0
@@ -247,7 +254,7 @@ function rulesCheck(rulesDir: string): ReadinessCheck {
         })
     : [];
   const first = result.problems[0];
-  return check(
+  return readinessCheck(
     'service rule files',
     result.problems.length === 0 && versions.length > 0 ? 'ok' : 'fail',
     `${rulesDir}: ${versions.join(', ') || 'none'}${first === undefined ? '' : `; ${result.problems.length} problem(s), first: ${first.file} ${first.problem.path}: ${first.problem.message}`}`,
@@ -262,14 +269,14 @@ function rulesCheck(rulesDir: string): ReadinessCheck {
 function bundleCheck(rulesDir: string, dataDir: string, config: KioskConfig): ReadinessCheck {
   const keys = config.rules.trustedKeys;
   if (keys.length === 0)
-    return check(
+    return readinessCheck(
       'signed rule bundle',
       'fail',
       'signatures are required but rules.trustedKeys is empty: no bundle can be trusted',
     );
   const current = verifyBundle(rulesDir, keys, null);
   if (current.ok)
-    return check(
+    return readinessCheck(
       'signed rule bundle',
       'ok',
       `${current.value.manifest.version}, reviewed by ${current.value.manifest.reviewedBy}, key ${current.value.keyId}`,
@@ -277,12 +284,16 @@ function bundleCheck(rulesDir: string, dataDir: string, config: KioskConfig): Re
   const reason = current.problems[0]?.message ?? 'refused';
   const good = verifyBundle(join(dataDir, 'rules-bundle'), keys, null);
   return good.ok
-    ? check(
+    ? readinessCheck(
         'signed rule bundle',
         'warn',
         `${rulesDir}: ${reason}; the kiosk serves the last good bundle ${good.value.manifest.version}`,
       )
-    : check('signed rule bundle', 'fail', `${rulesDir}: ${reason}; no good bundle to fall back on`);
+    : readinessCheck(
+        'signed rule bundle',
+        'fail',
+        `${rulesDir}: ${reason}; no good bundle to fall back on`,
+      );
 }
 
 /**
@@ -298,7 +309,7 @@ export function protectionChecks(
   const simulated = config.devices.filter((d) => d.transport.type === 'simulated');
   if (config.demo)
     checks.push(
-      check(
+      readinessCheck(
         'demo mode',
         'fail',
         'config "demo": true — the demo dock lets anyone at the screen place a card or a scan; never for a station',
@@ -307,7 +318,7 @@ export function protectionChecks(
     );
   if (simulated.length > 0)
     checks.push(
-      check(
+      readinessCheck(
         'simulated devices',
         'fail',
         `${simulated.map((d) => `${d.id} (${d.kind})`).join(', ')}: simulated, so citizens get no card read, scan or paper from them`,
@@ -318,7 +329,7 @@ export function protectionChecks(
     );
   if ((config.rules.signature ?? (packaged ? 'required' : 'optional')) === 'optional')
     checks.push(
-      check(
+      readinessCheck(
         'rule signatures',
         'fail',
         `rules.signature is "optional"${config.rules.signature === undefined ? ' (a checkout’s default)' : ''}: rule files are used unsigned, so anyone who can write them changes fees and conditions unnoticed`,
@@ -327,7 +338,7 @@ export function protectionChecks(
     );
   if (config.storage.allowKeyFile)
     checks.push(
-      check(
+      readinessCheck(
         'data key file allowed',
         'warn',
         'storage.allowKeyFile is true: where the OS keyring is missing the data key is a 0600 file, readable by anyone who gets the kiosk user',
@@ -337,7 +348,7 @@ export function protectionChecks(
   const pending = pendingEpochKeys(join(dataDir, 'audit'));
   if (pending.length > 0)
     checks.push(
-      check(
+      readinessCheck(
         'audit key',
         config.backOffice === null ? 'fail' : 'warn',
         `key epoch(s) ${pending.map((k) => k.startSeq).join(', ')} still on this kiosk: until ${config.backOffice === null ? 'a technician exports them (police-kiosk audit-key)' : 'the back office takes them at the next heartbeat'}, the audit log can be rebuilt unnoticed`,
@@ -359,7 +370,7 @@ export function protectionChecks(
  */
 export function faceCheck(config: KioskConfig, engineDir: string): ReadinessCheck {
   if (!config.face.enabled)
-    return check(
+    return readinessCheck(
       'face check and photo',
       'ok',
       'off: the photo and the identity check are at the window',
@@ -372,14 +383,14 @@ export function faceCheck(config: KioskConfig, engineDir: string): ReadinessChec
   ];
   const missing = wanted.filter((f) => !existsSync(f));
   if (missing.length > 0)
-    return check(
+    return readinessCheck(
       'face check and photo',
       'fail',
       `face.enabled, but ${missing.length} engine file(s) are missing (e.g. ${missing[0] ?? ''}): the photo and the identity check go to the window`,
     );
   const camera = config.devices.find((d) => d.kind === 'camera');
   if (camera === undefined)
-    return check(
+    return readinessCheck(
       'face check and photo',
       'fail',
       'face.enabled, but no camera device is configured: the photo and the identity check go to the window',
@@ -389,7 +400,7 @@ export function faceCheck(config: KioskConfig, engineDir: string): ReadinessChec
   const decoder = config.devices.some(
     (d) => d.kind === 'idcard' && d.options['photoDecoder'] !== undefined,
   );
-  return check(
+  return readinessCheck(
     'face check and photo',
     decoder ? 'ok' : 'warn',
     `camera ${camera.id}, models ${modelMb.toFixed(1)} MB, threshold ${config.face.threshold}, ${config.face.tries} tries` +
@@ -425,13 +436,13 @@ export function assistChecks(engineDir: string, handwriting: Handwriting): Readi
 /** The kiosk's own voice: present, or why not (`problem`). */
 export function voiceCheck(problem: string | null): ReadinessCheck {
   return problem === null
-    ? check(
+    ? readinessCheck(
         'voice',
         'ok',
         `the kiosk's own voice (eSpeak NG, ${SPEECH_LOCALES.join(', ')}): every sentence is said, also where the system has no speech voice`,
         readinessWords('voice', 'voiceOk', { locales: SPEECH_LOCALES.join(', ') }),
       )
-    : check(
+    : readinessCheck(
         'voice',
         'warn',
         `the kiosk's own voice cannot speak: ${problem}: without a system speech voice only the recorded prompts are said, so the audio mode cannot name services or buttons`,
@@ -441,13 +452,13 @@ export function voiceCheck(problem: string | null): ReadinessCheck {
 
 export function handwritingCheck(available: boolean): ReadinessCheck {
   return available
-    ? check(
+    ? readinessCheck(
         'handwriting',
         'ok',
         'zinnia and its simplified-Chinese model are installed',
         readinessWords('handwriting', 'handwritingOk'),
       )
-    : check(
+    : readinessCheck(
         'handwriting',
         'warn',
         'zinnia or its model is missing (apt-get install zinnia-utils tegaki-zinnia-simplified-chinese): the keyboard offers no 手写 pad, only pinyin and 生僻字',
@@ -459,13 +470,13 @@ export function handwritingCheck(available: boolean): ReadinessCheck {
 function dataFolderCheck(dataDir: string): ReadinessCheck {
   try {
     const mode = statSync(dataDir).mode & 0o777;
-    return check(
+    return readinessCheck(
       'data folder',
       (mode & 0o077) === 0 ? 'ok' : 'fail',
       `${dataDir} mode ${mode.toString(8).padStart(4, '0')}${(mode & 0o077) === 0 ? '' : ' (needs 0700)'}`,
     );
   } catch (cause) {
-    return check(
+    return readinessCheck(
       'data folder',
       'fail',
       `${dataDir}: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -483,13 +494,13 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
   const checks: ReadinessCheck[] = [];
   let config: KioskConfig | null = null;
   if (inputs.config.kind === 'missing') {
-    checks.push(check('config', 'fail', inputs.config.message));
+    checks.push(readinessCheck('config', 'fail', inputs.config.message));
   } else {
     const loaded = loadConfig(inputs.config.kind === 'file' ? inputs.config.path : undefined);
     if (loaded.ok) {
       config = loaded.value;
       checks.push(
-        check(
+        readinessCheck(
           'config',
           'ok',
           `${inputs.config.kind === 'file' ? inputs.config.path : '(embedded demo)'}: kiosk ${config.kioskId}`,
@@ -500,23 +511,27 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
         checks.push(faceCheck(config, inputs.engineDir));
         checks.push(...assistChecks(inputs.engineDir, inputs.handwriting ?? createHandwriting()));
       }
-    } else checks.push(check('config', 'fail', loaded.error.message));
+    } else checks.push(readinessCheck('config', 'fail', loaded.error.message));
   }
 
   if (config !== null) {
     const office = config.backOffice;
     if (office === null) {
-      checks.push(check('back office', 'warn', 'none configured: applications stay on this kiosk'));
+      checks.push(
+        readinessCheck('back office', 'warn', 'none configured: applications stay on this kiosk'),
+      );
     } else {
       checks.push(certificateCheck('client certificate', office.certFile, now));
       checks.push(certificateCheck('station CA certificate', office.caFile, now));
       const theirs = await (inputs.backOfficeTime ?? backOfficeDate)(config);
       if (theirs === null) {
-        checks.push(check('clock against the back office', 'fail', `${office.url} did not answer`));
+        checks.push(
+          readinessCheck('clock against the back office', 'fail', `${office.url} did not answer`),
+        );
       } else {
         const skew = Math.round((now.getTime() - theirs.getTime()) / 1000);
         checks.push(
-          check(
+          readinessCheck(
             'clock against the back office',
             Math.abs(skew) <= MAX_CLOCK_SKEW_SECONDS ? 'ok' : 'fail',
             `this kiosk is ${Math.abs(skew)} s ${skew >= 0 ? 'ahead of' : 'behind'} the back office (allowed ${MAX_CLOCK_SKEW_SECONDS} s)`,
@@ -528,7 +543,7 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
       (h): h is string => typeof h === 'string',
     );
     checks.push(
-      check(
+      readinessCheck(
         'staff PINs',
         hashes.length === 0 ? 'warn' : hashes.some(weakPinHash) ? 'warn' : 'ok',
         hashes.length === 0
@@ -540,7 +555,7 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
     );
     const space = storageStatus(inputs.dataDir, config.storage.minFreeMb);
     checks.push(
-      check(
+      readinessCheck(
         'disk space',
         space.ok ? 'ok' : 'fail',
         `${space.freeMb} MB free at ${inputs.dataDir} (need ${space.minFreeMb})`,
@@ -550,7 +565,9 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
 
   checks.push(dataFolderCheck(inputs.dataDir));
   const integrity = integrityStatus(inputs.dataDir);
-  checks.push(check('stored applications', integrity.ok ? 'ok' : 'fail', integrity.detail));
+  checks.push(
+    readinessCheck('stored applications', integrity.ok ? 'ok' : 'fail', integrity.detail),
+  );
   checks.push(rulesCheck(inputs.rulesDir));
   if (
     config !== null &&
@@ -562,7 +579,7 @@ export async function readinessReport(inputs: ReadinessInputs): Promise<Readines
     // The live segment and its link only: readiness stays quick however long the log is.
     const audit = verifyAuditTail(auditFile);
     checks.push(
-      check(
+      readinessCheck(
         'audit log',
         audit.ok && audit.value.linkChecked ? 'ok' : audit.ok ? 'warn' : 'fail',
         audit.ok

@@ -1,5 +1,5 @@
 import { readinessWords, type ReadinessWords } from '../../core/readiness-words';
-import type { ReadinessCheck } from '../cli/readiness';
+import { readinessCheck, type ReadinessCheck } from '../cli/readiness';
 import { statfs } from 'node:fs/promises';
 import { freemem, totalmem, uptime } from 'node:os';
 import type { DeviceHealth } from '../devices/manager';
@@ -42,12 +42,8 @@ export async function systemFacts(dataDir: string, appVersion: string): Promise<
 
 export type { ReadinessCheck } from '../cli/readiness';
 
-const line = (
-  name: string,
-  ok: boolean,
-  detail: string,
-  words: ReadinessWords,
-): ReadinessCheck => ({ name, ok, level: ok ? 'ok' : 'fail', detail, words });
+const line = (name: string, ok: boolean, detail: string, words: ReadinessWords): ReadinessCheck =>
+  readinessCheck(name, ok ? 'ok' : 'fail', detail, words);
 
 /** What must hold before a kiosk goes into the hall; each check says what it saw. */
 export function readinessChecks(

@@ -9,7 +9,7 @@ import { useJourney } from '../state/journey';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { startAudioOnly } from '../audio/use-audio-only';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const STATUS_POLL_MS = 15_000;
 
@@ -229,32 +229,19 @@ function GuideDrawer() {
             {t('guide.endSession')}
           </button>
           {/* One tap must not throw away a citizen's answers: the guide confirms. */}
-          <Dialog open={ending} labelledBy="guide-end-title" onCancel={() => setEnding(false)}>
-            <h2 id="guide-end-title" className="dialog-title">
-              {t('guide.endTitle')}
-            </h2>
-            <p className="dialog-body">{t('guide.endBody')}</p>
-            <div className="dialog-actions">
-              <button
-                type="button"
-                className="button button-primary"
-                autoFocus
-                onClick={() => setEnding(false)}
-              >
-                {t('guide.endStay')}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setEnding(false);
-                  void endJourney('guide');
-                }}
-              >
-                {t('guide.endConfirm')}
-              </button>
-            </div>
-          </Dialog>
+          <ConfirmDialog
+            open={ending}
+            id="guide-end-title"
+            title={t('guide.endTitle')}
+            body={t('guide.endBody')}
+            stay={t('guide.endStay')}
+            confirm={t('guide.endConfirm')}
+            onStay={() => setEnding(false)}
+            onConfirm={() => {
+              setEnding(false);
+              void endJourney('guide');
+            }}
+          />
         </>
       ) : (
         <p className="hint">{t('guide.noSession')}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { endJourney } from '../state/actions';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** "Home" during a journey: asks before throwing away what the citizen entered. */
 export function HomeButton() {
@@ -12,32 +12,19 @@ export function HomeButton() {
       <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
         {t('app.home')}
       </button>
-      <Dialog open={asking} labelledBy="leave-title" onCancel={() => setAsking(false)}>
-        <h2 id="leave-title" className="dialog-title">
-          {t('leave.title')}
-        </h2>
-        <p className="dialog-body">{t('leave.body')}</p>
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            autoFocus
-            onClick={() => setAsking(false)}
-          >
-            {t('leave.stay')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => {
-              setAsking(false);
-              void endJourney('cancelled');
-            }}
-          >
-            {t('leave.confirm')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={asking}
+        id="leave-title"
+        title={t('leave.title')}
+        body={t('leave.body')}
+        stay={t('leave.stay')}
+        confirm={t('leave.confirm')}
+        onStay={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void endJourney('cancelled');
+        }}
+      />
     </>
   );
 }

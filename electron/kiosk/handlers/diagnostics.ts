@@ -6,6 +6,7 @@ import type { HandlerGroup, KioskContext } from '../context';
 import {
   handwritingCheck,
   protectionChecks,
+  readinessCheck,
   voiceCheck,
   type ReadinessCheck,
 } from '../../cli/readiness';
@@ -15,13 +16,8 @@ import { readinessChecks, systemFacts } from '../diagnostics';
 /** The face engine as the running kiosk has it: off, unable to run (and why), or loaded. */
 function faceDiagnostics(ctx: KioskContext): ReadinessCheck {
   const name = 'face check and photo';
-  const line = (ok: boolean, detail: string, words: ReadinessWords): ReadinessCheck => ({
-    name,
-    ok,
-    level: ok ? 'ok' : 'fail',
-    detail,
-    words,
-  });
+  const line = (ok: boolean, detail: string, words: ReadinessWords): ReadinessCheck =>
+    readinessCheck(name, ok ? 'ok' : 'fail', detail, words);
   if (!ctx.config.face.enabled)
     return line(
       true,
@@ -58,33 +54,29 @@ function backOfficeDiagnostics(ctx: KioskContext): ReadinessCheck {
   const name = 'back office';
   const office = ctx.config.backOffice;
   if (office === null || ctx.sync === null)
-    return {
+    return readinessCheck(
       name,
-      ok: true,
-      level: 'warn',
-      detail:
-        'none configured: applications stay on this kiosk, no fee is paid here, no progress can be looked up',
-      words: readinessWords('backOffice', 'backOfficeNone'),
-    };
+      'warn',
+      'none configured: applications stay on this kiosk, no fee is paid here, no progress can be looked up',
+      readinessWords('backOffice', 'backOfficeNone'),
+    );
   const link = ctx.sync.link();
   return link.reachable === false
-    ? {
+    ? readinessCheck(
         name,
-        ok: false,
-        level: 'fail',
-        detail: `${office.url} does not answer: ${link.lastProblem ?? 'unknown'}`,
-        words: readinessWords('backOffice', 'backOfficeDown', {
+        'fail',
+        `${office.url} does not answer: ${link.lastProblem ?? 'unknown'}`,
+        readinessWords('backOffice', 'backOfficeDown', {
           url: office.url,
           problem: link.lastProblem ?? '',
         }),
-      }
-    : {
+      )
+    : readinessCheck(
         name,
-        ok: true,
-        level: 'ok',
-        detail: office.url,
-        words: readinessWords('backOffice', 'backOfficeUp', { url: office.url }),
-      };
+        'ok',
+        office.url,
+        readinessWords('backOffice', 'backOfficeUp', { url: office.url }),
+      );
 }
 
 type DiagnosticsMethods =
