@@ -1,6 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * A throw-away PKI made with Debian's openssl at test time (no private key is
@@ -113,4 +116,67 @@ export function makeTestPki(dir: string): TestPki {
       return files;
     },
   };
+}
+
+/**
+ * Client certificates for a simulated fleet: one key shared by all (a
+ * simulation, not a deployment), one certificate per kiosk id, made
+ * `parallel` at a time (openssl's start-up is most of the ~50 ms each) and
+ * kept in the PKI's folder for the next run.
+ */
+export async function fleetClients(
+  pki: TestPki,
+  kioskIds: readonly string[],
+  parallel = Math.max(2, availableParallelism()),
+): Promise<{ kioskId: string; certFile: string; keyFile: string }[]> {
+  const dir = join(pki.dir, 'fleet');
+  mkdirSync(dir, { recursive: true });
+  const keyFile = join(dir, 'fleet.key');
+  const pubFile = join(dir, 'fleet.pub');
+  if (!existsSync(pubFile)) {
+    openssl(
+      ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', keyFile],
+      dir,
+    );
+    openssl(['pkey', '-in', keyFile, '-pubout', '-out', pubFile], dir);
+    writeFileSync(join(dir, 'client.ext'), CLIENT_EXT);
+  }
+  const run = promisify(execFile);
+  const todo = kioskIds.filter((id) => !existsSync(join(dir, `${id}.crt`)));
+  const next = { index: 0 };
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let id = todo[next.index++]; id !== undefined; id = todo[next.index++]) {
+        // x509 -new (OpenSSL 3): a certificate for a given public key in one run, no CSR.
+        await run(
+          'openssl',
+          [
+            'x509',
+            '-new',
+            '-subj',
+            `/CN=${id}`,
+            '-force_pubkey',
+            pubFile,
+            '-CA',
+            join(pki.dir, 'ca.crt'),
+            '-CAkey',
+            join(pki.dir, 'ca.key'),
+            // A serial of its own: the CA's serial file would be raced by the parallel runs.
+            '-set_serial',
+            `0x${randomBytes(15).toString('hex')}`,
+            '-days',
+            '365',
+            '-extfile',
+            join(dir, 'client.ext'),
+            '-out',
+            join(dir, `${id}.crt.tmp`),
+          ],
+          { cwd: dir },
+        );
+        // Whole or absent: a run stopped mid-way leaves no half certificate to reuse.
+        renameSync(join(dir, `${id}.crt.tmp`), join(dir, `${id}.crt`));
+      }
+    }),
+  );
+  return kioskIds.map((kioskId) => ({ kioskId, certFile: join(dir, `${kioskId}.crt`), keyFile }));
 }

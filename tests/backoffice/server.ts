@@ -13,6 +13,9 @@ import type { TestPki } from './certs';
 import { watchExchange, type Exchange } from './exchanges';
 import { writeAtomically } from './files';
 import { createPaymentPlatform, type PaymentPlatform } from './payments';
+import { admission } from './admission';
+import { fleetView, type FleetView, type LatestBeat } from './fleet-view';
+import type { HeartbeatBody } from '../../electron/sync/protocol';
 import { rulesDownloadOf } from './rules-download';
 
 /**
@@ -80,6 +83,10 @@ export interface BackOffice {
   attachment(applicationNo: string, attachmentId: string): Buffer | null;
   setState(applicationNo: string, state: string, reason?: string): void;
   heartbeats(): readonly unknown[];
+  /** What a station's fleet view reads from the heartbeats: one row per kiosk, as of the back office's clock. */
+  fleet(silentAfterMinutes?: number): FleetView;
+  /** Requests turned away with 503 because it was over `capacity`. */
+  overloaded(): number;
   /** How many requests arrived, by route. */
   requests(): Readonly<Record<Route, number>>;
   /** Requests being handled right now (a slow one included). */
@@ -113,6 +120,27 @@ export interface BackOfficeOptions {
   readonly random?: () => number;
   /** A signed rule bundle (a folder as `npm run rules:sign` left it) to offer the kiosks. */
   readonly rulesFolder?: string;
+  /**
+   * What it can file per second (applications and scans; heartbeats and rule
+   * checks are always answered). Over it: 503 with a Retry-After drawn from
+   * `retryAfterSeconds`, so the kiosks it turned away come back spread out.
+   */
+  readonly capacity?: Capacity;
+  /** Every heartbeat kept (tests read them); off for a simulated fleet, where only each kiosk's latest is. */
+  readonly keepHeartbeats?: boolean;
+  /** Every exchange kept for the contract check (tests); off for a simulated fleet. */
+  readonly recordExchanges?: boolean;
+  /**
+   * How long an idle connection stays open (Node's default is 5 s; nginx's
+   * keepalive_timeout is 75 s): a fleet heartbeating every minute keeps its
+   * TLS sessions instead of a handshake per heartbeat.
+   */
+  readonly keepAliveSeconds?: number;
+}
+
+export interface Capacity {
+  readonly perSecond: number;
+  readonly retryAfterSeconds: readonly [number, number];
 }
 
 const BASE = '/kiosk/v1/';
@@ -172,6 +200,9 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
   const payments = createPaymentPlatform({ dir, clock, random: draw });
   /** The signed rule bundle the station publishes to its kiosks (a folder as rules:sign left it). */
   let rulesFolder: string | null = options.rulesFolder ?? null;
+  const latest = new Map<string, LatestBeat>();
+  const admit = options.capacity === undefined ? null : admission(options.capacity, clock, draw);
+  let overloaded = 0;
   /** The newest bundle version delivered to each kiosk: the floor it cannot go below unnoticed. */
   const delivered = new Map<string, string>();
   const rollbacks: { kioskId: string; asked: string; delivered: string }[] = [];
@@ -298,6 +329,13 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
       });
     }
     const raw = await readBody(req);
+    if (admit !== null && (route === 'applications' || route === 'attachments')) {
+      const wait = admit();
+      if (wait !== null) {
+        overloaded += 1;
+        return json(res, 503, { reason: '后台繁忙，请稍后再试' }, { 'Retry-After': String(wait) });
+      }
+    }
     const fault = nextFault(route);
     if (fault !== null) faultOf.set(req, fault.kind);
     if (fault !== null) {
@@ -477,7 +515,13 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
             new X509Certificate(peer.raw).publicKey,
             Buffer.from(beat.auditSignature, 'base64'),
           );
-        beats.push({ ...beat, anchorVerified: signed });
+        if (options.keepHeartbeats !== false) beats.push({ ...beat, anchorVerified: signed });
+        latest.set(kioskId, {
+          receivedAt: clock.nowMs(),
+          body: beat as unknown as HeartbeatBody,
+          anchorVerified: signed,
+          certificateValidTo: peer.valid_to,
+        });
         res.writeHead(204).end();
         return;
       }
@@ -493,13 +537,14 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
     const s = createServer(
       { ...tls(wrongCertificate), requestCert: true, rejectUnauthorized: true },
       (req, res) => {
-        watchExchange(
-          BASE,
-          req,
-          res,
-          () => faultOf.get(req) ?? null,
-          (e) => exchanges.push(e),
-        );
+        if (options.recordExchanges !== false)
+          watchExchange(
+            BASE,
+            req,
+            res,
+            () => faultOf.get(req) ?? null,
+            (e) => exchanges.push(e),
+          );
         handlingNow += 1;
         handle(req, res)
           .catch((cause: unknown) => {
@@ -508,6 +553,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           .finally(() => (handlingNow -= 1));
       },
     );
+    if (options.keepAliveSeconds !== undefined)
+      s.keepAliveTimeout = options.keepAliveSeconds * 1000;
     s.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -582,6 +629,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
       });
     },
     heartbeats: () => beats,
+    fleet: (silentAfterMinutes = 5) => fleetView(latest, clock.nowMs(), silentAfterMinutes),
+    overloaded: () => overloaded,
     requests: () => ({ ...counts }),
     handling: () => handlingNow,
     async stop() {
