@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { err, ok, type KioskError, type Result } from '../../core/result';
@@ -15,7 +15,10 @@ const KEY_BYTES = 32;
  * the record id as associated data, so a payload copied onto another row is
  * refused. Layout: version(1) · nonce(12) · ciphertext · tag(16).
  */
-export function seal(key: Uint8Array, plaintext: Uint8Array, recordId: string): Uint8Array {
+/** Raw 32 bytes, or a KeyObject made once for a key used again and again (the data key). */
+export type SealingKey = Uint8Array | KeyObject;
+
+export function seal(key: SealingKey, plaintext: Uint8Array, recordId: string): Uint8Array {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(recordId, 'utf8'));
@@ -24,7 +27,7 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, recordId: string): 
 }
 
 export function unseal(
-  key: Uint8Array,
+  key: SealingKey,
   sealed: Uint8Array,
   recordId: string,
 ): Result<Uint8Array, KioskError<'payload_corrupt' | 'payload_tampered'>> {

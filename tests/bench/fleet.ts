@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { systemClock } from '../../core/clock';
 import { defaultConfig } from '../../electron/config/default';
@@ -14,6 +15,7 @@ import { kioskConfigSchema } from '../../electron/config/schema';
 import { forkGroup, GROUP_FLAG, serveGroup } from '../fleet/group-process';
 import { formatHerd, runHerd, type HerdPlan } from '../fleet/herd';
 import { herdPlot } from '../fleet/plot';
+import { benchWeekOffline } from './week-offline';
 
 const ROOT = join(__dirname, '..', '..');
 const env = (name: string, fallback: number): number => {
@@ -21,7 +23,7 @@ const env = (name: string, fallback: number): number => {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : fallback;
 };
 
-async function main(): Promise<void> {
+async function herd(): Promise<void> {
   const seed = env('FLEET_SEED', Math.floor(Math.random() * 2 ** 31));
   console.log(`fleet: seed ${seed} (replay with FLEET_SEED=${seed})`);
   const plan: HerdPlan = {
@@ -61,6 +63,21 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** FLEET_ONLY=herd or FLEET_ONLY=week runs one of the two. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const only = process.env['FLEET_ONLY'];
+  if (only !== 'week') await herd();
+  if (only !== 'herd') {
+    if (!existsSync(join(ROOT, 'dist', 'electron', 'web.cjs')))
+      throw new Error('the week offline starts the built web host: run `npm run build` first');
+    await benchWeekOffline();
+  }
+  console.log(
+    `fleet: ${((performance.now() - started) / 1000).toFixed(0)} s in all (goal ≤ 600 s)`,
+  );
 }
 
 if (process.argv.includes(GROUP_FLAG)) serveGroup();

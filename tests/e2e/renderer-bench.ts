@@ -12,7 +12,10 @@
  *    a journey runs, and against after the first (printed too: that growth is the
  *    JIT's compiled code, which levels off; a leak keeps climbing).
  */
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { EAGER_JS_BUDGET_BYTES, measureEagerJs } from '../../build/scripts/bundle-budget';
 import {
@@ -26,6 +29,8 @@ import {
 } from './kiosk-process';
 import { faceKioskSetup, toPortraitNotice } from './face-kiosk';
 import { steps, typeOnScreen } from './journey-steps';
+import { loadRuleSet } from '../../electron/kiosk/rule-files';
+import { writeCatalogue } from '../fleet/catalogue';
 
 const JOURNEYS = Number(process.env['BENCH_JOURNEYS'] ?? 40);
 /** The goals each figure is printed beside (issue: fast where people wait). */
@@ -48,11 +53,104 @@ const figures = (samples: number[]): string => {
 
 const HOME = '您好！请选择要办理的业务';
 
+interface Breakdown {
+  readonly html: number;
+  readonly scripts: number;
+  readonly scriptKb: number;
+  readonly fcp: number;
+  readonly fonts: number;
+  readonly fontKb: number;
+  readonly fontsEnd: number;
+  readonly api: number;
+  readonly apiEnd: number;
+}
+
+/** What a cold start spent its time on, from the page's own resource and paint timings. */
+async function pageBreakdown(page: Page): Promise<Breakdown> {
+  return page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const of = (test: (r: PerformanceResourceTiming) => boolean) => resources.filter(test);
+    const end = (rs: PerformanceResourceTiming[]) => Math.max(0, ...rs.map((r) => r.responseEnd));
+    const kb = (rs: PerformanceResourceTiming[]) =>
+      rs.reduce((n, r) => n + (r.encodedBodySize || r.transferSize), 0) / 1024;
+    const scripts = of((r) => r.name.endsWith('.js'));
+    const fonts = of((r) => /\.woff2?($|\?)/.test(r.name));
+    const api = of((r) => r.name.includes('/api/'));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    return {
+      html: nav.responseEnd,
+      scripts: end(scripts),
+      scriptKb: kb(scripts),
+      fcp,
+      fonts: fonts.length,
+      fontKb: kb(fonts),
+      fontsEnd: end(fonts),
+      api: api.length,
+      apiEnd: end(api),
+    };
+  });
+}
+
+/**
+ * The floor the kiosk's start-up is compared with: one heading in the kiosk's
+ * typeface, its stylesheet (every @font-face of the CJK slices) from the same
+ * built folder, in the same browser, a fresh context each — the time the fonts
+ * and the browser take, with none of the kiosk's own work.
+ */
+async function minimalPage(browser: Browser): Promise<number[]> {
+  const root = join(ROOT, 'dist', 'renderer');
+  const css = readdirSync(join(root, 'assets')).filter((f) => f.endsWith('.css'));
+  const html =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
+    css.map((f) => `<link rel="stylesheet" href="/assets/${f}">`).join('') +
+    `</head><body><main class="screen screen-home"><h1 class="screen-title">${HOME}</h1></main></body></html>`;
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    const file = join(root, normalize(path).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.css')
+      ? 'text/css'
+      : file.endsWith('.woff2')
+        ? 'font/woff2'
+        : 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const times: number[] = [];
+  try {
+    for (let round = 0; round < 5; round += 1) {
+      // Timed as the kiosk is: from before the fresh context to the heading in its typeface.
+      const start = performance.now();
+      const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.getByRole('heading', { level: 1, name: HOME }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      times.push(performance.now() - start);
+      await context.close();
+    }
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+  return times;
+}
+
 /** From the ready line to a home screen whose service tiles answer a tap. */
-async function benchStartup(browser: Browser): Promise<void> {
+async function benchStartup(browser: Browser): Promise<number> {
   const readyToInteractive: number[] = [];
   const readyToHeading: number[] = [];
   const spawnToReady: number[] = [];
+  const breakdowns: Breakdown[] = [];
   for (let round = 0; round < 5; round += 1) {
     const spawned = performance.now();
     const kiosk = await startKiosk({ config: demoConfig() });
@@ -67,16 +165,29 @@ async function benchStartup(browser: Browser): Promise<void> {
     await page.locator('[data-service="id-card-renewal"]').click({ trial: true });
     readyToInteractive.push(performance.now() - ready);
     spawnToReady.push(ready - spawned);
+    breakdowns.push(await pageBreakdown(page));
     await context.close();
     await kiosk.stop();
   }
+  const minimal = await minimalPage(browser);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const part = (pick: (b: Breakdown) => number): string => median(breakdowns.map(pick)).toFixed(0);
+  console.log(
+    `renderer startup: ready → interactive ${median(readyToInteractive).toFixed(0)} ms vs a minimal page ` +
+      `(one heading, the same fonts and browser) ${median(minimal).toFixed(0)} ms: ratio ` +
+      `${(median(readyToInteractive) / median(minimal)).toFixed(2)} (goal ≤ 2); where the kiosk's time goes ` +
+      `(medians, from navigation): HTML ${part((b) => b.html)} ms, scripts in ${part((b) => b.scripts)} ms ` +
+      `(${part((b) => b.scriptKb)} KB), first contentful paint ${part((b) => b.fcp)} ms, ` +
+      `${part((b) => b.fonts)} font slices (${part((b) => b.fontKb)} KB) in by ${part((b) => b.fontsEnd)} ms, ` +
+      `${part((b) => b.api)} API calls done by ${part((b) => b.apiEnd)} ms`,
+  );
   console.log(
     `renderer startup: web host ready line → interactive home screen median ${median(readyToInteractive).toFixed(0)} ms (goal ≤ ${STARTUP_GOAL_MS} ms) ` +
       `(min ${Math.min(...readyToInteractive).toFixed(0)}, max ${Math.max(...readyToInteractive).toFixed(0)}, 5 runs, a fresh browser context each: no cache); ` +
       `of which to the home heading ${median(readyToHeading).toFixed(0)} ms, the rest the CJK font slices; ` +
       `process start → ready line median ${median(spawnToReady).toFixed(0)} ms`,
   );
+  return median(readyToInteractive);
 }
 
 /**
@@ -100,7 +211,11 @@ async function installPaintProbe(page: Page): Promise<void> {
             ? 'key'
             : target?.closest('.action-bar .button-primary') !== null
               ? 'step'
-              : null;
+              : target?.closest('[data-testid="service-search"] .keypad button') !== null
+                ? 'search'
+                : target?.closest('.screen-home .categories [data-service]') !== null
+                  ? 'tile'
+                  : null;
         if (kind === null) return;
         const start = event.timeStamp;
         requestAnimationFrame(() => {
@@ -316,6 +431,71 @@ async function benchFace(): Promise<void> {
   }
 }
 
+const CATALOGUE_ITEMS = 200;
+const CATALOGUE_LOAD_GOAL_MS = 1000;
+const CATALOGUE_INTERACTIVE_GOAL_MS = 300;
+
+/**
+ * A province's catalogue of CATALOGUE_ITEMS items (made from the shipped ones):
+ * the kiosk's own loader on it, then the kiosk serving it — ready line →
+ * interactive home, each search keystroke on the screen keypad and a tap on
+ * a tile → next paint.
+ */
+async function benchCatalogue(browser: Browser, shippedInteractiveMs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-catalogue-'));
+  try {
+    const rulesDir = writeCatalogue(join(dir, 'rules'), CATALOGUE_ITEMS);
+    const loads: number[] = [];
+    let loaded = 0;
+    let refused = 0;
+    for (let i = 0; i < 3; i += 1) {
+      const start = performance.now();
+      const set = loadRuleSet(rulesDir, join(dir, `last-good-${i}`));
+      loads.push(performance.now() - start);
+      loaded = set.rules.size;
+      refused = set.problems.length;
+    }
+    const interactive: number[] = [];
+    const samples: { kind: string; ms: number }[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const kiosk = await startKiosk({ config: demoConfig(), env: { KIOSK_RULES_DIR: rulesDir } });
+      const ready = performance.now();
+      const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(kiosk.url);
+      await page.getByRole('heading', { level: 1, name: HOME }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await page.locator('[data-service="id-card-renewal"]').click({ trial: true });
+      interactive.push(performance.now() - ready);
+      await installPaintProbe(page);
+      await page.getByTestId('search-open').click();
+      const search = page.getByTestId('service-search');
+      for (const key of ['H', 'U', 'Z', 'H', 'A', 'O']) {
+        await search.locator('.keypad').getByRole('button', { name: key, exact: true }).click();
+      }
+      await page.getByTestId('search-results').locator('[data-service]').first().waitFor();
+      await page.getByTestId('search-open').click();
+      await page.locator('.categories [data-service="passport-first-v3"]').click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      samples.push(...(await drainProbe(page)));
+      await context.close();
+      await kiosk.stop();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const of = (kind: string) => samples.filter((x) => x.kind === kind).map((x) => x.ms);
+    console.log(
+      `catalogue of ${CATALOGUE_ITEMS} items: the kiosk's loader ${median(loads).toFixed(0)} ms ` +
+        `(goal ≤ ${CATALOGUE_LOAD_GOAL_MS} ms; ${loaded} loaded, ${refused} refused); ready line → interactive home ` +
+        `${median(interactive).toFixed(0)} ms (median of 3), ` +
+        `${(median(interactive) - shippedInteractiveMs).toFixed(0)} ms more than with the shipped items ` +
+        `(goal ≤ ${CATALOGUE_INTERACTIVE_GOAL_MS} ms); ` +
+        `search keystroke → paint ${figures(of('search'))}; tap on a tile → paint ${figures(of('tile'))}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -325,7 +505,8 @@ async function main(): Promise<void> {
       `renderer eager JS ${(eager.totalGzipBytes / 1024).toFixed(1)} KB gzip (goal ≤ ${(EAGER_JS_BUDGET_BYTES / 1024).toFixed(0)} KB): ` +
         eager.files.map((f) => `${f.path} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', '),
     );
-    await benchStartup(browser);
+    const shippedInteractive = await benchStartup(browser);
+    await benchCatalogue(browser, shippedInteractive);
     await benchFace();
     const kiosk = await startKiosk({ config: demoConfig() });
     try {

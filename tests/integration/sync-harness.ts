@@ -142,11 +142,16 @@ export function startKioskSide(
   };
 }
 
-/** Polls until `check` holds (or throws after `ms`). */
-export async function until(check: () => boolean, ms = 15_000, what = 'condition'): Promise<void> {
+/** Polls until `check` holds (or throws after `ms`); a bench whose check costs a query polls less often. */
+export async function until(
+  check: () => boolean,
+  ms = 15_000,
+  what = 'condition',
+  everyMs = 20,
+): Promise<void> {
   const deadline = performance.now() + ms;
   while (!check()) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
