@@ -1,5 +1,14 @@
 import type { Clock } from '../../core/clock';
-import type { Capacity } from './server';
+
+/**
+ * What a back office can file per second (applications and scans; heartbeats
+ * and rule checks are always answered). Over it: 503 with a Retry-After drawn
+ * from `retryAfterSeconds`, so the kiosks it turned away come back spread out.
+ */
+export interface Capacity {
+  readonly perSecond: number;
+  readonly retryAfterSeconds: readonly [number, number];
+}
 
 /**
  * A token bucket on the back office's clock: `perSecond` requests a second,

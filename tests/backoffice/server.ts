@@ -13,7 +13,9 @@ import type { TestPki } from './certs';
 import { watchExchange, type Exchange } from './exchanges';
 import { writeAtomically } from './files';
 import { createPaymentPlatform, type PaymentPlatform } from './payments';
-import { admission } from './admission';
+import { admission, type Capacity } from './admission';
+
+export type { Capacity } from './admission';
 import { fleetView, type FleetView, type LatestBeat } from './fleet-view';
 import type { HeartbeatBody } from '../../electron/sync/protocol';
 import { rulesDownloadOf } from './rules-download';
@@ -136,11 +138,6 @@ export interface BackOfficeOptions {
    * TLS sessions instead of a handshake per heartbeat.
    */
   readonly keepAliveSeconds?: number;
-}
-
-export interface Capacity {
-  readonly perSecond: number;
-  readonly retryAfterSeconds: readonly [number, number];
 }
 
 const BASE = '/kiosk/v1/';
