@@ -164,10 +164,13 @@ export async function runHerd(
     // Citizens stop coming; what is still queued drains, so lost and duplicated are counted on a settled fleet.
     for (const g of groups) g.arrivals(false);
     const last = steps.at(-1)?.t ?? 0;
+    let emptyAt: number | null = null;
     for (let t = last + plan.stepSeconds; t <= last + 900; t += plan.stepSeconds) {
       clock.advance(plan.startMs + t * 1000 - clock.nowMs());
       const figures = await Promise.all(groups.map((g) => g.advance(plan.startMs + t * 1000)));
-      if (figures.every((f) => f.waiting === 0)) break;
+      if (emptyAt === null && figures.every((f) => f.waiting === 0)) emptyAt = t;
+      // One more heartbeat each, so the fleet view shows the settled queues, not the last beat's.
+      if (emptyAt !== null && t > emptyAt + plan.sync.heartbeatSeconds) break;
     }
     const reports: KioskReport[] = (await Promise.all(groups.map((g) => g.report()))).flat();
     const stored = office.stored();

@@ -102,6 +102,8 @@ function run(
 const countOf = (dataDir: string, sql: string): number => {
   if (!existsSync(join(dataDir, 'kiosk.sqlite'))) return 0;
   const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+  // The running kiosk truncates its WAL when its queue pauses; a reader meeting that waits, as the kiosk's own connections do.
+  db.exec('PRAGMA busy_timeout = 5000');
   try {
     // Killed while opening the file, before the first migration made the tables: nothing stored yet.
     const tables = db
@@ -117,6 +119,7 @@ const countOf = (dataDir: string, sql: string): number => {
 /** What holds the queue up, for the failure message: rows per state and the latest errors. */
 function queueState(dataDir: string): unknown {
   const db = new DatabaseSync(join(dataDir, 'kiosk.sqlite'), { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
   try {
     return {
       states: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all(),

@@ -91,9 +91,10 @@ describe('a fleet after an outage of its back office', () => {
       expect(result.overloaded).toBeGreaterThan(0);
       expect(result.lost).toBe(0);
       expect(result.duplicated).toBe(0);
+      // Turned away again and again while citizens keep coming, the fleet may never be empty all
+      // at one moment before they stop; once they do, everything arrives.
       expect(result.accepted).toBe(result.created);
       expect(result.stillQueued).toBe(0);
-      expect(result.drainSeconds).not.toBeNull();
     },
   );
 });
