@@ -489,7 +489,9 @@ async function benchCatalogue(browser: Browser, shippedInteractiveMs: number): P
         `${median(interactive).toFixed(0)} ms (median of 3), ` +
         `${(median(interactive) - shippedInteractiveMs).toFixed(0)} ms more than with the shipped items ` +
         `(goal ≤ ${CATALOGUE_INTERACTIVE_GOAL_MS} ms); ` +
-        `search keystroke → paint ${figures(of('search'))}; tap on a tile → paint ${figures(of('tile'))}`,
+        `search keystroke → paint ${figures(of('search'))} [${of('search')
+          .map((x) => x.toFixed(0))
+          .join(' ')}]; tap on a tile → paint ${figures(of('tile'))}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
