@@ -137,6 +137,13 @@ export function HomeScreen() {
  * 搜索业务: letters on the screen's keypad, matched as 拼音首字母 ("hz" → 护照) or 全拼
  * ("huzhao") against keys the main process computed; the matches, best first, as tiles.
  */
+/**
+ * The best matches shown for a query: a first letter can match nearly every item of a
+ * province's catalogue, and two hundred tiles help nobody (nor paint in time); the rest
+ * are one more letter away, and the kiosk says how many.
+ */
+const SEARCH_SHOWN = 24;
+
 function ServiceSearch({
   onPick,
   onClose,
@@ -174,7 +181,13 @@ function ServiceSearch({
           </p>
         ) : (
           <div data-testid="search-results" aria-live="polite">
-            <ServiceList services={found} onPick={onPick} />
+            {/* Above the tiles: said where it is seen without scrolling. */}
+            {found.length > SEARCH_SHOWN && (
+              <p className="hint" role="status" data-testid="search-more">
+                {t('search.more', { count: found.length - SEARCH_SHOWN })}
+              </p>
+            )}
+            <ServiceList services={found.slice(0, SEARCH_SHOWN)} onPick={onPick} />
           </div>
         ))}
     </section>

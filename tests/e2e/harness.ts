@@ -129,13 +129,16 @@ export function withKioskPage(
     readonly orientation?: Orientation;
     /** More Chromium switches, e.g. a fake document camera. */
     readonly chromiumArgs?: readonly string[];
+    /** The web host's environment beside the test's (KIOSK_RULES_DIR for another catalogue). */
+    readonly env?: Record<string, string>;
   } = {},
 ): KioskFixture {
   const fixture = {} as { kiosk: RunningKiosk; browser: Browser; page: Page };
   beforeAll(async () => {
-    fixture.kiosk = await startKiosk(
-      options.config === undefined ? {} : { config: options.config },
-    );
+    fixture.kiosk = await startKiosk({
+      ...(options.config === undefined ? {} : { config: options.config }),
+      ...(options.env === undefined ? {} : { env: options.env }),
+    });
     fixture.browser = await launchChromium(options.chromiumArgs);
     fixture.page = await openKioskPage(fixture.browser, fixture.kiosk, options.orientation);
   });
