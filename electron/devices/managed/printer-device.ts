@@ -1,5 +1,6 @@
 import type { DeviceConfigOf } from '../../config/schema';
 import { ok, type Result } from '../../../core/result';
+import type { Cancel } from '../../../core/clock';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import { createReceiptPrinter } from '../printer/receipt-printer';
 import { testReceipt, type PaperWidth } from '../printer/slip-receipt';
@@ -46,7 +47,8 @@ export function createPrinterDevice(
     if (state === 'open') void check();
     else tracker.set('offline', reason);
   });
-  let timer: NodeJS.Timeout | null = null;
+  // On the kiosk's clock, as every timer is: a test or a simulation moves it instead of waiting.
+  let timer: Cancel | null = null;
 
   return {
     config,
@@ -59,10 +61,11 @@ export function createPrinterDevice(
       return result;
     },
     async start() {
-      timer = setInterval(() => void check(), options.statusIntervalMs);
+      timer = clock.every(options.statusIntervalMs, () => void check());
     },
     async stop() {
-      if (timer !== null) clearInterval(timer);
+      timer?.();
+      timer = null;
       printer.dispose();
       await link.close();
     },
