@@ -21,6 +21,7 @@ import {
 import { openStorage } from '../../electron/kiosk/storage';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
+import { median } from './stats';
 
 /** The figure: a log of 2 M lines must start within 1 s of an empty one. BENCH_AUDIT_LINES sets it. */
 const LINES = Number(process.env['BENCH_AUDIT_LINES'] ?? 2_000_000);
@@ -79,9 +80,6 @@ function writeLog(auditDir: string, lines: number): { segments: number; bytes: n
   closeSync(fd);
   return { segments, bytes };
 }
-
-const median = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** openStorage as the kiosk starts: audit log, integrity record, database, key. */
 async function startTime(dataDir: string): Promise<number> {

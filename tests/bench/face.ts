@@ -4,13 +4,12 @@ import { encodeJpeg } from '../../electron/face/codec';
 import { errorRates, measureAccuracy } from '../fixtures/face-accuracy';
 import { testFaceEngine } from '../fixtures/face-engine';
 import { compliantFranck, FRANCK } from '../fixtures/faces';
+import { percentile } from './stats';
 
 /** Goals from the issue (人证核验 and the 证件照). */
 const COLD_LOAD_GOAL_MS = 3000;
 const FRAME_GOAL_MS = 150;
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const spread = (samples: readonly number[]): string => {
   const sorted = [...samples].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms (${sorted.length} runs)`;

@@ -29,14 +29,11 @@ import { benchDrain, benchEnqueue } from './outbox';
 import { benchPayment } from './payment';
 import { benchSearch } from './search';
 import { benchSpeech } from './speech';
+import { percentile } from './stats';
 
 const holidayCalendar = shippedCalendar();
 
 const ROOT = join(__dirname, '..', '..');
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function benchDeframer(): void {
   const reply = encodeReply(

@@ -9,13 +9,11 @@ import { startBackOffice } from '../backoffice/server';
 import { backOfficeBody } from '../../core/back-office-body';
 import { applicationNoFor, sampleApplication, sampleScan } from '../fixtures/sample-application';
 import { startKioskSide, testPki, until } from '../integration/sync-harness';
+import { median, percentile } from './stats';
 
 const SCAN_BYTES = 200 * 1024;
 const DRAIN_COUNT = 1000;
 const CONCURRENCY = 4;
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 let sequence = 0;
 const sample = (scans: number) => {
@@ -234,8 +232,6 @@ export async function benchDrain(): Promise<void> {
     rounds.push({ kiosk, bare });
   }
   rmSync(root, { recursive: true, force: true });
-  const median = (values: readonly number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const kioskSeconds = median(rounds.map((r) => r.kiosk));
   const rawSeconds = median(rounds.map((r) => r.bare));
   const ratios = rounds.map((r) => r.bare / r.kiosk);

@@ -9,13 +9,11 @@ import { createPaymentStore } from '../../electron/store/payments';
 import { startBackOffice } from '../backoffice/server';
 import { applicationNoFor } from '../fixtures/sample-application';
 import { startKioskSide, testPki } from '../integration/sync-harness';
+import { percentile } from './stats';
 
 const ROUNDS = 200;
 const ITEMS = [{ label: '香港一次有效签注', amountFen: 1500, basis: '发改价格〔2017〕1186号' }];
 const CODE = '134567890123456789';
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * What the kiosk adds to a payment beyond the back office's own answer: the

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { searchServices } from '../../core/service-search';
 import { searchKeysOf } from '../../rules/engine/search-keys';
 import { shippedRules } from '../shipped-rules';
+import { percentile } from './stats';
 
 /** Words a province's catalogue adds to its item names, to make 200 distinct items from the shipped 16. */
 const VARIANTS = [
@@ -19,8 +20,6 @@ const VARIANTS = [
   '（老年人）',
   '（残疾人）',
 ];
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * The home screen's search with a catalogue of 200 items: the keys the main

@@ -8,9 +8,7 @@ import { ENGINE_DIST, ensureBuilt } from '../fixtures/built-engines';
 import { projectRoot } from '../project-root';
 import { shippedRules } from '../shipped-rules';
 import { wavFacts } from '../wav-facts';
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+import { percentile } from './stats';
 
 /** Every public sentence the shipped rules make the kiosk say: names, questions, their options. */
 function ruleSentences(): string[] {

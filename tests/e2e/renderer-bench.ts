@@ -31,6 +31,7 @@ import { faceKioskSetup, toPortraitNotice } from './face-kiosk';
 import { steps, typeOnScreen } from './journey-steps';
 import { loadRuleSet } from '../../electron/kiosk/rule-files';
 import { writeCatalogue } from '../fleet/catalogue';
+import { median, percentile } from '../bench/stats';
 
 const JOURNEYS = Number(process.env['BENCH_JOURNEYS'] ?? 40);
 /** The goals each figure is printed beside (issue: fast where people wait). */
@@ -42,8 +43,6 @@ const FACE_CAPTURE_GOAL_MS = 5000;
 /** The journey the heap's growth is measured from: V8 has compiled a journey's code by then. */
 const WARM_UP = Math.max(2, Math.floor(JOURNEYS / 4));
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const figures = (samples: number[]): string => {
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
@@ -170,7 +169,6 @@ async function benchStartup(browser: Browser): Promise<number> {
     await kiosk.stop();
   }
   const minimal = await minimalPage(browser);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const part = (pick: (b: Breakdown) => number): string => median(breakdowns.map(pick)).toFixed(0);
   console.log(
     `renderer startup: ready → interactive ${median(readyToInteractive).toFixed(0)} ms vs a minimal page ` +
@@ -481,7 +479,6 @@ async function benchCatalogue(browser: Browser, shippedInteractiveMs: number): P
       await context.close();
       await kiosk.stop();
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const of = (kind: string) => samples.filter((x) => x.kind === kind).map((x) => x.ms);
     console.log(
       `catalogue of ${CATALOGUE_ITEMS} items: the kiosk's loader ${median(loads).toFixed(0)} ms ` +
