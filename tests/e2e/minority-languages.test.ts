@@ -104,13 +104,15 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
       if (mode === 'elder') await page.getByRole('button', { name: say('assist.elder') }).click();
       await check('01-home');
       // The services do not all fit in these words: the foot of the screen says more lie below,
-      // and its button takes the citizen there, page by page, until the last one shows and it goes.
+      // and its button takes the citizen there, page by page, until the last one shows; then it
+      // says so, at the same height (nothing moves under a finger), and takes them back up.
       const cue = page.getByTestId('scroll-cue');
       const main = page.locator('#main');
+      const cueHeight = async () => (await cue.boundingBox())?.height ?? 0;
       await expect(cue.innerText()).resolves.toContain(words['app.moreBelow']);
-      for (let i = 0; i < 6 && (await cue.count()) > 0; i += 1) {
-        const before = await main.evaluate((e) => e.scrollTop);
-        // The scroll is smooth: the next tap waits for it to end, as a citizen's eye would.
+      const heightAtTop = await cueHeight();
+      // The scroll is smooth: the next tap waits for it to end, as a citizen's eye would.
+      const tapAndSettle = async (): Promise<number> => {
         const ended = main.evaluate(
           (e) =>
             new Promise<number>((resolve) =>
@@ -118,15 +120,23 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
             ),
         );
         await cue.click();
-        expect(await ended).toBeGreaterThan(before);
+        return ended;
+      };
+      for (let i = 0; i < 6 && (await cue.getAttribute('data-cue')) === 'more'; i += 1) {
+        const before = await main.evaluate((e) => e.scrollTop);
+        expect(await tapAndSettle()).toBeGreaterThan(before);
       }
-      await expect.poll(() => cue.count(), { timeout: 5000 }).toBe(0);
+      await expect.poll(() => cue.getAttribute('data-cue'), { timeout: 5000 }).toBe('end');
+      await expect(cue.innerText()).resolves.toContain(words['app.backToTop']);
+      expect(await cueHeight()).toBe(heightAtTop);
       const last = await page.locator('.service-tile').last().boundingBox();
       const foot = await main.boundingBox();
       expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(
         (foot?.y ?? 0) + (foot?.height ?? 0),
       );
-      await main.evaluate((e) => e.scrollTo({ top: 0 }));
+      await screenshot(page, `lang-${language}-${mode}-${size}-01-home-end`);
+      expect(await tapAndSettle()).toBe(0);
+      await expect.poll(() => cue.getAttribute('data-cue')).toBe('more');
 
       await page.locator('[data-service="driving-licence-replacement"]').click();
       await page.getByRole('button', { name: say('guide.start') }).waitFor();
