@@ -63,10 +63,17 @@ export async function endJourney(
   performance.clearResourceTimings();
   performance.clearMeasures();
   performance.clearMarks();
+  // The reader's "card removed" and the answer below travel apart: lifted before the answer
+  // arrived, the card would leave a prompt that nothing closes.
+  let lifted = false;
+  const stopListening = kiosk.on('cardRemoved', () => {
+    lifted = true;
+  });
   const ended = await kiosk.endSession({ reason });
+  stopListening();
   // Left on the reader, the card would be the next person's to find: ask until it is lifted,
   // in the large type and voice its owner chose; the kiosk is reset for the next visitor after.
-  if (ended.ok && ended.value.cardOnReader) ui.setTakeCard(true);
+  if (ended.ok && ended.value.cardOnReader && !lifted) ui.setTakeCard(true);
   else useAssist.getState().reset();
 }
 

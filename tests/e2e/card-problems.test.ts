@@ -89,4 +89,39 @@ describe('ID card problems', () => {
     await page.getByRole('button', { name: '移走证件' }).click();
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   });
+
+  it('asks nothing when the card was lifted while the session was ending', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '长辈版' }).click();
+    await page.locator('[data-card="adult"]').click();
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.getByRole('button', { name: '是我的证件', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    // The kiosk answers "the card is still there"; the citizen lifts it before that answer
+    // reaches the screen, whose "card removed" therefore comes first (as on a busy machine).
+    let answered!: () => void;
+    const held = new Promise<void>((resolve) => (answered = resolve));
+    await page.route(
+      '**/api/endSession',
+      async (route) => {
+        const answer = await route.fetch();
+        expect(await answer.json()).toMatchObject({ ok: true, value: { cardOnReader: true } });
+        await page.getByRole('button', { name: '移走证件' }).dispatchEvent('click');
+        await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
+        await route.fulfill({ response: answer });
+        answered();
+      },
+      { times: 1 },
+    );
+    await steps(page).abandon();
+    await held;
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    // Once the answer is in: no prompt for a card that is gone, and 长辈版 is off for the next visitor.
+    await expect
+      .poll(() => page.getByRole('button', { name: '长辈版' }).getAttribute('aria-pressed'))
+      .toBe('false');
+    await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  });
 });
