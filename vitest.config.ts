@@ -34,6 +34,9 @@ export default defineConfig({
           // Two files at a time: a browser test waits far more than it computes (one run used
           // 0.8 of one core over its 10 minutes), and the load it adds is a busy kiosk's.
           maxWorkers: 2,
+          // A poll waits for what a busy kiosk does in its own time (a session closed, a notice
+          // gone); it returns as soon as it holds, so a generous limit costs a passing run nothing.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -95,6 +95,8 @@ export interface SlipLines {
   readonly notes: readonly string[];
   readonly howToQueryTitle: string;
   readonly howToQuery: string;
+  /** Said while the application may not have left this kiosk: the paper cannot update itself. */
+  readonly queryUntilSent: string;
   readonly footer: string;
 }
 
@@ -254,6 +256,7 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     notes: slip.notes.map(l),
     howToQueryTitle: text('slip.howToQuery'),
     howToQuery: l(slip.howToQuery),
+    queryUntilSent: text('slip.queryUntilSent'),
     footer: text('slip.ruleVersion', { version: slip.ruleVersion }),
   };
 }

@@ -269,7 +269,8 @@ export const diagnosticsSchema = z.strictObject({
   }),
   ruleProblems: z.array(ruleProblemSchema),
   checks: z.array(readinessCheckSchema),
-  demoFaults: z.record(z.string(), z.array(z.string())),
+  /** Per simulated device: each fault a technician can switch, and whether it is on now. */
+  demoFaults: z.record(z.string(), z.array(z.strictObject({ fault: z.string(), on: z.boolean() }))),
 });
 
 /** Anyone at the screen; staff signed in with a PIN; technicians only. */

@@ -45,7 +45,7 @@ export function translationParagraphs(lines: SlipLines): Paragraph[] {
     for (const item of lines.bring) out.push(body(`· ${item}`));
   }
   for (const note of lines.notes) out.push(body(note));
-  out.push(title(lines.howToQueryTitle), body(lines.howToQuery));
+  out.push(title(lines.howToQueryTitle), body(lines.howToQuery), body(lines.queryUntilSent));
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { slipLines } from '../../core/slip-lines';
 import { kiosk } from '../api/kiosk';
 import { ActionBar } from '../components/ActionBar';
@@ -44,6 +44,7 @@ export function SlipScreen() {
   useScreenVoice(keyPrompt('voice.slip'), null, 'slip');
   const evaluation = useEvaluation();
   const [formNotice, setFormNotice] = useState<MessageKey | null>(null);
+  const sent = useSent(slip?.applicationNo ?? null, slip?.backOfficeConfigured ?? false);
   if (slip === null) return null;
   /** The system printer in Electron; in a browser (web host) the browser's own print dialog, which also saves PDF. */
   const printForm = async (): Promise<void> => {
@@ -160,8 +161,20 @@ export function SlipScreen() {
         <p>
           <Bilingual text={lines.howToQuery} zh={zh?.howToQuery} />
         </p>
-        <p className="notice" role="status">
-          {slip.backOfficeConfigured ? t('slip.queued') : t('slip.queuedLocal')}
+        <p>
+          <Bilingual text={lines.queryUntilSent} zh={zh?.queryUntilSent} />
+        </p>
+        <p
+          className={`notice${sent ? ' notice-ok' : ''}`}
+          role="status"
+          data-testid="slip-sync"
+          data-sent={sent}
+        >
+          {sent
+            ? t('slip.accepted')
+            : slip.backOfficeConfigured
+              ? t('slip.queued')
+              : t('slip.queuedLocal')}
         </p>
       </article>
       <RatingPanel key={slip.applicationNo} />
@@ -250,4 +263,37 @@ function PrintStatus() {
       </button>
     </div>
   );
+}
+
+/** How often the slip screen asks whether its application has reached the station. */
+const SENT_POLL_MS = 3000;
+
+/**
+ * Whether the station has the application now. The slip says only this kiosk
+ * can find it until then; the screen, unlike the paper, can say when that
+ * changed. Asks this kiosk's own record only (the back office is asked once,
+ * when the record says it was accepted), and stops then.
+ */
+function useSent(applicationNo: string | null, backOfficeConfigured: boolean): boolean {
+  // The number found sent, so another slip on this screen starts unsent without a reset.
+  const [sentNo, setSentNo] = useState<string | null>(null);
+  useEffect(() => {
+    if (applicationNo === null || !backOfficeConfigured) return undefined;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async (): Promise<void> => {
+      const status = await kiosk.getApplicationStatus({ applicationNo });
+      if (stopped) return;
+      if (status.ok && status.value.sync === 'accepted') setSentNo(applicationNo);
+      else if (!status.ok || status.value.sync !== 'rejected') {
+        timer = setTimeout(() => void ask(), SENT_POLL_MS);
+      }
+    };
+    timer = setTimeout(() => void ask(), SENT_POLL_MS / 3);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [applicationNo, backOfficeConfigured]);
+  return applicationNo !== null && sentNo === applicationNo;
 }

@@ -188,7 +188,9 @@ describe('the audio-only mode in Chromium', () => {
     await h1(page, '您好！请选择要办理的业务');
     // The next person finds the kiosk as it normally is.
     // (once the main process has closed the session: the mode goes with it)
-    await expect.poll(() => page.getByTestId('audio-only-note').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('audio-only-note').count(), { timeout: 10_000 })
+      .toBe(0);
     const all = heard.join('\n');
     for (const personal of ['王晓明', '110105198806150', '13800138000', '示例路'])
       expect(all).not.toContain(personal);

@@ -123,7 +123,27 @@ describe('technician diagnostics', () => {
     };
     expect(report.ready).toBe(false);
     expect(report.checks.find((c) => c.name.startsWith('device printer-1'))?.ok).toBe(false);
-    await printer.getByRole('button', { name: '缺纸' }).click();
+  });
+
+  it('shows a fault left on as on after signing in again, and switches it off', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '退出并锁定' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' }).waitFor();
+    await holdEmblem(page);
+    await typePin(page, '246810', '技术人员');
+    await page.getByRole('heading', { level: 1, name: '设备诊断' }).waitFor();
+    const paperOut = page
+      .locator('[data-device="printer-1"]')
+      .getByRole('button', { name: '缺纸' });
+    await expect.poll(() => paperOut.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'portrait-43-fault-still-on');
+    await paperOut.click();
+    await expect.poll(() => paperOut.getAttribute('aria-pressed')).toBe('false');
+    // The printer says it has paper at its next status check; 自检 asks at once.
+    await page.locator('[data-device="printer-1"]').getByRole('button', { name: '自检' }).click();
+    await expect
+      .poll(() => page.locator('[data-device="printer-1"] .diag-state').innerText())
+      .toBe('正常');
   });
 
   it('locks again and goes home', async () => {

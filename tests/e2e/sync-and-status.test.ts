@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callApi as api, kioskDom, screenshot, withBackOfficeAndKioskPage } from './harness';
-import { applyForRecord, RECORD_JOURNEY } from './journey-steps';
+import { applyForRecord, RECORD_JOURNEY, recordJourneyToReview, steps } from './journey-steps';
 import { holdEmblem, typePin } from './staff-steps';
 
 /**
@@ -34,8 +34,24 @@ const storedNumbers = (): string[] => ctx.office.stored().map((r) => r.body.appl
 describe('applications reach the station back office', () => {
   let first = '';
 
-  it('delivers an application made at the kiosk exactly once', async () => {
-    first = await applyForRecord(ctx.page);
+  it('delivers an application made at the kiosk exactly once, and the slip screen says when it arrived', async () => {
+    const { page } = ctx;
+    const s = steps(page);
+    await recordJourneyToReview(page);
+    await s.submit();
+    await s.h1('提交成功');
+    first = await page.getByTestId('application-no').innerText();
+    // The slip (paper and screen) says only this kiosk finds it until it is sent; the screen,
+    // which can change, then says the station has it.
+    await expect(page.locator('.slip').innerText()).resolves.toContain(
+      '申请上传到派出所后台以前，只有本机查得到',
+    );
+    await expect
+      .poll(() => page.getByTestId('slip-sync').innerText())
+      .toContain('派出所后台已接收您的申请');
+    await page.getByTestId('slip-sync').scrollIntoViewIfNeeded();
+    await screenshot(page, 'portrait-67-slip-sent');
+    await s.finish();
     await expect.poll(storedNumbers, { timeout: 15_000 }).toContain(first);
     expect(storedNumbers().filter((n) => n === first)).toHaveLength(1);
     const record = ctx.office.stored().find((r) => r.body.applicationNo === first)!;
@@ -130,6 +146,8 @@ describe('applications reach the station back office', () => {
     const queueHtml = await kioskDom(ctx.page);
     for (const personal of [CITIZEN, PRINCIPAL, CITIZEN_ID, PRINCIPAL_ID])
       expect(queueHtml).not.toContain(personal);
+    // The guide's drawer stays off staff's own screen: nothing covers the counts or the error.
+    await expect(ctx.page.locator('.guide-panel, .guide-tab').count()).resolves.toBe(0);
     await screenshot(ctx.page, 'portrait-65-queue-down');
     // "Sync now" while the back office is still down: the ten are tried at once, and wait again.
     await ctx.page.getByRole('button', { name: '立即上传' }).click();

@@ -26,6 +26,12 @@ export const isSimulatedFault = (fault: string): fault is SimulatedFault =>
 
 export type DemoError = KioskError<'not_simulated' | 'not_supported' | 'unknown_fault'>;
 
+/** One fault a technician can put a simulated device into, and whether it is on. */
+export interface DemoFaultState {
+  readonly fault: string;
+  readonly on: boolean;
+}
+
 /** The demo dock's and the tests' hands on the simulators. */
 export interface DemoControls {
   /** The sample cards as they read today. */
@@ -34,8 +40,8 @@ export interface DemoControls {
   removeCard(): void;
   scan(text: string): boolean;
   setFault(deviceId: string, fault: SimulatedFault, on: boolean): Result<void, DemoError>;
-  /** Per simulated device, the faults it can be put into. */
-  faults(): Readonly<Record<string, readonly string[]>>;
+  /** Per simulated device, the faults it can be put into, and whether each is on now. */
+  faults(): Readonly<Record<string, readonly DemoFaultState[]>>;
 }
 
 /**
@@ -136,6 +142,17 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
   const simulatedOf = (kind: DeviceKind): DeviceConfig | undefined =>
     configs.find((c) => c.kind === kind && c.transport.type === 'simulated');
 
+  // What a technician switched on, per device: the diagnostics screen shows it again after a
+  // new sign-in, so a fault left on is seen, not forgotten.
+  const faultsOn = new Map<string, Set<string>>();
+  const remember = (deviceId: string, fault: string, on: boolean): Result<void, DemoError> => {
+    const active = faultsOn.get(deviceId) ?? new Set<string>();
+    if (on) active.add(fault);
+    else active.delete(fault);
+    faultsOn.set(deviceId, active);
+    return ok(undefined);
+  };
+
   const controls: DemoControls = {
     cards: () => sampleCards(today()).map(({ id, label }) => ({ id, label })),
     placeCard(sampleId) {
@@ -164,7 +181,7 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
           wire.drop?.();
           wire.drop = null;
         }
-        return ok(undefined);
+        return remember(deviceId, fault, on);
       }
       // The rig's record and the attached simulator both: the fault survives a replug.
       if (kind === 'idcard' && isIn<ReaderFault>(SIMULATED_FAULTS.idcard, fault)) {
@@ -173,12 +190,12 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
           if (fault === 'slow') faults.delayMs = on ? 2500 : 0;
           else faults[fault] = on;
         }
-        return ok(undefined);
+        return remember(deviceId, fault, on);
       }
       if (kind === 'printer' && isIn<PrinterFault>(SIMULATED_FAULTS.printer, fault)) {
         for (const state of [printerStates.get(deviceId), printers.get(deviceId)])
           if (state !== undefined) state[fault] = on;
-        return ok(undefined);
+        return remember(deviceId, fault, on);
       }
       return err('unknown_fault', `device "${deviceId}" has no fault "${fault}"`);
     },
@@ -186,7 +203,13 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
       Object.fromEntries(
         configs
           .filter((c) => c.transport.type === 'simulated')
-          .map((c) => [c.id, [...SIMULATED_FAULTS[c.kind]]]),
+          .map((c) => [
+            c.id,
+            SIMULATED_FAULTS[c.kind].map((fault) => ({
+              fault,
+              on: faultsOn.get(c.id)?.has(fault) ?? false,
+            })),
+          ]),
       ),
   };
   return { openLink, controls };

@@ -67,7 +67,8 @@ export function slipReceipt(
       .line(slip.receiptQr.caption)
       .align('left');
   p.line(rule).bold(true).line(slip.howToQueryTitle).bold(false);
-  for (const line of wrap(slip.howToQuery, columns)) p.line(line);
+  for (const text of [slip.howToQuery, slip.queryUntilSent])
+    for (const line of wrap(text, columns)) p.line(line);
   for (const line of wrap(slip.footer, columns)) p.line(line);
   if (translation !== null) {
     p.line(rule).align('center');

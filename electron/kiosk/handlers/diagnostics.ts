@@ -121,7 +121,10 @@ export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<Diagnostics
         ...protectionChecks(ctx.config, ctx.dataDir, ctx.ruleSet.bundle !== null),
       ],
       demoFaults: Object.fromEntries(
-        Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [id, [...faults]]),
+        Object.entries(ctx.demo?.faults() ?? {}).map(([id, faults]) => [
+          id,
+          faults.map(({ fault, on }) => ({ fault, on })),
+        ]),
       ),
     };
   };

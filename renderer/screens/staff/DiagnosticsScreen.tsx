@@ -11,6 +11,7 @@ import { deviceWord } from './device-words';
 import { readinessLine } from './readiness-line';
 
 type Diagnostics = MethodOutput<'getDiagnostics'>;
+type DemoFault = Diagnostics['demoFaults'][string][number];
 
 /**
  * The technician's view of the kiosk: every device with its connection,
@@ -230,14 +231,27 @@ function DeviceCard({
   onChange,
 }: {
   readonly device: DeviceHealthView;
-  readonly faults: readonly string[];
+  readonly faults: readonly DemoFault[];
   readonly onChange: () => void;
 }) {
   const { t } = useT();
   const [test, setTest] = useState<string | null>(null);
   const [showFrames, setShowFrames] = useState(false);
   const [frames, setFrames] = useState<MethodOutput<'getFrameLog'>>([]);
-  const [faultsOn, setFaultsOn] = useState<ReadonlySet<string>>(new Set());
+  // What the kiosk says is on (a fault switched before this sign-in too), with this screen's
+  // own switch shown at once while the kiosk's next report is on its way.
+  const reported = faults
+    .filter((f) => f.on)
+    .map((f) => f.fault)
+    .join(' ');
+  const [switched, setSwitched] = useState<{
+    readonly over: string;
+    readonly on: ReadonlySet<string>;
+  } | null>(null);
+  const faultsOn: ReadonlySet<string> =
+    switched !== null && switched.over === reported
+      ? switched.on
+      : new Set(reported === '' ? [] : reported.split(' '));
 
   useEffect(() => {
     if (!showFrames) return;
@@ -310,7 +324,7 @@ function DeviceCard({
       {faults.length > 0 && (
         <div className="diag-faults" role="group" aria-label={t('diag.faults')}>
           <span className="diag-faults-label">{t('diag.faults')}</span>
-          {faults.map((fault) => (
+          {faults.map(({ fault }) => (
             <button
               type="button"
               key={fault}
@@ -322,7 +336,7 @@ function DeviceCard({
                   const next = new Set(faultsOn);
                   if (on) next.add(fault);
                   else next.delete(fault);
-                  setFaultsOn(next);
+                  setSwitched({ over: reported, on: next });
                   onChange();
                 });
               }}
