@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, launchChromium, screenshot, startKiosk, type RunningKiosk } from './harness';
+import {
+  callApi,
+  demoConfig,
+  launchChromium,
+  screenshot,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 import { fitProblems, oneViewProblems, setDemoDock, typingProblems } from './fit-check';
 import { HANDWRITING } from '../system-tools';
 import { recordJourneyToMaterials, steps, typeOnScreen } from './journey-steps';
@@ -23,7 +30,12 @@ const MODES = ['normal', 'elder'] as const;
 let kiosk: RunningKiosk;
 let browser: Browser;
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: demoConfig() });
+  // The printer asked for its status every second: its out-of-paper notice comes and goes at once.
+  const config = demoConfig();
+  config['devices'] = (config['devices'] as { kind: string }[]).map((d) =>
+    d.kind === 'printer' ? { ...d, options: { statusIntervalMs: 1000 } } : d,
+  );
+  kiosk = await startKiosk({ config });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
@@ -212,6 +224,36 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
           );
           await setDemoDock(page, true);
           await s.finish();
+        }),
+      120_000,
+    );
+
+    it(
+      'fits with the printer’s out-of-paper notice on the home screen, and while typing with the voice on',
+      () =>
+        walk(size, mode, 'paper-voice-', async ({ page, s, look, typing }) => {
+          const paperOut = (on: boolean) =>
+            callApi(page, 'demoSetFault', { deviceId: 'printer-1', fault: 'paperOut', on });
+          const notice = page.getByText(/回执打印机暂时无法打印/);
+          await paperOut(true);
+          try {
+            await notice.waitFor();
+            await look('01-home-paper-out');
+            // 长辈版 turned the voice on already.
+            if (mode === 'normal') await page.getByRole('button', { name: '语音：关' }).click();
+            await s.start('id-card-renewal', 'adult');
+            await s.h1('您为什么要办理？');
+            await s.renewalByPost();
+            await look('02-keyboard-voice-on');
+            await typing('02-keyboard-voice-on');
+            await s.abandon();
+            await page.getByRole('button', { name: '移走证件' }).click();
+            await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+          } finally {
+            await paperOut(false);
+          }
+          // The next walk starts from a home without the notice.
+          await notice.waitFor({ state: 'detached' });
         }),
       120_000,
     );
