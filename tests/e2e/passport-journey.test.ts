@@ -48,6 +48,23 @@ describe('passport journey (普通护照首次申请) through the web host', () 
     expect(text).toContain('《中华人民共和国护照法》');
     expect(text).toContain('12389');
     await screenshot(page, 'portrait-02-guide');
+    // Each material under 视情况提交 says when it is needed, from the rule's own condition.
+    const needed = (name: string) =>
+      page.locator('.material').filter({ hasText: name }).getByTestId('material-when').innerText();
+    await expect(needed('所在单位出具的意见')).resolves.toMatch(/^适用于：「.+」选「是」$/);
+    await expect(needed('监护人出具的委托书')).resolves.toMatch(
+      /^适用于：未满16周岁，且「.+」选「.+」$/,
+    );
+    const whenLines = await page.getByTestId('material-when').count();
+    const sometimes = await page
+      .locator('.guide-subheading', { hasText: '视情况提交' })
+      .locator('xpath=following-sibling::ul[1]/li')
+      .count();
+    expect(whenLines).toBe(sometimes);
+    await page
+      .locator('.guide-subheading', { hasText: '视情况提交' })
+      .evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'portrait-02-guide-when');
   });
 
   it('asks for the ID card, then shows the card read from the simulated reader', async () => {
