@@ -72,6 +72,14 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await expect.poll(() => page.locator('#answer').inputValue()).toBe('XIAOFENG');
     await s.next();
     await s.h1('今天陪同孩子来办理的是');
+    // A child who came alone is stopped here, told why and how to stop, not at the review.
+    await s.choose('没有人陪同，孩子自己来的');
+    await s.next();
+    await expect(page.locator('.field-error').innerText()).resolves.toMatch(
+      /须由监护人陪同.*签发管理办法》第三条.*请点「返回首页」结束/,
+    );
+    await s.h1('今天陪同孩子来办理的是');
+    await screenshot(page, 'portrait-40-passport-child-alone');
     await s.choose('监护人委托的其他人');
     await screenshot(page, 'portrait-40-passport-companion');
     await s.next();

@@ -92,6 +92,19 @@ describe('普通护照首次申请 (passport-first)', () => {
     ]);
   });
 
+  it('stops a child who came alone at that question, saying why (its article) and how to stop', () => {
+    const minor = { ...adult, name: '欧阳小龙', birthDate: '2011-05-01' };
+    const alone = run({ ...complete, companion: 'alone' }, { card: minor });
+    expect(alone.complete).toBe(false);
+    const error = alone.fieldErrors.find((e) => e.questionId === 'companion');
+    expect(JSON.stringify(error)).toContain('签发管理办法》第三条');
+    expect(JSON.stringify(error)).toContain('返回首页');
+    // An adult is never asked: the question and its check are a child's only.
+    expect(run({ ...complete }, {}).fieldErrors.map((e) => e.questionId)).not.toContain(
+      'companion',
+    );
+  });
+
   it('lets a guardian send someone else with the child: authorisation, the guardian’s copy, the companion’s card', () => {
     const minor = {
       ...adult,
