@@ -4,10 +4,9 @@ import {
   resolveRequirements,
   type ResolvedRequirement,
 } from '../../rules/engine/requirements';
-import type { ServiceRule } from '../../rules/engine/schema';
+import type { LocalText, ServiceRule } from '../../rules/engine/schema';
 import { aside } from '../format';
 import { useT } from '../i18n';
-import type { LocalText } from '../../rules/engine/schema';
 
 /**
  * 申请材料 in the public guide, in two lists a citizen can scan: what everyone

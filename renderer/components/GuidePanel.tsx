@@ -22,8 +22,8 @@ const STATUS_POLL_MS = 15_000;
  */
 export function GuidePanel() {
   const role = useStaff((s) => s.role);
-  // The queue screen is staff's own, with its own way out (退出并锁定): there the drawer
-  // would only cover its counts, its error line and the help-call line.
+  // Staff's own screens (the queue, diagnostics) have their own way out (退出并锁定): there the
+  // drawer would only cover their counts, the error line and the help-call line.
   const staffScreen = useUi((s) => s.screen.name === 'queue' || s.screen.name === 'diagnostics');
   // A drawer per sign-in: each one opens unfolded, whatever the last guide left.
   return role === 'guide' && !staffScreen ? <GuideDrawer /> : null;
