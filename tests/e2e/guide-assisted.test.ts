@@ -30,11 +30,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
  */
 describe('guide-assisted green-channel journey', () => {
   const ctx = withKioskPage({
-    // Short lockouts so the test can watch one pass and double.
+    // Short lockouts so the test can watch one pass and double; long enough that typing the
+    // right PIN on a busy machine (seconds, under faketime in CI) still meets the first one.
     config: demoConfig({
       staff: {
         ...(demoConfig()['staff'] as Record<string, unknown>),
-        firstLockoutSeconds: 2,
+        firstLockoutSeconds: 8,
       },
     }),
   });
@@ -52,14 +53,14 @@ describe('guide-assisted green-channel journey', () => {
     await typePin(page, '222222');
     await expect(alert()).resolves.toContain('还可以再试 1 次');
     await typePin(page, '333333');
-    await expect(alert()).resolves.toMatch(/密码错误次数太多，请 2 秒后再试/);
+    await expect(alert()).resolves.toMatch(/密码错误次数太多，请 8 秒后再试/);
     await typePin(page, '135790');
     await expect(alert()).resolves.toMatch(/密码错误次数太多/);
     await screenshot(page, 'portrait-80-guide-locked-out');
-    await page.waitForTimeout(2_200);
+    await page.waitForTimeout(8_200);
     await typePin(page, '444444');
-    await expect(alert()).resolves.toMatch(/请 4 秒后再试/);
-    await page.waitForTimeout(4_200);
+    await expect(alert()).resolves.toMatch(/请 16 秒后再试/);
+    await page.waitForTimeout(16_200);
     await typePin(page, '135790');
     await expect(dialog().count()).resolves.toBe(0);
     // The guide's drawer opens beside the citizen's question, which stays.
