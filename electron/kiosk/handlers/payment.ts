@@ -39,9 +39,18 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
   const takesFee = (session: Session, slip: SlipDraft): boolean =>
     ctx.paysHere(session.serviceId) && slip.fee.total > 0 && !session.assistance.payAtWindow;
 
+  /**
+   * Orders being opened, per session. A tap (到窗口缴费, a 付款码) that comes while the back
+   * office is still hearing of the order waits for it: otherwise the order would be opened
+   * after the citizen had left it, and stay open there.
+   */
+  const opening = new WeakMap<Session, Promise<unknown>>();
+
   const view = async <E extends string>(
     run: (orderNo: string) => Promise<Result<PaymentView, KioskError<E>>>,
   ): Promise<Result<PaymentView, KioskError<E | SessionProblem['code']>>> => {
+    const session = ctx.sessions.current();
+    if (session !== null) await opening.get(session);
     const found = orderOf();
     if (!found.ok) return found;
     return run(found.value.orderNo);
@@ -131,7 +140,7 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
         return err('payment_unavailable', 'this kiosk does not take the fee for this item');
       const rule = ctx.ruleSet.rules.get(session.serviceId)?.rule;
       const basis = (rule?.guide.feeBasis?.['zh-CN'] ?? '').slice(0, 300);
-      const opened = await ctx.payments.open({
+      const pending = ctx.payments.open({
         applicationNo: slip.applicationNo,
         serviceId: session.serviceId,
         items: slip.fee.items.map((item) => ({
@@ -140,8 +149,10 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
           basis,
         })),
       });
-      if (!opened.ok) return opened;
-      session.payment = { orderNo: opened.value.orderNo };
+      opening.set(session, pending);
+      const opened = await pending;
+      if (opened.ok) session.payment = { orderNo: opened.value.orderNo };
+      opening.delete(session);
       return opened;
     },
     payByCode: ({ text }) => view((orderNo) => ctx.payments.payByCode(orderNo, text)),
