@@ -50,7 +50,7 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
     run: (orderNo: string) => Promise<Result<PaymentView, KioskError<E>>>,
   ): Promise<Result<PaymentView, KioskError<E | SessionProblem['code']>>> => {
     const session = ctx.sessions.current();
-    if (session !== null) await opening.get(session);
+    if (session !== null) await opening.get(session)?.catch(() => undefined);
     const found = orderOf();
     if (!found.ok) return found;
     return run(found.value.orderNo);
@@ -150,10 +150,14 @@ export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods>
         })),
       });
       opening.set(session, pending);
-      const opened = await pending;
-      if (opened.ok) session.payment = { orderNo: opened.value.orderNo };
-      opening.delete(session);
-      return opened;
+      try {
+        const opened = await pending;
+        if (opened.ok) session.payment = { orderNo: opened.value.orderNo };
+        return opened;
+      } finally {
+        // Also when opening threw: a later tap must not wait on (or rethrow) a dead open.
+        opening.delete(session);
+      }
     },
     payByCode: ({ text }) => view((orderNo) => ctx.payments.payByCode(orderNo, text)),
     payByQr: () => view((orderNo) => ctx.payments.payByQr(orderNo)),
