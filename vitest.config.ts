@@ -31,10 +31,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          // One file at a time. Two at once took e2e from 12m54 to 9m50 (a browser test waits far
-          // more than it computes: 0.8 of one core), and the load found two real races (fixed),
-          // but 长辈版's accessibility walk still failed once under it, cause not yet found.
-          fileParallelism: false,
+          // Two files at once: a browser test waits far more than it computes (0.8 of one core),
+          // so two took e2e from 12m54 to 9m50 on 2 cores. Each file has its own kiosk process,
+          // data folder and browser. The load found three real races, all fixed (the take-card
+          // prompt, the payment order being opened, 长辈版 reset after the kiosk's answer).
+          maxWorkers: 2,
           // A poll waits for what a busy kiosk does in its own time (a session closed, a notice
           // gone); it returns as soon as it holds, so a generous limit costs a passing run nothing.
           expect: { poll: { timeout: 10_000 } },

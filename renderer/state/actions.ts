@@ -4,7 +4,7 @@ import { kiosk } from '../api/kiosk';
 import { loadCatalogs } from '../i18n';
 import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
-import { useAssist } from './assist';
+import { prefsOf, untouched, useAssist } from './assist';
 import { useJourney } from './journey';
 import { useStaff } from './staff';
 import { useUi } from './ui';
@@ -55,6 +55,9 @@ export async function endJourney(
   useStaff.getState().setRole(null);
   stopSpeaking();
   useVoice.getState().clear();
+  // The next visitor may tap 长辈版 the moment home shows: reset now, not when the kiosk answers.
+  const owner = prefsOf(useAssist.getState());
+  useAssist.getState().reset();
   const ui = useUi.getState();
   ui.go({ name: 'home' });
   if (ui.info !== null) ui.setLocale(ui.info.defaultLocale);
@@ -72,9 +75,12 @@ export async function endJourney(
   const ended = await kiosk.endSession({ reason });
   stopListening();
   // Left on the reader, the card would be the next person's to find: ask until it is lifted,
-  // in the large type and voice its owner chose; the kiosk is reset for the next visitor after.
-  if (ended.ok && ended.value.cardOnReader && !lifted) ui.setTakeCard(true);
-  else useAssist.getState().reset();
+  // in the large type and voice its owner chose — unless someone has since chosen otherwise.
+  // The prompt resets the kiosk again once the card is lifted.
+  if (ended.ok && ended.value.cardOnReader && !lifted) {
+    if (untouched(useAssist.getState())) useAssist.getState().restore(owner);
+    ui.setTakeCard(true);
+  }
 }
 
 /**

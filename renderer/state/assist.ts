@@ -23,7 +23,15 @@ interface AssistState {
   readonly setAudioOnly: (on: boolean) => void;
   readonly setScreenDark: (dark: boolean) => void;
   readonly reset: () => void;
+  /** Puts back a visitor's choices taken with `prefsOf` (their card is still on the reader). */
+  readonly restore: (prefs: AssistPrefs) => void;
 }
+
+/** The visitor's choices, without the setters. */
+export type AssistPrefs = Pick<
+  AssistState,
+  'elder' | 'voice' | 'volume' | 'rate' | 'audioOnly' | 'screenDark'
+>;
 
 const initial = {
   elder: false,
@@ -32,7 +40,20 @@ const initial = {
   rate: 1,
   audioOnly: false,
   screenDark: false,
-} as const;
+} as const satisfies AssistPrefs;
+
+export const prefsOf = (s: AssistPrefs): AssistPrefs => ({
+  elder: s.elder,
+  voice: s.voice,
+  volume: s.volume,
+  rate: s.rate,
+  audioOnly: s.audioOnly,
+  screenDark: s.screenDark,
+});
+
+/** Whether nobody has changed anything since the last reset. */
+export const untouched = (s: AssistPrefs): boolean =>
+  (Object.keys(initial) as (keyof AssistPrefs)[]).every((k) => s[k] === initial[k]);
 
 /** Whether the visitor gets 长辈版's longer idle time: elder mode, or listening to every control. */
 export const wantsElderTime = (assist: {
@@ -60,4 +81,5 @@ export const useAssist = create<AssistState>((set) => ({
     ),
   setScreenDark: (screenDark) => set({ screenDark }),
   reset: () => set({ ...initial }),
+  restore: (prefs) => set({ ...prefs }),
 }));

@@ -124,4 +124,55 @@ describe('ID card problems', () => {
       .toBe('false');
     await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
   });
+  it('keeps 长辈版 for the next visitor who taps it while the last session is still ending', async () => {
+    const { page } = ctx;
+    await page.getByRole('button', { name: '长辈版' }).click();
+    await page.locator('[data-card="adult"]').click();
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
+    await page.locator('[data-service="passport-first"]').click();
+    await page.getByRole('button', { name: '开始办理' }).click();
+    await page.getByRole('button', { name: '是我的证件', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    await page.getByRole('button', { name: '移走证件' }).click();
+    await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
+    // The kiosk's answer to "end the session" is held while the next visitor, already at the
+    // home screen, taps 长辈版: the answer must not take their choice away.
+    let answered!: (failure: Error | null) => void;
+    const held = new Promise<Error | null>((resolve) => (answered = resolve));
+    await page.route(
+      '**/api/endSession',
+      async (route) => {
+        const answer = await route.fetch();
+        let failure: Error | null = null;
+        try {
+          const home = page.getByRole('heading', { level: 1, name: '您好！请选择要办理的业务' });
+          await home.waitFor();
+          const elder = page.getByRole('button', { name: '长辈版' });
+          // Home shows the kiosk as it normally is at once, not after the answer.
+          await expect(elder.getAttribute('aria-pressed')).resolves.toBe('false');
+          await elder.dispatchEvent('click');
+          await expect.poll(() => elder.getAttribute('aria-pressed')).toBe('true');
+        } catch (error) {
+          failure = error instanceof Error ? error : new Error(String(error));
+        } finally {
+          await route.fulfill({ response: answer });
+          answered(failure);
+        }
+      },
+      { times: 1 },
+    );
+    const delivered = page.waitForResponse('**/api/endSession');
+    await steps(page).abandon();
+    const failure = await held;
+    if (failure !== null) throw failure;
+    await delivered;
+    // Two frames after the answer reached the page: long past the moment it was handled.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    await expect(
+      page.getByRole('button', { name: '长辈版' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await page.getByRole('button', { name: '长辈版' }).click();
+  });
 });
