@@ -251,6 +251,7 @@ function showOutOfService(
         reason,
       }),
       log,
+      clock,
     );
   }
   app.on('window-all-closed', () => app.quit());

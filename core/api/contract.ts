@@ -738,10 +738,16 @@ export type KioskApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
+/** Who made a call, as dispatch decided it: a handler never guesses the role again. */
+export interface Caller {
+  readonly role: CallerRole;
+}
+
 /** What the main process implements: inputs arrive validated, and only from a caller the method allows. */
 export type KioskHandlers = {
   readonly [M in MethodName]: (
     input: MethodArgs<M>,
+    caller: Caller,
   ) => Promise<Result<MethodOutput<M>, KioskError<MethodErrorCode<M>>>>;
 };
 

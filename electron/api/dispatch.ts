@@ -2,7 +2,13 @@ import { err, ok, type KioskError, type Result } from '../../core/result';
 import type { CallerRole } from '../../core/status';
 import { formatPath } from '../../base/format-path';
 import type { Logger } from '../shared/log';
-import { isMethodName, mayCall, methods, type KioskHandlers } from '../../core/api/contract';
+import {
+  isMethodName,
+  mayCall,
+  methods,
+  type Caller,
+  type KioskHandlers,
+} from '../../core/api/contract';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -43,8 +49,11 @@ export function createDispatch(
       return err('bad_input', `input to ${method} does not match the contract`, details);
     }
     try {
-      const handler = handlers[method] as (args: unknown) => Promise<Result<unknown, KioskError>>;
-      const result = await handler(parsed.data);
+      const handler = handlers[method] as (
+        args: unknown,
+        caller: Caller,
+      ) => Promise<Result<unknown, KioskError>>;
+      const result = await handler(parsed.data, { role });
       if (!result.ok) {
         if (!(spec.errors as readonly string[]).includes(result.error.code)) {
           log.error('api.undeclared_error', { method, code: result.error.code });

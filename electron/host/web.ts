@@ -80,6 +80,7 @@ async function main(): Promise<number> {
           reason,
         }),
         log,
+        clock.value.clock,
       );
     }
   }

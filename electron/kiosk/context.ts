@@ -28,15 +28,19 @@ export interface SystemPrinter {
   print(printerName: string | null): Promise<Result<{ printer: string }>>;
 }
 
-/** Everything a handler may use; built once in service.ts. */
-export interface KioskContext {
+/**
+ * The parts of a running kiosk, built once in service.ts. No handler takes
+ * them all: each group names the few it uses (`SessionDeps`, …), so it can be
+ * built and tested with those alone.
+ */
+export interface KioskParts {
   readonly config: KioskConfig;
   readonly dataDir: string;
   readonly version: string;
   readonly log: Logger;
   readonly clock: Clock;
-  /** Replaced between sessions when a newer signed bundle arrives from the back office. */
-  ruleSet: RuleSet;
+  /** The rules in use: a newer signed bundle replaces them between sessions. */
+  readonly ruleSet: RuleSet;
   readonly store: ApplicationStore;
   readonly outbox: Outbox;
   readonly audit: AuditLog;
@@ -75,8 +79,6 @@ export interface KioskContext {
   readonly faceEnabled: boolean;
   /** A card lies on the reader (read or not). */
   readonly cardOnReader: () => boolean;
-  /** Called when a citizen's session ends: rules that arrived meanwhile apply now. */
-  sessionEnded: () => void;
 }
 
 /** A group of contract methods; service.ts spreads the groups into one `KioskHandlers`. */

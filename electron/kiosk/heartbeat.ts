@@ -1,6 +1,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import type { Clock } from '../../core/clock';
+import type { DeviceManager } from '../devices/manager';
+import type { PaymentDesk } from '../payment/desk';
+import type { StorageStatus } from '../store/disk-space';
+import type { Outbox } from '../store/outbox';
 
 /**
  * What the running kiosk says about itself every few seconds, in a file:
@@ -74,6 +79,7 @@ export function keepBeating(
   path: string,
   beat: () => Heartbeat,
   log: { error(event: string, fields: Record<string, string>): void; info(event: string): void },
+  clock: Pick<Clock, 'every'>,
 ): () => void {
   let failing = false;
   const write = (): void => {
@@ -84,9 +90,49 @@ export function keepBeating(
     else log.error('heartbeat.write_failed', { path });
   };
   write();
-  const timer = setInterval(write, HEARTBEAT_EVERY_MS);
+  const cancel = clock.every(HEARTBEAT_EVERY_MS, write);
   return () => {
-    clearInterval(timer);
+    cancel();
     removeHeartbeat(path);
+  };
+}
+
+export interface ServingParts {
+  readonly clock: Clock;
+  readonly version: string;
+  readonly kioskId: string;
+  readonly keyProtection: string;
+  readonly devices: Pick<DeviceManager, 'health'>;
+  readonly outbox: Pick<Outbox, 'summary'>;
+  readonly payments: Pick<PaymentDesk, 'unsettled'>;
+  readonly storage: () => StorageStatus;
+}
+
+/** The serving kiosk's beat: devices, queue, payments, disk; counts and states only. */
+export function servingBeat(parts: ServingParts): () => Heartbeat {
+  return () => {
+    const queue = parts.outbox.summary(parts.clock.now()).counts;
+    const unsettled = parts.payments.unsettled();
+    const space = parts.storage();
+    return {
+      status: 'serving',
+      at: parts.clock.now().toISOString(),
+      pid: process.pid,
+      version: parts.version,
+      kioskId: parts.kioskId,
+      devices: parts.devices
+        .health()
+        .map(({ id, kind, state, lastError }) => ({ id, kind, state, lastError })),
+      queue: {
+        waiting: queue.queued + queue.sending + queue.needs_attention,
+        needsAttention: queue.needs_attention,
+      },
+      payments: {
+        open: unsettled.filter((o) => o.attention === null).length,
+        refundAtWindow: unsettled.filter((o) => o.attention !== null).length,
+      },
+      storage: { freeMb: space.freeMb, ok: space.ok },
+      keyProtection: parts.keyProtection,
+    };
   };
 }

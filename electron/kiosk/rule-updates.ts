@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { snapshotOf, verifySnapshot } from '../../rules/node/bundle-files';
 import {
@@ -11,6 +12,10 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../shared/log';
 import type { Outcome } from '../sync/classify';
 import type { RulesDownload } from '../sync/protocol';
+import type { SyncWorker } from '../sync/worker';
+import type { KioskEventListener } from './context';
+import type { RuleHolder } from './rule-holder';
+import type { SessionKeeper } from './session';
 import { writeBundleCopy } from './rule-bundle';
 import type { RulePolicy } from './rule-set';
 
@@ -146,4 +151,52 @@ export function createRuleUpdater(options: RuleUpdaterOptions): RuleUpdater {
       if (pending !== null) applyNow(pending);
     },
   };
+}
+
+export interface RuleUpdateWiring {
+  readonly sync: SyncWorker | null;
+  readonly policy: RulePolicy;
+  readonly rules: RuleHolder;
+  readonly sessions: SessionKeeper;
+  readonly dataDir: string;
+  readonly emit: KioskEventListener;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+}
+
+/**
+ * Newer signed rules: asked for after each heartbeat the back office answered,
+ * applied at once or when the citizen at the screen leaves. Nothing to do
+ * without a back office or where the kiosk serves unsigned rules.
+ */
+export function scheduleRuleUpdates(wiring: RuleUpdateWiring): void {
+  const { sync, policy, rules, sessions, audit } = wiring;
+  if (sync === null || policy.signature !== 'required' || policy.incomingDir === undefined) return;
+  const updater = createRuleUpdater({
+    fetch: (after) => sync.fetchRules(after),
+    policy: { ...policy, incomingDir: policy.incomingDir },
+    currentVersion: rules.version,
+    sessionActive: () => sessions.current() !== null,
+    apply: () => {
+      const before = rules.version();
+      const now = rules.reload();
+      audit.record('system', 'rules.applied', {
+        from: before,
+        to: rules.version(),
+        source: now.bundle?.source ?? null,
+        services: now.rules.size,
+        refused: now.problems.length,
+      });
+      wiring.emit('rulesChanged', { version: rules.version() });
+      return rules.version();
+    },
+    refusedFile: join(wiring.dataDir, 'rules-refused.json'),
+    log: wiring.log,
+    audit,
+  });
+  sync.onHeartbeat(() => void updater.check());
+  // Ended, not replaced by the next start: a session replaced is still someone at the screen.
+  sessions.onEnded(() => {
+    if (sessions.current() === null) updater.sessionEnded();
+  });
 }

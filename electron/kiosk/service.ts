@@ -1,29 +1,25 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskHandlers } from '../../core/api/contract';
 import type { CallerAccess } from '../api/dispatch';
 import type { AuditLog } from '../audit/audit-log';
-import { coalescedAudit } from '../audit/coalesce';
 import type { KioskConfig } from '../config/schema';
-import { cardProblemOf } from '../devices/idcard/card-problem';
 import { createDemoRig, hasSimulatedDevice, type DemoControls } from '../devices/demo/demo-rig';
 import { openDeviceLink } from '../devices/managed/links';
 import { createDeviceManager, type DeviceManager } from '../devices/manager';
 import type { Logger } from '../shared/log';
 import { ok, type Result } from '../../core/result';
 import type { DataKeySource } from '../store/data-key';
-import { storageStatus } from '../store/disk-space';
+import { storageStatus, type StorageStatus } from '../store/disk-space';
 import { checkIdNumber } from '../../rules/engine/id-number';
-import { createPaymentDesk } from '../payment/desk';
+import { createPaymentDesk, type PaymentDesk } from '../payment/desk';
 import { createPaymentStore } from '../store/payments';
 import { createBackOfficeClient, type BackOfficeClient } from '../sync/client';
 import { createEvaluationSender } from '../sync/evaluations';
 import { createSyncWorker, type SyncWorker } from '../sync/worker';
 import { startFailure, type StartFailure } from './start-failure';
 import { openStorage, type Storage } from './storage';
-import type { KioskContext, KioskEventListener, SystemPrinter } from './context';
+import type { KioskParts, KioskEventListener, SystemPrinter } from './context';
 import { captureHandlers } from './handlers/captures';
 import { demoHandlers } from './handlers/demo';
 import { diagnosticsHandlers } from './handlers/diagnostics';
@@ -31,8 +27,8 @@ import { guideHandlers } from './handlers/guide';
 import { infoHandlers } from './handlers/info';
 import { inputHandlers } from './handlers/input';
 import { createHandwriting } from '../input/handwriting';
-import { createFaceEngine } from '../face/engine';
-import { createSpeechEngine } from '../speech/engine';
+import { createFaceEngine, type FaceEngine } from '../face/engine';
+import { createSpeechEngine, type SpeechEngine } from '../speech/engine';
 import { createFaceDesk } from './face-desk';
 import { faceHandlers } from './handlers/face';
 import { paymentHandlers } from './handlers/payment';
@@ -43,14 +39,18 @@ import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
 import { statusHandlers } from './handlers/status';
 import { submitHandlers } from './handlers/submit';
-import { keepBeating, type Heartbeat } from './heartbeat';
+import { keepBeating, servingBeat } from './heartbeat';
 import { createHelpDesk, type HelpDesk } from './help-desk';
 import { helpHandlers } from './handlers/help';
-import { loadRuleSet, type RulePolicy, type RuleSet } from './rule-files';
-import { createRuleUpdater } from './rule-updates';
-import { createSessionKeeper } from './session';
+import type { RulePolicy, RuleSet } from './rule-files';
+import { createRuleHolder, type RuleHolder } from './rule-holder';
+import { auditStart } from './audit-start';
+import { forwardCardEvents } from './card-events';
+import { auditDeviceHealth } from './device-health-audit';
+import { scheduleRuleUpdates } from './rule-updates';
+import { createSessionKeeper, type SessionKeeper } from './session';
 import { lockoutFile } from './lockout-file';
-import { createStaffAuth, staffPolicy } from './staff-auth';
+import { createStaffAuth, staffPolicy, type StaffAuth } from './staff-auth';
 
 export type { KioskEventListener } from './context';
 
@@ -129,12 +129,13 @@ export async function openKioskService(
     // A call for help reaches the back office at once, not at the next heartbeat.
     notify: () => (sync.ok ? (sync.value?.worker.beatNow() ?? null) : null),
   });
-  // The sync worker asks for newer rules after each heartbeat; what applies them is built with the service.
-  const hooks = {
-    afterHeartbeat: (): void => undefined,
-    rulesVersion: (): string | null => null,
-  };
-  const sync = createSync(options, storage.value, devices, help, hooks);
+  const rules = createRuleHolder({
+    rulesDir: options.rulesDir,
+    dataDir: options.dataDir,
+    policy: rulePolicy(options),
+    log: options.log,
+  });
+  const sync = createSync(options, storage.value, devices, help, rules);
   if (!sync.ok) {
     audit.close();
     db.close();
@@ -144,17 +145,16 @@ export async function openKioskService(
   help.onChange((request) => {
     if (request === null) void sync.value?.worker.beatNow();
   });
-  const service = buildService(
-    options,
-    storage.value,
+  const service = buildService(options, {
+    storage: storage.value,
     devices,
     // The dock's controls only where the config says it is a demo: a simulated device alone opens none.
-    options.config.demo ? (rig?.controls ?? null) : null,
-    sync.value?.worker ?? null,
-    sync.value?.client ?? null,
+    demo: options.config.demo ? (rig?.controls ?? null) : null,
+    sync: sync.value?.worker ?? null,
+    client: sync.value?.client ?? null,
     help,
-    hooks,
-  );
+    rules,
+  });
   return ok({
     ...service,
     async stop() {
@@ -172,7 +172,7 @@ function createSync(
   storage: Storage,
   devices: DeviceManager,
   help: HelpDesk,
-  hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
+  rules: RuleHolder,
 ): Result<{ readonly worker: SyncWorker; readonly client: BackOfficeClient } | null> {
   const { config } = options;
   if (config.backOffice === null) return ok(null);
@@ -197,110 +197,42 @@ function createSync(
         const call = help.current();
         return call === null ? null : { since: call.since, screen: call.screen };
       },
-      rulesVersion: () => hooks.rulesVersion(),
+      rulesVersion: rules.version,
       log: options.log,
       audit: storage.audit,
       clock: options.clock,
-      afterHeartbeat: () => hooks.afterHeartbeat(),
     }),
   });
 }
 
-/** Records config and rule changes since the last start: hashes only, the files themselves are not personal but are long. */
-function auditStart(options: KioskServiceOptions, audit: AuditLog, ruleSet: RuleSet): void {
-  const configHash = createHash('sha256')
-    .update(JSON.stringify(options.config))
-    .digest('hex')
-    .slice(0, 16);
-  const rulesHash = createHash('sha256')
-    .update(
-      [...ruleSet.rules.values()]
-        .map((r) => `${r.rule.id}@${r.hash}`)
-        .sort()
-        .join(','),
-    )
-    .digest('hex')
-    .slice(0, 16);
-  const statePath = join(options.dataDir, 'audit', 'last-start.json');
-  let last: { config?: string; rules?: string } = {};
-  try {
-    last = JSON.parse(readFileSync(statePath, 'utf8')) as typeof last;
-  } catch {
-    // First start, or the file was removed: everything counts as changed.
-  }
-  audit.record('system', 'app.start', {
-    version: options.version,
-    kioskId: options.config.kioskId,
-    config: configHash,
-    rules: rulesHash,
-  });
-  if (last.config !== configHash)
-    audit.record('system', 'config.changed', { from: last.config ?? null, to: configHash });
-  if (last.rules !== rulesHash) {
-    audit.record('system', 'rules.changed', {
-      from: last.rules ?? null,
-      to: rulesHash,
-      services: ruleSet.rules.size,
-      refused: ruleSet.problems.length,
-      bundle: ruleSet.bundle?.version ?? null,
-      reviewedBy: ruleSet.bundle?.reviewedBy ?? null,
-      source: ruleSet.bundle?.source ?? 'unsigned',
-    });
-  }
-  // A refused bundle is a security event, whether or not the rules in use changed.
-  for (const problem of ruleSet.problems.filter((p) => p.file.endsWith('bundle.json'))) {
-    audit.record('system', 'rules.bundle_refused', {
-      file: problem.file,
-      action: problem.action,
-      reason: problem.problems[0]?.message ?? '',
-      serving: ruleSet.bundle?.version ?? null,
-    });
-  }
-  try {
-    writeFileSync(statePath, JSON.stringify({ config: configHash, rules: rulesHash }));
-  } catch {
-    // Not fatal: the next start records a change it cannot confirm.
-  }
+/** What openKioskService made before the service: storage, devices, the back office link, the rules. */
+interface Foundation {
+  readonly storage: Storage;
+  readonly devices: DeviceManager;
+  readonly demo: DemoControls | null;
+  readonly sync: SyncWorker | null;
+  readonly client: BackOfficeClient | null;
+  readonly help: HelpDesk;
+  readonly rules: RuleHolder;
 }
 
-function buildService(
-  options: KioskServiceOptions,
-  storage: Storage,
-  devices: DeviceManager,
-  demo: DemoControls | null,
-  sync: SyncWorker | null,
-  client: BackOfficeClient | null,
-  help: HelpDesk,
-  hooks: { afterHeartbeat: () => void; rulesVersion: () => string | null },
-): KioskService {
+/** Staff and technician actions reach the back office's audit anchor at once, not at the next heartbeat. */
+function auditBeatingForStaff(audit: AuditLog, sync: SyncWorker | null): AuditLog {
+  if (sync === null) return audit;
+  return {
+    ...audit,
+    record(actor, action, fields) {
+      audit.record(actor, action, fields);
+      if (actor === 'guide' || actor === 'technician') void sync.beatNow();
+    },
+  };
+}
+
+/** The staff PINs, their lockout kept on disk, and each sign-in tied to the citizen session it began in. */
+function createStaff(options: KioskServiceOptions, sessions: SessionKeeper): StaffAuth {
   const { config, log } = options;
-  const { store, outbox } = storage;
-  // Staff and technician actions reach the back office's audit anchor at once, not at the next heartbeat.
-  const audit: AuditLog =
-    sync === null
-      ? storage.audit
-      : {
-          ...storage.audit,
-          record(actor, action, fields) {
-            storage.audit.record(actor, action, fields);
-            if (actor === 'guide' || actor === 'technician') void sync.beatNow();
-          },
-        };
-  const policy = rulePolicy(options);
-  const loadRules = (): RuleSet =>
-    loadRuleSet(options.rulesDir, join(options.dataDir, 'rules-last-good'), policy);
-  const ruleSet = loadRules();
-  for (const problem of ruleSet.problems) {
-    log.error('rules.refused', {
-      file: problem.file,
-      action: problem.action,
-      problems: problem.problems.length,
-      first: `${problem.problems[0]?.path ?? ''} ${problem.problems[0]?.message ?? ''}`,
-    });
-  }
-  const sessions = createSessionKeeper(options.clock);
   const staffRules = staffPolicy(config.staff);
-  const staff = createStaffAuth(
+  return createStaffAuth(
     {
       ...(config.staff.guidePinHash ? { guide: config.staff.guidePinHash } : {}),
       ...(config.staff.technicianPinHash ? { technician: config.staff.technicianPinHash } : {}),
@@ -310,80 +242,15 @@ function buildService(
     lockoutFile(join(options.dataDir, 'staff-lockout.json'), log, staffRules.lockout.freeAttempts),
     () => sessions.current()?.id ?? null,
   );
-  const listeners = new Set<KioskEventListener>();
-  const emit: KioskEventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
-  };
-  // A sign-in ends with its citizen session, whatever ended it: the next person never inherits it.
-  sessions.onChange(() => staff.current());
-  staff.onEnd((role, reason) => {
-    log.info('staff.lock', { role, reason });
-    audit.record(role, 'staff.lock', { reason });
-    emit('staffChanged', { role: null });
-  });
-  help.onChange((request) => emit('helpRequest', request));
-  let cardOnReader = false;
+}
 
-  devices.onIdCard((deviceId, event) => {
-    switch (event.type) {
-      case 'card-present':
-        cardOnReader = true;
-        emit('cardPresent', {});
-        return;
-      case 'card-read': {
-        const session = sessions.current();
-        // The raw WLT bytes are not kept: the decoded picture (if any) is all the screen needs.
-        event.photo.fill(0);
-        // A card read outside a session belongs to nobody at the screen: drop it.
-        if (session === null) {
-          event.image?.bytes.fill(0);
-          return;
-        }
-        session.cardImage?.bytes.fill(0);
-        session.identity = event.identity;
-        session.cardImage = event.image;
-        log.info('idcard.read', { device: deviceId, kind: event.identity.kind });
-        emit('cardRead', { identity: event.identity });
-        return;
-      }
-      case 'card-removed':
-        cardOnReader = false;
-        emit('cardRemoved', {});
-        return;
-      case 'error':
-        emit('cardError', { problem: cardProblemOf(event.code) });
-        return;
-      case 'recovered':
-        return;
-    }
-  });
-  devices.onScan((event) => emit('scan', { deviceId: event.deviceId, text: event.text }));
-  const deviceStates = new Map<string, string>();
-  // A loose cable flaps: the first change is written, the rest of the minute folded into one line.
-  const deviceChanges = coalescedAudit(audit, 'system', 'device.state_flapping', options.clock);
-  devices.onHealth((health) => {
-    for (const device of health) {
-      const before = deviceStates.get(device.id);
-      if (before !== undefined && before !== device.state) {
-        deviceChanges.change(device.id, device.state, () =>
-          audit.record('system', 'device.state_changed', {
-            device: device.id,
-            kind: device.kind,
-            from: before,
-            to: device.state,
-            error: device.lastError,
-          }),
-        );
-      }
-      deviceStates.set(device.id, device.state);
-    }
-    emit(
-      'devicesChanged',
-      health.map(({ id, kind, state }) => ({ id, kind, state })),
-    );
-  });
-
-  // Started on first use, never at start-up: the models load only when a citizen meets the camera.
+/** The face model and the voice, each started on first use, never at start-up. */
+function createEngines(options: KioskServiceOptions): {
+  readonly faceEngine: FaceEngine;
+  readonly speech: SpeechEngine;
+} {
+  const { config, log } = options;
+  // The models load only when a citizen meets the camera.
   const faceEngine = createFaceEngine({
     distDir: options.engineDir ?? __dirname,
     timeoutMs: config.face.timeoutMs,
@@ -393,7 +260,7 @@ function buildService(
   });
   if (config.face.enabled && !faceEngine.available)
     log.error('face.unavailable', { problem: faceEngine.problem ?? 'unknown' });
-  // Also on first use: a kiosk whose system has a voice, or a citizen with the voice off, never loads it.
+  // A kiosk whose system has a voice, or a citizen with the voice off, never loads it.
   const speech = createSpeechEngine({
     distDir: options.engineDir ?? __dirname,
     timeoutMs: 10_000,
@@ -401,58 +268,99 @@ function buildService(
     clock: options.clock,
   });
   if (!speech.available) log.warn('speech.unavailable', { problem: speech.problem ?? 'unknown' });
-  const face = createFaceDesk({
-    engine: faceEngine,
-    settings: config.face,
-    clock: options.clock,
-    audit,
-    log,
-  });
+  return { faceEngine, speech };
+}
+
+/** 缴费 through the back office; an order its citizen left open is cancelled (reversed if paid). */
+function createPayments(
+  options: KioskServiceOptions,
+  storage: Storage,
+  client: BackOfficeClient | null,
+  audit: AuditLog,
+  sessions: SessionKeeper,
+): PaymentDesk {
   const payments = createPaymentDesk({
     store: createPaymentStore(storage.db),
     client,
     clock: options.clock,
     audit,
-    log,
-    settings: config.payment,
+    log: options.log,
+    settings: options.config.payment,
     isIdNumber: (value) =>
       checkIdNumber(value, options.clock.now().toISOString().slice(0, 10)) === null,
   });
-  // The citizen is gone: an order left open is cancelled (reversed if the money went through).
   sessions.onEnded((ended) => {
     if (ended.paymentOrder !== null) void payments.abandon(ended.paymentOrder, 'left');
   });
+  return payments;
+}
+
+function buildService(options: KioskServiceOptions, foundation: Foundation): KioskService {
+  const { config, log, clock } = options;
+  const { storage, devices, sync, client, help, rules } = foundation;
+  const audit = auditBeatingForStaff(storage.audit, sync);
+  const sessions = createSessionKeeper(clock);
+  const staff = createStaff(options, sessions);
+  const { emit, subscribe } = createEvents();
+  // A sign-in ends with its citizen session, whatever ended it: the next person never inherits it.
+  sessions.onChange(() => staff.current());
+  staff.onEnd((role, reason) => {
+    log.info('staff.lock', { role, reason });
+    audit.record(role, 'staff.lock', { reason });
+    emit('staffChanged', { role: null });
+  });
+  help.onChange((request) => emit('helpRequest', request));
+  const cardOnReader = forwardCardEvents(devices, sessions, emit, log);
+  devices.onScan((event) => emit('scan', { deviceId: event.deviceId, text: event.text }));
+  const stopDeviceAudit = auditDeviceHealth(devices, audit, clock, emit);
+  const { faceEngine, speech } = createEngines(options);
+  const face = createFaceDesk({ engine: faceEngine, settings: config.face, clock, audit, log });
+  const payments = createPayments(options, storage, client, audit, sessions);
   const evaluationSender =
     client === null
       ? null
-      : createEvaluationSender({
-          store: storage.evaluations,
-          client,
-          clock: options.clock,
-          log,
-          audit,
-        });
-  const ctx: KioskContext = {
+      : createEvaluationSender({ store: storage.evaluations, client, clock, log, audit });
+  scheduleRuleUpdates({
+    sync,
+    policy: rulePolicy(options),
+    rules,
+    sessions,
+    dataDir: options.dataDir,
+    emit,
+    log,
+    audit,
+  });
+  sync?.onHeartbeat(() => {
+    // 好差评 left waiting while the back office was away.
+    void evaluationSender?.send();
+    // A cancellation the back office could not take when the citizen left is tried again.
+    void payments.settleAll((orderNo) => sessions.current()?.payment?.orderNo === orderNo);
+  });
+  const storageNow = (): StorageStatus => storageStatus(options.dataDir, config.storage.minFreeMb);
+  const parts: KioskParts = {
     config,
     dataDir: options.dataDir,
     version: options.version,
     log,
-    clock: options.clock,
-    ruleSet,
-    store,
-    outbox,
+    clock,
+    // The rules in use now: a newer bundle may have replaced the ones loaded at start.
+    get ruleSet() {
+      return rules.current();
+    },
+    store: storage.store,
+    outbox: storage.outbox,
     audit,
     sync,
     keyProtection: storage.keyProtection,
-    storage: () => storageStatus(options.dataDir, config.storage.minFreeMb),
+    storage: storageNow,
     systemPrinter: options.systemPrinter ?? null,
     devices,
-    demo,
+    demo: foundation.demo,
     sessions,
     staff,
     help,
     emit,
-    cardOnReader: () => cardOnReader,
+    cardOnReader,
     handwriting: createHandwriting(),
     speech,
     face,
@@ -460,7 +368,6 @@ function buildService(
       config.face.enabled &&
       config.devices.some((d) => d.kind === 'camera') &&
       faceEngine.available,
-    sessionEnded: () => undefined,
     evaluations: storage.evaluations,
     sendEvaluations: () => void evaluationSender?.send(),
     payments,
@@ -468,103 +375,28 @@ function buildService(
       config.payment.enabled && client !== null && config.payment.services.includes(serviceId),
     endorsements: client,
   };
-  hooks.rulesVersion = () => ctx.ruleSet.bundle?.version ?? null;
-  if (sync !== null && policy.signature === 'required' && policy.incomingDir !== undefined) {
-    const updater = createRuleUpdater({
-      fetch: (after) => sync.fetchRules(after),
-      policy: { ...policy, incomingDir: policy.incomingDir },
-      currentVersion: () => ctx.ruleSet.bundle?.version ?? null,
-      sessionActive: () => sessions.current() !== null,
-      apply: () => {
-        const before = ctx.ruleSet.bundle?.version ?? null;
-        ctx.ruleSet = loadRules();
-        audit.record('system', 'rules.applied', {
-          from: before,
-          to: ctx.ruleSet.bundle?.version ?? null,
-          source: ctx.ruleSet.bundle?.source ?? null,
-          services: ctx.ruleSet.rules.size,
-          refused: ctx.ruleSet.problems.length,
-        });
-        emit('rulesChanged', { version: ctx.ruleSet.bundle?.version ?? null });
-        return ctx.ruleSet.bundle?.version ?? null;
-      },
-      refusedFile: join(options.dataDir, 'rules-refused.json'),
-      log,
-      audit,
-    });
-    hooks.afterHeartbeat = () => void updater.check();
-    ctx.sessionEnded = () => updater.sessionEnded();
-  }
-  // After each heartbeat (the back office answered): 好差评 left waiting while it was away.
-  const afterBeatRules = hooks.afterHeartbeat;
-  hooks.afterHeartbeat = () => {
-    afterBeatRules();
-    void evaluationSender?.send();
-    // A cancellation the back office could not take when the citizen left is tried again.
-    void payments.settleAll((orderNo) => sessions.current()?.payment?.orderNo === orderNo);
-  };
-  const { heartbeatFile } = options;
+  const beat = servingBeat({
+    clock,
+    version: options.version,
+    kioskId: config.kioskId,
+    keyProtection: storage.keyProtection,
+    devices,
+    outbox: storage.outbox,
+    payments,
+    storage: storageNow,
+  });
   let stopBeating: (() => void) | null = null;
-  const beat = (): Heartbeat => {
-    const queue = outbox.summary(options.clock.now()).counts;
-    const unsettled = payments.unsettled();
-    const space = ctx.storage();
-    return {
-      status: 'serving',
-      at: options.clock.now().toISOString(),
-      pid: process.pid,
-      version: options.version,
-      kioskId: config.kioskId,
-      devices: devices
-        .health()
-        .map(({ id, kind, state, lastError }) => ({ id, kind, state, lastError })),
-      queue: {
-        waiting: queue.queued + queue.sending + queue.needs_attention,
-        needsAttention: queue.needs_attention,
-      },
-      payments: {
-        open: unsettled.filter((o) => o.attention === null).length,
-        refundAtWindow: unsettled.filter((o) => o.attention !== null).length,
-      },
-      storage: { freeMb: space.freeMb, ok: space.ok },
-      keyProtection: storage.keyProtection,
-    };
-  };
-
-  const handlers: KioskHandlers = {
-    ...infoHandlers(ctx),
-    ...inputHandlers(ctx),
-    ...sessionHandlers(ctx),
-    ...submitHandlers(ctx),
-    ...statusHandlers(ctx),
-    ...printingHandlers(ctx),
-    ...captureHandlers(ctx),
-    ...guideHandlers(ctx),
-    ...queueHandlers(ctx),
-    ...helpHandlers(ctx),
-    ...staffHandlers(ctx),
-    ...diagnosticsHandlers(ctx),
-    ...faceHandlers(ctx),
-    ...paymentHandlers(ctx),
-    ...ratingHandlers(ctx),
-    ...demoHandlers(ctx),
-  };
-
   return {
-    handlers,
+    handlers: handlersOf(parts),
     // A citizen unless a PIN unlocked a staff role.
     access: { role: () => staff.current() ?? 'citizen', touch: () => staff.touch() },
-    // The rules in use now: a newer bundle may have replaced the ones loaded at start.
     get ruleSet() {
-      return ctx.ruleSet;
+      return rules.current();
     },
     technicianUnlocked: () => staff.current() === 'technician',
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     async start() {
-      auditStart(options, audit, ruleSet);
+      auditStart(options, audit, rules.current());
       await devices.start();
       sync?.start();
       // Orders a killed or stopped kiosk left open: asked about and settled before anyone pays again.
@@ -572,7 +404,8 @@ function buildService(
         void payments.settleAll().then((open) => {
           if (open > 0) log.warn('payment.unsettled_at_start', { open });
         });
-      if (heartbeatFile !== undefined) stopBeating = keepBeating(heartbeatFile, beat, log);
+      if (options.heartbeatFile !== undefined)
+        stopBeating = keepBeating(options.heartbeatFile, beat, log, clock);
     },
     async stop() {
       // A stopped kiosk has no heartbeat: readiness says "not running", not stale states.
@@ -580,9 +413,48 @@ function buildService(
       sessions.end();
       await sync?.stop();
       await devices.stop();
-      deviceChanges.stop();
+      stopDeviceAudit();
       await faceEngine.stop();
       await speech.stop();
     },
+  };
+}
+
+/** The kiosk's events, to every transport (IPC, WebSocket) that subscribed. */
+function createEvents(): {
+  readonly emit: KioskEventListener;
+  readonly subscribe: KioskService['subscribe'];
+} {
+  const listeners = new Set<KioskEventListener>();
+  return {
+    emit: (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Every contract method, each group given only the parts it names. */
+function handlersOf(parts: KioskParts): KioskHandlers {
+  return {
+    ...infoHandlers(parts),
+    ...inputHandlers(parts),
+    ...sessionHandlers(parts),
+    ...submitHandlers(parts),
+    ...statusHandlers(parts),
+    ...printingHandlers(parts),
+    ...captureHandlers(parts),
+    ...guideHandlers(parts),
+    ...queueHandlers(parts),
+    ...helpHandlers(parts),
+    ...staffHandlers(parts),
+    ...diagnosticsHandlers(parts),
+    ...faceHandlers(parts),
+    ...paymentHandlers(parts),
+    ...ratingHandlers(parts),
+    ...demoHandlers(parts),
   };
 }

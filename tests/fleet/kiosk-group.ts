@@ -168,12 +168,14 @@ export function createKioskGroup(spec: GroupSpec): KioskGroup {
       clock,
       random: seededRandom(spec.seed + spec.group * 100_003 + index),
       rulesVersion: () => rulesVersion,
-      // As the kiosk's rule updater does after every heartbeat the back office answered.
-      afterHeartbeat: () =>
+    });
+    // As the kiosk's rule updater does after every heartbeat the back office answered.
+    worker.onHeartbeat(
+      () =>
         void worker.fetchRules(rulesVersion).then((o) => {
           if (o.kind === 'ok' && o.value.bundle !== null) rulesVersion = o.value.bundle.version;
         }),
-    });
+    );
     return {
       kioskId: k.kioskId,
       db: opened.value,

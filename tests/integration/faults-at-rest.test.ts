@@ -20,6 +20,7 @@ import { launchKiosk } from '../../electron/kiosk/launch';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
 import { buildKioskChild, RULES, spawnKioskChild } from './kiosk-child-process';
+import { TECHNICIAN } from './callers';
 
 /**
  * Faults at rest: a kiosk takes three applications and is killed -9 (so the
@@ -98,7 +99,7 @@ async function applicationsAfterStart(dataDir: string): Promise<number> {
   const started = await launch(dataDir);
   if (!started.ok) throw new Error(`refused: ${started.error.stage}/${started.error.code}`);
   try {
-    const diagnostics = await started.value.handlers.getDiagnostics({});
+    const diagnostics = await started.value.handlers.getDiagnostics({}, TECHNICIAN);
     if (!diagnostics.ok) throw new Error(diagnostics.error.message);
     return diagnostics.value.store.applications;
   } finally {

@@ -6,6 +6,7 @@ import type { KioskService } from '../../electron/kiosk/service';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
 import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
+import { CITIZEN, TECHNICIAN } from './callers';
 
 /**
  * The whole kiosk service (demo devices) in a process of its own, for tests
@@ -35,24 +36,27 @@ async function submitOne(service: KioskService): Promise<void> {
       done();
     });
   });
-  await handlers.startSession({ serviceId: 'passport-first' });
-  await handlers.demoPlaceCard({ cardId: 'adult' });
+  await handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+  await handlers.demoPlaceCard({ cardId: 'adult' }, CITIZEN);
   await read;
-  const submitted = await handlers.submitApplication({
-    serviceId: 'passport-first',
-    answers: PASSPORT_ANSWERS,
-    materials: {},
-    manualEntry: false,
-    signature: null,
-    deferPrint: false,
-  });
+  const submitted = await handlers.submitApplication(
+    {
+      serviceId: 'passport-first',
+      answers: PASSPORT_ANSWERS,
+      materials: {},
+      manualEntry: false,
+      signature: null,
+      deferPrint: false,
+    },
+    CITIZEN,
+  );
   say(
     submitted.ok
       ? `STORED ${submitted.value.applicationNo}`
       : `REFUSED_SUBMIT ${submitted.error.code}`,
   );
-  await handlers.demoRemoveCard({});
-  await handlers.endSession({ reason: 'finished' });
+  await handlers.demoRemoveCard({}, CITIZEN);
+  await handlers.endSession({ reason: 'finished' }, CITIZEN);
 }
 
 /** Writes until the file system says ENOSPC: the disk is then full to the last block. */
@@ -109,12 +113,12 @@ async function main(): Promise<void> {
           return say('FREED');
         case 'sessions':
           for (let i = 0; i < Number(arg); i += 1) {
-            await service.handlers.startSession({ serviceId: 'passport-first' });
-            await service.handlers.endSession({ reason: 'cancelled' });
+            await service.handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+            await service.handlers.endSession({ reason: 'cancelled' }, CITIZEN);
           }
           return say('SESSIONS');
         case 'status': {
-          const diagnostics = await service.handlers.getDiagnostics({});
+          const diagnostics = await service.handlers.getDiagnostics({}, TECHNICIAN);
           return say(`STATUS ${JSON.stringify(diagnostics.ok ? diagnostics.value : null)}`);
         }
         case 'stop':

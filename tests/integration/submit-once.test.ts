@@ -7,6 +7,7 @@ import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
 import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
 import { eventually } from './pty-pair';
+import { CITIZEN, TECHNICIAN } from './callers';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -30,8 +31,8 @@ async function sessionWithCard(service: Awaited<ReturnType<typeof kiosk>>): Prom
   const off = service.subscribe((event) => {
     if (event === 'cardRead') read = true;
   });
-  await service.handlers.startSession({ serviceId: 'passport-first' });
-  await service.handlers.demoPlaceCard({ cardId: 'adult' });
+  await service.handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+  await service.handlers.demoPlaceCard({ cardId: 'adult' }, CITIZEN);
   await eventually('the card read', () => read, 5000);
   off();
 }
@@ -43,21 +44,24 @@ describe('one card read, one application', () => {
       const { handlers } = service;
       await sessionWithCard(service);
       const submit = () =>
-        handlers.submitApplication({
-          serviceId: 'passport-first',
-          answers: PASSPORT_ANSWERS,
-          materials: {},
-          manualEntry: false,
-          signature: null,
-          deferPrint: false,
-        });
+        handlers.submitApplication(
+          {
+            serviceId: 'passport-first',
+            answers: PASSPORT_ANSWERS,
+            materials: {},
+            manualEntry: false,
+            signature: null,
+            deferPrint: false,
+          },
+          CITIZEN,
+        );
       const first = await Promise.all([submit(), submit(), submit()]);
       const fourth = await submit();
       const numbers = [...first, fourth].map((r) => (r.ok ? r.value.applicationNo : r.error.code));
       expect(new Set(numbers).size).toBe(1);
       expect(numbers[0]).toMatch(/^20260615-/);
       // The store holds one application: the other three got its slip.
-      const queue = await handlers.getDiagnostics({});
+      const queue = await handlers.getDiagnostics({}, TECHNICIAN);
       expect(queue).toMatchObject({ ok: true });
       if (queue.ok) expect(queue.value.store.applications).toBe(1);
     } finally {
@@ -70,23 +74,29 @@ describe('one card read, one application', () => {
     try {
       const { handlers } = service;
       await sessionWithCard(service);
-      const wrong = await handlers.submitApplication({
-        serviceId: 'passport-first',
-        answers: { ...PASSPORT_ANSWERS, mobile: '123' },
-        materials: {},
-        manualEntry: false,
-        signature: null,
-        deferPrint: false,
-      });
+      const wrong = await handlers.submitApplication(
+        {
+          serviceId: 'passport-first',
+          answers: { ...PASSPORT_ANSWERS, mobile: '123' },
+          materials: {},
+          manualEntry: false,
+          signature: null,
+          deferPrint: false,
+        },
+        CITIZEN,
+      );
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
-      const right = await handlers.submitApplication({
-        serviceId: 'passport-first',
-        answers: PASSPORT_ANSWERS,
-        materials: {},
-        manualEntry: false,
-        signature: null,
-        deferPrint: false,
-      });
+      const right = await handlers.submitApplication(
+        {
+          serviceId: 'passport-first',
+          answers: PASSPORT_ANSWERS,
+          materials: {},
+          manualEntry: false,
+          signature: null,
+          deferPrint: false,
+        },
+        CITIZEN,
+      );
       expect(right.ok).toBe(true);
     } finally {
       await service.stop();

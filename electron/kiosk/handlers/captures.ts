@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MAX_CAPTURE_BYTES, MAX_PHOTOS_PER_SESSION } from '../../../core/limits';
 import { err, ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type CaptureDeps = Pick<KioskParts, 'log' | 'ruleSet' | 'sessions'>;
 
 /** JPEG files start FF D8 FF; anything else is not a photo from the kiosk's camera page. */
 const isJpeg = (bytes: Buffer): boolean =>
@@ -12,7 +15,7 @@ const isJpeg = (bytes: Buffer): boolean =>
  * memory (never on disk) until the application is submitted, when they are
  * sealed with it; ending the session zeroes them.
  */
-export function captureHandlers(ctx: KioskContext): HandlerGroup<'addCapture' | 'removeCapture'> {
+export function captureHandlers(ctx: CaptureDeps): HandlerGroup<'addCapture' | 'removeCapture'> {
   return {
     async addCapture({ materialId, mediaType, dataBase64 }) {
       const session = ctx.sessions.current();

@@ -1,12 +1,15 @@
 import { err, ok } from '../../../core/result';
 import { isSimulatedFault } from '../../devices/demo/demo-rig';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type DemoDeps = Pick<KioskParts, 'cardOnReader' | 'demo' | 'log'>;
 
 type DemoMethods =
   'demoListCards' | 'demoPlaceCard' | 'demoRemoveCard' | 'demoScan' | 'demoSetFault';
 
 /** Demo mode only (some device simulated): the demo dock, fault injection for tests and technicians. */
-export function demoHandlers(ctx: KioskContext): HandlerGroup<DemoMethods> {
+export function demoHandlers(ctx: DemoDeps): HandlerGroup<DemoMethods> {
   const { demo } = ctx;
   const notDemo = () => err('not_demo', 'this kiosk is not a demonstration (config: demo)');
   return {

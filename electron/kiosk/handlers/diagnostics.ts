@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok } from '../../../core/result';
 import { listSerialPorts } from '../../devices/transport/serial';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
 import {
   handwritingCheck,
   protectionChecks,
@@ -13,8 +13,29 @@ import {
 import { readinessWords, type ReadinessWords } from '../../../core/readiness-words';
 import { readinessChecks, systemFacts } from '../diagnostics';
 
+/** What these handlers use of the kiosk, and nothing else. */
+export type DiagnosticsDeps = Pick<
+  KioskParts,
+  | 'audit'
+  | 'clock'
+  | 'config'
+  | 'dataDir'
+  | 'demo'
+  | 'devices'
+  | 'face'
+  | 'faceEnabled'
+  | 'handwriting'
+  | 'keyProtection'
+  | 'log'
+  | 'ruleSet'
+  | 'speech'
+  | 'store'
+  | 'sync'
+  | 'version'
+>;
+
 /** The face engine as the running kiosk has it: off, unable to run (and why), or loaded. */
-function faceDiagnostics(ctx: KioskContext): ReadinessCheck {
+function faceDiagnostics(ctx: DiagnosticsDeps): ReadinessCheck {
   const name = 'face check and photo';
   const line = (ok: boolean, detail: string, words: ReadinessWords): ReadinessCheck =>
     readinessCheck(name, ok ? 'ok' : 'fail', detail, words);
@@ -50,7 +71,7 @@ function faceDiagnostics(ctx: KioskContext): ReadinessCheck {
  * The back office as the running kiosk sees it: none (applications stay here,
  * no payment, no progress lookups), unreachable, or answering.
  */
-function backOfficeDiagnostics(ctx: KioskContext): ReadinessCheck {
+function backOfficeDiagnostics(ctx: DiagnosticsDeps): ReadinessCheck {
   const name = 'back office';
   const office = ctx.config.backOffice;
   if (office === null || ctx.sync === null)
@@ -83,7 +104,7 @@ type DiagnosticsMethods =
   'getDiagnostics' | 'deviceSelfTest' | 'getFrameLog' | 'exportReadinessReport';
 
 /** The technician's diagnostics (dispatch lets only a technician here). No personal data anywhere in here. */
-export function diagnosticsHandlers(ctx: KioskContext): HandlerGroup<DiagnosticsMethods> {
+export function diagnosticsHandlers(ctx: DiagnosticsDeps): HandlerGroup<DiagnosticsMethods> {
   const diagnostics = async () => {
     const system = await systemFacts(ctx.dataDir, ctx.version);
     const devices = [...ctx.devices.health()];

@@ -1,6 +1,9 @@
 import { err, ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
 import { portraitMaterial } from '../face-desk';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type FaceDeps = Pick<KioskParts, 'config' | 'face' | 'ruleSet' | 'sessions'>;
 
 type FaceMethods = 'faceConsent' | 'verifyFace' | 'photoFrame' | 'capturePortrait' | 'keepPortrait';
 
@@ -19,7 +22,7 @@ async function withFrame<T>(base64: string, job: (frame: Buffer) => Promise<T>):
   }
 }
 
-export function faceHandlers(ctx: KioskContext): HandlerGroup<FaceMethods> {
+export function faceHandlers(ctx: FaceDeps): HandlerGroup<FaceMethods> {
   const noSession = () => err('no_session', 'no session is open');
   const portraitOf = (serviceId: string) => {
     const rule = ctx.ruleSet.rules.get(serviceId)?.rule;

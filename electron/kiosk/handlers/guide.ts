@@ -1,6 +1,14 @@
 import { assertNever } from '../../../base/assert-never';
 import { err, ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { PaymentDesk } from '../../payment/desk';
+import type { HandlerGroup, KioskParts } from '../context';
+import type { FaceDesk } from '../face-desk';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type GuideDeps = Pick<KioskParts, 'audit' | 'log' | 'ruleSet' | 'sessions'> & {
+  readonly face: Pick<FaceDesk, 'toWindow'>;
+  readonly payments: Pick<PaymentDesk, 'abandon'>;
+};
 
 /**
  * The hall guide's help for the citizen at the screen: elder mode, voice,
@@ -8,11 +16,9 @@ import type { HandlerGroup, KioskContext } from '../context';
  * on the citizen's behalf. Each is kept in the session (so the review screen
  * and the slip show it) and written to the audit log as guide-assisted.
  */
-export function guideHandlers(ctx: KioskContext): HandlerGroup<'guideAction'> {
+export function guideHandlers(ctx: GuideDeps): HandlerGroup<'guideAction'> {
   return {
-    async guideAction(action) {
-      // Dispatch lets only signed-in staff here.
-      const role = ctx.staff.current() ?? 'guide';
+    async guideAction(action, { role }) {
       const session = ctx.sessions.current();
       if (session === null) return err('no_session', 'no citizen session is open');
       const assistance = session.assistance;

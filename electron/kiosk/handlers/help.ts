@@ -1,9 +1,12 @@
 import { ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type HelpDeps = Pick<KioskParts, 'help'>;
 
 /** 呼叫工作人员 and its answer; the help desk audits both, without personal data. */
 export function helpHandlers(
-  ctx: KioskContext,
+  ctx: HelpDeps,
 ): HandlerGroup<'callStaff' | 'getHelpRequest' | 'answerStaffCall'> {
   return {
     async callStaff({ screen }) {
@@ -12,9 +15,8 @@ export function helpHandlers(
     async getHelpRequest() {
       return ok(ctx.help.current());
     },
-    async answerStaffCall() {
-      const role = ctx.staff.current();
-      return ok({ answered: role !== null && ctx.help.answer(role) });
+    async answerStaffCall(_input, { role }) {
+      return ok({ answered: role !== 'citizen' && ctx.help.answer(role) });
     },
   };
 }

@@ -1,7 +1,23 @@
 import { ok, err } from '../../../core/result';
 import { searchKeysOf } from '../../../rules/engine/search-keys';
 import { timeLimitRange } from '../../../rules/engine/time-limit';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type InfoDeps = Pick<
+  KioskParts,
+  | 'clock'
+  | 'config'
+  | 'demo'
+  | 'devices'
+  | 'faceEnabled'
+  | 'handwriting'
+  | 'paysHere'
+  | 'ruleSet'
+  | 'speech'
+  | 'storage'
+  | 'version'
+>;
 
 type InfoMethods =
   | 'getKioskInfo'
@@ -12,7 +28,7 @@ type InfoMethods =
   | 'checkStorage';
 
 /** What the kiosk is and offers: its station, its services, which devices work, whether it has room. */
-export function infoHandlers(ctx: KioskContext): HandlerGroup<InfoMethods> {
+export function infoHandlers(ctx: InfoDeps): HandlerGroup<InfoMethods> {
   return {
     async getKioskInfo() {
       const { config } = ctx;

@@ -1,5 +1,8 @@
 import { ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type InputDeps = Pick<KioskParts, 'handwriting' | 'speech'>;
 
 /**
  * Ways in and out besides the touch screen: the handwriting pad for what the
@@ -7,7 +10,7 @@ import type { HandlerGroup, KioskContext } from '../context';
  * system cannot say.
  */
 export function inputHandlers(
-  ctx: Pick<KioskContext, 'handwriting' | 'speech'>,
+  ctx: InputDeps,
 ): HandlerGroup<'recognizeHandwriting' | 'synthesizeSpeech'> {
   return {
     async recognizeHandwriting({ strokes }) {

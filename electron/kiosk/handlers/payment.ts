@@ -2,8 +2,14 @@ import { endorsementHere } from '../../../core/endorsement';
 import { toFen, type PaymentView } from '../../../core/payment/order';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
 import type { SlipDraft } from '../../../core/slip';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
 import type { Session } from '../session';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type PaymentDeps = Pick<
+  KioskParts,
+  'audit' | 'clock' | 'endorsements' | 'log' | 'payments' | 'paysHere' | 'ruleSet' | 'sessions'
+>;
 
 type PaymentMethods =
   'openPayment' | 'payByCode' | 'payByQr' | 'lookPayment' | 'leavePayment' | 'finishPayment';
@@ -15,7 +21,7 @@ type SessionProblem = KioskError<'no_session' | 'no_slip' | 'payment_unavailable
  * The renderer never names an order: each method acts on the session's own,
  * so no screen (or script) can pay, look at or cancel another citizen's.
  */
-export function paymentHandlers(ctx: KioskContext): HandlerGroup<PaymentMethods> {
+export function paymentHandlers(ctx: PaymentDeps): HandlerGroup<PaymentMethods> {
   const submitted = (): Result<
     { session: Session; slip: SlipDraft },
     KioskError<'no_session' | 'no_slip'>

@@ -3,8 +3,14 @@ import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
 import type { PrintOutcome, SlipDraft } from '../../../core/slip';
 import { slipReceipt } from '../../devices/printer/slip-receipt';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
 import type { Session } from '../session';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type PrintingDeps = Pick<
+  KioskParts,
+  'audit' | 'config' | 'devices' | 'log' | 'sessions' | 'systemPrinter'
+>;
 
 /**
  * Prints a slip on the receipt printer, in Chinese as the station's receipt,
@@ -12,7 +18,7 @@ import type { Session } from '../session';
  * says how it went, never throws.
  */
 export async function printReceipt(
-  ctx: KioskContext,
+  ctx: PrintingDeps,
   slip: SlipDraft,
   translation: ReceiptImage | null = null,
 ): Promise<PrintOutcome> {
@@ -38,7 +44,7 @@ export const MAX_SLIP_ATTEMPTS = 8;
  * inherit this slip, so the outcome is kept only with the session it was for.
  */
 export async function printSessionSlip(
-  ctx: KioskContext,
+  ctx: PrintingDeps,
   session: Session,
   offered: ReceiptImage | null,
 ): Promise<Result<PrintOutcome, KioskError<'print_limit'>>> {
@@ -76,7 +82,7 @@ export async function printSessionSlip(
 }
 
 /** The acceptance slip again (paper refilled), and the A4 form on a system printer. */
-export function printingHandlers(ctx: KioskContext): HandlerGroup<'printSlip' | 'printForm'> {
+export function printingHandlers(ctx: PrintingDeps): HandlerGroup<'printSlip' | 'printForm'> {
   return {
     async printSlip(input) {
       const session = ctx.sessions.current();

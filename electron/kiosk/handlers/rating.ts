@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { err, ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type RatingDeps = Pick<
+  KioskParts,
+  'audit' | 'clock' | 'config' | 'evaluations' | 'sendEvaluations' | 'sessions'
+>;
 
 /**
  * 好差评 for the application this session submitted: stored (sealed) in its own
@@ -8,7 +14,7 @@ import type { HandlerGroup, KioskContext } from '../context';
  * it is away. Tied to the application number; the audit says what was rated,
  * never the callback number.
  */
-export function ratingHandlers(ctx: KioskContext): HandlerGroup<'rateService'> {
+export function ratingHandlers(ctx: RatingDeps): HandlerGroup<'rateService'> {
   return {
     async rateService({ rating, reasons, callback }) {
       const session = ctx.sessions.current();

@@ -1,10 +1,17 @@
 import { ok, err } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { DeviceManager } from '../../devices/manager';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type SessionDeps = Pick<
+  KioskParts,
+  'audit' | 'cardOnReader' | 'log' | 'ruleSet' | 'sessions'
+> & { readonly devices: Pick<DeviceManager, 'rereadIdCards'> };
 
 type SessionMethods = 'startSession' | 'endSession' | 'getSessionIdentity' | 'getCardPhoto';
 
 /** The citizen at the screen: one session per visit, wiped when it ends. */
-export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods> {
+export function sessionHandlers(ctx: SessionDeps): HandlerGroup<SessionMethods> {
   return {
     async startSession({ serviceId }) {
       if (!ctx.ruleSet.rules.has(serviceId)) {
@@ -18,14 +25,11 @@ export function sessionHandlers(ctx: KioskContext): HandlerGroup<SessionMethods>
       if (cardOnReader) ctx.devices.rereadIdCards();
       return ok({ sessionId: session.id, cardOnReader });
     },
-    async endSession({ reason }) {
-      // Read before the session ends: a staff sign-in ends with it.
-      const staff = ctx.staff.current();
+    async endSession({ reason }, { role }) {
       const ended = ctx.sessions.end();
       if (ended === null) return ok({ cardOnReader: ctx.cardOnReader() });
-      ctx.sessionEnded();
-      if (reason === 'guide' && staff !== null) {
-        ctx.audit.record(staff, 'guide.endSession', { session: ended.id });
+      if (reason === 'guide' && role !== 'citizen') {
+        ctx.audit.record(role, 'guide.endSession', { session: ended.id });
       }
       ctx.log.info('session.end', { session: ended.id, reason });
       ctx.audit.record('citizen', 'session.end', {

@@ -1,9 +1,12 @@
 import { err, ok } from '../../../core/result';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type StaffDeps = Pick<KioskParts, 'audit' | 'emit' | 'log' | 'sessions' | 'staff'>;
 
 /** Staff PIN sign-in with lockout, sign-out, and who is signed in. No personal data here. */
 export function staffHandlers(
-  ctx: KioskContext,
+  ctx: StaffDeps,
 ): HandlerGroup<'staffUnlock' | 'staffLock' | 'staffStatus'> {
   return {
     async staffUnlock({ role, pin }) {
@@ -42,8 +45,8 @@ export function staffHandlers(
       ctx.staff.lock();
       return ok({});
     },
-    async staffStatus() {
-      return ok({ role: ctx.staff.current() });
+    async staffStatus(_input, { role }) {
+      return ok({ role: role === 'citizen' ? null : role });
     },
   };
 }

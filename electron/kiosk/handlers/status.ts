@@ -1,7 +1,10 @@
 import { parseApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
 import type { ApplicationStatusView } from '../../../core/api/contract';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type StatusDeps = Pick<KioskParts, 'config' | 'ruleSet' | 'store' | 'sync'>;
 
 /**
  * A slip's state: the back office's answer when it gives one in time, the
@@ -9,7 +12,7 @@ import type { HandlerGroup, KioskContext } from '../context';
  * sees the state and dates, never the applicant's details.
  */
 async function lookUpStatus(
-  ctx: KioskContext,
+  ctx: StatusDeps,
   applicationNo: ApplicationNo,
 ): Promise<Result<ApplicationStatusView, KioskError<'not_found'>>> {
   const local = ctx.store.findByNumber(applicationNo);
@@ -52,7 +55,7 @@ async function lookUpStatus(
 }
 
 /** Holding a slip's QR code to the scanner, or typing its number. */
-export function statusHandlers(ctx: KioskContext): HandlerGroup<'getApplicationStatus'> {
+export function statusHandlers(ctx: StatusDeps): HandlerGroup<'getApplicationStatus'> {
   return {
     async getApplicationStatus({ applicationNo }) {
       const normalized = parseApplicationNumber(applicationNo);

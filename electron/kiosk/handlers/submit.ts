@@ -4,16 +4,32 @@ import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
 import { dutyPhoneAt } from '../../../core/duty-roster';
 import { buildSlip } from '../../../core/slip';
-import type { HandlerGroup, KioskContext } from '../context';
+import type { HandlerGroup, KioskParts } from '../context';
 import type { MethodArgs } from '../../../core/api/contract';
 import type { Capture, Session, SubmitResult } from '../session';
-import { printSessionSlip } from './printing';
+import { printSessionSlip, type PrintingDeps } from './printing';
+
+/** What these handlers use of the kiosk, and nothing else. */
+export type SubmitDeps = Pick<
+  KioskParts,
+  | 'audit'
+  | 'clock'
+  | 'config'
+  | 'face'
+  | 'log'
+  | 'ruleSet'
+  | 'sessions'
+  | 'storage'
+  | 'store'
+  | 'sync'
+> &
+  PrintingDeps;
 
 /** Application numbers are random: a clash with a stored one is rare, three in a row is a fault. */
 const NUMBER_ATTEMPTS = 3;
 
 /** Below `storage.minFreeMb` the kiosk takes no application: better to say so than fail half-way. */
-function ensureRoom(ctx: KioskContext): Result<void, KioskError<'disk_full'>> {
+function ensureRoom(ctx: SubmitDeps): Result<void, KioskError<'disk_full'>> {
   const space = ctx.storage();
   if (space.ok) return ok(undefined);
   ctx.log.error('application.disk_low', { freeMb: space.freeMb, minFreeMb: space.minFreeMb });
@@ -23,7 +39,7 @@ function ensureRoom(ctx: KioskContext): Result<void, KioskError<'disk_full'>> {
 
 /** Stores the application, its photos and its outbox entry in one transaction, under a fresh number. */
 function saveApplication(
-  ctx: KioskContext,
+  ctx: SubmitDeps,
   ruleHash: string,
   application: ComposedApplication,
   photos: readonly Capture[],
@@ -62,7 +78,7 @@ function saveApplication(
 
 /** The audit and the log of a stored application: counts and ids, nothing personal. */
 function recordSubmission(
-  ctx: KioskContext,
+  ctx: SubmitDeps,
   session: Session,
   applicationNo: ApplicationNo,
   application: ComposedApplication,
@@ -91,7 +107,7 @@ function recordSubmission(
  * Submission: the rules' own verdict on what the citizen gave, a durable
  * write, then the slip. Printing comes last and cannot lose the application.
  */
-export function submitHandlers(ctx: KioskContext): HandlerGroup<'submitApplication'> {
+export function submitHandlers(ctx: SubmitDeps): HandlerGroup<'submitApplication'> {
   const submitOnce = async (
     session: Session,
     {
