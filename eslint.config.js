@@ -4,6 +4,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const oneClock = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Read the time from the Clock you were given (core/clock.ts), not new Date().',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Read the time from the Clock you were given (core/clock.ts), not Date.now().',
+  },
+];
+
+const logNameStyle = {
+  selector:
+    'CallExpression[callee.property.name=/^(info|warn|error)$/]:matches([callee.object.name=/^(log|logger)$/], [callee.object.property.name=/^(log|logger)$/]) > Literal:first-child[value!=/^[a-z]+(\\.[a-z_]+)+$/]',
+  message: 'Log names are `family.what_happened`: lower case, dots between, snake_case words.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'scratch/**'] },
   js.configs.recommended,
@@ -63,19 +80,12 @@ export default tseslint.config(
     // One clock (core/clock.ts): everything else is given a Clock, so any date can be tested.
     files: ['**/*.{ts,tsx}'],
     ignores: ['core/clock.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Read the time from the Clock you were given (core/clock.ts), not new Date().',
-        },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Read the time from the Clock you were given (core/clock.ts), not Date.now().',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...oneClock] },
+  },
+  {
+    // The main process: one style of log name (`family.what_happened`), as the audit catalogue's.
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...oneClock, logNameStyle] },
   },
   {
     files: ['tests/**/*.ts'],

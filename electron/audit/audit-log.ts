@@ -40,6 +40,7 @@ import {
   type EpochKey,
   type KeyFile,
 } from './keys';
+import type { AuditAction, AuditFieldsOf } from './events';
 import { lastEntryOf, SEGMENT_BYTES, sealedName, sealedSegments } from './segments';
 import { releaseWriterLock, takeWriterLock } from './writer-lock';
 
@@ -48,7 +49,8 @@ export type { AuditHead } from './chain';
 
 /** Who did what, append-only and hash-chained. Never personal data (see chain.ts's scrub). */
 export interface AuditLog {
-  record(actor: AuditActor, action: string, fields?: AuditFields): void;
+  /** One entry of the catalogue (events.ts), with the fields it lists. */
+  record<A extends AuditAction>(actor: AuditActor, action: A, fields: AuditFieldsOf<A>): void;
   /** The newest entry on disk: the anchor the heartbeat gives the back office. */
   head(): AuditHead | null;
   /** Entries kept in memory because the disk refused them (full); written, in order, once it takes them. */
@@ -86,14 +88,14 @@ interface Continuation {
   readonly keyed: boolean;
   readonly firstSeq: number | null;
   readonly torn: number | null;
-  readonly problems: readonly { action: string; fields: AuditFields }[];
+  readonly problems: readonly { action: AuditAction; fields: AuditFields }[];
 }
 
 function continuation(path: string, text: string, log: Logger): Result<Continuation> {
   const lines = text.split('\n');
   const newest = sealedSegments(path).at(-1);
   const link = newest === undefined ? null : lastEntryOf(newest);
-  const problems: { action: string; fields: AuditFields }[] = [];
+  const problems: { action: AuditAction; fields: AuditFields }[] = [];
   if (link !== null && !link.ok) {
     log.warn('audit.previous_segment_unreadable', { segment: basename(newest ?? '') });
     problems.push({
@@ -289,7 +291,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     }
   };
 
-  const enqueue = (actor: AuditActor, action: string, fields: AuditFields): void => {
+  const enqueue = (actor: AuditActor, action: AuditAction, fields: AuditFields): void => {
     if (backlog.length >= AUDIT_BACKLOG_MAX) {
       dropped += 1;
       return;
@@ -358,7 +360,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
    * that fired during shutdown) is said in the technical log, never written.
    */
   let closed = false;
-  const record = (actor: AuditActor, action: string, fields: AuditFields = {}): void => {
+  const record = (actor: AuditActor, action: AuditAction, fields: AuditFields = {}): void => {
     if (closed) {
       log.error('audit.record_after_close', { action });
       return;

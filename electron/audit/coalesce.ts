@@ -1,5 +1,7 @@
 import type { Cancel, Clock } from '../../core/clock';
-import type { AuditActor, AuditFields } from './chain';
+import type { AuditLog } from './audit-log';
+import type { AuditActor } from './chain';
+import type { FlappingAction } from './events';
 
 /**
  * A link that flaps (a loose USB cable, a back office behind a bad router)
@@ -78,9 +80,9 @@ export interface CoalescedAudit {
 }
 
 export function coalescedAudit(
-  audit: { record(actor: AuditActor, action: string, fields?: AuditFields): void },
+  audit: Pick<AuditLog, 'record'>,
   actor: AuditActor,
-  summaryAction: string,
+  summaryAction: FlappingAction,
   clock: Clock,
   windowMs = LINK_WINDOW_MS,
 ): CoalescedAudit {

@@ -38,7 +38,7 @@ export function lockoutFile(path: string, log: Logger, freeAttempts: number): Lo
       }
       const state = parseState(text);
       if (state !== null) return state;
-      log.warn('staff.lockoutFileDamaged', { path });
+      log.warn('staff.lockout_file_damaged', { path });
       return { failures: freeAttempts, lockedUntil: 0 };
     },
     save(state: LockoutState): void {
@@ -49,7 +49,7 @@ export function lockoutFile(path: string, log: Logger, freeAttempts: number): Lo
         // Synced before it counts: a guess followed by a power cut must still be a used attempt.
         writeFileAtomically(path, JSON.stringify(state));
       } catch (cause) {
-        log.warn('staff.lockoutFileUnwritable', {
+        log.warn('staff.lockout_file_unwritable', {
           path,
           code: (cause as NodeJS.ErrnoException).code ?? 'unknown',
         });

@@ -249,7 +249,7 @@ describe('sync to the back office', () => {
 
   it('gives the back office an audit anchor that later catches a log rewritten on the kiosk', async () => {
     const k = start({ sync: { heartbeatSeconds: 5 } });
-    k.audit.record('technician', 'diagnostics.open', {});
+    k.audit.record('technician', 'sync.sync_now', { due: 0 });
     k.worker.start();
     await until(() => office.heartbeats().length >= 1, 10_000, 'a heartbeat');
     const { audit, anchorVerified } = office.heartbeats()[0] as {
@@ -292,7 +292,7 @@ describe('sync to the back office', () => {
       clock: k.clock,
     });
     if (!forged.ok) throw new Error(forged.error.message);
-    for (let i = 0; i <= audit.seq + 2; i += 1) forged.value.record('system', 'app.start', {});
+    for (let i = 0; i <= audit.seq + 2; i += 1) forged.value.record('system', 'app.stop', {});
     forged.value.close();
     expect(await verify()).toMatchObject({
       code: 1,
@@ -302,7 +302,7 @@ describe('sync to the back office', () => {
 
   it('hands the audit key to the back office once and erases it; a log rebuilt with recomputed hashes then fails verify-audit', async () => {
     const k = start({ sync: { heartbeatSeconds: 5 } });
-    for (let i = 0; i < 6; i += 1) k.audit.record('technician', 'diagnostics.open', { n: i });
+    for (let i = 0; i < 6; i += 1) k.audit.record('technician', 'sync.sync_now', { due: i });
     expect(k.audit.pendingKeys()).toHaveLength(1);
     k.worker.start();
     await until(() => office.auditKeys('KIOSK-T1').length >= 1, 10_000, 'the key handed over');

@@ -67,7 +67,7 @@ export function createIdCardDevice(
     if (decoder === null || event.photo.length === 0) return { ...event, image: null };
     const image = await decoder(event.photo);
     if (!image.ok)
-      log.warn('idcard.photoNotDecoded', { device: config.id, code: image.error.code });
+      log.warn('idcard.photo_not_decoded', { device: config.id, code: image.error.code });
     return { ...event, image: image.ok ? image.value : null };
   };
   reader.onEvent((event) => {
@@ -78,7 +78,7 @@ export function createIdCardDevice(
       })
       // One failing listener must not stop every later card event.
       .catch((cause: unknown) =>
-        log.error('idcard.eventFailed', {
+        log.error('idcard.event_failed', {
           device: config.id,
           error: cause instanceof Error ? cause.name : 'unknown',
         }),

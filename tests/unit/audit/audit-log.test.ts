@@ -16,7 +16,7 @@ import {
   verifyAuditLog,
   verifyAuditTail,
 } from '../../../electron/audit/audit-log';
-import { scrubFields } from '../../../electron/audit/chain';
+import { scrubFields, type AuditActor, type AuditFields } from '../../../electron/audit/chain';
 import { createLogger } from '../../../electron/shared/log';
 import { seededRandom, testSeed } from '../../seeded-random';
 import { testClock } from '../../test-clock';
@@ -45,14 +45,20 @@ describe('audit log', () => {
     const first = fresh();
     const audit = openAuditLog({ path: first, log, clock });
     if (!audit.ok) throw new Error(audit.error.message);
-    audit.value.record('system', 'app.start', {});
+    audit.value.record('system', 'app.stop', {});
     audit.value.close();
     // The next file opened in this process may be given the same descriptor number.
     const second = fresh();
     write(second, 2);
     const other = openAuditLog({ path: second, log, clock });
     if (!other.ok) throw new Error(other.error.message);
-    audit.value.record('system', 'device.state_changed', { device: 'printer-1' });
+    audit.value.record('system', 'device.state_changed', {
+      device: 'printer-1',
+      kind: 'printer',
+      from: 'ready',
+      to: 'fault',
+      error: null,
+    });
     audit.value.close();
     other.value.close();
     expect(lines(first)).toHaveLength(2);
@@ -121,7 +127,11 @@ describe('audit log', () => {
     const path = fresh();
     const audit = openAuditLog({ path, log, clock });
     if (!audit.ok) throw new Error(audit.error.message);
-    audit.value.record('guide', 'guide.note', {
+    // The catalogue's types refuse such a field; a cast (or plain JavaScript) gets past them, the scrub does not.
+    const untyped = audit.value as unknown as {
+      record(actor: AuditActor, action: string, fields: AuditFields): void;
+    };
+    untyped.record('guide', 'guide.note', {
       note: '身份证 11010519491231002X',
       phone: '13800138000',
       ok: 'fine',
@@ -171,7 +181,8 @@ describe('audit log', () => {
     const small = { path, log, clock, segmentBytes: 2048 };
     const audit = openAuditLog(small);
     if (!audit.ok) throw new Error(audit.error.message);
-    for (let i = 0; i < 40; i += 1) audit.value.record('system', 'device.state', { n: i });
+    for (let i = 0; i < 40; i += 1)
+      audit.value.record('sync', 'sync.resumed_after_interruption', { count: i });
     const head = audit.value.head();
     audit.value.close();
     const sealed = readdirSync(dirname(path)).filter((n) => /^audit\.\d{12}\.jsonl$/.test(n));
@@ -196,7 +207,8 @@ describe('audit log', () => {
     const path = fresh();
     const audit = openAuditLog({ path, log, clock, segmentBytes: 1024 });
     if (!audit.ok) throw new Error(audit.error.message);
-    for (let i = 0; i < 30; i += 1) audit.value.record('system', 'device.state', { n: i });
+    for (let i = 0; i < 30; i += 1)
+      audit.value.record('sync', 'sync.resumed_after_interruption', { count: i });
     audit.value.close();
     const dir = dirname(path);
     const sealed = readdirSync(dir)
@@ -210,7 +222,7 @@ describe('audit log', () => {
     const again = openAuditLog({ path, log, clock });
     expect(again.ok).toBe(true);
     if (!again.ok) return;
-    again.value.record('system', 'app.start', {});
+    again.value.record('system', 'app.stop', {});
     again.value.close();
     const tail = verifyAuditTail(path);
     expect(tail).toMatchObject({ ok: true, value: { linkChecked: false } });

@@ -54,7 +54,7 @@ describe('the managed ID card reader', () => {
       rig.controls.removeCard();
       await eventually('the removal', () => seen.includes('card-removed'), 2000);
       expect(seen).toEqual(['card-present', 'card-read', 'card-removed']);
-      expect(logged).toEqual(['idcard.eventFailed']);
+      expect(logged).toEqual(['idcard.event_failed']);
     } finally {
       await device.stop();
     }

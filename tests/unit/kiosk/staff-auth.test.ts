@@ -218,7 +218,7 @@ describe('staff PINs', () => {
       lockoutFile(path, log, 3),
     );
     expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'locked_out' });
-    expect(lines.join('')).toContain('staff.lockoutFileDamaged');
+    expect(lines.join('')).toContain('staff.lockout_file_damaged');
   });
   it('still signs a technician in when the lockout file cannot be written (a full disk)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lockout-'));
@@ -236,7 +236,7 @@ describe('staff PINs', () => {
     );
     expect(await auth.unlock('technician', '000000')).toMatchObject({ reason: 'wrong_pin' });
     expect(await auth.unlock('technician', '246810')).toEqual({ ok: true, role: 'technician' });
-    expect(events).toContain('staff.lockoutFileUnwritable');
+    expect(events).toContain('staff.lockout_file_unwritable');
   });
 });
 
