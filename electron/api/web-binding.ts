@@ -57,6 +57,72 @@ function cookieToken(header: string | undefined): string | null {
   return null;
 }
 
+function refuse(res: ServerResponse, status: number, why: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(`${why}\n`);
+}
+
+type Body = { kind: 'read'; text: string } | { kind: 'too_large' } | { kind: 'broken' };
+/** The body, or `too_large` past MAX_BODY_BYTES (said by Content-Length or counted). */
+function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume();
+      resolve({ kind: 'too_large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Keep reading to the end (discarding) so the client gets the 413, not a reset.
+        chunks.length = 0;
+        resolve({ kind: 'too_large' });
+        return;
+      }
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ kind: 'read', text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => resolve({ kind: 'broken' }));
+  });
+}
+
+function serveOutOfService(res: ServerResponse, path: string, reason: string): void {
+  const css = path === OUT_OF_SERVICE_CSS_PATH;
+  res.writeHead(css ? 200 : 503, {
+    ...securityHeaders(),
+    'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(css ? outOfServiceCss : outOfServicePage(reason));
+}
+
+async function serveStatic(
+  res: ServerResponse,
+  path: string,
+  content: WebBindingOptions['content'],
+): Promise<void> {
+  if (content.kind === 'out_of_service') return serveOutOfService(res, path, content.reason);
+  const file = resolveStaticFile(content.staticDir, path);
+  if (file === null) return refuse(res, 404, 'Not found');
+  try {
+    const bytes = await readFile(file);
+    const isHtml = file.endsWith('.html');
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': contentTypeFor(file),
+      'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    res.end(bytes);
+  } catch {
+    refuse(res, 404, 'Not found');
+  }
+}
+
 /**
  * The kiosk service over HTTP + WebSocket on loopback, for development, demos
  * and end-to-end tests in a plain browser. Adds transport only: every call
@@ -93,39 +159,6 @@ export function createWebBinding(options: WebBindingOptions): Server {
     return typeof presented === 'string' && sameSecret(presented, token);
   };
 
-  const refuse = (res: ServerResponse, status: number, why: string): void => {
-    res.writeHead(status, {
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    res.end(`${why}\n`);
-  };
-
-  type Body = { kind: 'read'; text: string } | { kind: 'too_large' } | { kind: 'broken' };
-  /** The body, or `too_large` past MAX_BODY_BYTES (said by Content-Length or counted). */
-  const readBody = (req: IncomingMessage): Promise<Body> =>
-    new Promise((resolve) => {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-        req.resume();
-        resolve({ kind: 'too_large' });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          // Keep reading to the end (discarding) so the client gets the 413, not a reset.
-          chunks.length = 0;
-          resolve({ kind: 'too_large' });
-          return;
-        }
-        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      });
-      req.on('end', () => resolve({ kind: 'read', text: Buffer.concat(chunks).toString('utf8') }));
-      req.on('error', () => resolve({ kind: 'broken' }));
-    });
-
   const serveApi = async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -154,34 +187,6 @@ export function createWebBinding(options: WebBindingOptions): Server {
     res.end(JSON.stringify(result));
   };
 
-  const serveOutOfService = (res: ServerResponse, path: string, reason: string): void => {
-    const css = path === OUT_OF_SERVICE_CSS_PATH;
-    res.writeHead(css ? 200 : 503, {
-      ...securityHeaders(),
-      'Content-Type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    res.end(css ? outOfServiceCss : outOfServicePage(reason));
-  };
-
-  const serveStatic = async (res: ServerResponse, path: string): Promise<void> => {
-    if (content.kind === 'out_of_service') return serveOutOfService(res, path, content.reason);
-    const file = resolveStaticFile(content.staticDir, path);
-    if (file === null) return refuse(res, 404, 'Not found');
-    try {
-      const bytes = await readFile(file);
-      const isHtml = file.endsWith('.html');
-      res.writeHead(200, {
-        ...securityHeaders(),
-        'Content-Type': contentTypeFor(file),
-        'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
-      });
-      res.end(bytes);
-    } catch {
-      refuse(res, 404, 'Not found');
-    }
-  };
-
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (!hostOk(req)) return refuse(res, 421, 'Wrong Host header');
@@ -206,7 +211,7 @@ export function createWebBinding(options: WebBindingOptions): Server {
       if (api?.[1] !== undefined) return serveApi(req, res, api[1]);
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return refuse(res, 405, 'Method not allowed');
-      return serveStatic(res, url.pathname);
+      return serveStatic(res, url.pathname, content);
     })().catch((cause: unknown) => {
       log.error('web.request_failed', { error: cause instanceof Error ? cause.name : 'unknown' });
       if (!res.headersSent) refuse(res, 500, 'Internal error');

@@ -53,6 +53,63 @@ export const speechFiles = (distDir: string) => {
   };
 };
 
+/** What keeps the voice from starting here: null when its thread and eSpeak's files are all in place. */
+function missingFiles(files: { readonly worker: string; readonly dir: string }): string | null {
+  const missing = [
+    files.worker,
+    join(files.dir, 'espeak-ng.js'),
+    join(files.dir, 'espeak-ng.wasm'),
+  ].filter((f) => !existsSync(f));
+  return missing.length === 0
+    ? null
+    : `missing ${missing.length} file(s), e.g. ${missing[0] ?? ''}`;
+}
+
+/** Resolves with the first of: the thread's answer, its failure, or the time limit (on the clock). */
+function withinTime<T>(
+  clock: Pick<Clock, 'after'>,
+  ms: number,
+  begin: (settle: (value: T) => void) => void,
+  late: T,
+  onLate: () => void,
+): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const cancel = clock.after(ms, () => {
+      onLate();
+      resolve(late);
+    });
+    begin((value) => {
+      cancel();
+      resolve(value);
+    });
+  });
+}
+
+/** The sounds of sentences said before (never personal ones), the most recently used kept. */
+function soundCache(keep: number): {
+  readonly get: (key: string) => Uint8Array | undefined;
+  readonly put: (key: string, sound: Uint8Array) => void;
+} {
+  const kept = new Map<string, Uint8Array>();
+  return {
+    get(key) {
+      const known = kept.get(key);
+      if (known === undefined) return undefined;
+      // Most recently used last: the oldest goes first when the store is full.
+      kept.delete(key);
+      kept.set(key, known);
+      return known;
+    },
+    put(key, sound) {
+      kept.set(key, sound);
+      for (const oldest of kept.keys()) {
+        if (kept.size <= keep) break;
+        kept.delete(oldest);
+      }
+    },
+  };
+}
+
 /**
  * The kiosk's own voice in a thread of its own, started on first use: the
  * system may have no speech voice (Debian's Chromium has none), and a kiosk
@@ -62,15 +119,8 @@ export const speechFiles = (distDir: string) => {
  */
 export function createSpeechEngine(options: SpeechEngineOptions): SpeechEngine {
   const files = speechFiles(options.distDir);
-  const missing = [
-    files.worker,
-    join(files.dir, 'espeak-ng.js'),
-    join(files.dir, 'espeak-ng.wasm'),
-  ].filter((f) => !existsSync(f));
-  const problem =
-    missing.length === 0 ? null : `missing ${missing.length} file(s), e.g. ${missing[0] ?? ''}`;
-  const keep = options.keep ?? 300;
-  const kept = new Map<string, Uint8Array>();
+  const problem = missingFiles(files);
+  const kept = soundCache(options.keep ?? 300);
   let worker: Worker | null = null;
   let loaded: Promise<Result<string, KioskError<SpeechErrorCode>>> | null = null;
   let version: string | null = null;
@@ -89,22 +139,11 @@ export function createSpeechEngine(options: SpeechEngineOptions): SpeechEngine {
     void ending?.terminate();
   };
 
-  /** Resolves with the first of: the thread's answer, its failure, or the time limit. */
   const within = <T>(
-    start: (settle: (value: T) => void) => void,
+    begin: (settle: (value: T) => void) => void,
     late: T,
     onLate: () => void,
-  ): Promise<T> =>
-    new Promise<T>((resolve) => {
-      const timer = setTimeout(() => {
-        onLate();
-        resolve(late);
-      }, options.timeoutMs);
-      start((value) => {
-        clearTimeout(timer);
-        resolve(value);
-      });
-    });
+  ): Promise<T> => withinTime(options.clock, options.timeoutMs, begin, late, onLate);
 
   const start = (): Promise<Result<string, KioskError<SpeechErrorCode>>> => {
     if (loaded !== null) return loaded;
@@ -179,12 +218,7 @@ export function createSpeechEngine(options: SpeechEngineOptions): SpeechEngine {
     async synthesize(text, locale, personal) {
       const key = `${locale}\n${text}`;
       const known = personal ? undefined : kept.get(key);
-      if (known !== undefined) {
-        // Most recently used last: the oldest goes first when the store is full.
-        kept.delete(key);
-        kept.set(key, known);
-        return ok(known);
-      }
+      if (known !== undefined) return ok(known);
       newest += 1;
       const ticket = newest;
       const result = queue.then(() =>
@@ -194,13 +228,7 @@ export function createSpeechEngine(options: SpeechEngineOptions): SpeechEngine {
       );
       queue = result.catch(() => undefined);
       const said = await result;
-      if (said.ok && !personal) {
-        kept.set(key, said.value);
-        for (const oldest of kept.keys()) {
-          if (kept.size <= keep) break;
-          kept.delete(oldest);
-        }
-      }
+      if (said.ok && !personal) kept.put(key, said.value);
       return said;
     },
     version: () => version,

@@ -1,3 +1,4 @@
+import { systemClock } from '../../core/clock';
 import type { Applicant } from '../../rules/engine/applicant';
 /**
  * `npm run bench`: figures and ratios, not pass/fail. Each benchmark prints
@@ -72,6 +73,7 @@ async function benchCardRead(): Promise<void> {
       replyTimeoutMs: 1000,
       missesForRemoval: 2,
       today: () => TEST_TODAY,
+      clock: systemClock,
     });
     const done = new Promise<number>((resolve) => {
       let presentAt = 0;
@@ -196,6 +198,7 @@ async function benchCardReadOverPty(): Promise<void> {
       replyTimeoutMs: 2000,
       missesForRemoval: 1,
       today: () => TEST_TODAY,
+      clock: systemClock,
     });
     const samples: number[] = [];
     let placedAt = 0;

@@ -1,13 +1,20 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Holds the kiosk emblem for three seconds, as staff do to sign in. */
+/**
+ * Holds the kiosk emblem until the sign-in dialog opens (three seconds), as staff do. Not a
+ * fixed wait: on a busy machine the page's own 3-s timer fires late, and a release after a
+ * fixed 3.2 s came before it.
+ */
 export async function holdEmblem(page: Page): Promise<void> {
   const box = await page.getByTestId('staff-entry').boundingBox();
   await page.mouse.move(box!.x + 20, box!.y + 20);
   await page.mouse.down();
-  await page.waitForTimeout(3200);
-  await page.mouse.up();
+  try {
+    await page.getByRole('dialog', { name: '工作人员登录' }).waitFor({ timeout: 15_000 });
+  } finally {
+    await page.mouse.up();
+  }
 }
 
 /** Types a PIN on the sign-in dialog's keypad (choosing the role first when given) and waits for the answer. */

@@ -1,3 +1,4 @@
+import { systemClock } from '../../core/clock';
 import { TEST_TODAY } from '../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -42,6 +43,7 @@ describe('ID card reader over a serial PTY', () => {
       replyTimeoutMs,
       missesForRemoval: 2,
       today: () => TEST_TODAY,
+      clock: systemClock,
     });
     events = [];
     reader.onEvent((e) => events.push(e));

@@ -71,6 +71,38 @@ const isIn = <T extends string>(list: readonly string[], value: string): value i
 export const hasSimulatedDevice = (configs: readonly DeviceConfig[]): boolean =>
   configs.some((c) => c.transport.type === 'simulated');
 
+/**
+ * What a technician switched on, per device: the diagnostics screen shows it again after a
+ * new sign-in, so a fault left on is seen, not forgotten.
+ */
+function faultMemory(configs: readonly DeviceConfig[]): {
+  readonly remember: (deviceId: string, fault: string, on: boolean) => Result<void, DemoError>;
+  readonly faults: DemoControls['faults'];
+} {
+  const faultsOn = new Map<string, Set<string>>();
+  return {
+    remember(deviceId, fault, on) {
+      const active = faultsOn.get(deviceId) ?? new Set<string>();
+      if (on) active.add(fault);
+      else active.delete(fault);
+      faultsOn.set(deviceId, active);
+      return ok(undefined);
+    },
+    faults: () =>
+      Object.fromEntries(
+        configs
+          .filter((c) => c.transport.type === 'simulated')
+          .map((c) => [
+            c.id,
+            SIMULATED_FAULTS[c.kind].map((fault) => ({
+              fault,
+              on: faultsOn.get(c.id)?.has(fault) ?? false,
+            })),
+          ]),
+      ),
+  };
+}
+
 export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): DemoRig {
   const wires = new Map<string, Wire>();
   // What a simulator holds outlives one attachment, as a real device keeps its state across a replug.
@@ -142,16 +174,7 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
   const simulatedOf = (kind: DeviceKind): DeviceConfig | undefined =>
     configs.find((c) => c.kind === kind && c.transport.type === 'simulated');
 
-  // What a technician switched on, per device: the diagnostics screen shows it again after a
-  // new sign-in, so a fault left on is seen, not forgotten.
-  const faultsOn = new Map<string, Set<string>>();
-  const remember = (deviceId: string, fault: string, on: boolean): Result<void, DemoError> => {
-    const active = faultsOn.get(deviceId) ?? new Set<string>();
-    if (on) active.add(fault);
-    else active.delete(fault);
-    faultsOn.set(deviceId, active);
-    return ok(undefined);
-  };
+  const { remember, faults } = faultMemory(configs);
 
   const controls: DemoControls = {
     cards: () => sampleCards(today()).map(({ id, label }) => ({ id, label })),
@@ -199,18 +222,7 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
       }
       return err('unknown_fault', `device "${deviceId}" has no fault "${fault}"`);
     },
-    faults: () =>
-      Object.fromEntries(
-        configs
-          .filter((c) => c.transport.type === 'simulated')
-          .map((c) => [
-            c.id,
-            SIMULATED_FAULTS[c.kind].map((fault) => ({
-              fault,
-              on: faultsOn.get(c.id)?.has(fault) ?? false,
-            })),
-          ]),
-      ),
+    faults,
   };
   return { openLink, controls };
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../../core/clock';
 import type { ByteTransport } from '../transport/byte-transport';
 import { err, ok, type Result } from '../../../core/result';
 import type { FrameLog } from '../frame-log';
@@ -9,7 +10,7 @@ import {
   type ReaderStatus,
 } from './codec';
 import type { Identity } from '../../../core/identity';
-import { createSamLink } from './sam-link';
+import { createSamLink, type SamLink } from './sam-link';
 import { parseTextBlock, TEXT_BLOCK_BYTES } from './text-block';
 
 export type IdCardEvent =
@@ -52,9 +53,11 @@ export interface IdCardReaderOptions {
   /** Consecutive "no card" answers after a read before the card counts as taken away. */
   readonly missesForRemoval: number;
   readonly today: () => string;
+  /** The pause between polls runs on it: a test moves time instead of waiting. */
+  readonly clock: Pick<Clock, 'after'>;
 }
 
-export const defaultReaderOptions: Omit<IdCardReaderOptions, 'today'> = {
+export const defaultReaderOptions: Omit<IdCardReaderOptions, 'today' | 'clock'> = {
   pollIntervalMs: 300,
   replyTimeoutMs: 1500,
   missesForRemoval: 2,
@@ -87,6 +90,64 @@ export interface IdCardReader {
   onEvent(listener: (event: IdCardEvent) => void): () => void;
 }
 
+type Step = { status: ReaderStatus; data: Uint8Array } | { failure: string; message: string };
+
+/** The reader's commands over its SAM link; the poll and the technician's test read share them. */
+function samCommands(link: SamLink, options: IdCardReaderOptions) {
+  const send = async (name: CommandName): Promise<Step> => {
+    const reply = await link.request(encodeCommand(name), options.replyTimeoutMs);
+    if (!reply.ok) return { failure: reply.error.code, message: reply.error.message };
+    return { status: readerStatus(reply.value.sw3), data: reply.value.data };
+  };
+
+  /** A command that must answer `ok`: its data, or why not (`<what> failed` for a bad status). */
+  const sendExpectingOk = async (name: CommandName, what: string): Promise<Result<Uint8Array>> => {
+    const step = await send(name);
+    if ('failure' in step) return err(step.failure, step.message);
+    return step.status === 'ok' ? ok(step.data) : err(step.status, `${what} failed`);
+  };
+  /** Reads the selected card: its identity and photo bytes. The poll and the self-test share it. */
+  const readText = async (): Promise<Result<{ identity: Identity; photo: Uint8Array }>> => {
+    const read = await sendExpectingOk('readText', 'read card');
+    return read.ok ? decodeReadReply(read.value, options.today()) : read;
+  };
+  const testRead = async (): Promise<Result<TestRead>> => {
+    const found = await send('findCard');
+    if ('failure' in found) return err(found.failure, found.message);
+    if (found.status === 'no_card') return err('no_card', 'no card on the reader');
+    if (found.status !== 'card_found') return err(found.status, 'find card failed');
+    const selected = await sendExpectingOk('selectCard', 'select card');
+    if (!selected.ok) return selected;
+    const card = await readText();
+    if (!card.ok) return card;
+    return ok({
+      kind: card.value.identity.kind,
+      textBytes: TEXT_BLOCK_BYTES,
+      photoBytes: card.value.photo.length,
+    });
+  };
+
+  const readSamId = async (): Promise<Result<string>> => {
+    const reply = await link.request(encodeCommand('readSamId'), options.replyTimeoutMs);
+    if (!reply.ok) return reply;
+    if (readerStatus(reply.value.sw3) !== 'ok')
+      return err(readerStatus(reply.value.sw3), 'SAM id not available');
+    const id = formatSamId(reply.value.data);
+    return id === null ? err('bad_reply', 'SAM id reply too short') : ok(id);
+  };
+  return { send, sendExpectingOk, readText, testRead, readSamId };
+}
+
+/** Runs the works given to it one after another, a failed one not stopping the next. */
+function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let busy: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = busy.then(work, work);
+    busy = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /**
  * Polls find → select → read. A card left on the reader is read once; it
  * counts as removed after `missesForRemoval` empty polls. Errors are reported
@@ -97,6 +158,7 @@ export function createIdCardReader(
   options: IdCardReaderOptions,
 ): IdCardReader {
   const link = createSamLink(transport, options.frameLog);
+  const { send, sendExpectingOk, readText, testRead, readSamId } = samCommands(link, options);
   const listeners = new Set<(event: IdCardEvent) => void>();
   let running = false;
   let loop: Promise<void> | null = null;
@@ -118,24 +180,6 @@ export function createIdCardReader(
     for (const listener of listeners) listener(event);
   };
 
-  type Step = { status: ReaderStatus; data: Uint8Array } | { failure: string; message: string };
-  const send = async (name: CommandName): Promise<Step> => {
-    const reply = await link.request(encodeCommand(name), options.replyTimeoutMs);
-    if (!reply.ok) return { failure: reply.error.code, message: reply.error.message };
-    return { status: readerStatus(reply.value.sw3), data: reply.value.data };
-  };
-
-  /** A command that must answer `ok`: its data, or why not (`<what> failed` for a bad status). */
-  const sendExpectingOk = async (name: CommandName, what: string): Promise<Result<Uint8Array>> => {
-    const step = await send(name);
-    if ('failure' in step) return err(step.failure, step.message);
-    return step.status === 'ok' ? ok(step.data) : err(step.status, `${what} failed`);
-  };
-  /** Reads the selected card: its identity and photo bytes. The poll and the self-test share it. */
-  const readText = async (): Promise<Result<{ identity: Identity; photo: Uint8Array }>> => {
-    const read = await sendExpectingOk('readText', 'read card');
-    return read.ok ? decodeReadReply(read.value, options.today()) : read;
-  };
   const fail = (error: { code: string; message: string }): void =>
     emit({ type: 'error', code: error.code, message: error.message });
 
@@ -196,36 +240,15 @@ export function createIdCardReader(
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const cancel = options.clock.after(ms, resolve);
       wake = () => {
-        clearTimeout(timer);
+        cancel();
         resolve();
       };
     });
 
   // readSamId and the poll loop share the link, which takes one request at a time.
-  let busy: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = busy.then(work, work);
-    busy = run.catch(() => undefined);
-    return run;
-  };
-
-  const testRead = async (): Promise<Result<TestRead>> => {
-    const found = await send('findCard');
-    if ('failure' in found) return err(found.failure, found.message);
-    if (found.status === 'no_card') return err('no_card', 'no card on the reader');
-    if (found.status !== 'card_found') return err(found.status, 'find card failed');
-    const selected = await sendExpectingOk('selectCard', 'select card');
-    if (!selected.ok) return selected;
-    const card = await readText();
-    if (!card.ok) return card;
-    return ok({
-      kind: card.value.identity.kind,
-      textBytes: TEXT_BLOCK_BYTES,
-      photoBytes: card.value.photo.length,
-    });
-  };
+  const exclusive = oneAtATime();
 
   return {
     testRead: () => exclusive(testRead),
@@ -234,15 +257,7 @@ export function createIdCardReader(
       readKey = null;
       wake?.();
     },
-    readSamId: () =>
-      exclusive(async () => {
-        const reply = await link.request(encodeCommand('readSamId'), options.replyTimeoutMs);
-        if (!reply.ok) return reply;
-        if (readerStatus(reply.value.sw3) !== 'ok')
-          return err(readerStatus(reply.value.sw3), 'SAM id not available');
-        const id = formatSamId(reply.value.data);
-        return id === null ? err('bad_reply', 'SAM id reply too short') : ok(id);
-      }),
+    readSamId: () => exclusive(readSamId),
     start() {
       if (running) return;
       running = true;

@@ -36,6 +36,7 @@ export function createIdCardDevice(
     frameLog: frames,
     // A card's validity is judged on the kiosk's day.
     today: () => todayInChina(clock.now()),
+    clock,
   });
 
   link.onState((state, reason) => {

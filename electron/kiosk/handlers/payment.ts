@@ -16,6 +16,67 @@ type PaymentMethods =
 
 type SessionProblem = KioskError<'no_session' | 'no_slip' | 'payment_unavailable'>;
 
+/** 再次签注: asked of the back office where the rules allow it here; otherwise why not. */
+async function endorsementLine(
+  ctx: PaymentDeps,
+  session: Session,
+  slip: SlipDraft,
+  payment: SlipDraft['payment'],
+): Promise<SlipDraft['endorsement']> {
+  const rule = ctx.ruleSet.rules.get(session.serviceId)?.rule;
+  const finishing = session.finishing;
+  if (rule?.kioskFinish !== 'endorsement' || finishing === null) return null;
+  if (slip.endorsement !== null && slip.endorsement.result !== 'window') return slip.endorsement;
+  const here = endorsementHere(finishing.answers, ctx.clock.now().toISOString().slice(0, 10), {
+    identityCheck: finishing.identityCheck?.result ?? null,
+    paid: payment?.state === 'paid',
+  });
+  if (!here.ok) return { result: 'window', why: here.why };
+  const check = finishing.identityCheck;
+  if (
+    ctx.endorsements === null ||
+    payment === null ||
+    payment.orderNo === null ||
+    check === null ||
+    check.score === null
+  )
+    return { result: 'window', why: 'unavailable' };
+  const answer = await ctx.endorsements.requestEndorsement({
+    applicationNo: slip.applicationNo,
+    orderNo: payment.orderNo,
+    ...here.request,
+    identityCheck: { score: check.score, threshold: check.threshold },
+  });
+  if (answer.kind !== 'ok') {
+    ctx.log.warn('endorsement.unanswered', {
+      application: slip.applicationNo,
+      kind: answer.kind,
+    });
+    ctx.audit.record('system', 'endorsement.unavailable', {
+      application: slip.applicationNo,
+      kind: answer.kind,
+    });
+    return { result: 'window', why: 'unavailable' };
+  }
+  const said = answer.value;
+  ctx.audit.record('citizen', `endorsement.${said.result}`, {
+    session: session.id,
+    application: slip.applicationNo,
+    kind: here.request.kind,
+    trips: here.request.trips,
+  });
+  return said.result === 'issued'
+    ? {
+        result: 'issued',
+        kind: said.kind,
+        destination: here.request.destination,
+        trips: said.trips,
+        validFrom: said.validFrom,
+        validUntil: said.validUntil,
+      }
+    : { result: 'referred', reason: said.reason, workingDays: said.workingDays };
+}
+
 /**
  * 缴费 and 再次签注 at the kiosk, for the application this session submitted.
  * The renderer never names an order: each method acts on the session's own,
@@ -77,66 +138,6 @@ export function paymentHandlers(ctx: PaymentDeps): HandlerGroup<PaymentMethods> 
     return { state: 'unpaid', amount: slip.fee.total, orderNo: null, paidAt: null, receipt: null };
   };
 
-  /** 再次签注: asked of the back office where the rules allow it here; otherwise why not. */
-  const endorsementLine = async (
-    session: Session,
-    slip: SlipDraft,
-    payment: SlipDraft['payment'],
-  ): Promise<SlipDraft['endorsement']> => {
-    const rule = ctx.ruleSet.rules.get(session.serviceId)?.rule;
-    const finishing = session.finishing;
-    if (rule?.kioskFinish !== 'endorsement' || finishing === null) return null;
-    if (slip.endorsement !== null && slip.endorsement.result !== 'window') return slip.endorsement;
-    const here = endorsementHere(finishing.answers, ctx.clock.now().toISOString().slice(0, 10), {
-      identityCheck: finishing.identityCheck?.result ?? null,
-      paid: payment?.state === 'paid',
-    });
-    if (!here.ok) return { result: 'window', why: here.why };
-    const check = finishing.identityCheck;
-    if (
-      ctx.endorsements === null ||
-      payment === null ||
-      payment.orderNo === null ||
-      check === null ||
-      check.score === null
-    )
-      return { result: 'window', why: 'unavailable' };
-    const answer = await ctx.endorsements.requestEndorsement({
-      applicationNo: slip.applicationNo,
-      orderNo: payment.orderNo,
-      ...here.request,
-      identityCheck: { score: check.score, threshold: check.threshold },
-    });
-    if (answer.kind !== 'ok') {
-      ctx.log.warn('endorsement.unanswered', {
-        application: slip.applicationNo,
-        kind: answer.kind,
-      });
-      ctx.audit.record('system', 'endorsement.unavailable', {
-        application: slip.applicationNo,
-        kind: answer.kind,
-      });
-      return { result: 'window', why: 'unavailable' };
-    }
-    const said = answer.value;
-    ctx.audit.record('citizen', `endorsement.${said.result}`, {
-      session: session.id,
-      application: slip.applicationNo,
-      kind: here.request.kind,
-      trips: here.request.trips,
-    });
-    return said.result === 'issued'
-      ? {
-          result: 'issued',
-          kind: said.kind,
-          destination: here.request.destination,
-          trips: said.trips,
-          validFrom: said.validFrom,
-          validUntil: said.validUntil,
-        }
-      : { result: 'referred', reason: said.reason, workingDays: said.workingDays };
-  };
-
   return {
     async openPayment() {
       const found = submitted();
@@ -176,7 +177,7 @@ export function paymentHandlers(ctx: PaymentDeps): HandlerGroup<PaymentMethods> 
       // The pay answer carries no receipt: ask once more, so a receipt issued already is on the slip.
       if (session.payment !== null) await ctx.payments.look(session.payment.orderNo);
       const payment = paymentLine(session, slip);
-      const endorsement = await endorsementLine(session, slip, payment);
+      const endorsement = await endorsementLine(ctx, session, slip, payment);
       if (ctx.sessions.current() !== session || session.slip === null)
         return err('no_session', 'the session ended meanwhile');
       session.slip = { ...session.slip, payment, endorsement };

@@ -1,3 +1,4 @@
+import { systemClock } from '../../../core/clock';
 import { TEST_TODAY } from '../../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdCardReader, type IdCardEvent } from '../../../electron/devices/idcard/reader';
@@ -10,6 +11,8 @@ const options = {
   replyTimeoutMs: 300,
   missesForRemoval: 2,
   today: () => TEST_TODAY,
+  // Polls over a simulator that answers in its own time: the machine's timers, as on a kiosk.
+  clock: systemClock,
 };
 const card = (id: SampleCardId) => sampleCard(id, TEST_TODAY);
 
