@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
 import { err, type Result } from '../../core/result';
 import type { ApplicationPayload } from '../../core/application';
 import {
@@ -81,48 +82,8 @@ export interface Outbox {
  */
 export const PURGES_PER_SHRED = 200;
 
-export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
-  const keys = createRecordKeys(db, dataKey);
-  // Named, because without statistics SQLite picks outbox_state and sorts every waiting row per claim.
-  const due =
-    db.prepare(`${RECORD_SELECT.replace('JOIN outbox o', 'JOIN outbox o INDEXED BY outbox_waiting')}
-    WHERE o.state IN ('queued', 'needs_attention') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
-    ORDER BY o.id LIMIT ?`);
-  const setState = db.prepare(
-    'UPDATE outbox SET state = ?, updated_at = ? WHERE application_id = ?',
-  );
-  const nextDue = db.prepare(
-    "SELECT MIN(COALESCE(next_attempt_at, created_at)) AS at FROM outbox WHERE state IN ('queued', 'needs_attention')",
-  );
-  const payload = db.prepare('SELECT payload, purged_at FROM applications WHERE id = ?');
-  const attachmentList = db.prepare(
-    'SELECT id, material_id, media_type, size, sha256, uploaded_at FROM attachments WHERE application_id = ? ORDER BY id',
-  );
-  const attachmentPayload = db.prepare(
-    'SELECT payload, application_id FROM attachments WHERE id = ?',
-  );
-  const attachmentUploaded = db.prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?');
-  const accept = db.prepare(
-    "UPDATE outbox SET state = 'accepted', last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE application_id = ?",
-  );
-  const reject = db.prepare(
-    "UPDATE outbox SET state = 'rejected', rejected_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE application_id = ?",
-  );
-  const purgeApplication = db.prepare(
-    "UPDATE applications SET payload = X'', purged_at = ?, acceptance_no = COALESCE(?, acceptance_no) WHERE id = ?",
-  );
-  const purgeAttachments = db.prepare(
-    "UPDATE attachments SET payload = X'' WHERE application_id = ?",
-  );
-  const retry = db.prepare(
-    'UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE application_id = ?',
-  );
-  const allDue = db.prepare(
-    "UPDATE outbox SET next_attempt_at = NULL, updated_at = ? WHERE state IN ('queued', 'needs_attention')",
-  );
-  const recover = db.prepare(
-    "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'",
-  );
+/** Counts per state, the oldest waiting, the last error: what staff and the heartbeat see. */
+function queueSummary(db: DatabaseSync): (now: Date) => QueueSummary {
   const counts = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
   const oldest = db.prepare(
     "SELECT MIN(created_at) AS at FROM outbox WHERE state IN ('queued', 'sending', 'needs_attention')",
@@ -130,12 +91,44 @@ export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
   const lastError = db.prepare(
     'SELECT updated_at AS at, last_error AS message FROM outbox WHERE last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1',
   );
-  const finished = db.prepare(
-    "SELECT application_id AS id FROM outbox WHERE state IN ('accepted', 'rejected') AND updated_at < ?",
+  return (now) => {
+    const byState: Record<OutboxState, number> = {
+      queued: 0,
+      sending: 0,
+      accepted: 0,
+      rejected: 0,
+      needs_attention: 0,
+    };
+    for (const row of counts.all() as { state: OutboxState; n: number }[])
+      byState[row.state] = row.n;
+    const oldestAt = (oldest.get() as { at: string | null }).at;
+    const last = lastError.get() as { at: string; message: string } | undefined;
+    return {
+      counts: byState,
+      oldestWaitingSeconds:
+        oldestAt === null
+          ? null
+          : Math.max(0, Math.round((now.getTime() - Date.parse(oldestAt)) / 1000)),
+      lastError: last === undefined ? null : { at: last.at, message: last.message },
+    };
+  };
+}
+
+/** Purging the personal data of finished applications, and emptying the WAL of it. */
+function purger(
+  db: DatabaseSync,
+  keys: ReturnType<typeof createRecordKeys>,
+): {
+  readonly purge: (id: string, acceptanceNo: string | null, now: string) => void;
+  readonly purged: () => void;
+  readonly flushPurges: () => void;
+} {
+  const purgeApplication = db.prepare(
+    "UPDATE applications SET payload = X'', purged_at = ?, acceptance_no = COALESCE(?, acceptance_no) WHERE id = ?",
   );
-  const deleteAttachments = db.prepare('DELETE FROM attachments WHERE application_id = ?');
-  const deleteOutbox = db.prepare('DELETE FROM outbox WHERE application_id = ?');
-  const deleteApplication = db.prepare('DELETE FROM applications WHERE id = ?');
+  const purgeAttachments = db.prepare(
+    "UPDATE attachments SET payload = X'' WHERE application_id = ?",
+  );
   const checkpoint = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)');
   /**
    * Purged means gone. The application's key is deleted (secure_delete zeroes its
@@ -172,6 +165,105 @@ export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
     purgesSinceShred += 1;
     if (purgesSinceShred >= PURGES_PER_SHRED) shred();
   };
+  return {
+    purge,
+    purged,
+    flushPurges: () => {
+      if (purgesSinceShred > 0) shred();
+    },
+  };
+}
+
+const attachmentRowSchema = z.object({
+  id: z.string(),
+  material_id: z.string(),
+  media_type: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploaded_at: z.string().nullable(),
+});
+
+/** An application's scans: what they are (parsed at this edge), their sealed bytes, whether the back office has them. */
+function attachmentsOf(
+  db: DatabaseSync,
+  keys: ReturnType<typeof createRecordKeys>,
+): {
+  readonly list: Outbox['attachments'];
+  readonly read: Outbox['readAttachment'];
+  readonly markUploaded: Outbox['markAttachmentsUploaded'];
+} {
+  const attachmentList = db.prepare(
+    'SELECT id, material_id, media_type, size, sha256, uploaded_at FROM attachments WHERE application_id = ? ORDER BY id',
+  );
+  const attachmentPayload = db.prepare(
+    'SELECT payload, application_id FROM attachments WHERE id = ?',
+  );
+  const attachmentUploaded = db.prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?');
+  return {
+    list: (applicationId) =>
+      z
+        .array(attachmentRowSchema)
+        .parse(attachmentList.all(applicationId))
+        .map((r) => ({
+          id: r.id,
+          materialId: r.material_id,
+          mediaType: r.media_type,
+          size: r.size,
+          sha256: r.sha256,
+          uploaded: r.uploaded_at !== null,
+        })),
+    read(attachmentId) {
+      const row = attachmentPayload.get(attachmentId) as
+        { payload: Uint8Array; application_id: string } | undefined;
+      if (row === undefined) return err('not_found', 'no such attachment');
+      const key = keys.keyFor(row.application_id);
+      return key.ok ? unseal(key.value, row.payload, attachmentId) : key;
+    },
+    markUploaded(attachmentIds, now) {
+      transaction(db, () => {
+        for (const id of attachmentIds) attachmentUploaded.run(now, id);
+      });
+    },
+  };
+}
+
+export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
+  const keys = createRecordKeys(db, dataKey);
+  const { purge, purged, flushPurges } = purger(db, keys);
+  const attachments = attachmentsOf(db, keys);
+  // Named, because without statistics SQLite picks outbox_state and sorts every waiting row per claim.
+  const due =
+    db.prepare(`${RECORD_SELECT.replace('JOIN outbox o', 'JOIN outbox o INDEXED BY outbox_waiting')}
+    WHERE o.state IN ('queued', 'needs_attention') AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+    ORDER BY o.id LIMIT ?`);
+  const setState = db.prepare(
+    'UPDATE outbox SET state = ?, updated_at = ? WHERE application_id = ?',
+  );
+  const nextDue = db.prepare(
+    "SELECT MIN(COALESCE(next_attempt_at, created_at)) AS at FROM outbox WHERE state IN ('queued', 'needs_attention')",
+  );
+  const payload = db.prepare('SELECT payload, purged_at FROM applications WHERE id = ?');
+  const accept = db.prepare(
+    "UPDATE outbox SET state = 'accepted', last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE application_id = ?",
+  );
+  const reject = db.prepare(
+    "UPDATE outbox SET state = 'rejected', rejected_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE application_id = ?",
+  );
+  const retry = db.prepare(
+    'UPDATE outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE application_id = ?',
+  );
+  const allDue = db.prepare(
+    "UPDATE outbox SET next_attempt_at = NULL, updated_at = ? WHERE state IN ('queued', 'needs_attention')",
+  );
+  const recover = db.prepare(
+    "UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'",
+  );
+  const finished = db.prepare(
+    "SELECT application_id AS id FROM outbox WHERE state IN ('accepted', 'rejected') AND updated_at < ?",
+  );
+  const deleteAttachments = db.prepare('DELETE FROM attachments WHERE application_id = ?');
+  const deleteOutbox = db.prepare('DELETE FROM outbox WHERE application_id = ?');
+  const deleteApplication = db.prepare('DELETE FROM applications WHERE id = ?');
   const unpurged = db.prepare(
     "SELECT COUNT(*) AS n FROM applications a JOIN outbox o ON o.application_id = a.id WHERE o.state = 'accepted' AND (a.purged_at IS NULL OR length(a.payload) > 0)",
   );
@@ -201,37 +293,9 @@ export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
         payload.get(id) as { payload: Uint8Array; purged_at: string | null } | undefined,
       );
     },
-    attachments(applicationId) {
-      return (
-        attachmentList.all(applicationId) as {
-          id: string;
-          material_id: string;
-          media_type: string;
-          size: number;
-          sha256: string;
-          uploaded_at: string | null;
-        }[]
-      ).map((r) => ({
-        id: r.id,
-        materialId: r.material_id,
-        mediaType: r.media_type,
-        size: r.size,
-        sha256: r.sha256,
-        uploaded: r.uploaded_at !== null,
-      }));
-    },
-    readAttachment(attachmentId) {
-      const row = attachmentPayload.get(attachmentId) as
-        { payload: Uint8Array; application_id: string } | undefined;
-      if (row === undefined) return err('not_found', 'no such attachment');
-      const key = keys.keyFor(row.application_id);
-      return key.ok ? unseal(key.value, row.payload, attachmentId) : key;
-    },
-    markAttachmentsUploaded(attachmentIds, now) {
-      transaction(db, () => {
-        for (const id of attachmentIds) attachmentUploaded.run(now, id);
-      });
-    },
+    attachments: attachments.list,
+    readAttachment: attachments.read,
+    markAttachmentsUploaded: attachments.markUploaded,
     markAccepted(id, acceptanceNo, now) {
       transaction(
         db,
@@ -254,36 +318,14 @@ export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
       );
       purged();
     },
-    flushPurges() {
-      if (purgesSinceShred > 0) shred();
-    },
+    flushPurges,
     scheduleRetry(id, state, nextAttemptAt, error, now) {
       retry.run(state, nextAttemptAt, error, now, id);
     },
     makeAllDue(now) {
       return Number(allDue.run(now).changes);
     },
-    summary(now) {
-      const byState: Record<OutboxState, number> = {
-        queued: 0,
-        sending: 0,
-        accepted: 0,
-        rejected: 0,
-        needs_attention: 0,
-      };
-      for (const row of counts.all() as { state: OutboxState; n: number }[])
-        byState[row.state] = row.n;
-      const oldestAt = (oldest.get() as { at: string | null }).at;
-      const last = lastError.get() as { at: string; message: string } | undefined;
-      return {
-        counts: byState,
-        oldestWaitingSeconds:
-          oldestAt === null
-            ? null
-            : Math.max(0, Math.round((now.getTime() - Date.parse(oldestAt)) / 1000)),
-        lastError: last === undefined ? null : { at: last.at, message: last.message },
-      };
-    },
+    summary: queueSummary(db),
     deleteFinishedBefore(before) {
       return transaction(db, () => {
         const ids = (finished.all(before) as { id: string }[]).map((r) => r.id);

@@ -87,16 +87,11 @@ export interface BackOfficeClient {
   close(): void;
 }
 
-/**
- * HTTPS to the station back office with mutual TLS: the kiosk's certificate
- * and key, and the station CA pinned — only servers that CA signed are
- * trusted, not the system's public roots.
- */
-export function createBackOfficeClient(
+/** The kiosk's TLS identity and the pinned station CA, read and parsed once. */
+function tlsAgent(
   settings: BackOfficeSettings,
-  kioskId: string,
-  options: { readonly timeoutMs: number; readonly maxSockets: number; readonly clock: Clock },
-): Result<BackOfficeClient> {
+  maxSockets: number,
+): Result<{ readonly agent: Agent; readonly signingKey: KeyObject }> {
   let ca: Buffer;
   let cert: Buffer;
   let key: Buffer;
@@ -129,12 +124,29 @@ export function createBackOfficeClient(
     key,
     secureContext,
     keepAlive: true,
-    maxSockets: options.maxSockets,
+    maxSockets,
     rejectUnauthorized: true,
   });
-  const base = new URL(settings.url.endsWith('/') ? settings.url : `${settings.url}/`);
+  return ok({ agent, signingKey });
+}
 
-  const call = <T>(
+type Call = <T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  schema: z.ZodType<T>,
+  body: Buffer | null,
+  headers: Record<string, string>,
+  timeoutMs?: number,
+) => Promise<Outcome<T>>;
+
+/** One request to the back office, settled once as an outcome (never a rejection). */
+function caller(
+  agent: Agent,
+  base: URL,
+  kioskId: string,
+  options: { readonly timeoutMs: number; readonly clock: Clock },
+): Call {
+  return <T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: z.ZodType<T>,
@@ -205,7 +217,24 @@ export function createBackOfficeClient(
       });
       req.end(body ?? undefined);
     });
+}
 
+/**
+ * HTTPS to the station back office with mutual TLS: the kiosk's certificate
+ * and key, and the station CA pinned — only servers that CA signed are
+ * trusted, not the system's public roots.
+ */
+export function createBackOfficeClient(
+  settings: BackOfficeSettings,
+  kioskId: string,
+  options: { readonly timeoutMs: number; readonly maxSockets: number; readonly clock: Clock },
+): Result<BackOfficeClient> {
+  const tls = tlsAgent(settings, options.maxSockets);
+  if (!tls.ok) return tls;
+  const { agent, signingKey } = tls.value;
+  const base = new URL(settings.url.endsWith('/') ? settings.url : `${settings.url}/`);
+
+  const call = caller(agent, base, kioskId, options);
   const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
   const ignore = z.unknown();
 
