@@ -72,7 +72,7 @@ const newOrderNo = (clock: Clock): string =>
  * the money went through; an order found paid after a restart stays paid
  * (its application was stored before the order existed).
  */
-export function createPaymentDesk(deps: {
+export interface PaymentDeskDeps {
   readonly store: PaymentStore;
   readonly client: PaymentClient | null;
   readonly clock: Clock;
@@ -80,17 +80,21 @@ export function createPaymentDesk(deps: {
   readonly log: Logger;
   readonly settings: PaymentSettings;
   readonly isIdNumber: (value: string) => boolean;
-}) {
-  const { store, client, clock, audit, log, settings } = deps;
+}
+
+type Extra = Pick<PaymentPatch, 'qr' | 'paidAt' | 'receipt' | 'reason'>;
+
+/** The order's record: one event moves it, and what changed is audited. */
+function orderLedger(deps: PaymentDeskDeps) {
+  const { store, clock, audit, log } = deps;
   const now = (): string => clock.now().toISOString();
   const update = (orderNo: string, patch: PaymentPatch): PaymentRecord =>
     store.update(orderNo, patch, now());
-
   /** Moves an order by one event, records what changed; says whether to (again) cancel. */
   const apply = (
     record: PaymentRecord,
     event: PaymentEvent,
-    extra: Pick<PaymentPatch, 'qr' | 'paidAt' | 'receipt' | 'reason'> = {},
+    extra: Extra = {},
   ): { record: PaymentRecord; cancel: boolean } => {
     const next = transition(record.state, event);
     const patch: PaymentPatch = {
@@ -125,9 +129,18 @@ export function createPaymentDesk(deps: {
     record: PaymentRecord,
     to: 'pay' | 'query' | 'cancel',
     state: BackOfficePaymentState | 'unknown_order',
-    extra: Pick<PaymentPatch, 'qr' | 'paidAt' | 'receipt' | 'reason'> = {},
+    extra: Extra = {},
   ) => apply(record, { kind: 'answer', to, state }, extra);
 
+  return { now, update, apply, sameOrder, answer };
+}
+
+type Ledger = ReturnType<typeof orderLedger>;
+
+/** What the kiosk asks the payment platform (through the back office) about an order, and how each answer moves it. */
+function platformCalls(deps: PaymentDeskDeps, ledger: Ledger) {
+  const { client, audit, log } = deps;
+  const { apply, sameOrder, answer } = ledger;
   const cancel = async (record: PaymentRecord): Promise<PaymentRecord> => {
     if (client === null) return record;
     const said = await client.cancelPayment(record.orderNo);
@@ -185,11 +198,6 @@ export function createPaymentDesk(deps: {
     return moved.cancel ? cancel(moved.record) : moved.record;
   };
 
-  const find = (orderNo: string): Result<PaymentRecord, OrderError> => {
-    const record = store.get(orderNo);
-    return record === null ? err('payment_unknown', `no payment order ${orderNo}`) : ok(record);
-  };
-
   /** Announces an order (again): a create lost on the way must arrive before its payment. */
   const announce = async (record: PaymentRecord): Promise<PaymentRecord> => {
     if (client === null) return record;
@@ -220,54 +228,79 @@ export function createPaymentDesk(deps: {
     }
   };
 
-  /** Shared by both ways to pay: refuse a settled order, announce it, write `paying`, then send. */
-  const payWith = async (
-    orderNo: string,
-    how: { readonly method: 'code'; readonly authCode: string } | { readonly method: 'qr' },
-  ): Promise<Result<PaymentView, OrderError>> => {
-    const found = find(orderNo);
-    if (!found.ok) return found;
-    if (client === null) return err('payment_unavailable', 'no back office is configured');
-    let record = found.value;
-    if (isFinal(record.state)) return err('payment_settled', `order ${orderNo} is ${record.state}`);
-    if (record.state === 'cancelling')
-      return err('payment_settled', `order ${orderNo} is being cancelled`);
-    if (record.state === 'created') {
-      record = await announce(record);
-      if (isFinal(record.state)) return ok(view(record));
-    }
-    // Written before it goes: a kiosk killed now knows a payment may be under way.
-    apply(record, { kind: 'pay_sent' }, { reason: null });
-    record = update(orderNo, { method: how.method });
-    const said = await client.pay(orderNo, how);
-    switch (said.kind) {
-      case 'ok':
-        if (sameOrder(record, said.value.orderNo))
-          record = answer(record, 'pay', said.value.state, {
-            ...(how.method === 'qr' ? { qr: said.value.qr ?? null } : {}),
-            reason: paymentReasonOf(said.value.reason),
-          }).record;
-        else record = update(orderNo, { reason: 'wrong_order' });
-        break;
-      case 'rejected':
-        // A refused 付款码 (expired, not valid): the platform took nothing; another code may follow.
-        record = answer(record, 'pay', 'created', {
-          reason: paymentReasonOf(said.code ?? 'auth_code_invalid'),
+  return { cancel, query, abandon, announce };
+}
+
+type PayHow = { readonly method: 'code'; readonly authCode: string } | { readonly method: 'qr' };
+
+function findOrder(store: PaymentStore, orderNo: string): Result<PaymentRecord, OrderError> {
+  const record = store.get(orderNo);
+  return record === null ? err('payment_unknown', `no payment order ${orderNo}`) : ok(record);
+}
+
+/** Shared by both ways to pay: refuse a settled order, announce it, write `paying`, then send. */
+async function payWith(
+  deps: PaymentDeskDeps,
+  ledger: Ledger,
+  calls: ReturnType<typeof platformCalls>,
+  orderNo: string,
+  how: PayHow,
+): Promise<Result<PaymentView, OrderError>> {
+  const { client, audit, log } = deps;
+  const { apply, update, sameOrder, answer } = ledger;
+  const found = findOrder(deps.store, orderNo);
+  if (!found.ok) return found;
+  if (client === null) return err('payment_unavailable', 'no back office is configured');
+  let record = found.value;
+  if (isFinal(record.state)) return err('payment_settled', `order ${orderNo} is ${record.state}`);
+  if (record.state === 'cancelling')
+    return err('payment_settled', `order ${orderNo} is being cancelled`);
+  if (record.state === 'created') {
+    record = await calls.announce(record);
+    if (isFinal(record.state)) return ok(view(record));
+  }
+  // Written before it goes: a kiosk killed now knows a payment may be under way.
+  apply(record, { kind: 'pay_sent' }, { reason: null });
+  record = update(orderNo, { method: how.method });
+  const said = await client.pay(orderNo, how);
+  switch (said.kind) {
+    case 'ok':
+      if (sameOrder(record, said.value.orderNo))
+        record = answer(record, 'pay', said.value.state, {
+          ...(how.method === 'qr' ? { qr: said.value.qr ?? null } : {}),
+          reason: paymentReasonOf(said.value.reason),
         }).record;
-        audit.record('citizen', 'payment.code_refused', {
-          order: orderNo,
-          problem: record.reason ?? 'other',
-        });
-        break;
-      case 'not_found':
-      case 'attention':
-      case 'retry':
-        // Lost or late: still `paying`; the screen's next look asks the back office.
-        log.warn('payment.pay_unanswered', { order: orderNo, kind: said.kind });
-        break;
-    }
-    return ok(view(record));
-  };
+      else record = update(orderNo, { reason: 'wrong_order' });
+      break;
+    case 'rejected':
+      // A refused 付款码 (expired, not valid): the platform took nothing; another code may follow.
+      record = answer(record, 'pay', 'created', {
+        reason: paymentReasonOf(said.code ?? 'auth_code_invalid'),
+      }).record;
+      audit.record('citizen', 'payment.code_refused', {
+        order: orderNo,
+        problem: record.reason ?? 'other',
+      });
+      break;
+    case 'not_found':
+    case 'attention':
+    case 'retry':
+      // Lost or late: still `paying`; the screen's next look asks the back office.
+      log.warn('payment.pay_unanswered', { order: orderNo, kind: said.kind });
+      break;
+  }
+  return ok(view(record));
+}
+
+export function createPaymentDesk(deps: PaymentDeskDeps) {
+  const { store, client, clock, audit, settings } = deps;
+  const ledger = orderLedger(deps);
+  const calls = platformCalls(deps, ledger);
+  const { now } = ledger;
+  const { query, abandon, announce } = calls;
+  const find = (orderNo: string): Result<PaymentRecord, OrderError> => findOrder(store, orderNo);
+  const payWithHere = (orderNo: string, how: PayHow): Promise<Result<PaymentView, OrderError>> =>
+    payWith(deps, ledger, calls, orderNo, how);
 
   return {
     available: client !== null,
@@ -306,12 +339,12 @@ export function createPaymentDesk(deps: {
           { path: 'code', code: code.problem, message: CODE_MESSAGES[code.problem] },
         ]);
       }
-      return payWith(orderNo, { method: 'code', authCode: code.code });
+      return payWithHere(orderNo, { method: 'code', authCode: code.code });
     },
 
     /** C 扫 B: a QR the citizen scans with the phone. */
     payByQr: (orderNo: string): Promise<Result<PaymentView, OrderError>> =>
-      payWith(orderNo, { method: 'qr' }),
+      payWithHere(orderNo, { method: 'qr' }),
 
     /**
      * Where the order stands now, asking the back office while it is open: the
