@@ -137,23 +137,15 @@ function continuation(path: string, text: string, log: Logger): Result<Continuat
   });
 }
 
-/**
- * Opens the live segment, checks the chain it continues, and appends from
- * there. A broken chain is reported (log + an entry saying so) but never
- * "repaired": the evidence stays as found. Each entry is one whole line,
- * written at once; a write the disk refuses is cut back off the file (never
- * half a line) and kept in order in memory until the disk takes it.
- *
- * fsyncs are grouped: one runs off the event loop while lines go on being
- * written, and the next covers every line written meanwhile. An entry is on
- * disk within about one fsync (a millisecond), a process crash loses nothing
- * written, and a drain of 1,000 acceptances no longer waits for 1,000 fsyncs
- * on the kiosk's only thread (a fifth of its time). Rotation and close sync
- * before they close.
- */
-export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
-  const { path, log, clock } = options;
-  const segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
+/** The live segment read (where the chain goes on), the writer lock taken, the file open for appending. */
+function openLiveSegment(
+  path: string,
+  log: Logger,
+): Result<{
+  readonly found: Continuation;
+  readonly fd: number;
+  readonly size: number;
+}> {
   let text: string;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -172,21 +164,22 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       'audit_busy',
       `audit log ${path} is being written by process ${lock.holder} (a running kiosk): stop it first`,
     );
-  let fd: number;
-  let size: number;
   try {
-    fd = openSync(path, 'a', 0o600);
-    size = fstatSync(fd).size;
+    const fd = openSync(path, 'a', 0o600);
+    return ok({ found: found.value, fd, size: fstatSync(fd).size });
   } catch (cause) {
     releaseWriterLock(dirname(path));
     return err('audit_unavailable', `audit log ${path}: ${messageOf(cause)}`);
   }
+}
 
-  /** On disk, and in memory including the backlog. */
-  let written = found.value.previous;
-  let chained = found.value.previous;
-  const dir = dirname(path);
-  const nextSeq = (written?.seq ?? -1) + 1;
+/**
+ * The MAC key chain's state on open. The key for the next entry to be enqueued, and its epoch. A
+ * key file behind the log (a crash between a line and its key) is evolved forward; one ahead of
+ * it, damaged or missing from a keyed log starts a new epoch, said in the log itself, whose key
+ * must reach the back office before it protects anything.
+ */
+function epochKeys(dir: string, nextSeq: number, keyed: boolean, log: Logger) {
   /** Null while the file cannot be made (a full disk): the key lives in memory and is written once it can be. */
   let keyFile: KeyFile | null = null;
   const keyFileNow = (): KeyFile | null => {
@@ -199,12 +192,6 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     return keyFile;
   };
   keyFileNow();
-  /**
-   * The key for the next entry to be enqueued, and its epoch. A key file behind
-   * the log (a crash between a line and its key) is evolved forward; one ahead
-   * of it, damaged or missing from a keyed log starts a new epoch, said in the
-   * log itself, whose key must reach the back office before it protects anything.
-   */
   const stored = readKeyFile(dir);
   /** A new epoch's key not yet on disk (a full disk): handed over from memory, saved once it can be. */
   let unsavedEpoch: EpochKey | null = null;
@@ -228,7 +215,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
         ? 'key_ahead_of_log'
         : stored === 'damaged'
           ? 'key_damaged'
-          : found.value.keyed
+          : keyed
             ? 'key_missing'
             : 'first_start';
     key = { epoch: nextSeq, key: newEpochKey() };
@@ -237,12 +224,37 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     if (epochReason !== 'first_start')
       log.error('audit.key_epoch_started', { reason: epochReason, seq: nextSeq });
   }
-  let segmentFirstSeq = found.value.firstSeq ?? (written === null ? 0 : written.seq + 1);
-  /** Each entry with the key for the one after it: written to the key file once the entry is on disk. */
-  const backlog: { entry: AuditEntry; nextKey: Buffer }[] = [];
-  let dropped = 0;
-  let refusing = false;
+  return {
+    /** Entry `seq` is on disk: its key is gone, only the next one's is kept, in place of it. */
+    entryWritten(seq: number, nextKey: Buffer): void {
+      try {
+        keyFileNow()?.write({ epoch: key.epoch, seq: seq + 1, key: nextKey });
+      } catch (cause) {
+        log.error('audit.key_write_failed', { message: messageOf(cause) });
+      }
+      saveEpoch();
+    },
+    key,
+    epochReason,
+    keyFile: (): KeyFile | null => keyFile,
+    unsaved: (): EpochKey | null => unsavedEpoch,
+    forget(epoch: number): void {
+      if (unsavedEpoch?.epoch === epoch) unsavedEpoch = null;
+    },
+  };
+}
 
+/**
+ * The live segment's file: lines appended whole or not at all, fsynced in
+ * groups (with the key file) rather than one by one.
+ */
+function segmentWriter(
+  first: { readonly fd: number; readonly size: number },
+  log: Logger,
+  keyFile: () => KeyFile | null,
+) {
+  let fd = first.fd;
+  let size = first.size;
   let syncing = false;
   let unsynced = false;
   /** Bumped when `fd` is closed: a late answer from an fsync of the old descriptor means nothing. */
@@ -255,7 +267,8 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     syncing = true;
     unsynced = false;
     const started = generation;
-    if (keyFile !== null) fsync(keyFile.fd, () => undefined);
+    const keys = keyFile();
+    if (keys !== null) fsync(keys.fd, () => undefined);
     fsync(fd, (cause) => {
       syncing = false;
       if (cause !== null && started === generation)
@@ -264,31 +277,83 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       if (unsynced) syncSoon();
     });
   };
-  /** Before `fd` is closed: everything written is on disk, and pending fsyncs are moot. */
-  const syncNow = (): void => {
-    fsyncSync(fd);
-    keyFile?.sync();
-    generation += 1;
-    unsynced = false;
-  };
-
-  const writeLine = (bytes: Buffer): boolean => {
-    try {
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-      size += bytes.length;
-      syncSoon();
-      return true;
-    } catch (cause) {
-      // Never half a line: what the disk took of this one is cut off again.
+  return {
+    size: (): number => size,
+    /** Appends a line; the disk's refusal as a message, else null. */
+    write(bytes: Buffer): string | null {
       try {
-        ftruncateSync(fd, size);
-      } catch {
-        // The next successful write starts after the fragment; verify reports it as torn.
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+        size += bytes.length;
+        syncSoon();
+        return null;
+      } catch (cause) {
+        // Never half a line: what the disk took of this one is cut off again.
+        try {
+          ftruncateSync(fd, size);
+        } catch {
+          // The next successful write starts after the fragment; verify reports it as torn.
+        }
+        return messageOf(cause);
       }
-      if (!refusing) log.error('audit.write_failed', { message: messageOf(cause) });
-      refusing = true;
-      return false;
-    }
+    },
+    /** Before `fd` is closed: everything written is on disk, and pending fsyncs are moot. */
+    syncNow(): void {
+      fsyncSync(fd);
+      keyFile()?.sync();
+      generation += 1;
+      unsynced = false;
+    },
+    close(): void {
+      closeSync(fd);
+    },
+    /** A new live segment after a rotation. */
+    reopen(path: string): void {
+      fd = openSync(path, 'a', 0o600);
+      size = fstatSync(fd).size;
+    },
+  };
+}
+
+/**
+ * Opens the live segment, checks the chain it continues, and appends from
+ * there. A broken chain is reported (log + an entry saying so) but never
+ * "repaired": the evidence stays as found. Each entry is one whole line,
+ * written at once; a write the disk refuses is cut back off the file (never
+ * half a line) and kept in order in memory until the disk takes it.
+ *
+ * fsyncs are grouped: one runs off the event loop while lines go on being
+ * written, and the next covers every line written meanwhile. An entry is on
+ * disk within about one fsync (a millisecond), a process crash loses nothing
+ * written, and a drain of 1,000 acceptances no longer waits for 1,000 fsyncs
+ * on the kiosk's only thread (a fifth of its time). Rotation and close sync
+ * before they close.
+ */
+export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
+  const { path, log, clock } = options;
+  const segmentBytes = options.segmentBytes ?? SEGMENT_BYTES;
+  const opened = openLiveSegment(path, log);
+  if (!opened.ok) return opened;
+  const found = opened.value.found;
+  /** On disk, and in memory including the backlog. */
+  let written = found.previous;
+  let chained = found.previous;
+  const dir = dirname(path);
+  const nextSeq = (written?.seq ?? -1) + 1;
+  const keys = epochKeys(dir, nextSeq, found.keyed, log);
+  const { key, epochReason } = keys;
+  let segmentFirstSeq = found.firstSeq ?? (written === null ? 0 : written.seq + 1);
+  /** Each entry with the key for the one after it: written to the key file once the entry is on disk. */
+  const backlog: { entry: AuditEntry; nextKey: Buffer }[] = [];
+  let dropped = 0;
+
+  const file = segmentWriter(opened.value, log, () => keys.keyFile());
+  let refusing = false;
+  const writeLine = (bytes: Buffer): boolean => {
+    const failure = file.write(bytes);
+    if (failure === null) return true;
+    if (!refusing) log.error('audit.write_failed', { message: failure });
+    refusing = true;
+    return false;
   };
 
   const enqueue = (actor: AuditActor, action: AuditAction, fields: AuditFields): void => {
@@ -307,15 +372,14 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
   const rotate = (): void => {
     const sealed = join(dirname(path), sealedName(segmentFirstSeq));
     try {
-      syncNow();
-      closeSync(fd);
+      file.syncNow();
+      file.close();
       renameSync(path, sealed);
       syncFolder(path);
     } catch (cause) {
       log.error('audit.rotate_failed', { message: messageOf(cause) });
     }
-    fd = openSync(path, 'a', 0o600);
-    size = fstatSync(fd).size;
+    file.reopen(path);
     segmentFirstSeq = (written?.seq ?? -1) + 1;
     enqueue('system', 'audit.segment_started', { previous: basename(sealed) });
   };
@@ -326,13 +390,7 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       if (!writeLine(Buffer.from(`${JSON.stringify(next)}\n`, 'utf8'))) return;
       backlog.shift();
       written = { seq: next.seq, hash: next.hash };
-      try {
-        // The key for this entry is gone: only the next one's is kept, in place of it.
-        keyFileNow()?.write({ epoch: key.epoch, seq: next.seq + 1, key: queued.nextKey });
-      } catch (cause) {
-        log.error('audit.key_write_failed', { message: messageOf(cause) });
-      }
-      saveEpoch();
+      keys.entryWritten(next.seq, queued.nextKey);
       if (refusing) {
         refusing = false;
         log.info('audit.write_resumed', { backlog: backlog.length });
@@ -342,16 +400,16 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
         dropped = 0;
         enqueue('system', 'audit.entries_dropped', { count });
       }
-      if (size >= segmentBytes) rotate();
+      if (file.size() >= segmentBytes) rotate();
     }
   };
 
   if (epochReason !== null) enqueue('system', KEY_EPOCH_ACTION, { reason: epochReason });
-  if (found.value.torn !== null) {
+  if (found.torn !== null) {
     // A line cut short by a power cut: end it and say so, chained, so verify can tell it from tampering.
-    if (writeLine(Buffer.from('\n'))) enqueue('system', TORN_ACTION, { length: found.value.torn });
+    if (writeLine(Buffer.from('\n'))) enqueue('system', TORN_ACTION, { length: found.torn });
   }
-  for (const p of found.value.problems) enqueue('system', p.action, p.fields);
+  for (const p of found.problems) enqueue('system', p.action, p.fields);
   flush();
 
   /**
@@ -377,9 +435,12 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
     record,
     head: () => written,
     backlog: () => backlog.length + dropped,
-    pendingKeys: () => [...pendingEpochKeys(dir), ...(unsavedEpoch === null ? [] : [unsavedEpoch])],
+    pendingKeys: () => {
+      const unsaved = keys.unsaved();
+      return [...pendingEpochKeys(dir), ...(unsaved === null ? [] : [unsaved])];
+    },
     keyHandedOver(epoch) {
-      if (unsavedEpoch?.epoch === epoch) unsavedEpoch = null;
+      keys.forget(epoch);
       erasePendingEpochKey(dir, epoch);
       record('system', 'audit.key_handed_over', { epoch, to: 'back_office' });
     },
@@ -390,12 +451,12 @@ export function openAuditLog(options: AuditLogOptions): Result<AuditLog> {
       if (backlog.length + dropped > 0)
         log.error('audit.entries_lost', { count: backlog.length + dropped });
       try {
-        syncNow();
+        file.syncNow();
       } catch (cause) {
         log.error('audit.fsync_failed', { message: messageOf(cause) });
       }
-      closeSync(fd);
-      keyFile?.close();
+      file.close();
+      keys.keyFile()?.close();
       key.key.fill(0);
       releaseWriterLock(dir);
     },
