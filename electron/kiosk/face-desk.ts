@@ -48,9 +48,9 @@ export function portraitMaterial(rule: ServiceRule, idCardPhoto: boolean): Mater
  * analysed by the engine; the verdict (passed, failed, not possible) and the
  * 证件照 go into the application, the frames and descriptors nowhere.
  */
-export function createFaceDesk(deps: FaceDeskDeps) {
+/** How a 人证核验 ends (audited, the card's descriptor wiped) and what the screen is told meanwhile. */
+function verdicts(deps: FaceDeskDeps) {
   const { engine, settings, clock, audit } = deps;
-
   const verdict = (
     session: Session,
     result: IdentityCheck['result'],
@@ -103,32 +103,6 @@ export function createFaceDesk(deps: FaceDeskDeps) {
       null,
     );
 
-  /** The card's descriptor, computed once per session from the decoder's picture. */
-  const cardDescriptor = async (
-    session: Session,
-  ): Promise<Result<number[] | 'unusable', KioskError<FaceErrorCode>>> => {
-    const known = session.face.verify.cardDescriptor;
-    if (known !== null) return ok(known);
-    const image = session.cardImage;
-    if (image === null) return ok('unusable');
-    const looked = await engine.run({ kind: 'look', image: image.bytes, descriptor: true });
-    // A decoder that gave garbage: the card's photo cannot be used, which is no fault of the citizen's.
-    if (
-      !looked.ok &&
-      (looked.error.code === 'image_unreadable' || looked.error.code === 'image_too_large')
-    ) {
-      session.face.verify.cardDescriptor = 'unusable';
-      return ok('unusable');
-    }
-    if (!looked.ok) return looked;
-    const descriptor =
-      looked.value.faces.length === 1 && looked.value.descriptor !== null
-        ? [...looked.value.descriptor]
-        : 'unusable';
-    session.face.verify.cardDescriptor = descriptor;
-    return ok(descriptor);
-  };
-
   const failTry = (
     session: Session,
     liveness: IdentityCheck['liveness'],
@@ -140,6 +114,204 @@ export function createFaceDesk(deps: FaceDeskDeps) {
     session.face.verify.liveness = startLiveness(clock.nowMs());
     return answer(session, 'retry', advice);
   };
+
+  return { verdict, answer, settled, failTry };
+}
+
+type Verdicts = ReturnType<typeof verdicts>;
+
+/** The card's descriptor, computed once per session from the decoder's picture. */
+async function cardDescriptor(
+  engine: FaceEngine,
+  session: Session,
+): Promise<Result<number[] | 'unusable', KioskError<FaceErrorCode>>> {
+  const known = session.face.verify.cardDescriptor;
+  if (known !== null) return ok(known);
+  const image = session.cardImage;
+  if (image === null) return ok('unusable');
+  const looked = await engine.run({ kind: 'look', image: image.bytes, descriptor: true });
+  // A decoder that gave garbage: the card's photo cannot be used, which is no fault of the citizen's.
+  if (
+    !looked.ok &&
+    (looked.error.code === 'image_unreadable' || looked.error.code === 'image_too_large')
+  ) {
+    session.face.verify.cardDescriptor = 'unusable';
+    return ok('unusable');
+  }
+  if (!looked.ok) return looked;
+  const descriptor =
+    looked.value.faces.length === 1 && looked.value.descriptor !== null
+      ? [...looked.value.descriptor]
+      : 'unusable';
+  session.face.verify.cardDescriptor = descriptor;
+  return ok(descriptor);
+}
+
+/** One camera frame of 人证核验: blink first, then the match, three tries. */
+async function verifyFrame(
+  deps: FaceDeskDeps,
+  v: Verdicts,
+  session: Session,
+  jpeg: Buffer,
+): Promise<Result<VerifyAnswer, KioskError<FaceErrorCode>>> {
+  const { engine, settings, clock } = deps;
+  const { verdict, answer, settled, failTry } = v;
+  const done = session.face.verify.result;
+  if (done !== null) return ok(settled(done, session));
+  if (session.face.consent.verify !== 'camera')
+    return ok(settled(verdict(session, 'not_possible', 'not_run', 'declined'), session));
+  if (!engine.available)
+    return ok(settled(verdict(session, 'not_possible', 'not_run', 'engine_unavailable'), session));
+  if (session.cardImage === null)
+    return ok(settled(verdict(session, 'not_possible', 'not_run', 'no_card_photo'), session));
+  const card = await cardDescriptor(engine, session);
+  if (!card.ok) return card;
+  if (card.value === 'unusable')
+    return ok(settled(verdict(session, 'not_possible', 'not_run', 'card_photo_unusable'), session));
+  const now = clock.nowMs();
+  session.face.verify.liveness ??= startLiveness(now);
+  const looked = await engine.run({ kind: 'look', image: jpeg, descriptor: false });
+  if (!looked.ok) return looked;
+  const faces = looked.value.faces;
+  const eyes = faces.length === 1 ? (faces[0]?.eyeOpenness ?? null) : null;
+  const liveness = observeBlink(
+    session.face.verify.liveness,
+    { at: now, eyeOpenness: eyes },
+    settings.livenessSeconds * 1000,
+  );
+  session.face.verify.liveness = liveness;
+  if (liveness.phase === 'timed_out') return ok(failTry(session, 'failed', 'too_slow'));
+  if (faces.length !== 1)
+    return ok(answer(session, 'looking', faces.length === 0 ? 'no_face' : 'one_person'));
+  if (liveness.phase !== 'passed') return ok(answer(session, 'blink', 'blink'));
+  // Alive, eyes open again: this frame is compared with the card.
+  const described = await engine.run({ kind: 'look', image: jpeg, descriptor: true });
+  if (!described.ok) return described;
+  const live = described.value.descriptor;
+  if (live === null || described.value.faces.length !== 1)
+    return ok(answer(session, 'looking', 'no_face'));
+  const similarity = await engine.run({ kind: 'similarity', a: card.value, b: live });
+  if (!similarity.ok) return similarity;
+  const score = similarity.value.score;
+  session.face.verify.best = Math.max(session.face.verify.best ?? 0, score);
+  if (score >= settings.threshold) {
+    session.face.verify.tries += 1;
+    return ok(settled(verdict(session, 'passed', 'passed', null), session));
+  }
+  return ok(failTry(session, 'passed', 'not_matched'));
+}
+
+/** Guidance for the 证件照: every check on this frame, the first thing to fix. */
+async function photoFrame(
+  engine: FaceEngine,
+  material: Material,
+  jpeg: Buffer,
+  cameraScale: number,
+): Promise<
+  Result<
+    { ready: boolean; advice: PhotoAdvice | null; failing: PhotoCheckId[] },
+    KioskError<FaceErrorCode | 'no_portrait'>
+  >
+> {
+  const standard = material.standard;
+  if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
+  const judged = await engine.run({
+    kind: 'photo',
+    image: jpeg,
+    standard,
+    cameraScale,
+    mode: 'crop',
+    output: false,
+  });
+  if (!judged.ok) return judged;
+  const { verdict: v } = judged.value;
+  return ok({
+    ready: v.ok,
+    advice: v.advice,
+    failing: v.checks.filter((c) => !c.ok).map((c) => c.id),
+  });
+}
+
+/** The frame the kiosk keeps as the 证件照: judged again here, cut to the standard, shown for "use this one". */
+async function capturePortrait(
+  engine: FaceEngine,
+  session: Session,
+  material: Material,
+  jpeg: Buffer,
+): Promise<Result<{ jpeg: Buffer; record: PortraitRecord }, FaceDeskError>> {
+  const standard = material.standard;
+  if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
+  const judged = await engine.run({
+    kind: 'photo',
+    image: jpeg,
+    standard,
+    cameraScale: 1,
+    mode: 'crop',
+    output: true,
+  });
+  if (!judged.ok) return judged;
+  const { verdict: v, photo } = judged.value;
+  if (!v.ok || photo === null)
+    return err(
+      'photo_not_compliant',
+      photo === null && v.ok
+        ? 'no JPEG quality fits the standard’s size window'
+        : 'the photo does not meet the standard',
+      v.checks
+        .filter((c) => !c.ok)
+        .map((c) => ({
+          path: c.id,
+          code: c.advice ?? 'check',
+          message: `${c.value ?? 'none'}`,
+        })),
+    );
+  const spec = PHOTO_STANDARDS[standard];
+  const record: PortraitRecord = {
+    materialId: material.id,
+    standard,
+    width: spec.width,
+    height: spec.height,
+    bytes: photo.jpeg.length,
+    modelVersion: engine.version() ?? 'human',
+  };
+  session.face.portrait.pending?.jpeg.fill(0);
+  session.face.portrait.pending = { jpeg: Buffer.from(photo.jpeg), record };
+  return ok(session.face.portrait.pending);
+}
+
+/** "Use this one": the pending photo becomes the material's one capture; or it is thrown away (retake). */
+function keepPortrait(audit: AuditLog, session: Session, keep: boolean): boolean {
+  const pending = session.face.portrait.pending;
+  if (pending === null) return false;
+  session.face.portrait.pending = null;
+  if (!keep) {
+    pending.jpeg.fill(0);
+    return false;
+  }
+  for (const old of session.captures.filter((c) => c.materialId === pending.record.materialId))
+    old.bytes.fill(0);
+  session.captures = session.captures.filter((c) => c.materialId !== pending.record.materialId);
+  session.captures.push({
+    id: randomUUID(),
+    materialId: pending.record.materialId,
+    mediaType: 'image/jpeg',
+    bytes: pending.jpeg,
+    sha256: createHash('sha256').update(pending.jpeg).digest('hex'),
+  });
+  session.face.portrait.kept = pending.record;
+  audit.record('citizen', 'face.photo_taken', {
+    session: session.id,
+    material: pending.record.materialId,
+    standard: pending.record.standard,
+    bytes: pending.record.bytes,
+  });
+  return true;
+}
+
+export function createFaceDesk(deps: FaceDeskDeps) {
+  const { engine, settings, audit } = deps;
+  const v = verdicts(deps);
+  const { verdict } = v;
 
   return {
     /** For diagnostics: whether the engine can run, and what it loaded. */
@@ -185,165 +357,15 @@ export function createFaceDesk(deps: FaceDeskDeps) {
     },
 
     /** One camera frame of 人证核验: blink first, then the match, three tries. */
-    async verifyFrame(
-      session: Session,
-      jpeg: Buffer,
-    ): Promise<Result<VerifyAnswer, KioskError<FaceErrorCode>>> {
-      const done = session.face.verify.result;
-      if (done !== null) return ok(settled(done, session));
-      if (session.face.consent.verify !== 'camera')
-        return ok(settled(verdict(session, 'not_possible', 'not_run', 'declined'), session));
-      if (!engine.available)
-        return ok(
-          settled(verdict(session, 'not_possible', 'not_run', 'engine_unavailable'), session),
-        );
-      if (session.cardImage === null)
-        return ok(settled(verdict(session, 'not_possible', 'not_run', 'no_card_photo'), session));
-      const card = await cardDescriptor(session);
-      if (!card.ok) return card;
-      if (card.value === 'unusable')
-        return ok(
-          settled(verdict(session, 'not_possible', 'not_run', 'card_photo_unusable'), session),
-        );
-      const now = clock.nowMs();
-      session.face.verify.liveness ??= startLiveness(now);
-      const looked = await engine.run({ kind: 'look', image: jpeg, descriptor: false });
-      if (!looked.ok) return looked;
-      const faces = looked.value.faces;
-      const eyes = faces.length === 1 ? (faces[0]?.eyeOpenness ?? null) : null;
-      const liveness = observeBlink(
-        session.face.verify.liveness,
-        { at: now, eyeOpenness: eyes },
-        settings.livenessSeconds * 1000,
-      );
-      session.face.verify.liveness = liveness;
-      if (liveness.phase === 'timed_out') return ok(failTry(session, 'failed', 'too_slow'));
-      if (faces.length !== 1)
-        return ok(answer(session, 'looking', faces.length === 0 ? 'no_face' : 'one_person'));
-      if (liveness.phase !== 'passed') return ok(answer(session, 'blink', 'blink'));
-      // Alive, eyes open again: this frame is compared with the card.
-      const described = await engine.run({ kind: 'look', image: jpeg, descriptor: true });
-      if (!described.ok) return described;
-      const live = described.value.descriptor;
-      if (live === null || described.value.faces.length !== 1)
-        return ok(answer(session, 'looking', 'no_face'));
-      const similarity = await engine.run({ kind: 'similarity', a: card.value, b: live });
-      if (!similarity.ok) return similarity;
-      const score = similarity.value.score;
-      session.face.verify.best = Math.max(session.face.verify.best ?? 0, score);
-      if (score >= settings.threshold) {
-        session.face.verify.tries += 1;
-        return ok(settled(verdict(session, 'passed', 'passed', null), session));
-      }
-      return ok(failTry(session, 'passed', 'not_matched'));
-    },
-
+    verifyFrame: (session: Session, jpeg: Buffer) => verifyFrame(deps, v, session, jpeg),
     /** Guidance for the 证件照: every check on this frame, the first thing to fix. */
-    async photoFrame(
-      session: Session,
-      material: Material,
-      jpeg: Buffer,
-      cameraScale: number,
-    ): Promise<
-      Result<
-        { ready: boolean; advice: PhotoAdvice | null; failing: PhotoCheckId[] },
-        KioskError<FaceErrorCode | 'no_portrait'>
-      >
-    > {
-      const standard = material.standard;
-      if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
-      const judged = await engine.run({
-        kind: 'photo',
-        image: jpeg,
-        standard,
-        cameraScale,
-        mode: 'crop',
-        output: false,
-      });
-      if (!judged.ok) return judged;
-      const { verdict: v } = judged.value;
-      return ok({
-        ready: v.ok,
-        advice: v.advice,
-        failing: v.checks.filter((c) => !c.ok).map((c) => c.id),
-      });
-    },
-
-    /** The frame the kiosk keeps as the 证件照: judged again here, cut to the standard, shown for "use this one". */
-    async capture(
-      session: Session,
-      material: Material,
-      jpeg: Buffer,
-    ): Promise<Result<{ jpeg: Buffer; record: PortraitRecord }, FaceDeskError>> {
-      const standard = material.standard;
-      if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
-      const judged = await engine.run({
-        kind: 'photo',
-        image: jpeg,
-        standard,
-        cameraScale: 1,
-        mode: 'crop',
-        output: true,
-      });
-      if (!judged.ok) return judged;
-      const { verdict: v, photo } = judged.value;
-      if (!v.ok || photo === null)
-        return err(
-          'photo_not_compliant',
-          photo === null && v.ok
-            ? 'no JPEG quality fits the standard’s size window'
-            : 'the photo does not meet the standard',
-          v.checks
-            .filter((c) => !c.ok)
-            .map((c) => ({
-              path: c.id,
-              code: c.advice ?? 'check',
-              message: `${c.value ?? 'none'}`,
-            })),
-        );
-      const spec = PHOTO_STANDARDS[standard];
-      const record: PortraitRecord = {
-        materialId: material.id,
-        standard,
-        width: spec.width,
-        height: spec.height,
-        bytes: photo.jpeg.length,
-        modelVersion: engine.version() ?? 'human',
-      };
-      session.face.portrait.pending?.jpeg.fill(0);
-      session.face.portrait.pending = { jpeg: Buffer.from(photo.jpeg), record };
-      return ok(session.face.portrait.pending);
-    },
-
+    photoFrame: (_session: Session, material: Material, jpeg: Buffer, cameraScale: number) =>
+      photoFrame(engine, material, jpeg, cameraScale),
+    /** The frame the kiosk keeps as the 证件照: judged again, cut to the standard, shown for "use this one". */
+    capture: (session: Session, material: Material, jpeg: Buffer) =>
+      capturePortrait(engine, session, material, jpeg),
     /** "Use this one": the pending photo becomes the material's one capture; or it is thrown away (retake). */
-    keep(session: Session, keep: boolean): boolean {
-      const pending = session.face.portrait.pending;
-      if (pending === null) return false;
-      session.face.portrait.pending = null;
-      if (!keep) {
-        pending.jpeg.fill(0);
-        return false;
-      }
-      for (const old of session.captures.filter((c) => c.materialId === pending.record.materialId))
-        old.bytes.fill(0);
-      session.captures = session.captures.filter((c) => c.materialId !== pending.record.materialId);
-      session.captures.push({
-        id: randomUUID(),
-        materialId: pending.record.materialId,
-        mediaType: 'image/jpeg',
-        bytes: pending.jpeg,
-        sha256: createHash('sha256').update(pending.jpeg).digest('hex'),
-      });
-      session.face.portrait.kept = pending.record;
-      audit.record('citizen', 'face.photo_taken', {
-        session: session.id,
-        material: pending.record.materialId,
-        standard: pending.record.standard,
-        bytes: pending.record.bytes,
-      });
-      return true;
-    },
-
+    keep: (session: Session, keep: boolean) => keepPortrait(audit, session, keep),
     /** What the application records of 人证核验 when it is submitted. */
     identityCheckFor(session: Session, rule: ServiceRule): IdentityCheck | null {
       if (!rule.face.verify) return null;
