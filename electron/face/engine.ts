@@ -110,10 +110,11 @@ export function createFaceEngine(options: FaceEngineOptions): FaceEngine {
     const thread = new Worker(files.worker, { workerData: data });
     worker = thread;
     loaded = new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      // On the clock: a test moves time instead of waiting out a minute's load limit.
+      const cancel = options.clock.after(options.loadTimeoutMs, () => {
         end(`the models did not load within ${options.loadTimeoutMs} ms`);
         resolve(err('face_timeout', `the models did not load within ${options.loadTimeoutMs} ms`));
-      }, options.loadTimeoutMs);
+      });
       thread.on(
         'message',
         (message: {
@@ -124,13 +125,13 @@ export function createFaceEngine(options: FaceEngineOptions): FaceEngine {
           result?: FaceJobResult;
         }) => {
           if (message.ready === true) {
-            clearTimeout(timer);
+            cancel();
             version = message.version ?? null;
             loadMs = options.clock.nowMs() - started;
             options.log.info('face.loaded', { ms: loadMs });
             resolve(ok(version ?? 'human'));
           } else if (message.ready === false) {
-            clearTimeout(timer);
+            cancel();
             end(message.message ?? 'the models did not load');
             resolve(err('face_engine_failed', message.message ?? 'the models did not load'));
           } else if (message.id !== undefined && message.result !== undefined) {
@@ -140,7 +141,7 @@ export function createFaceEngine(options: FaceEngineOptions): FaceEngine {
         },
       );
       thread.on('error', (cause: Error) => {
-        clearTimeout(timer);
+        cancel();
         options.log.error('face.thread_failed', { message: cause.message });
         end(cause.message);
         resolve(err('face_engine_failed', cause.message));
@@ -163,9 +164,9 @@ export function createFaceEngine(options: FaceEngineOptions): FaceEngine {
     const id = nextId;
     nextId += 1;
     const result = await new Promise<FaceJobResult | 'timeout'>((resolve) => {
-      const timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
+      const cancel = options.clock.after(options.timeoutMs, () => resolve('timeout'));
       waiting.set(id, (answer) => {
-        clearTimeout(timer);
+        cancel();
         resolve(answer);
       });
       thread.postMessage({ id, job });
