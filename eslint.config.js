@@ -21,6 +21,17 @@ const logNameStyle = {
   message: 'Log names are `family.what_happened`: lower case, dots between, snake_case words.',
 };
 
+const sleepMessage =
+  'Move a manual clock, poll for what a user would see, or hold the answer; a real pause goes through tests/sleep.ts with its reason.';
+const noHandMadeSleeps = [
+  {
+    selector:
+      "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']",
+    message: sleepMessage,
+  },
+  { selector: "CallExpression[callee.property.name='waitForTimeout']", message: sleepMessage },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'scratch/**'] },
   js.configs.recommended,
@@ -91,6 +102,11 @@ export default tseslint.config(
       // Small units: a factory that grows past this splits into the parts it is made of.
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/sleep.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...oneClock, ...noHandMadeSleeps] },
   },
   {
     files: ['tests/**/*.ts'],

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { applicationBodySchema, type ApplicationBody } from '../../core/back-office-body';
 import { evaluationBodySchema, type EvaluationBody } from '../../core/evaluation';
 import { systemClock, type Clock } from '../../core/clock';
@@ -347,7 +348,7 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
             { 'Retry-After': String(fault.retryAfterSeconds) },
           );
         case 'slow':
-          await new Promise((r) => setTimeout(r, fault.delayMs));
+          await sleep(fault.delayMs, 'a slow back office, as a fault injected');
           break;
         case 'drop':
           req.socket.destroy();
@@ -421,7 +422,8 @@ export async function startBackOffice(options: BackOfficeOptions): Promise<BackO
           req.socket.destroy();
           return;
         }
-        if (answer.delayMs !== undefined) await new Promise((r) => setTimeout(r, answer.delayMs));
+        if (answer.delayMs !== undefined)
+          await sleep(answer.delayMs, 'a slow payment platform, as scripted');
         return json(res, answer.status, answer.body);
       }
       case 'attachments': {

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { systemClock } from '../../core/clock';
 import type { Applicant } from '../../rules/engine/applicant';
 /**
@@ -189,7 +190,7 @@ async function benchCardReadOverPty(): Promise<void> {
   );
   try {
     for (let i = 0; i < 100 && !existsSync(deviceEnd); i += 1)
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20, 'socat creates the PTY links in its own time');
     const host = await openSerial(kioskEnd, 115200);
     const device = await openSerial(deviceEnd, 115200);
     const simulator = createIdCardSimulator(device, { swapGapPolls: 0 });
@@ -217,7 +218,7 @@ async function benchCardReadOverPty(): Promise<void> {
       simulator.placeCard(cards[i % cards.length]!);
       await read;
       simulator.removeCard();
-      await new Promise((r) => setTimeout(r, 30));
+      await sleep(30, 'the serial line runs in real time');
     }
     await reader.stop();
     await host.close();

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -15,7 +16,7 @@ export async function axe(page: Page, mode: Mode, screen: string): Promise<strin
   expect(await page.locator('html').getAttribute('data-mode'), screen).toBe(mode);
   await page.evaluate(() => document.fonts.ready);
   // Let transitions settle so contrast is measured on the final colours.
-  await page.waitForTimeout(250);
+  await sleep(250, 'transitions in the page run on its own timers');
   const builder = new AxeBuilder({ page: page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .exclude('.demo-dock');

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('document camera', () => {
     await expect
       .poll(() => page.getByRole('button', { name: '拍照' }).isEnabled(), { timeout: 10_000 })
       .toBe(true);
-    await page.waitForTimeout(500);
+    await sleep(500, 'the camera stream runs in the page');
     await screenshot(page, 'portrait-70-camera-live');
     await page.getByRole('button', { name: '拍照' }).click();
     const photo = page.getByTestId('camera-photo');

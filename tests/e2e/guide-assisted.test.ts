@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -57,10 +58,10 @@ describe('guide-assisted green-channel journey', () => {
     await typePin(page, '135790');
     await expect(alert()).resolves.toMatch(/密码错误次数太多/);
     await screenshot(page, 'portrait-80-guide-locked-out');
-    await page.waitForTimeout(8_200);
+    await sleep(8_200, 'the lockout runs on the kiosk process clock');
     await typePin(page, '444444');
     await expect(alert()).resolves.toMatch(/请 16 秒后再试/);
-    await page.waitForTimeout(16_200);
+    await sleep(16_200, 'the lockout runs on the kiosk process clock');
     await typePin(page, '135790');
     await expect(dialog().count()).resolves.toBe(0);
     // The guide's drawer opens beside the citizen's question, which stays.

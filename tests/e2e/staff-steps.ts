@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -38,5 +39,5 @@ export async function typePin(
       { timeout: 15_000 },
     )
     .toBe('');
-  await page.waitForTimeout(300);
+  await sleep(300, 'the page settles after the sign-in');
 }

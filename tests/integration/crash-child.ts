@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { join } from 'node:path';
 import { createLogger } from '../../electron/shared/log';
 import { describeStartFailure } from '../../electron/kiosk/start-failure';
@@ -148,7 +149,7 @@ async function payForEach(
           if (left.ok) order = left.value;
           break;
         }
-        await new Promise((r) => setTimeout(r, 30));
+        await sleep(30, 'the payment platform answers in its own time');
         const seen = await desk.look(order.orderNo);
         if (seen.ok) order = seen.value;
       }

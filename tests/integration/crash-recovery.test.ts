@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
@@ -178,7 +179,7 @@ describe('crash test', () => {
         );
       if (performance.now() > deadline)
         throw new Error(`the queue did not drain: ${JSON.stringify(queueState(dataDir))}`);
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200, 'the child process runs on its own time');
     }
     console.log(
       `crash test: ${kills} kills; ${acceptedBeforeDrain} accepted before the last run, the rest drained in ${Math.round(performance.now() - drainStart)} ms`,

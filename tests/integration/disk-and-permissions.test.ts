@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,7 +105,7 @@ async function until(
   const deadline = performance.now() + timeoutMs;
   while (!(await test())) {
     if (performance.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250, 'the child process runs on its own time');
   }
 }
 

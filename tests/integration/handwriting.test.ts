@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HANDWRITING_MAX_POINTS, HANDWRITING_MAX_STROKES } from '../../core/limits';
@@ -112,7 +113,7 @@ describe.skipIf(!handwriting.available)('handwriting', () => {
     // What fast taps on a full pad send: 30 requests, each cancelling the one before.
     const answers = await Promise.all(
       Array.from({ length: 30 }, async (_, i) => {
-        await new Promise((r) => setTimeout(r, i * 10));
+        await sleep(i * 10, 'requests spread over time, as strokes come');
         return handwriting.recognize(largest);
       }),
     );
@@ -123,7 +124,7 @@ describe.skipIf(!handwriting.available)('handwriting', () => {
     expect(answers.at(-1)?.ok).toBe(true);
     // One recognizer (a shell's cat and zinnia) at a time, at most, and nothing left behind.
     expect(most).toBeLessThanOrEqual(2);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200, 'zinnia runs in its own process');
     expect(recognizers() - before).toBe(0);
     expect(worstLag).toBeLessThan(1000);
     process.stdout.write(

@@ -82,6 +82,7 @@ export function spawnKioskChild(
           throw new Error(`no "${prefixes.join('|')}" within ${timeoutMs} ms: ${stderr}`);
         await new Promise<void>((wake) => {
           waiting.push(wake);
+          // eslint-disable-next-line no-restricted-syntax -- woken by the child's next line; 200 ms only bounds a missed wake
           setTimeout(wake, 200);
         });
       }

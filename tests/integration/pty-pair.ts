@@ -1,3 +1,4 @@
+import { sleep } from '../sleep';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ export async function openPtyPair(): Promise<PtyPair> {
       { stdio: 'ignore' },
     );
     for (let i = 0; i < 100 && !(existsSync(kioskEnd) && existsSync(deviceEnd)); i += 1) {
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20, 'socat creates the PTY links in its own time');
     }
     if (!existsSync(kioskEnd) || !existsSync(deviceEnd))
       throw new Error('socat did not create the PTY pair (is socat installed?)');
@@ -48,7 +49,7 @@ export async function openPtyPair(): Promise<PtyPair> {
     async unplug() {
       await stop();
       for (let i = 0; i < 50 && existsSync(kioskEnd); i += 1)
-        await new Promise((r) => setTimeout(r, 20));
+        await sleep(20, 'socat creates the PTY links in its own time');
     },
     replug: start,
     close: stop,
@@ -60,6 +61,6 @@ export async function eventually(what: string, check: () => boolean, ms = 5000):
   const until = performance.now() + ms;
   while (!check()) {
     if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await sleep(10, 'socat creates the PTY links in its own time');
   }
 }

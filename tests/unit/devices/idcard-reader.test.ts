@@ -1,3 +1,4 @@
+import { sleep } from '../../sleep';
 import { systemClock } from '../../../core/clock';
 import { TEST_TODAY } from '../../test-clock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ function rig(swapGapPolls = 3) {
   const waitFor = async (type: IdCardEvent['type'], count = 1): Promise<void> => {
     for (let i = 0; i < 200; i += 1) {
       if (events.filter((e) => e.type === type).length >= count) return;
-      await new Promise((r) => setTimeout(r, 10));
+      await sleep(10, 'the reader polls a simulator on the machine clock');
     }
     throw new Error(`no ${type} event; saw ${events.map((e) => e.type).join(',')}`);
   };
@@ -34,7 +35,7 @@ function rig(swapGapPolls = 3) {
   const morePolls = async (n: number): Promise<void> => {
     const from = simulator.polls;
     for (let i = 0; i < 200 && simulator.polls < from + n; i += 1)
-      await new Promise((r) => setTimeout(r, 10));
+      await sleep(10, 'the reader polls a simulator on the machine clock');
     if (simulator.polls < from + n) throw new Error(`the reader did not poll ${n} more times`);
   };
   return { simulator, reader, events, waitFor, morePolls, stop: () => reader.stop() };
@@ -131,7 +132,8 @@ describe('ID card reader driver against the wire-level simulator', () => {
     reader.start();
     stop = () => reader.stop();
     // Three polls went unanswered (each waits out its timeout): one error, not three.
-    for (let i = 0; i < 400 && polls < 3; i += 1) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 400 && polls < 3; i += 1)
+      await sleep(10, 'the reader polls a simulator on the machine clock');
     expect(polls).toBeGreaterThanOrEqual(3);
     expect(events.filter((e) => e.type === 'error')).toEqual([
       { type: 'error', code: 'timeout', message: 'no reply within 300 ms' },

@@ -1,3 +1,4 @@
+import { sleep } from '../../sleep';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ describe('the card photo decoder (a separate licensed program)', () => {
       ok: false,
       error: { code: 'photo_decoder_timeout' },
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200, 'the decoder runs in its own process');
     expect(alive()).toBe(0);
   });
 });
