@@ -12,7 +12,7 @@ import type { ServiceRule } from '../rules/engine/schema';
 import type { HolidayCalendar } from '../rules/engine/workdays';
 import { assistanceRecord, assistanceRecordSchema, type Assistance } from './assistance';
 import { applicantSchema, identitySchema, type Applicant, type Identity } from './identity';
-import type { ApplicationNo } from './ids';
+import type { ApplicationNo, ServiceId } from './ids';
 import { err, ok, type KioskError, type Result } from './result';
 import type { Signature } from './signature';
 import { signatureSchema } from './signature-schema';
@@ -117,7 +117,7 @@ export interface ApplicationMeta {
   readonly id: string;
   readonly applicationNo: ApplicationNo;
   readonly idempotencyKey: string;
-  readonly serviceId: string;
+  readonly serviceId: ServiceId;
   readonly ruleVersion: string;
   readonly ruleHash: string;
   readonly status: ApplicationStatus;
@@ -159,7 +159,7 @@ export type CompositionError = KioskError<
 
 /** An application ready to be stored: everything but its number and ids. */
 export interface ComposedApplication {
-  readonly serviceId: string;
+  readonly serviceId: ServiceId;
   readonly ruleVersion: string;
   readonly status: ApplicationStatus;
   readonly submittedAt: string;

@@ -6,8 +6,7 @@ import { z } from 'zod';
  * the function that makes it.
  */
 
-export const serviceIdSchema = z.string().min(1).max(64).brand<'ServiceId'>();
-export type ServiceId = z.output<typeof serviceIdSchema>;
+export { serviceIdSchema, type ServiceId } from '../rules/engine/schema';
 
 export const sessionIdSchema = z.string().min(1).max(64).brand<'SessionId'>();
 export type SessionId = z.output<typeof sessionIdSchema>;

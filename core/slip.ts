@@ -4,7 +4,7 @@ import { maskIdNumber } from '../rules/engine/id-number';
 import { describeRequirement, portraitOnly, provedByCard } from '../rules/engine/requirements';
 import { localTextSchema, type GuideReason, type ServiceRule } from '../rules/engine/schema';
 import type { ComposedApplication } from './application';
-import { applicationNoSchema, slipQrText, type ApplicationNo } from './ids';
+import { applicationNoSchema, serviceIdSchema, slipQrText, type ApplicationNo } from './ids';
 import { applicationStatusSchema } from './status';
 
 const nameAndWhat = z.strictObject({ name: localTextSchema, satisfiedBy: localTextSchema });
@@ -38,7 +38,7 @@ export const slipSchema = z.strictObject({
   applicationNo: applicationNoSchema,
   /** What the slip's QR code holds: a status-lookup reference, nothing personal. */
   qrText: z.string(),
-  serviceId: z.string(),
+  serviceId: serviceIdSchema,
   serviceName: localTextSchema,
   /** The person at the kiosk whose card was read: the applicant, or the agent when `principal` is set. */
   applicantName: z.string(),

@@ -30,7 +30,12 @@ import {
   staffRoleSchema,
   type CallerRole,
 } from '../status';
-import { categorySchema, localTextSchema, serviceRuleSchema } from '../../rules/engine/schema';
+import {
+  categorySchema,
+  localTextSchema,
+  serviceIdSchema,
+  serviceRuleSchema,
+} from '../../rules/engine/schema';
 import { METHOD_NAMES, type EventName, type MethodName } from './names';
 import { SELF_TEST_CODES } from '../devices';
 import { PHOTO_ADVICE, PHOTO_CHECK_IDS } from '../face/checks';
@@ -361,13 +366,13 @@ export const methods = {
     errors: [],
   },
   getService: {
-    input: z.strictObject({ serviceId: z.string().max(64) }),
+    input: z.strictObject({ serviceId: serviceIdSchema }),
     output: serviceRuleSchema,
     roles: ANYONE,
     errors: ['unknown_service'],
   },
   startSession: {
-    input: z.strictObject({ serviceId: z.string().max(64) }),
+    input: z.strictObject({ serviceId: serviceIdSchema }),
     output: z.strictObject({
       sessionId: z.string(),
       /**
@@ -406,7 +411,7 @@ export const methods = {
   },
   submitApplication: {
     input: z.strictObject({
-      serviceId: z.string().max(64),
+      serviceId: serviceIdSchema,
       answers: z.record(z.string().max(64), z.string().max(2000)),
       /** Per material id: scanned/photographed here, will bring it, or does not have it. */
       materials: z.record(z.string().max(64), materialDeclarationSchema).default({}),

@@ -1,3 +1,4 @@
+import type { ServiceId } from '../../core/ids';
 import type { Handwriting } from '../input/handwriting';
 import type { SpeechEngine } from '../speech/engine';
 import type { Clock } from '../../core/clock';
@@ -72,7 +73,7 @@ export interface KioskParts {
   /** 缴费 through the back office (electron/payment/desk.ts). */
   readonly payments: PaymentDesk;
   /** Whether this kiosk takes the fee for an item: config payment on, the item listed, a back office. */
-  readonly paysHere: (serviceId: string) => boolean;
+  readonly paysHere: (serviceId: ServiceId) => boolean;
   /** 再次签注: the back office's endorsement call; null without a back office. */
   readonly endorsements: Pick<BackOfficeClient, 'requestEndorsement'> | null;
   /** The camera looks at citizens: config face.enabled, a camera configured, the model's files present. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { jsonFileNames, readRegularFile, type BundleSnapshot } from '../../rules/node/bundle-files';
 import { parseCalendarFile, parseCommonFile, parseServiceFile } from '../../rules/engine/load';
 import type { RuleProblem } from '../../rules/engine/lint';
-import { commonRulesSchema, type CommonRules } from '../../rules/engine/schema';
+import { commonRulesSchema, type CommonRules, type ServiceId } from '../../rules/engine/schema';
 import { calendarFrom, type CalendarYearFile } from '../../rules/engine/workdays';
 import { loadSignedBundle } from './rule-bundle';
 import type { FolderRuleSet, LoadedRule, RuleFileProblem, RulePolicy, RuleSet } from './rule-set';
@@ -128,7 +128,7 @@ export function loadRuleSet(
  * there is one; the problem is reported either way.
  */
 export function loadRuleFolder(source: RuleSource, lastGoodDir: string | null): FolderRuleSet {
-  const rules = new Map<string, LoadedRule>();
+  const rules = new Map<ServiceId, LoadedRule>();
   const problems: RuleFileProblem[] = [];
   if (lastGoodDir !== null) {
     try {

@@ -1,6 +1,6 @@
 import type { TrustedKey } from '../../rules/node/bundle-files';
 import type { RuleProblem } from '../../rules/engine/lint';
-import type { CommonRules, ServiceRule } from '../../rules/engine/schema';
+import type { CommonRules, ServiceId, ServiceRule } from '../../rules/engine/schema';
 import type { CalendarYearFile, HolidayCalendar } from '../../rules/engine/workdays';
 
 /* What the kiosk serves citizens from its rules folder (rule-files.ts) or a signed bundle (rule-bundle.ts). */
@@ -23,7 +23,7 @@ export interface RuleFileProblem {
 }
 
 export interface RuleSet {
-  readonly rules: ReadonlyMap<string, LoadedRule>;
+  readonly rules: ReadonlyMap<ServiceId, LoadedRule>;
   /** Files refused at start-up; citizens never see them, technicians do. */
   readonly problems: readonly RuleFileProblem[];
   /** From common.json: the reasons a hall guide may give for the green channel. */

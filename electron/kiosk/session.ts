@@ -7,7 +7,7 @@ import type { PrintOutcome, Slip, SlipDraft } from '../../core/slip';
 import type { MethodErrorCode } from '../../core/api/contract';
 import type { IdentityCheck } from '../../core/face/identity-check';
 import type { Identity } from '../../core/identity';
-import { sessionIdSchema, type SessionId } from '../../core/ids';
+import { sessionIdSchema, type ServiceId, type SessionId } from '../../core/ids';
 import type { CardImage } from '../devices/managed/photo-decoder';
 import { newFaceState, wipeFaceState, type FaceState } from './face-state';
 
@@ -47,7 +47,7 @@ export interface Capture {
  */
 export interface Session {
   readonly id: SessionId;
-  readonly serviceId: string;
+  readonly serviceId: ServiceId;
   readonly startedAt: number;
   identity: Identity | null;
   /** The card's photo, when a decoder is configured: shown to the citizen, never stored. */
@@ -78,7 +78,7 @@ export interface Session {
 /** How a session ended, for the log and the audit: nothing personal. */
 export interface EndedSession {
   readonly id: SessionId;
-  readonly serviceId: string;
+  readonly serviceId: ServiceId;
   readonly submitted: boolean;
   readonly assisted: boolean;
   /** The order the citizen left behind, if any: cancelled (or reversed) once the session is gone. */
@@ -86,7 +86,7 @@ export interface EndedSession {
 }
 
 export interface SessionKeeper {
-  start(serviceId: string): Session;
+  start(serviceId: ServiceId): Session;
   current(): Session | null;
   end(): EndedSession | null;
   /** Called after a session starts or ends: what belongs to one session (a staff sign-in) ends with it. */

@@ -1,3 +1,4 @@
+import type { ServiceId } from '../../core/ids';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import {
@@ -312,7 +313,7 @@ export function createPaymentDesk(deps: PaymentDeskDeps) {
      */
     async open(order: {
       readonly applicationNo: string;
-      readonly serviceId: string;
+      readonly serviceId: ServiceId;
       readonly items: readonly PaymentItem[];
     }): Promise<Result<PaymentView, OrderError>> {
       if (client === null) return err('payment_unavailable', 'no back office is configured');

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
 import { err, ok, type KioskError, type Result } from '../../core/result';
 import { seal, unseal } from './crypto';
 import { isDiskFull } from './fs-problem';
@@ -11,8 +12,8 @@ import {
   type ApplicationMeta,
   type ApplicationPayload,
 } from '../../core/application';
-import type { ApplicationNo } from '../../core/ids';
-import type { ApplicationStatus, OutboxState } from '../../core/status';
+import { applicationNoSchema, serviceIdSchema } from '../../core/ids';
+import { applicationStatusSchema, outboxStateSchema, type OutboxState } from '../../core/status';
 
 export type { ApplicationMeta } from '../../core/application';
 
@@ -50,45 +51,49 @@ export interface ApplicationStore {
   countQueued(): number;
 }
 
-export interface ApplicationRow {
-  id: string;
-  application_no: string;
-  idempotency_key: string;
-  service_id: string;
-  rule_version: string;
-  rule_hash: string;
-  status: string;
-  created_at: string;
-  due_date: string;
-  fee_fen: number;
-  acceptance_no: string | null;
-  purged_at: string | null;
-  outbox_state: string;
-  rejected_reason: string | null;
-  last_error: string | null;
-  attempts: number;
-  updated_at: string;
-}
-
-export const toRecord = (row: ApplicationRow): ApplicationRecord => ({
-  id: row.id,
-  applicationNo: row.application_no as ApplicationNo,
-  idempotencyKey: row.idempotency_key,
-  serviceId: row.service_id,
-  ruleVersion: row.rule_version,
-  ruleHash: row.rule_hash,
-  status: row.status as ApplicationStatus,
-  createdAt: row.created_at,
-  dueDate: row.due_date,
-  feeFen: row.fee_fen,
-  outboxState: row.outbox_state as OutboxState,
-  acceptanceNo: row.acceptance_no,
-  rejectedReason: row.rejected_reason,
-  lastError: row.last_error,
-  attempts: row.attempts,
-  updatedAt: row.updated_at,
-  purged: row.purged_at !== null,
+/** A stored application's clear columns as SQLite gives them: parsed here, at the store's edge, never cast. */
+const applicationRowSchema = z.object({
+  id: z.string(),
+  application_no: applicationNoSchema,
+  idempotency_key: z.string(),
+  service_id: serviceIdSchema,
+  rule_version: z.string(),
+  rule_hash: z.string(),
+  status: applicationStatusSchema,
+  created_at: z.string(),
+  due_date: z.string(),
+  fee_fen: z.number(),
+  acceptance_no: z.string().nullable(),
+  purged_at: z.string().nullable(),
+  outbox_state: outboxStateSchema,
+  rejected_reason: z.string().nullable(),
+  last_error: z.string().nullable(),
+  attempts: z.number(),
+  updated_at: z.string(),
 });
+
+export function toRecord(raw: unknown): ApplicationRecord {
+  const row = applicationRowSchema.parse(raw);
+  return {
+    id: row.id,
+    applicationNo: row.application_no,
+    idempotencyKey: row.idempotency_key,
+    serviceId: row.service_id,
+    ruleVersion: row.rule_version,
+    ruleHash: row.rule_hash,
+    status: row.status,
+    createdAt: row.created_at,
+    dueDate: row.due_date,
+    feeFen: row.fee_fen,
+    outboxState: row.outbox_state,
+    acceptanceNo: row.acceptance_no,
+    rejectedReason: row.rejected_reason,
+    lastError: row.last_error,
+    attempts: row.attempts,
+    updatedAt: row.updated_at,
+    purged: row.purged_at !== null,
+  };
+}
 
 export const RECORD_SELECT = `
   SELECT a.*, o.state AS outbox_state, o.rejected_reason, o.last_error, o.attempts, o.updated_at
@@ -207,11 +212,11 @@ export function createApplicationStore(
       return ok(undefined);
     },
     findByNumber(applicationNo) {
-      const row = selectByNumber.get(applicationNo) as ApplicationRow | undefined;
+      const row = selectByNumber.get(applicationNo);
       return row === undefined ? null : toRecord(row);
     },
     findById(id) {
-      const row = selectById.get(id) as ApplicationRow | undefined;
+      const row = selectById.get(id);
       return row === undefined ? null : toRecord(row);
     },
     readPayload(id) {

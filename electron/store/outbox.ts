@@ -7,7 +7,6 @@ import {
   RECORD_SELECT,
   toRecord,
   type ApplicationRecord,
-  type ApplicationRow,
   type PayloadReadError,
 } from './applications';
 import type { OutboxState } from '../../core/status';
@@ -276,7 +275,7 @@ export function createOutbox(db: DatabaseSync, dataKey: Uint8Array): Outbox {
       return transaction(
         db,
         () => {
-          const rows = (due.all(now, limit) as unknown as ApplicationRow[]).map(toRecord);
+          const rows = due.all(now, limit).map(toRecord);
           for (const row of rows) setState.run('sending', now, row.id);
           return rows;
         },

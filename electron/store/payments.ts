@@ -1,3 +1,4 @@
+import { serviceIdSchema, type ServiceId } from '../../core/ids';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import {
@@ -22,7 +23,7 @@ import { transaction } from './database';
 export interface PaymentRecord {
   readonly orderNo: string;
   readonly applicationNo: string;
-  readonly serviceId: string;
+  readonly serviceId: ServiceId;
   readonly amountFen: number;
   readonly items: readonly PaymentItem[];
   readonly method: 'code' | 'qr' | null;
@@ -49,7 +50,7 @@ export type PaymentPatch = Partial<
 const rowSchema = z.object({
   order_no: z.string(),
   application_no: z.string(),
-  service_id: z.string(),
+  service_id: serviceIdSchema,
   amount_fen: z.number().int(),
   items: z.string(),
   method: z.enum(['code', 'qr']).nullable(),
@@ -92,7 +93,7 @@ export interface PaymentStore {
   create(order: {
     readonly orderNo: string;
     readonly applicationNo: string;
-    readonly serviceId: string;
+    readonly serviceId: ServiceId;
     readonly amountFen: number;
     readonly items: readonly PaymentItem[];
     readonly now: string;

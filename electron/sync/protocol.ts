@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BACK_OFFICE_PAYMENT_STATES } from '../../core/payment/order';
 import { backOfficeStateSchema } from '../../core/status';
+import { serviceIdSchema } from '../../core/ids';
 import type { EpochKey } from '../audit/keys';
 
 /**
@@ -28,7 +29,7 @@ export const statusSchema = z.object({
   state: backOfficeStateSchema,
   reason: z.string().optional(),
   updatedAt: z.string(),
-  serviceId: z.string().optional(),
+  serviceId: serviceIdSchema.optional(),
   submittedAt: z.string().optional(),
   dueDate: z.string().optional(),
 });

@@ -222,9 +222,18 @@ const identitySchema = z.strictObject({
     .optional(),
 });
 
+/** A service item's id (`passport-first`): kebab-case ASCII, and branded, so no other string passes for one. */
+export const serviceIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9-]*$/, 'service ids are kebab-case ASCII')
+  .brand<'ServiceId'>();
+export type ServiceId = z.output<typeof serviceIdSchema>;
+
 export const serviceRuleSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'service ids are kebab-case ASCII'),
+  id: serviceIdSchema,
   version: z.string().min(1),
   category: categorySchema,
   name: localTextSchema,

@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ export async function benchPayment(): Promise<void> {
     start = performance.now();
     const opened = await desk.open({
       applicationNo: applicationNoFor(50_001 + i * 2),
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: ITEMS,
     });
     if (!opened.ok) throw new Error(opened.error.message);

@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { performance } from 'node:perf_hooks';
 import { searchServices } from '../../core/service-search';
 import { searchKeysOf } from '../../rules/engine/search-keys';
@@ -33,7 +34,7 @@ export function benchSearch(): void {
     const variant = VARIANTS[Math.floor(i / shipped.length) % VARIANTS.length] ?? '';
     return {
       ...rule,
-      id: `${rule.id}-${i}`,
+      id: serviceId(`${rule.id}-${i}`),
       name: { ...rule.name, 'zh-CN': `${rule.name['zh-CN']}${variant}` },
     };
   });

@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { sleep } from '../sleep';
 import { join } from 'node:path';
 import { createLogger } from '../../electron/shared/log';
@@ -124,7 +125,7 @@ async function payForEach(
     process.stdout.write(`J ${applicationNo}\n`);
     const opened = await desk.open({
       applicationNo,
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: [{ label: '香港一次有效签注', amountFen: 1500, basis: '发改价格〔2017〕1186号' }],
     });
     if (!opened.ok) continue;

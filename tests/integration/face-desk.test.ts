@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +62,7 @@ const noise = (width: number, height: number) => ({
 
 describe('the card’s photo as the decoder gives it', () => {
   it('bytes that are no picture: 人证核验 is not possible (card_photo_unusable), never an error', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     session.cardImage = { mediaType: 'image/bmp', bytes: Buffer.from('BM garbage from a decoder') };
     desk.consent(session, 'verify', 'camera');
     const answer = await desk.verifyFrame(session, frame);
@@ -74,7 +75,7 @@ describe('the card’s photo as the decoder gives it', () => {
   });
 
   it('a picture with no face in it: not possible either, and said once in the audit log', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     session.cardImage = { mediaType: 'image/jpeg', bytes: encodeJpeg(noise(102, 126), 80) };
     desk.consent(session, 'verify', 'camera');
     await desk.verifyFrame(session, frame);
@@ -89,14 +90,14 @@ describe('the card’s photo as the decoder gives it', () => {
   });
 
   it('no photo at all (no decoder): no_card_photo', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     desk.consent(session, 'verify', 'camera');
     await desk.verifyFrame(session, frame);
     expect(session.face.verify.result?.reason).toBe('no_card_photo');
   });
 
   it('the holder’s photo: the card’s descriptor is computed once and zeroed with the verdict', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     session.cardImage = {
       mediaType: 'image/jpeg',
       bytes: encodeJpeg(cardPhotoOf('franck_02159.jpg'), 80),
@@ -118,7 +119,7 @@ describe('the card’s photo as the decoder gives it', () => {
 
 describe('the 证件照 the session holds', () => {
   it('a photo shown but retaken is zeroed; a kept one is the material’s only capture, zeroed when the session ends', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     desk.consent(session, 'photo', 'camera');
     const first = await desk.capture(session, photo, Buffer.from(frame));
     expect(first.ok).toBe(true);
@@ -136,7 +137,7 @@ describe('the 证件照 the session holds', () => {
   });
 
   it('a frame that fails the standard is refused with each failing check and what to do', async () => {
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     desk.consent(session, 'photo', 'camera');
     const blue = encodeJpeg(compliantFranck(FRANCK.neutral, [30, 100, 230]), 90);
     const taken = await desk.capture(session, photo, blue);

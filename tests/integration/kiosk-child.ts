@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { cpSync, closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,12 +37,12 @@ async function submitOne(service: KioskService): Promise<void> {
       done();
     });
   });
-  await handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+  await handlers.startSession({ serviceId: serviceId('passport-first') }, CITIZEN);
   await handlers.demoPlaceCard({ cardId: 'adult' }, CITIZEN);
   await read;
   const submitted = await handlers.submitApplication(
     {
-      serviceId: 'passport-first',
+      serviceId: serviceId('passport-first'),
       answers: PASSPORT_ANSWERS,
       materials: {},
       manualEntry: false,
@@ -113,7 +114,10 @@ async function main(): Promise<void> {
           return say('FREED');
         case 'sessions':
           for (let i = 0; i < Number(arg); i += 1) {
-            await service.handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+            await service.handlers.startSession(
+              { serviceId: serviceId('passport-first') },
+              CITIZEN,
+            );
             await service.handlers.endSession({ reason: 'cancelled' }, CITIZEN);
           }
           return say('SESSIONS');

@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +90,7 @@ const openOrder = async (): Promise<PaymentView> => {
   sequence += 1;
   const opened = await desk.open({
     applicationNo: applicationNoFor(sequence),
-    serviceId: 'hk-macau-endorsement',
+    serviceId: serviceId('hk-macau-endorsement'),
     items: ENDORSEMENT_FEES,
   });
   if (!opened.ok) throw new Error(opened.error.message);
@@ -124,7 +125,7 @@ describe('paying at the kiosk through the back office', () => {
     // Opening again for the same application gives the paid order: never a second charge.
     const again = await desk.open({
       applicationNo: order.applicationNo,
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: ENDORSEMENT_FEES,
     });
     expect(again.ok && again.value.orderNo).toBe(order.orderNo);
@@ -171,7 +172,7 @@ describe('paying at the kiosk through the back office', () => {
     });
     const next = await desk.open({
       applicationNo: order.applicationNo,
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: ENDORSEMENT_FEES,
     });
     if (!next.ok) throw new Error(next.error.message);
@@ -246,7 +247,7 @@ describe('paying at the kiosk through the back office', () => {
     fault('price_dispute');
     const disputed = await desk.open({
       applicationNo: applicationNoFor((sequence += 1)),
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: ENDORSEMENT_FEES,
     });
     expect(disputed.ok && disputed.value).toMatchObject({
@@ -256,7 +257,7 @@ describe('paying at the kiosk through the back office', () => {
     // A fee line the schedule does not know is refused the same way, without a fault.
     const unknown = await desk.open({
       applicationNo: applicationNoFor((sequence += 1)),
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: [{ label: '香港一次有效签注', amountFen: 1400, basis: 'x' }],
     });
     expect(unknown.ok && unknown.value.reason).toBe('amount_mismatch');
@@ -316,7 +317,7 @@ describe('paying at the kiosk through the back office', () => {
     const left = await openOrder();
     const paying = await desk.open({
       applicationNo: applicationNoFor((sequence += 1)),
-      serviceId: 'hk-macau-endorsement',
+      serviceId: serviceId('hk-macau-endorsement'),
       items: ENDORSEMENT_FEES,
     });
     if (!paying.ok) throw new Error(paying.error.message);

@@ -1,3 +1,4 @@
+import { serviceId } from '../service-id';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ async function sessionWithCard(service: Awaited<ReturnType<typeof kiosk>>): Prom
   const off = service.subscribe((event) => {
     if (event === 'cardRead') read = true;
   });
-  await service.handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+  await service.handlers.startSession({ serviceId: serviceId('passport-first') }, CITIZEN);
   await service.handlers.demoPlaceCard({ cardId: 'adult' }, CITIZEN);
   await eventually('the card read', () => read, 5000);
   off();
@@ -46,7 +47,7 @@ describe('one card read, one application', () => {
       const submit = () =>
         handlers.submitApplication(
           {
-            serviceId: 'passport-first',
+            serviceId: serviceId('passport-first'),
             answers: PASSPORT_ANSWERS,
             materials: {},
             manualEntry: false,
@@ -76,7 +77,7 @@ describe('one card read, one application', () => {
       await sessionWithCard(service);
       const wrong = await handlers.submitApplication(
         {
-          serviceId: 'passport-first',
+          serviceId: serviceId('passport-first'),
           answers: { ...PASSPORT_ANSWERS, mobile: '123' },
           materials: {},
           manualEntry: false,
@@ -88,7 +89,7 @@ describe('one card read, one application', () => {
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
       const right = await handlers.submitApplication(
         {
-          serviceId: 'passport-first',
+          serviceId: serviceId('passport-first'),
           answers: PASSPORT_ANSWERS,
           materials: {},
           manualEntry: false,

@@ -1,3 +1,4 @@
+import type { ServiceId } from '../../../core/ids';
 import { err, ok } from '../../../core/result';
 import type { HandlerGroup, KioskParts } from '../context';
 import { portraitMaterial } from '../face-desk';
@@ -24,7 +25,7 @@ async function withFrame<T>(base64: string, job: (frame: Buffer) => Promise<T>):
 
 export function faceHandlers(ctx: FaceDeps): HandlerGroup<FaceMethods> {
   const noSession = () => err('no_session', 'no session is open');
-  const portraitOf = (serviceId: string) => {
+  const portraitOf = (serviceId: ServiceId) => {
     const rule = ctx.ruleSet.rules.get(serviceId)?.rule;
     return rule === undefined ? null : portraitMaterial(rule, ctx.config.face.idCardPhoto);
   };

@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
@@ -41,7 +42,7 @@ const policy = (data: string): RulePolicy => ({
 });
 
 const passportFee = (set: ReturnType<typeof loadRuleSet>): number | undefined =>
-  set.rules.get('passport-first')?.rule.fee.items[0]?.amount;
+  set.rules.get(serviceId('passport-first'))?.rule.fee.items[0]?.amount;
 
 /** A kiosk that applied signed 2026.12.1 (fee 120), and a signed 2026.12.2 (fee 130) waiting in incoming. */
 function kioskWithIncoming(): { rules: string; data: string; incoming: string } {

@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ const policy = (data: string, keys: readonly TestAuthority[]): RulePolicy => ({
 });
 
 const passportFee = (set: ReturnType<typeof loadRuleSet>): number | undefined =>
-  set.rules.get('passport-first')?.rule.fee.items[0]?.amount;
+  set.rules.get(serviceId('passport-first'))?.rule.fee.items[0]?.amount;
 
 const setPassportFee = (rules: string, amount: number): void =>
   setFirstFee(rules, 'passport-first', amount);

@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ describe('loading rule files at start-up', () => {
     expect(set.problems).toEqual([]);
     expect(SHIPPED.length).toBeGreaterThanOrEqual(16);
     expect([...set.rules.keys()].sort()).toEqual(SHIPPED);
-    const passport = set.rules.get('passport-first')!;
+    const passport = set.rules.get(serviceId('passport-first'))!;
     expect(passport.rule.questions.at(-1)?.id).toBe('specialNeed');
     expect(passport.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -40,8 +41,8 @@ describe('loading rule files at start-up', () => {
     broken.fee.items[0]!.amount = -5;
     writeFileSync(file, JSON.stringify(broken));
     const set = loadRuleSet(rules, lastGood);
-    expect(set.rules.get('passport-first')?.source).toBe('last-good');
-    expect(set.rules.get('passport-first')?.rule.fee.items[0]?.amount).toBe(120);
+    expect(set.rules.get(serviceId('passport-first'))?.source).toBe('last-good');
+    expect(set.rules.get(serviceId('passport-first'))?.rule.fee.items[0]?.amount).toBe(120);
     expect(set.problems).toEqual([
       {
         file: 'services/passport-first.json',
@@ -55,7 +56,7 @@ describe('loading rule files at start-up', () => {
     const { rules, lastGood } = copyRules();
     writeFileSync(join(rules, 'services', 'no-criminal-record.json'), '{ not json');
     const set = loadRuleSet(rules, lastGood);
-    expect(set.rules.has('no-criminal-record')).toBe(false);
+    expect(set.rules.has(serviceId('no-criminal-record'))).toBe(false);
     expect(set.problems[0]).toMatchObject({
       file: 'services/no-criminal-record.json',
       action: 'refused',
@@ -65,7 +66,7 @@ describe('loading rule files at start-up', () => {
 
   it('records a new hash when a station changes a fee', () => {
     const { rules, lastGood } = copyRules();
-    const before = loadRuleSet(rules, lastGood).rules.get('passport-first')!.hash;
+    const before = loadRuleSet(rules, lastGood).rules.get(serviceId('passport-first'))!.hash;
     const file = join(rules, 'services', 'passport-first.json');
     const changed = JSON.parse(readFileSync(file, 'utf8')) as {
       version: string;
@@ -74,7 +75,7 @@ describe('loading rule files at start-up', () => {
     changed.fee.items[0]!.amount = 140;
     changed.version = '2026.12.1';
     writeFileSync(file, JSON.stringify(changed, null, 2));
-    const after = loadRuleSet(rules, lastGood).rules.get('passport-first')!;
+    const after = loadRuleSet(rules, lastGood).rules.get(serviceId('passport-first'))!;
     expect(after.hash).not.toBe(before);
     expect(after.rule.fee.items[0]?.amount).toBe(140);
     expect(after.source).toBe('current');

@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { manualClock } from '../../../core/clock';
 import { TEST_NOW } from '../../test-clock';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createSessionKeeper } from '../../../electron/kiosk/session';
 describe('the session at the screen', () => {
   it("zeroes the card's photo and the material photos when it ends, and keeps no reference", () => {
     const sessions = createSessionKeeper(manualClock(new Date(TEST_NOW)));
-    const session = sessions.start('passport-first');
+    const session = sessions.start(serviceId('passport-first'));
     const portrait = Buffer.from('a decoded portrait, personal data');
     const page = Buffer.from('a photographed material');
     session.cardImage = { mediaType: 'image/png', bytes: portrait };
@@ -27,10 +28,10 @@ describe('the session at the screen', () => {
 
   it('wipes the previous session when a new one starts without an end', () => {
     const sessions = createSessionKeeper(manualClock(new Date(TEST_NOW)));
-    const first = sessions.start('passport-first');
+    const first = sessions.start(serviceId('passport-first'));
     const portrait = Buffer.from('portrait');
     first.cardImage = { mediaType: 'image/png', bytes: portrait };
-    sessions.start('id-card');
+    sessions.start(serviceId('id-card'));
     expect(portrait.every((b) => b === 0)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ const meta = (n: number): ApplicationMeta => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   applicationNo: `20261127-ABCDE${n}-0` as ApplicationNo,
   idempotencyKey: `idem-${n}`,
-  serviceId: 'passport-first',
+  serviceId: serviceId('passport-first'),
   ruleVersion: '2026.11.1',
   ruleHash: 'a'.repeat(64),
   status: 'pending_review',

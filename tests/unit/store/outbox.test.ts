@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const meta = (n: number): ApplicationMeta => ({
   id: `id-${n}`,
   applicationNo: `20261127-00000${n}-A` as ApplicationNo,
   idempotencyKey: `key-${n}`,
-  serviceId: 'passport-first',
+  serviceId: serviceId('passport-first'),
   ruleVersion: '1',
   ruleHash: 'h',
   status: 'pending_review',

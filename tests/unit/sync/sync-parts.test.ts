@@ -1,3 +1,4 @@
+import { serviceId } from '../../service-id';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ function bench(random = 0.5): Bench {
     id: `id-${n}`,
     applicationNo: `20260615-00000${n}-A` as ApplicationNo,
     idempotencyKey: `key-${n}`,
-    serviceId: 'passport-first',
+    serviceId: serviceId('passport-first'),
     ruleVersion: '1',
     ruleHash: 'h',
     status: 'pending_review',

@@ -1,3 +1,4 @@
+import { serviceId } from '../../../service-id';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,12 +123,15 @@ describe('session handlers', () => {
       devices: { rereadIdCards: () => void (rereads += 1) },
     });
     await expect(
-      handlers.startSession({ serviceId: 'no-such-item' }, CITIZEN),
+      handlers.startSession({ serviceId: serviceId('no-such-item') }, CITIZEN),
     ).resolves.toMatchObject({
       ok: false,
       error: { code: 'unknown_service' },
     });
-    const started = await handlers.startSession({ serviceId: 'passport-first' }, CITIZEN);
+    const started = await handlers.startSession(
+      { serviceId: serviceId('passport-first') },
+      CITIZEN,
+    );
     expect(started).toMatchObject({ ok: true, value: { cardOnReader: true } });
     expect(rereads).toBe(1);
     onReader = false;
@@ -168,7 +172,7 @@ describe('guide and help handlers', () => {
       ok: false,
       error: { code: 'no_session' },
     });
-    p.sessions.start('passport-first');
+    p.sessions.start(serviceId('passport-first'));
     await expect(
       handlers.guideAction({ action: 'greenChannel', reason: 'bribe' }, GUIDE),
     ).resolves.toMatchObject({ ok: false, error: { code: 'unknown_reason' } });
