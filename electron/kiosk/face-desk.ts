@@ -201,6 +201,27 @@ async function verifyFrame(
   return ok(failTry(session, 'passed', 'not_matched'));
 }
 
+/** A frame judged against the material's photo standard (and cut to it, with `output`). */
+async function judgePhoto(
+  engine: FaceEngine,
+  material: Material,
+  jpeg: Buffer,
+  cameraScale: number,
+  output: boolean,
+) {
+  const standard = material.standard;
+  if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
+  const judged = await engine.run({
+    kind: 'photo',
+    image: jpeg,
+    standard,
+    cameraScale,
+    mode: 'crop',
+    output,
+  });
+  return judged.ok ? ok({ ...judged.value, standard }) : judged;
+}
+
 /** Guidance for the 证件照: every check on this frame, the first thing to fix. */
 async function photoFrame(
   engine: FaceEngine,
@@ -213,16 +234,7 @@ async function photoFrame(
     KioskError<FaceErrorCode | 'no_portrait'>
   >
 > {
-  const standard = material.standard;
-  if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
-  const judged = await engine.run({
-    kind: 'photo',
-    image: jpeg,
-    standard,
-    cameraScale,
-    mode: 'crop',
-    output: false,
-  });
+  const judged = await judgePhoto(engine, material, jpeg, cameraScale, false);
   if (!judged.ok) return judged;
   const { verdict: v } = judged.value;
   return ok({
@@ -239,17 +251,9 @@ async function capturePortrait(
   material: Material,
   jpeg: Buffer,
 ): Promise<Result<{ jpeg: Buffer; record: PortraitRecord }, FaceDeskError>> {
-  const standard = material.standard;
-  if (standard === undefined) return err('no_portrait', `${material.id} has no standard`);
-  const judged = await engine.run({
-    kind: 'photo',
-    image: jpeg,
-    standard,
-    cameraScale: 1,
-    mode: 'crop',
-    output: true,
-  });
+  const judged = await judgePhoto(engine, material, jpeg, 1, true);
   if (!judged.ok) return judged;
+  const { standard } = judged.value;
   const { verdict: v, photo } = judged.value;
   if (!v.ok || photo === null)
     return err(

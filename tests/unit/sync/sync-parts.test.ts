@@ -129,6 +129,24 @@ describe('the link to the back office', () => {
   });
 });
 
+/** The pump over the bench's outbox and link, its back office scripted. */
+const pumpOn = (
+  b: Bench,
+  client: Parameters<typeof createOutboxPump>[0]['client'],
+  concurrency: number,
+) =>
+  createOutboxPump({
+    outbox: b.outbox,
+    client,
+    link: b.link,
+    settings: { concurrency, retryBaseMs: 1_000, retryCapMs: CAP_MS },
+    kiosk: { kioskId: 'K-1', stationCode: '110105001' },
+    clock: b.clock,
+    random: () => 0.5,
+    log,
+    audit: b.audit,
+  });
+
 describe('the outbox pump', () => {
   const answers = (script: Outcome<{ acceptanceNo: string }>[]) => {
     const sent: string[] = [];
@@ -153,17 +171,7 @@ describe('the outbox pump', () => {
     b.insert(1);
     b.insert(2);
     const back = answers([{ kind: 'retry', reason: 'HTTP 503', retryAfterMs: 10_000 }]);
-    const pump = createOutboxPump({
-      outbox: b.outbox,
-      client: back.client,
-      link: b.link,
-      settings: { concurrency: 1, retryBaseMs: 1_000, retryCapMs: CAP_MS },
-      kiosk: { kioskId: 'K-1', stationCode: '110105001' },
-      clock: b.clock,
-      random: () => 0.5,
-      log,
-      audit: b.audit,
-    });
+    const pump = pumpOn(b, back.client, 1);
     pump.start();
     await settled();
     // The first answer was 503 with Retry-After: the queue waits, the second is not sent yet.
@@ -192,17 +200,7 @@ describe('the outbox pump', () => {
       { kind: 'attention', reason: 'HTTP 409: conflict' },
       { kind: 'attention', reason: 'HTTP 409: conflict' },
     ]);
-    const pump = createOutboxPump({
-      outbox: b.outbox,
-      client: back.client,
-      link: b.link,
-      settings: { concurrency: 2, retryBaseMs: 1_000, retryCapMs: CAP_MS },
-      kiosk: { kioskId: 'K-1', stationCode: '110105001' },
-      clock: b.clock,
-      random: () => 0.5,
-      log,
-      audit: b.audit,
-    });
+    const pump = pumpOn(b, back.client, 2);
     pump.start();
     await settled();
     expect(b.outbox.summary(b.clock.now()).counts.needs_attention).toBe(1);
