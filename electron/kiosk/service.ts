@@ -129,10 +129,11 @@ export async function openKioskService(
     // A call for help reaches the back office at once, not at the next heartbeat.
     notify: () => (sync.ok ? (sync.value?.worker.beatNow() ?? null) : null),
   });
+  const policy = rulePolicy(options);
   const rules = createRuleHolder({
     rulesDir: options.rulesDir,
     dataDir: options.dataDir,
-    policy: rulePolicy(options),
+    policy,
     log: options.log,
   });
   const sync = createSync(options, storage.value, devices, help, rules);
@@ -154,6 +155,7 @@ export async function openKioskService(
     client: sync.value?.client ?? null,
     help,
     rules,
+    policy,
   });
   return ok({
     ...service,
@@ -214,6 +216,8 @@ interface Foundation {
   readonly client: BackOfficeClient | null;
   readonly help: HelpDesk;
   readonly rules: RuleHolder;
+  /** The rule policy the holder loads with; the updater follows the same. */
+  readonly policy: RulePolicy;
 }
 
 /** Staff and technician actions reach the back office's audit anchor at once, not at the next heartbeat. */
@@ -322,7 +326,7 @@ function buildService(options: KioskServiceOptions, foundation: Foundation): Kio
       : createEvaluationSender({ store: storage.evaluations, client, clock, log, audit });
   scheduleRuleUpdates({
     sync,
-    policy: rulePolicy(options),
+    policy: foundation.policy,
     rules,
     sessions,
     dataDir: options.dataDir,

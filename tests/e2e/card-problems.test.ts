@@ -1,8 +1,20 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoConfig, screenshot, withKioskPage } from './harness';
 import { steps } from './journey-steps';
 
 /** What a citizen sees when the card is not the right one, or was already on the reader. */
+/** 长辈版 on, the adult card put down, 普通护照 started and the card confirmed as the citizen's own. */
+async function confirmedAdultCardInElder(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await page.locator('[data-card="adult"]').click();
+  await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
+  await page.locator('[data-service="passport-first"]').click();
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByRole('button', { name: '是我的证件', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+}
+
 describe('ID card problems', () => {
   const ctx = withKioskPage({ config: demoConfig() });
 
@@ -92,13 +104,7 @@ describe('ID card problems', () => {
 
   it('asks nothing when the card was lifted while the session was ending', async () => {
     const { page } = ctx;
-    await page.getByRole('button', { name: '长辈版' }).click();
-    await page.locator('[data-card="adult"]').click();
-    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
-    await page.locator('[data-service="passport-first"]').click();
-    await page.getByRole('button', { name: '开始办理' }).click();
-    await page.getByRole('button', { name: '是我的证件', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    await confirmedAdultCardInElder(page);
     // The kiosk answers "the card is still there"; the citizen lifts it before that answer
     // reaches the screen, whose "card removed" therefore comes first (as on a busy machine).
     let answered!: () => void;
@@ -124,15 +130,10 @@ describe('ID card problems', () => {
       .toBe('false');
     await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
   });
+
   it('keeps 长辈版 for the next visitor who taps it while the last session is still ending', async () => {
     const { page } = ctx;
-    await page.getByRole('button', { name: '长辈版' }).click();
-    await page.locator('[data-card="adult"]').click();
-    await page.locator('[data-testid="demo-reader"][data-card-on-reader="true"]').waitFor();
-    await page.locator('[data-service="passport-first"]').click();
-    await page.getByRole('button', { name: '开始办理' }).click();
-    await page.getByRole('button', { name: '是我的证件', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '读取成功，请核对您的信息' }).waitFor();
+    await confirmedAdultCardInElder(page);
     await page.getByRole('button', { name: '移走证件' }).click();
     await page.locator('[data-testid="demo-reader"][data-card-on-reader="false"]').waitFor();
     // The kiosk's answer to "end the session" is held while the next visitor, already at the

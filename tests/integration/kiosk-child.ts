@@ -6,7 +6,7 @@ import { launchKiosk } from '../../electron/kiosk/launch';
 import type { KioskService } from '../../electron/kiosk/service';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
-import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
+import { passportSubmission } from '../fixtures/sample-application';
 import { CITIZEN, TECHNICIAN } from './callers';
 
 /**
@@ -40,17 +40,7 @@ async function submitOne(service: KioskService): Promise<void> {
   await handlers.startSession({ serviceId: serviceId('passport-first') }, CITIZEN);
   await handlers.demoPlaceCard({ cardId: 'adult' }, CITIZEN);
   await read;
-  const submitted = await handlers.submitApplication(
-    {
-      serviceId: serviceId('passport-first'),
-      answers: PASSPORT_ANSWERS,
-      materials: {},
-      manualEntry: false,
-      signature: null,
-      deferPrint: false,
-    },
-    CITIZEN,
-  );
+  const submitted = await handlers.submitApplication(passportSubmission(), CITIZEN);
   say(
     submitted.ok
       ? `STORED ${submitted.value.applicationNo}`

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { launchKiosk } from '../../electron/kiosk/launch';
 import { createLogger } from '../../electron/shared/log';
 import { testClock } from '../test-clock';
-import { PASSPORT_ANSWERS } from '../fixtures/sample-application';
+import { passportSubmission, PASSPORT_ANSWERS } from '../fixtures/sample-application';
 import { eventually } from './pty-pair';
 import { CITIZEN, TECHNICIAN } from './callers';
 
@@ -44,18 +44,7 @@ describe('one card read, one application', () => {
     try {
       const { handlers } = service;
       await sessionWithCard(service);
-      const submit = () =>
-        handlers.submitApplication(
-          {
-            serviceId: serviceId('passport-first'),
-            answers: PASSPORT_ANSWERS,
-            materials: {},
-            manualEntry: false,
-            signature: null,
-            deferPrint: false,
-          },
-          CITIZEN,
-        );
+      const submit = () => handlers.submitApplication(passportSubmission(), CITIZEN);
       const first = await Promise.all([submit(), submit(), submit()]);
       const fourth = await submit();
       const numbers = [...first, fourth].map((r) => (r.ok ? r.value.applicationNo : r.error.code));
@@ -76,28 +65,11 @@ describe('one card read, one application', () => {
       const { handlers } = service;
       await sessionWithCard(service);
       const wrong = await handlers.submitApplication(
-        {
-          serviceId: serviceId('passport-first'),
-          answers: { ...PASSPORT_ANSWERS, mobile: '123' },
-          materials: {},
-          manualEntry: false,
-          signature: null,
-          deferPrint: false,
-        },
+        passportSubmission({ ...PASSPORT_ANSWERS, mobile: '123' }),
         CITIZEN,
       );
       expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_application' } });
-      const right = await handlers.submitApplication(
-        {
-          serviceId: serviceId('passport-first'),
-          answers: PASSPORT_ANSWERS,
-          materials: {},
-          manualEntry: false,
-          signature: null,
-          deferPrint: false,
-        },
-        CITIZEN,
-      );
+      const right = await handlers.submitApplication(passportSubmission(), CITIZEN);
       expect(right.ok).toBe(true);
     } finally {
       await service.stop();
