@@ -11,13 +11,18 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ESPEAK_VOICES,
+  SPEECH_LOCALES,
+  SPEECH_WORDS_PER_MINUTE,
+  type SpeechLocale,
+} from '../../core/speech-voices';
 
-type Locale = 'zh-CN' | 'en';
-const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+type Locale = SpeechLocale;
+const LOCALES: readonly Locale[] = SPEECH_LOCALES;
 const ROOT = join(__dirname, '..', '..');
 const AUDIO = join(ROOT, 'assets', 'audio');
 const MANIFEST = join(AUDIO, 'manifest.json');
-const ESPEAK_VOICE: Record<Locale, string> = { 'zh-CN': 'cmn', en: 'en-gb' };
 
 /** Catalog keys the kiosk says aloud (a sentence with a {placeholder} goes through the system voice). */
 const SPOKEN = /^(voice\.|face\.advice\.|face\.verify\.|face\.photo\.ready$)/;
@@ -67,7 +72,10 @@ const fileFor = (locale: Locale, text: string): string =>
 function manifestFor(all: Map<Locale, Set<string>>): {
   texts: Record<Locale, Record<string, string>>;
 } {
-  const texts = { 'zh-CN': {}, en: {} } as Record<Locale, Record<string, string>>;
+  const texts = Object.fromEntries(LOCALES.map((l) => [l, {}])) as Record<
+    Locale,
+    Record<string, string>
+  >;
   for (const locale of LOCALES) {
     for (const text of [...(all.get(locale) ?? [])].sort())
       texts[locale][text] = fileFor(locale, text);
@@ -80,10 +88,10 @@ function check(): number {
   const problems: string[] = [];
   const current = existsSync(MANIFEST)
     ? (readJson(MANIFEST) as typeof expected)
-    : { texts: { 'zh-CN': {}, en: {} } };
+    : { texts: {} as Partial<typeof expected.texts> };
   for (const locale of LOCALES) {
     for (const [text, file] of Object.entries(expected.texts[locale])) {
-      if (current.texts[locale][text] !== file || !existsSync(join(AUDIO, file)))
+      if (current.texts[locale]?.[text] !== file || !existsSync(join(AUDIO, file)))
         problems.push(`${locale}: no recording of "${text}"`);
     }
   }
@@ -108,7 +116,7 @@ function generate(): number {
       // A long prompt (the audio mode's key list) is several MB of WAV: more than the default 1 MB buffer.
       const wav = execFileSync(
         'espeak-ng',
-        ['-v', ESPEAK_VOICE[locale], '-s', '145', '--stdout', text],
+        ['-v', ESPEAK_VOICES[locale], '-s', String(SPEECH_WORDS_PER_MINUTE), '--stdout', text],
         { maxBuffer: 64 * 1024 * 1024 },
       );
       execFileSync('opusenc', ['--quiet', '--speech', '--bitrate', '16', '-', target], {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { kiosk } from '../api/kiosk';
 import { translate, type MessageKey, type Params } from '../i18n';
-import { fullLocaleOf, isFullLocale } from '../i18n/locale';
+import { voiceLocaleOf } from '../../core/speech-voices';
 import { RATE_STEP, useAssist, VOLUME_STEP } from '../state/assist';
 import { useHelp } from '../state/help';
 import { useUi } from '../state/ui';
@@ -49,10 +49,10 @@ function currentIndex(
 }
 
 export function startAudioOnly(): void {
-  // The mode reads the screen's own words aloud, and the voice speaks Chinese or English
-  // only: a Uyghur or Tibetan screen switches to Chinese, so what is said is what is shown.
+  // The mode reads the screen's own words aloud, and no voice here speaks Tibetan:
+  // a Tibetan screen switches to Chinese, so what is said is what is shown.
   const ui = useUi.getState();
-  if (!isFullLocale(ui.locale)) ui.setLocale(fullLocaleOf(ui.locale));
+  if (voiceLocaleOf(ui.locale) !== ui.locale) ui.setLocale(voiceLocaleOf(ui.locale));
   useAssist.getState().setAudioOnly(true);
   // After the screen has re-said its prompt for the voice just turned on: this is what the citizen asked for.
   window.setTimeout(() => sayKey('voice.audio.start'), 0);

@@ -29,6 +29,8 @@ export function TakeCardPrompt() {
       setTakeCard(false);
       // The owner has gone: the next visitor starts with the kiosk as it normally is.
       useAssist.getState().reset();
+      const { info, setLocale } = useUi.getState();
+      if (info !== null) setLocale(info.defaultLocale);
     };
     const off = kiosk.on('cardRemoved', done);
     // A reader that went down cannot say the card was lifted: the prompt would never go.

@@ -59,6 +59,7 @@ export async function endJourney(
   const owner = prefsOf(useAssist.getState());
   useAssist.getState().reset();
   const ui = useUi.getState();
+  const ownerLocale = ui.locale;
   ui.go({ name: 'home' });
   if (ui.info !== null) ui.setLocale(ui.info.defaultLocale);
   // The browser's own records of the session's requests and layout shifts: a
@@ -78,7 +79,11 @@ export async function endJourney(
   // in the large type and voice its owner chose — unless someone has since chosen otherwise.
   // The prompt resets the kiosk again once the card is lifted.
   if (ended.ok && ended.value.cardOnReader && !lifted) {
-    if (untouched(useAssist.getState())) useAssist.getState().restore(owner);
+    if (untouched(useAssist.getState()) && useUi.getState().locale === ui.info?.defaultLocale) {
+      useAssist.getState().restore(owner);
+      // A Uyghur citizen is asked for their card in Uyghur, on screen and aloud.
+      ui.setLocale(ownerLocale);
+    }
     ui.setTakeCard(true);
   }
 }

@@ -1,6 +1,6 @@
 import type { LocalText } from '../../rules/engine/schema';
-import { translate, type MessageKey, type Params } from '../i18n';
-import type { FullLocale } from '../i18n/locale';
+import { pick, translate, type Locale, type MessageKey, type Params } from '../i18n';
+import { sentenceLocale, voiceLocaleOf, type SpeechLocale } from '../../core/speech-voices';
 
 /**
  * What the kiosk may say aloud. Screen prompts and rule-file labels are
@@ -15,16 +15,27 @@ export type Prompt =
 export const keyPrompt = (key: MessageKey, params?: Params): Prompt =>
   params === undefined ? { kind: 'key', key } : { kind: 'key', key, params };
 
+/** One sentence and the voice it is said in. */
+export interface Sentence {
+  readonly text: string;
+  readonly locale: SpeechLocale;
+}
+
 /** The sentences of a prompt, in order; each may have its own pre-generated audio. */
-export function promptSentences(prompt: Prompt, locale: FullLocale): string[] {
-  switch (prompt.kind) {
-    case 'key':
-      return [translate(locale, prompt.key, prompt.params)];
-    case 'label':
-      return prompt.then === undefined
-        ? [prompt.text[locale]]
-        : [prompt.text[locale], translate(locale, prompt.then)];
-    case 'personal':
-      return [prompt.text];
-  }
+export function promptSentences(prompt: Prompt, locale: Locale): Sentence[] {
+  // Tibetan is read in Chinese: its Chinese words, not Tibetan letters said by a Chinese voice.
+  const shown: Locale = voiceLocaleOf(locale);
+  const texts = ((): string[] => {
+    switch (prompt.kind) {
+      case 'key':
+        return [translate(shown, prompt.key, prompt.params)];
+      case 'label':
+        return prompt.then === undefined
+          ? [pick(shown, prompt.text)]
+          : [pick(shown, prompt.text), translate(shown, prompt.then)];
+      case 'personal':
+        return [prompt.text];
+    }
+  })();
+  return texts.map((text) => ({ text, locale: sentenceLocale(text, voiceLocaleOf(shown)) }));
 }

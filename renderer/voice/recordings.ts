@@ -1,9 +1,9 @@
-import type { FullLocale } from '../i18n/locale';
+import type { SpeechLocale } from '../../core/speech-voices';
 import manifest from '../../assets/audio/manifest.json';
 
 /**
  * Pre-generated recordings (`npm run audio:generate`, espeak-ng + Opus) for
- * kiosks without a Chinese speech voice: the manifest maps each sentence to
+ * kiosks without a speech voice for the language: the manifest maps each sentence to
  * its file, Vite turns the files into URLs.
  */
 const files = import.meta.glob<string>('../../assets/audio/*.ogg', {
@@ -16,9 +16,11 @@ const urlByName = new Map(
   Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
 );
 
-type Manifest = { readonly texts: Readonly<Record<FullLocale, Readonly<Record<string, string>>>> };
+type Manifest = {
+  readonly texts: Readonly<Partial<Record<SpeechLocale, Readonly<Record<string, string>>>>>;
+};
 
-export function recordingFor(text: string, locale: FullLocale): string | null {
-  const name = (manifest as Manifest).texts[locale][text];
+export function recordingFor(text: string, locale: SpeechLocale): string | null {
+  const name = (manifest as Manifest).texts[locale]?.[text];
   return name === undefined ? null : (urlByName.get(name) ?? null);
 }

@@ -1,4 +1,4 @@
-import type { FullLocale } from '../i18n/locale';
+import type { SpeechLocale } from '../../core/speech-voices';
 
 export interface VoiceInfo {
   readonly lang: string;
@@ -11,17 +11,21 @@ export type VoiceRoute =
   /** The kiosk's own voice (eSpeak NG in the main process), for a system without one. */
   | {
       readonly kind: 'engine';
-      readonly locale: FullLocale;
+      readonly locale: SpeechLocale;
       readonly text: string;
       readonly personal: boolean;
     }
   | { readonly kind: 'audio'; readonly url: string; readonly text: string }
   | { readonly kind: 'none'; readonly text: string };
 
-const wanted: Record<FullLocale, RegExp> = { 'zh-CN': /^(zh(-CN|-Hans)?|cmn)\b/i, en: /^en\b/i };
+const wanted: Record<SpeechLocale, RegExp> = {
+  'zh-CN': /^(zh(-CN|-Hans)?|cmn)\b/i,
+  en: /^en\b/i,
+  ug: /^ug\b/i,
+};
 
 /** The system voice for a locale: local voices first (no network on a kiosk), mainland Chinese first. */
-export function pickVoice(voices: readonly VoiceInfo[], locale: FullLocale): VoiceInfo | null {
+export function pickVoice(voices: readonly VoiceInfo[], locale: SpeechLocale): VoiceInfo | null {
   const matching = voices.filter(
     (v) => wanted[locale].test(v.lang) && !/^zh-(TW|HK)/i.test(v.lang),
   );
@@ -47,9 +51,9 @@ export interface Speakers {
  */
 export function chooseRoute(
   text: string,
-  locale: FullLocale,
+  locale: SpeechLocale,
   speakers: Speakers,
-  recording: (text: string, locale: FullLocale) => string | null,
+  recording: (text: string, locale: SpeechLocale) => string | null,
   fallback: string | null,
 ): VoiceRoute {
   const voice = speakers.canSynthesize ? pickVoice(speakers.voices, locale) : null;
@@ -70,7 +74,7 @@ export function chooseRoute(
  */
 export function personalRoute(
   text: string,
-  locale: FullLocale,
+  locale: SpeechLocale,
   speakers: Speakers,
 ): VoiceRoute | null {
   const voice = speakers.canSynthesize ? pickVoice(speakers.voices, locale) : null;

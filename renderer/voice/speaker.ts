@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { translate, type Locale, type MessageKey } from '../i18n';
-import { fullLocaleOf } from '../i18n/locale';
 import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
-import { promptSentences, type Prompt } from './prompt';
+import { promptSentences, type Prompt, type Sentence } from './prompt';
 import { recordingFor } from './recordings';
-import { SPEECH_MAX_CHARS } from '../../core/speech-voices';
+import { SPEECH_MAX_CHARS, sentenceLocale, voiceLocaleOf } from '../../core/speech-voices';
 import { kiosk } from '../api/kiosk';
 import {
   chooseRoute,
@@ -54,7 +53,7 @@ const speakers = (): Speakers => ({
 
 /** Whether any sentence, including the citizen's own details, can be spoken (a system voice or the kiosk's). */
 export function canReadFreeText(locale: Locale): boolean {
-  return personalRoute('', fullLocaleOf(locale), speakers()) !== null;
+  return personalRoute('', voiceLocaleOf(locale), speakers()) !== null;
 }
 
 let playing: HTMLAudioElement | null = null;
@@ -184,12 +183,13 @@ export function say(
   const { voice } = useAssist.getState();
   // A reminder that matters to whoever stands there (a card left behind) is spoken with the voice off too.
   if (!voice && !evenWhenOff) return;
-  // The voice speaks Chinese for Uyghur and Tibetan: no offline voice here speaks them.
-  const locale = fullLocaleOf(useUi.getState().locale);
+  // Uyghur is spoken in Uyghur; Tibetan, which no offline voice here speaks, in Chinese.
+  const { locale } = useUi.getState();
   const can = speakers();
-  const fallbackText = fallback === null ? null : translate(locale, fallback);
-  const routes = promptSentences(prompt, locale).map((text) =>
-    chooseRoute(text, locale, can, recordingFor, fallbackText),
+  const fallbackOf = (sentence: Sentence): string | null =>
+    fallback === null ? null : translate(sentence.locale, fallback);
+  const routes = promptSentences(prompt, locale).map((sentence) =>
+    chooseRoute(sentence.text, sentence.locale, can, recordingFor, fallbackOf(sentence)),
   );
   // Never the same fallback twice in a row (two sentences both without a recording).
   const deduped = routes.filter((route, i) => {
@@ -206,7 +206,7 @@ export function say(
  * nothing can say it.
  */
 export function sayPersonal(text: string): boolean {
-  const route = personalRoute(text, fullLocaleOf(useUi.getState().locale), speakers());
+  const route = personalRoute(text, voiceLocaleOf(useUi.getState().locale), speakers());
   if (route === null) return false;
   speak([route], [{ ...route, text: '' }], false);
   return true;
@@ -224,12 +224,12 @@ export const HIDDEN_PERSONAL = '•••';
  */
 export function announce(sentences: readonly Spoken[], { append = false } = {}): void {
   if (sentences.length === 0) return;
-  const locale = fullLocaleOf(useUi.getState().locale);
+  const voice = voiceLocaleOf(useUi.getState().locale);
   const can = speakers();
   const routes: VoiceRoute[] = sentences.map((s) =>
     s.personal
-      ? (personalRoute(s.text, locale, can) ?? { kind: 'none', text: s.text })
-      : chooseRoute(s.text, locale, can, recordingFor, null),
+      ? (personalRoute(s.text, voice, can) ?? { kind: 'none', text: s.text })
+      : chooseRoute(s.text, sentenceLocale(s.text, voice), can, recordingFor, null),
   );
   const shown = routes.map((r, i) =>
     sentences[i]?.personal === true ? { ...r, text: HIDDEN_PERSONAL } : r,

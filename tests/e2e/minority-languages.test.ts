@@ -37,8 +37,8 @@ const CATALOGS = {
   bo: { ...boCore, ...bo, name: 'བོད་ཡིག', dir: 'ltr' },
 } as const;
 type Language = keyof typeof CATALOGS;
-// The Uyghur and Tibetan catalogs translate the same keys (a unit test holds them to the journey screens).
-type Key = keyof typeof ug;
+// The screen keys both catalogs translate (a unit test holds them to the journey screens; Uyghur also has the voice's).
+type Key = keyof typeof ug & keyof typeof bo;
 
 const SIZES = {
   portrait: { width: 1080, height: 1920 },
