@@ -22,6 +22,8 @@ export function fieldErrorMessage(
       return t('errors.too_short', error.params);
     case 'too_long':
       return t('errors.too_long', error.params);
+    case 'date_year_unlikely':
+      return t('errors.date_year_unlikely', error.params);
     case 'mobile_format':
     case 'pinyin_format':
     case 'choice_invalid':

@@ -15,6 +15,8 @@ export interface ConditionContext {
     readonly kind: string;
     readonly sex: string;
     readonly age: number;
+    /** `YYYY-MM-DD` from the card or the typed ID number; '' when neither is known. */
+    readonly birthDate: string;
     /** `YYYY-MM-DD`, or 长期; 长期 too when typed in (no card). */
     readonly validTo: string;
     /** False when the citizen typed name and ID number instead of placing the card (补领). */
@@ -47,7 +49,7 @@ export type KioskIdentityCheck = 'passed' | 'failed' | 'not_possible' | 'not_ask
 export const CONTEXT_ROOTS = {
   answers: 'question',
   materials: 'material',
-  identity: ['kind', 'sex', 'age', 'validTo', 'hasCard', 'idNumber', 'province'],
+  identity: ['kind', 'sex', 'age', 'birthDate', 'validTo', 'hasCard', 'idNumber', 'province'],
   station: ['province'],
   guide: ['greenChannel'],
   kiosk: ['photo', 'identity'],
@@ -77,6 +79,16 @@ jsonLogic.add_operation('age_from_id', (id: unknown, today: unknown) => {
   if (checkIdNumber(id, today) !== null) return null;
   return ageOn(birthDateOf(id), today);
 });
+
+/**
+ * `{"birth_date_from_id": [idNumber]}`: the birth date an ID number carries (`YYYY-MM-DD`),
+ * or null when it is not a valid number — so "died before being born" is plain data.
+ */
+jsonLogic.add_operation('birth_date_from_id', (id: unknown) =>
+  typeof id === 'string' && /^\d{17}[\dX]$/.test(id) && isRealDate(birthDateOf(id))
+    ? birthDateOf(id)
+    : null,
+);
 
 /** Evaluates a JSONLogic condition with JSONLogic's own truthiness ([] and "" are false). */
 export function holds(condition: Condition, context: ConditionContext): boolean {
@@ -120,6 +132,7 @@ const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
   'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
   '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all',
   'none', 'some', 'merge', 'in', 'cat', 'substr', 'days_between', 'age_from_id',
+  'birth_date_from_id',
 ]);
 
 export const isAllowedOperator = (op: string): boolean => ALLOWED_OPERATORS.has(op);

@@ -18,6 +18,8 @@ export type FieldErrorCode =
   | 'date_format'
   /** Eight digits that name no day: 2027-02-30. */
   | 'date_not_real'
+  /** A real day no document carries: 1026-05-01, 2926-05-01 (a slip of the year's first digits). */
+  | 'date_year_unlikely'
   /** Emoji, flags and pictures: the slip, the A4 form and the back office cannot show them. */
   | 'symbol_not_allowed'
   | 'date_in_future'
@@ -74,6 +76,13 @@ const CHINESE_NAME = /^\p{Script=Han}+(·\p{Script=Han}+)*$/u;
  */
 const NOT_WRITING =
   /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u{20E3}|\u{FE0F}/u;
+
+/** No date a citizen is asked for (a birth, a death, a document's validity) lies outside these years. */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEARS_AHEAD = 50;
+const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
+const plausibleYear = (isoDate: string, today: string): boolean =>
+  yearOf(isoDate) >= EARLIEST_YEAR && yearOf(isoDate) <= yearOf(today) + LATEST_YEARS_AHEAD;
 
 /** Checks one non-empty, normalized answer against its question's type. */
 export function checkAnswer(question: Question, value: string, today: string): FieldError | null {
@@ -133,6 +142,7 @@ export function checkAnswer(question: Question, value: string, today: string): F
     case 'date':
       if (!isRealDate(value))
         return fail(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date_not_real' : 'date_format');
+      if (!plausibleYear(value, today)) return fail('date_year_unlikely', { year: yearOf(value) });
       if (question.range === 'past' && value > today) return fail('date_in_future');
       if (question.range === 'future' && value < today) return fail('date_in_past');
       return null;

@@ -84,6 +84,21 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.choose('配偶');
     await s.next();
+    // What a clerk sees at a glance: a death before the birth in the number just typed,
+    // and a year no certificate carries.
+    await s.keys('19391231');
+    await s.next();
+    await expect(page.locator('.field-error').innerText()).resolves.toContain(
+      '死亡日期早于逝者身份号码上的出生日期',
+    );
+    await screenshot(page, 'portrait-41-death-before-birth');
+    await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
+    await s.keys(`1${keypadDate(testDay(-3)).slice(1)}`);
+    await s.next();
+    await expect(page.locator('.field-error').innerText()).resolves.toMatch(
+      /^1\d{3} 年不像这个日期的年份/,
+    );
+    await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
     await s.keys(keypadDate(testDay(-3)));
     await s.next();
     await s.choose('在，带来交回');

@@ -71,7 +71,14 @@ describe('free text is writing, not pictures', () => {
       expect(checkAnswer(text, value, '2026-11-27'), value).toBeNull();
   });
 
-  it('tells a day that does not exist from a date not finished', () => {
+  it('tells a day that does not exist from a date not finished, and a year no document carries', () => {
+    expect(checkAnswer(date, '1026-11-27', '2026-11-27')).toMatchObject({
+      code: 'date_year_unlikely',
+      params: { year: 1026 },
+    });
+    expect(checkAnswer(date, '2077-11-27', '2026-11-27')?.code).toBe('date_year_unlikely');
+    expect(checkAnswer(date, '2076-11-27', '2026-11-27')).toBeNull();
+    expect(checkAnswer(date, '1900-01-01', '2026-11-27')).toBeNull();
     expect(checkAnswer(date, '2027-02-30', '2026-11-27')?.code).toBe('date_not_real');
     expect(checkAnswer(date, '2027-02', '2026-11-27')?.code).toBe('date_format');
   });

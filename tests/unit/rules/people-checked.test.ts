@@ -123,3 +123,60 @@ describe('people checked against each other', () => {
     });
   });
 });
+
+describe('dates a window checks against the card and against each other', () => {
+  it('refuses a child born before the parent who registers the birth', () => {
+    const run = evaluator(loadRule('birth-registration'));
+    expect(said(run({ childBirthDate: '1988-06-14' }), 'childBirthDate')).toContain(
+      '早于您本人的出生日期',
+    );
+    expect(said(run({ childBirthDate: '2026-11-01' }), 'childBirthDate')).toBeNull();
+  });
+
+  it('refuses a death before the birth in the deceased’s ID number', () => {
+    const run = evaluator(loadRule('death-registration'));
+    const deceasedIdNumber = idFor('1940-05-02');
+    expect(said(run({ deceasedIdNumber, dateOfDeath: '1939-12-31' }), 'dateOfDeath')).toContain(
+      '早于逝者身份号码上的出生日期',
+    );
+    expect(said(run({ deceasedIdNumber, dateOfDeath: '2026-11-20' }), 'dateOfDeath')).toBeNull();
+    // Without the number there is nothing to compare with: the date alone passes.
+    expect(said(run({ dateOfDeath: '1939-12-31' }), 'dateOfDeath')).toBeNull();
+  });
+
+  it('refuses a passport lost before its holder was born, and a stay begun before birth', () => {
+    expect(
+      said(
+        evaluator(loadRule('passport-renewal'))({ reason: 'lost', lostWhen: '1980-01-01' }),
+        'lostWhen',
+      ),
+    ).toContain('早于您的出生日期');
+    expect(
+      said(evaluator(loadRule('residence-permit'))({ livedSince: '1980-01-01' }), 'livedSince'),
+    ).toContain('早于您的出生日期');
+  });
+
+  it('refuses a new name that is the child’s present name', () => {
+    const run = evaluator(loadRule('name-change'));
+    expect(
+      said(run({ applyingFor: 'child', childName: '欧阳小龙', newName: '欧阳小龙' }), 'newName'),
+    ).toContain('相同');
+    expect(
+      said(run({ applyingFor: 'child', childName: '欧阳小龙', newName: '欧阳晓龙' }), 'newName'),
+    ).toBeNull();
+  });
+
+  it('refuses a year no document carries (1026 for 2026), in every date question', () => {
+    const run = evaluator(loadRule('death-registration'));
+    const error = run({ dateOfDeath: '1026-11-20' }).fieldErrors.find(
+      (e) => e.questionId === 'dateOfDeath',
+    );
+    expect(error).toMatchObject({ code: 'date_year_unlikely', params: { year: 1026 } });
+    const renewal = evaluator(loadRule('driving-licence-renewal'));
+    expect(
+      renewal({ licenceValidTo: '2926-11-20' }).fieldErrors.find(
+        (e) => e.questionId === 'licenceValidTo',
+      )?.code,
+    ).toBe('date_year_unlikely');
+  });
+});
