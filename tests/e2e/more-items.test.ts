@@ -323,6 +323,23 @@ describe('the ten further items in Chromium', () => {
     const { page } = ctx;
     const s = steps(page);
     await s.start('passport-renewal', 'minor');
+    // What a first passport asks of a child, a renewal asks too: who came with them.
+    await s.h1('今天陪同孩子来办理的是');
+    await s.choose('没有人陪同，孩子自己来的');
+    await s.next();
+    await expect(page.locator('.field-error').innerText()).resolves.toMatch(
+      /须由监护人陪同.*签发管理办法》第三条.*请点「返回首页」结束/,
+    );
+    await s.choose('监护人本人');
+    await s.next();
+    await s.h1('监护人的姓名');
+    await s.type('欧阳大龙');
+    await s.next();
+    await s.keys('110105197503150014');
+    await s.next();
+    await s.h1('监护人与孩子的关系');
+    await s.choose('父亲');
+    await s.next();
     await s.choose('护照丢失或被盗');
     await s.next();
     await s.h1('大约哪天丢失的？');
@@ -341,6 +358,7 @@ describe('the ten further items in Chromium', () => {
       '到窗口现场采集（免费）',
     );
     await s.declare('监护人居民身份证', true);
+    await s.declare('居民户口簿', true);
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
