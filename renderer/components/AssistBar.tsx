@@ -74,7 +74,10 @@ export function AssistBar() {
               disabled={volume <= 0}
               onClick={() => setVolume(volume - VOLUME_STEP)}
             >
-              −
+              <span aria-hidden="true">−</span>
+              <span className="assist-volume-caption" aria-hidden="true">
+                {t('assist.volume')}
+              </span>
             </button>
             <span className="assist-volume-level" aria-live="polite">
               {t('assist.volumeLevel', { n: Math.round(volume * 100) })}
@@ -86,7 +89,10 @@ export function AssistBar() {
               disabled={volume >= 1}
               onClick={() => setVolume(volume + VOLUME_STEP)}
             >
-              +
+              <span aria-hidden="true">+</span>
+              <span className="assist-volume-caption" aria-hidden="true">
+                {t('assist.volume')}
+              </span>
             </button>
           </div>
         </>
