@@ -11,6 +11,11 @@ export interface KioskError<C extends string = string> {
   /** Technician-facing detail in English. Never contains personal data. */
   readonly message: string;
   readonly details?: readonly ErrorDetail[];
+  /**
+   * What the screen needs to word the error (seconds to wait, what a scanned
+   * code was), typed per code in `core/api/error-facts.ts`: never parsed out of `message`.
+   */
+  readonly facts?: object;
 }
 
 export interface ErrorDetail {
@@ -28,4 +33,14 @@ export const err = <const C extends string>(
 ): Result<never, KioskError<C>> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** An error with the facts its code carries (see `core/api/error-facts.ts`). */
+export const errFacts = <const C extends string, F extends object>(
+  code: C,
+  message: string,
+  facts: F,
+): Result<never, KioskError<C> & { readonly facts: F }> => ({
+  ok: false,
+  error: { code, message, facts },
 });

@@ -13,7 +13,8 @@ import {
   MAX_FACE_FRAME_BYTES,
   PIN_PATTERN,
 } from '../limits';
-import type { KioskError, Result } from '../result';
+import type { Result } from '../result';
+import type { ContractError } from './error-facts';
 import { receiptImageSchema } from '../receipt-image';
 import { ratingSchema } from '../evaluation';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
@@ -446,7 +447,7 @@ export const methods = {
     input: z.strictObject({ text: z.string().max(256) }),
     output: paymentViewSchema,
     roles: ANYONE,
-    /** `payment_code_invalid`: details[0].code says what it was (url, id_number, not_a_code). */
+    /** `payment_code_invalid` says what the text was instead (its facts, `core/api/error-facts.ts`). */
     errors: [...PAYMENT_ERRORS, 'payment_code_invalid'],
   },
   /** C 扫 B: a QR on screen for the citizen's phone. */
@@ -553,7 +554,7 @@ export const methods = {
       bytes: z.number().int(),
     }),
     roles: ANYONE,
-    /** `photo_not_compliant`: details name each failing check (path) and what to do (code). */
+    /** `photo_not_compliant` names each failing check and what to do (its facts). */
     errors: [...FACE_ERRORS, 'no_portrait', 'photo_not_compliant'],
   },
   /** 使用这张 (keep: the photo becomes the material's) or 重拍 (thrown away). */
@@ -727,7 +728,10 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 /** The codes a method answers with: its own, declared above, and the common ones. */
 export type MethodErrorCode<M extends MethodName> = (typeof methods)[M]['errors'][number];
 export type ErrorCode<M extends MethodName> = MethodErrorCode<M> | CommonErrorCode;
-export type MethodResult<M extends MethodName> = Result<MethodOutput<M>, KioskError<ErrorCode<M>>>;
+export type MethodResult<M extends MethodName> = Result<
+  MethodOutput<M>,
+  ContractError<ErrorCode<M>>
+>;
 
 export const isMethodName = (name: string): name is MethodName =>
   (METHOD_NAMES as readonly string[]).includes(name);
@@ -753,7 +757,7 @@ export type KioskHandlers = {
   readonly [M in MethodName]: (
     input: MethodArgs<M>,
     caller: Caller,
-  ) => Promise<Result<MethodOutput<M>, KioskError<MethodErrorCode<M>>>>;
+  ) => Promise<Result<MethodOutput<M>, ContractError<MethodErrorCode<M>>>>;
 };
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -9,6 +9,7 @@ import {
   type Caller,
   type KioskHandlers,
 } from '../../core/api/contract';
+import { errorFactsSchemas, hasFacts } from '../../core/api/error-facts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -55,9 +56,17 @@ export function createDispatch(
       ) => Promise<Result<unknown, KioskError>>;
       const result = await handler(parsed.data, { role });
       if (!result.ok) {
-        if (!(spec.errors as readonly string[]).includes(result.error.code)) {
-          log.error('api.undeclared_error', { method, code: result.error.code });
+        const { code } = result.error;
+        if (!(spec.errors as readonly string[]).includes(code)) {
+          log.error('api.undeclared_error', { method, code });
           return err('internal', `${method} answered with an error the contract does not declare`);
+        }
+        if (hasFacts(code) && !errorFactsSchemas[code].safeParse(result.error.facts).success) {
+          log.error('api.error_facts_violation', { method, code });
+          return err(
+            'internal',
+            `${method} answered ${code} without the facts the contract declares`,
+          );
         }
         return result;
       }

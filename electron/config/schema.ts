@@ -62,7 +62,7 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
           })
           .optional(),
       })
-      .default({ pollIntervalMs: 300, replyTimeoutMs: 1500, missesForRemoval: 2 }),
+      .prefault({}),
   }),
   z.strictObject({
     id: deviceId,
@@ -75,13 +75,7 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
         aimPrefix: z.boolean().default(false),
         ...hidReportOptions,
       })
-      .default({
-        protocol: 'plain',
-        terminator: 'CR',
-        aimPrefix: false,
-        reportSize: 64,
-        outputReportId: 0,
-      }),
+      .prefault({}),
   }),
   z.strictObject({
     id: deviceId,
@@ -95,14 +89,7 @@ export const deviceConfigSchema = z.discriminatedUnion('kind', [
         statusIntervalMs: z.number().int().min(1000).max(600_000).default(15_000),
         ...hidReportOptions,
       })
-      .default({
-        paperWidthMm: 58,
-        replyTimeoutMs: 1000,
-        chunkBytes: 512,
-        statusIntervalMs: 15_000,
-        reportSize: 64,
-        outputReportId: 0,
-      }),
+      .prefault({}),
   }),
   z.strictObject({
     id: deviceId,
@@ -170,7 +157,7 @@ export const kioskConfigSchema = z
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'use letters, digits and "-" (at most 32)'),
     devices: z.array(deviceConfigSchema).default([]),
     backOffice: backOfficeSchema.nullable().default(null),
-    rules: rulesConfigSchema.default({ trustedKeys: [] }),
+    rules: rulesConfigSchema.prefault({}),
     staff: staffSchema.prefault({}),
     idle: z
       .strictObject({
@@ -180,12 +167,7 @@ export const kioskConfigSchema = z
         elderTimeoutSeconds: z.number().int().min(180).max(3600).default(180),
         elderCountdownSeconds: z.number().int().min(10).max(300).default(30),
       })
-      .default({
-        timeoutSeconds: 90,
-        countdownSeconds: 20,
-        elderTimeoutSeconds: 180,
-        elderCountdownSeconds: 30,
-      }),
+      .prefault({}),
     /**
      * A demonstration kiosk: the demo dock on screen and its methods (place a
      * fictional card, simulate a scan, set device faults). Never for a station:
@@ -218,15 +200,7 @@ export const kioskConfigSchema = z
         /** Loading the models on first use (a cold start). */
         loadTimeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
       })
-      .default({
-        enabled: false,
-        threshold: 0.55,
-        tries: 3,
-        livenessSeconds: 12,
-        idCardPhoto: false,
-        timeoutMs: 5000,
-        loadTimeoutMs: 20_000,
-      }),
+      .prefault({}),
     /**
      * 缴费 at the kiosk through the back office's payment service (never a payment SDK
      * or merchant key here): on for the items listed, where a back office is configured.
@@ -240,7 +214,7 @@ export const kioskConfigSchema = z
         /** How long the kiosk waits for the citizen's phone (a password, a scan) before it cancels. */
         payingSeconds: z.number().int().min(15).max(600).default(90),
       })
-      .default({ enabled: false, services: [], payingSeconds: 90 }),
+      .prefault({}),
     defaultLocale: z.enum(LOCALES).default('zh-CN'),
     /**
      * The languages the header offers, in this order. Chinese is always offered
@@ -254,7 +228,7 @@ export const kioskConfigSchema = z
         /** The system printer for the A4 application form; null = the system's default printer. */
         a4PrinterName: z.string().min(1).nullable().default(null),
       })
-      .default({ a4PrinterName: null }),
+      .prefault({}),
     storage: z
       .strictObject({
         /**
@@ -268,7 +242,7 @@ export const kioskConfigSchema = z
         /** How long a finished application's status (no personal data) stays for lookup. */
         statusRetentionDays: z.number().int().min(1).max(3650).default(90),
       })
-      .default({ allowKeyFile: false, minFreeMb: 200, statusRetentionDays: 90 }),
+      .prefault({}),
     sync: z
       .strictObject({
         /** Applications sent at once. */
@@ -280,14 +254,7 @@ export const kioskConfigSchema = z
         /** A status lookup waits this long for the back office before answering from the kiosk's record. */
         statusTimeoutMs: z.number().int().min(200).max(30_000).default(3000),
       })
-      .default({
-        concurrency: 4,
-        heartbeatSeconds: 60,
-        retryBaseMs: 2000,
-        retryCapMs: 300_000,
-        requestTimeoutMs: 30_000,
-        statusTimeoutMs: 3000,
-      }),
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -4,7 +4,8 @@ import type { IdentityCheck, PortraitRecord } from '../../core/face/identity-che
 import { observeBlink, startLiveness } from '../../core/face/liveness';
 import { PHOTO_STANDARDS } from '../../core/face/standards';
 import type { Clock } from '../../core/clock';
-import { err, ok, type KioskError, type Result } from '../../core/result';
+import { err, errFacts, ok, type KioskError, type Result } from '../../core/result';
+import type { ContractError } from '../../core/api/error-facts';
 import type { Material, ServiceRule } from '../../rules/engine/schema';
 import type { AuditLog } from '../audit/audit-log';
 import type { KioskConfig } from '../config/schema';
@@ -22,7 +23,7 @@ export interface VerifyAnswer {
   readonly triesLeft: number;
 }
 
-export type FaceDeskError = KioskError<FaceErrorCode | 'no_portrait' | 'photo_not_compliant'>;
+export type FaceDeskError = ContractError<FaceErrorCode | 'no_portrait' | 'photo_not_compliant'>;
 
 export interface FaceDeskDeps {
   readonly engine: FaceEngine;
@@ -256,18 +257,12 @@ async function capturePortrait(
   const { standard } = judged.value;
   const { verdict: v, photo } = judged.value;
   if (!v.ok || photo === null)
-    return err(
+    return errFacts(
       'photo_not_compliant',
       photo === null && v.ok
         ? 'no JPEG quality fits the standard’s size window'
         : 'the photo does not meet the standard',
-      v.checks
-        .filter((c) => !c.ok)
-        .map((c) => ({
-          path: c.id,
-          code: c.advice ?? 'check',
-          message: `${c.value ?? 'none'}`,
-        })),
+      { failing: v.checks.filter((c) => !c.ok).map((c) => ({ check: c.id, advice: c.advice })) },
     );
   const spec = PHOTO_STANDARDS[standard];
   const record: PortraitRecord = {

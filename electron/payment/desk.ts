@@ -13,7 +13,8 @@ import {
   type PaymentReason,
   type PaymentView,
 } from '../../core/payment/order';
-import { err, ok, type KioskError, type Result } from '../../core/result';
+import { err, errFacts, ok, type Result } from '../../core/result';
+import type { ContractError } from '../../core/api/error-facts';
 import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../shared/log';
 import type { PaymentPatch, PaymentRecord, PaymentStore } from '../store/payments';
@@ -28,9 +29,9 @@ export type PaymentClient = Pick<
 export type PaymentErrorCode =
   'payment_unavailable' | 'payment_code_invalid' | 'payment_unknown' | 'payment_settled';
 
-export type PaymentError = KioskError<PaymentErrorCode>;
+export type PaymentError = ContractError<PaymentErrorCode>;
 /** What every method but payByCode may answer. */
-export type OrderError = KioskError<Exclude<PaymentErrorCode, 'payment_code_invalid'>>;
+export type OrderError = ContractError<Exclude<PaymentErrorCode, 'payment_code_invalid'>>;
 
 export interface PaymentSettings {
   /** How long the kiosk waits for the citizen's phone (a password, a confirmation) before it reverses. */
@@ -336,9 +337,9 @@ export function createPaymentDesk(deps: PaymentDeskDeps) {
       const code = checkPaymentCode(text, deps.isIdNumber);
       if (!code.ok) {
         audit.record('citizen', 'payment.code_refused', { order: orderNo, problem: code.problem });
-        return err('payment_code_invalid', CODE_MESSAGES[code.problem], [
-          { path: 'code', code: code.problem, message: CODE_MESSAGES[code.problem] },
-        ]);
+        return errFacts('payment_code_invalid', CODE_MESSAGES[code.problem], {
+          kind: code.problem,
+        });
       }
       return payWithHere(orderNo, { method: 'code', authCode: code.code });
     },

@@ -51,13 +51,13 @@ export function StaffPinDialog() {
       else if (useJourney.getState().rule === null) go({ name: 'queue' });
       return;
     }
-    const detail = Number(result.error.details?.[0]?.message ?? 0);
-    switch (result.error.code) {
+    const { error } = result;
+    switch (error.code) {
       case 'wrong_pin':
-        setMessage({ key: 'staff.wrongPin', params: { n: detail } });
+        setMessage({ key: 'staff.wrongPin', params: { n: error.facts.attemptsBeforeLockout } });
         return;
       case 'locked_out':
-        setMessage({ key: 'staff.lockedOut', params: { seconds: detail } });
+        setMessage({ key: 'staff.lockedOut', params: { seconds: error.facts.retryAfterSeconds } });
         return;
       case 'no_pin_configured':
       case 'bad_input':
@@ -65,7 +65,7 @@ export function StaffPinDialog() {
       case 'staff_locked':
       case 'transport':
       case 'unknown_method':
-        setMessage({ key: errorMessage(result.error.code) });
+        setMessage({ key: errorMessage(error.code) });
         return;
     }
   };

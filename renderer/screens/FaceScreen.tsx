@@ -168,13 +168,15 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
           if (stopped) return;
           if (!taken.ok) {
             // Moved as it was taken: say what the kept frame failed, and keep guiding.
-            const first = taken.error.details?.[0]?.code;
-            setPhase(
-              taken.error.code === 'photo_not_compliant' && first !== undefined
-                ? { kind: 'live', message: `face.advice.${first}` as MessageKey }
-                : { kind: 'failed', message: errorMessage(taken.error.code) },
-            );
-            if (taken.error.code !== 'photo_not_compliant') return;
+            const { error } = taken;
+            if (error.code !== 'photo_not_compliant') {
+              setPhase({ kind: 'failed', message: errorMessage(error.code) });
+              return;
+            }
+            // The first failing check the citizen can do something about; otherwise hold still.
+            const advice =
+              error.facts.failing.find((f) => f.advice !== null)?.advice ?? 'hold_still';
+            setPhase({ kind: 'live', message: `face.advice.${advice}` });
             continue;
           }
           const { photo, width, height, bytes } = taken.value;

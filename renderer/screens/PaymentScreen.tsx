@@ -141,16 +141,9 @@ export function PaymentScreen() {
     void kiosk.payByCode({ text }).then((paid) => {
       setBusy(false);
       if (paid.ok) setOrder(paid.value);
-      else if (paid.error.code === 'payment_code_invalid') {
-        const what = paid.error.details?.[0]?.code;
-        setProblem(
-          what === 'url'
-            ? 'payment.code.url'
-            : what === 'id_number'
-              ? 'payment.code.id_number'
-              : 'payment.code.not_a_code',
-        );
-      } else setProblem(errorMessage(paid.error.code));
+      else if (paid.error.code === 'payment_code_invalid')
+        setProblem(`payment.code.${paid.error.facts.kind}`);
+      else setProblem(errorMessage(paid.error.code));
     });
   });
 

@@ -145,7 +145,7 @@ describe('the 证件照 the session holds', () => {
       ok: false,
       error: {
         code: 'photo_not_compliant',
-        details: [{ path: 'background_light', code: 'background' }],
+        facts: { failing: [{ check: 'background_light', advice: 'background' }] },
       },
     });
     expect(session.face.portrait.pending).toBeNull();

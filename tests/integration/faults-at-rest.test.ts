@@ -100,7 +100,7 @@ async function applicationsAfterStart(dataDir: string): Promise<number> {
   if (!started.ok) throw new Error(`refused: ${started.error.stage}/${started.error.code}`);
   try {
     const diagnostics = await started.value.handlers.getDiagnostics({}, TECHNICIAN);
-    if (!diagnostics.ok) throw new Error(diagnostics.error.message);
+    if (!diagnostics.ok) throw new Error('getDiagnostics declares no error, yet failed');
     return diagnostics.value.store.applications;
   } finally {
     await started.value.stop();

@@ -1,6 +1,7 @@
 import { endorsementHere } from '../../../core/endorsement';
 import { toFen, type PaymentView } from '../../../core/payment/order';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
+import type { ContractError } from '../../../core/api/error-facts';
 import type { SlipDraft } from '../../../core/slip';
 import type { HandlerGroup, KioskParts } from '../context';
 import type { Session } from '../session';
@@ -14,7 +15,7 @@ export type PaymentDeps = Pick<
 type PaymentMethods =
   'openPayment' | 'payByCode' | 'payByQr' | 'lookPayment' | 'leavePayment' | 'finishPayment';
 
-type SessionProblem = KioskError<'no_session' | 'no_slip' | 'payment_unavailable'>;
+type SessionProblem = ContractError<'no_session' | 'no_slip' | 'payment_unavailable'>;
 
 /** 再次签注: asked of the back office where the rules allow it here; otherwise why not. */
 async function endorsementLine(
@@ -113,9 +114,9 @@ export function paymentHandlers(ctx: PaymentDeps): HandlerGroup<PaymentMethods> 
    */
   const opening = new WeakMap<Session, Promise<unknown>>();
 
-  const view = async <E extends string>(
-    run: (orderNo: string) => Promise<Result<PaymentView, KioskError<E>>>,
-  ): Promise<Result<PaymentView, KioskError<E | SessionProblem['code']>>> => {
+  const view = async <E extends KioskError>(
+    run: (orderNo: string) => Promise<Result<PaymentView, E>>,
+  ): Promise<Result<PaymentView, E | SessionProblem>> => {
     const session = ctx.sessions.current();
     if (session !== null) await opening.get(session)?.catch(() => undefined);
     const found = orderOf();

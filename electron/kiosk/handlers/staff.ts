@@ -1,4 +1,4 @@
-import { err, ok } from '../../../core/result';
+import { err, errFacts, ok } from '../../../core/result';
 import type { HandlerGroup, KioskParts } from '../context';
 
 /** What these handlers use of the kiosk, and nothing else. */
@@ -23,21 +23,13 @@ export function staffHandlers(
         case 'no_pin_configured':
           return err('no_pin_configured', `no ${role} PIN is configured`);
         case 'wrong_pin':
-          return err('wrong_pin', 'wrong PIN', [
-            {
-              path: 'attemptsBeforeLockout',
-              code: 'count',
-              message: String(result.attemptsBeforeLockout),
-            },
-          ]);
+          return errFacts('wrong_pin', 'wrong PIN', {
+            attemptsBeforeLockout: result.attemptsBeforeLockout,
+          });
         case 'locked_out':
-          return err('locked_out', 'too many wrong PINs', [
-            {
-              path: 'retryAfterSeconds',
-              code: 'seconds',
-              message: String(result.retryAfterSeconds),
-            },
-          ]);
+          return errFacts('locked_out', 'too many wrong PINs', {
+            retryAfterSeconds: result.retryAfterSeconds,
+          });
       }
     },
     async staffLock() {

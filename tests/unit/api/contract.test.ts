@@ -3,7 +3,7 @@ import { events, methods, type KioskHandlers } from '../../../core/api/contract'
 import { createDispatch } from '../../../electron/api/dispatch';
 import { EVENT_NAMES, METHOD_NAMES } from '../../../core/api/names';
 import { createLogger } from '../../../electron/shared/log';
-import { err, ok } from '../../../core/result';
+import { err, errFacts, ok } from '../../../core/result';
 
 const quiet = createLogger({ quiet: true });
 /** Nobody signed in: the caller is a citizen. */
@@ -150,6 +150,29 @@ describe('dispatch shared by IPC and the web host', () => {
       ok: false,
       error: { code: 'internal' },
     });
+  });
+
+  it('passes an error’s declared facts to the screen, and refuses one that lacks them', async () => {
+    const unlock = (answer: unknown) =>
+      createDispatch(
+        handlers({ staffUnlock: async () => answer as never }),
+        quiet,
+        citizen,
+      )('staffUnlock', { role: 'guide', pin: '123456' });
+    await expect(
+      unlock(errFacts('locked_out', 'too many', { retryAfterSeconds: 16 })),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'locked_out', facts: { retryAfterSeconds: 16 } },
+    });
+    // A number in the message is no fact: the screen would have to parse it.
+    await expect(unlock(err('locked_out', 'wait 16 s'))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+    await expect(
+      unlock(errFacts('wrong_pin', 'wrong', { attemptsBeforeLockout: -1 })),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('refuses handler output that breaks the contract', async () => {

@@ -82,13 +82,14 @@ describe('staff handlers', () => {
     const wrong = await handlers.staffUnlock({ role: 'guide', pin: '000000' }, CITIZEN);
     expect(wrong).toMatchObject({
       ok: false,
-      error: { code: 'wrong_pin', details: [{ path: 'attemptsBeforeLockout' }] },
+      error: { code: 'wrong_pin', facts: { attemptsBeforeLockout: 2 } },
     });
     for (let i = 0; i < 5; i += 1)
       await handlers.staffUnlock({ role: 'guide', pin: '000000' }, CITIZEN);
     const locked = await handlers.staffUnlock({ role: 'guide', pin: '135790' }, CITIZEN);
     expect(locked).toMatchObject({ ok: false, error: { code: 'locked_out' } });
-    const seconds = Number(!locked.ok && locked.error.details?.[0]?.message);
+    const seconds =
+      !locked.ok && locked.error.code === 'locked_out' ? locked.error.facts.retryAfterSeconds : 0;
     expect(seconds).toBeGreaterThan(0);
     p.clock.advance(seconds * 1000);
     await expect(handlers.staffUnlock({ role: 'guide', pin: '135790' }, CITIZEN)).resolves.toEqual({
