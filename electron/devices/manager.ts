@@ -9,7 +9,8 @@ import type { DeviceHealth, ManagedDevice, SelfTestReport } from './managed/devi
 import { createIdCardDevice, type CardEvent, type IdCardDevice } from './managed/idcard-device';
 import { createPrinterDevice, type PrinterDevice } from './managed/printer-device';
 import { createScannerDevice, type ScannerDevice } from './managed/scanner-device';
-import type { PaperWidth } from './printer/slip-receipt';
+import type { ReceiptImage } from '../../core/receipt-image';
+import type { SlipLines } from '../../core/slip-lines';
 import type { Scan } from './scanner/scanner';
 import type { OpenLink } from './managed/links';
 
@@ -28,9 +29,8 @@ export interface DeviceManager {
   /** Every reader reads the card lying on it again. */
   rereadIdCards(): void;
   onScan(listener: (event: ScanEvent) => void): () => void;
-  /** Prints on the first configured printer; says why it cannot (no_printer, paper_out, …). */
-  print(bytes: Uint8Array): Promise<Result<void>>;
-  paperWidth(): PaperWidth;
+  /** Prints a slip on the first configured printer; says why it cannot (no_printer, paper_out, …). */
+  printSlip(lines: SlipLines, picture: ReceiptImage | null): Promise<Result<void>>;
   triggerScan(on: boolean): Promise<void>;
   selfTest(deviceId: string): Promise<Result<SelfTestReport>>;
   frameLog(deviceId: string): readonly FrameEntry[] | null;
@@ -139,12 +139,11 @@ export function createDeviceManager(
       scanListeners.add(listener);
       return () => scanListeners.delete(listener);
     },
-    async print(bytes) {
+    async printSlip(lines, picture) {
       const printer = printers[0];
       if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
-      return printer.print(bytes);
+      return printer.printSlip(lines, picture);
     },
-    paperWidth: () => printers[0]?.paper ?? 58,
     async triggerScan(on) {
       await Promise.all(scanners.map((s) => s.trigger(on)));
     },

@@ -7,6 +7,11 @@ import { receiptText } from '../../electron/devices/printer/receipt-text';
 import { testReceipt } from '../../electron/devices/printer/slip-receipt';
 import { createLogger } from '../../electron/shared/log';
 import { eventually } from './pty-pair';
+import { slipLines } from '../../core/slip-lines';
+import { sampleSlip } from '../fixtures/sample-slip';
+
+/** A slip as the kiosk prints it: the printer lays it out for its own roll. */
+const lines = slipLines(sampleSlip(), 'zh-CN');
 
 const configs = [
   {
@@ -70,7 +75,7 @@ describe('device manager', () => {
     expect(demo.scan('GAKIOSK:20261127-ABC123-X')).toBe(true);
     await eventually('a scan', () => scans.length === 1);
     expect(scans).toEqual(['GAKIOSK:20261127-ABC123-X']);
-    await expect(manager.print(testReceipt(['hello'], 58))).resolves.toEqual({
+    await expect(manager.printSlip(lines, null)).resolves.toEqual({
       ok: true,
       value: undefined,
     });
@@ -84,13 +89,13 @@ describe('device manager', () => {
       ok: true,
       value: undefined,
     });
-    await expect(manager.print(testReceipt(['x'], 58))).resolves.toMatchObject({
+    await expect(manager.printSlip(lines, null)).resolves.toMatchObject({
       ok: false,
       error: { code: 'paper_out' },
     });
     expect(printer()).toMatchObject({ state: 'fault', lastError: 'paper_out' });
     demo.setFault('printer-1', 'paperOut', false);
-    await expect(manager.print(testReceipt(['x'], 58))).resolves.toMatchObject({ ok: true });
+    await expect(manager.printSlip(lines, null)).resolves.toMatchObject({ ok: true });
     await eventually('the printer to be ready again', () => printer()?.state === 'ready');
   });
 

@@ -3,15 +3,20 @@ import { ok, type Result } from '../../../core/result';
 import type { Cancel } from '../../../core/clock';
 import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import { createReceiptPrinter } from '../printer/receipt-printer';
-import { testReceipt, type PaperWidth } from '../printer/slip-receipt';
+import type { ReceiptImage } from '../../../core/receipt-image';
+import type { SlipLines } from '../../../core/slip-lines';
+import { slipReceipt, testReceipt } from '../printer/slip-receipt';
 import { problemOf, type PrinterStatus } from '../printer/status';
 import type { ManagedDevice, ManagedDeviceDeps } from './device';
 import { healthTracker } from './device';
 import { addressOf } from './links';
 
 export interface PrinterDevice extends ManagedDevice {
-  readonly paper: PaperWidth;
-  print(bytes: Uint8Array): Promise<Result<void>>;
+  /**
+   * The slip's lines laid out for this printer's roll (58 or 80 mm) in its own
+   * commands (ESC/POS), with the citizen's language under them as `picture`.
+   */
+  printSlip(lines: SlipLines, picture: ReceiptImage | null): Promise<Result<void>>;
 }
 
 export function createPrinterDevice(
@@ -52,10 +57,9 @@ export function createPrinterDevice(
 
   return {
     config,
-    paper: options.paperWidthMm,
     health: () => tracker.health(),
-    async print(bytes) {
-      const result = await printer.print(bytes);
+    async printSlip(lines, picture) {
+      const result = await printer.print(slipReceipt(lines, options.paperWidthMm, picture));
       if (!result.ok) tracker.set(link.state() === 'open' ? 'fault' : 'offline', result.error.code);
       else void check();
       return result;

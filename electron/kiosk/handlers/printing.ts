@@ -2,7 +2,6 @@ import { ok, err, type KioskError, type Result } from '../../../core/result';
 import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
 import type { PrintOutcome, SlipDraft } from '../../../core/slip';
-import { slipReceipt } from '../../devices/printer/slip-receipt';
 import type { HandlerGroup, KioskParts } from '../context';
 import type { Session } from '../session';
 
@@ -22,8 +21,7 @@ export async function printReceipt(
   slip: SlipDraft,
   translation: ReceiptImage | null = null,
 ): Promise<PrintOutcome> {
-  const bytes = slipReceipt(slipLines(slip, 'zh-CN'), ctx.devices.paperWidth(), translation);
-  const result = await ctx.devices.print(bytes);
+  const result = await ctx.devices.printSlip(slipLines(slip, 'zh-CN'), translation);
   if (result.ok) return { status: 'printed', problem: null };
   ctx.log.warn('slip.print_failed', { application: slip.applicationNo, code: result.error.code });
   return result.error.code === 'no_printer'
