@@ -30,6 +30,12 @@ const noHandMadeSleeps = [
     message: sleepMessage,
   },
   { selector: "CallExpression[callee.property.name='waitForTimeout']", message: sleepMessage },
+  {
+    // A deadline made by hand is a polling loop made by hand.
+    selector:
+      "BinaryExpression[operator='+'] > CallExpression.left[callee.object.name='performance'][callee.property.name='now']",
+    message: 'Poll with tests/poll.ts (pollUntil), which says what it waited for.',
+  },
 ];
 
 export default tseslint.config(
@@ -105,7 +111,7 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.ts'],
-    ignores: ['tests/sleep.ts'],
+    ignores: ['tests/sleep.ts', 'tests/poll.ts'],
     rules: { 'no-restricted-syntax': ['error', ...oneClock, ...noHandMadeSleeps] },
   },
   {

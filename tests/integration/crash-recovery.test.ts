@@ -1,4 +1,4 @@
-import { sleep } from '../sleep';
+import { pollUntil } from '../poll';
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
@@ -171,16 +171,17 @@ describe('crash test', () => {
     // One last, unkilled run drains what is left.
     const { child, done } = run(dataDir, 0, () => undefined);
     const drainStart = performance.now();
-    const deadline = drainStart + 120_000;
-    while (countOf(dataDir, "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'accepted'") > 0) {
-      if (child.exitCode !== null)
-        throw new Error(
-          `the last run stopped (exit code ${child.exitCode}) before the queue drained`,
-        );
-      if (performance.now() > deadline)
-        throw new Error(`the queue did not drain: ${JSON.stringify(queueState(dataDir))}`);
-      await sleep(200, 'the child process runs on its own time');
-    }
+    await pollUntil(
+      () => `the queue to drain: ${JSON.stringify(queueState(dataDir))}`,
+      () => {
+        if (child.exitCode !== null)
+          throw new Error(
+            `the last run stopped (exit code ${child.exitCode}) before the queue drained`,
+          );
+        return countOf(dataDir, "SELECT COUNT(*) AS n FROM outbox WHERE state <> 'accepted'") === 0;
+      },
+      { timeoutMs: 120_000, everyMs: 200, why: 'the child process runs on its own time' },
+    );
     console.log(
       `crash test: ${kills} kills; ${acceptedBeforeDrain} accepted before the last run, the rest drained in ${Math.round(performance.now() - drainStart)} ms`,
     );

@@ -1,9 +1,8 @@
-import { sleep } from '../sleep';
+import { pollUntil } from '../poll';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../electron/audit/audit-log';
 import { startBackOffice, type BackOffice } from '../backoffice/server';
@@ -97,17 +96,8 @@ async function status(kiosk: KioskChild): Promise<Status> {
   kiosk.send('status');
   return JSON.parse((await kiosk.next(['STATUS '])).slice('STATUS '.length)) as Status;
 }
-async function until(
-  what: string,
-  test: () => Promise<boolean>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await test())) {
-    if (performance.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await sleep(250, 'the child process runs on its own time');
-  }
-}
+const until = (what: string, test: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> =>
+  pollUntil(what, test, { timeoutMs, everyMs: 250, why: 'the child process runs on its own time' });
 
 describe.skipIf(!canMount)('a full disk', () => {
   it('during submissions and during sync: alive, audit chain whole, everything delivered once space returns', async () => {

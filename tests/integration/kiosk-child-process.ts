@@ -73,6 +73,7 @@ export function spawnKioskChild(
   return {
     child,
     async next(prefixes, timeoutMs = 30_000) {
+      // eslint-disable-next-line no-restricted-syntax -- woken by each line the child writes: a wait on events, not a poll
       const deadline = performance.now() + timeoutMs;
       for (;;) {
         const at = lines.findIndex((l) => prefixes.some((p) => l.startsWith(p)));

@@ -1,4 +1,4 @@
-import { sleep } from '../sleep';
+import { pollUntil } from '../poll';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +29,11 @@ export async function openPtyPair(): Promise<PtyPair> {
       [`pty,raw,echo=0,link=${kioskEnd}`, `pty,raw,echo=0,link=${deviceEnd}`],
       { stdio: 'ignore' },
     );
-    for (let i = 0; i < 100 && !(existsSync(kioskEnd) && existsSync(deviceEnd)); i += 1) {
-      await sleep(20, 'socat creates the PTY links in its own time');
-    }
-    if (!existsSync(kioskEnd) || !existsSync(deviceEnd))
-      throw new Error('socat did not create the PTY pair (is socat installed?)');
+    await pollUntil(
+      'socat to create the PTY pair (is socat installed?)',
+      () => existsSync(kioskEnd) && existsSync(deviceEnd),
+      { timeoutMs: 2000, why: 'socat creates the PTY links in its own time' },
+    );
   };
   const stop = (): Promise<void> =>
     new Promise<void>((resolve) => {
@@ -48,8 +48,11 @@ export async function openPtyPair(): Promise<PtyPair> {
     deviceEnd,
     async unplug() {
       await stop();
-      for (let i = 0; i < 50 && existsSync(kioskEnd); i += 1)
-        await sleep(20, 'socat creates the PTY links in its own time');
+      // Gone or not after a second, the line is unplugged: the driver notices either way.
+      await pollUntil('socat to remove the PTY link', () => !existsSync(kioskEnd), {
+        timeoutMs: 1000,
+        why: 'socat removes the PTY links in its own time',
+      }).catch(() => undefined);
     },
     replug: start,
     close: stop,
@@ -57,10 +60,9 @@ export async function openPtyPair(): Promise<PtyPair> {
 }
 
 /** Polls `check` until it is true or `ms` pass; says what it was waiting for. */
-export async function eventually(what: string, check: () => boolean, ms = 5000): Promise<void> {
-  const until = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10, 'socat creates the PTY links in its own time');
-  }
-}
+export const eventually = (what: string, check: () => boolean, ms = 5000): Promise<void> =>
+  pollUntil(what, check, {
+    timeoutMs: ms,
+    everyMs: 10,
+    why: 'socat and the serial line run in their own time',
+  });

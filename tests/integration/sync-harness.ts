@@ -1,4 +1,4 @@
-import { sleep } from '../sleep';
+import { pollUntil } from '../poll';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,15 +144,14 @@ export function startKioskSide(
 }
 
 /** Polls until `check` holds (or throws after `ms`); a bench whose check costs a query polls less often. */
-export async function until(
+export const until = (
   check: () => boolean,
   ms = 15_000,
   what = 'condition',
   everyMs = 20,
-): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs, 'the kiosk under test runs on the machine clock');
-  }
-}
+): Promise<void> =>
+  pollUntil(what, check, {
+    timeoutMs: ms,
+    everyMs,
+    why: 'the kiosk under test runs on the machine clock',
+  });
