@@ -1,76 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { MAX_CAPTURE_BYTES } from '../../core/limits';
-import { kiosk } from '../api/kiosk';
-import { encodeWithinBudget, targetSize } from '../camera/jpeg-budget';
-import { blobToBase64 } from '../camera/use-camera';
-import { findPageBounds, type Rect } from '../camera/page-bounds';
-import { ActionBar } from '../components/ActionBar';
+import { useDocumentCapture } from '../camera/use-document-capture';
+import { Screen } from '../components/Screen';
 import { HomeButton } from '../components/HomeButton';
-import { useT, type MessageKey } from '../i18n';
-import { useJourney } from '../state/journey';
+import { useT } from '../i18n';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
-
-/** An A4 page stays under this (the 300 KB), well within what the main process accepts. */
-const BUDGET_BYTES = Math.min(300 * 1024, MAX_CAPTURE_BYTES);
-const ANALYSIS_WIDTH = 200;
-
-type Phase =
-  | { readonly kind: 'starting' }
-  | { readonly kind: 'live' }
-  | {
-      readonly kind: 'review';
-      readonly blob: Blob;
-      readonly url: string;
-      readonly width: number;
-      readonly height: number;
-      readonly cropped: boolean;
-    }
-  | { readonly kind: 'saving' }
-  | { readonly kind: 'failed'; readonly message: MessageKey };
-
-/** The page's rectangle in the video, found on a small grey copy of the frame; the whole frame when none stands out. */
-function pageRect(video: HTMLVideoElement): { rect: Rect; cropped: boolean } {
-  const w = ANALYSIS_WIDTH;
-  const h = Math.max(1, Math.round((video.videoHeight / video.videoWidth) * w));
-  const small = document.createElement('canvas');
-  small.width = w;
-  small.height = h;
-  const ctx = small.getContext('2d', { willReadFrequently: true });
-  const full = {
-    rect: { x: 0, y: 0, width: video.videoWidth, height: video.videoHeight },
-    cropped: false,
-  };
-  if (ctx === null) return full;
-  ctx.drawImage(video, 0, 0, w, h);
-  const rgba = ctx.getImageData(0, 0, w, h).data;
-  const luma = new Uint8Array(w * h);
-  for (let i = 0; i < luma.length; i += 1) {
-    luma[i] = Math.round(
-      0.299 * (rgba[i * 4] ?? 0) + 0.587 * (rgba[i * 4 + 1] ?? 0) + 0.114 * (rgba[i * 4 + 2] ?? 0),
-    );
-  }
-  small.width = 0;
-  const found = findPageBounds(luma, w, h);
-  if (found === null) return full;
-  const sx = video.videoWidth / w;
-  const sy = video.videoHeight / h;
-  return {
-    rect: { x: found.x * sx, y: found.y * sy, width: found.width * sx, height: found.height * sy },
-    cropped: true,
-  };
-}
-
-const toBlob = (canvas: HTMLCanvasElement, quality: number): Promise<Blob> =>
-  new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (b) => (b === null ? reject(new Error('encode failed')) : resolve(b)),
-      'image/jpeg',
-      quality,
-    ),
-  );
 
 /**
  * The document camera: live preview with a frame to lay the page in, capture,
@@ -81,120 +15,52 @@ const toBlob = (canvas: HTMLCanvasElement, quality: number): Promise<Blob> =>
 export function CameraScreen({ materialId }: { readonly materialId: string }) {
   const { t, l } = useT();
   const go = useUi((s) => s.go);
-  const rule = useJourney((s) => s.rule);
-  const declare = useJourney((s) => s.declareMaterial);
-  const addCapture = useJourney((s) => s.addCapture);
-  const heading = useScreenHeading();
-  const video = useRef<HTMLVideoElement>(null);
-  const stream = useRef<MediaStream | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const { video, phase, material, capture, retake, use } = useDocumentCapture(materialId);
   useScreenVoice(
     keyPrompt(phase.kind === 'review' ? 'voice.cameraReview' : 'voice.camera'),
     null,
     phase.kind === 'review' ? 'camera-review' : 'camera',
   );
-  const material = rule?.materials.find((m) => m.id === materialId);
-
-  useEffect(() => {
-    let cancelled = false;
-    const element = video.current;
-    navigator.mediaDevices
-      .getUserMedia({ video: { width: { ideal: 1920 }, height: { ideal: 1080 } }, audio: false })
-      .then(async (media) => {
-        if (cancelled) {
-          media.getTracks().forEach((track) => track.stop());
-          return;
-        }
-        stream.current = media;
-        if (element !== null) {
-          element.srcObject = media;
-          await element.play();
-        }
-        setPhase({ kind: 'live' });
-      })
-      .catch(() => setPhase({ kind: 'failed', message: 'camera.unavailable' }));
-    return () => {
-      cancelled = true;
-      stream.current?.getTracks().forEach((track) => track.stop());
-      stream.current = null;
-      if (element !== null) element.srcObject = null;
-    };
-  }, []);
-
-  // A photo taken but not used is let go on retake and when the screen closes; a used one belongs to the journey.
-  const unusedUrl = useRef<string | null>(null);
-  const dropUnused = (): void => {
-    if (unusedUrl.current !== null) URL.revokeObjectURL(unusedUrl.current);
-    unusedUrl.current = null;
-  };
-  useEffect(() => dropUnused, []);
-
-  const capture = async (): Promise<void> => {
-    const v = video.current;
-    if (v === null || v.videoWidth === 0) return;
-    const { rect, cropped } = pageRect(v);
-    const size = targetSize(rect.width, rect.height);
-    const canvas = document.createElement('canvas');
-    try {
-      const { result, attempt } = await encodeWithinBudget(async ({ quality, scale }) => {
-        canvas.width = Math.round(size.width * scale);
-        canvas.height = Math.round(size.height * scale);
-        const ctx = canvas.getContext('2d');
-        ctx?.drawImage(
-          v,
-          rect.x,
-          rect.y,
-          rect.width,
-          rect.height,
-          0,
-          0,
-          canvas.width,
-          canvas.height,
-        );
-        return toBlob(canvas, quality);
-      }, BUDGET_BYTES);
-      if (result.size > BUDGET_BYTES) {
-        setPhase({ kind: 'failed', message: 'camera.tooBig' });
-        return;
-      }
-      const width = Math.round(size.width * attempt.scale);
-      const height = Math.round(size.height * attempt.scale);
-      const url = URL.createObjectURL(result);
-      unusedUrl.current = url;
-      setPhase({ kind: 'review', blob: result, url, width, height, cropped });
-    } finally {
-      canvas.width = 0;
-    }
-  };
-
-  const use = async (): Promise<void> => {
-    if (phase.kind !== 'review') return;
-    const { blob, url } = phase;
-    setPhase({ kind: 'saving' });
-    const saved = await kiosk.addCapture({
-      materialId,
-      mediaType: 'image/jpeg',
-      dataBase64: await blobToBase64(blob),
-    });
-    if (!saved.ok) {
-      dropUnused();
-      setPhase({ kind: 'failed', message: 'camera.saveFailed' });
-      return;
-    }
-    unusedUrl.current = null;
-    addCapture({ id: saved.value.captureId, materialId, url, size: saved.value.size });
-    declare(materialId, 'captured');
-    go({ name: 'materials' });
-  };
 
   return (
-    <section className="screen screen-camera" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {t('camera.title', { material: material === undefined ? '' : l(material.name) })}
-      </h1>
-      <p className="screen-lead">
-        {phase.kind === 'review' ? t('camera.reviewLead') : t('camera.lead')}
-      </p>
+    <Screen
+      name="camera"
+      title={t('camera.title', { material: material === undefined ? '' : l(material.name) })}
+      lead={phase.kind === 'review' ? t('camera.reviewLead') : t('camera.lead')}
+      start={
+        <>
+          <HomeButton />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => go({ name: 'materials' })}
+          >
+            {t('camera.cancel')}
+          </button>
+        </>
+      }
+      end={
+        phase.kind === 'review' ? (
+          <>
+            <button type="button" className="button button-secondary" onClick={retake}>
+              {t('camera.retake')}
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void use()}>
+              {t('camera.use')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={phase.kind !== 'live'}
+            onClick={() => void capture()}
+          >
+            {phase.kind === 'saving' ? t('camera.saving') : t('camera.capture')}
+          </button>
+        )
+      }
+    >
       {phase.kind === 'failed' && (
         <p className="notice notice-error" role="alert">
           {t(phase.message)}
@@ -230,48 +96,6 @@ export function CameraScreen({ materialId }: { readonly materialId: string }) {
           {t('camera.photoFacts', { kb: Math.round(phase.blob.size / 1024) })}
         </p>
       )}
-      <ActionBar
-        start={
-          <>
-            <HomeButton />
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => go({ name: 'materials' })}
-            >
-              {t('camera.cancel')}
-            </button>
-          </>
-        }
-        end={
-          phase.kind === 'review' ? (
-            <>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  dropUnused();
-                  setPhase({ kind: 'live' });
-                }}
-              >
-                {t('camera.retake')}
-              </button>
-              <button type="button" className="button button-primary" onClick={() => void use()}>
-                {t('camera.use')}
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={phase.kind !== 'live'}
-              onClick={() => void capture()}
-            >
-              {phase.kind === 'saving' ? t('camera.saving') : t('camera.capture')}
-            </button>
-          )
-        }
-      />
-    </section>
+    </Screen>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { kiosk } from '../api/kiosk';
 import { errorMessage } from '../api/error-messages';
 import { grabJpeg, jpegUrl, useCamera } from '../camera/use-camera';
-import { ActionBar } from '../components/ActionBar';
+import { Screen } from '../components/Screen';
 import { HomeButton } from '../components/HomeButton';
 import { useT, type MessageKey } from '../i18n';
 import { afterCard } from '../state/actions';
@@ -11,7 +11,6 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
 
 export type FacePurpose = 'verify' | 'photo';
 
@@ -47,7 +46,6 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
   const addCapture = useJourney((s) => s.addCapture);
   const removeCapture = useJourney((s) => s.removeCapture);
   const captures = useJourney((s) => s.captures);
-  const heading = useScreenHeading();
   const [phase, setPhase] = useState<Phase>({ kind: 'notice' });
   const { video: cameraVideo, state: cameraState } = useCamera(phase.kind === 'live');
   const material = rule?.materials.find((m) => m.capture === 'portrait');
@@ -235,10 +233,57 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
   // A camera that fails to open, or is unplugged mid-capture, ends the live view with a reason.
   const shown: Phase = cameraFailed ? { kind: 'failed', message: 'face.unavailable' } : phase;
   return (
-    <section className="screen screen-face" aria-labelledby="screen-title" data-phase={shown.kind}>
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {title}
-      </h1>
+    <Screen
+      name="face"
+      title={title}
+      data={{ phase: shown.kind }}
+      start={<HomeButton />}
+      end={
+        shown.kind === 'notice' ? (
+          <>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void choose('window')}
+            >
+              {t('face.notice.window')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void choose('camera')}
+            >
+              {t('face.notice.start')}
+            </button>
+          </>
+        ) : shown.kind === 'preview' ? (
+          <>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void keep(false)}
+            >
+              {t('face.photo.retake')}
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void keep(true)}>
+              {t('face.photo.use')}
+            </button>
+          </>
+        ) : shown.kind === 'done' || shown.kind === 'failed' ? (
+          <button type="button" className="button button-primary" onClick={leave}>
+            {purpose === 'verify' ? t('face.verify.continue') : t('face.photo.back')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void choose('window')}
+          >
+            {t('face.notice.window')}
+          </button>
+        )
+      }
+    >
       {shown.kind === 'notice' && (
         <div className="face-notice" data-testid="face-notice">
           <p className="screen-lead">
@@ -302,58 +347,6 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
           {t(`face.verify.${shown.outcome}`)}
         </p>
       )}
-      <ActionBar
-        start={<HomeButton />}
-        end={
-          shown.kind === 'notice' ? (
-            <>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => void choose('window')}
-              >
-                {t('face.notice.window')}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void choose('camera')}
-              >
-                {t('face.notice.start')}
-              </button>
-            </>
-          ) : shown.kind === 'preview' ? (
-            <>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => void keep(false)}
-              >
-                {t('face.photo.retake')}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void keep(true)}
-              >
-                {t('face.photo.use')}
-              </button>
-            </>
-          ) : shown.kind === 'done' || shown.kind === 'failed' ? (
-            <button type="button" className="button button-primary" onClick={leave}>
-              {purpose === 'verify' ? t('face.verify.continue') : t('face.photo.back')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => void choose('window')}
-            >
-              {t('face.notice.window')}
-            </button>
-          )
-        }
-      />
-    </section>
+    </Screen>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ServiceRule } from '../../rules/engine/schema';
 import { kiosk } from '../api/kiosk';
-import { ActionBar } from '../components/ActionBar';
+import { Screen } from '../components/Screen';
 import { GuideMaterials } from '../components/GuideMaterials';
 import { useT } from '../i18n';
 import { summaryLimitText } from '../../core/slip-lines';
@@ -10,7 +10,6 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
 
 /** 办事指南: every public fact of the item, readable at a glance, then "开始办理". */
 export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
@@ -21,7 +20,6 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   const [rule, setRule] = useState<ServiceRule | null>(null);
   const [failed, setFailed] = useState(false);
   const [starting, setStarting] = useState(false);
-  const heading = useScreenHeading();
   useScreenVoice(keyPrompt('voice.guide'), null, `guide:${serviceId}`);
 
   useEffect(() => {
@@ -49,11 +47,30 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
   const limit = range === null ? '' : summaryLimitText(locale, range);
 
   return (
-    <section className="screen screen-guide" aria-labelledby="screen-title">
-      <p className="screen-kicker">{t('guide.title')}</p>
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {rule === null ? t('app.loading') : l(rule.name)}
-      </h1>
+    <Screen
+      name="guide"
+      title={rule === null ? t('app.loading') : l(rule.name)}
+      kicker={<p className="screen-kicker">{t('guide.title')}</p>}
+      start={
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => go({ name: 'home' })}
+        >
+          {t('app.home')}
+        </button>
+      }
+      end={
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={rule === null || starting}
+          onClick={() => void start()}
+        >
+          {t('guide.start')}
+        </button>
+      }
+    >
       {failed && <p className="notice notice-error">{t('app.startFailed')}</p>}
       {rule !== null && guide !== undefined && (
         <>
@@ -141,28 +158,7 @@ export function GuideScreen({ serviceId }: { readonly serviceId: string }) {
           </div>
         </>
       )}
-      <ActionBar
-        start={
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => go({ name: 'home' })}
-          >
-            {t('app.home')}
-          </button>
-        }
-        end={
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={rule === null || starting}
-            onClick={() => void start()}
-          >
-            {t('guide.start')}
-          </button>
-        }
-      />
-    </section>
+    </Screen>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CardProblem } from '../../core/status';
 import { kiosk } from '../api/kiosk';
-import { ActionBar } from '../components/ActionBar';
+import { Screen } from '../components/Screen';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
@@ -15,7 +15,6 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
 
 /** Every problem the reader reports has its words; a reader that is down is said by its device state. */
 const CARD_ERRORS: { readonly [P in CardProblem]: MessageKey | null } = {
@@ -45,7 +44,6 @@ export function IdCardScreen() {
   // A reader that stops answering is a device state, not a card problem: its
   // message follows the reader's health and goes by itself when the reader is back.
   const shownError: MessageKey | null = !readerOk ? 'idcard.readerDown' : error;
-  const heading = useScreenHeading(identity !== null);
 
   useEffect(() => {
     const offs = [
@@ -104,14 +102,42 @@ export function IdCardScreen() {
   );
 
   return (
-    <section className="screen screen-idcard" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {askWhose
+    <Screen
+      phase={identity !== null}
+      name="idcard"
+      title={
+        askWhose
           ? t('idcard.cardFirstTitle')
           : identity === null || notMine
             ? t('idcard.title')
-            : t('idcard.readDone')}
-      </h1>
+            : t('idcard.readDone')
+      }
+      start={<HomeButton />}
+      end={
+        askWhose ? (
+          <>
+            {notMineButton}
+            <button type="button" className="button button-primary" onClick={clearCardFirst}>
+              {t('idcard.cardFirstMine')}
+            </button>
+          </>
+        ) : identity !== null && !notMine ? (
+          <>
+            {notMineButton}
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!canContinue}
+              onClick={() => {
+                if (evaluation !== null) afterCard(evaluation);
+              }}
+            >
+              {t('idcard.confirm')}
+            </button>
+          </>
+        ) : null
+      }
+    >
       {askWhose ? (
         <div className="card-first">
           <p className="screen-lead">{t('idcard.cardFirstLead')}</p>
@@ -171,33 +197,6 @@ export function IdCardScreen() {
           )}
         </>
       )}
-      <ActionBar
-        start={<HomeButton />}
-        end={
-          askWhose ? (
-            <>
-              {notMineButton}
-              <button type="button" className="button button-primary" onClick={clearCardFirst}>
-                {t('idcard.cardFirstMine')}
-              </button>
-            </>
-          ) : identity !== null && !notMine ? (
-            <>
-              {notMineButton}
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={!canContinue}
-                onClick={() => {
-                  if (evaluation !== null) afterCard(evaluation);
-                }}
-              >
-                {t('idcard.confirm')}
-              </button>
-            </>
-          ) : null
-        }
-      />
-    </section>
+    </Screen>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { RequirementState } from '../../rules/engine/evaluate';
 import type { Material } from '../../rules/engine/schema';
-import { ActionBar } from '../components/ActionBar';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
+import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
 import { kioskTakesPhoto, lastQuestionScreen } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
@@ -12,7 +12,6 @@ import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 import { provedByCard } from '../../rules/engine/requirements';
-import { useScreenHeading } from './use-screen-heading';
 
 /** One material on its own: the row is the whole requirement, no separate heading. */
 const isSingle = (r: RequirementState): boolean =>
@@ -36,7 +35,6 @@ export function MaterialsScreen() {
   const evaluation = useEvaluation();
   const declarations = useJourney((s) => s.materials);
   const declare = useJourney((s) => s.declareMaterial);
-  const heading = useScreenHeading();
   useScreenVoice(keyPrompt('voice.materials'), null, 'materials');
   const [showErrors, setShowErrors] = useState(false);
   if (evaluation === null) return null;
@@ -56,11 +54,32 @@ export function MaterialsScreen() {
   };
 
   return (
-    <section className="screen screen-materials" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {t('materials.title')}
-      </h1>
-      <p className="screen-lead">{t('materials.lead')}</p>
+    <Screen
+      name="materials"
+      title={t('materials.title')}
+      lead={t('materials.lead')}
+      start={
+        <>
+          <HomeButton />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => lastQuestionScreen(evaluation)}
+          >
+            {t('app.back')}
+          </button>
+        </>
+      }
+      end={
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => (unique.length > 0 ? setShowErrors(true) : go({ name: 'review' }))}
+        >
+          {t('app.next')}
+        </button>
+      }
+    >
       <ErrorSummary
         items={
           showErrors
@@ -108,30 +127,7 @@ export function MaterialsScreen() {
           ? t('materials.summaryMissing', { n: missing })
           : t('materials.summaryComplete')}
       </p>
-      <ActionBar
-        start={
-          <>
-            <HomeButton />
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => lastQuestionScreen(evaluation)}
-            >
-              {t('app.back')}
-            </button>
-          </>
-        }
-        end={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => (unique.length > 0 ? setShowErrors(true) : go({ name: 'review' }))}
-          >
-            {t('app.next')}
-          </button>
-        }
-      />
-    </section>
+    </Screen>
   );
 }
 

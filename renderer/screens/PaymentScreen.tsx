@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PaymentView } from '../../core/payment/order';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
-import { ActionBar } from '../components/ActionBar';
+import { Screen } from '../components/Screen';
 import { QrCode } from '../components/QrCode';
 import { useScannedCode } from '../devices/use-scanned-code';
 import { formatFee } from '../format';
@@ -12,7 +12,6 @@ import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
 
 /** How often the screen asks where a payment stands while the phone confirms. */
 const LOOK_EVERY_MS = 1500;
@@ -61,7 +60,6 @@ export function PaymentScreen() {
   const go = useUi((s) => s.go);
   const slip = useJourney((s) => s.slip);
   const setSlip = useJourney((s) => s.setSlip);
-  const heading = useScreenHeading();
   const [order, setOrder] = useState<PaymentView | null>(null);
   const [way, setWay] = useState<Way>('choose');
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -176,10 +174,67 @@ export function PaymentScreen() {
   const canRetry = settled && order.reason !== 'amount_mismatch';
   const paying = order?.state === 'paying' || order?.state === 'cancelling';
   return (
-    <section className="screen screen-payment" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {t('payment.title')}
-      </h1>
+    <Screen
+      name="payment"
+      title={t('payment.title')}
+      start={
+        order?.state === 'paying' ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            data-testid="cancel-payment"
+            onClick={() => {
+              setBusy(true);
+              void kiosk.leavePayment({ reason: 'left' }).then((left) => {
+                setBusy(false);
+                if (left.ok) setOrder(left.value);
+              });
+            }}
+          >
+            {t('payment.cancel')}
+          </button>
+        ) : order?.state === 'paid' || paying ? null : (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            data-testid="pay-at-window"
+            onClick={() => void toWindow()}
+          >
+            {t('payment.window')}
+          </button>
+        )
+      }
+      end={
+        canRetry ? (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void tryAgain()}
+          >
+            {t('payment.retry')}
+          </button>
+        ) : settled || order?.state === 'cancelling' ? (
+          <button type="button" className="button button-primary" onClick={() => void finish()}>
+            {t('payment.toSlip')}
+          </button>
+        ) : way !== 'choose' && order?.state === 'created' ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={() => {
+              setWay('choose');
+              setProblem(null);
+            }}
+          >
+            {t('payment.otherWay')}
+          </button>
+        ) : null
+      }
+    >
       <p className="screen-lead">
         {t('payment.lead')}{' '}
         <span dir="ltr" data-testid="payment-application-no">
@@ -250,65 +305,6 @@ export function PaymentScreen() {
           <span className="spinner" />
         </p>
       )}
-      <ActionBar
-        start={
-          order?.state === 'paying' ? (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={busy}
-              data-testid="cancel-payment"
-              onClick={() => {
-                setBusy(true);
-                void kiosk.leavePayment({ reason: 'left' }).then((left) => {
-                  setBusy(false);
-                  if (left.ok) setOrder(left.value);
-                });
-              }}
-            >
-              {t('payment.cancel')}
-            </button>
-          ) : order?.state === 'paid' || paying ? null : (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={busy}
-              data-testid="pay-at-window"
-              onClick={() => void toWindow()}
-            >
-              {t('payment.window')}
-            </button>
-          )
-        }
-        end={
-          canRetry ? (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={() => void tryAgain()}
-            >
-              {t('payment.retry')}
-            </button>
-          ) : settled || order?.state === 'cancelling' ? (
-            <button type="button" className="button button-primary" onClick={() => void finish()}>
-              {t('payment.toSlip')}
-            </button>
-          ) : way !== 'choose' && order?.state === 'created' ? (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={busy}
-              onClick={() => {
-                setWay('choose');
-                setProblem(null);
-              }}
-            >
-              {t('payment.otherWay')}
-            </button>
-          ) : null
-        }
-      />
-    </section>
+    </Screen>
   );
 }

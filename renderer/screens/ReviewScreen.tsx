@@ -1,129 +1,76 @@
-import { useEffect, useState } from 'react';
+import { useReview } from './use-review';
 import { limitAfterAcceptance } from '../../core/slip-lines';
-import { describeRequirement, portraitOnly, provedByCard } from '../../rules/engine/requirements';
-import { errorMessage } from '../api/error-messages';
-import { kiosk } from '../api/kiosk';
-import { ActionBar } from '../components/ActionBar';
+import { describeRequirement } from '../../rules/engine/requirements';
+import { Screen } from '../components/Screen';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
 import { SignaturePad } from '../components/SignaturePad';
 import { aside, formatFee } from '../format';
-import { useT, type MessageKey } from '../i18n';
-import { isFullLocale } from '../i18n/locale';
-import { printAndKeep } from '../receipt/print-slip';
-import { lastQuestionScreen, needsMaterialsScreen } from '../state/actions';
-import { useEvaluation } from '../state/evaluation';
-import { printerReady, useDevices } from '../state/devices';
-import { useJourney } from '../state/journey';
+import { useT } from '../i18n';
+import { lastQuestionScreen } from '../state/actions';
 import { useUi } from '../state/ui';
 import { displayAnswer } from './display-answer';
-import { fieldErrorMessage } from './field-errors';
-import { keyPrompt } from '../voice/prompt';
-import { useScreenVoice } from '../voice/use-screen-voice';
 import { joinList } from '../../core/i18n';
 import { assistanceLines } from '../../core/slip-lines';
-import { useScreenHeading } from './use-screen-heading';
 
 /** "Check your answers": everything on one screen, each with a change link, then submit. */
 export function ReviewScreen() {
   const { t, l, locale } = useT();
   const go = useUi((s) => s.go);
-  const rule = useJourney((s) => s.rule);
-  const identity = useJourney((s) => s.identity);
-  const declarations = useJourney((s) => s.materials);
-  const manualEntry = useJourney((s) => s.manualEntry);
-  const signature = useJourney((s) => s.signature);
-  const identityCheck = useJourney((s) => s.identityCheck);
-  const setSlip = useJourney((s) => s.setSlip);
-  const setReturnToReview = useJourney((s) => s.setReturnToReview);
-  const evaluation = useEvaluation();
-  const assistance = useJourney((s) => s.assistance);
-  const info = useUi((s) => s.info);
-  const heading = useScreenHeading();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<MessageKey | null>(null);
-  // Asked before the citizen confirms: better "this kiosk cannot store it" now than a failure after submitting.
-  const [storageOk, setStorageOk] = useState(true);
-  useEffect(() => {
-    void kiosk.checkStorage({}).then((r) => setStorageOk(!r.ok || r.value.ok));
-  }, []);
-  const needsChanges =
-    evaluation !== null && (evaluation.fieldErrors.length > 0 || evaluation.ineligible.length > 0);
-  const printerOk = useDevices((s) => printerReady(s.devices));
-  const reviewVoice = !storageOk
-    ? 'voice.diskLow'
-    : needsChanges
-      ? 'voice.reviewErrors'
-      : printerOk
-        ? 'voice.review'
-        : 'voice.reviewPrinterDown';
-  useScreenVoice(keyPrompt(reviewVoice), null, reviewVoice);
-
-  if (rule === null || evaluation === null) return null;
-
-  const change = (questionId: string): void => {
-    setReturnToReview(true);
-    go({ name: 'question', questionId });
-  };
-  const separator = locale === 'zh-CN' ? '：' : ': ';
-  const summary = evaluation.fieldErrors.map((error) => {
-    const question = rule.questions.find((q) => q.id === error.questionId);
-    return {
-      targetId: `change-${error.questionId}`,
-      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}`,
-    };
-  });
-
-  const submit = async (): Promise<void> => {
-    setSubmitting(true);
-    setFailure(null);
-    // 缴费 here first (the slip then says paid or not): printed after the payment screen.
-    const paysHere =
-      info?.payment.services.includes(rule.id) === true &&
-      evaluation.fee.total > 0 &&
-      assistance?.payAtWindow !== true;
-    // In Uyghur or Tibetan the slip is printed from here, once its translation is drawn.
-    const deferPrint = paysHere || !isFullLocale(locale);
-    const result = await kiosk.submitApplication({
-      serviceId: rule.id,
-      answers: evaluation.answers,
-      materials: declarations,
-      manualEntry,
-      signature,
-      deferPrint,
-    });
-    setSubmitting(false);
-    if (result.ok) {
-      setSlip(result.value);
-      if (paysHere) {
-        go({ name: 'payment' });
-        return;
-      }
-      go({ name: 'slip' });
-      if (deferPrint) void printAndKeep(result.value, locale);
-      return;
-    }
-    if (result.error.code === 'disk_full') setStorageOk(false);
-    setFailure(errorMessage(result.error.code));
-  };
-
-  const materialsListed = needsMaterialsScreen(evaluation);
-  const bring = evaluation.requirements.filter(
-    (r) => r.satisfied && !provedByCard(r) && !portraitOnly(r),
-  );
-  const portrait = evaluation.requirements.find(portraitOnly);
-  const portraitTaken =
-    portrait !== undefined &&
-    portrait.options.flat().some((m) => declarations[m.id] === 'captured');
+  const review = useReview();
+  if (review === null) return null;
+  const {
+    rule,
+    identity,
+    identityCheck,
+    evaluation,
+    assistance,
+    info,
+    submitting,
+    failure,
+    storageOk,
+    printerOk,
+    change,
+    summary,
+    submit,
+    materialsListed,
+    bring,
+    portrait,
+    portraitTaken,
+  } = review;
 
   return (
-    <section className="screen screen-review" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {t('review.title')}
-      </h1>
-      <p className="screen-lead">{t('review.hint')}</p>
+    <Screen
+      name="review"
+      title={t('review.title')}
+      lead={t('review.hint')}
+      start={
+        <>
+          <HomeButton />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              materialsListed ? go({ name: 'materials' }) : lastQuestionScreen(evaluation)
+            }
+          >
+            {t('review.back')}
+          </button>
+        </>
+      }
+      end={
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={submitting || !evaluation.complete || !storageOk}
+          onClick={() => void submit()}
+        >
+          {submitting ? t('review.submitting') : t('review.submit')}
+        </button>
+      }
+    >
       {failure !== null && (
         <p className="notice notice-error" role="alert">
           {t(failure)}
@@ -316,32 +263,6 @@ export function ReviewScreen() {
         <p className="muted">{t('review.signatureHint')}</p>
         <SignaturePad />
       </section>
-      <ActionBar
-        start={
-          <>
-            <HomeButton />
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() =>
-                materialsListed ? go({ name: 'materials' }) : lastQuestionScreen(evaluation)
-              }
-            >
-              {t('review.back')}
-            </button>
-          </>
-        }
-        end={
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={submitting || !evaluation.complete || !storageOk}
-            onClick={() => void submit()}
-          >
-            {submitting ? t('review.submitting') : t('review.submit')}
-          </button>
-        }
-      />
-    </section>
+    </Screen>
   );
 }

@@ -3,7 +3,7 @@ import type { ApplicationStatusView } from '../../core/api/contract';
 import { assertNever } from '../../base/assert-never';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
-import { ActionBar } from '../components/ActionBar';
+import { Screen } from '../components/Screen';
 import { Keypad } from '../components/Keypad';
 import { useScannedCode } from '../devices/use-scanned-code';
 import { formatDate, formatDateTime } from '../format';
@@ -12,7 +12,6 @@ import { scannerReady, useDevices } from '../state/devices';
 import { useUi } from '../state/ui';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
-import { useScreenHeading } from './use-screen-heading';
 
 const INPUT_ID = 'status-number';
 const MAX_LENGTH = 24;
@@ -41,7 +40,6 @@ type Lookup =
 export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
   const { t } = useT();
   const go = useUi((s) => s.go);
-  const heading = useScreenHeading();
   const [number, setNumber] = useState(scanned === null ? '' : withoutPrefix(scanned));
   const [lookup, setLookup] = useState<Lookup>(
     scanned === null ? { kind: 'idle' } : { kind: 'looking' },
@@ -84,10 +82,27 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
   };
 
   return (
-    <section className="screen screen-status" aria-labelledby="screen-title">
-      <h1 id="screen-title" ref={heading} tabIndex={-1} className="screen-title">
-        {t('status.title')}
-      </h1>
+    <Screen
+      name="status"
+      title={t('status.title')}
+      start={
+        // Nothing entered here is worth keeping: home without asking.
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => go({ name: 'home' })}
+        >
+          {t('app.home')}
+        </button>
+      }
+      end={
+        lookup.kind === 'found' ? (
+          <button type="button" className="button button-secondary" onClick={again}>
+            {t('status.another')}
+          </button>
+        ) : undefined
+      }
+    >
       {lookup.kind !== 'found' && (
         <>
           {scannerOk ? (
@@ -154,26 +169,7 @@ export function StatusScreen({ scanned }: { readonly scanned: string | null }) {
           <StatusCard view={lookup.view} />
         </div>
       )}
-      <ActionBar
-        start={
-          // Nothing entered here is worth keeping: home without asking.
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => go({ name: 'home' })}
-          >
-            {t('app.home')}
-          </button>
-        }
-        end={
-          lookup.kind === 'found' ? (
-            <button type="button" className="button button-secondary" onClick={again}>
-              {t('status.another')}
-            </button>
-          ) : undefined
-        }
-      />
-    </section>
+    </Screen>
   );
 }
 
