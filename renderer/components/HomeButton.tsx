@@ -9,7 +9,11 @@ export function HomeButton() {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button-secondary home-button"
+        onClick={() => setAsking(true)}
+      >
         {t('app.home')}
       </button>
       <ConfirmDialog

@@ -70,8 +70,12 @@ describe.each<Mode>(['normal', 'elder'])(
       }
     };
     const check = async (screen: string) => problems.push(...(await axe(ctx.page, mode, screen)));
+    /** Each walk answers for its own screens, so a walk run alone still checks something. */
+    const noFindings = (): void => {
+      expect(problems.splice(0)).toEqual([]);
+    };
 
-    it('home, guide, card and the questions', async () => {
+    it('home, guide, card, the questions, review and slip', async () => {
       const { page } = ctx;
       const s = steps(page);
       await enterMode();
@@ -102,17 +106,13 @@ describe.each<Mode>(['normal', 'elder'])(
       await s.next();
       await s.h1(/您是否需要优先办理/);
       await s.next();
-    });
-
-    it('review and slip', async () => {
-      const { page } = ctx;
-      const s = steps(page);
       await s.h1('请核对您的申请');
       await check('review');
       await s.submit();
       await s.h1('提交成功');
       await check('slip');
       await s.finish();
+      noFindings();
     });
 
     it('materials, the camera, and the leave dialog', async () => {
@@ -141,6 +141,7 @@ describe.each<Mode>(['normal', 'elder'])(
       await check('take-card');
       await page.getByRole('button', { name: '移走证件' }).click();
       await takeCard.waitFor({ state: 'detached' });
+      noFindings();
     });
 
     it('status lookup', async () => {
@@ -154,10 +155,7 @@ describe.each<Mode>(['normal', 'elder'])(
       await page.getByRole('alert').waitFor();
       await check('status-bad-number');
       await page.getByRole('button', { name: '返回首页' }).click();
-    });
-
-    it('has no serious or critical axe findings on any of those screens', () => {
-      expect(problems).toEqual([]);
+      noFindings();
     });
 
     it('lets an assistive keypad reach every action with Tab, in reading order', async () => {

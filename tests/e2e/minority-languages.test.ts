@@ -205,25 +205,31 @@ describe.each(RUNS)('a %s reader in %s mode (%s screen)', (language, mode, size)
   });
 });
 
-describe('语音导航 started on a Uyghur screen', () => {
-  it('turns the screen to Chinese, the language its voice speaks', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(kiosk.url);
-      await steps(page).h1(zh['home.welcome']);
-      await page.getByRole('button', { name: `${zh['app.chooseLanguage']}: 中文` }).click();
-      await page.getByRole('button', { name: 'ئۇيغۇرچە', exact: true }).click();
-      await steps(page).h1(ug['home.welcome']);
-      await page.locator('body').click({ position: { x: 5, y: 300 } });
-      await page.keyboard.press('*');
-      const html = page.locator('html');
-      await expect.poll(() => html.getAttribute('data-screen-dark')).toBe('true');
-      await expect(html.getAttribute('lang')).resolves.toBe('zh-CN');
-      await expect(html.getAttribute('dir')).resolves.toBe('ltr');
-    } finally {
-      await page.close();
-    }
-  });
+describe('语音导航 started on a Uyghur or a Tibetan screen', () => {
+  it.each([
+    ['ug', 'ئۇيغۇرچە', 'ug', 'rtl'],
+    ['bo', 'བོད་ཡིག', 'zh-CN', 'ltr'],
+  ] as const)(
+    'on a %s screen keeps the language its voice speaks (Uyghur), or turns to Chinese (Tibetan)',
+    async (language, name, lang, dir) => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(kiosk.url);
+        await steps(page).h1(zh['home.welcome']);
+        await page.getByRole('button', { name: `${zh['app.chooseLanguage']}: 中文` }).click();
+        await page.getByRole('button', { name, exact: true }).click();
+        await steps(page).h1(CATALOGS[language]['home.welcome']);
+        await page.locator('body').click({ position: { x: 5, y: 300 } });
+        await page.keyboard.press('*');
+        const html = page.locator('html');
+        await expect.poll(() => html.getAttribute('data-screen-dark')).toBe('true');
+        await expect(html.getAttribute('lang')).resolves.toBe(lang);
+        await expect(html.getAttribute('dir')).resolves.toBe(dir);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('a kiosk offering two languages', () => {
