@@ -5,10 +5,10 @@
  *   npm run audio:check     — fails when a sentence has no recording (run in CI; needs nothing)
  * Sentences: the `voice.*` prompts of renderer/i18n, the camera's spoken guidance
  * (`face.advice.*`, `face.verify.*`, `face.photo.ready`) and every question label of the rule files.
- * Recordings are named by a hash of language and text, so a changed sentence gets a new file.
+ * Recordings are named by a hash of language and text (core/recording-name.ts, which the screen
+ * works out too), so a changed sentence gets a new file. manifest.json lists them for this check.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -17,6 +17,7 @@ import {
   SPEECH_WORDS_PER_MINUTE,
   type SpeechLocale,
 } from '../../core/speech-voices';
+import { recordingName } from '../../core/recording-name';
 
 type Locale = SpeechLocale;
 const LOCALES: readonly Locale[] = SPEECH_LOCALES;
@@ -66,8 +67,7 @@ export function sentences(): Map<Locale, Set<string>> {
   return out;
 }
 
-const fileFor = (locale: Locale, text: string): string =>
-  `${createHash('sha256').update(`${locale}\n${text}`).digest('hex').slice(0, 16)}.ogg`;
+const fileFor = (locale: Locale, text: string): string => recordingName(locale, text);
 
 function manifestFor(all: Map<Locale, Set<string>>): {
   texts: Record<Locale, Record<string, string>>;

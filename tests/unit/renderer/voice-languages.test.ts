@@ -5,6 +5,7 @@ import ug from '../../../renderer/i18n/ug.json';
 import zhCN from '../../../renderer/i18n/zh-CN.json';
 import manifest from '../../../assets/audio/manifest.json';
 import { keyPrompt, promptSentences } from '../../../renderer/voice/prompt';
+import { recordingName } from '../../../core/recording-name';
 
 beforeAll(async () => {
   await loadCatalogs(['ug', 'bo']);
@@ -45,5 +46,19 @@ describe('the language the kiosk speaks in', () => {
       expect(text, key).toMatch(/\p{Script=Arabic}/u);
       if (!text?.includes('{')) expect(recorded[text ?? ''], key).toMatch(/\.ogg$/);
     }
+  });
+
+  it('finds every recording by the name the screen works out from the sentence (no table in the bundle)', () => {
+    const texts = manifest.texts as Record<string, Record<string, string>>;
+    const entries = Object.entries(texts).flatMap(([locale, byText]) =>
+      Object.entries(byText).map(([text, file]) => ({ locale, text, file })),
+    );
+    expect(entries.length).toBeGreaterThan(400);
+    for (const { locale, text, file } of entries)
+      expect(recordingName(locale, text), text).toBe(file);
+    // A changed sentence is another file.
+    expect(recordingName('ug', ug['voice.takeCard'])).not.toBe(
+      recordingName('zh-CN', zhCN['voice.takeCard']),
+    );
   });
 });
