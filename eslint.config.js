@@ -15,6 +15,13 @@ const oneClock = [
   },
 ];
 
+/** The main process's timers run on the Clock, so a test or the fleet simulation moves time instead of waiting. */
+const timersOnTheClock = {
+  selector: 'CallExpression[callee.name=/^(setTimeout|setInterval)$/]',
+  message:
+    'Put the timer on the Clock you were given (clock.after / clock.every); a timer that must run in the machine’s time says why in an eslint-disable comment.',
+};
+
 const logNameStyle = {
   selector:
     'CallExpression[callee.property.name=/^(info|warn|error)$/]:matches([callee.object.name=/^(log|logger)$/], [callee.object.property.name=/^(log|logger)$/]) > Literal:first-child[value!=/^[a-z]+(\\.[a-z_]+)+$/]',
@@ -104,7 +111,7 @@ export default tseslint.config(
     // and no function over 120 lines.
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...oneClock, logNameStyle],
+      'no-restricted-syntax': ['error', ...oneClock, logNameStyle, timersOnTheClock],
       // Small units: a factory that grows past this splits into the parts it is made of.
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },

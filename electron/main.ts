@@ -179,6 +179,8 @@ async function start(): Promise<void> {
 
   const relaunch = (delayMs: number, attempt: number): void => {
     log.error('app.relaunch_scheduled', { delayMs, attempt });
+    // The machine's timer on purpose: the shell restarts the process it lives in, in real time.
+    // eslint-disable-next-line no-restricted-syntax
     setTimeout(() => {
       const args = process.argv.slice(1).filter((a) => !a.startsWith('--relaunch-attempt='));
       app.relaunch({ args: [...args, `--relaunch-attempt=${attempt}`] });

@@ -61,6 +61,9 @@ export function runBounded(options: BoundedRunOptions): BoundedRun {
     }
     settle(outcome);
   };
+  // The machine's timer, not the kiosk's clock, on purpose: the helper runs in the machine's time,
+  // and a test that moved a clock would not make it answer sooner.
+  // eslint-disable-next-line no-restricted-syntax
   const timer = setTimeout(
     () => finish(fail({ kind: 'timeout', ms: options.timeoutMs })),
     options.timeoutMs,

@@ -12,10 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 function useClock(): Date {
   const [, setTick] = useState(0);
   useUi((s) => s.info);
-  useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), 15_000);
-    return () => clearInterval(timer);
-  }, []);
+  useEffect(() => kioskClock().every(15_000, () => setTick((n) => n + 1)), []);
   return kioskClock().now();
 }
 

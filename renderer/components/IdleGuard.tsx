@@ -41,7 +41,8 @@ export function IdleGuard() {
     if (info === null || !atHome) return;
     // Nothing personal on the home screen, but the next person should find it in the default language.
     lastActivity.current = kioskClock().nowMs();
-    const timer = setInterval(() => {
+    // On the kiosk's clock, as the main process's timers are.
+    return kioskClock().every(1000, () => {
       const ui = useUi.getState();
       const assist = useAssist.getState();
       const timeout = wantsElderTime(assist)
@@ -50,8 +51,7 @@ export function IdleGuard() {
       if ((kioskClock().nowMs() - lastActivity.current) / 1000 < timeout) return;
       if (ui.locale !== info.defaultLocale) ui.setLocale(info.defaultLocale);
       if (assist.elder || assist.voice || assist.audioOnly) assist.reset();
-    }, 1000);
-    return () => clearInterval(timer);
+    });
   }, [info, atHome]);
 
   useEffect(() => {
@@ -59,7 +59,7 @@ export function IdleGuard() {
     lastActivity.current = kioskClock().nowMs();
     const timeoutSeconds = elder ? info.idle.elderTimeoutSeconds : info.idle.timeoutSeconds;
     const countdownSeconds = elder ? info.idle.elderCountdownSeconds : info.idle.countdownSeconds;
-    const timer = setInterval(() => {
+    return kioskClock().every(250, () => {
       const idleSeconds = (kioskClock().nowMs() - lastActivity.current) / 1000;
       if (idleSeconds < timeoutSeconds) {
         announced.current = false;
@@ -77,8 +77,7 @@ export function IdleGuard() {
         return;
       }
       setCountdown(left);
-    }, 250);
-    return () => clearInterval(timer);
+    });
   }, [info, atHome, elder]);
 
   const stay = (): void => {

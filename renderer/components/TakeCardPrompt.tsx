@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { kiosk } from '../api/kiosk';
+import { kioskClock } from '../clock';
 import { useT } from '../i18n';
 import { readerReady, useDevices } from '../state/devices';
 import { useAssist } from '../state/assist';
@@ -41,9 +42,9 @@ export function TakeCardPrompt() {
     if (!takeCard) return undefined;
     const remind = (): void => say(keyPrompt('voice.takeCard'), null, { evenWhenOff: true });
     remind();
-    const timer = setInterval(remind, REMIND_EVERY_MS);
+    const stopReminding = kioskClock().every(REMIND_EVERY_MS, remind);
     return () => {
-      clearInterval(timer);
+      stopReminding();
       stopSpeaking();
     };
   }, [takeCard]);

@@ -142,8 +142,8 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
     }
   };
 
-  const openLink: OpenLink = (config, hid) => {
-    if (config.transport.type !== 'simulated') return openDeviceLink(config, hid);
+  const openLink: OpenLink = (config, hid, timers) => {
+    if (config.transport.type !== 'simulated') return openDeviceLink(config, hid, timers);
     const wire: Wire = { config, plugged: true, drop: null };
     wires.set(config.id, wire);
     if (config.kind === 'printer') {
@@ -167,6 +167,7 @@ export function createDemoRig(configs: readonly DeviceConfig[], clock: Clock): D
       },
       addressOf(config),
       { initialMs: 100, maxMs: 1000 },
+      timers,
     );
   };
 

@@ -157,7 +157,7 @@ export function createIdCardReader(
   transport: ByteTransport,
   options: IdCardReaderOptions,
 ): IdCardReader {
-  const link = createSamLink(transport, options.frameLog);
+  const link = createSamLink(transport, options.frameLog, options.clock);
   const { send, sendExpectingOk, readText, testRead, readSamId } = samCommands(link, options);
   const listeners = new Set<(event: IdCardEvent) => void>();
   let running = false;

@@ -1,6 +1,7 @@
 import { hex, type FrameLog } from '../frame-log';
 import type { ByteTransport } from '../transport/byte-transport';
 import { createStreamDeframer, parseReply, type DeframeEvent, type Reply } from './codec';
+import { systemClock, type Clock } from '../../../core/clock';
 import { err, ok, type Result } from '../../../core/result';
 
 /**
@@ -41,7 +42,12 @@ function logFrames(log: FrameLog | undefined) {
   };
 }
 
-export function createSamLink(transport: ByteTransport, frameLog?: FrameLog): SamLink {
+export function createSamLink(
+  transport: ByteTransport,
+  frameLog?: FrameLog,
+  // On the kiosk's clock: a reply's time limit moves with a test's clock, not the machine's.
+  timers: Pick<Clock, 'after'> = systemClock,
+): SamLink {
   const tap = logFrames(frameLog);
   const deframer = createStreamDeframer();
   let pending: ((reply: Reply) => void) | null = null;
@@ -68,12 +74,12 @@ export function createSamLink(transport: ByteTransport, frameLog?: FrameLog): Sa
       if (pending !== null) return err('busy', 'a request is already waiting for its reply');
       deframer.reset();
       const reply = new Promise<Reply | null>((resolve) => {
-        const timer = setTimeout(() => {
+        const cancel = timers.after(timeoutMs, () => {
           pending = null;
           resolve(null);
-        }, timeoutMs);
+        });
         pending = (r) => {
-          clearTimeout(timer);
+          cancel();
           resolve(r);
         };
       });

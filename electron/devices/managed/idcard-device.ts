@@ -29,7 +29,7 @@ export function createIdCardDevice(
 ): IdCardDevice {
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
-  const link = openLink(config, {});
+  const link = openLink(config, {}, clock);
   const reader = createIdCardReader(link, {
     ...defaultReaderOptions,
     ...config.options,

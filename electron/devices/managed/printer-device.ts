@@ -26,7 +26,7 @@ export function createPrinterDevice(
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
-  const link = openLink(config, options);
+  const link = openLink(config, options, clock);
   // Printed bytes carry the slip's text: the log shows the command head and the length only.
   const tapped = tapTransport(link, frames, {
     tx: (bytes) => maskedHex(bytes, 6),
@@ -35,6 +35,7 @@ export function createPrinterDevice(
   const printer = createReceiptPrinter(tapped, {
     replyTimeoutMs: options.replyTimeoutMs,
     chunkBytes: options.chunkBytes,
+    timers: clock,
   });
   tracker.fact('paper', `${options.paperWidthMm} mm`);
 

@@ -26,7 +26,7 @@ export function createScannerDevice(
   const frames = createFrameLog(clock);
   const tracker = healthTracker(config, addressOf(config), onHealth);
   const options = config.options;
-  const link = openLink(config, options);
+  const link = openLink(config, options, clock);
   // Scanned codes may hold personal data: the log keeps only their length.
   const tapped = tapTransport(link, frames, {
     tx: (bytes) => maskedHex(bytes, 8),
@@ -55,12 +55,12 @@ export function createScannerDevice(
     async selfTest() {
       await scanner.trigger(true).catch(() => undefined);
       const scan = await new Promise<Scan | null>((resolve) => {
-        const timer = setTimeout(() => {
+        const cancel = clock.after(SELF_TEST_WAIT_MS, () => {
           off();
           resolve(null);
-        }, SELF_TEST_WAIT_MS);
+        });
         const off = scanner.onScan((s) => {
-          clearTimeout(timer);
+          cancel();
           off();
           resolve(s);
         });

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../../core/clock';
 import { err, ok, type Result } from '../../../core/result';
 import type { ByteTransport } from '../transport/byte-transport';
 import { statusRequest } from './escpos';
@@ -15,6 +16,8 @@ export interface ReceiptPrinterOptions {
   readonly replyTimeoutMs: number;
   /** Bytes per write: slow serial printers lose data when flooded. */
   readonly chunkBytes: number;
+  /** Whose time the reply limit runs on: the kiosk's clock (the machine's by default). */
+  readonly timers?: Pick<Clock, 'after'>;
 }
 
 export const defaultPrinterOptions: ReceiptPrinterOptions = {
@@ -39,14 +42,14 @@ export function createReceiptPrinter(
       () =>
         new Promise<number | null>((resolve) => {
           const giveUp = (): void => {
-            clearTimeout(timer);
+            cancel();
             const index = waiting.indexOf(receive);
             if (index >= 0) waiting.splice(index, 1);
             resolve(null);
           };
-          const timer = setTimeout(giveUp, options.replyTimeoutMs);
+          const cancel = (options.timers ?? systemClock).after(options.replyTimeoutMs, giveUp);
           const receive = (byte: number): void => {
-            clearTimeout(timer);
+            cancel();
             resolve(byte);
           };
           waiting.push(receive);

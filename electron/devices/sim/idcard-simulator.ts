@@ -91,11 +91,15 @@ export function createIdCardSimulator(
 
   const send = async (reply: Uint8Array): Promise<void> => {
     if (faults.silent) return;
+    // A simulated device is slow in the machine's time, as a real one on the wire is.
+    // eslint-disable-next-line no-restricted-syntax
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
     if (faults.garbage) await port.write(Uint8Array.of(0x00, 0xaa, 0x96, 0x13, 0xaa, 0xaa, 0x55));
     if (!faults.splitFrames) return port.write(reply);
     for (let at = 0; at < reply.length; at += 7) {
       await port.write(reply.subarray(at, at + 7));
+      // A real gap on the wire between the pieces, so the reader gets them as separate chunks.
+      // eslint-disable-next-line no-restricted-syntax
       await new Promise((r) => setTimeout(r, 1));
     }
   };

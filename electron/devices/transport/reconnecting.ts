@@ -1,3 +1,4 @@
+import { systemClock, type Cancel, type Clock } from '../../../core/clock';
 import type { ByteTransport } from './byte-transport';
 
 export type LinkState = 'open' | 'offline';
@@ -21,13 +22,15 @@ export function createReconnectingTransport(
   open: () => Promise<ByteTransport>,
   description: string,
   backoff: BackoffOptions = { initialMs: 500, maxMs: 10_000 },
+  // On the kiosk's clock: a test moves it through the doubling delays instead of waiting them out.
+  timers: Pick<Clock, 'after'> = systemClock,
 ): ReconnectingTransport {
   const dataListeners = new Set<(chunk: Uint8Array) => void>();
   const stateListeners = new Set<(state: LinkState, reason: string | null) => void>();
   let current: ByteTransport | null = null;
   let state: LinkState = 'offline';
   let delay = backoff.initialMs;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Cancel | null = null;
   let stopped = false;
   let detach: (() => void)[] = [];
 
@@ -69,7 +72,7 @@ export function createReconnectingTransport(
   };
   const schedule = (): void => {
     if (stopped || timer !== null) return;
-    timer = setTimeout(() => void attempt(), delay);
+    timer = timers.after(delay, () => void attempt());
     delay = Math.min(backoff.maxMs, delay * 2);
   };
   void attempt();
@@ -96,7 +99,8 @@ export function createReconnectingTransport(
     },
     async close() {
       stopped = true;
-      if (timer !== null) clearTimeout(timer);
+      timer?.();
+      timer = null;
       for (const off of detach) off();
       await current?.close();
       current = null;

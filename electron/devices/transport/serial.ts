@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
+import { systemClock, type Clock } from '../../../core/clock';
 import type { ByteTransport } from './byte-transport';
 
 /** How often an open port checks that its device node is still there. */
 const PRESENCE_CHECK_MS = 1000;
 
 /** Opens a serial port (8N1) and adapts it to a ByteTransport. Rejects when the port cannot be opened. */
-export async function openSerial(path: string, baudRate: number): Promise<ByteTransport> {
+export async function openSerial(
+  path: string,
+  baudRate: number,
+  timers: Pick<Clock, 'every'> = systemClock,
+): Promise<ByteTransport> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => {
     port.open((error) => (error ? reject(error) : resolve()));
@@ -14,20 +19,23 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
   const closeListeners = new Set<(reason: string) => void>();
   let closing = false;
   const gone = (reason: string): void => {
-    clearInterval(presence);
+    stopPresence();
     for (const listener of closeListeners) listener(reason);
     closeListeners.clear();
   };
   // The kernel's hang-up does not always reach serialport's poller (a PTY's other end killed
   // under load, 1 run in 6 in the printer test): a device node that has vanished (USB adapter
   // unplugged, PTY gone) means the port is gone too, and the link can reconnect.
-  const presence = setInterval(() => {
-    if (closing || existsSync(path)) return;
-    closing = true;
-    gone(`${path} is gone`);
-    if (port.isOpen) port.close(() => undefined);
-  }, PRESENCE_CHECK_MS);
-  presence.unref();
+  const stopPresence = timers.every(
+    PRESENCE_CHECK_MS,
+    () => {
+      if (closing || existsSync(path)) return;
+      closing = true;
+      gone(`${path} is gone`);
+      if (port.isOpen) port.close(() => undefined);
+    },
+    { background: true },
+  );
   // Unplugging a USB adapter (or a PTY's other end going away) closes the port under us.
   port.on('close', (error?: Error & { disconnected?: boolean }) => {
     if (!closing) gone(error?.message ?? 'port closed');
@@ -59,7 +67,7 @@ export async function openSerial(path: string, baudRate: number): Promise<ByteTr
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
-        clearInterval(presence);
+        stopPresence();
         if (!port.isOpen) return resolve();
         port.close(() => resolve());
       }),
