@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { kiosk } from '../api/kiosk';
 import { errorMessage } from '../api/error-messages';
 import { grabJpeg, jpegUrl, useCamera } from '../camera/use-camera';
+import { kioskClock } from '../clock';
 import { Screen } from '../components/Screen';
 import { HomeButton } from '../components/HomeButton';
 import { useT, type MessageKey } from '../i18n';
@@ -19,6 +20,8 @@ const FRAME_WIDTH = 640;
 const CAPTURE_WIDTH = 1920;
 /** Two ready frames in a row before the photo is taken: one lucky frame is not a steady pose. */
 const READY_FRAMES = 2;
+/** Taps this close after 重拍 are the same finger's second tap, not a choice. */
+const DOUBLE_TAP_MS = 800;
 
 type Phase =
   | { readonly kind: 'notice' }
@@ -95,7 +98,11 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
     void kiosk.faceConsent({ purpose, choice: 'camera_failed' });
     if (purpose === 'verify') useJourney.getState().setIdentityCheck('not_possible');
   }, [cameraFailed, purpose]);
+  // 重拍 turns the preview back into the live view, whose first button is 到窗口办理 in the same
+  // place: a second tap of a double tap on 重拍 must not send the photo to the window.
+  const retakenAt = useRef(Number.NEGATIVE_INFINITY);
   const choose = async (choice: 'camera' | 'window'): Promise<void> => {
+    if (choice === 'window' && kioskClock().nowMs() - retakenAt.current < DOUBLE_TAP_MS) return;
     await kiosk.faceConsent({ purpose, choice });
     if (choice === 'window') leave();
     else setPhase({ kind: 'live', message: 'face.loading' });
@@ -216,6 +223,7 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
     if (phase.kind !== 'preview' || material === undefined) return;
     const kept = await kiosk.keepPortrait({ keep: use });
     if (!use) {
+      retakenAt.current = kioskClock().nowMs();
       setPhase({ kind: 'live', message: null });
       return;
     }
@@ -259,6 +267,7 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
         ) : shown.kind === 'preview' ? (
           <>
             <button
+              key="retake"
               type="button"
               className="button button-secondary"
               onClick={() => void keep(false)}
@@ -275,6 +284,7 @@ export function FaceScreen({ purpose }: { readonly purpose: FacePurpose }) {
           </button>
         ) : (
           <button
+            key="window"
             type="button"
             className="button button-secondary"
             onClick={() => void choose('window')}

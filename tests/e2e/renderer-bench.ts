@@ -396,7 +396,21 @@ async function benchFace(): Promise<void> {
       await page
         .getByRole('button', { name: round === 0 ? '开始拍摄' : '重拍', exact: true })
         .click();
-      await page.getByTestId('face-photo').waitFor({ timeout: 60_000 });
+      // The last photo stays until the kiosk has let it go: wait for the new one, not the old.
+      await page.getByTestId('face-photo').waitFor({ state: 'detached' });
+      await page
+        .getByTestId('face-photo')
+        .waitFor({ timeout: 60_000 })
+        .catch(async (cause: unknown) => {
+          // Say where it stood: the screen's words name the check that kept failing.
+          const screen = await page.locator('main').innerText();
+          throw new Error(
+            `证件照 round ${round}: no photo within 60 s; the screen said: ${screen}`,
+            {
+              cause,
+            },
+          );
+        });
       toCapture.push(performance.now() - started);
       if (round === 0) warm = await page.evaluate(() => performance.now());
     }
