@@ -298,6 +298,9 @@ describe('the ten further items in Chromium', () => {
     await s.next();
     await s.choose('不是');
     await s.next();
+    await s.h1('您是否因紧急事由需要加急办理？');
+    await s.choose('不需要加急');
+    await s.next();
     await s.choose('到窗口领取');
     await s.next();
     await s.keys('13800001234');
@@ -346,6 +349,9 @@ describe('the ten further items in Chromium', () => {
     await s.keys(keypadDate(testDay(-20)));
     await s.next();
     // At 15 nobody is registered state personnel (the working age is 16): not asked.
+    await s.h1('您是否因紧急事由需要加急办理？');
+    await s.choose('不需要加急');
+    await s.next();
     await s.h1('您想怎样拿到新护照？');
     await s.choose('到窗口领取');
     await s.next();

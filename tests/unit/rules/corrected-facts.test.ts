@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adult, evaluator, loadRule } from './load-rule';
+import { adult, evaluator, ids, loadRule } from './load-rule';
 
 /**
  * Facts corrected after the fidelity review (issue 27), each against its
@@ -7,7 +7,7 @@ import { adult, evaluator, loadRule } from './load-rule';
  */
 describe('普通护照换发补发 (passport-renewal)', () => {
   const run = evaluator(loadRule('passport-renewal'));
-  const expired = { reason: 'expired', oldPassportNumber: 'G12345678' };
+  const expired = { reason: 'expiring', oldPassportNumber: 'G12345678' };
   const fieldCodes = (answers: Record<string, string>) =>
     run(answers)
       .fieldErrors.filter((e) => e.questionId === 'oldPassportNumber')
@@ -25,6 +25,56 @@ describe('普通护照换发补发 (passport-renewal)', () => {
     expect(run(expired).timeLimit).toEqual({ days: 7, unit: 'working' });
     const liaoning = { ...adult, address: '辽宁省沈阳市和平区示例街7号' };
     expect(run(expired, { card: liaoning }).timeLimit).toEqual({ days: 20, unit: 'calendar' });
+  });
+});
+
+describe.each<{ id: string; answers: Record<string, string>; expedited: string }>([
+  {
+    id: 'passport-renewal',
+    answers: { reason: 'expiring', oldPassportNumber: 'E12345678', registeredPersonnel: 'no' },
+    expedited:
+      '您申请了加急办理。经出入境管理部门审核批准的，自受理之日起5个工作日内审批签发并制作护照；未获批准的，按普通时限办理。',
+  },
+  {
+    id: 'hk-macau-permit',
+    answers: { kind: 'first', registeredPersonnel: 'no' },
+    expedited:
+      '您申请了加急办理。经出入境管理部门审核批准的，按加急办理；未获批准的，按普通时限办理。',
+  },
+])('加急 in $id, as 普通护照首次申请 has it', ({ id, answers, expedited }) => {
+  const run = evaluator(loadRule(id));
+  const complete = { ...answers, pickup: 'window', mobile: '13800138000' };
+  const brought: Record<string, 'bring'> =
+    id === 'passport-renewal' ? { oldPassport: 'bring' } : {};
+
+  it('asks whether it is urgent, and an urgent reason asks for its proof and says what approval means', () => {
+    const unanswered = run(complete, { materials: brought });
+    expect(unanswered.fieldErrors.map((e) => [e.questionId, e.code])).toEqual([
+      ['urgent', 'required'],
+    ]);
+    const plain = run({ ...complete, urgent: 'no' }, { materials: brought });
+    expect(plain.complete).toBe(true);
+    expect(plain.outcomes.map((o) => o.id)).not.toContain('expedited');
+    for (const reason of ['family', 'study', 'visa', 'business', 'other']) {
+      const urgent = run({ ...complete, urgent: reason }, { materials: brought });
+      expect(ids(urgent.missing)).toEqual(['urgentProof']);
+      expect(urgent.outcomes.find((o) => o.id === 'expedited')?.text['zh-CN']).toBe(expedited);
+      // Approval is the office's: the promise on the slip stays the normal limit.
+      expect(urgent.timeLimit).toEqual({ days: 7, unit: 'working' });
+    }
+  });
+});
+
+describe('往来港澳通行证 (hk-macau-permit)', () => {
+  const run = evaluator(loadRule('hk-macau-permit'));
+  it('gives a household registered in another province 20 days (跨省异地, 全国通办), as the passports do', () => {
+    const answers = { kind: 'first', urgent: 'no' };
+    expect(run(answers).timeLimit).toEqual({ days: 7, unit: 'working' });
+    expect(run(answers).outcomes.map((o) => o.id)).not.toContain('crossProvince');
+    const liaoning = { ...adult, address: '辽宁省沈阳市和平区示例街7号' };
+    const across = run(answers, { card: liaoning });
+    expect(across.timeLimit).toEqual({ days: 20, unit: 'calendar' });
+    expect(across.outcomes.find((o) => o.id === 'crossProvince')?.text['zh-CN']).toContain('20日');
   });
 });
 

@@ -9,13 +9,18 @@ import { adult, evaluator, ids, loadRule, questionIds } from './load-rule';
 const ITEMS = [
   {
     id: 'passport-renewal',
-    answers: { reason: 'damaged', oldPassportNumber: 'E12345678', pickup: 'window' },
+    answers: {
+      reason: 'damaged',
+      oldPassportNumber: 'E12345678',
+      urgent: 'no',
+      pickup: 'window',
+    },
     basis: '签发管理办法》第三条',
     old: 'oldPassport',
   },
   {
     id: 'hk-macau-permit',
-    answers: { kind: 'first', pickup: 'window' },
+    answers: { kind: 'first', urgent: 'no', pickup: 'window' },
     basis: '往来港澳通行证服务指南',
     old: null,
   },
