@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * A 1-bit picture for the receipt printer: rows of `width / 8` bytes, most
  * significant bit leftmost, 1 = black. It carries the slip's lines in Uyghur
@@ -12,19 +10,10 @@ export const RECEIPT_IMAGE_WIDTH = 384;
 /** About 75 cm of paper at 8 dots/mm: a slip's translation is a fraction of that. */
 export const MAX_RECEIPT_IMAGE_HEIGHT = 6000;
 
-/** The bytes a base64 string holds, without decoding it (core runs in the renderer too: no Buffer). */
-const base64Bytes = (text: string): number =>
-  (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
-
-export const receiptImageSchema = z
-  .strictObject({
-    width: z.literal(RECEIPT_IMAGE_WIDTH),
-    height: z.number().int().min(1).max(MAX_RECEIPT_IMAGE_HEIGHT),
-    /** base64 of height × width/8 bytes. */
-    bits: z.base64().max(Math.ceil((MAX_RECEIPT_IMAGE_HEIGHT * RECEIPT_IMAGE_WIDTH) / 8 / 3) * 4),
-  })
-  .refine((image) => base64Bytes(image.bits) === (image.height * image.width) / 8, {
-    message: 'bits must hold height × width / 8 bytes',
-    path: ['bits'],
-  });
-export type ReceiptImage = z.output<typeof receiptImageSchema>;
+/** The picture itself; its schema is in receipt-image-schema.ts, apart, so the screen's first download builds none. */
+export interface ReceiptImage {
+  readonly width: typeof RECEIPT_IMAGE_WIDTH;
+  readonly height: number;
+  /** base64 of height × width/8 bytes. */
+  readonly bits: string;
+}

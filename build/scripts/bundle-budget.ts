@@ -19,16 +19,27 @@ export interface BundleReport {
   readonly files: readonly { readonly path: string; readonly gzipBytes: number }[];
   readonly totalGzipBytes: number;
   readonly withinBudget: boolean;
+  /**
+   * Eager files that carry zod. Schemas are the main process's: the renderer gets checked values
+   * over the contract, and building a rule file's schemas cost ~50 ms of every start-up
+   * (a rating's words and a picture's size now come from zod-free files).
+   */
+  readonly withZod: readonly string[];
 }
+
+/** zod names its classes with strings that minifying keeps (`$constructor("ZodObject", …)`). */
+const ZOD_MARK = /["'`]ZodObject["'`]/;
 
 /** Measures the eager scripts of a built renderer (`dist/renderer`) against the budget. */
 export function measureEagerJs(rendererDir: string, budget = EAGER_JS_BUDGET_BYTES): BundleReport {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const files = eagerScripts(html).map((src) => ({
+  const read = (src: string): Buffer => readFileSync(join(rendererDir, src.replace(/^\//, '')));
+  const scripts = eagerScripts(html);
+  const files = scripts.map((src) => ({
     path: src,
-    gzipBytes: gzipSync(readFileSync(join(rendererDir, src.replace(/^\//, ''))), { level: 9 })
-      .length,
+    gzipBytes: gzipSync(read(src), { level: 9 }).length,
   }));
   const totalGzipBytes = files.reduce((sum, f) => sum + f.gzipBytes, 0);
-  return { files, totalGzipBytes, withinBudget: totalGzipBytes <= budget };
+  const withZod = scripts.filter((src) => ZOD_MARK.test(read(src).toString('utf8')));
+  return { files, totalGzipBytes, withinBudget: totalGzipBytes <= budget, withZod };
 }

@@ -15,4 +15,8 @@ for (const f of report.files) console.log(`  ${f.path} ${kb(f.gzipBytes)} gzip`)
 console.log(
   `check:bundle: renderer eager JS ${kb(report.totalGzipBytes)} gzip (budget ${kb(EAGER_JS_BUDGET_BYTES)})`,
 );
-if (!report.withinBudget) process.exit(1);
+if (report.withZod.length > 0)
+  console.error(
+    `check:bundle: zod in the renderer's first download (${report.withZod.join(', ')}): import a schema's words or types from a zod-free file`,
+  );
+if (!report.withinBudget || report.withZod.length > 0) process.exit(1);

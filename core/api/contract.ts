@@ -15,14 +15,14 @@ import {
 } from '../limits';
 import type { Result } from '../result';
 import type { ContractError } from './error-facts';
-import { receiptImageSchema } from '../receipt-image';
+import { receiptImageSchema } from '../receipt-image-schema';
 import { ratingSchema } from '../evaluation';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment/order';
 import { printOutcomeSchema, slipSchema } from '../slip';
 import { SPEECH_LOCALES, SPEECH_MAX_CHARS } from '../speech-voices';
 import { readinessWordsSchema } from '../readiness-words';
 import { signatureSchema } from '../signature-schema';
-import { calendarYearSchema } from '../../rules/engine/workdays';
+import { calendarYearSchema } from '../../rules/engine/calendar-file';
 import {
   applicationStatusSchema,
   backOfficeStateSchema,

@@ -5,7 +5,7 @@ import {
   RATINGS,
   type Rating,
   type RatingReason,
-} from '../../core/evaluation';
+} from '../../core/ratings';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
 import { useT, type MessageKey } from '../i18n';

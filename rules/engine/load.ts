@@ -3,7 +3,7 @@ import { jsonDepth } from './regex-safety';
 import { lintRule, looseConditionProblems, type RuleProblem } from './lint';
 import { withCommon } from './merge';
 import { commonRulesSchema, serviceRuleSchema, type CommonRules, type ServiceRule } from './schema';
-import { calendarYearSchema, type CalendarYearFile } from './workdays';
+import { calendarYearSchema, type CalendarYearFile } from './calendar-file';
 
 export type Parsed<T> =
   | { readonly ok: true; readonly value: T }

@@ -47,4 +47,17 @@ describe('the renderer eager JavaScript budget (npm run check:bundle)', () => {
     const heavy = renderer({ 'index.js': noise(200 * 1024), 'vendor.js': noise(80 * 1024, 7) });
     expect(measureEagerJs(heavy).withinBudget).toBe(false);
   });
+
+  it('refuses zod in the first download, and finds it only where it is', () => {
+    const withZod = renderer({
+      'index.js': Buffer.from('const a=1;'),
+      'vendor.js': Buffer.from('var Q=$constructor("ZodObject",(e,t)=>{});'),
+    });
+    expect(measureEagerJs(withZod).withZod).toEqual(['/assets/vendor.js']);
+    const without = renderer({
+      'index.js': Buffer.from('const ZodObjectLike=1;'),
+      'vendor.js': Buffer.from('const b=2;'),
+    });
+    expect(measureEagerJs(without).withZod).toEqual([]);
+  });
 });

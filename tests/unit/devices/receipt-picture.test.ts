@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { receiptImageSchema, RECEIPT_IMAGE_WIDTH } from '../../../core/receipt-image';
+import { RECEIPT_IMAGE_WIDTH } from '../../../core/receipt-image';
+import { receiptImageSchema } from '../../../core/receipt-image-schema';
 import { slipLines } from '../../../core/slip-lines';
 import { EscPos, RASTER_BAND_ROWS } from '../../../electron/devices/printer/escpos';
 import { receiptPictures, receiptText } from '../../../electron/devices/printer/receipt-text';
