@@ -28,20 +28,28 @@ describe('普通护照换发补发 (passport-renewal)', () => {
   });
 });
 
-describe.each<{ id: string; answers: Record<string, string>; expedited: string }>([
+describe.each<{
+  id: string;
+  answers: Record<string, string>;
+  reasons: readonly string[];
+  expedited: string;
+}>([
   {
     id: 'passport-renewal',
     answers: { reason: 'expiring', oldPassportNumber: 'E12345678', registeredPersonnel: 'no' },
+    reasons: ['family', 'study', 'visa', 'business', 'other'],
     expedited:
       '您申请了加急办理。经出入境管理部门审核批准的，自受理之日起5个工作日内审批签发并制作护照；未获批准的，按普通时限办理。',
   },
   {
     id: 'hk-macau-permit',
     answers: { kind: 'first', registeredPersonnel: 'no' },
+    // No visa to Hong Kong or Macao: the passport's 签证即将到期 is not offered.
+    reasons: ['family', 'study', 'business', 'other'],
     expedited:
       '您申请了加急办理。经出入境管理部门审核批准的，按加急办理；未获批准的，按普通时限办理。',
   },
-])('加急 in $id, as 普通护照首次申请 has it', ({ id, answers, expedited }) => {
+])('加急 in $id, as 普通护照首次申请 has it', ({ id, answers, reasons, expedited }) => {
   const run = evaluator(loadRule(id));
   const complete = { ...answers, pickup: 'window', mobile: '13800138000' };
   const brought: Record<string, 'bring'> =
@@ -55,13 +63,16 @@ describe.each<{ id: string; answers: Record<string, string>; expedited: string }
     const plain = run({ ...complete, urgent: 'no' }, { materials: brought });
     expect(plain.complete).toBe(true);
     expect(plain.outcomes.map((o) => o.id)).not.toContain('expedited');
-    for (const reason of ['family', 'study', 'visa', 'business', 'other']) {
+    for (const reason of reasons) {
       const urgent = run({ ...complete, urgent: reason }, { materials: brought });
       expect(ids(urgent.missing)).toEqual(['urgentProof']);
       expect(urgent.outcomes.find((o) => o.id === 'expedited')?.text['zh-CN']).toBe(expedited);
       // Approval is the office's: the promise on the slip stays the normal limit.
       expect(urgent.timeLimit).toEqual({ days: 7, unit: 'working' });
     }
+    expect(run({ ...complete, urgent: 'visa' }).fieldErrors.length).toBe(
+      reasons.includes('visa') ? 0 : 1,
+    );
   });
 });
 
