@@ -42,6 +42,11 @@ function logFrames(log: FrameLog | undefined) {
   };
 }
 
+type Outcome =
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'write_failed'; readonly message: string };
+
 export function createSamLink(
   transport: ByteTransport,
   frameLog?: FrameLog,
@@ -73,25 +78,38 @@ export function createSamLink(
     async request(command, timeoutMs) {
       if (pending !== null) return err('busy', 'a request is already waiting for its reply');
       deframer.reset();
-      const reply = new Promise<Reply | null>((resolve) => {
-        const cancel = timers.after(timeoutMs, () => {
-          pending = null;
-          resolve(null);
-        });
-        pending = (r) => {
-          cancel();
-          resolve(r);
-        };
-      });
-      try {
-        tap.command(command);
-        await transport.write(command);
-      } catch (cause) {
-        pending = null;
-        return err('write_failed', cause instanceof Error ? cause.message : String(cause));
+      let settle: (outcome: Outcome) => void = () => undefined;
+      const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
+      let finished = false;
+      const done = (o: Outcome): void => {
+        if (finished) return;
+        finished = true;
+        cancel();
+        // Only this request's own receiver: a timer left by an earlier request never clears a later one's.
+        if (pending === receive) pending = null;
+        settle(o);
+      };
+      const receive = (reply: Reply): void => done({ kind: 'reply', reply });
+      pending = receive;
+      // The limit covers the write too: a port whose write never drains (an adapter stalled, a PTY
+      // whose other end went away) answers `timeout` instead of holding the reader forever.
+      const cancel = timers.after(timeoutMs, () => done({ kind: 'timeout' }));
+      tap.command(command);
+      transport.write(command).catch((cause: unknown) =>
+        done({
+          kind: 'write_failed',
+          message: cause instanceof Error ? cause.message : String(cause),
+        }),
+      );
+      const o = await outcome;
+      switch (o.kind) {
+        case 'reply':
+          return ok(o.reply);
+        case 'timeout':
+          return err('timeout', `no reply within ${timeoutMs} ms`);
+        case 'write_failed':
+          return err('write_failed', o.message);
       }
-      const answer = await reply;
-      return answer === null ? err('timeout', `no reply within ${timeoutMs} ms`) : ok(answer);
     },
     takeFramingEvents() {
       const taken = framing;

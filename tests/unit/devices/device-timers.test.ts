@@ -104,6 +104,27 @@ describe('a reader that does not answer', () => {
     link.dispose();
   });
 
+  it('times out a write that never drains (a stalled adapter), and the reader can ask again', async () => {
+    const clock = manualClock(START);
+    const [host, device] = createMemoryPair();
+    let stalled = true;
+    const stalling: ByteTransport = {
+      ...host,
+      write: (bytes) => (stalled ? new Promise<void>(() => undefined) : host.write(bytes)),
+    };
+    const link = createSamLink(stalling, undefined, clock);
+    let answered: unknown = null;
+    const request = link.request(encodeCommand('findCard'), 3000).then((r) => (answered = r));
+    await settle();
+    clock.advance(3000);
+    await request;
+    expect(answered).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    stalled = false;
+    device.onData(() => void device.write(encodeReply(0x9f)));
+    expect((await link.request(encodeCommand('findCard'), 3000)).ok).toBe(true);
+    link.dispose();
+  });
+
   it('a reply within the limit is taken, and its timer is cancelled', async () => {
     const clock = manualClock(START);
     const [host, device] = createMemoryPair();
