@@ -15,6 +15,11 @@ export interface BoundedRun {
   readonly result: Promise<Result<Buffer, RunFailure>>;
   /** Kills the program and everything it started; the result says `cancelled`. */
   cancel(): void;
+  /**
+   * Settles once the program and its children have closed their ends of the pipes, i.e. have
+   * exited (or could not start): a killed group can take a moment to die after its result.
+   */
+  readonly ended: Promise<void>;
 }
 
 export interface BoundedRunOptions {
@@ -33,6 +38,8 @@ export interface BoundedRunOptions {
  */
 export function runBounded(options: BoundedRunOptions): BoundedRun {
   let settle: (result: Result<Buffer, RunFailure>) => void = () => undefined;
+  let markEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const result = new Promise<Result<Buffer, RunFailure>>((resolve) => (settle = resolve));
   const chunks: Buffer[] = [];
   let size = 0;
@@ -68,7 +75,10 @@ export function runBounded(options: BoundedRunOptions): BoundedRun {
     () => finish(fail({ kind: 'timeout', ms: options.timeoutMs })),
     options.timeoutMs,
   );
-  child.on('error', (cause) => finish(fail({ kind: 'spawn', message: cause.message })));
+  child.on('error', (cause) => {
+    finish(fail({ kind: 'spawn', message: cause.message }));
+    markEnded();
+  });
   child.stdout.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > options.maxOutputBytes) {
@@ -78,6 +88,7 @@ export function runBounded(options: BoundedRunOptions): BoundedRun {
     chunks.push(chunk);
   });
   child.on('close', (code) => {
+    markEnded();
     if (code !== 0) return finish(fail({ kind: 'exit', code }));
     const bytes = Buffer.concat(chunks);
     for (const chunk of chunks) chunk.fill(0);
@@ -86,24 +97,49 @@ export function runBounded(options: BoundedRunOptions): BoundedRun {
   // A program that exits without reading its input must not crash the kiosk (EPIPE).
   child.stdin.on('error', () => undefined);
   child.stdin.end(options.input);
-  return { result, cancel: () => finish(fail({ kind: 'cancelled' })) };
+  return { result, ended, cancel: () => finish(fail({ kind: 'cancelled' })) };
 }
+
+/** How long a cancelled program may take to die before the next starts anyway (a process stuck in the kernel). */
+const DYING_WAIT_MS = 1000;
 
 /**
  * One run at a time: a newer request cancels the one still running (its caller
- * gets `cancelled`), so a burst of requests never stacks up programs.
+ * gets `cancelled`) and starts only once that one's processes have exited, so a
+ * burst of requests never stacks up programs, not even for the moment a killed
+ * one takes to die. A request overtaken while it waits never starts.
  */
 export function newestWins(): (start: () => BoundedRun) => BoundedRun['result'] {
   let current: BoundedRun | null = null;
-  return (start) => {
-    current?.cancel();
+  let newest = 0;
+  return async (start) => {
+    newest += 1;
+    const mine = newest;
+    const previous = current;
+    if (previous !== null) {
+      previous.cancel();
+      await untilEndedOrBound(previous.ended);
+    }
+    if (mine !== newest) return fail({ kind: 'cancelled' });
     const run = start();
     current = run;
-    void run.result.then(() => {
+    void run.ended.then(() => {
       if (current === run) current = null;
     });
     return run.result;
   };
+}
+
+function untilEndedOrBound(ended: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    // The machine's time, as the helper's own limit above: the process dies in it.
+    // eslint-disable-next-line no-restricted-syntax
+    const bound = setTimeout(resolve, DYING_WAIT_MS);
+    void ended.then(() => {
+      clearTimeout(bound);
+      resolve();
+    });
+  });
 }
 
 /** Words for the technician's log (never the program's output: it may be personal). */
