@@ -162,3 +162,52 @@ describe('a printer that does not answer its status request', () => {
     printer.dispose();
   });
 });
+
+describe('a printer that stops taking bytes in the middle of a slip', () => {
+  it('says timeout at writeTimeoutMs of the clock, sends nothing more of that slip, and the next print goes out', async () => {
+    const clock = manualClock(START);
+    const [host, device] = createMemoryPair();
+    const received: number[] = [];
+    // A ready printer: every status request (DLE EOT n) is answered 0x12, "nothing wrong".
+    device.onData((chunk) => {
+      received.push(...chunk);
+      if (chunk[0] === 0x10 && chunk[1] === 0x04) void device.write(Uint8Array.of(0x12));
+    });
+    let stallAfter = Infinity;
+    let slipChunks = 0;
+    const stalling: ByteTransport = {
+      ...host,
+      write: (bytes) => {
+        if (bytes[0] === 0x10 && bytes.length === 3) return host.write(bytes);
+        slipChunks += 1;
+        return slipChunks > stallAfter ? new Promise<void>(() => undefined) : host.write(bytes);
+      },
+    };
+    const printer = createReceiptPrinter(stalling, {
+      replyTimeoutMs: 1000,
+      chunkBytes: 4,
+      writeTimeoutMs: 5000,
+      timers: clock,
+    });
+    const slip = Uint8Array.from({ length: 12 }, (_, i) => 0x41 + i);
+    stallAfter = 1;
+    let result: unknown = null;
+    const printing = printer.print(slip).then((r) => (result = r));
+    // The status exchange and the first chunk need no time on the clock, only turns of the loop.
+    for (let turn = 0; turn < 50 && slipChunks < 2; turn += 1) await settle();
+    expect(slipChunks).toBe(2);
+    await run(clock, 4900);
+    expect(result).toBeNull();
+    await run(clock, 100);
+    await printing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    // The first chunk went out, the second never drained, the third was not sent.
+    expect(slipChunks).toBe(2);
+    stallAfter = Infinity;
+    received.length = 0;
+    expect((await printer.print(slip)).ok).toBe(true);
+    await settle();
+    expect(received.slice(-12)).toEqual([...slip]);
+    printer.dispose();
+  });
+});
