@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PROVINCES, regionName, type City, type Province } from '../../../rules/data/regions';
+import { allProvinces, regionName, type City, type Province } from '../../../rules/data/regions';
 import { useT } from '../../i18n';
 import { INPUT_ID, type AnswerInputProps } from './answer-props';
 
@@ -36,7 +36,7 @@ export function RegionPicker({ value, prefilled, describedBy, onChange }: Answer
   const level = province === null ? 'province' : city === null ? 'city' : 'county';
   const items =
     level === 'province'
-      ? PROVINCES.map((p) => ({ key: p.code, name: p.name, pick: () => pickProvince(p) }))
+      ? allProvinces().map((p) => ({ key: p.code, name: p.name, pick: () => pickProvince(p) }))
       : level === 'city'
         ? (province?.cities ?? []).map((c) => ({
             key: c.code,
