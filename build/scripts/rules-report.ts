@@ -29,6 +29,10 @@ const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\
 
 function page(rule: ServiceRule): string {
   const g = rule.guide;
+  /** The checks the law makes: they stop the citizen, each with its basis. */
+  const refusals = rule.questions.flatMap((q) =>
+    q.checks.filter((c) => c.basis !== undefined).map((check) => ({ question: q.id, check })),
+  );
   const lines: string[] = [
     `# ${zh(rule.name)} (\`${rule.id}\`, version ${rule.version})`,
     '',
@@ -72,9 +76,15 @@ function page(rule: ServiceRule): string {
     '',
     '## Who is stopped, and why',
     '',
-    ...(rule.eligibility.length === 0
+    ...(rule.eligibility.length === 0 && refusals.length === 0
       ? ['Nobody is refused by a condition of this item (the window still decides).']
-      : rule.eligibility.map((e) => `- ${cell(zh(e.reason))} — unless ${when(e.holds)}`)),
+      : [
+          ...rule.eligibility.map((e) => `- ${cell(zh(e.reason))} — unless ${when(e.holds)}`),
+          ...refusals.map(
+            ({ question, check }) =>
+              `- ${cell(zh(check.message))} (question \`${question}\`) — 依据：${cell(zh(check.basis))}`,
+          ),
+        ]),
     '',
     '## Questions',
     '',
@@ -83,7 +93,9 @@ function page(rule: ServiceRule): string {
     ...rule.questions.map(
       (q) =>
         `| ${q.id} | ${cell(zh(q.label))} | ${q.type} | ${cell(when(q.visibleIf))} | ${cell(
-          (q.checks ?? []).map((c) => zh(c.message)).join('; ') || '—',
+          (q.checks ?? [])
+            .map((c) => `${zh(c.message)}${c.consistency === true ? '（核对）' : '（拒绝，见上）'}`)
+            .join('; ') || '—',
         )} |`,
     ),
     '',

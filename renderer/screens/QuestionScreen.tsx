@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { suggestedAnswer } from '../../rules/engine/evaluate';
 import { usePassportPinyin } from '../state/passport-pinyin';
 import { ActionBar } from '../components/ActionBar';
@@ -59,13 +59,24 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
     return <p className="screen-lead">{t('app.loading')}</p>;
 
   const errors = evaluation.fieldErrors.filter((e) => e.questionId === questionId);
-  const messages = showErrors ? errors.map((e) => fieldErrorMessage(t, l, e, question)) : [];
+  const shown = showErrors
+    ? errors.map((e) => ({
+        message: fieldErrorMessage(t, l, e, question),
+        // The law that stops the citizen here, beside its words (a consistency check has none).
+        basis: e.basis === undefined ? null : t('errors.basis', { basis: l(e.basis) }),
+      }))
+    : [];
+  const messages = shown.map((e) => e.message);
   const current = value ?? '';
   const total = evaluation.questions.length;
   const labelled =
     question.type !== 'choice' && question.type !== 'region' && question.type !== 'date';
   const describedBy =
-    [question.help ? 'answer-help' : '', messages.length > 0 ? 'answer-error' : '']
+    [
+      question.help ? 'answer-help' : '',
+      messages.length > 0 ? 'answer-error' : '',
+      shown.some((e) => e.basis !== null) ? 'answer-basis' : '',
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
 
@@ -92,10 +103,17 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
             {l(question.help)}
           </p>
         )}
-        {messages.map((message) => (
-          <p className="field-error" id="answer-error" key={message}>
-            {message}
-          </p>
+        {shown.map(({ message, basis }) => (
+          <Fragment key={message}>
+            <p className="field-error" id="answer-error">
+              {message}
+            </p>
+            {basis !== null && (
+              <p className="field-basis" id="answer-basis">
+                {basis}
+              </p>
+            )}
+          </Fragment>
         ))}
         <AnswerInput
           state={state}

@@ -65,7 +65,7 @@ export function useReview() {
     const question = rule.questions.find((q) => q.id === error.questionId);
     return {
       targetId: `change-${error.questionId}`,
-      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}`,
+      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}${error.basis === undefined ? '' : ` ${t('errors.basis', { basis: l(error.basis) })}`}`,
     };
   });
 

@@ -4,6 +4,11 @@ import type { ServiceRule } from './schema';
 /** 第二十条, 〔2019〕914号, 令第162号: what a basis must name for a station to stand behind it. */
 const ARTICLE = /第[一二三四五六七八九十百千零〇\d]+条/u;
 const DOCUMENT_NUMBER = /〔\d{4}〕\d+号|令第\d+号/u;
+/**
+ * Some rules that stop a citizen are published only in the issuing authority's service guide
+ * (国家移民管理局's for a child's companion): a check may name the guide, and rules:report shows it.
+ */
+const SERVICE_GUIDE = /服务指南/u;
 /** Emergency lines take no questions about service items. */
 const EMERGENCY = new Set(['110', '119', '120', '122', '12110']);
 /** A 5-digit government hotline (12367), a landline with its area code, or a mobile number. */
@@ -11,8 +16,9 @@ const PHONE = /^(?:1\d{4}|0\d{2,3}-\d{7,8}|1[3-9]\d{9})$/u;
 
 /**
  * Facts a station can stand behind: every legal basis names an article or a
- * document number, a fee names the document that sets it, and the phones are
- * real service numbers (never the emergency line).
+ * document number, every check the law makes names its basis, a fee names the
+ * document that sets it, and the phones are real service numbers (never the
+ * emergency line).
  */
 export function citationProblems(rule: ServiceRule): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -24,6 +30,17 @@ export function citationProblems(rule: ServiceRule): RuleProblem[] {
         path: `$.guide.legalBasis[${i}]`,
         message: `"${text}" names neither an article (第…条) nor a document number (〔年〕…号)`,
       });
+  });
+  rule.questions.forEach((question, q) => {
+    question.checks.forEach((check, c) => {
+      if (check.basis === undefined) return;
+      const text = check.basis['zh-CN'];
+      if (!ARTICLE.test(text) && !DOCUMENT_NUMBER.test(text) && !SERVICE_GUIDE.test(text))
+        problems.push({
+          path: `$.questions[${q}].checks[${c}].basis`,
+          message: `"${text}" names neither an article (第…条), a document number (〔年〕…号) nor an authority's service guide (…服务指南)`,
+        });
+    });
   });
   const charged = rule.fee.items.some((item) => item.amount > 0);
   if (charged && !DOCUMENT_NUMBER.test(guide.feeBasis?.['zh-CN'] ?? ''))

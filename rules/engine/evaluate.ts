@@ -287,6 +287,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
         code: 'check',
         params: {},
         message: failed.message,
+        ...(failed.basis === undefined ? {} : { basis: failed.basis }),
       });
     }
   }

@@ -28,11 +28,27 @@ export const categorySchema = z.enum(['户籍', '出入境', '交通管理', '�
 const idPattern = /^[a-z][A-Za-z0-9]*$/;
 const camelId = (what: string) => z.string().regex(idPattern, `${what} ids are camelCase ASCII`);
 
-/** A check a rule file adds to a question, with the message citizens see when it fails. */
-const checkSchema = z.strictObject({
-  holds: conditionSchema,
-  message: localTextSchema,
-});
+/**
+ * A check a rule file adds to a question, with the message citizens see when it fails. Either
+ * the law stops the citizen here, and `basis` names the article (or the document) that says so,
+ * shown beside the message; or the answer contradicts the card or another answer (`consistency`),
+ * which no article governs: the citizen corrects it.
+ */
+const checkSchema = z
+  .strictObject({
+    holds: conditionSchema,
+    message: localTextSchema,
+    basis: localTextSchema.optional(),
+    consistency: z.literal(true).optional(),
+  })
+  .superRefine((check, ctx) => {
+    if ((check.basis === undefined) === (check.consistency === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'a check names its "basis" (the article that stops the citizen) or is marked "consistency": true (an answer to correct), one of the two',
+      });
+  });
 
 /** Fields of the ID card a question can start from. */
 export const prefillSchema = z.enum(['identity.name', 'identity.address', 'identity.idNumber']);

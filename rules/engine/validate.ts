@@ -36,6 +36,8 @@ export interface FieldError {
   readonly params: Readonly<Record<string, number>>;
   /** For `pattern` and `check`: the rule file's own words. */
   readonly message?: LocalText;
+  /** For a `check` the law makes: the article (or document) that says so. */
+  readonly basis?: LocalText;
 }
 
 /** Length as a person counts characters: 𠮷 is one, not two UTF-16 units. */

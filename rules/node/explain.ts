@@ -121,6 +121,7 @@ export function explain(
         code: e.code,
         params: e.params,
         message: l(e.message),
+        basis: l(e.basis),
       })),
       ineligible: evaluation.ineligible.map((i) => ({ id: i.id, reason: l(i.reason) })),
       legalBasis: rule.guide.legalBasis.map((b) => l(b)),

@@ -331,7 +331,11 @@ describe('the ten further items in Chromium', () => {
     await s.choose('没有人陪同，孩子自己来的');
     await s.next();
     await expect(page.locator('.field-error').innerText()).resolves.toMatch(
-      /须由监护人陪同.*签发管理办法》第三条.*请点「返回首页」结束/,
+      /须由监护人陪同.*请点「返回首页」结束/,
+    );
+    // The article that stops the child, under the refusal.
+    await expect(page.locator('.field-basis').innerText()).resolves.toMatch(
+      /^依据：《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
     );
     await s.choose('监护人本人');
     await s.next();

@@ -76,7 +76,11 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     await s.choose('没有人陪同，孩子自己来的');
     await s.next();
     await expect(page.locator('.field-error').innerText()).resolves.toMatch(
-      /须由监护人陪同.*签发管理办法》第三条.*请点「返回首页」结束/,
+      /须由监护人陪同.*请点「返回首页」结束/,
+    );
+    // The article that stops the child, under the refusal.
+    await expect(page.locator('.field-basis').innerText()).resolves.toMatch(
+      /^依据：《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
     );
     await s.h1('今天陪同孩子来办理的是');
     await screenshot(page, 'portrait-40-passport-child-alone');

@@ -92,6 +92,7 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     // A permit expiring within 3 months is refused with the rule file's own words.
     await expect(page.locator('.field-error').innerText()).resolves.toContain('不足3个月');
+    await expect(page.locator('.field-basis').innerText()).resolves.toContain('签注服务指南');
     await screenshot(page, 'portrait-25-question-date-check');
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
     await s.keys(keypadDate(testDay(3 * 365)));
@@ -173,6 +174,8 @@ describe('the six sample items in Chromium', () => {
     await s.keys('110105198806150033');
     await s.next();
     await expect(page.locator('.field-error').innerText()).resolves.toContain('请对照证件逐位核对');
+    // An answer to correct is not a refusal: no article under it.
+    await expect(page.locator('.field-basis').count()).resolves.toBe(0);
     await screenshot(page, 'portrait-27-question-id-number-error');
     await page.locator('.keypad').getByRole('button', { name: '删除' }).click();
     await s.keys('2');
@@ -219,6 +222,7 @@ describe('the six sample items in Chromium', () => {
     await s.keys(keypadDate(testDay(200)));
     await s.next();
     await expect(page.locator('.field-error').innerText()).resolves.toContain('有效期满前90天内');
+    await expect(page.locator('.field-basis').innerText()).resolves.toContain('公安部令第162号');
     await page.locator('.keypad').getByRole('button', { name: '清空' }).click();
     await s.keys(keypadDate(testDay(40)));
     await s.next();

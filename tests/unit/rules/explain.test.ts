@@ -96,6 +96,31 @@ describe('rules:explain', () => {
   });
 });
 
+describe('rules:explain on a refusal', () => {
+  it('gives the field error with the basis the kiosk shows under it', () => {
+    const result = explain({
+      rulesDir: RULES,
+      serviceId: 'hk-macau-endorsement',
+      card: CARD,
+      answers: { permitNumber: 'C12345678', permitValidTo: '2026-11-01' },
+      today: '2026-09-28',
+      stationCode: '110105001',
+    });
+    expect(result.ok && result.value).toMatchObject({
+      fieldErrors: expect.arrayContaining([
+        {
+          question: 'permitValidTo',
+          label: '通行证有效期至',
+          code: 'check',
+          params: {},
+          message: '通行证剩余有效期不足3个月，请先申请换发通行证后再办签注',
+          basis: expect.stringMatching(/^国家移民管理局港澳签注服务指南/),
+        },
+      ]),
+    });
+  });
+});
+
 describe('rules:report', () => {
   it('writes one page per item with its facts and sources, and an index of what is unreviewed', () => {
     const out = mkdtempSync(join(tmpdir(), 'rules-report-'));
@@ -113,5 +138,13 @@ describe('rules:report', () => {
     expect(page).toContain('收费依据: 《国家发展改革委 财政部');
     expect(page).toContain('| 80 | 香港一年多次有效签注 |');
     expect(page).toContain('## Who is stopped, and why');
+    // The refusal under it, with the basis a reviewer checks.
+    expect(page).toMatch(/- 通行证剩余有效期不足3个月.*— 依据：国家移民管理局港澳签注服务指南/);
+    const child = readFileSync(join(out, 'passport-first.md'), 'utf8');
+    expect(child).toMatch(
+      /未满16周岁申请护照.*\(question `companion`\) — 依据：《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
+    );
+    // A check that only asks for a correction is marked so, and is not among the refusals.
+    expect(child).toContain('这是申请人本人的身份号码。请填写监护人的号码。（核对）');
   });
 });

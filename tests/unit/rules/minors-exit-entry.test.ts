@@ -50,7 +50,8 @@ describe.each(ITEMS)('a child applying for $id', ({ id, answers, basis, old }) =
     const alone = run({ ...base, companion: 'alone' }, { card: minor });
     expect(questionIds(alone)[0]).toBe('companion');
     const error = alone.fieldErrors.find((e) => e.questionId === 'companion');
-    expect(error?.message?.['zh-CN']).toContain(basis);
+    // The article is beside the refusal, in its own field (shown under it and printed by explain).
+    expect(error?.basis?.['zh-CN']).toContain(basis);
     expect(error?.message?.['zh-CN']).toContain('返回首页');
     expect(alone.complete).toBe(false);
     // An adult is never asked.

@@ -53,6 +53,8 @@ describe('GB/T 2260 regions from their one-string file', () => {
   it('refuse a string that does not follow the format', () => {
     expect(() => decodeDivisions('')).toThrow(/unreadable/);
     expect(() => decodeDivisions('01东城区')).toThrow(/no city/);
-    expect(() => decodeDivisions('#11北京市*01市辖区01东城区02')).toThrow(/unreadable at character/);
+    expect(() => decodeDivisions('#11北京市*01市辖区01东城区02')).toThrow(
+      /unreadable at character/,
+    );
   });
 });

@@ -84,6 +84,25 @@ describe('npm run rules:check', () => {
       /\$\.guide\.legalBasis\[0\]: "《中华人民共和国护照法》" names neither an article/,
     ],
     [
+      'a check that stops a citizen with no basis and not marked as a consistency check',
+      (r: any, w: any) => {
+        const d = r(P);
+        delete d.questions.find((q: any) => q.id === 'companion').checks[0].basis;
+        w(P, d);
+      },
+      /passport-first\.json \$\.questions\[\d+\]\.checks\[0\]: a check names its "basis" \(the article that stops the citizen\) or is marked "consistency": true/,
+    ],
+    [
+      'a check whose basis names no article, document or service guide',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.questions.find((q: any) => q.id === 'companion').checks[0].basis['zh-CN'] =
+          '护照申请的有关规定';
+        w(P, d);
+      },
+      /\$\.questions\[\d+\]\.checks\[0\]\.basis: "护照申请的有关规定" names neither an article/,
+    ],
+    [
       'a fee without the document that sets it',
       (r: any, w: any) => {
         const d = r(P);
