@@ -669,6 +669,23 @@ export const methods = {
     /** `print_limit`: printed MAX_SLIP_COPIES times already; the window gives a copy. */
     errors: ['no_slip', 'print_limit'],
   },
+  /**
+   * The 一次性告知单 of a citizen the rules stop at a question: the kiosk evaluates the answers
+   * again with the session's card and prints the refusal and its basis only where its own rules
+   * make that refusal. Nothing about the person is printed.
+   */
+  printRefusal: {
+    input: z.strictObject({
+      serviceId: serviceIdSchema,
+      questionId: z.string().max(64),
+      answers: z.record(z.string().max(64), z.string().max(2000)),
+      manualEntry: z.boolean().default(false),
+    }),
+    output: printOutcomeSchema,
+    roles: ANYONE,
+    /** `print_limit`: printed MAX_REFUSAL_COPIES times in this session already. */
+    errors: ['no_session', 'unknown_service', 'not_refused', 'print_limit'],
+  },
   demoSetFault: {
     input: z.strictObject({
       deviceId: z.string().max(32),

@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'exportReadinessReport',
   'printSlip',
   'printForm',
+  'printRefusal',
   'demoSetFault',
   'demoListCards',
   'demoPlaceCard',

@@ -334,6 +334,26 @@ export const AUDIT_EVENTS = {
       attempts: 'attempts made',
     },
   },
+  'refusal.printed': {
+    actors: ['citizen'],
+    meaning:
+      'A citizen the rules stopped at a question took the 一次性告知单 with the reason and its basis (nothing about the person is on it).',
+    fields: {
+      session: SESSION,
+      service: 'the service item',
+      question: 'the question that stopped them',
+    },
+  },
+  'refusal.print_failed': {
+    actors: ['citizen'],
+    meaning: 'The 一次性告知单 of a refusal did not print; the screen says so.',
+    fields: {
+      session: SESSION,
+      service: 'the service item',
+      question: 'the question that stopped them',
+      code: 'what the printer said',
+    },
+  },
   'form.printed': {
     actors: ['citizen'],
     meaning: 'The A4 application form printed for signature.',

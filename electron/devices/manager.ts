@@ -10,6 +10,7 @@ import { createIdCardDevice, type CardEvent, type IdCardDevice } from './managed
 import { createPrinterDevice, type PrinterDevice } from './managed/printer-device';
 import { createScannerDevice, type ScannerDevice } from './managed/scanner-device';
 import type { ReceiptImage } from '../../core/receipt-image';
+import type { RefusalNoticeLines } from '../../core/refusal-notice';
 import type { SlipLines } from '../../core/slip-lines';
 import type { Scan } from './scanner/scanner';
 import type { OpenLink } from './managed/links';
@@ -31,6 +32,8 @@ export interface DeviceManager {
   onScan(listener: (event: ScanEvent) => void): () => void;
   /** Prints a slip on the first configured printer; says why it cannot (no_printer, paper_out, …). */
   printSlip(lines: SlipLines, picture: ReceiptImage | null): Promise<Result<void>>;
+  /** Prints a refused citizen's 一次性告知单 on the first configured printer. */
+  printRefusal(notice: RefusalNoticeLines): Promise<Result<void>>;
   triggerScan(on: boolean): Promise<void>;
   selfTest(deviceId: string): Promise<Result<SelfTestReport>>;
   frameLog(deviceId: string): readonly FrameEntry[] | null;
@@ -143,6 +146,11 @@ export function createDeviceManager(
       const printer = printers[0];
       if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
       return printer.printSlip(lines, picture);
+    },
+    async printRefusal(notice) {
+      const printer = printers[0];
+      if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
+      return printer.printRefusal(notice);
     },
     async triggerScan(on) {
       await Promise.all(scanners.map((s) => s.trigger(on)));

@@ -40,6 +40,7 @@ const MESSAGES: { readonly [C in AnyErrorCode]: MessageKey } = {
   write_failed: 'api.error.write_failed',
   no_slip: 'api.error.no_slip',
   print_limit: 'slip.printFailed.print_limit',
+  not_refused: 'refusal.printFailed',
   no_system_printer: 'api.error.no_system_printer',
   print_failed: 'slip.formFailed',
   not_demo: 'api.error.not_demo',

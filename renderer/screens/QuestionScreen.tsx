@@ -5,6 +5,7 @@ import { ActionBar } from '../components/ActionBar';
 import { AnswerInput, INPUT_ID } from '../components/answers/AnswerInput';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { HomeButton } from '../components/HomeButton';
+import { RefusalPrint } from '../components/RefusalPrint';
 import { useT } from '../i18n';
 import { screenAfter, screenBefore } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
@@ -109,9 +110,12 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
               {message}
             </p>
             {basis !== null && (
-              <p className="field-basis" id="answer-basis">
-                {basis}
-              </p>
+              <>
+                <p className="field-basis" id="answer-basis">
+                  {basis}
+                </p>
+                <RefusalPrint questionId={questionId} />
+              </>
             )}
           </Fragment>
         ))}

@@ -5,7 +5,8 @@ import { createFrameLog, maskedHex, tapTransport } from '../frame-log';
 import { createReceiptPrinter } from '../printer/receipt-printer';
 import type { ReceiptImage } from '../../../core/receipt-image';
 import type { SlipLines } from '../../../core/slip-lines';
-import { slipReceipt, testReceipt } from '../printer/slip-receipt';
+import type { RefusalNoticeLines } from '../../../core/refusal-notice';
+import { refusalReceipt, slipReceipt, testReceipt } from '../printer/slip-receipt';
 import { problemOf, type PrinterStatus } from '../printer/status';
 import type { ManagedDevice, ManagedDeviceDeps } from './device';
 import { healthTracker } from './device';
@@ -17,6 +18,8 @@ export interface PrinterDevice extends ManagedDevice {
    * commands (ESC/POS), with the citizen's language under them as `picture`.
    */
   printSlip(lines: SlipLines, picture: ReceiptImage | null): Promise<Result<void>>;
+  /** A refused citizen's 一次性告知单, laid out for this printer's roll. */
+  printRefusal(notice: RefusalNoticeLines): Promise<Result<void>>;
 }
 
 export function createPrinterDevice(
@@ -53,18 +56,21 @@ export function createPrinterDevice(
     if (state === 'open') void check();
     else tracker.set('offline', reason);
   });
+  const printAndRecord = async (bytes: Uint8Array): Promise<Result<void>> => {
+    const result = await printer.print(bytes);
+    if (!result.ok) tracker.set(link.state() === 'open' ? 'fault' : 'offline', result.error.code);
+    else void check();
+    return result;
+  };
   // On the kiosk's clock, as every timer is: a test or a simulation moves it instead of waiting.
   let timer: Cancel | null = null;
 
   return {
     config,
     health: () => tracker.health(),
-    async printSlip(lines, picture) {
-      const result = await printer.print(slipReceipt(lines, options.paperWidthMm, picture));
-      if (!result.ok) tracker.set(link.state() === 'open' ? 'fault' : 'offline', result.error.code);
-      else void check();
-      return result;
-    },
+    printSlip: (lines, picture) =>
+      printAndRecord(slipReceipt(lines, options.paperWidthMm, picture)),
+    printRefusal: (notice) => printAndRecord(refusalReceipt(notice, options.paperWidthMm)),
     async start() {
       timer = clock.every(options.statusIntervalMs, () => void check());
     },

@@ -1,4 +1,5 @@
 import type { ReceiptImage } from '../../../core/receipt-image';
+import type { RefusalNoticeLines } from '../../../core/refusal-notice';
 import type { SlipLines } from '../../../core/slip-lines';
 import { EscPos } from './escpos';
 import { displayWidth, twoColumns, wrap } from './text-width';
@@ -75,6 +76,32 @@ export function slipReceipt(
     p.raster(translation.width / 8, Buffer.from(translation.bits, 'base64'));
     p.align('left');
   }
+  return p.feed(3).cut().bytes();
+}
+
+/**
+ * The 一次性告知单 of a citizen the rules stop: heading and station as on a slip, then the rows
+ * (the item, where it stopped, when, who to ask), and the reason with its basis in full.
+ */
+export function refusalReceipt(notice: RefusalNoticeLines, paper: PaperWidth): Uint8Array {
+  const columns = COLUMNS[paper];
+  const rule = '-'.repeat(columns);
+  const p = new EscPos().init().align('center').bold(true).size(2, 2);
+  for (const line of wrap(notice.heading, Math.floor(columns / 2))) p.line(line);
+  p.size(1, 1).bold(false);
+  for (const line of wrap(notice.station, columns)) p.line(line);
+  p.line(rule).align('left');
+  for (const { label, value } of notice.rows)
+    for (const line of twoColumns(`${label}：`, value, columns)) p.line(line);
+  for (const [title, body] of [
+    [notice.reasonTitle, notice.reason],
+    [notice.basisTitle, notice.basis],
+  ] as const) {
+    p.line(rule).bold(true).line(title).bold(false);
+    for (const line of wrap(body, columns)) p.line(line);
+  }
+  p.line(rule);
+  for (const line of wrap(notice.footer, columns)) p.line(line);
   return p.feed(3).cut().bytes();
 }
 

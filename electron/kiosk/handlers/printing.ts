@@ -1,4 +1,9 @@
 import { ok, err, type KioskError, type Result } from '../../../core/result';
+import { todayInChina } from '../../../base/dates';
+import { dutyPhoneAt } from '../../../core/duty-roster';
+import { refusalNoticeLines } from '../../../core/refusal-notice';
+import { evaluate } from '../../../rules/engine/evaluate';
+import type { MethodArgs } from '../../../core/api/contract';
 import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
 import type { PrintOutcome, SlipDraft } from '../../../core/slip';
@@ -10,6 +15,12 @@ export type PrintingDeps = Pick<
   KioskParts,
   'audit' | 'config' | 'devices' | 'log' | 'sessions' | 'systemPrinter'
 >;
+
+/** What the refusal notice uses besides: the rules to evaluate again, and the time. */
+export type RefusalDeps = PrintingDeps & Pick<KioskParts, 'clock' | 'ruleSet'>;
+
+/** A refusal notice is printed at most this many times in one session (a copy torn, a second for a relative). */
+export const MAX_REFUSAL_COPIES = 3;
 
 /**
  * Prints a slip on the receipt printer, in Chinese as the station's receipt,
@@ -79,9 +90,86 @@ export async function printSessionSlip(
   return ok(print);
 }
 
-/** The acceptance slip again (paper refilled), and the A4 form on a system printer. */
-export function printingHandlers(ctx: PrintingDeps): HandlerGroup<'printSlip' | 'printForm'> {
+/**
+ * The 一次性告知单 of a citizen the rules stop: the answers are evaluated again with this
+ * session's card, and only a refusal the signed rules make (a check with its basis) is printed,
+ * in Chinese for the window, with nothing about the person on it.
+ */
+async function printRefusal(
+  ctx: RefusalDeps,
+  copies: WeakMap<Session, number>,
+  { serviceId, questionId, answers, manualEntry }: MethodArgs<'printRefusal'>,
+): Promise<
+  Result<PrintOutcome, KioskError<'no_session' | 'unknown_service' | 'not_refused' | 'print_limit'>>
+> {
+  const session = ctx.sessions.current();
+  if (session === null || session.serviceId !== serviceId)
+    return err('no_session', 'no session for this service');
+  const loaded = ctx.ruleSet.rules.get(serviceId);
+  if (loaded === undefined) return err('unknown_service', `no service "${serviceId}"`);
+  const now = ctx.clock.now();
+  const evaluation = evaluate({
+    rule: loaded.rule,
+    answers,
+    card: session.identity,
+    manualEntry,
+    today: todayInChina(now),
+    calendar: ctx.ruleSet.calendar,
+    stationCode: ctx.config.station.code,
+  });
+  const refusal = evaluation.fieldErrors.find(
+    (e) => e.questionId === questionId && e.code === 'check' && e.basis !== undefined,
+  );
+  const question = loaded.rule.questions.find((q) => q.id === questionId);
+  if (refusal?.message === undefined || refusal.basis === undefined || question === undefined)
+    return err('not_refused', 'the rules make no refusal at this question with these answers');
+  const printed = copies.get(session) ?? 0;
+  if (printed >= MAX_REFUSAL_COPIES)
+    return err('print_limit', `this notice was printed ${printed} time(s)`);
+  const { station } = ctx.config;
+  const notice = refusalNoticeLines('zh-CN', {
+    serviceName: loaded.rule.name,
+    question: question.label,
+    reason: refusal.message,
+    basis: refusal.basis,
+    desk: loaded.rule.slip.desk,
+    station: {
+      name: station.name,
+      address: station.address,
+      phone: station.phone,
+      complaintPhone: station.complaintPhone,
+      dutyPhone: dutyPhoneAt(station.dutyRoster, now),
+    },
+    at: now.toISOString(),
+    ruleVersion: loaded.rule.version,
+  });
+  const result = await ctx.devices.printRefusal(notice);
+  // Which item and question, never the answers: they are the person's.
+  ctx.audit.record('citizen', result.ok ? 'refusal.printed' : 'refusal.print_failed', {
+    session: session.id,
+    service: serviceId,
+    question: questionId,
+    ...(result.ok ? {} : { code: result.error.code }),
+  });
+  if (result.ok) {
+    copies.set(session, printed + 1);
+    return ok({ status: 'printed', problem: null });
+  }
+  ctx.log.warn('refusal.print_failed', { service: serviceId, code: result.error.code });
+  return ok(
+    result.error.code === 'no_printer'
+      ? { status: 'no_printer', problem: null }
+      : { status: 'failed', problem: result.error.code },
+  );
+}
+
+/** The acceptance slip again (paper refilled), a refused citizen's notice, and the A4 form on a system printer. */
+export function printingHandlers(
+  ctx: RefusalDeps,
+): HandlerGroup<'printSlip' | 'printForm' | 'printRefusal'> {
+  const refusalCopies = new WeakMap<Session, number>();
   return {
+    printRefusal: (input) => printRefusal(ctx, refusalCopies, input),
     async printSlip(input) {
       const session = ctx.sessions.current();
       if (session === null || session.slip === null) {

@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { EscPos, encodeGbk, statusRequest } from '../../../electron/devices/printer/escpos';
 import { receiptText } from '../../../electron/devices/printer/receipt-text';
-import { slipReceipt } from '../../../electron/devices/printer/slip-receipt';
+import { refusalReceipt, slipReceipt } from '../../../electron/devices/printer/slip-receipt';
+import { refusalNoticeLines } from '../../../core/refusal-notice';
 import { decodeStatus, problemOf } from '../../../electron/devices/printer/status';
 import { displayWidth, twoColumns, wrap } from '../../../electron/devices/printer/text-width';
 import { slipLines } from '../../../core/slip-lines';
@@ -133,6 +134,52 @@ describe('receipt layout by display width', () => {
     expect(text).toContain('[QR:https://pjcy.example.gov.cn/e/FS1]');
     expect(text).toContain('扫码查看财政电子票据');
   });
+});
+
+describe('the 一次性告知单 of a refusal', () => {
+  const notice = refusalNoticeLines('zh-CN', {
+    serviceName: { 'zh-CN': '普通护照换发补发', en: 'Passport renewal or replacement' },
+    question: { 'zh-CN': '今天陪同孩子来办理的是', en: 'Who came with the child today?' },
+    reason: {
+      'zh-CN': '未满16周岁申请护照，须由监护人陪同，或由监护人委托他人陪同。',
+      en: 'Under 16, with a guardian.',
+    },
+    basis: {
+      'zh-CN': '《中华人民共和国普通护照和出入境通行证签发管理办法》第三条',
+      en: 'Measures, art. 3',
+    },
+    desk: { 'zh-CN': '出入境业务窗口', en: 'Exit-entry window' },
+    station: {
+      name: '示例市公安局示例分局示例派出所',
+      address: '便民路 1 号',
+      phone: '010-00000000',
+      complaintPhone: '12389',
+      dutyPhone: null,
+    },
+    at: '2026-06-15T02:00:00.000Z',
+    ruleVersion: '2026.06',
+  });
+
+  it.each([58, 80] as const)(
+    'lays the reason and its basis out in full for %i mm paper, with where to ask and complain',
+    (paper) => {
+      const text = receiptText(refusalReceipt(notice, paper));
+      const joined = text.replace(/\n/g, '');
+      expect(text).toContain('一次性告知单');
+      expect(joined).toContain('未满16周岁申请护照，须由监护人陪同，或由监护人委托他人陪同。');
+      expect(joined).toContain('《中华人民共和国普通护照和出入境通行证签发管理办法》第三条');
+      expect(text).toMatch(/告知时间：\s+2026年6月15日 10:00/);
+      expect(text).toMatch(/12389/);
+      expect(text).toMatch(/12345/);
+      expect(text).toContain('规则版本 2026.06');
+      expect(text).toContain('[CUT]');
+      const columns = paper === 58 ? 32 : 48;
+      for (const line of text
+        .split('\n')
+        .filter((l) => !l.startsWith('[') && !l.includes('一次性告知单')))
+        expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+    },
+  );
 });
 
 describe('printer status (DLE EOT)', () => {
