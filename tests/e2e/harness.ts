@@ -24,6 +24,7 @@ export {
   ROOT,
   startKiosk,
   VIEWPORTS,
+  withSerialPrinter,
   type Orientation,
   type RunningKiosk,
 } from './kiosk-process';

@@ -136,6 +136,21 @@ export async function openKioskPage(
   return page;
 }
 
+/** A config whose receipt printer is a real serial port (a PTY's kiosk end), the other devices as they were. */
+export function withSerialPrinter(
+  config: Record<string, unknown>,
+  path: string,
+): Record<string, unknown> {
+  const devices = (config['devices'] as { kind: string }[]).filter((d) => d.kind !== 'printer');
+  return {
+    ...config,
+    devices: [
+      ...devices,
+      { id: 'printer-1', kind: 'printer', transport: { type: 'serial', path, baudRate: 115200 } },
+    ],
+  };
+}
+
 /** A config like the embedded default, with overrides (e.g. a short idle timeout). */
 export function demoConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -17,6 +17,7 @@ import {
   ROOT,
   screenshot,
   startKiosk,
+  withSerialPrinter,
   type RunningKiosk,
 } from './harness';
 import { startDeviceSimulators, type DeviceSimulators } from './device-simulators';
@@ -263,20 +264,8 @@ describe('the printed slip of a Uyghur or Tibetan reader', () => {
   beforeAll(async () => {
     printer = await openPtyPair();
     sims = await startDeviceSimulators({ printer: printer.deviceEnd });
-    const config = demoConfig({ languages: ['zh-CN', 'ug', 'bo'] });
-    const devices = (config['devices'] as { kind: string }[]).filter((d) => d.kind !== 'printer');
     serial = await startKiosk({
-      config: {
-        ...config,
-        devices: [
-          ...devices,
-          {
-            id: 'printer-1',
-            kind: 'printer',
-            transport: { type: 'serial', path: printer.kioskEnd, baudRate: 115200 },
-          },
-        ],
-      },
+      config: withSerialPrinter(demoConfig({ languages: ['zh-CN', 'ug', 'bo'] }), printer.kioskEnd),
     });
   }, 60_000);
   afterAll(async () => {

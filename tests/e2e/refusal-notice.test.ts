@@ -8,6 +8,7 @@ import {
   openKioskPage,
   screenshot,
   startKiosk,
+  withSerialPrinter,
   type RunningKiosk,
 } from './harness';
 import { startDeviceSimulators, type DeviceSimulators } from './device-simulators';
@@ -26,21 +27,7 @@ describe('the 一次性告知单 of a refusal', () => {
   beforeAll(async () => {
     printer = await openPtyPair();
     sims = await startDeviceSimulators({ printer: printer.deviceEnd });
-    const config = demoConfig();
-    const devices = (config['devices'] as { kind: string }[]).filter((d) => d.kind !== 'printer');
-    kiosk = await startKiosk({
-      config: {
-        ...config,
-        devices: [
-          ...devices,
-          {
-            id: 'printer-1',
-            kind: 'printer',
-            transport: { type: 'serial', path: printer.kioskEnd, baudRate: 115200 },
-          },
-        ],
-      },
-    });
+    kiosk = await startKiosk({ config: withSerialPrinter(demoConfig(), printer.kioskEnd) });
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

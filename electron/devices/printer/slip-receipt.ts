@@ -7,6 +7,15 @@ import { displayWidth, twoColumns, wrap } from './text-width';
 export const COLUMNS = { 58: 32, 80: 48 } as const;
 export type PaperWidth = keyof typeof COLUMNS;
 
+/** A paper's head: its title double size, the station under it, a rule; then left-aligned text. */
+function headed(heading: string, station: string, columns: number): EscPos {
+  const p = new EscPos().init().align('center').bold(true).size(2, 2);
+  for (const line of wrap(heading, Math.floor(columns / 2))) p.line(line);
+  p.size(1, 1).bold(false);
+  for (const line of wrap(station, columns)) p.line(line);
+  return p.line('-'.repeat(columns)).align('left');
+}
+
 /**
  * Lays the slip's lines out for a 58 mm (32 columns) or 80 mm (48 columns)
  * roll: every line fits by display width, no character is ever split, and the
@@ -22,11 +31,7 @@ export function slipReceipt(
 ): Uint8Array {
   const columns = COLUMNS[paper];
   const rule = '-'.repeat(columns);
-  const p = new EscPos().init().align('center').bold(true).size(2, 2);
-  for (const line of wrap(slip.heading, Math.floor(columns / 2))) p.line(line);
-  p.size(1, 1).bold(false);
-  for (const line of wrap(slip.station, columns)) p.line(line);
-  p.line(rule).align('left');
+  const p = headed(slip.heading, slip.station, columns);
   p.line(slip.applicationNoLabel).bold(true);
   const numberFitsDouble = displayWidth(slip.applicationNo) * 2 <= columns;
   if (numberFitsDouble) p.size(2, 1);
@@ -86,11 +91,7 @@ export function slipReceipt(
 export function refusalReceipt(notice: RefusalNoticeLines, paper: PaperWidth): Uint8Array {
   const columns = COLUMNS[paper];
   const rule = '-'.repeat(columns);
-  const p = new EscPos().init().align('center').bold(true).size(2, 2);
-  for (const line of wrap(notice.heading, Math.floor(columns / 2))) p.line(line);
-  p.size(1, 1).bold(false);
-  for (const line of wrap(notice.station, columns)) p.line(line);
-  p.line(rule).align('left');
+  const p = headed(notice.heading, notice.station, columns);
   for (const { label, value } of notice.rows)
     for (const line of twoColumns(`${label}：`, value, columns)) p.line(line);
   for (const [title, body] of [
