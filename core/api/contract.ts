@@ -683,7 +683,7 @@ export const methods = {
     }),
     output: printOutcomeSchema,
     roles: ANYONE,
-    /** `print_limit`: printed MAX_REFUSAL_COPIES times in this session already. */
+    /** `print_limit`: printed MAX_REFUSAL_COPIES times (or tried MAX_REFUSAL_ATTEMPTS) in this session already. */
     errors: ['no_session', 'unknown_service', 'not_refused', 'print_limit'],
   },
   demoSetFault: {

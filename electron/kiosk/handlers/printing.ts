@@ -19,8 +19,15 @@ export type PrintingDeps = Pick<
 /** What the refusal notice uses besides: the rules to evaluate again, and the time. */
 export type RefusalDeps = PrintingDeps & Pick<KioskParts, 'clock' | 'ruleSet'>;
 
-/** A refusal notice is printed at most this many times in one session (a copy torn, a second for a relative). */
+/** A refusal notice is printed at most this many times in one session (a copy torn, a second for a relative)… */
 export const MAX_REFUSAL_COPIES = 3;
+/** …in at most this many attempts, so a script cannot keep the printer busy. */
+export const MAX_REFUSAL_ATTEMPTS = 8;
+
+interface RefusalPrints {
+  readonly copies: number;
+  readonly attempts: number;
+}
 
 /**
  * Prints a slip on the receipt printer, in Chinese as the station's receipt,
@@ -97,7 +104,7 @@ export async function printSessionSlip(
  */
 async function printRefusal(
   ctx: RefusalDeps,
-  copies: WeakMap<Session, number>,
+  prints: WeakMap<Session, RefusalPrints>,
   { serviceId, questionId, answers, manualEntry }: MethodArgs<'printRefusal'>,
 ): Promise<
   Result<PrintOutcome, KioskError<'no_session' | 'unknown_service' | 'not_refused' | 'print_limit'>>
@@ -123,9 +130,13 @@ async function printRefusal(
   const question = loaded.rule.questions.find((q) => q.id === questionId);
   if (refusal?.message === undefined || refusal.basis === undefined || question === undefined)
     return err('not_refused', 'the rules make no refusal at this question with these answers');
-  const printed = copies.get(session) ?? 0;
-  if (printed >= MAX_REFUSAL_COPIES)
-    return err('print_limit', `this notice was printed ${printed} time(s)`);
+  const before = prints.get(session) ?? { copies: 0, attempts: 0 };
+  if (before.copies >= MAX_REFUSAL_COPIES || before.attempts >= MAX_REFUSAL_ATTEMPTS)
+    return err(
+      'print_limit',
+      `this notice was printed ${before.copies} time(s) in ${before.attempts} attempt(s)`,
+    );
+  prints.set(session, { ...before, attempts: before.attempts + 1 });
   const { station } = ctx.config;
   const notice = refusalNoticeLines('zh-CN', {
     serviceName: loaded.rule.name,
@@ -152,7 +163,8 @@ async function printRefusal(
     ...(result.ok ? {} : { code: result.error.code }),
   });
   if (result.ok) {
-    copies.set(session, printed + 1);
+    const latest = prints.get(session) ?? before;
+    prints.set(session, { ...latest, copies: latest.copies + 1 });
     return ok({ status: 'printed', problem: null });
   }
   ctx.log.warn('refusal.print_failed', { service: serviceId, code: result.error.code });
@@ -167,9 +179,9 @@ async function printRefusal(
 export function printingHandlers(
   ctx: RefusalDeps,
 ): HandlerGroup<'printSlip' | 'printForm' | 'printRefusal'> {
-  const refusalCopies = new WeakMap<Session, number>();
+  const refusalPrints = new WeakMap<Session, RefusalPrints>();
   return {
-    printRefusal: (input) => printRefusal(ctx, refusalCopies, input),
+    printRefusal: (input) => printRefusal(ctx, refusalPrints, input),
     async printSlip(input) {
       const session = ctx.sessions.current();
       if (session === null || session.slip === null) {

@@ -7,7 +7,7 @@ import type { Caller } from '../../../../core/api/contract';
 import { manualClock } from '../../../../core/clock';
 import type { Identity } from '../../../../core/identity';
 import type { RefusalNoticeLines } from '../../../../core/refusal-notice';
-import { ok, type Result } from '../../../../core/result';
+import { err, ok, type Result } from '../../../../core/result';
 import { openAuditLog } from '../../../../electron/audit/audit-log';
 import { defaultConfig } from '../../../../electron/config/default';
 import { parseConfig } from '../../../../electron/config/load';
@@ -46,8 +46,10 @@ function kiosk() {
   const config = parseConfig('test', defaultConfig);
   if (!config.ok) throw new Error(config.error.message);
   const printed: RefusalNoticeLines[] = [];
+  const paper = { out: false };
   const devices = {
     printRefusal: (notice: RefusalNoticeLines): Promise<Result<void>> => {
+      if (paper.out) return Promise.resolve(err('paper_out', 'printer reports paper out'));
       printed.push(notice);
       return Promise.resolve(ok(undefined));
     },
@@ -68,7 +70,7 @@ function kiosk() {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { action: string; fields: Record<string, unknown> });
-  return { handlers, sessions, printed, audited };
+  return { handlers, sessions, printed, paper, audited };
 }
 
 const alone = {
@@ -99,6 +101,23 @@ describe('printRefusal', () => {
       error: { code: 'print_limit' },
     });
     expect(k.printed).toHaveLength(3);
+  });
+
+  it('says when the printer fails, and stops trying after eight attempts', async () => {
+    const k = kiosk();
+    k.sessions.start(serviceId('passport-renewal')).identity = child;
+    k.paper.out = true;
+    for (let attempt = 0; attempt < 8; attempt += 1)
+      expect(await k.handlers.printRefusal(alone, CITIZEN)).toEqual({
+        ok: true,
+        value: { status: 'failed', problem: 'paper_out' },
+      });
+    k.paper.out = false;
+    expect(await k.handlers.printRefusal(alone, CITIZEN)).toMatchObject({
+      error: { code: 'print_limit' },
+    });
+    expect(k.printed).toHaveLength(0);
+    expect(k.audited().filter((e) => e.action === 'refusal.print_failed')).toHaveLength(8);
   });
 
   it('prints nothing for an answer its rules accept, another service, or no session', async () => {
