@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import { useIme, useRareDictionary } from '../keyboard/load-ime';
-import { rareCandidates, type Candidate, type InputContext } from '../keyboard/pinyin-ime';
+import {
+  rareCandidates,
+  withLetter,
+  type Candidate,
+  type InputContext,
+} from '../keyboard/pinyin-ime';
 import { errorMessage, type AnyErrorCode } from '../api/error-messages';
 import { useAssist } from '../state/assist';
 import { useUi } from '../state/ui';
@@ -120,9 +125,8 @@ export function ChineseKeyboard({
       insert(key.toUpperCase());
       return;
     }
-    const next = letters + key;
-    // Letters that cannot start any reading are not taken (the key would seem to do nothing otherwise).
-    if (ime !== null && ime.segment(next) !== null && next.length <= 24) compose(next);
+    const next = withLetter(ime, letters, key);
+    if (next !== null) compose(next);
   };
 
   return (

@@ -38,6 +38,21 @@ export interface Ime {
 }
 
 const MAX_WORD_SCAN = 400;
+/** Letters a composition holds at most (a name's or an address's words, not a sentence). */
+export const MAX_COMPOSED_LETTERS = 24;
+
+/**
+ * The letters after a tap, or null when the tap is not taken: a letter that cannot start any
+ * reading (the key would seem to do nothing else). While the dictionary is still loading
+ * (`ime` null, the first second after the page opens) every letter is taken: a tap is never
+ * dropped, and the candidates come once the dictionary is in.
+ */
+export function withLetter(ime: Ime | null, letters: string, key: string): string | null {
+  const next = letters + key;
+  if (next.length > MAX_COMPOSED_LETTERS) return null;
+  if (ime !== null && ime.segment(next) === null) return null;
+  return next;
+}
 
 export function createIme(dictionary: PinyinDictionary): Ime {
   const syllables = new Set(Object.keys(dictionary.chars));

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, launchChromium, startKiosk, VIEWPORTS, type RunningKiosk } from './harness';
+import {
+  callApi,
+  demoConfig,
+  launchChromium,
+  startKiosk,
+  VIEWPORTS,
+  type RunningKiosk,
+} from './harness';
 import { steps } from './journey-steps';
 
 /**
@@ -43,5 +50,37 @@ describe('a lazy chunk that fails to load', () => {
     await s.h1('姓的拼音');
     await expect.poll(() => page.locator('#answer').inputValue()).toBe('WANG');
     expect(refused).toBe(2);
+  });
+});
+
+describe('the keyboard before its dictionary is in', () => {
+  it('keeps every letter typed meanwhile, and offers for them once it arrives', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+    const slow = await context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await slow.route('**/assets/pinyin-dictionary-*.js', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await slow.goto(kiosk.url);
+    // The card the journey above left on the reader goes: this citizen has none with them.
+    await callApi(slow, 'demoRemoveCard', {});
+    const s = steps(slow);
+    await s.start('id-card-renewal', null);
+    await slow.getByRole('button', { name: '我没带身份证（证件丢失）' }).click();
+    await s.h1('您的姓名');
+    // The dictionary is asked for and held back: the citizen types at once.
+    await expect.poll(() => asked).toBe(true);
+    const keyboard = slow.locator('.cn-keyboard');
+    for (const key of 'zhang')
+      await keyboard.getByRole('button', { name: key, exact: true }).click();
+    await expect(slow.getByTestId('pinyin-letters').innerText()).resolves.toBe('zhang');
+    release();
+    await keyboard.locator('[data-candidate="张"]').click();
+    await expect(slow.locator('#answer').inputValue()).resolves.toBe('张');
+    await context.close();
   });
 });

