@@ -1,5 +1,6 @@
 import { formatDateTime } from '../base/text-format';
-import { aside, coreText, pick, type Locale } from './i18n';
+import { coreText, pick, type Locale } from './i18n';
+import { contactRows } from './slip-lines';
 import type { LocalText } from '../rules/engine/schema';
 import type { Station } from './slip';
 
@@ -44,18 +45,7 @@ export function refusalNoticeLines(locale: Locale, refusal: Refusal): RefusalNot
       { label: text('refusal.question'), value: l(refusal.question) },
       { label: text('refusal.at'), value: formatDateTime(refusal.at, locale) },
       { label: text('slip.desk'), value: l(refusal.desk) },
-      { label: text('slip.stationPhone'), value: station.phone },
-      ...(station.dutyPhone === null
-        ? []
-        : [{ label: text('slip.dutyPhone'), value: station.dutyPhone }]),
-      {
-        label: `${text('slip.complaintPhone')}${aside(text('slip.complaintPhone.for'), locale)}`,
-        value: station.complaintPhone,
-      },
-      {
-        label: `${text('slip.hotline')}${aside(text('slip.hotline.for'), locale)}`,
-        value: '12345',
-      },
+      ...contactRows(locale, station),
     ],
     reasonTitle: text('refusal.reason'),
     reason: l(refusal.reason),

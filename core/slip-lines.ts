@@ -1,7 +1,7 @@
 import { formatDateTime, formatFee, maskName } from '../base/text-format';
 import { aside, coreText, joinList, pick, type CoreMessageKey, type Locale } from './i18n';
 import type { TimeLimit } from '../rules/engine/evaluate';
-import type { SlipDraft } from './slip';
+import type { SlipDraft, Station } from './slip';
 
 /** 当场办结 / 7个工作日 / 当场办结至20个工作日 — a time limit, or the range over an item's cases. */
 export function timeLimitText(locale: Locale, min: number, max: number): string {
@@ -212,18 +212,7 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     row('timeLimit', text('slip.timeLimit'), limitAfterAcceptance(locale, slip.timeLimit)),
     row('desk', text('slip.desk'), l(slip.desk)),
     row('station', text('slip.station'), slip.station.name),
-    row('stationPhone', text('slip.stationPhone'), slip.station.phone),
-    ...(slip.station.dutyPhone === null
-      ? []
-      : [row('dutyPhone', text('slip.dutyPhone'), slip.station.dutyPhone)]),
-    // Each number for what it is for: 12389 for complaints about police, 12345 for the government's services.
-    // The number alone is the value (it must read the same in a right-to-left language); what it is for goes with its label.
-    row(
-      'complaintPhone',
-      `${text('slip.complaintPhone')}${aside(text('slip.complaintPhone.for'), locale)}`,
-      slip.station.complaintPhone,
-    ),
-    row('hotline', `${text('slip.hotline')}${aside(text('slip.hotline.for'), locale)}`, '12345'),
+    ...contactRows(locale, slip.station),
   ];
   return {
     heading: text('slip.heading'),
@@ -259,6 +248,32 @@ export function slipLines(slip: SlipDraft, locale: Locale): SlipLines {
     queryUntilSent: text('slip.queryUntilSent'),
     footer: text('slip.ruleVersion', { version: slip.ruleVersion }),
   };
+}
+
+/**
+ * Whom to call, on every paper the kiosk prints: the station, its duty officer where it keeps a
+ * roster, and each supervision number for what it is for (12389 for complaints about police,
+ * 12345 for the government's services). The number alone is the value (it must read the same in
+ * a right-to-left language); what it is for goes with its label.
+ */
+export function contactRows(locale: Locale, station: Station): SlipRow[] {
+  const text = (key: CoreMessageKey): string => coreText(locale, key);
+  return [
+    { key: 'stationPhone', label: text('slip.stationPhone'), value: station.phone },
+    ...(station.dutyPhone === null
+      ? []
+      : [{ key: 'dutyPhone' as const, label: text('slip.dutyPhone'), value: station.dutyPhone }]),
+    {
+      key: 'complaintPhone',
+      label: `${text('slip.complaintPhone')}${aside(text('slip.complaintPhone.for'), locale)}`,
+      value: station.complaintPhone,
+    },
+    {
+      key: 'hotline',
+      label: `${text('slip.hotline')}${aside(text('slip.hotline.for'), locale)}`,
+      value: '12345',
+    },
+  ];
 }
 
 type RowMaker = (key: SlipRowKey, label: string, value: string) => SlipRow;

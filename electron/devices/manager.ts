@@ -79,6 +79,15 @@ export function createDeviceManager(
   const idcards: IdCardDevice[] = [];
   const scanners: ScannerDevice[] = [];
   const printers: PrinterDevice[] = [];
+  /** Papers go to the first configured printer; without one, `no_printer`. */
+  const onFirstPrinter = async (
+    print: (printer: PrinterDevice) => Promise<Result<void>>,
+  ): Promise<Result<void>> => {
+    const printer = printers[0];
+    return printer === undefined
+      ? err('no_printer', 'no receipt printer is configured')
+      : print(printer);
+  };
   const devices: ManagedDevice[] = configs.map((config): ManagedDevice => {
     const deps = {
       log,
@@ -142,16 +151,8 @@ export function createDeviceManager(
       scanListeners.add(listener);
       return () => scanListeners.delete(listener);
     },
-    async printSlip(lines, picture) {
-      const printer = printers[0];
-      if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
-      return printer.printSlip(lines, picture);
-    },
-    async printRefusal(notice) {
-      const printer = printers[0];
-      if (printer === undefined) return err('no_printer', 'no receipt printer is configured');
-      return printer.printRefusal(notice);
-    },
+    printSlip: (lines, picture) => onFirstPrinter((printer) => printer.printSlip(lines, picture)),
+    printRefusal: (notice) => onFirstPrinter((printer) => printer.printRefusal(notice)),
     async triggerScan(on) {
       await Promise.all(scanners.map((s) => s.trigger(on)));
     },

@@ -6,7 +6,7 @@ import { evaluate } from '../../../rules/engine/evaluate';
 import type { MethodArgs } from '../../../core/api/contract';
 import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
-import type { PrintOutcome, SlipDraft } from '../../../core/slip';
+import type { PrintOutcome, SlipDraft, Station } from '../../../core/slip';
 import type { HandlerGroup, KioskParts } from '../context';
 import type { Session } from '../session';
 
@@ -40,11 +40,28 @@ export async function printReceipt(
   translation: ReceiptImage | null = null,
 ): Promise<PrintOutcome> {
   const result = await ctx.devices.printSlip(slipLines(slip, 'zh-CN'), translation);
+  if (!result.ok)
+    ctx.log.warn('slip.print_failed', { application: slip.applicationNo, code: result.error.code });
+  return outcomeOf(result);
+}
+
+/** What the printer did, in the words the screen takes: printed, no printer, or failed and why. */
+function outcomeOf(result: Result<void>): PrintOutcome {
   if (result.ok) return { status: 'printed', problem: null };
-  ctx.log.warn('slip.print_failed', { application: slip.applicationNo, code: result.error.code });
   return result.error.code === 'no_printer'
     ? { status: 'no_printer', problem: null }
     : { status: 'failed', problem: result.error.code };
+}
+
+/** The station as a paper printed now names it (首接责任制), with the duty officer on the roster now. */
+export function stationAt(station: PrintingDeps['config']['station'], now: Date): Station {
+  return {
+    name: station.name,
+    address: station.address,
+    phone: station.phone,
+    complaintPhone: station.complaintPhone,
+    dutyPhone: dutyPhoneAt(station.dutyRoster, now),
+  };
 }
 
 /** A slip is printed at most this many times (paper refilled, a copy torn)… */
@@ -137,20 +154,13 @@ async function printRefusal(
       `this notice was printed ${before.copies} time(s) in ${before.attempts} attempt(s)`,
     );
   prints.set(session, { ...before, attempts: before.attempts + 1 });
-  const { station } = ctx.config;
   const notice = refusalNoticeLines('zh-CN', {
     serviceName: loaded.rule.name,
     question: question.label,
     reason: refusal.message,
     basis: refusal.basis,
     desk: loaded.rule.slip.desk,
-    station: {
-      name: station.name,
-      address: station.address,
-      phone: station.phone,
-      complaintPhone: station.complaintPhone,
-      dutyPhone: dutyPhoneAt(station.dutyRoster, now),
-    },
+    station: stationAt(ctx.config.station, now),
     at: now.toISOString(),
     ruleVersion: loaded.rule.version,
   });
@@ -165,14 +175,8 @@ async function printRefusal(
   if (result.ok) {
     const latest = prints.get(session) ?? before;
     prints.set(session, { ...latest, copies: latest.copies + 1 });
-    return ok({ status: 'printed', problem: null });
-  }
-  ctx.log.warn('refusal.print_failed', { service: serviceId, code: result.error.code });
-  return ok(
-    result.error.code === 'no_printer'
-      ? { status: 'no_printer', problem: null }
-      : { status: 'failed', problem: result.error.code },
-  );
+  } else ctx.log.warn('refusal.print_failed', { service: serviceId, code: result.error.code });
+  return ok(outcomeOf(result));
 }
 
 /** The acceptance slip again (paper refilled), a refused citizen's notice, and the A4 form on a system printer. */

@@ -2,12 +2,11 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { composeApplication, type ComposedApplication } from '../../../core/application';
 import { newApplicationNumber, type ApplicationNo } from '../../../core/ids';
 import { err, ok, type KioskError, type Result } from '../../../core/result';
-import { dutyPhoneAt } from '../../../core/duty-roster';
 import { buildSlip } from '../../../core/slip';
 import type { HandlerGroup, KioskParts } from '../context';
 import type { MethodArgs } from '../../../core/api/contract';
 import type { Capture, Session, SubmitResult } from '../session';
-import { printSessionSlip, type PrintingDeps } from './printing';
+import { printSessionSlip, stationAt, type PrintingDeps } from './printing';
 
 /** What these handlers use of the kiosk, and nothing else. */
 export type SubmitDeps = Pick<
@@ -159,13 +158,7 @@ export function submitHandlers(ctx: SubmitDeps): HandlerGroup<'submitApplication
 
     const slip = buildSlip(loaded.rule, composed.value, {
       applicationNo: saved.value,
-      station: {
-        name: ctx.config.station.name,
-        address: ctx.config.station.address,
-        phone: ctx.config.station.phone,
-        complaintPhone: ctx.config.station.complaintPhone,
-        dutyPhone: dutyPhoneAt(ctx.config.station.dutyRoster, ctx.clock.now()),
-      },
+      station: stationAt(ctx.config.station, ctx.clock.now()),
       guideReasons: ctx.ruleSet.guideReasons,
       backOfficeConfigured: ctx.config.backOffice !== null,
       photos,
