@@ -84,3 +84,10 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/**
+ * A value set apart (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE) from the
+ * words around it: after a Uyghur label, a phone number would otherwise read backwards
+ * (010-00000000 → 00000000-010, Unicode's rule W2), and Chinese with its brackets keeps its order.
+ */
+export const isolated = (value: string): string => `\u2068${value}\u2069`;

@@ -1,3 +1,4 @@
+import { isolated } from '../../base/text-format';
 import type { SlipLines } from '../../core/slip-lines';
 
 /** One paragraph of the printed translation: its words, and how it is set. */
@@ -8,15 +9,9 @@ export interface Paragraph {
   readonly size: number;
 }
 
-/** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+/** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, as `isolated` sets them. */
 const FSI = '\u2068';
 const PDI = '\u2069';
-/**
- * A value set apart from the Uyghur label before it: a phone number after
- * Arabic letters would otherwise read backwards (010-00000000 → 00000000-010,
- * Unicode's rule W2), and Chinese keeps its own punctuation.
- */
-const isolated = (value: string): string => `${FSI}${value}${PDI}`;
 
 const heading = (text: string): Paragraph => ({ text, bold: true, size: 30 });
 const title = (text: string): Paragraph => ({ text, bold: true, size: 24 });

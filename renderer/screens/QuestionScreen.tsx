@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useState } from 'react';
+import { isolated } from '../../base/text-format';
 import { suggestedAnswer } from '../../rules/engine/evaluate';
 import { usePassportPinyin } from '../state/passport-pinyin';
 import { ActionBar } from '../components/ActionBar';
@@ -64,7 +65,7 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
     ? errors.map((e) => ({
         message: fieldErrorMessage(t, l, e, question),
         // The law that stops the citizen here, beside its words (a consistency check has none).
-        basis: e.basis === undefined ? null : t('errors.basis', { basis: l(e.basis) }),
+        basis: e.basis === undefined ? null : t('errors.basis', { basis: isolated(l(e.basis)) }),
       }))
     : [];
   const messages = shown.map((e) => e.message);

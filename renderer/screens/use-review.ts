@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isolated } from '../../base/text-format';
 import { portraitOnly, provedByCard } from '../../rules/engine/requirements';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
@@ -65,7 +66,7 @@ export function useReview() {
     const question = rule.questions.find((q) => q.id === error.questionId);
     return {
       targetId: `change-${error.questionId}`,
-      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}${error.basis === undefined ? '' : ` ${t('errors.basis', { basis: l(error.basis) })}`}`,
+      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}${error.basis === undefined ? '' : ` ${t('errors.basis', { basis: isolated(l(error.basis)) })}`}`,
     };
   });
 

@@ -335,7 +335,7 @@ describe('the ten further items in Chromium', () => {
     );
     // The article that stops the child, under the refusal.
     await expect(page.locator('.field-basis').innerText()).resolves.toMatch(
-      /^依据：《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
+      /^依据：\u2068《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
     );
     await s.choose('监护人本人');
     await s.next();

@@ -80,7 +80,7 @@ describe('passport cases (护照：无证儿童、委托陪同、加急)', () =>
     );
     // The article that stops the child, under the refusal.
     await expect(page.locator('.field-basis').innerText()).resolves.toMatch(
-      /^依据：《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
+      /^依据：\u2068《中华人民共和国普通护照和出入境通行证签发管理办法》第三条/,
     );
     await s.h1('今天陪同孩子来办理的是');
     await screenshot(page, 'portrait-40-passport-child-alone');
