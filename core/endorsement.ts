@@ -7,6 +7,9 @@ import { addDays } from '../base/dates';
  * the window decides.
  *
  * Here only where all of these hold:
+ * - individual or group tourism (G, L): the kinds a 自助签注机 issues on the spot
+ *   (the item's time limit says 当场 for them alone; a family visit, business,
+ *   other or stay endorsement needs its proof examined at the window);
  * - a repeat endorsement: the same kind was had before (a first one of a kind is
  *   examined at the window);
  * - the permit outlives the endorsement asked for: an endorsement is made on the
@@ -22,7 +25,7 @@ const answersSchema = z.object({
   endorsementType: z.enum(['G', 'L', 'T', 'S', 'Q', 'D']),
   previousSameKind: z.enum(['yes', 'no']),
   destination: z.enum(['HK', 'MO', 'both']),
-  trips: z.string().regex(/^(3m|1y)-(1|2|multi)$/),
+  trips: z.enum(['3m-1', '3m-2', '3m-multi', '1y-1', '1y-2', '1y-multi']),
 });
 
 export interface EndorsementRequest {
@@ -34,7 +37,12 @@ export interface EndorsementRequest {
 
 /** Why the kiosk does not finish it (the slip says so, and the window takes it). */
 export type NotHere =
-  'first_of_kind' | 'permit_too_short' | 'not_verified' | 'not_paid' | 'answers_incomplete';
+  | 'not_tourism'
+  | 'first_of_kind'
+  | 'permit_too_short'
+  | 'not_verified'
+  | 'not_paid'
+  | 'answers_incomplete';
 
 /** The last day an endorsement asked for today would be valid (3 months or 1 year). */
 export function endorsementEnds(today: string, trips: string): string {
@@ -55,6 +63,8 @@ export function endorsementHere(
   const parsed = answersSchema.safeParse(answers);
   if (!parsed.success) return { ok: false, why: 'answers_incomplete' };
   const a = parsed.data;
+  if (a.endorsementType !== 'G' && a.endorsementType !== 'L')
+    return { ok: false, why: 'not_tourism' };
   if (a.previousSameKind !== 'yes') return { ok: false, why: 'first_of_kind' };
   if (a.permitValidTo < endorsementEnds(today, a.trips))
     return { ok: false, why: 'permit_too_short' };

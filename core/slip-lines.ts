@@ -352,6 +352,6 @@ function endorsementRows(locale: Locale, slip: SlipDraft, row: RowMaker): SlipRo
   }
 }
 
-const TRIPS = ['3m-1', '3m-2', '1y-1', '1y-2', '1y-multi'] as const;
+const TRIPS = ['3m-1', '3m-2', '3m-multi', '1y-1', '1y-2', '1y-multi'] as const;
 const tripsKey = (trips: string): (typeof TRIPS)[number] =>
   TRIPS.find((t) => t === trips) ?? '1y-multi';

@@ -116,6 +116,7 @@ export const slipSchema = z.strictObject({
       z.strictObject({
         result: z.literal('window'),
         why: z.enum([
+          'not_tourism',
           'first_of_kind',
           'permit_too_short',
           'not_verified',

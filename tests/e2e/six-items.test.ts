@@ -99,13 +99,19 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.choose('探亲（T）');
     await s.next();
+    // Whom the citizen visits decides the trips offered (国家移民管理局's guide).
+    await s.h1('您去香港、澳门探望谁？');
+    await s.choose('配偶');
+    await s.next();
     await s.h1('您以前办理过这种签注吗？');
     await s.choose('没有办理过（首次签注）');
     await s.next();
     await s.choose('香港和澳门');
     await s.next();
     await s.h1('签注的次数和有效期');
-    await expect(page.locator('.choices').innerText()).resolves.not.toContain('一年两次');
+    const offered = await page.locator('.choices').innerText();
+    expect(offered).not.toContain('一年两次');
+    expect(offered).toContain('三个月多次');
     await s.choose('一年多次');
     await s.next();
     await s.keys('13700001111');
@@ -117,8 +123,8 @@ describe('the six sample items in Chromium', () => {
     await s.next();
     await s.h1('请核对您的申请');
     const review = await s.main();
-    expect(review).toContain('香港一年多次有效签注');
-    expect(review).toContain('澳门一年多次有效签注');
+    expect(review).toContain('香港多次有效签注（一年以内）');
+    expect(review).toContain('澳门多次有效签注（一年以内）');
     expect(review).toContain('￥160.00');
     await s.submit();
     await s.h1('提交成功');

@@ -31,6 +31,10 @@ describe('再次签注 at the kiosk: who may have it here', () => {
       return here.ok ? null : here.why;
     };
     expect(why({ ...answers, previousSameKind: 'no' })).toBe('first_of_kind');
+    // Only tourism is issued on the spot; a family visit's or a stay's proof is examined at the window.
+    expect(why({ ...answers, endorsementType: 'L' })).toBeNull();
+    for (const kind of ['T', 'S', 'Q', 'D'])
+      expect(why({ ...answers, endorsementType: kind })).toBe('not_tourism');
     // A one-year endorsement on a permit that ends in six months.
     expect(why({ ...answers, trips: '1y-2', permitValidTo: '2026-12-15' })).toBe(
       'permit_too_short',

@@ -55,6 +55,7 @@ describe('rules:explain', () => {
         permitNumber: 'C12345678',
         permitValidTo: '2029-01-01',
         endorsementType: 'T',
+        visitRelation: 'spouse',
         previousSameKind: 'yes',
         destination: 'both',
         trips: '1y-multi',
@@ -136,7 +137,7 @@ describe('rules:report', () => {
     for (const file of services) expect(index).toContain(file.replace(/\.json$/, '.md'));
     const page = readFileSync(join(out, 'hk-macau-endorsement.md'), 'utf8');
     expect(page).toContain('收费依据: 《国家发展改革委 财政部');
-    expect(page).toContain('| 80 | 香港一年多次有效签注 |');
+    expect(page).toContain('| 80 | 香港多次有效签注（一年以内） |');
     expect(page).toContain('## Who is stopped, and why');
     // The refusal under it, with the basis a reviewer checks.
     expect(page).toMatch(/- 通行证剩余有效期不足3个月.*— 依据：国家移民管理局港澳签注服务指南/);
