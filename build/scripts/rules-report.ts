@@ -27,6 +27,17 @@ const when = (condition: unknown): string =>
   condition === undefined || condition === true ? 'always' : `\`${JSON.stringify(condition)}\``;
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
+/** The card stops: an expired card (unless the item renews it) and a kind it does not take. */
+function identityStops(rule: ServiceRule): string[] {
+  const { identity } = rule;
+  return [
+    ...(identity.acceptExpired
+      ? []
+      : [`- An expired identity card — 依据：${cell(zh(identity.expiredBasis))}`]),
+    `- A card other than: ${identity.accepted.join(', ')} — 依据：${cell(zh(identity.notAcceptedBasis))}`,
+  ];
+}
+
 function page(rule: ServiceRule): string {
   const g = rule.guide;
   /** The checks the law makes: they stop the citizen, each with its basis. */
@@ -76,6 +87,7 @@ function page(rule: ServiceRule): string {
     '',
     '## Who is stopped, and why',
     '',
+    ...identityStops(rule),
     ...(rule.eligibility.length === 0 && refusals.length === 0
       ? ['Nobody is refused by a condition of this item (the window still decides).']
       : [

@@ -670,14 +670,15 @@ export const methods = {
     errors: ['no_slip', 'print_limit'],
   },
   /**
-   * The 一次性告知单 of a citizen the rules stop at a question: the kiosk evaluates the answers
+   * The 一次性告知单 of a citizen the rules stop at a question or at the card: the kiosk evaluates the answers
    * again with the session's card and prints the refusal and its basis only where its own rules
    * make that refusal. Nothing about the person is printed.
    */
   printRefusal: {
     input: z.strictObject({
       serviceId: serviceIdSchema,
-      questionId: z.string().max(64),
+      /** null: the card itself is refused (expired, or of a kind the item does not take). */
+      questionId: z.string().max(64).nullable(),
       answers: z.record(z.string().max(64), z.string().max(2000)),
       manualEntry: z.boolean().default(false),
     }),

@@ -16,8 +16,9 @@ const SAID: Record<Exclude<Printing, 'idle'>, MessageKey> = {
 /**
  * 「打印一次性告知单」 under a refusal the law makes: the citizen leaves with the reason and its
  * basis on paper. The kiosk evaluates the answers again and prints only a refusal its rules make.
+ * `questionId` null: the card itself is refused (expired, or of a kind the item does not take).
  */
-export function RefusalPrint({ questionId }: { readonly questionId: string }) {
+export function RefusalPrint({ questionId }: { readonly questionId: string | null }) {
   const { t } = useT();
   const rule = useJourney((s) => s.rule);
   const manualEntry = useJourney((s) => s.manualEntry);

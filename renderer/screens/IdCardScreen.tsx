@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { isolated } from '../../base/text-format';
 import type { CardProblem } from '../../core/status';
 import { kiosk } from '../api/kiosk';
 import { Screen } from '../components/Screen';
 import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
+import { RefusalPrint } from '../components/RefusalPrint';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
 import { formatDate, maskName } from '../format';
@@ -73,6 +75,8 @@ export function IdCardScreen() {
   }, [setIdentity, clearCardFirst]);
 
   const problem = evaluation?.identityProblem ?? null;
+  // The article behind a refused card, printed on the 一次性告知单 on request.
+  const basis = evaluation?.identityBasis ?? null;
   // The card that lay on the reader when the journey began: only its masked name, until confirmed.
   const askWhose = cardFirst && identity !== null && !notMine;
   const voiceKey = askWhose
@@ -194,6 +198,12 @@ export function IdCardScreen() {
             <p className="notice notice-error" role="alert">
               {t('idcard.notAccepted')}
             </p>
+          )}
+          {basis !== null && (
+            <>
+              <p className="field-basis">{t('errors.basis', { basis: isolated(l(basis)) })}</p>
+              <RefusalPrint questionId={null} />
+            </>
           )}
         </>
       )}

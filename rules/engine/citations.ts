@@ -31,17 +31,23 @@ export function citationProblems(rule: ServiceRule): RuleProblem[] {
         message: `"${text}" names neither an article (第…条) nor a document number (〔年〕…号)`,
       });
   });
+  /** What stops a citizen may also rest on the authority's published service guide. */
+  const stopBasis = (path: string, basis: ServiceRule['identity']['expiredBasis']): void => {
+    if (basis === undefined) return;
+    const text = basis['zh-CN'];
+    if (!ARTICLE.test(text) && !DOCUMENT_NUMBER.test(text) && !SERVICE_GUIDE.test(text))
+      problems.push({
+        path,
+        message: `"${text}" names neither an article (第…条), a document number (〔年〕…号) nor an authority's service guide (…服务指南)`,
+      });
+  };
   rule.questions.forEach((question, q) => {
-    question.checks.forEach((check, c) => {
-      if (check.basis === undefined) return;
-      const text = check.basis['zh-CN'];
-      if (!ARTICLE.test(text) && !DOCUMENT_NUMBER.test(text) && !SERVICE_GUIDE.test(text))
-        problems.push({
-          path: `$.questions[${q}].checks[${c}].basis`,
-          message: `"${text}" names neither an article (第…条), a document number (〔年〕…号) nor an authority's service guide (…服务指南)`,
-        });
-    });
+    question.checks.forEach((check, c) =>
+      stopBasis(`$.questions[${q}].checks[${c}].basis`, check.basis),
+    );
   });
+  stopBasis('$.identity.expiredBasis', rule.identity.expiredBasis);
+  stopBasis('$.identity.notAcceptedBasis', rule.identity.notAcceptedBasis);
   const charged = rule.fee.items.some((item) => item.amount > 0);
   if (charged && !DOCUMENT_NUMBER.test(guide.feeBasis?.['zh-CN'] ?? ''))
     problems.push({

@@ -66,6 +66,8 @@ export interface Evaluation {
    */
   readonly principal: { readonly name: string; readonly idNumber: string } | null;
   readonly identityProblem: 'missing' | 'not_accepted' | 'expired' | null;
+  /** The article behind a refused card (`expired`, `not_accepted`), from the rule file; null otherwise. */
+  readonly identityBasis: LocalText | null;
   /** Conditions of the item that fail, with the rule file's reason. */
   readonly ineligible: readonly { readonly id: string; readonly reason: LocalText }[];
   /** Every requirement that applies, satisfied or not. */
@@ -214,6 +216,21 @@ function checkIdentity(
   return card.validTo !== '长期' && card.validTo < today ? 'expired' : null;
 }
 
+function identityBasisOf(
+  rule: ServiceRule,
+  problem: Evaluation['identityProblem'],
+): LocalText | null {
+  switch (problem) {
+    case 'expired':
+      return rule.identity.expiredBasis ?? null;
+    case 'not_accepted':
+      return rule.identity.notAcceptedBasis ?? null;
+    case 'missing':
+    case null:
+      return null;
+  }
+}
+
 /**
  * Evaluates one application against its rule file. Pure: the renderer runs it
  * on every answer for live feedback, and the main process runs it again on
@@ -340,6 +357,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
     applicant,
     principal,
     identityProblem,
+    identityBasis: identityBasisOf(rule, identityProblem),
     ineligible,
     requirements,
     missing,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityKindSchema } from './applicant';
 
 /**
  * The shape of a service rule file (`rules/services/<id>.json`) and of the
@@ -221,22 +222,44 @@ const greenChannelSchema = z.strictObject({
   reason: localTextSchema,
 });
 
-const identitySchema = z.strictObject({
-  required: z.boolean(),
-  accepted: z.array(z.enum(['resident', 'hmt', 'foreigner2017', 'foreigner2023'])).min(1),
-  /** True where an expired card is the reason to come (renewal); otherwise an expired card is refused. */
-  acceptExpired: z.boolean().default(false),
-  /** Lets a citizen without the card (lost, 补领) type name and ID number instead. */
-  manualEntry: z
-    .strictObject({
-      nameQuestion: camelId('question'),
-      idNumberQuestion: camelId('question'),
-      /** The card-screen button and its hint, where "lost" is not why people come without one (首次申领). */
-      button: localTextSchema.optional(),
-      hint: localTextSchema.optional(),
-    })
-    .optional(),
-});
+const IDENTITY_KINDS = identityKindSchema.options.length;
+
+const identitySchema = z
+  .strictObject({
+    required: z.boolean(),
+    accepted: z.array(identityKindSchema).min(1),
+    /** True where an expired card is the reason to come (renewal); otherwise an expired card is refused. */
+    acceptExpired: z.boolean().default(false),
+    /** The article that refuses an expired card here: required unless `acceptExpired`. */
+    expiredBasis: localTextSchema.optional(),
+    /** The article that refuses a card of a kind not `accepted`: required unless all are. */
+    notAcceptedBasis: localTextSchema.optional(),
+    /** Lets a citizen without the card (lost, 补领) type name and ID number instead. */
+    manualEntry: z
+      .strictObject({
+        nameQuestion: camelId('question'),
+        idNumberQuestion: camelId('question'),
+        /** The card-screen button and its hint, where "lost" is not why people come without one (首次申领). */
+        button: localTextSchema.optional(),
+        hint: localTextSchema.optional(),
+      })
+      .optional(),
+  })
+  // A card the kiosk refuses stops the citizen as a refusing check does: with its article.
+  .superRefine((identity, ctx) => {
+    if (!identity.acceptExpired && identity.expiredBasis === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiredBasis'],
+        message: 'an expired card is refused here: "expiredBasis" names the article that says so',
+      });
+    if (identity.accepted.length < IDENTITY_KINDS && identity.notAcceptedBasis === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notAcceptedBasis'],
+        message: `only ${identity.accepted.join(', ')} is accepted here: "notAcceptedBasis" names the article that says so`,
+      });
+  });
 
 /** A service item's id (`passport-first`): kebab-case ASCII, and branded, so no other string passes for one. */
 export const serviceIdSchema = z

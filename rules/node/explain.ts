@@ -106,6 +106,7 @@ export function explain(
       today: input.today,
       station: input.stationCode,
       identityProblem: evaluation.identityProblem,
+      identityBasis: l(evaluation.identityBasis ?? undefined),
       questions: evaluation.questions.map((q) => ({
         id: q.question.id,
         label: l(q.question.label),

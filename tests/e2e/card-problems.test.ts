@@ -52,6 +52,12 @@ describe('ID card problems', () => {
     await expect(page.getByRole('button', { name: '信息无误，下一步' }).isDisabled()).resolves.toBe(
       true,
     );
+    // The article that stops the card stands under the message, and goes on paper on request.
+    await expect(page.locator('.field-basis').innerText()).resolves.toContain(
+      '依据：\u2068《中华人民共和国居民身份证法》第十一条',
+    );
+    await page.getByRole('button', { name: '打印一次性告知单' }).click();
+    await page.getByText('告知单已打印，请从出纸口取走。').waitFor();
     await screenshot(page, 'portrait-14-idcard-expired');
   });
 

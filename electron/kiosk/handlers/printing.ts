@@ -1,8 +1,10 @@
 import { ok, err, type KioskError, type Result } from '../../../core/result';
 import { todayInChina } from '../../../base/dates';
 import { dutyPhoneAt } from '../../../core/duty-roster';
-import { refusalNoticeLines } from '../../../core/refusal-notice';
-import { evaluate } from '../../../rules/engine/evaluate';
+import { coreText, type CoreMessageKey } from '../../../core/i18n';
+import { refusalNoticeLines, type Refusal } from '../../../core/refusal-notice';
+import { evaluate, type Evaluation } from '../../../rules/engine/evaluate';
+import type { LocalText, ServiceRule } from '../../../rules/engine/schema';
 import type { MethodArgs } from '../../../core/api/contract';
 import { slipLines } from '../../../core/slip-lines';
 import type { ReceiptImage } from '../../../core/receipt-image';
@@ -141,12 +143,9 @@ async function printRefusal(
     calendar: ctx.ruleSet.calendar,
     stationCode: ctx.config.station.code,
   });
-  const refusal = evaluation.fieldErrors.find(
-    (e) => e.questionId === questionId && e.code === 'check' && e.basis !== undefined,
-  );
-  const question = loaded.rule.questions.find((q) => q.id === questionId);
-  if (refusal?.message === undefined || refusal.basis === undefined || question === undefined)
-    return err('not_refused', 'the rules make no refusal at this question with these answers');
+  const refusal = refusalIn(evaluation, loaded.rule, questionId);
+  if (refusal === null)
+    return err('not_refused', 'the rules make no refusal here with this card and these answers');
   const before = prints.get(session) ?? { copies: 0, attempts: 0 };
   if (before.copies >= MAX_REFUSAL_COPIES || before.attempts >= MAX_REFUSAL_ATTEMPTS)
     return err(
@@ -156,9 +155,7 @@ async function printRefusal(
   prints.set(session, { ...before, attempts: before.attempts + 1 });
   const notice = refusalNoticeLines('zh-CN', {
     serviceName: loaded.rule.name,
-    question: question.label,
-    reason: refusal.message,
-    basis: refusal.basis,
+    ...refusal,
     desk: loaded.rule.slip.desk,
     station: stationAt(ctx.config.station, now),
     at: now.toISOString(),
@@ -169,7 +166,7 @@ async function printRefusal(
   ctx.audit.record('citizen', result.ok ? 'refusal.printed' : 'refusal.print_failed', {
     session: session.id,
     service: serviceId,
-    question: questionId,
+    question: questionId ?? 'identity',
     ...(result.ok ? {} : { code: result.error.code }),
   });
   if (result.ok) {
@@ -177,6 +174,48 @@ async function printRefusal(
     prints.set(session, { ...latest, copies: latest.copies + 1 });
   } else ctx.log.warn('refusal.print_failed', { service: serviceId, code: result.error.code });
   return ok(outcomeOf(result));
+}
+
+/** In the core's words, for a notice printed in Chinese (English for a test that reads it). */
+const coreLocalText = (key: CoreMessageKey): LocalText => ({
+  'zh-CN': coreText('zh-CN', key),
+  en: coreText('en', key),
+});
+
+/**
+ * The refusal the rules make at this question (a check with its basis), or at the card when
+ * `questionId` is null (expired, or not a kind the item takes, with the rule file's article);
+ * null where they make none.
+ */
+function refusalIn(
+  evaluation: Evaluation,
+  rule: ServiceRule,
+  questionId: string | null,
+): Pick<Refusal, 'question' | 'reason' | 'basis'> | null {
+  if (questionId === null) {
+    const basis = evaluation.identityBasis;
+    switch (evaluation.identityProblem) {
+      case 'expired':
+      case 'not_accepted':
+        return basis === null
+          ? null
+          : {
+              question: coreLocalText('refusal.identity'),
+              reason: coreLocalText(`refusal.identity.${evaluation.identityProblem}`),
+              basis,
+            };
+      case 'missing':
+      case null:
+        return null;
+    }
+  }
+  const refusal = evaluation.fieldErrors.find(
+    (e) => e.questionId === questionId && e.code === 'check' && e.basis !== undefined,
+  );
+  const question = rule.questions.find((q) => q.id === questionId);
+  if (refusal?.message === undefined || refusal.basis === undefined || question === undefined)
+    return null;
+  return { question: question.label, reason: refusal.message, basis: refusal.basis };
 }
 
 /** The acceptance slip again (paper refilled), a refused citizen's notice, and the A4 form on a system printer. */

@@ -103,6 +103,33 @@ describe('npm run rules:check', () => {
       /\$\.questions\[\d+\]\.checks\[0\]\.basis: "护照申请的有关规定" names neither an article/,
     ],
     [
+      'an expired card refused with no article',
+      (r: any, w: any) => {
+        const d = r(P);
+        delete d.identity.expiredBasis;
+        w(P, d);
+      },
+      /passport-first\.json \$\.identity\.expiredBasis: an expired card is refused here: "expiredBasis" names the article/,
+    ],
+    [
+      'a kind of card refused with no article',
+      (r: any, w: any) => {
+        const d = r(P);
+        delete d.identity.notAcceptedBasis;
+        w(P, d);
+      },
+      /passport-first\.json \$\.identity\.notAcceptedBasis: only resident is accepted here/,
+    ],
+    [
+      'a card refused on a basis that names no article, document or service guide',
+      (r: any, w: any) => {
+        const d = r(P);
+        d.identity.expiredBasis['zh-CN'] = '须持有效证件';
+        w(P, d);
+      },
+      /\$\.identity\.expiredBasis: "须持有效证件" names neither an article/,
+    ],
+    [
       'a fee without the document that sets it',
       (r: any, w: any) => {
         const d = r(P);

@@ -157,4 +157,47 @@ describe('printRefusal', () => {
     ).toMatchObject({ error: { code: 'no_session' } });
     expect(k.printed).toHaveLength(0);
   });
+
+  it('prints a card the item refuses, expired or of another kind, with the article; nothing for a valid card', async () => {
+    const k = kiosk();
+    const atCard = {
+      ...alone,
+      serviceId: serviceId('no-criminal-record'),
+      questionId: null,
+      answers: {},
+    };
+    const session = k.sessions.start(serviceId('no-criminal-record'));
+    session.identity = { ...child, birthDate: '1980-05-01', validTo: '2026-05-01' };
+    expect(await k.handlers.printRefusal(atCard, CITIZEN)).toEqual({
+      ok: true,
+      value: { status: 'printed', problem: null },
+    });
+    const expired = k.printed[0]!;
+    expect(expired.reason).toContain('身份证已超过有效期限');
+    expect(expired.basis).toContain('居民身份证法》第十一条');
+    expect(expired.rows.map((r) => r.value)).toContain('读取身份证');
+    expect(JSON.stringify(expired)).not.toMatch(/欧阳|小龙|110105201105010015|2026-05-01/);
+    expect(k.audited().find((e) => e.action === 'refusal.printed')?.fields).toMatchObject({
+      service: 'no-criminal-record',
+      question: 'identity',
+    });
+    session.identity = { ...child, kind: 'hmt' };
+    await k.handlers.printRefusal(atCard, CITIZEN);
+    expect(k.printed[1]?.reason).toContain('须凭居民身份证办理');
+    expect(k.printed[1]?.basis).toContain('公通字〔2021〕19号）第五条');
+    // A valid resident card is no refusal; nor is an expired card where the item renews it.
+    session.identity = child;
+    expect(await k.handlers.printRefusal(atCard, CITIZEN)).toMatchObject({
+      error: { code: 'not_refused' },
+    });
+    const renewal = k.sessions.start(serviceId('id-card-renewal'));
+    renewal.identity = { ...child, validTo: '2026-05-01' };
+    expect(
+      await k.handlers.printRefusal(
+        { ...atCard, serviceId: serviceId('id-card-renewal') },
+        CITIZEN,
+      ),
+    ).toMatchObject({ error: { code: 'not_refused' } });
+    expect(k.printed).toHaveLength(2);
+  });
 });
