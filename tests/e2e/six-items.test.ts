@@ -20,6 +20,10 @@ describe('the six sample items in Chromium', () => {
     await s.h1('您迁入户口的原因是');
     await s.choose('投靠配偶');
     await s.next();
+    // 当场 follows whether approval is awaited, not the reason.
+    await s.h1('您的迁入需要迁入地公安机关审批吗？');
+    await s.choose('不需要审批');
+    await s.next();
     await s.choose('是，迁入他人户内');
     await s.next();
     await s.h1('收户人（户主）的姓名');

@@ -4,6 +4,7 @@ import { evaluator, ids, loadRule, questionIds } from './load-rule';
 
 const run = evaluator(loadRule('hukou-move-in'));
 const base = {
+  approval: 'notNeeded',
   intoOthersHousehold: 'no',
   fromRegion: '110105',
   toAddress: '北京市朝阳区示例路8号2单元301室',
@@ -84,11 +85,18 @@ describe('户口迁移（迁入）(hukou-move-in)', () => {
     expect(describeRequirement(family!)['zh-CN']).toBe('出生医学证明或亲属关系证明（任选一项）');
   });
 
-  it('is done on the spot when joining family, otherwise within 20 working days', () => {
-    expect(run({ ...base, reason: 'spouse' }).timeLimit).toEqual({ days: 0, unit: 'working' });
-    const house = run({ ...base, reason: 'house' });
-    expect(house.timeLimit).toEqual({ days: 20, unit: 'working' });
-    expect(house.due.date).toBe('2026-12-25');
+  it('is done on the spot where no approval is awaited, within 20 working days where it is, whatever the reason', () => {
+    for (const reason of ['spouse', 'house', 'work']) {
+      for (const approval of ['approved', 'notNeeded'])
+        expect(run({ ...base, reason, approval }).timeLimit).toEqual({ days: 0, unit: 'working' });
+      const pending = run({ ...base, reason, approval: 'pending' });
+      expect(pending.timeLimit).toEqual({ days: 20, unit: 'working' });
+      expect(pending.due.date).toBe('2026-12-25');
+    }
+    // The approval itself is a material once the citizen says it was given.
+    expect(ids(run({ ...base, reason: 'house', approval: 'approved' }).missing)).toContain(
+      'moveInPermit',
+    );
   });
 
   it('refuses an unknown region code', () => {
