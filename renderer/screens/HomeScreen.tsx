@@ -20,6 +20,12 @@ const CATEGORIES: readonly ServiceCategory[] = ['户籍', '出入境', '交通�
  * is under 出入境. A tile holds the name and the time limit; what the item
  * is for is the first thing its guide says, one touch away.
  */
+/**
+ * From this many items the tiles hold only their names on smaller screens and in 长辈版 (the
+ * guide gives the time limit), so the whole catalogue still fits one view (kiosk.css).
+ */
+const MANY_ITEMS = 20;
+
 /** How long the home screen says a scanned code was no receipt's. */
 const FOREIGN_CODE_MS = 10_000;
 
@@ -109,7 +115,11 @@ export function HomeScreen() {
         </p>
       )}
       {/* While searching, the matches take the tiles' place. */}
-      <div className="categories" hidden={searching}>
+      <div
+        className="categories"
+        hidden={searching}
+        data-many={services.length >= MANY_ITEMS || undefined}
+      >
         {CATEGORIES.map((category) => {
           const items = services.filter((s) => s.category === category);
           return (

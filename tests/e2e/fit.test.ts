@@ -26,6 +26,12 @@ const SIZES = [
   { name: '768x1366', width: 768, height: 1366 },
 ] as const;
 const MODES = ['normal', 'elder'] as const;
+/**
+ * Where the whole catalogue cannot be in one view: twenty-four items at 长辈版's finger size
+ * (80 px tiles, names on two lines) need seven rows in the 户籍 and 出入境 column of a 1024 px
+ * screen. There the scroll cue says more lies below; everywhere else every tile is in view.
+ */
+const HOME_SCROLLS = new Set(['1280x1024/elder']);
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -122,7 +128,12 @@ describe.each(SIZES)('every screen fits at $name', (size) => {
       'walks a whole journey with nothing covered, cut off or scrolled away',
       () =>
         walk(size, mode, '', async ({ page, s, look, typing, oneView }) => {
-          await oneView('01-home', '[data-service], [data-testid="check-status"]');
+          if (HOME_SCROLLS.has(`${size.name}/${mode}`)) {
+            // More lies below than this screen holds: the foot of the screen says so.
+            await expect(page.getByTestId('scroll-cue').innerText()).resolves.toContain(
+              '下面还有业务',
+            );
+          } else await oneView('01-home', '[data-service], [data-testid="check-status"]');
           await look('01-home');
           await page.locator('[data-service="id-card-renewal"]').click();
           await look('02-guide');

@@ -296,7 +296,12 @@ describe('the six sample items in Chromium', () => {
     const results = page.getByTestId('search-results').locator('[data-service]');
     await expect
       .poll(() => results.evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-service'))))
-      .toEqual(['passport-first', 'passport-renewal', 'driving-licence-renewal']);
+      .toEqual([
+        'passport-first',
+        'passport-renewal',
+        'driving-licence-deferral',
+        'driving-licence-renewal',
+      ]);
     await screenshot(page, 'portrait-30-search-hz');
     const elder = page.getByRole('button', { name: '长辈版', exact: true });
     await elder.click();

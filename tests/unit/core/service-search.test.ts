@@ -12,8 +12,13 @@ const names = (query: string) => searchServices(items, query).map((i) => i.name)
 
 describe('搜索业务 on the home screen', () => {
   it('finds 护照 by its initials, its full pinyin and its characters', () => {
-    // 护照 comes before 期满换证 (also h…z…), which is further into its name.
-    expect(names('hz')).toEqual(['普通护照首次申请', '普通护照换发补发', '机动车驾驶证期满换证']);
+    // 护照 comes before 换证 (also h…z…), which is further into its names.
+    expect(names('hz')).toEqual([
+      '普通护照首次申请',
+      '普通护照换发补发',
+      '驾驶证延期换证',
+      '机动车驾驶证期满换证',
+    ]);
     expect(names('huzhao')).toEqual(['普通护照首次申请', '普通护照换发补发']);
     expect(names('护照')).toEqual(['普通护照首次申请', '普通护照换发补发']);
   });
@@ -25,7 +30,13 @@ describe('搜索业务 on the home screen', () => {
   });
 
   it('puts a name that starts with the letters first; an empty query shows everything; nonsense finds nothing', () => {
-    expect(names('jsz')).toEqual(['驾驶证遗失补领', '机动车驾驶证期满换证']);
+    expect(names('jsz')).toEqual([
+      '驾驶证延期换证',
+      '驾驶证遗失补领',
+      '机动车驾驶证期满换证',
+      '申请注销驾驶证',
+    ]);
+    expect(names('zz')[0]).toBe('暂住登记');
     expect(names('')).toHaveLength(items.length);
     expect(names('qqqq')).toEqual([]);
     expect(names('HZ')).toEqual(names('hz'));
