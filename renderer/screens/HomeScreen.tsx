@@ -16,11 +16,6 @@ import { useScreenHeading } from './use-screen-heading';
 const CATEGORIES: readonly ServiceCategory[] = ['户籍', '出入境', '交通管理', '治安管理'];
 
 /**
- * Every service in one view, in both modes: nobody has to guess that 护照
- * is under 出入境. A tile holds the name and the time limit; what the item
- * is for is the first thing its guide says, one touch away.
- */
-/**
  * From this many items the tiles hold only their names on smaller screens and in 长辈版 (the
  * guide gives the time limit), so the whole catalogue still fits one view (kiosk.css).
  */
@@ -29,6 +24,12 @@ const MANY_ITEMS = 20;
 /** How long the home screen says a scanned code was no receipt's. */
 const FOREIGN_CODE_MS = 10_000;
 
+/**
+ * Every service in one view, in both modes: nobody has to guess that 护照
+ * is under 出入境. A tile holds the name and the time limit (names only when
+ * the catalogue is large and the screen small); what the item is for is the
+ * first thing its guide says, one touch away.
+ */
 export function HomeScreen() {
   const { t } = useT();
   const services = useUi((s) => s.services);
