@@ -11,19 +11,22 @@ import { JourneyStepper } from './components/JourneyStepper';
 import { ScrollCue } from './components/ScrollCue';
 import { useT } from './i18n';
 import { directionOf } from './i18n/locale';
-import { GuideScreen } from './screens/GuideScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { IdCardScreen } from './screens/IdCardScreen';
-import { MaterialsScreen } from './screens/MaterialsScreen';
-import { QuestionScreen } from './screens/QuestionScreen';
-import { ReviewScreen } from './screens/ReviewScreen';
-import { PaymentScreen } from './screens/PaymentScreen';
-import { SlipScreen } from './screens/SlipScreen';
-import { DiagnosticsScreen } from './screens/staff/DiagnosticsScreen';
-import { QueueScreen } from './screens/staff/QueueScreen';
-import { StatusScreen } from './screens/StatusScreen';
-import { CameraScreen } from './screens/CameraScreen';
-import { FaceScreen } from './screens/FaceScreen';
+import {
+  CameraScreen,
+  DiagnosticsScreen,
+  FaceScreen,
+  GuideScreen,
+  IdCardScreen,
+  MaterialsScreen,
+  PaymentScreen,
+  preloadLaterScreens,
+  QueueScreen,
+  QuestionScreen,
+  ReviewScreen,
+  SlipScreen,
+  StatusScreen,
+} from './screens/later-screens';
 import { useSlipScanAtHome } from './devices/use-scanned-code';
 import { StaffPinDialog } from './components/StaffPinDialog';
 import { TakeCardPrompt } from './components/TakeCardPrompt';
@@ -99,10 +102,11 @@ export function App() {
   // Newer signed rules were applied between sessions: the next citizen sees their services and fees.
   useEffect(() => kiosk.on('rulesChanged', () => void loadKiosk()), []);
   useEffect(() => {
-    // The keyboard's dictionary and passport pinyin, once the first screen is drawn and
-    // before anyone needs them.
+    // The later screens, the keyboard's dictionary and passport pinyin, once the first
+    // screen is drawn and before anyone needs them.
     if (status === 'ready')
       setTimeout(() => {
+        preloadLaterScreens();
         // A failed fetch is retried when the keyboard or a pinyin question needs it.
         loadIme().catch(() => undefined);
         loadPassportPinyin().catch(() => undefined);

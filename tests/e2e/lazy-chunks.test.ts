@@ -84,3 +84,30 @@ describe('the keyboard before its dictionary is in', () => {
     await context.close();
   });
 });
+
+describe('a screen whose code is fetched after the home screen', () => {
+  it('opens on a tap even when its first fetches fail, and is not in the first download', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+    const flaky = await context.newPage();
+    let cut = 0;
+    await flaky.route('**/assets/GuideScreen-*.js', async (route) => {
+      if (cut < 2) {
+        cut += 1;
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    await flaky.goto(kiosk.url);
+    const s = steps(flaky);
+    await s.h1('您好！请选择要办理的业务');
+    // The page's first download (the scripts its HTML names) holds no later screen.
+    const html = await (await flaky.request.get(kiosk.url)).text();
+    const first = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.filter((url) => /Screen-/.test(url ?? ''))).toEqual([]);
+    // Tapped at once: the guide's code is fetched, cut off twice, fetched again, and opens.
+    await flaky.locator('[data-service="passport-first"]').click();
+    await s.h1('普通护照首次申请');
+    expect(cut).toBe(2);
+    await context.close();
+  });
+});

@@ -1,3 +1,4 @@
+import type { MethodOutput } from '../../../core/api/contract';
 import { ok, err } from '../../../core/result';
 import { searchKeysOf } from '../../../rules/engine/search-keys';
 import { timeLimitRange } from '../../../rules/engine/time-limit';
@@ -27,8 +28,30 @@ type InfoMethods =
   | 'listRuleProblems'
   | 'checkStorage';
 
+type ServiceList = MethodOutput<'listServices'>;
+/** Each rule set's tiles, built once: the home screen asks for them first thing, and the search keys take a while. */
+const summaries = new WeakMap<InfoDeps['ruleSet']['rules'], ServiceList>();
+
+function serviceList(rules: InfoDeps['ruleSet']['rules']): ServiceList {
+  const known = summaries.get(rules);
+  if (known !== undefined) return known;
+  const list = [...rules.values()].map(({ rule }) => ({
+    id: rule.id,
+    category: rule.category,
+    name: rule.name,
+    summary: rule.summary,
+    feeText: rule.guide.feeNote,
+    timeLimit: timeLimitRange(rule),
+    searchKeys: searchKeysOf(rule),
+  }));
+  summaries.set(rules, list);
+  return list;
+}
+
 /** What the kiosk is and offers: its station, its services, which devices work, whether it has room. */
 export function infoHandlers(ctx: InfoDeps): HandlerGroup<InfoMethods> {
+  // Built while the kiosk starts, not while the first citizen's home screen waits for it.
+  serviceList(ctx.ruleSet.rules);
   return {
     async getKioskInfo() {
       const { config } = ctx;
@@ -72,17 +95,7 @@ export function infoHandlers(ctx: InfoDeps): HandlerGroup<InfoMethods> {
       });
     },
     async listServices() {
-      return ok(
-        [...ctx.ruleSet.rules.values()].map(({ rule }) => ({
-          id: rule.id,
-          category: rule.category,
-          name: rule.name,
-          summary: rule.summary,
-          feeText: rule.guide.feeNote,
-          timeLimit: timeLimitRange(rule),
-          searchKeys: searchKeysOf(rule),
-        })),
-      );
+      return ok(serviceList(ctx.ruleSet.rules));
     },
     async getService({ serviceId }) {
       const loaded = ctx.ruleSet.rules.get(serviceId);
