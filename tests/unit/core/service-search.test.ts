@@ -37,6 +37,8 @@ describe('搜索业务 on the home screen', () => {
       '申请注销驾驶证',
     ]);
     expect(names('zz')[0]).toBe('暂住登记');
+    // Many places call it 居住登记: the summary says so, and the Chinese search reads it.
+    expect(names('居住登记')).toEqual(['暂住登记']);
     expect(names('')).toHaveLength(items.length);
     expect(names('qqqq')).toEqual([]);
     expect(names('HZ')).toEqual(names('hz'));
