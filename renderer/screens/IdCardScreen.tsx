@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { isolated } from '../../base/text-format';
 import type { CardProblem } from '../../core/status';
 import { kiosk } from '../api/kiosk';
 import { Screen } from '../components/Screen';
@@ -7,6 +6,7 @@ import { HomeButton } from '../components/HomeButton';
 import { IdentityDetails } from '../components/IdentityDetails';
 import { ReadMyDetails } from '../components/ReadMyDetails';
 import { RefusalPrint } from '../components/RefusalPrint';
+import { basisLine } from './field-errors';
 import { CardReaderIcon } from '../components/icons';
 import { useT, type MessageKey } from '../i18n';
 import { formatDate, maskName } from '../format';
@@ -201,7 +201,7 @@ export function IdCardScreen() {
           )}
           {basis !== null && (
             <>
-              <p className="field-basis">{t('errors.basis', { basis: isolated(l(basis)) })}</p>
+              <p className="field-basis">{basisLine(t, l, basis)}</p>
               <RefusalPrint questionId={null} />
             </>
           )}

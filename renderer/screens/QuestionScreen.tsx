@@ -1,5 +1,4 @@
 import { Fragment, useEffect, useState } from 'react';
-import { isolated } from '../../base/text-format';
 import { suggestedAnswer } from '../../rules/engine/evaluate';
 import { usePassportPinyin } from '../state/passport-pinyin';
 import { ActionBar } from '../components/ActionBar';
@@ -12,7 +11,7 @@ import { screenAfter, screenBefore } from '../state/actions';
 import { useEvaluation } from '../state/evaluation';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
-import { fieldErrorMessage } from './field-errors';
+import { basisLine, fieldErrorMessage } from './field-errors';
 import { keyPrompt } from '../voice/prompt';
 import { say } from '../voice/speaker';
 import { useScreenVoice } from '../voice/use-screen-voice';
@@ -65,7 +64,7 @@ export function QuestionScreen({ questionId }: { readonly questionId: string }) 
     ? errors.map((e) => ({
         message: fieldErrorMessage(t, l, e, question),
         // The law that stops the citizen here, beside its words (a consistency check has none).
-        basis: e.basis === undefined ? null : t('errors.basis', { basis: isolated(l(e.basis)) }),
+        basis: e.basis === undefined ? null : basisLine(t, l, e.basis),
       }))
     : [];
   const messages = shown.map((e) => e.message);

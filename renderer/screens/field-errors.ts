@@ -1,6 +1,7 @@
 import type { LocalText, Question } from '../../rules/engine/schema';
 import type { FieldError } from '../../rules/engine/validate';
 import { assertNever } from '../../base/assert-never';
+import { isolated } from '../../base/text-format';
 import type { MessageKey, Params } from '../i18n';
 
 /** The plain-language message for an engine field error; a rule file's own message wins. */
@@ -45,4 +46,16 @@ export function fieldErrorMessage(
     default:
       return assertNever(error.code, 'field error');
   }
+}
+
+/**
+ * 「依据：…」, the article that stops the citizen, as every screen shows it under the refusal: set
+ * apart from the words around it, so a Chinese citation keeps its order on a Uyghur screen.
+ */
+export function basisLine(
+  t: (key: MessageKey, params?: Params) => string,
+  l: (text: LocalText) => string,
+  basis: LocalText,
+): string {
+  return t('errors.basis', { basis: isolated(l(basis)) });
 }

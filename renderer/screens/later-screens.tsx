@@ -3,6 +3,9 @@ import { createElement, useEffect, useState, type ComponentType } from 'react';
 /** How long a screen whose code could not be fetched waits before it asks again. */
 const RETRY_MS = 1000;
 
+/** Every later screen's fetch, in the order declared below (the journey's first). */
+const preloads: (() => Promise<void>)[] = [];
+
 /**
  * A screen fetched after the home screen is drawn: before a citizen can tap, the kiosk
  * compiles only the first screen's code, and the rest arrives while they read the tiles
@@ -42,52 +45,28 @@ function later<P extends object>(load: () => Promise<ComponentType<P>>) {
     }, [attempt]);
     return component === null ? null : createElement(component, props);
   }
-  return { Later, preload };
+  preloads.push(preload);
+  return Later;
 }
 
-const guide = later(() => import('./GuideScreen').then((m) => m.GuideScreen));
-const idCard = later(() => import('./IdCardScreen').then((m) => m.IdCardScreen));
-const question = later(() => import('./QuestionScreen').then((m) => m.QuestionScreen));
-const materials = later(() => import('./MaterialsScreen').then((m) => m.MaterialsScreen));
-const review = later(() => import('./ReviewScreen').then((m) => m.ReviewScreen));
-const payment = later(() => import('./PaymentScreen').then((m) => m.PaymentScreen));
-const slip = later(() => import('./SlipScreen').then((m) => m.SlipScreen));
-const status = later(() => import('./StatusScreen').then((m) => m.StatusScreen));
-const camera = later(() => import('./CameraScreen').then((m) => m.CameraScreen));
-const face = later(() => import('./FaceScreen').then((m) => m.FaceScreen));
-const diagnostics = later(() =>
+export const GuideScreen = later(() => import('./GuideScreen').then((m) => m.GuideScreen));
+export const IdCardScreen = later(() => import('./IdCardScreen').then((m) => m.IdCardScreen));
+export const QuestionScreen = later(() => import('./QuestionScreen').then((m) => m.QuestionScreen));
+export const MaterialsScreen = later(() =>
+  import('./MaterialsScreen').then((m) => m.MaterialsScreen),
+);
+export const ReviewScreen = later(() => import('./ReviewScreen').then((m) => m.ReviewScreen));
+export const PaymentScreen = later(() => import('./PaymentScreen').then((m) => m.PaymentScreen));
+export const SlipScreen = later(() => import('./SlipScreen').then((m) => m.SlipScreen));
+export const StatusScreen = later(() => import('./StatusScreen').then((m) => m.StatusScreen));
+export const CameraScreen = later(() => import('./CameraScreen').then((m) => m.CameraScreen));
+export const FaceScreen = later(() => import('./FaceScreen').then((m) => m.FaceScreen));
+export const DiagnosticsScreen = later(() =>
   import('./staff/DiagnosticsScreen').then((m) => m.DiagnosticsScreen),
 );
-const queue = later(() => import('./staff/QueueScreen').then((m) => m.QueueScreen));
-
-export const GuideScreen = guide.Later;
-export const IdCardScreen = idCard.Later;
-export const QuestionScreen = question.Later;
-export const MaterialsScreen = materials.Later;
-export const ReviewScreen = review.Later;
-export const PaymentScreen = payment.Later;
-export const SlipScreen = slip.Later;
-export const StatusScreen = status.Later;
-export const CameraScreen = camera.Later;
-export const FaceScreen = face.Later;
-export const DiagnosticsScreen = diagnostics.Later;
-export const QueueScreen = queue.Later;
+export const QueueScreen = later(() => import('./staff/QueueScreen').then((m) => m.QueueScreen));
 
 /** Fetches every later screen, the journey's first; a failed one is fetched again when shown. */
 export function preloadLaterScreens(): void {
-  for (const screen of [
-    guide,
-    idCard,
-    question,
-    materials,
-    review,
-    payment,
-    slip,
-    status,
-    camera,
-    face,
-    diagnostics,
-    queue,
-  ])
-    screen.preload().catch(() => undefined);
+  for (const preload of preloads) preload().catch(() => undefined);
 }

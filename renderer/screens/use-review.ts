@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { isolated } from '../../base/text-format';
 import { portraitOnly, provedByCard } from '../../rules/engine/requirements';
 import { errorMessage } from '../api/error-messages';
 import { kiosk } from '../api/kiosk';
@@ -11,7 +10,7 @@ import { useEvaluation } from '../state/evaluation';
 import { printerReady, useDevices } from '../state/devices';
 import { useJourney } from '../state/journey';
 import { useUi } from '../state/ui';
-import { fieldErrorMessage } from './field-errors';
+import { basisLine, fieldErrorMessage } from './field-errors';
 import { keyPrompt } from '../voice/prompt';
 import { useScreenVoice } from '../voice/use-screen-voice';
 
@@ -66,7 +65,7 @@ export function useReview() {
     const question = rule.questions.find((q) => q.id === error.questionId);
     return {
       targetId: `change-${error.questionId}`,
-      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}${error.basis === undefined ? '' : ` ${t('errors.basis', { basis: isolated(l(error.basis)) })}`}`,
+      message: `${question === undefined ? error.questionId : l(question.label)}${separator}${fieldErrorMessage(t, l, error, question)}${error.basis === undefined ? '' : ` ${basisLine(t, l, error.basis)}`}`,
     };
   });
 

@@ -176,7 +176,7 @@ async function printRefusal(
   return ok(outcomeOf(result));
 }
 
-/** In the core's words, for a notice printed in Chinese (English for a test that reads it). */
+/** A core message as rule text carries it (Chinese and English); the notice prints the Chinese. */
 const coreLocalText = (key: CoreMessageKey): LocalText => ({
   'zh-CN': coreText('zh-CN', key),
   en: coreText('en', key),
