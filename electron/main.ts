@@ -23,6 +23,7 @@ import { createLogger } from './shared/log';
 import { securityHeaders } from './shell/csp';
 import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
 import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
+import { servedIndex } from './api/boot-data';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
 import { chromiumSwitches } from './shell/chromium-switches';
 import { launchClock } from './shell/launch-clock';
@@ -139,6 +140,7 @@ async function start(): Promise<void> {
     return;
   }
 
+  const dispatch = createDispatch(service.value.handlers, log, service.value.access);
   // Every response of the app:// handlers carries shell/csp.ts's policy (default-src 'self').
   const rendererRoot = join(appRoot, 'dist', 'renderer');
   protocol.handle(KIOSK_SCHEME, async (request) => {
@@ -146,7 +148,9 @@ async function start(): Promise<void> {
     const file = url.host === KIOSK_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
     if (file === null) return new Response('Not found', { status: 404 });
     try {
-      const body = await readFile(file);
+      const body = file.endsWith('.html')
+        ? await servedIndex(await readFile(file, 'utf8'), dispatch)
+        : await readFile(file);
       return new Response(body, {
         headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(file) },
       });
@@ -174,7 +178,7 @@ async function start(): Promise<void> {
     });
   });
 
-  bindIpc(createDispatch(service.value.handlers, log, service.value.access));
+  bindIpc(dispatch);
   service.value.subscribe(forwardEvents(() => window?.webContents ?? null));
 
   const relaunch = (delayMs: number, attempt: number): void => {

@@ -84,12 +84,15 @@ const screenKey = (screen: Screen): string =>
         ? `face:${screen.purpose}`
         : screen.name;
 
-export function App() {
+/** `loaded`: the kiosk's identity and services are in already (index.html carried them). */
+export function App({ loaded }: { readonly loaded: boolean }) {
   const { t, locale } = useT();
   const screen = useUi((s) => s.screen);
   const info = useUi((s) => s.info);
   const takeCard = useUi((s) => s.takeCard);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>(
+    loaded ? 'ready' : 'loading',
+  );
 
   useEffect(() => {
     if (status === 'loading') void takeKioskLoad().then((ok) => setStatus(ok ? 'ready' : 'failed'));

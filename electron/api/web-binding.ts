@@ -10,6 +10,7 @@ import {
   outOfServicePage,
   OUT_OF_SERVICE_CSS_PATH,
 } from '../shell/out-of-service';
+import { servedIndex } from './boot-data';
 import { contentTypeFor, resolveStaticFile } from '../shell/static-files';
 import type { Logger } from '../shared/log';
 import type { EventName, EventPayload } from '../../core/api/contract';
@@ -110,8 +111,10 @@ async function serveStatic(
   const file = resolveStaticFile(content.staticDir, path);
   if (file === null) return refuse(res, 404, 'Not found');
   try {
-    const bytes = await readFile(file);
     const isHtml = file.endsWith('.html');
+    const bytes = isHtml
+      ? await servedIndex(await readFile(file, 'utf8'), content.dispatch)
+      : await readFile(file);
     res.writeHead(200, {
       ...securityHeaders(),
       'Content-Type': contentTypeFor(file),

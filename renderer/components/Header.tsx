@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { kioskClock } from '../clock';
-import { formatDayOfWeek } from '../../base/text-format';
+import { formatClock, formatDayOfWeek } from '../../base/text-format';
 import { useT } from '../i18n';
-import { isFullLocale } from '../i18n/locale';
 import { useStaff } from '../state/staff';
 import { useUi } from '../state/ui';
 import { ShieldIcon } from './icons';
@@ -41,13 +40,7 @@ export function Header() {
   const info = useUi((s) => s.info);
   const now = useClock();
   const longPress = useLongPress(() => useStaff.getState().ask(true));
-  // Digits and a colon read the same in every language: the clock keeps Latin digits.
-  const time = now.toLocaleTimeString(isFullLocale(locale) ? locale : 'zh-CN', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
+  const time = formatClock(now);
   const date = formatDayOfWeek(now, locale);
   return (
     <header className="header">

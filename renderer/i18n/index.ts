@@ -49,12 +49,19 @@ const partialCatalogs: Record<
 export async function loadCatalogs(locales: readonly Locale[]): Promise<void> {
   await Promise.all(
     locales.map(async (locale) => {
-      if (isFullLocale(locale)) return;
+      if (isFullLocale(locale) || loaded.has(locale)) return;
       const words = await partialCatalogs[locale]();
       catalogs[locale] = { ...coreCatalogs[locale], ...own['zh-CN'], ...words };
+      loaded.add(locale);
     }),
   );
 }
+
+const loaded = new Set<Locale>();
+
+/** Whether every language named can be shown in its own words now, without a download. */
+export const catalogsLoaded = (locales: readonly Locale[]): boolean =>
+  locales.every((locale) => isFullLocale(locale) || loaded.has(locale));
 
 /** For keys made from data (e.g. a nation name off a card): is there a message for it? */
 export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(catalogs['zh-CN'], key);

@@ -1,7 +1,9 @@
 import type { Evaluation } from '../../rules/engine/evaluate';
 import { portraitOnly, provedByCard } from '../../rules/engine/requirements';
 import { kiosk } from '../api/kiosk';
-import { loadCatalogs } from '../i18n';
+import { catalogsLoaded, loadCatalogs } from '../i18n';
+import { takeBootData } from '../api/boot-data';
+import type { BootData } from '../../core/api/boot-data';
 import { syncKioskClock } from '../clock';
 import { stopSpeaking, useVoice } from '../voice/speaker';
 import { prefsOf, untouched, useAssist } from './assist';
@@ -13,26 +15,38 @@ import { useUi } from './ui';
 export async function loadKiosk(): Promise<boolean> {
   const [info, services] = await Promise.all([kiosk.getKioskInfo({}), kiosk.listServices({})]);
   if (!info.ok || !services.ok) return false;
-  // The station's Uyghur or Tibetan words, before a screen can be shown in them; a chunk
-  // that fails to load shows the same "try again" screen as a failed call.
-  const loaded = await loadCatalogs(info.value.languages).then(
-    () => true,
-    () => false,
-  );
-  if (!loaded) return false;
-  syncKioskClock(info.value.now);
-  useUi.getState().setKiosk(info.value, services.value);
-  return true;
+  return applyKiosk({ info: info.value, services: services.value });
+}
+
+/**
+ * Puts the kiosk's identity and services into the UI store: at once (true) when the
+ * station's languages need no download, else after the Uyghur or Tibetan words are in,
+ * before a screen can be shown in them; a chunk that fails to load shows the same
+ * "try again" screen as a failed call.
+ */
+function applyKiosk(data: BootData): true | Promise<boolean> {
+  const apply = (): true => {
+    syncKioskClock(data.info.now);
+    useUi.getState().setKiosk(data.info, data.services);
+    return true;
+  };
+  if (catalogsLoaded(data.info.languages)) return apply();
+  return loadCatalogs(data.info.languages).then(apply, () => false);
 }
 
 let earlyLoad: Promise<boolean> | null = null;
 
 /**
- * Starts loadKiosk before React's first render (main.tsx), so the home screen's
- * data are on their way while the first frame is built, not asked for after it.
+ * Before React's first render (main.tsx): takes the data index.html carries, so the
+ * first render is the home screen itself (true); without them, starts loadKiosk so
+ * the data are on their way while the first frame is built, not asked for after it.
  */
-export function preloadKiosk(): void {
-  earlyLoad ??= loadKiosk();
+export function preloadKiosk(): boolean {
+  const boot = takeBootData();
+  const applied = boot === null ? null : applyKiosk(boot);
+  if (applied === true) return true;
+  earlyLoad ??= applied ?? loadKiosk();
+  return false;
 }
 
 /** The load preloadKiosk started, once; after that (a retry), a new one. */

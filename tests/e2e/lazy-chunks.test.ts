@@ -11,6 +11,7 @@ import {
 import { steps } from './journey-steps';
 
 /**
+ * What the page needs for its first screen comes in its HTML; the rest is fetched after it.
  * Passport pinyin lives in a chunk fetched after the first screen. When that fetch fails (the
  * web host restarting, a dropped connection), the kiosk tries again instead of leaving the
  * pinyin question waiting for good: here its first two fetches are cut off.
@@ -108,6 +109,55 @@ describe('a screen whose code is fetched after the home screen', () => {
     await flaky.locator('[data-service="passport-first"]').click();
     await s.h1('普通护照首次申请');
     expect(cut).toBe(2);
+    await context.close();
+  });
+});
+
+describe('the first screen', () => {
+  const asked = (page: Page): string[] => {
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const method = /\/api\/(\w+)$/.exec(request.url())?.[1];
+      if (method !== undefined) calls.push(method);
+    });
+    return calls;
+  };
+
+  it('is drawn from the data its HTML carries, without asking the kiosk first', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+    const fresh = await context.newPage();
+    const calls = asked(fresh);
+    await fresh.goto(kiosk.url);
+    await steps(fresh).h1('您好！请选择要办理的业务');
+    await expect(fresh.locator('.header-station').innerText()).resolves.not.toBe('');
+    expect(calls).not.toContain('getKioskInfo');
+    expect(calls).not.toContain('listServices');
+    // Read once and gone: a later load (new rules) asks the kiosk.
+    await expect(fresh.locator('#kiosk-boot').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('is still drawn when the HTML comes without them: the page asks', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+    const bare = await context.newPage();
+    // The token is traded for a cookie first (a redirect, which a route would not see).
+    await bare.goto(kiosk.url);
+    await bare.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(
+          /<script type="application\/json"[^]*?<\/script>/,
+          '',
+        );
+        await route.fulfill({ response, body: html });
+      },
+    );
+    const calls = asked(bare);
+    await bare.goto(`${kiosk.origin}/`);
+    await steps(bare).h1('您好！请选择要办理的业务');
+    expect(calls).toContain('getKioskInfo');
+    expect(calls).toContain('listServices');
     await context.close();
   });
 });

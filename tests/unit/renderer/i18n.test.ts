@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coreText, format, joinList, pick } from '../../../core/i18n';
 import boCore from '../../../core/i18n/bo.json';
 import ugCore from '../../../core/i18n/ug.json';
-import { formatDate, formatDayOfWeek } from '../../../base/text-format';
+import { formatClock, formatDate, formatDayOfWeek } from '../../../base/text-format';
 import boRenderer from '../../../renderer/i18n/bo.json';
 import ugRenderer from '../../../renderer/i18n/ug.json';
 import { loadCatalogs, translate } from '../../../renderer/i18n';
@@ -119,7 +119,7 @@ describe('rule-file text in Uyghur and Tibetan', () => {
   });
 });
 
-describe('dates in Uyghur and Tibetan (Chromium has no ICU data for them)', () => {
+describe('dates in every language, written out (Chromium has no ICU data for Uyghur or Tibetan)', () => {
   it('write the day in each language’s own order', () => {
     expect(formatDate('2026-12-06', 'ug')).toBe('2026-يىلى 12-ئاينىڭ 6-كۈنى');
     expect(formatDate('2026-12-06', 'bo')).toBe('སྤྱི་ལོ་2026 ཟླ་12 ཚེས་6');
@@ -129,5 +129,11 @@ describe('dates in Uyghur and Tibetan (Chromium has no ICU data for them)', () =
     const sunday = new Date('2026-12-05T20:30:00Z');
     expect(formatDayOfWeek(sunday, 'ug')).toBe('12-ئاينىڭ 6-كۈنى يەكشەنبە');
     expect(formatDayOfWeek(sunday, 'bo')).toBe('ཟླ་12 ཚེས་6 གཟའ་ཉི་མ།');
+    expect(formatDayOfWeek(sunday, 'zh-CN')).toBe('12月6日周日');
+    expect(formatDayOfWeek(sunday, 'en')).toBe('Sun, 6 Dec');
+  });
+  it('keep the header clock on Beijing time with Latin digits, whatever the machine’s zone', () => {
+    expect(formatClock(new Date('2026-12-05T20:30:00Z'))).toBe('04:30');
+    expect(formatClock(new Date('2026-12-06T15:59:59Z'))).toBe('23:59');
   });
 });
