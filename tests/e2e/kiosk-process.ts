@@ -14,6 +14,26 @@ import { TEST_NOW } from '../test-clock';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
+/**
+ * Web hosts still running. A bench or test that fails or is interrupted exits without
+ * stopping its kiosks; they go with it instead of holding a port and a CPU for the next
+ * run (Playwright does the same for the browsers it launched).
+ */
+const running = new Set<ChildProcess>();
+let reaperInstalled = false;
+
+function reapOnExit(): void {
+  if (reaperInstalled) return;
+  reaperInstalled = true;
+  process.once('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () =>
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)),
+    );
+}
+
 export interface RunningKiosk {
   readonly url: string;
   readonly origin: string;
@@ -64,6 +84,9 @@ export async function startKiosk(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  reapOnExit();
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
