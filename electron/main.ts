@@ -7,7 +7,6 @@ import {
   type BrowserWindow,
 } from 'electron';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
 import { createDispatch } from './api/dispatch';
@@ -23,7 +22,7 @@ import { createLogger } from './shared/log';
 import { securityHeaders } from './shell/csp';
 import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME, permissionDecision } from './shell/origin';
 import { outOfServiceCss, outOfServicePage, OUT_OF_SERVICE_CSS_PATH } from './shell/out-of-service';
-import { servedIndex } from './api/boot-data';
+import { servedFile } from './api/boot-data';
 import { contentTypeFor, resolveStaticFile } from './shell/static-files';
 import { chromiumSwitches } from './shell/chromium-switches';
 import { launchClock } from './shell/launch-clock';
@@ -148,9 +147,7 @@ async function start(): Promise<void> {
     const file = url.host === KIOSK_HOST ? resolveStaticFile(rendererRoot, url.pathname) : null;
     if (file === null) return new Response('Not found', { status: 404 });
     try {
-      const body = file.endsWith('.html')
-        ? await servedIndex(await readFile(file, 'utf8'), dispatch)
-        : await readFile(file);
+      const body = await servedFile(file, dispatch);
       return new Response(body, {
         headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(file) },
       });

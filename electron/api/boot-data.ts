@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { BOOT_DATA_ELEMENT_ID, type BootData } from '../../core/api/boot-data';
 import type { Dispatch } from './dispatch';
 
@@ -36,8 +37,9 @@ export async function bootData(dispatch: Dispatch): Promise<BootData | null> {
   };
 }
 
-/** index.html as served: with the boot data when the kiosk could give them. */
-export async function servedIndex(html: string, dispatch: Dispatch): Promise<string> {
-  const data = await bootData(dispatch);
+/** A file of the renderer as both hosts serve it: index.html with the boot data when the kiosk could give them. */
+export async function servedFile(file: string, dispatch: Dispatch): Promise<Buffer | string> {
+  if (!file.endsWith('.html')) return readFile(file);
+  const [html, data] = await Promise.all([readFile(file, 'utf8'), bootData(dispatch)]);
   return data === null ? html : withBootData(html, data);
 }

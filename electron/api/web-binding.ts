@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,7 +9,7 @@ import {
   outOfServicePage,
   OUT_OF_SERVICE_CSS_PATH,
 } from '../shell/out-of-service';
-import { servedIndex } from './boot-data';
+import { servedFile } from './boot-data';
 import { contentTypeFor, resolveStaticFile } from '../shell/static-files';
 import type { Logger } from '../shared/log';
 import type { EventName, EventPayload } from '../../core/api/contract';
@@ -111,10 +110,8 @@ async function serveStatic(
   const file = resolveStaticFile(content.staticDir, path);
   if (file === null) return refuse(res, 404, 'Not found');
   try {
+    const bytes = await servedFile(file, content.dispatch);
     const isHtml = file.endsWith('.html');
-    const bytes = isHtml
-      ? await servedIndex(await readFile(file, 'utf8'), content.dispatch)
-      : await readFile(file);
     res.writeHead(200, {
       ...securityHeaders(),
       'Content-Type': contentTypeFor(file),

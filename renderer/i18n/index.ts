@@ -41,6 +41,9 @@ const partialCatalogs: Record<
   bo: () => import('./bo.json').then((m) => m.default),
 };
 
+/** The Uyghur and Tibetan catalogs in so far. */
+const loaded = new Set<Locale>();
+
 /**
  * Loads the screen words of the languages a station offers. Uyghur and
  * Tibetan come in their own chunks, so a kiosk offering only Chinese and
@@ -56,8 +59,6 @@ export async function loadCatalogs(locales: readonly Locale[]): Promise<void> {
     }),
   );
 }
-
-const loaded = new Set<Locale>();
 
 /** Whether every language named can be shown in its own words now, without a download. */
 export const catalogsLoaded = (locales: readonly Locale[]): boolean =>
